@@ -1,0 +1,43 @@
+"""Text normalization that keeps offsets honest: every offset in the output points into this text.
+
+Example: "Staats\u00administerin\u00a0Widmann-Mauz" -> "Staatsministerin Widmann-Mauz".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Invisible characters that only break words apart: soft hyphen, zero-width space/joiners, BOM, word joiner.
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Space-like characters that should read as a plain space (no-break, narrow no-break, figure, thin...).
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"), " ")
+# C0/C1 controls other than tab and newline become spaces (null bytes, form feeds from PDFs, ...).
+_CONTROLS = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + list(range(127, 160))}
+_CONTROLS[0] = None
+_LINE_SEPARATORS = {0x2028: "\n", 0x2029: "\n\n", 0x85: "\n"}
+
+_TRAILING_WS = re.compile(r"[ \t]+\n")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+def normalize_text(raw: str) -> str:
+    """NFC, invisible characters removed, space-likes folded, paragraphs kept as blank lines.
+
+    Example: "Erster Konferenztag\\r\\n\\r\\n\\r\\n12:00 Uhr" -> "Erster Konferenztag\\n\\n12:00 Uhr".
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_LINE_SEPARATORS)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_DROP).translate(_SPACES).translate(_CONTROLS)
+    text = _TRAILING_WS.sub("\n", text + "\n")
+    text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip("\n").rstrip()
+
+
+def one_line(value: str | None) -> str | None:
+    """Metadata values (titles, publishers) as a single normalized line; empty -> None."""
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", normalize_text(str(value))).strip()
+    return text or None

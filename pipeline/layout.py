@@ -1,0 +1,68 @@
+"""The layout stage: press-release structure as spans in doc.spans["press_blocks"].
+
+Block starts are also sentence starts, so headings and agenda lines never merge into one sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.rules.layout import EXCLUDED, find_blocks
+
+BLOCKS_KEY = "press_blocks"
+
+if not Doc.has_extension("press_meta"):
+    Doc.set_extension("press_meta", default=None)
+
+
+class PressLayout:
+    """Writes doc.spans["press_blocks"] (labels: kicker, title, lead, heading, paragraph, line, list_item, caption)."""
+
+    def __init__(self, nlp: Language, name: str, *, sentence_starts: bool) -> None:
+        self.name = name
+        self.sentence_starts = sentence_starts
+
+    def __call__(self, doc: Doc) -> Doc:
+        meta = doc._.press_meta or {}
+        spans = []
+        for block in find_blocks(doc.text, has_title=bool(meta.get("has_title"))):
+            span = doc.char_span(block.start, block.end, label=block.label, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            spans.append(span)
+            if self.sentence_starts:
+                span[0].is_sent_start = True
+                if span.end < len(doc):
+                    doc[span.end].is_sent_start = True
+        if self.sentence_starts:
+            # A line break inside a paragraph that follows no sentence end still often starts a new unit
+            # in releases ("Wann:\\nSamstag, 10 Uhr"); we only force starts at blank lines (above).
+            pass
+        doc.spans[BLOCKS_KEY] = spans
+        return doc
+
+
+@Language.factory("press_layout", assigns=["doc.spans"], default_config={"sentence_starts": True})
+def make_layout(nlp: Language, name: str, sentence_starts: bool) -> PressLayout:
+    return PressLayout(nlp, name, sentence_starts=sentence_starts)
+
+
+def blocks(doc: Doc, *labels: str) -> list[Span]:
+    """Layout blocks of the given labels (all when none given)."""
+    spans = doc.spans.get(BLOCKS_KEY, [])
+    return [s for s in spans if not labels or s.label_ in labels]
+
+
+def is_excluded(doc: Doc, start_char: int, end_char: int) -> bool:
+    """True when the character range lies in a block kept out of the body (captions, credits)."""
+    return any(s.label_ in EXCLUDED and s.start_char <= start_char and end_char <= s.end_char
+               for s in doc.spans.get(BLOCKS_KEY, []))
+
+
+def body_sents(doc: Doc):
+    """Sentences outside captions and credits, the text extractors read."""
+    excluded = [(s.start_char, s.end_char) for s in blocks(doc, *EXCLUDED)]
+    for sent in doc.sents:
+        if not any(s <= sent.start_char and sent.end_char <= e for s, e in excluded):
+            yield sent

@@ -1,0 +1,1 @@
+"""Records: typed rows per table, built from processed Docs, exported as CSV/JSONL/Parquet."""

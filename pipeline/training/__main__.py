@@ -1,0 +1,180 @@
+"""Train the bundled German pipeline ``models/de_pressextract``.
+
+Usage::
+
+    python -m pipeline.training [all|convert|vectors|train-ud|train-ner|assemble|evaluate]
+        [--data PATH] [--build PATH] [--out PATH] [--threads N]
+
+``all`` (the default) runs every step in order. Intermediate files go to ``models/build/``
+(git-ignored); the finished pipeline is written to ``models/de_pressextract/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = ROOT / "models"
+CONFIGS = MODELS / "configs"
+DEFAULT_DATA = Path(os.environ.get("PRESSEXTRACT_DATA", ROOT.parent / "shared" / "data"))
+
+#: the recipe of the shipped model (see models/README.md for the measured variants)
+RECIPE = {
+    "ud": {"config": "ud.cfg", "max_steps": 3000, "vectors": True},
+    "ner": {"config": "ner.cfg", "max_steps": 6000, "vectors": True, "sets": ["ner_germeval_train", "ner_ler", "ner_smartdata"]},
+    "lemmatizer": "trainable",  # "trainable" | "lookup"
+}
+
+META = {
+    "name": "de_pressextract",
+    "lang": "de",
+    "version": "0.1.0",
+    "description": (
+        "Compact German CNN pipeline for press releases: UD morphologizer (UPOS+FEATS), edit-tree "
+        "lemmatizer, UD dependency parser (sentences), NER PER/LOC/ORG/MISC. Trained on UD German-GSD "
+        "dev + PUD (CC BY-SA), GermEval 2014 test, LER and SmartData v1 (CC BY 4.0)."
+    ),
+    "author": "pressextract",
+    "license": "CC BY-SA 4.0",
+    "sources": [
+        {"name": "UD German-GSD (dev)", "license": "CC BY-SA 4.0"},
+        {"name": "UD German-PUD", "license": "CC BY-SA 3.0"},
+        {"name": "GermEval 2014 NER (test split)", "license": "CC BY 4.0"},
+        {"name": "German Legal Entity Recognition (LER, dev+test)", "license": "CC BY 4.0"},
+        {"name": "DFKI SmartData v1", "license": "CC BY 4.0 (annotations: research use only)"},
+        {"name": "floret vectors trained on Berlin press releases (berlin.de)", "license": "n/a"},
+    ],
+}
+
+
+def log(msg: str) -> None:
+    print(f"[training {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def step_convert(data: Path, build: Path) -> None:
+    from .convert import build_all
+
+    stats = build_all(data, build / "corpus")
+    log(f"converted corpora: {stats}")
+
+
+def step_vectors(data: Path, build: Path, threads: int) -> None:
+    from .vectors import build_vectors
+
+    vec = build / "vectors" / "de_press_floret"
+    if (vec / "vocab").exists() and not os.environ.get("PRESSEXTRACT_REBUILD_VECTORS"):
+        log(f"vectors exist: {vec}")
+        return
+    build_vectors(data / "press" / "releases.jsonl.xz", build, threads=threads)
+
+
+def spacy_train(config: Path, out: Path, train: Path, dev: Path, vectors: Path | None, max_steps: int,
+                extra: list[str] | None = None) -> Path:
+    cmd = [
+        sys.executable, "-m", "spacy", "train", str(config), "-o", str(out),
+        "--paths.train", str(train), "--paths.dev", str(dev), "--training.max_steps", str(max_steps),
+    ]
+    if vectors is not None:
+        cmd += [
+            "--paths.vectors", str(vectors),
+            "--components.tok2vec.model.embed.include_static_vectors", "true",
+        ]
+    cmd += extra or []
+    log(" ".join(cmd))
+    subprocess.run(cmd, check=True)
+    return out / "model-best"
+
+
+def step_train_ud(build: Path) -> Path:
+    r = RECIPE["ud"]
+    vec = build / "vectors" / "de_press_floret" if r["vectors"] else None
+    return spacy_train(CONFIGS / r["config"], build / "runs" / "ud", build / "corpus" / "ud_train.spacy",
+                       build / "corpus" / "ud_inner_dev.spacy", vec, r["max_steps"])
+
+
+def step_train_ner(build: Path) -> Path:
+    r = RECIPE["ner"]
+    sets = build / "sets" / "ner"
+    sets.mkdir(parents=True, exist_ok=True)
+    for old in sets.iterdir():
+        old.unlink()
+    for name in r["sets"]:
+        (sets / f"{name}.spacy").symlink_to((build / "corpus" / f"{name}.spacy").resolve())
+    vec = build / "vectors" / "de_press_floret" if r["vectors"] else None
+    return spacy_train(CONFIGS / r["config"], build / "runs" / "ner", sets,
+                       build / "corpus" / "ner_germeval_inner_dev.spacy", vec, r["max_steps"])
+
+
+def assemble(ud_model: Path, ner_model: Path, out: Path, lemmatizer: str = "trainable") -> Path:
+    """Combine the UD and the NER pipelines into one directory (the NER keeps its own tok2vec)."""
+    import shutil
+
+    import spacy
+
+    nlp = spacy.load(ud_model)
+    ner_nlp = spacy.load(ner_model)
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    if ner_nlp.vocab.vectors.shape != nlp.vocab.vectors.shape:
+        if nlp.vocab.vectors.shape[0] == 0 or nlp.vocab.vectors.shape[1] == 0:
+            nlp.vocab.vectors = ner_nlp.vocab.vectors
+        else:
+            raise SystemExit("UD and NER pipelines were trained with different vectors")
+    nlp.add_pipe("ner", source=ner_nlp)
+    if lemmatizer == "lookup":
+        nlp.remove_pipe("trainable_lemmatizer")
+        lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup"}, after="morphologizer")
+        lem.initialize()
+    nlp.meta.update({k: v for k, v in META.items()})
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline.training", description=__doc__.split("\n\n")[0])
+    ap.add_argument("step", nargs="?", default="all",
+                    choices=["all", "convert", "vectors", "train-ud", "train-ner", "assemble", "evaluate"])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--build", type=Path, default=MODELS / "build")
+    ap.add_argument("--out", type=Path, default=MODELS / "de_pressextract")
+    ap.add_argument("--threads", type=int, default=2, help="threads for floret training")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        fallback = Path("/work/shared/data")
+        if fallback.exists():
+            args.data = fallback
+        else:
+            ap.error(f"data folder not found: {args.data} (set --data or PRESSEXTRACT_DATA)")
+    t0 = time.time()
+    build = args.build
+    step = args.step
+    if step in ("all", "convert"):
+        step_convert(args.data, build)
+    if step in ("all", "vectors") and (RECIPE["ud"]["vectors"] or RECIPE["ner"]["vectors"]):
+        step_vectors(args.data, build, args.threads)
+    if step in ("all", "train-ud"):
+        step_train_ud(build)
+    if step in ("all", "train-ner"):
+        step_train_ner(build)
+    if step in ("all", "assemble"):
+        assemble(build / "runs" / "ud" / "model-best", build / "runs" / "ner" / "model-best", args.out,
+                 RECIPE["lemmatizer"])
+        log(f"wrote {args.out}")
+    if step in ("all", "evaluate"):
+        from .evaluate import evaluate_all
+
+        res = evaluate_all(args.out, build / "corpus", build / "eval.json")
+        log(json.dumps(res, indent=1))
+    log(f"done in {(time.time() - t0) / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

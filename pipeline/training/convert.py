@@ -1,0 +1,329 @@
+"""Corpus converters: the corpora in ``shared/data`` -> spaCy ``DocBin`` files.
+
+Every reader is a pure function over text lines / strings so that it can be tested on tiny inline
+samples; the ``build_*`` functions do the file I/O.
+
+NER scheme (de_core_news_lg style): PER, LOC, ORG, MISC.
+
+* GermEval 2014: outer level (column 3) only; OTH -> MISC; ``*deriv`` / ``*part`` -> O.
+* LER (legal): PER/RR/AN -> PER; LD/ST/STR/LDS -> LOC; ORG/UN/INN/GRT/MRK -> ORG; the legal
+  types (GS, VO, EUN, VS, VT, RS, LIT) are marked *missing* (unknown), not O, because GermEval would
+  sometimes call a law name OTH/MISC and we do not want to teach either answer.
+* SmartData v1: person -> PER; location* -> LOC; organization* -> ORG; the rest is O.
+
+UD (GSD, PUD): CoNLL-U with multiword tokens merged (``zum``/``im`` stay one token, as spaCy's
+tokenizer keeps them); the merged lemma ``"zu dem"`` is reduced to the preposition (``"zu"``).
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import random
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, DocBin, Span
+from spacy.vocab import Vocab
+
+NER_LABELS = ("PER", "LOC", "ORG", "MISC")
+
+GERMEVAL_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
+
+LER_MAP = {
+    "PER": "PER", "RR": "PER", "AN": "PER",
+    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
+    "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG",
+}
+#: LER types whose spans are marked as unknown (missing) rather than O
+LER_MISSING = {"GS", "VO", "EUN", "VS", "VT", "RS", "LIT"}
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "%", "''"}
+_NO_SPACE_AFTER = {"(", "[", "``"}
+
+
+# --------------------------------------------------------------------------------------------
+# label mapping helpers
+
+
+def map_germeval_label(label: str) -> str | None:
+    """Map a GermEval type (without B-/I-) to our scheme; ``None`` means O."""
+    if label.endswith("deriv") or label.endswith("part"):
+        return None
+    return GERMEVAL_MAP.get(label)
+
+
+def map_ler_label(label: str) -> str | None:
+    """Map a fine LER type; ``None`` = O, ``"-"`` = missing (unknown)."""
+    if label in LER_MAP:
+        return LER_MAP[label]
+    if label in LER_MISSING:
+        return "-"
+    return None
+
+
+def map_smartdata_type(typ: str) -> str | None:
+    if typ == "person":
+        return "PER"
+    if typ.startswith("location"):
+        return "LOC"
+    if typ.startswith("organization"):
+        return "ORG"
+    return None  # date, time, number, org-position, trigger, ...
+
+
+def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """IOB2/BIO tags (already mapped types, ``O`` for outside) -> [(start, end, label)].
+
+    A stray ``I-X`` after ``O`` or after another type starts a new span (lenient, as conlleval).
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, cur = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != cur):
+            if cur is not None:
+                spans.append((start, i, cur))
+                start, cur = None, None
+            if tag != "O":
+                start, cur = i, tag[2:]
+    return spans
+
+
+def guess_spaces(words: list[str]) -> list[bool]:
+    """Whitespace after each token for corpora that give tokens only."""
+    spaces = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        spaces.append(not (nxt is None or nxt in _NO_SPACE_BEFORE or w in _NO_SPACE_AFTER))
+    return spaces
+
+
+def make_ner_doc(vocab: Vocab, words: list[str], spans, missing=()) -> Doc:
+    doc = Doc(vocab, words=words, spaces=guess_spaces(words))
+    ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]
+    miss = [Span(doc, s, e) for s, e in missing]
+    doc.set_ents(ents, missing=miss, default="outside")
+    return doc
+
+
+# --------------------------------------------------------------------------------------------
+# GermEval 2014
+
+
+def read_germeval(lines: Iterable[str]) -> Iterator[tuple[list[str], list[str]]]:
+    """Yield (words, mapped BIO outer tags) per sentence.
+
+    Lines are ``idx<TAB>token<TAB>outer<TAB>inner``; comment lines start with ``#<TAB>``; a known
+    quirk has a trailing empty 5th field, so only the first 4 fields are used.
+    """
+    words: list[str] = []
+    tags: list[str] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.startswith("#\t") or line == "#":
+            continue
+        if not line.strip():
+            if words:
+                yield words, tags
+            words, tags = [], []
+            continue
+        fields = line.split("\t")[:4]
+        if len(fields) < 3:
+            raise ValueError(f"bad GermEval line: {raw!r}")
+        word, outer = fields[1], fields[2]
+        if outer == "O":
+            tags.append("O")
+        else:
+            prefix, typ = outer.split("-", 1)
+            mapped = map_germeval_label(typ)
+            tags.append("O" if mapped is None else f"{prefix}-{mapped}")
+        words.append(word)
+    if words:
+        yield words, tags
+
+
+# --------------------------------------------------------------------------------------------
+# LER
+
+
+def read_ler(lines: Iterable[str]) -> Iterator[tuple[list[str], list[tuple[int, int, str]], list[tuple[int, int]]]]:
+    """Yield (words, entity spans, missing spans) per sentence (``token SPACE tag``, CRLF)."""
+    words: list[str] = []
+    tags: list[str] = []
+
+    def flush():
+        raw_spans = bio_to_spans(tags)
+        ents, missing = [], []
+        for s, e, typ in raw_spans:
+            mapped = map_ler_label(typ)
+            if mapped == "-":
+                missing.append((s, e))
+            elif mapped:
+                ents.append((s, e, mapped))
+        return words, ents, missing
+
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if words:
+                yield flush()
+            words, tags = [], []
+            continue
+        word, _, tag = line.rpartition(" ")
+        if not word:
+            raise ValueError(f"bad LER line: {raw!r}")
+        words.append(word)
+        tags.append(tag)
+    if words:
+        yield flush()
+
+
+# --------------------------------------------------------------------------------------------
+# SmartData
+
+
+def iter_concatenated_json(text: str) -> Iterator[dict]:
+    dec = json.JSONDecoder()
+    i, n = 0, len(text)
+    while True:
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            return
+        obj, i = dec.raw_decode(text, i)
+        yield obj
+
+
+def _unwrap(v):
+    if isinstance(v, dict) and len(v) == 1:
+        (k, inner), = v.items()
+        if k in ("string", "array", "map", "float", "int", "long"):
+            return inner
+    return v
+
+
+def smartdata_doc(nlp, obj: dict) -> Doc | None:
+    text = _unwrap(obj.get("text")) or ""
+    if not text.strip():
+        return None
+    doc = nlp.make_doc(text)
+    ents = []
+    for cm in _unwrap(obj.get("conceptMentions")) or []:
+        label = map_smartdata_type(cm.get("type", ""))
+        if not label:
+            continue
+        span = doc.char_span(cm["span"]["start"], cm["span"]["end"], label=label, alignment_mode="expand")
+        if span is not None and span.text.strip():
+            ents.append(span)
+    # drop overlaps: keep the longest
+    from spacy.util import filter_spans
+
+    doc.set_ents(filter_spans(ents), default="outside")
+    return doc
+
+
+# --------------------------------------------------------------------------------------------
+# UD
+
+
+def fix_merged_lemmas(doc: Doc) -> Doc:
+    """``im`` -> lemma ``in`` instead of the merged ``in der``."""
+    for tok in doc:
+        if " " in tok.lemma_ and tok.pos_ == "ADP":
+            tok.lemma_ = tok.lemma_.split(" ")[0]
+    return doc
+
+
+def read_conllu_docs(path: Path, vocab: Vocab, n_sents: int = 10) -> list[Doc]:
+    from spacy.training.converters import conllu_to_docs
+
+    text = Path(path).read_text(encoding="utf-8")
+    docs = list(conllu_to_docs(text, n_sents=n_sents, merge_subtokens=True, no_print=True))
+    out = []
+    for d in docs:
+        # re-home onto our vocab
+        d2 = Doc(vocab).from_bytes(d.to_bytes())
+        out.append(fix_merged_lemmas(d2))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# builders
+
+
+def _open_text(path: Path):
+    if str(path).endswith(".xz"):
+        return lzma.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8", newline="")
+
+
+def build_all(data: Path, out: Path, seed: int = 0, ler_keep_empty: float = 0.1) -> dict:
+    """Write every corpus DocBin under ``out``; return counts."""
+    import spacy
+
+    out.mkdir(parents=True, exist_ok=True)
+    nlp = spacy.blank("de")
+    vocab = nlp.vocab
+    rng = random.Random(seed)
+    stats: dict[str, int] = {}
+
+    def save(name, docs):
+        DocBin(docs=docs, store_user_data=False).to_disk(out / f"{name}.spacy")
+        stats[name] = len(docs)
+
+    # GermEval: test -> train (+ small internal dev), dev -> held-out eval
+    with _open_text(data / "germeval2014" / "NER-de-test.tsv") as f:
+        ge_test = [make_ner_doc(vocab, w, bio_to_spans(t)) for w, t in read_germeval(f)]
+    with _open_text(data / "germeval2014" / "NER-de-dev.tsv") as f:
+        ge_dev = [make_ner_doc(vocab, w, bio_to_spans(t)) for w, t in read_germeval(f)]
+    rng.shuffle(ge_test)
+    save("ner_germeval_inner_dev", ge_test[:500])
+    save("ner_germeval_train", ge_test[500:])
+    save("ner_germeval_heldout", ge_dev)
+
+    # LER: both splits -> train; keep all sentences with PER/LOC/ORG, a fraction of the others
+    ler = []
+    for split in ("ler_dev.conll", "ler_test.conll"):
+        with _open_text(data / "legal-ner-ler" / split) as f:
+            for words, ents, missing in read_ler(f):
+                if ents or rng.random() < ler_keep_empty:
+                    ler.append(make_ner_doc(vocab, words, ents, missing))
+    save("ner_ler", ler)
+
+    # SmartData v1 train + test (deduplicated by id and text prefix)
+    sd, seen = [], set()
+    for split in ("train.json.xz", "test.json.xz"):
+        with _open_text(data / "smartdata" / "v1_20180119" / split) as f:
+            for obj in iter_concatenated_json(f.read()):
+                key1 = obj.get("id")
+                key2 = (_unwrap(obj.get("text")) or "")[:200]
+                if key1 in seen or key2 in seen:
+                    continue
+                seen.update((key1, key2))
+                d = smartdata_doc(nlp, obj)
+                if d is not None:
+                    sd.append(d)
+    save("ner_smartdata", sd)
+
+    # UD: GSD dev + PUD -> train (+ internal dev), GSD test -> held-out eval
+    ud = read_conllu_docs(data / "ud-german-gsd" / "de_gsd-ud-dev.conllu", vocab)
+    ud += read_conllu_docs(data / "ud-german-pud" / "de_pud-ud-test.conllu", vocab)
+    rng.shuffle(ud)
+    n_dev = max(1, len(ud) // 12)
+    save("ud_inner_dev", ud[:n_dev])
+    save("ud_train", ud[n_dev:])
+    save("ud_heldout", read_conllu_docs(data / "ud-german-gsd" / "de_gsd-ud-test.conllu", vocab))
+    (out / "stats.json").write_text(json.dumps(stats, indent=1))
+    return stats
+
+
+def iter_release_texts(path: Path, limit: int | None = None) -> Iterator[str]:
+    with lzma.open(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if limit is not None and i >= limit:
+                return
+            text = json.loads(line).get("text") or ""
+            text = re.sub(r"[ \t]+", " ", text).strip()
+            if text:
+                yield text
