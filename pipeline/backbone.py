@@ -111,12 +111,18 @@ class LabelScheme:
         return token.dep_ in (_TIGER_APPOS if self.name == "tiger" else _UD_APPOS)
 
     def is_name_part(self, token: Token) -> bool:
-        return token.dep_ in (_TIGER_NAME if self.name == "tiger" else _UD_NAME)
+        if self.name == "tiger":
+            # "nk" is any noun-kernel element (determiners too): count it only on proper nouns
+            return token.dep_ == "pnc" or (token.dep_ in _TIGER_NAME and (token.tag_ == "NE" or token.pos_ == "PROPN"))
+        return token.dep_ in _UD_NAME
 
     def is_finite_verb(self, token: Token) -> bool:
         if token.tag_ in _STTS_FINITE:
             return True
-        return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        # GSD/PUD (and so the bundled model) often mark finite verbs by Mood/Person without VerbForm=Fin
+        return "Fin" in token.morph.get("VerbForm") or bool(token.morph.get("Mood"))
 
     def is_subjunctive(self, token: Token) -> bool:
         """Konjunktiv (Mood=Sub), the mark of reported speech: "Er sagte, man müsse handeln"."""
