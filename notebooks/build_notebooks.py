@@ -1,0 +1,166 @@
+"""Writes the analysis notebooks from the cell sources below (outputs stripped), so they diff cleanly.
+
+Run: python notebooks/build_notebooks.py
+"""
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = Path(__file__).resolve().parent
+
+FIND_ROOT = '''from pathlib import Path
+
+def repo_root(start: Path = Path.cwd()) -> Path:
+    """The pressextract checkout (the folder with corpus/), from wherever the notebook runs."""
+    for folder in [start, *start.parents]:
+        if (folder / "corpus").is_dir() and (folder / "pipeline").is_dir():
+            return folder
+    raise FileNotFoundError("run this notebook inside the pressextract checkout")
+
+ROOT = repo_root()
+ROOT'''
+
+QUICKSTART = [
+    new_markdown_cell("""# pressextract — quick start
+
+Extract everything from the sample releases in `corpus/`, look at each table as a pandas DataFrame,
+filter, and join people with their offices and their quotes. All extraction logic lives in the
+package; this notebook only calls it."""),
+    new_code_cell(FIND_ROOT),
+    new_code_cell('''import pandas as pd
+import pipeline
+
+pd.set_option("display.max_colwidth", 80)
+result = pipeline.extract([str(ROOT / "corpus")])
+result'''),
+    new_markdown_cell("## The tables\nOne DataFrame per table of SPEC.md; every extracted row has `doc_id` and character offsets."),
+    new_code_cell('''result.documents[["doc_id", "title", "kicker", "lead", "published", "n_words"]]'''),
+    new_code_cell('''result.people.sort_values("n_mentions", ascending=False).head(15)'''),
+    new_code_cell('''result.roles[["name", "role_text", "role_norm", "portfolio", "jurisdiction", "level"]].head(20)'''),
+    new_code_cell('''result.quotes[["speaker", "cue", "kind", "text"]]'''),
+    new_code_cell('''result.agenda[["date", "time", "end_time", "title", "day_label", "participants"]]'''),
+    new_code_cell('''result.events[["name", "type", "start", "end", "location", "organizer", "motto", "recurrence"]]'''),
+    new_code_cell('''result.timexes[["text", "type", "value"]].head(20)'''),
+    new_markdown_cell("## Filter and join\nDirect quotes by office holders at state level, with the speaker's office."),
+    new_code_cell('''offices = (result.roles.groupby(["doc_id", "person_id"])["role_norm"]
+           .agg(lambda s: "; ".join(sorted(set(x for x in s if x)))).reset_index())
+quotes = (result.quotes.merge(result.people[["person_id", "name"]], on="person_id", how="left")
+          .merge(offices, on=["doc_id", "person_id"], how="left"))
+quotes[["name", "role_norm", "cue", "kind", "text"]]'''),
+    new_code_cell('''# Going back to the evidence: every row points into documents.text
+text_by_doc = result.documents.set_index("doc_id")["text"]
+for row in result.quotes.head(3).itertuples():
+    print(row.speaker, "→", text_by_doc[row.doc_id][row.char_start:row.char_start + 90], "…")'''),
+    new_code_cell('''import tempfile
+out = Path(tempfile.mkdtemp()) / "out"
+written = result.write(out, formats=["csv", "jsonl"])
+sorted(p.name for p in written)'''),
+]
+
+ANALYSIS = [
+    new_markdown_cell("""# Archive analysis
+
+Runs pressextract over a sample of the Berlin press-release archive (`../shared/data/press`, 50,000
+releases) when it is there, else over `corpus/`. Set `PRESSEXTRACT_SAMPLE` to change the sample size
+(`0` = the whole archive; that takes a while — see README "At scale")."""),
+    new_code_cell(FIND_ROOT),
+    new_code_cell('''import json, lzma, os, tempfile
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pipeline
+
+%matplotlib inline
+SAMPLE = int(os.environ.get("PRESSEXTRACT_SAMPLE", "300"))
+ARCHIVE = ROOT.parent / "shared" / "data" / "press" / "releases.jsonl.xz"
+
+if ARCHIVE.exists():
+    with lzma.open(ARCHIVE, "rt", encoding="utf-8") as fh:
+        lines = fh.readlines()
+    step = max(1, len(lines) // SAMPLE) if SAMPLE else 1
+    picked = lines[::step][:SAMPLE] if SAMPLE else lines
+    sample_file = Path(tempfile.mkdtemp()) / "sample.jsonl"
+    sample_file.write_text("".join(picked), encoding="utf-8")
+    inputs, label = [str(sample_file)], f"{len(picked)} Berlin releases (every {step}th)"
+else:
+    inputs, label = [str(ROOT / "corpus")], "the sample corpus (../shared/data/press not found)"
+print("analysing", label)
+result = pipeline.extract(inputs, workers=min(2, os.cpu_count() or 1))
+result'''),
+    new_markdown_cell("## Releases per month"),
+    new_code_cell('''docs = result.documents.assign(published=pd.to_datetime(result.documents["published"], errors="coerce"))
+per_month = docs.dropna(subset=["published"]).set_index("published").resample("MS").size()
+fig, ax = plt.subplots(figsize=(10, 3.5))
+per_month.plot(ax=ax, color="#3b6ea5")
+ax.set(title=f"Releases per month — {label}", xlabel="", ylabel="releases")
+plt.show()'''),
+    new_markdown_cell("## Most quoted people"),
+    new_code_cell('''quoted = (result.quotes.dropna(subset=["person_id"])
+          .merge(result.people[["person_id", "name"]], on="person_id", how="left")
+          .groupby("name").size().sort_values(ascending=True).tail(15))
+fig, ax = plt.subplots(figsize=(8, 5))
+if quoted.empty:
+    ax.text(.5, .5, "no attributed quotes in this sample", ha="center")
+else:
+    quoted.plot.barh(ax=ax, color="#e0a030")
+ax.set(title="Most quoted people", xlabel="quotes", ylabel="")
+plt.show()'''),
+    new_markdown_cell("## Who held which office when\nRoles joined with the release date: first and last release in which a person is named with an office."),
+    new_code_cell('''offices = (result.roles.dropna(subset=["role_norm"])
+           .merge(docs[["doc_id", "published"]], on="doc_id")
+           .dropna(subset=["published"]))
+tenure = (offices.groupby(["role_norm", "jurisdiction", "name"], dropna=False)["published"]
+          .agg(first="min", last="max", releases="count").reset_index()
+          .sort_values("releases", ascending=False))
+tenure.head(20)'''),
+    new_code_cell('''top = tenure.head(15).iloc[::-1]
+fig, ax = plt.subplots(figsize=(10, 5))
+if top.empty:
+    ax.text(.5, .5, "no dated offices in this sample", ha="center", transform=ax.transAxes)
+for i, row in enumerate(top.itertuples()):
+    ax.plot([row.first, row.last], [i, i], lw=6, solid_capstyle="butt", color="#5a9")
+    ax.plot([row.first], [i], "o", color="#274")
+ax.set_yticks(range(len(top)))
+ax.set_yticklabels([f"{r.name} — {r.role_norm} {r.jurisdiction or ''}".strip() for r in top.itertuples()], fontsize=8)
+ax.set(title="Offices over time (first to last release naming the office)")
+plt.tight_layout(); plt.show()'''),
+    new_markdown_cell("## Events on a timeline"),
+    new_code_cell('''events = result.events.assign(start=pd.to_datetime(result.events["start"].str[:10], errors="coerce")).dropna(subset=["start"])
+types = events["type"].fillna("other").value_counts().index[:8]
+fig, ax = plt.subplots(figsize=(10, 3.5))
+for i, t in enumerate(types):
+    sel = events[events["type"].fillna("other") == t]
+    ax.scatter(sel["start"], [i] * len(sel), s=18, alpha=.7)
+ax.set_yticks(range(len(types))); ax.set_yticklabels(types)
+if events.empty:
+    ax.text(.5, .5, "no dated events in this sample", ha="center", transform=ax.transAxes)
+ax.set(title="Events by start date and type")
+plt.tight_layout(); plt.show()'''),
+    new_markdown_cell("## Quote length by speaker level"),
+    new_code_cell('''levels = result.roles.dropna(subset=["person_id", "level"]).drop_duplicates(["doc_id", "person_id"])[["doc_id", "person_id", "level"]]
+q = result.quotes.merge(levels, on=["doc_id", "person_id"], how="left").fillna({"level": "unknown"})
+q["words"] = q["text"].str.split().str.len()
+order = q.groupby("level")["words"].median().sort_values().index
+fig, ax = plt.subplots(figsize=(8, 3.5))
+if q.empty:
+    ax.text(.5, .5, "no quotes in this sample", ha="center")
+else:
+    ax.boxplot([q.loc[q["level"] == lv, "words"] for lv in order], tick_labels=list(order), vert=False)
+ax.set(title="Quote length (words) by the speaker's level", xlabel="words")
+plt.tight_layout(); plt.show()'''),
+]
+
+
+def write(name: str, cells: list) -> None:
+    nb = new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+    })
+    nbformat.write(nb, HERE / name)
+
+
+if __name__ == "__main__":
+    write("01_quickstart.ipynb", QUICKSTART)
+    write("02_archive_analysis.ipynb", ANALYSIS)
