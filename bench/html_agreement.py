@@ -62,12 +62,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--text", type=Path, default=DATA / "releases.jsonl.xz")
     ap.add_argument("--worst", type=int, default=10, help="show the N pages with the lowest text ratio")
     ap.add_argument("--json", type=Path, help="write per-page scores to this file")
+    ap.add_argument(
+        "--no-landmark", action="store_true", help="trafilatura only (the fallback for pages without <main>)"
+    )
     args = ap.parse_args(argv)
     if not args.html.exists():
         print(f"{args.html} not available", file=sys.stderr)
         return 2
 
     t0 = time.perf_counter()
+    if args.no_landmark:
+        import pipeline.ingest.html as html_mod
+
+        plain = html_mod.extract_html
+        html_mod.extract_html = lambda html, **kw: plain(html, use_landmark=False, **kw)  # type: ignore[assignment]
+        import pipeline.ingest.readers as readers_mod
+
+        readers_mod.extract_html = html_mod.extract_html  # type: ignore[assignment]
     docs = list(iter_documents([str(args.html)]))
     t_ingest = time.perf_counter() - t0
     ok = [d for d in docs if not isinstance(d, IngestError)]

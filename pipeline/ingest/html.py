@@ -1,16 +1,42 @@
 """HTML press release -> main text, title, date, publisher (trafilatura + htmldate, boilerplate removed).
 
 Paragraphs and headings become blank-line separated blocks, list items and <br> single lines,
-the same shape as the plain-text releases, so layout rules see one format.
+the same shape as the plain-text releases, so layout rules see one format. Boilerplate is data:
+`resources/patterns/html_boilerplate.jsonl` (landmarks, contact boxes, captions, press-number lines);
+what it removes that a reader may still want (captions, contact, press number) is kept in `removed`.
+
+Example: a berlin.de page -> title from its <h1>, published 2024-06-12 from
+"Pressemitteilung vom 12.06.2024", body without "Direkt zur Kontaktinformation" and the contact box.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from lxml import etree
+from lxml import html as lxml_html
 
 _BLOCKS = {"p", "head", "list", "table", "quote", "code"}
+_PATTERNS = ("patterns", "html_boilerplate.jsonl")
+_KEEP = ("captions", "contact", "press_number")
+_DATE_IN_LINE = re.compile(r"\bvom\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+
+
+class BoilerplateConfigError(ValueError):
+    """A bad entry in html_boilerplate.jsonl (named by file and line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRule:
+    rule_id: str
+    kind: str  # "drop" (XPath of elements) or "line" (regex of a whole text block)
+    pattern: str
+    keep: str | None
+    compiled: object
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +46,52 @@ class HtmlExtract:
     published: str | None
     publisher: str | None
     url: str | None
+    removed: dict[str, list[str]] = field(default_factory=dict)
+
+
+def load_boilerplate(text: str, *, source: str = "html_boilerplate.jsonl") -> tuple[BoilerplateRule, ...]:
+    """Parse and validate the boilerplate rules; a bad line raises with file and line number.
+
+    Example: '{"id": "line.x", "kind": "line", "pattern": "(unclosed"}' -> BoilerplateConfigError("…:1: …").
+    """
+    rules = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise BoilerplateConfigError(f"{where}: not JSON: {exc.msg}") from exc
+        if "_comment" in entry:
+            continue
+        rule_id, kind, pattern, keep = (
+            entry.get("id"),
+            entry.get("kind"),
+            entry.get("pattern"),
+            entry.get("keep"),
+        )
+        if not rule_id or not isinstance(pattern, str) or not pattern:
+            raise BoilerplateConfigError(f"{where}: needs 'id' and 'pattern'")
+        if keep is not None and keep not in _KEEP:
+            raise BoilerplateConfigError(f"{where}: keep must be one of {_KEEP}, not {keep!r}")
+        try:
+            if kind == "drop":
+                compiled: object = etree.XPath(pattern)
+            elif kind == "line":
+                compiled = re.compile(pattern, re.IGNORECASE)
+            else:
+                raise BoilerplateConfigError(f"{where}: kind must be 'drop' or 'line', not {kind!r}")
+        except (etree.XPathSyntaxError, re.error) as exc:
+            raise BoilerplateConfigError(f"{where}: bad {kind} pattern {pattern!r}: {exc}") from exc
+        rules.append(BoilerplateRule(rule_id, kind, pattern, keep, compiled))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def default_boilerplate() -> tuple[BoilerplateRule, ...]:
+    ref = resources.files("pipeline.resources").joinpath(*_PATTERNS)
+    return load_boilerplate(ref.read_text(encoding="utf-8"), source="/".join(_PATTERNS))
 
 
 def _inline_text(el: etree._Element) -> str:
@@ -46,47 +118,243 @@ def _block_text(el: etree._Element) -> str:
     return "\n".join(line.strip() for line in _inline_text(el).split("\n"))
 
 
-def _title_from_page(tree: etree._Element | None) -> str | None:
-    if tree is None:
-        return None
-    for h1 in tree.iter("h1"):
-        text = " ".join("".join(h1.itertext()).split())
-        if text:
-            return text
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _page_title(page: etree._Element) -> str | None:
+    """The release's own headline: the first <h1> inside the main landmark, else the first <h1>."""
+    for path in ("//main//h1", "//*[@role='main']//h1", "//article//h1", "//h1"):
+        for h1 in page.xpath(path):
+            text = _clean("".join(h1.itertext()))
+            if text:
+                return text
     return None
 
 
-def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
-    """Main text and metadata of one page. Raises ValueError when no main text is found."""
+def _drop_boilerplate(
+    page: etree._Element, rules: tuple[BoilerplateRule, ...], removed: dict[str, list[str]]
+) -> None:
+    """Remove boilerplate elements in place, keeping the text of those a reader may want."""
+    total = len(_clean(" ".join(page.itertext()))) or 1
+    for rule in rules:
+        if rule.kind != "drop":
+            continue
+        for el in rule.compiled(page):  # type: ignore[operator]
+            if el.getparent() is None or not isinstance(el.tag, str):
+                continue
+            text = "\n".join(t for t in (_clean(x) for x in el.itertext()) if t)
+            # A class word like "contact" on a wrapper of the whole article would remove the release itself.
+            if el.xpath(".//h1") or len(_clean(text)) > 0.5 * total:
+                continue
+            if rule.keep and text:
+                removed.setdefault(rule.keep, []).append(text)
+            el.getparent().remove(el)
+
+
+def _date_from_press_number(lines: list[str]) -> str | None:
+    for line in lines:
+        m = _DATE_IN_LINE.search(line)
+        if m:
+            day, month, year = (int(g) for g in m.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "div",
+        "section",
+        "article",
+        "header",
+        "main",
+        "address",
+        "figure",
+        "hr",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+    }
+)
+_LIST_TAGS = frozenset({"ul", "ol", "dl"})
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "svg",
+        "iframe",
+        "img",
+        "video",
+        "audio",
+        "picture",
+        "source",
+        "map",
+        "object",
+    }
+)
+
+
+def _main_landmark(page: etree._Element) -> etree._Element | None:
+    """The page's main content landmark (HTML5 <main>, ARIA role=main), if it has exactly one."""
+    found = page.xpath("//main | //*[@role='main']")
+    outer = [el for el in found if not any(anc in found for anc in el.iterancestors())]
+    return outer[0] if len(outer) == 1 else None
+
+
+def _landmark_blocks(root: etree._Element) -> list[str]:
+    """Blocks of a landmark in reading order: paragraphs and headings alone, list items one a line.
+
+    Example: <p>Eins<br>Zwei</p><ul><li>A</li><li>B</li></ul> -> ["Eins\nZwei", "A\nB"].
+    """
+    blocks: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(_clean(line) for line in "".join(buf).split("\n"))
+        text = re.sub(r"\n{2,}", "\n", text).strip("\n")
+        if text.strip():
+            blocks.append(text)
+        buf.clear()
+
+    def walk(el: etree._Element) -> None:
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            buf.append(el.tail or "")
+            return
+        if el.tag == "br":
+            buf.append("\n")
+        elif el.tag in _LIST_TAGS:
+            flush()
+            items = []
+            for item in el:
+                if isinstance(item.tag, str) and item.tag in ("li", "dt", "dd"):
+                    sub = _landmark_blocks(item)
+                    if sub:
+                        items.append("\n".join(sub))
+            if items:
+                blocks.append("\n".join(items))
+        elif el.tag in _BLOCK_TAGS:
+            flush()
+            buf.append(el.text or "")
+            for child in el:
+                walk(child)
+            flush()
+        else:
+            buf.append(el.text or "")
+            for child in el:
+                walk(child)
+        buf.append(el.tail or "")
+
+    buf.append(root.text or "")
+    for child in root:
+        walk(child)
+    flush()
+    return blocks
+
+
+def _trafilatura_blocks(
+    source: str | etree._Element, *, url: str | None
+) -> tuple[list[str], etree._Element | None]:
     import trafilatura
-    from lxml import html as lxml_html
 
     xml = trafilatura.extract(
-        html, url=url, output_format="xml", with_metadata=True, include_comments=False,
-        include_tables=True, include_formatting=False, include_links=False, deduplicate=False,
+        source,
+        url=url,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=False,
+        include_links=False,
+        include_images=False,
+        deduplicate=False,
+        favor_recall=True,
     )
     if not xml:
-        raise ValueError("no main text found in HTML (empty page or boilerplate only)")
-    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        return [], None
+    root = etree.fromstring(
+        xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True)
+    )
     main = root.find("main")
-    blocks = []
-    for el in (main if main is not None else root):
-        text = _block_text(el).strip()
-        if text:
-            blocks.append(text)
+    blocks = [t for t in (_block_text(el).strip() for el in (main if main is not None else root)) if t]
+    return blocks, root
+
+
+def extract_html(
+    html: str,
+    *,
+    url: str | None = None,
+    rules: tuple[BoilerplateRule, ...] | None = None,
+    use_landmark: bool = True,
+) -> HtmlExtract:
+    """Main text and metadata of one page. Raises ValueError when no main text is found.
+
+    The main landmark (<main>, role=main), cleaned of boilerplate, is read as it stands when the page
+    has one (`use_landmark`); otherwise trafilatura finds the main text. Trafilatura always supplies
+    the metadata (date, site name) the page itself does not state.
+    """
+    rules = default_boilerplate() if rules is None else rules
+    removed: dict[str, list[str]] = {}
     try:
         page = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         page = None
-    title = _title_from_page(page) or root.get("title")
-    if blocks and title and " ".join(blocks[0].split()) == " ".join(title.split()):
+    title = _page_title(page) if page is not None else None
+    source: str | etree._Element = html
+    candidate: list[str] = []
+    if page is not None:
+        _drop_boilerplate(page, rules, removed)
+        source = page
+        landmark = _main_landmark(page) if use_landmark else None
+        if landmark is not None:
+            candidate = _landmark_blocks(landmark)
+    traf_blocks, meta_root = _trafilatura_blocks(source, url=url)
+    raw_blocks = candidate or traf_blocks
+    blocks = []
+    line_rules = [r for r in rules if r.kind == "line"]
+    for text in raw_blocks:
+        rule = next((r for r in line_rules if r.compiled.fullmatch(_clean(text))), None)  # type: ignore[attr-defined]
+        if rule is not None:
+            if rule.keep:
+                removed.setdefault(rule.keep, []).append(_clean(text))
+            continue
+        blocks.append(text)
+    meta = meta_root if meta_root is not None else etree.Element("doc")
+    title = title or meta.get("title")
+    if blocks and title and _clean(blocks[0]) == _clean(title):
         blocks = blocks[1:]
     if not blocks:
-        raise ValueError("no main text found in HTML (title only)")
+        raise ValueError("no main text found in HTML (empty page, boilerplate or title only)")
+    published = _date_from_press_number(removed.get("press_number", [])) or meta.get("date")
     return HtmlExtract(
         text="\n\n".join(blocks),
         title=title,
-        published=root.get("date"),
-        publisher=root.get("sitename") or root.get("author"),
-        url=root.get("url") or url,
+        published=published,
+        publisher=meta.get("sitename") or meta.get("author"),
+        url=meta.get("url") or url,
+        removed=removed,
     )
