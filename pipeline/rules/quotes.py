@@ -1,0 +1,1331 @@
+"""Quotations in German press text: direct quotes in quotation marks and reported (indirect) speech,
+with their cue (lemma of the speech verb or phrase) and speaker mention. Pure functions on a Doc.
+
+Example: "„Wir handeln“, sagte Senatorin Kalayci." -> direct quote "Wir handeln", cue "sagen",
+speaker "Senatorin Kalayci".
+
+Works on spacy.blank("de") (token shapes + lexicons); with a statistical model the cue can come from
+the lemma, the speaker from the subject dependency and Konjunktiv from the morphology.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "lexicons"
+
+# Opening mark -> the marks that may close it. „…“ is German; “…” English (common on berlin.de);
+# „…” and „…" are frequent typos of the German pair; »…« German book style, «…» Swiss style.
+PAIRS: dict[str, tuple[str, ...]] = {
+    "„": ("“", "”", '"'),
+    "“": ("”", "“"),
+    "»": ("«",),
+    "«": ("»",),
+    "‚": ("‘",),
+    '"': ('"',),
+}
+OPENERS = frozenset(PAIRS)
+ALL_MARKS = frozenset('„“”»«‚‘"')
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_SENT_FINAL = frozenset(".!?")
+_CLAUSE_END = _SENT_FINAL | {";"}
+
+DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "unser",
+        "unsere",
+        "seine",
+        "ihre",
+    ]
+)
+PRONOUNS = {"er": "m", "sie": "f"}
+# Words that join parts of a speaker mention ("Senatorin für Bildung", "Ursula von der Leyen").
+CONNECTORS = frozenset(["von", "van", "de", "der", "des", "für", "im", "vom", "zu", "zur", "und"])
+# Words that may sit between a speech verb and its post-posed subject ("sagte am Montag Wegner").
+_SKIPPABLE = frozenset(
+    [
+        "am",
+        "im",
+        "in",
+        "bei",
+        "beim",
+        "auf",
+        "an",
+        "nach",
+        "vor",
+        "zum",
+        "zur",
+        "mit",
+        "gegenüber",
+        "während",
+        "anlässlich",
+        "vom",
+        "dazu",
+        "dabei",
+        "heute",
+        "gestern",
+        "außerdem",
+        "zudem",
+        "auch",
+        "weiter",
+        "ebenfalls",
+        "jetzt",
+        "nun",
+        "abschließend",
+        "bereits",
+        "dann",
+        "damals",
+        "einst",
+        "erneut",
+        "nochmals",
+        "zuletzt",
+        "deshalb",
+        "daher",
+        "darüber",
+        "hierzu",
+        "dort",
+        "hier",
+        "stolz",
+        "sichtlich",
+    ]
+)
+_ADJ_END = ("e", "en", "er", "es", "em")
+# Capitalized at a sentence start, but never the start of a speaker mention ("Dazu sagt …").
+_FUNCTION_WORDS = _SKIPPABLE | frozenset(
+    [
+        "so",
+        "doch",
+        "aber",
+        "und",
+        "oder",
+        "damit",
+        "denn",
+        "wir",
+        "ich",
+        "es",
+        "man",
+        "dies",
+        "diese",
+        "dieser",
+        "dieses",
+        "was",
+        "wer",
+        "wie",
+        "als",
+        "wenn",
+        "weil",
+        "da",
+        "dass",
+        "mit",
+        "ohne",
+        "für",
+        "gegen",
+        "über",
+        "unter",
+        "durch",
+        "um",
+        "seit",
+        "bis",
+        "alle",
+        "viele",
+        "einige",
+        "insgesamt",
+        "gemeinsam",
+        "besonders",
+        "ganz",
+        "sehr",
+        "gerade",
+        "deutlich",
+        "klar",
+        "letztlich",
+        "schließlich",
+        "insbesondere",
+        "erst",
+        "noch",
+        "immer",
+        "wieder",
+        "darauf",
+        "davon",
+        "damit",
+        "hierbei",
+        "hiermit",
+        "zugleich",
+        "gleichzeitig",
+        "vielmehr",
+        "trotzdem",
+        "dennoch",
+        "allerdings",
+    ]
+)
+_NOMINAL_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
+
+
+# --- lexicons ---------------------------------------------------------------------------------
+
+
+class LexiconError(ValueError):
+    """A data file in resources/lexicons is malformed; the message names file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechVerb:
+    id: str
+    lemma: str
+    particle: str  # separable particle the clause must contain, "" if none
+    scope: str  # any | embedded | after
+
+
+@dataclass(frozen=True, slots=True)
+class CuePhrase:
+    id: str
+    tokens: tuple[str, ...]
+    position: str  # after_quote | prep | postp
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """The German data the quote rules read: speech verbs, cue phrases, title words, Konjunktiv forms."""
+
+    verbs_by_form: dict[str, tuple[SpeechVerb, ...]]
+    verbs_by_lemma: dict[str, SpeechVerb]
+    phrases: tuple[CuePhrase, ...]
+    context_words: dict[str, str]  # word -> id
+    title_suffixes: tuple[str, ...]
+    subjunctive_i: frozenset[str]
+    subjunctive_ii: frozenset[str]
+
+
+def _data_lines(path: Path) -> Iterator[tuple[int, str]]:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield n, line
+
+
+def _tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    rows = _data_lines(path)
+    try:
+        n, header = next(rows)
+    except StopIteration:
+        raise LexiconError(f"{path}: empty file") from None
+    if tuple(header.split("\t")) != columns:
+        want = "<TAB>".join(columns)
+        raise LexiconError(f"{path}:{n}: header must be {want!r}, got {header!r}")
+    for n, line in rows:
+        cells = line.split("\t")
+        if len(cells) != len(columns):
+            raise LexiconError(f"{path}:{n}: expected {len(columns)} tab-separated columns, got {len(cells)}")
+        yield n, dict(zip(columns, cells))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
+    """Read and validate speech_verbs.tsv, quote_cues.tsv, quote_context.tsv, quote_subjunctive.txt."""
+    by_form: dict[str, list[SpeechVerb]] = {}
+    by_lemma: dict[str, SpeechVerb] = {}
+    path = directory / "speech_verbs.tsv"
+    seen: set[str] = set()
+    for n, row in _tsv(path, ("id", "lemma", "forms", "particle", "scope")):
+        if row["scope"] not in ("any", "embedded", "after"):
+            raise LexiconError(f"{path}:{n}: scope must be any|embedded|after, got {row['scope']!r}")
+        if not row["id"].startswith("sv.") or row["id"] in seen:
+            raise LexiconError(f"{path}:{n}: id must start with 'sv.' and be unique: {row['id']!r}")
+        seen.add(row["id"])
+        verb = SpeechVerb(row["id"], row["lemma"], row["particle"].strip(), row["scope"])
+        by_lemma.setdefault(verb.lemma, verb)
+        for form in filter(None, (f.strip() for f in row["forms"].split(","))):
+            if not form.isalpha() or form != form.lower():
+                raise LexiconError(f"{path}:{n}: form must be a lowercase word: {form!r}")
+            # A form that already holds the particle ("mitgeteilt") needs no particle later on.
+            v = (
+                verb
+                if not verb.particle or not form.startswith(verb.particle)
+                else SpeechVerb(verb.id, verb.lemma, "", verb.scope)
+            )
+            by_form.setdefault(form, []).append(v)
+    phrases = []
+    path = directory / "quote_cues.tsv"
+    for n, row in _tsv(path, ("id", "pattern", "position", "cue")):
+        if row["position"] not in ("after_quote", "prep", "postp"):
+            raise LexiconError(
+                f"{path}:{n}: position must be after_quote|prep|postp, got {row['position']!r}"
+            )
+        phrases.append(CuePhrase(row["id"], tuple(row["pattern"].split()), row["position"], row["cue"]))
+    context: dict[str, str] = {}
+    suffixes = []
+    path = directory / "quote_context.tsv"
+    for n, row in _tsv(path, ("id", "word", "kind")):
+        if row["kind"] not in ("title", "naming"):
+            raise LexiconError(f"{path}:{n}: kind must be title|naming, got {row['kind']!r}")
+        context[row["word"]] = row["id"]
+        # Compounds end in the head noun ("Modellprojekt", "Kunstausstellung"); naming words do not.
+        if row["kind"] == "title" and len(row["word"]) >= 5:
+            suffixes.append(row["word"])
+    subj_i, subj_ii = set(), set()
+    path = directory / "quote_subjunctive.txt"
+    for n, line in _data_lines(path):
+        parts = line.split()
+        if not parts or not parts[0].isalpha() or len(parts) > 2 or (len(parts) == 2 and parts[1] != "II"):
+            raise LexiconError(f"{path}:{n}: expected 'form' or 'form II', got {line!r}")
+        (subj_ii if len(parts) == 2 else subj_i).add(parts[0])
+    return QuoteLexicon(
+        verbs_by_form={k: tuple(v) for k, v in by_form.items()},
+        verbs_by_lemma=by_lemma,
+        phrases=tuple(phrases),
+        context_words=context,
+        title_suffixes=tuple(suffixes),
+        subjunctive_i=frozenset(subj_i),
+        subjunctive_ii=frozenset(subj_ii),
+    )
+
+
+# --- quotation marks on the raw text -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """Text between a pair of quotation marks; start/end exclude the marks and outer whitespace."""
+
+    open_start: int
+    start: int
+    end: int
+    close_end: int
+    mark: str
+    paragraphs: int = 1
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _PARA_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _is_opener(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in OPENERS:
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if not nxt or nxt.isspace():
+        return False
+    if ch in ('"', "“", "«", "‚"):
+        # Symmetric or two-way marks open only at a word start: '(„x")', ' "x"', not 'x"'.
+        prev = text[i - 1] if i > 0 else " "
+        return prev.isspace() or prev in "([/–—-:"
+    return True
+
+
+def _find_close(text: str, start: int, end: int, closers: tuple[str, ...], mark: str) -> int | None:
+    """Index of the closing mark in text[start:end], skipping nested pairs of another kind."""
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in closers and (ch != mark or not _is_opener(text, i)):
+            return i
+        if ch == mark and mark not in ('"', "“") and _is_opener(text, i):
+            return None  # the same opener again before a close: this one is unbalanced
+        i += 1
+    return None
+
+
+def find_marked(text: str, *, max_paragraphs: int = 6) -> list[Marked]:
+    """Balanced quotation-mark pairs, including one quote over several paragraphs.
+
+    Example: "Sie sagte: „Erstens.\\n\\nZweitens.“" -> one Marked over both paragraphs. An opening „
+    that never closes ("Erster Konferenztag: „Integration vor Ort gestalten") yields nothing.
+    """
+    out: list[Marked] = []
+    paras = _paragraph_bounds(text)
+    p = 0
+    while p < len(paras):
+        p_start, p_end = paras[p]
+        i = p_start
+        next_p = p + 1
+        while i < p_end:
+            if not _is_opener(text, i):
+                i += 1
+                continue
+            mark = text[i]
+            closers = PAIRS[mark]
+            j = _find_close(text, i + 1, p_end, closers, mark)
+            n_par = 1
+            if j is None:
+                j, n_par = _continue_paragraphs(text, paras, p, i, mark, closers, max_paragraphs)
+            if j is None:
+                i += 1
+                continue
+            s, e = i + 1, j
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(Marked(i, s, e, j + 1, mark, n_par))
+            if n_par > 1:
+                next_p = p + n_par
+                break
+            i = j + 1
+        p = max(next_p, p + 1)
+    return out
+
+
+def _continue_paragraphs(
+    text: str,
+    paras: list[tuple[int, int]],
+    p: int,
+    open_i: int,
+    mark: str,
+    closers: tuple[str, ...],
+    max_paragraphs: int,
+) -> tuple[int | None, int]:
+    """Close of a quote that runs on into the next paragraphs (German convention), else (None, 0).
+
+    Each paragraph left open must read as finished prose (ends with . ! ? …), and a following
+    paragraph may reopen with the same mark only at its very start.
+    """
+    seg_end = paras[p][1]
+    for k in range(p + 1, min(len(paras), p + max_paragraphs)):
+        if not re.search(r"[.!?…:]\s*$", text[open_i:seg_end]):
+            return None, 0
+        q_start, q_end = paras[k]
+        body = q_start
+        if text[body : body + 1] == mark:
+            body += 1  # reopened paragraph: „Erstens …\n\n„Zweitens …“
+        j = _find_close(text, body, q_end, closers, mark)
+        if j is not None:
+            return j, k - p + 1
+        if any(_is_opener(text, x) for x in range(body, q_end) if text[x] == mark):
+            return None, 0
+        open_i, seg_end = body, q_end
+    return None, 0
+
+
+# --- results -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    """One attributed statement: char offsets of the text and of speaker and cue."""
+
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    rule_id: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteOptions:
+    """Settings of the quote rules (the component passes its factory arguments here)."""
+
+    max_quote_paragraphs: int = 6
+    min_sentence_words: int = 4
+    indirect: bool = True
+    free_indirect: bool = True
+    max_embedded_words: int = 25
+
+
+# --- token helpers ----------------------------------------------------------------------------
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def _is_boundary(tok: Token) -> bool:
+    return tok.text in _CLAUSE_END or (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_
+
+
+@dataclass(slots=True)
+class _Ctx:
+    doc: Doc
+    lex: QuoteLexicon
+    opts: QuoteOptions
+    has_lemma: bool
+    has_dep: bool
+    has_morph: bool
+    scheme: object | None
+    inside: list[int] = field(default_factory=list)  # token -> index of marked span or -1
+
+
+def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | None:
+    """The speech verb this token is, if any; separable verbs need their particle in the clause."""
+    if ctx.inside[tok.i] >= 0 or not tok.text.isalpha():
+        return None
+    cands: tuple[SpeechVerb, ...] = ()
+    if tok.text[0].islower() or tok.i == 0 or _is_boundary(ctx.doc[tok.i - 1]):
+        cands = ctx.lex.verbs_by_form.get(tok.lower_, ())
+    if not cands and ctx.has_lemma and tok.pos_ in ("VERB", "AUX"):
+        v = ctx.lex.verbs_by_lemma.get(tok.lemma_.lower())
+        cands = (v,) if v else ()
+    best = None
+    for v in cands:
+        if v.scope not in scopes:
+            continue
+        if v.particle:
+            if _particle_after(ctx, tok, v.particle):
+                return v
+            continue
+        best = best or v
+    return best
+
+
+def _particle_after(ctx: _Ctx, tok: Token, particle: str) -> bool:
+    doc = ctx.doc
+    for t in doc[tok.i + 1 : min(len(doc), tok.i + 15)]:
+        if t.text in (",", ":", "„", "“", "»") or _is_boundary(t):
+            return False
+        if t.lower_ == particle:
+            return True
+    return False
+
+
+def _np_after(ctx: _Ctx, i: int, limit: int) -> tuple[int, int] | None:
+    """Token range of a speaker mention starting at i: pronoun, or [det] [adj]* Cap+ (connector Cap+)*.
+
+    Example: tokens of "der Regierende Bürgermeister Kai Wegner (CDU)" -> "der … Kai Wegner".
+    """
+    doc = ctx.doc
+    if i >= limit:
+        return None
+    if doc[i].lower_ in PRONOUNS and ctx.inside[i] < 0:
+        return i, i + 1
+    j = i
+    if doc[j].lower_ in DETERMINERS:
+        j += 1
+    while (
+        j < limit
+        and doc[j].text.islower()
+        and doc[j].lower_.endswith(_ADJ_END)
+        and j - i < 3
+        and doc[j].lower_ not in CONNECTORS
+        and doc[j].is_alpha
+    ):
+        j += 1
+    start_caps = j
+    if j < limit and (
+        doc[j].lower_ in _FUNCTION_WORDS or (ctx.has_lemma and doc[j].pos_ not in _NOMINAL_POS)
+    ):
+        return None
+    while j < limit and ctx.inside[j] < 0:
+        t = doc[j]
+        if _is_cap(t) and t.text not in ALL_MARKS:
+            j += 1
+            continue
+        if t.lower_ in CONNECTORS and t.text.islower() and j + 1 < limit and j > start_caps:
+            k = j + 1
+            while k < limit and doc[k].lower_ in CONNECTORS and doc[k].text.islower():
+                k += 1
+            if k < limit and _is_cap(doc[k]) and ctx.inside[k] < 0:
+                j = k
+                continue
+        break
+    if j == start_caps or j - i > 12:
+        return None
+    return i, j
+
+
+def _np_before(ctx: _Ctx, v: int, lo: int) -> tuple[int, int] | None:
+    """The subject mention right before a verb, when the clause start up to the verb is one mention.
+
+    Example: "Die Staatsministerin bilanzierte …" -> "Die Staatsministerin".
+    """
+    doc = ctx.doc
+    # A trailing parenthesis ("Michael Grunst (Die Linke) sagte") or apposition belongs to the name.
+    end = v
+    if end - 1 >= lo and doc[end - 1].text == ")":
+        k = end - 1
+        while k > lo and doc[k].text != "(":
+            k -= 1
+        if doc[k].text == "(":
+            end = k
+    start = end
+    while start > lo:
+        t = doc[start - 1]
+        if ctx.inside[t.i] >= 0 or _is_boundary(t) or t.text in (",", ":", "(", ")"):
+            break
+        start -= 1
+    if start >= end:
+        return None
+    rng = _np_after(ctx, start, end)
+    if rng and rng[1] == end:
+        return rng
+    # Apposition before the verb: "Ein Sprecher der Polizei, Lars Beringer, sagte" -> "Lars Beringer".
+    return None
+
+
+def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
+    if not ctx.has_dep or ctx.scheme is None:
+        return None
+    for child in verb.children:
+        if ctx.scheme.is_subject(child) and ctx.inside[child.i] < 0:
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            # Keep the mention, not a relative clause or parenthesis hanging on it.
+            for k in range(child.i + 1, hi):
+                if doc_text_in(ctx.doc[k], (",", "(")):
+                    hi = k
+                    break
+            if hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
+                return lo, hi
+    return None
+
+
+def doc_text_in(tok: Token, texts: tuple[str, ...]) -> bool:
+    return tok.text in texts
+
+
+def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Speaker of a speech verb: the subject dependency, else V2 word order on token shapes.
+
+    "Die Staatsministerin bilanzierte:" (subject first) / "Dazu sagte Senatorin Kalayci:" (inverted).
+    """
+    dep = _speaker_from_dep(ctx, ctx.doc[v])
+    if dep:
+        return dep
+    before = _np_before(ctx, v, lo)
+    if before:
+        return before
+    j = v + 1
+    skipped = 0
+    while j < hi and skipped < 6:
+        t = ctx.doc[j]
+        if ctx.inside[j] >= 0 or t.text in (",", ":", ".", ";") or _is_boundary(t):
+            return None
+        if t.lower_ in PRONOUNS or t.lower_ in DETERMINERS or _is_cap(t):
+            rng = _np_after(ctx, j, hi)
+            if rng and not (
+                ctx.doc[j - 1].lower_ in _SKIPPABLE
+                and _is_cap(ctx.doc[j])
+                and ctx.doc[j - 1].lower_
+                in (
+                    "am",
+                    "im",
+                    "in",
+                    "bei",
+                    "beim",
+                    "vom",
+                    "zum",
+                    "zur",
+                    "auf",
+                    "an",
+                    "nach",
+                    "vor",
+                    "mit",
+                    "gegenüber",
+                )
+            ):
+                return rng
+        j += 1
+        skipped += 1
+    return None
+
+
+def _span_text(doc: Doc, rng: tuple[int, int]) -> tuple[str, int, int]:
+    span = doc[rng[0] : rng[1]]
+    return span.text, span.start_char, span.end_char
+
+
+def _clause_start(ctx: _Ctx, i: int, *, stop_at_comma: bool = False) -> int:
+    doc = ctx.doc
+    k = i
+    while k > 0:
+        t = doc[k - 1]
+        if _is_boundary(t) or (stop_at_comma and t.text == ","):
+            break
+        k -= 1
+    return k
+
+
+def _sentence_end(ctx: _Ctx, i: int) -> int:
+    doc = ctx.doc
+    k = i
+    while k < len(doc):
+        t = doc[k]
+        if ctx.inside[k] < 0 and (_is_boundary(t)):
+            break
+        k += 1
+    return k
+
+
+# --- direct quotes --------------------------------------------------------------------------------
+
+
+def _sentence_like(text: str, *, min_words: int) -> bool:
+    words = re.findall(r"\w+", text)
+    return len(words) >= min_words and (text.rstrip()[-1:] in ".!?…:" or len(words) >= 2 * min_words)
+
+
+def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
+    """Id of the title/naming word right before the opening mark ("unter dem Titel „…“"), else None."""
+    doc = ctx.doc
+    k, seen = open_tok - 1, 0
+    while k >= 0 and seen < 3:
+        t = doc[k]
+        if _is_boundary(t) or t.text in (",", "(", ")") or ctx.inside[k] >= 0 or t.text in ALL_MARKS:
+            break
+        if t.text in (":", "-", "–"):
+            k -= 1
+            continue
+        low = t.lower_
+        if low in ctx.lex.context_words:
+            return ctx.lex.context_words[low]
+        for suf in ctx.lex.title_suffixes:
+            if low.endswith(suf) and t.is_alpha:
+                return ctx.lex.context_words[suf]
+        seen += 1
+        k -= 1
+    return None
+
+
+def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | None:
+    """„…“, sagte X / „…“, so X / „…“ sagt sie (after ! or ?)."""
+    doc = ctx.doc
+    j = close_tok + 1
+    comma = j < len(doc) and doc[j].text == ","
+    if comma:
+        j += 1
+    if j >= len(doc) or ctx.inside[j] >= 0:
+        return None
+    hi = _sentence_end(ctx, j)
+    nxt = hi
+    for k in range(j, hi):  # the attribution clause ends before the next quote opens
+        if ctx.inside[k] >= 0 or doc[k].text in OPENERS:
+            nxt = k
+            break
+    hi = nxt
+    tok = doc[j]
+    quote_end = doc.text[m.start : m.end].rstrip()[-1:]
+    if not comma and quote_end not in "!?" and not tok.text.islower():
+        return None
+    for ph in ctx.lex.phrases:
+        if ph.position == "after_quote" and tok.lower_ == ph.tokens[0] and len(ph.tokens) == 1:
+            rng = _np_after(ctx, j + 1, hi)
+            if rng:
+                s = _span_text(doc, rng)
+                return QuoteMatch(
+                    m.start,
+                    m.end,
+                    "direct",
+                    "direct.after.phrase",
+                    ph.cue,
+                    tok.idx,
+                    tok.idx + len(tok),
+                    *s,
+                    cue_id=ph.id,
+                )
+    verb = _verb_at(ctx, tok, scopes=("any", "after", "embedded"))
+    if verb is None:
+        return None
+    rng = _speaker_from_dep(ctx, tok) or _speaker_around_verb(ctx, j, j, hi)
+    if rng and rng[0] < j:
+        rng = None
+    s = _span_text(doc, rng) if rng else (None, None, None)
+    return QuoteMatch(
+        m.start,
+        m.end,
+        "direct",
+        "direct.after.verb",
+        verb.lemma,
+        tok.idx,
+        tok.idx + len(tok),
+        *s,
+        cue_id=verb.id,
+    )
+
+
+def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str) -> QuoteMatch | None:
+    """X unterstrich in Kassel: „…“ / Dazu sagte X: „…“ (tokens lo..open_tok hold the intro)."""
+    doc = ctx.doc
+    end = open_tok
+    while end > lo and doc[end - 1].text in (":", ",") or (end > lo and doc[end - 1].is_space):
+        end -= 1
+    for v in range(lo, end):
+        verb = _verb_at(ctx, doc[v], scopes=("any", "after", "embedded"))
+        if verb is None:
+            continue
+        rng = _speaker_around_verb(ctx, v, lo, end)
+        s = _span_text(doc, rng) if rng else (None, None, None)
+        t = doc[v]
+        return QuoteMatch(
+            m.start, m.end, "direct", rule, verb.lemma, t.idx, t.idx + len(t), *s, cue_id=verb.id
+        )
+    return None
+
+
+def _colon_name(
+    ctx: _Ctx, m: Marked, lo: int, open_tok: int, people: list[tuple[int, int]]
+) -> QuoteMatch | None:
+    """Sandra Scheeres: „…“ — a bare name (or office + name) introduces the quote."""
+    doc = ctx.doc
+    if open_tok - 1 < lo or doc[open_tok - 1].text != ":":
+        return None
+    rng = _np_before(ctx, open_tok - 1, lo)
+    if rng is None or rng[0] != lo:
+        return None
+    s_text, s_start, s_end = _span_text(doc, rng)
+    is_person = any(s_start <= a < s_end or a <= s_start < b for a, b in people)
+    content = doc.text[m.start : m.end]
+    # Without a person span, only a finished statement of some length counts: "Zweiter Konferenztag:
+    # „Gesellschaftlichen Zusammenhalt stärken“" is a motto, "Sandra Scheeres: „Wir … .“" a quote.
+    if not is_person and not (
+        len(s_text.split()) >= 2 and _sentence_like(content, min_words=ctx.opts.min_sentence_words)
+    ):
+        return None
+    return QuoteMatch(m.start, m.end, "direct", "direct.colon_name", None, None, None, s_text, s_start, s_end)
+
+
+def _prev_line_tokens(ctx: _Ctx, open_tok: int) -> tuple[int, int] | None:
+    """Token range of the line/paragraph before a quote that opens a line, if that line ends with ':'."""
+    doc = ctx.doc
+    k = open_tok - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != ":":
+        return None
+    lo = k
+    while (
+        lo > 0
+        and not (doc[lo - 1].is_space and "\n" in doc[lo - 1].text)
+        and "\n" not in doc[lo - 1].whitespace_
+    ):
+        lo -= 1
+    # The intro is the last sentence of that line: "… im Kiez. Dazu sagt Clara Herrmann, …:"
+    s = k
+    while s > lo and doc[s - 1].text not in _SENT_FINAL:
+        s -= 1
+    return s, k + 1
+
+
+def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]]) -> list[QuoteMatch]:
+    doc = ctx.doc
+    out: list[QuoteMatch] = []
+    prev: QuoteMatch | None = None
+    prev_close = -1
+    prev_par_end = -1
+    for idx, m in enumerate(marked):
+        open_span = doc.char_span(m.open_start, m.open_start + 1, alignment_mode="expand")
+        close_span = doc.char_span(m.close_end - 1, m.close_end, alignment_mode="expand")
+        if open_span is None or close_span is None:
+            continue
+        o, c = open_span.start, close_span.end - 1
+        content = doc.text[m.start : m.end]
+        # Intro clause: back to the sentence start, a line break or the close of the previous quote.
+        lo = o
+        while lo > 0:
+            t = doc[lo - 1]
+            if _is_boundary(t) or (ctx.inside[lo - 1] >= 0) or t.text in ALL_MARKS:
+                break
+            lo -= 1
+        title = _title_context(ctx, o)
+        colon_intro = o - 1 >= lo and doc[o - 1].text == ":"
+        match = None
+        if colon_intro:
+            match = _attribution_before(ctx, m, lo, o, "direct.before.colon")
+            if match and title and not _sentence_like(content, min_words=ctx.opts.min_sentence_words):
+                match = None
+        if title and match is None:
+            prev_close = c
+            continue
+        if match is None:
+            match = _attribution_after(ctx, m, c)
+        interrupted = (
+            prev is not None and lo > 0 and ctx.inside[lo - 1] == idx - 1 and prev_close == lo - 1 - 0
+        )
+        if match is None and lo < o and doc[o - 1].text == "," and lo > 0 and ctx.inside[lo - 1] >= 0:
+            # „…“, sagt X, „…“: the second part takes the intro between the parts.
+            match = _attribution_before(ctx, m, lo, o, "direct.interrupted")
+            if match and match.speaker is None and prev is not None:
+                match = _with_speaker(match, prev)
+        if match is None and colon_intro:
+            match = _colon_name(ctx, m, lo, o, people)
+        if match is None and lo == o:
+            rng = _prev_line_tokens(ctx, o)
+            if rng:
+                match = _attribution_before(ctx, m, rng[0], rng[1], "direct.prev_line")
+        words = len(re.findall(r"\w+", content))
+        if match is None and words <= ctx.opts.max_embedded_words:
+            match = _embedded(ctx, m, o, c)
+        if match is None and lo == o and _sentence_like(content, min_words=ctx.opts.min_sentence_words):
+            after = c + 1
+            alone = after >= len(doc) or _is_boundary(doc[after]) or doc[after].text in _SENT_FINAL
+            if alone:
+                # A quote paragraph right after another quote keeps its speaker (press releases often
+                # run a statement over paragraphs with a fresh pair of marks each).
+                par_start = _paragraph_start(doc.text, m.open_start)
+                if (
+                    prev is not None
+                    and prev.speaker
+                    and prev_par_end >= 0
+                    and doc.text[prev_par_end:par_start].strip() == ""
+                ):
+                    match = _with_speaker(QuoteMatch(m.start, m.end, "direct", "direct.continued"), prev)
+                else:
+                    match = QuoteMatch(m.start, m.end, "direct", "direct.unattributed")
+        del interrupted
+        prev_close = c
+        if match is not None:
+            out.append(match)
+            prev = match
+            prev_par_end = _paragraph_end(doc.text, m.close_end)
+    return out
+
+
+def _paragraph_start(text: str, i: int) -> int:
+    k = text.rfind("\n", 0, i)
+    return 0 if k < 0 else k + 1
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    k = text.find("\n", i)
+    return len(text) if k < 0 else k
+
+
+def _with_speaker(match: QuoteMatch, prev: QuoteMatch) -> QuoteMatch:
+    return QuoteMatch(
+        match.start,
+        match.end,
+        match.kind,
+        match.rule_id,
+        match.cue or prev.cue,
+        match.cue_start,
+        match.cue_end,
+        prev.speaker,
+        prev.speaker_start,
+        prev.speaker_end,
+        match.cue_id or prev.cue_id,
+    )
+
+
+def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
+    """A quoted fragment inside a clause with a speech verb: "Sie nannte die Pläne „unausgegoren“"."""
+    doc = ctx.doc
+    lo = _clause_start(ctx, o)
+    hi = _sentence_end(ctx, c + 1)
+    for v in list(range(lo, o)) + list(range(c + 1, hi)):
+        verb = _verb_at(ctx, doc[v], scopes=("any", "embedded"))
+        if verb is None:
+            continue
+        # A verb behind another quote belongs to that one.
+        own = ctx.inside[o]
+        if any(ctx.inside[k] not in (-1, own) for k in range(min(v, o), max(v, c))):
+            continue
+        rng = _speaker_around_verb(ctx, v, _clause_start(ctx, v, stop_at_comma=True), hi)
+        if rng is None:
+            continue
+        s = _span_text(doc, rng)
+        t = doc[v]
+        return QuoteMatch(
+            m.start, m.end, "direct", "direct.embedded", verb.lemma, t.idx, t.idx + len(t), *s, cue_id=verb.id
+        )
+    return None
+
+
+# --- indirect speech ------------------------------------------------------------------------------
+
+
+def _is_subjunctive(ctx: _Ctx, tok: Token, *, allow_ii: bool) -> bool:
+    if ctx.inside[tok.i] >= 0:
+        return False
+    if (
+        ctx.has_morph
+        and ctx.scheme is not None
+        and tok.pos_ in ("VERB", "AUX")
+        and ctx.scheme.is_subjunctive(tok)
+    ):
+        return allow_ii or tok.lower_ not in ctx.lex.subjunctive_ii
+    low = tok.lower_
+    return low in ctx.lex.subjunctive_i or (allow_ii and low in ctx.lex.subjunctive_ii)
+
+
+def _trim_end(doc: Doc, lo: int, hi: int) -> int:
+    while hi > lo and (doc[hi - 1].text in _CLAUSE_END or doc[hi - 1].is_space or doc[hi - 1].text == ","):
+        hi -= 1
+    return hi
+
+
+def _sentences(ctx: _Ctx) -> Iterator[tuple[int, int]]:
+    """Sentence token ranges: boundaries at . ! ? ; and line breaks outside quotation marks."""
+    doc = ctx.doc
+    start = 0
+    for t in doc:
+        if ctx.inside[t.i] < 0 and _is_boundary(t):
+            if t.i + 1 > start:
+                yield start, t.i + 1
+            start = t.i + 1
+    if start < len(doc):
+        yield start, len(doc)
+
+
+def _indirect_quotes(
+    ctx: _Ctx, direct: list[QuoteMatch], excluded: list[tuple[int, int]]
+) -> list[QuoteMatch]:
+    doc = ctx.doc
+    out: list[QuoteMatch] = []
+    direct_ranges = [(q.start, q.end) for q in direct]
+    last: QuoteMatch | None = None
+    last_sent_end = -1
+    for lo, hi in _sentences(ctx):
+        if hi - lo < 3:
+            continue
+        s0, s1 = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        if any(a <= s0 and s1 <= b for a, b in excluded):
+            continue
+        found = _indirect_in_sentence(ctx, lo, hi)
+        # A quote that lies inside a direct quote is part of that statement, not a new one.
+        found = [q for q in found if not any(a <= q.start and q.end <= b for a, b in direct_ranges)]
+        if not found and ctx.opts.free_indirect and last is not None and last_sent_end == lo:
+            found = _free_indirect(ctx, lo, hi, last)
+        if found:
+            out.extend(found)
+            last = found[-1]
+            last_sent_end = hi
+        elif last_sent_end != lo:
+            last = None
+    return out
+
+
+def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteMatch]:
+    """A Konjunktiv-I sentence right after reported speech continues it: "… sagte X. Man müsse handeln."."""
+    doc = ctx.doc
+    if any(ctx.inside[k] >= 0 for k in range(lo, hi)):
+        return []
+    if any(_is_subjunctive(ctx, doc[k], allow_ii=False) for k in range(lo, min(hi, lo + 10))):
+        end = _trim_end(doc, lo, hi)
+        return [
+            _with_speaker(
+                QuoteMatch(doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.free"),
+                last,
+            )
+        ]
+    return []
+
+
+def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
+    doc = ctx.doc
+    end = _trim_end(doc, lo, hi)
+    if end <= lo:
+        return []
+    out: list[QuoteMatch] = []
+    # Prepositional attribution: "Laut Polizei …", "Nach Angaben der Feuerwehr …", "X zufolge …".
+    for k in range(lo, end):
+        if ctx.inside[k] >= 0:
+            continue
+        for ph in ctx.lex.phrases:
+            n = len(ph.tokens)
+            if ph.position == "after_quote" or k + n > end:
+                continue
+            if tuple(t.lower_ for t in doc[k : k + n]) != ph.tokens:
+                continue
+            if ph.position == "prep":
+                rng = _np_after(ctx, k + n, end)
+                if rng is None:
+                    continue
+                q_lo = rng[1] if k == lo else lo
+                while q_lo < end and doc[q_lo].text in (",", "(") or (q_lo < end and doc[q_lo].text == ")"):
+                    q_lo += 1
+                q_hi = end
+            else:  # postp: "Der Senatorin zufolge sei …"
+                rng = _np_before(ctx, k, lo)
+                if rng is None:
+                    continue
+                q_lo = k + n if rng[0] == lo else lo
+                q_hi = end
+            if q_hi - q_lo < 3:
+                continue
+            s = _span_text(doc, rng)
+            cue_tok = doc[k : k + n]
+            out.append(
+                QuoteMatch(
+                    doc[q_lo].idx,
+                    doc[q_hi - 1].idx + len(doc[q_hi - 1]),
+                    "indirect",
+                    f"indirect.{ph.position}",
+                    ph.cue,
+                    cue_tok.start_char,
+                    cue_tok.end_char,
+                    *s,
+                    cue_id=ph.id,
+                )
+            )
+            return out
+    for v in range(lo, end):
+        verb = _verb_at(ctx, doc[v], scopes=("any",))
+        if verb is None:
+            continue
+        q = _reported_after(ctx, v, verb, lo, end) or _reported_before(ctx, v, verb, lo, end)
+        if q:
+            out.append(q)
+            break
+    return out
+
+
+def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> QuoteMatch | None:
+    """X betonte, dass … / X betonte, man müsse … / Wie X mitteilte, … ."""
+    doc = ctx.doc
+    comma = None
+    for k in range(v + 1, min(end, v + 14)):
+        if ctx.inside[k] >= 0:
+            return None
+        if doc[k].text == ",":
+            comma = k
+            break
+    if comma is None or comma + 2 >= end:
+        return None
+    first = doc[comma + 1]
+    clause_start = _clause_start(ctx, v, stop_at_comma=True)
+    if doc[clause_start].lower_ == "wie" and clause_start < v:
+        rule = "indirect.wie"
+        rng = _speaker_from_dep(ctx, doc[v]) or _np_after(ctx, clause_start + 1, v)
+    elif first.lower_ in ("dass", "daß", "ob"):
+        rule = "indirect.dass"
+        rng = _speaker_around_verb(ctx, v, clause_start, comma)
+    elif any(_is_subjunctive(ctx, doc[k], allow_ii=True) for k in range(comma + 1, min(end, comma + 9))):
+        rule = "indirect.konj"
+        rng = _speaker_around_verb(ctx, v, clause_start, comma)
+    else:
+        return None
+    if rng is None:
+        return None
+    q_hi = end
+    s = _span_text(doc, rng)
+    t = doc[v]
+    return QuoteMatch(
+        first.idx,
+        doc[q_hi - 1].idx + len(doc[q_hi - 1]),
+        "indirect",
+        rule,
+        verb.lemma,
+        t.idx,
+        t.idx + len(t),
+        *s,
+        cue_id=verb.id,
+    )
+
+
+def _reported_before(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> QuoteMatch | None:
+    """Man müsse jetzt handeln, sagte X. — Konjunktiv clause first, then ", verb speaker"."""
+    doc = ctx.doc
+    if v - 1 <= lo or doc[v - 1].text != ",":
+        return None
+    if not any(_is_subjunctive(ctx, doc[k], allow_ii=False) for k in range(lo, v - 1)):
+        return None
+    rng = _speaker_from_dep(ctx, doc[v]) or _np_after(ctx, v + 1, end)
+    if rng is None:
+        return None
+    q_hi = _trim_end(doc, lo, v - 1)
+    if q_hi - lo < 3:
+        return None
+    s = _span_text(doc, rng)
+    t = doc[v]
+    return QuoteMatch(
+        doc[lo].idx,
+        doc[q_hi - 1].idx + len(doc[q_hi - 1]),
+        "indirect",
+        "indirect.konj_before",
+        verb.lemma,
+        t.idx,
+        t.idx + len(t),
+        *s,
+        cue_id=verb.id,
+    )
+
+
+# --- entry point ----------------------------------------------------------------------------------
+
+
+def find_quotes(
+    doc: Doc,
+    *,
+    lexicon: QuoteLexicon | None = None,
+    options: QuoteOptions | None = None,
+    scheme: object | None = None,
+    people: Iterable[Span] = (),
+    excluded: Iterable[tuple[int, int]] = (),
+) -> list[QuoteMatch]:
+    """Direct and indirect quotes of a Doc, in text order.
+
+    Example: "Staatsministerin Annette Widmann-Mauz unterstrich in Kassel: „Es ist gut, …“" -> direct,
+    cue "unterstreichen", speaker "Staatsministerin Annette Widmann-Mauz".
+    `people`: person-name spans of an earlier stage (help with "Sandra Scheeres: „…“");
+    `excluded`: char ranges to ignore (captions).
+    """
+    lex = lexicon or load_lexicon()
+    opts = options or QuoteOptions()
+    excluded = list(excluded)
+    marked = [
+        m
+        for m in find_marked(doc.text, max_paragraphs=opts.max_quote_paragraphs)
+        if not any(a <= m.open_start and m.close_end <= b for a, b in excluded)
+    ]
+    ctx = _Ctx(
+        doc,
+        lex,
+        opts,
+        has_lemma=doc.has_annotation("LEMMA") and doc.has_annotation("POS"),
+        has_dep=doc.has_annotation("DEP"),
+        has_morph=doc.has_annotation("MORPH"),
+        scheme=scheme,
+    )
+    ctx.inside = [-1] * len(doc)
+    for n, m in enumerate(marked):
+        span = doc.char_span(m.open_start, m.close_end, alignment_mode="expand")
+        if span is not None:
+            for k in range(span.start, span.end):
+                ctx.inside[k] = n
+    person_ranges = [(s.start_char, s.end_char) for s in people]
+    direct = _direct_quotes(ctx, marked, person_ranges)
+    indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
+    return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+
+
+# --- speaker resolution ---------------------------------------------------------------------------
+
+_FEMININE_ROLE = re.compile(r"(?:in|frau)$")
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person or office mention an earlier stage found: char offsets and its dict (person/role)."""
+
+    start: int
+    end: int
+    person_id: str | None
+    gender: str | None = None
+    family_name: str | None = None
+    name: str | None = None
+    role: str | None = None
+    role_norm: str | None = None
+
+
+def _norm(word: str) -> str:
+    return word.casefold().strip(".,")
+
+
+def _role_keys(word: str) -> set[str]:
+    """Forms of an office noun to compare: "Staatsministerin" -> {staatsministerin, staatsminister}."""
+    w = _norm(word)
+    keys = {w}
+    if w.endswith("in") and len(w) > 5:
+        keys.add(w[:-2])
+    return keys
+
+
+def resolve_speaker(
+    speaker: str,
+    start: int,
+    *,
+    people: list[Mention],
+    roles: list[Mention],
+    office_of=None,
+    previous: Iterable[tuple[int, str, str | None, str]] = (),
+) -> str | None:
+    """person_id of a speaker mention, through names, offices and pronouns of the same release.
+
+    Example: "Die Staatsministerin" after "Staatsministerin Annette Widmann-Mauz" -> her person_id;
+    "sie" -> the last female (or gender-unknown) person mentioned before the quote.
+    `office_of(text)` (optional) maps an office mention to its normalized title (roles.match_office);
+    `previous`: (start, person_id, gender, mention) of speakers already resolved, for pronouns and for
+    an office repeated from an earlier speaker mention ("Staatsministerin A. W.-M. …" -> "Die Staatsministerin").
+    """
+    from pipeline.records.ids import person_id as make_id
+
+    previous = list(previous)
+    end = start + len(speaker)
+    for p in people:  # a name span inside the mention decides
+        if p.person_id and p.start < end and start < p.end:
+            return p.person_id
+    words = speaker.split()
+    if len(words) == 1 and _norm(words[0]) in PRONOUNS:
+        gender = PRONOUNS[_norm(words[0])]
+        cands = [(p.start, p.person_id, p.gender) for p in people if p.end <= start and p.person_id]
+        cands += [c[:3] for c in previous if c[0] < start and c[1]]
+        for _, pid, g in sorted(cands, reverse=True):
+            if g in (gender, None):
+                return pid
+        return None
+    content = [w for w in words if _norm(w) not in DETERMINERS]
+    if not content:
+        return None
+    # Family name alone or with an office: "Senatorin Kalayci", "Wegner".
+    for p in sorted(people, key=lambda p: -p.start):
+        if p.person_id and p.family_name and _norm(content[-1]) == _norm(p.family_name):
+            return p.person_id
+    # Office mention: "Die Staatsministerin", "der Regierende Bürgermeister".
+    head_keys: set[str] = set()
+    for w in content:
+        if w[:1].isupper():
+            head_keys |= _role_keys(w)
+    norm_title = None
+    if office_of is not None:
+        norm_title = office_of(" ".join(content))
+    best = None
+    for r in roles:
+        if not r.person_id:
+            continue
+        keys = set()
+        for val in (r.role, r.role_norm):
+            if val:
+                keys |= _role_keys(val.split()[-1])
+        hit = (norm_title and r.role_norm and _norm(norm_title) == _norm(r.role_norm)) or bool(
+            head_keys & keys
+        )
+        if not hit:
+            continue
+        # Prefer the latest office holder mentioned before the quote, else the first one after it.
+        rank = (0, -r.start) if r.start <= start else (1, r.start)
+        if best is None or rank < best[0]:
+            best = (rank, r.person_id)
+    if best:
+        return best[1]
+    for p_start, pid, _, mention in sorted(previous, reverse=True):
+        if p_start < start and pid and head_keys & {k for w in mention.split() for k in _role_keys(w)}:
+            return pid
+    # A full name no earlier stage found: "Staatssekretär Max Mustermann" -> id of "Max Mustermann".
+    tail: list[str] = []
+    for w in reversed(content):
+        if not _NAME_TOKEN.match(w) or w.rstrip(".") in _HONORIFICS or _looks_like_office(w):
+            break
+        tail.insert(0, w)
+    if len(tail) >= 2:
+        return make_id(" ".join(tail[-3:]))
+    return None
+
+
+_HONORIFICS = frozenset({"Dr", "Prof", "Herr", "Frau", "Dipl", "Ing"})
+_OFFICE_SUFFIX = re.compile(
+    r"(?:minister|senator|bürgermeister|sekretär|präsident|direktor|beauftragte|sprecher|leiter|chef|"
+    r"vorsitzende|vorsitzender|rat|leiterin|beauftragter)(?:in)?$",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_office(word: str) -> bool:
+    return bool(_OFFICE_SUFFIX.search(word)) and len(word) > 6
