@@ -1,22 +1,47 @@
-"""The Python API: extract() and load()."""
+"""The Python API: extract() (tables in memory), extract_to_dir() (streaming, resumable) and load()."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, replace
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.backbone import model_info
-from pipeline.engine import Collector, RunOptions, build_nlp, run_documents
-from pipeline.ingest import IngestOptions, RawDocument, iter_documents
+from pipeline.backbone import resolve_model
+from pipeline.engine import (
+    Chunk,
+    Collector,
+    Outcome,
+    RunOptions,
+    RunStats,
+    build_nlp,
+    drive,
+    make_runner,
+    peak_rss_mb,
+)
+from pipeline.ingest import IngestError, IngestOptions, RawDocument, iter_documents
 from pipeline.ingest.normalize import normalize_text
+from pipeline.ingest.readers import expand_inputs
 from pipeline.records.export import aggregate_people, to_frame
 from pipeline.records.schema import TABLES
 from pipeline.result import Result
+
+
+class RunInterrupted(RuntimeError):
+    """The run stopped on Ctrl-C/SIGTERM; finished chunks are saved and `--resume` continues."""
+
+    def __init__(self, totals: dict) -> None:
+        super().__init__(
+            f"interrupted after {totals.get('inputs', 0)} inputs in {totals.get('chunks', 0)} chunks"
+        )
+        self.totals = totals
 
 
 def package_version() -> str:
@@ -32,54 +57,267 @@ def load(model: str | None = None, *, stages: Iterable[str] | None = None) -> La
 
 
 def _looks_like_path(item: str) -> bool:
-    return "\n" not in item and len(item) < 4096 and (item == "-" or os.path.exists(item) or any(c in item for c in "*?["))
+    return (
+        "\n" not in item
+        and len(item) < 4096
+        and (item == "-" or os.path.exists(item) or any(c in item for c in "*?["))
+    )
 
 
-def _items(inputs: Iterable[str], ingest: IngestOptions, skipped: list[str]):
-    paths, texts = [], []
+def _items(
+    inputs: list[str], ingest: IngestOptions, skipped: list[str]
+) -> Iterator[RawDocument | IngestError]:
+    """Texts and paths in the order given (a text is one document; a path may hold many)."""
     for i, item in enumerate(inputs):
-        (paths if _looks_like_path(item) else texts).append((i, item))
-    for i, text in texts:
-        yield RawDocument(source=f"<text {i}>", text=normalize_text(text), kind="txt")
-    if paths:
-        yield from iter_documents([p for _, p in paths], options=ingest, skipped=skipped)
+        if _looks_like_path(item):
+            yield from iter_documents([item], options=ingest, skipped=skipped)
+        else:
+            yield RawDocument(source=f"<text {i}>", text=normalize_text(item), kind="txt")
 
 
-def extract(texts_or_paths: str | Iterable[str], *, model: str | None = None, workers: int = 1,
-            batch_size: int = 32, stages: Iterable[str] | None = None, ingest: IngestOptions | None = None,
-            on_progress: Callable[[int, int], None] | None = None) -> Result:
-    """Run the pipeline over texts, files, folders or globs and return all tables.
+def make_options(
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    chunk_size: int = 512,
+    stages: Iterable[str] | None = None,
+    ingest: IngestOptions | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> RunOptions:
+    return RunOptions(
+        model=model,
+        workers=workers,
+        batch_size=batch_size,
+        chunk_size=chunk_size,
+        stages=tuple(stages) if stages is not None else None,
+        ingest=ingest or IngestOptions(),
+        engine=engine,
+        scheduler=scheduler,
+    )
+
+
+def _manifest(
+    *,
+    inputs: list[str],
+    info: dict,
+    ok: int,
+    failed: int,
+    skipped: list[str],
+    rows: dict[str, int],
+    stats: RunStats,
+    options: RunOptions,
+    started: dt.datetime,
+    seconds: float,
+) -> dict:
+    return {
+        "package": "pressextract",
+        "version": package_version(),
+        "model": info,
+        "inputs": inputs if len(inputs) <= 100 else inputs[:100] + [f"... {len(inputs) - 100} more"],
+        "input_count": ok + failed,
+        "documents_ok": ok,
+        "documents_failed": failed,
+        "skipped_files": skipped,
+        "rows": rows,
+        "seconds_per_stage": {k: round(v, 3) for k, v in sorted(stats.timings.items())},
+        "engine": options.engine,
+        "workers": options.resolved_workers(),
+        "batch_size": options.batch_size,
+        "chunk_size": options.chunk_size,
+        "peak_rss_mb": {"driver": peak_rss_mb(), "workers": sorted(stats.worker_peak_rss_mb.values())},
+        "started": started.isoformat(timespec="seconds"),
+        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "seconds": round(seconds, 3),
+    }
+
+
+def extract(
+    texts_or_paths: str | Iterable[str],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    stages: Iterable[str] | None = None,
+    ingest: IngestOptions | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    chunk_size: int = 512,
+) -> Result:
+    """Run the pipeline over texts, files, folders or globs and return all tables (held in memory).
 
     Example: extract(["corpus/"]).quotes[["speaker", "text"]]
+    For archives larger than memory use extract_to_dir(), which streams to disk and can resume.
     """
     if isinstance(texts_or_paths, str):
         texts_or_paths = [texts_or_paths]
-    options = RunOptions(model=model, workers=workers, batch_size=batch_size,
-                         stages=tuple(stages) if stages is not None else None, ingest=ingest or IngestOptions())
-    started = dt.datetime.now(dt.timezone.utc)
+    items = list(texts_or_paths)
+    options = make_options(
+        model=model,
+        workers=workers,
+        batch_size=batch_size,
+        chunk_size=chunk_size,
+        stages=stages,
+        ingest=ingest,
+        engine=engine,
+        scheduler=scheduler,
+    )
+    started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
     skipped: list[str] = []
-    timings: dict[str, float] = {}
-    nlp = build_nlp(options.model, stages=options.stages)
+    stats = RunStats()
     collector = Collector()
-    items = list(texts_or_paths)
-    outcomes = run_documents(_items(items, options.ingest, skipped), options=options, timings=timings,
-                             nlp=nlp if workers <= 1 else None)
-    for outcome in outcomes:
-        collector.add(outcome)
+
+    def progress(_: Outcome) -> None:
         if on_progress:
-            on_progress(collector.ok, collector.failed)
+            on_progress(stats.ok, stats.failed)
+
+    runner = make_runner(options)
+    try:
+        info = runner.start()
+        drive(
+            _items(items, options.ingest, skipped),
+            runner=runner,
+            options=options,
+            sink=collector,
+            stats=stats,
+            on_outcome=progress,
+        )
+    except BaseException:
+        runner.close(cancel=True)
+        raise
+    runner.close()
     frames = {t: to_frame(t, collector.tables.get(t, [])) for t in TABLES if t != "people"}
     frames["people"] = to_frame("people", aggregate_people(collector.tables.get("mentions", [])))
     frames = {t: frames[t] for t in TABLES}
-    manifest = {
-        "package": "pressextract", "version": package_version(), "model": model_info(nlp),
-        "inputs": items if len(items) <= 100 else items[:100] + [f"... {len(items) - 100} more"],
-        "documents_ok": collector.ok, "documents_failed": collector.failed,
-        "skipped_files": skipped, "rows": {t: len(frames[t]) for t in TABLES},
-        "seconds_per_stage": {k: round(v, 3) for k, v in sorted(timings.items())},
-        "workers": workers, "started": started.isoformat(timespec="seconds"),
-        "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "seconds": round(time.perf_counter() - t0, 3),
-    }
+    manifest = _manifest(
+        inputs=items,
+        info=info,
+        ok=collector.ok,
+        failed=collector.failed,
+        skipped=skipped,
+        rows={t: len(frames[t]) for t in TABLES},
+        stats=stats,
+        options=options,
+        started=started,
+        seconds=time.perf_counter() - t0,
+    )
     return Result(frames, manifest)
+
+
+def fingerprint(inputs: list[str], options: RunOptions) -> dict:
+    """What must not change between an interrupted run and its --resume (files by size and mtime)."""
+    files = []
+    paths = [i for i in inputs if _looks_like_path(i)]
+    expanded, _, _ = expand_inputs(paths, options=options.ingest)
+    for name in expanded:
+        try:
+            st = os.stat(name)
+            files.append([name, st.st_size, st.st_mtime_ns])
+        except OSError:
+            files.append([name, None, None])
+    texts = [
+        hashlib.sha256(i.encode("utf-8", "surrogatepass")).hexdigest()
+        for i in inputs
+        if not _looks_like_path(i)
+    ]
+    return {
+        "inputs": inputs,
+        "files": files,
+        "texts": texts,
+        "model": resolve_model(options.model),
+        "stages": list(options.stages) if options.stages is not None else None,
+        "ingest": json.loads(json.dumps(asdict(options.ingest))),
+        "version": package_version(),
+    }
+
+
+def extract_to_dir(
+    inputs: list[str],
+    out_dir: str | Path,
+    *,
+    options: RunOptions,
+    formats: Iterable[str] = ("csv", "jsonl"),
+    resume: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_start: Callable[[dict], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> dict:
+    """Stream a run into OUT/.parts chunk by chunk, then merge into OUT/<table>.*; returns the run manifest.
+
+    Memory stays bounded by the batches in flight, not the archive. With resume=True a run that was
+    killed or interrupted continues after its last finished chunk. Raises RunInterrupted on Ctrl-C
+    (or when `stop()` turns true), after the chunks in flight are written.
+    Example: extract_to_dir(["releases.jsonl.xz"], "out/", options=RunOptions(workers=2), resume=True)
+    """
+    from pipeline.engines.store import ChunkStore
+
+    out = Path(out_dir)
+    formats = list(dict.fromkeys(formats))
+    if resume and "-" in inputs:
+        raise ValueError("standard input cannot be resumed: give files")
+    started = dt.datetime.now(dt.UTC)
+    t0 = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    store = ChunkStore(out, fingerprint=fingerprint(inputs, options))
+    done = store.begin(resume=resume, chunk_size=options.chunk_size)
+    options = replace(options, chunk_size=store.chunk_size)
+    before = store.totals()
+    stats = RunStats(timings=dict(store.progress.get("timings", {})))
+    stats.ok, stats.failed = before["ok"], before["failed"]
+    skipped: list[str] = []
+
+    class _Sink:
+        def commit(self, chunk: Chunk) -> None:
+            store.set_timings(stats.timings)
+            store.commit(chunk)
+
+    def progress(_: Outcome) -> None:
+        if on_progress:
+            on_progress(stats.ok, stats.failed)
+
+    runner = make_runner(options)
+    try:
+        info = runner.start()
+        if on_start:
+            on_start({"resumed": before, "model": info})
+        complete = drive(
+            _items(inputs, options.ingest, skipped),
+            runner=runner,
+            options=options,
+            sink=_Sink(),
+            stats=stats,
+            done_chunks=done,
+            on_outcome=progress,
+            stop=stop,
+        )
+    except KeyboardInterrupt:
+        runner.close(cancel=True)
+        raise RunInterrupted(store.totals()) from None
+    except BaseException:
+        runner.close(cancel=True)
+        raise
+    runner.close()
+    if not complete:
+        raise RunInterrupted(store.totals())
+    rows = store.merge(formats=formats)
+    totals = store.totals()
+    manifest = _manifest(
+        inputs=list(inputs),
+        info=info,
+        ok=totals["ok"],
+        failed=totals["failed"],
+        skipped=skipped,
+        rows=rows,
+        stats=stats,
+        options=options,
+        started=started,
+        seconds=time.perf_counter() - t0,
+    )
+    from pipeline.engines.store import atomic_write
+
+    atomic_write(out / "run.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    store.remove()
+    return manifest

@@ -1,27 +1,45 @@
-"""`pressextract extract INPUT... -o OUT`: run the pipeline over an archive and write the tables."""
+"""`pressextract extract INPUT... -o OUT`: run the pipeline over an archive and write the tables.
+
+Rows stream into OUT/.parts chunk by chunk (bounded memory, crash-safe) and are merged into
+OUT/<table>.csv|jsonl|parquet at the end; `--resume` continues a killed or interrupted run.
+"""
 
 from __future__ import annotations
 
-import lzma
-import gzip
 import bz2
-import os
+import gzip
+import lzma
+import signal
 import sys
 import time
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from pipeline.cli import app
 from pipeline.ingest import IngestOptions
-from pipeline.ingest.readers import expand_inputs, _suffixes
+from pipeline.ingest.readers import _suffixes, expand_inputs
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 all inputs processed; 1 some inputs failed (one row each in OUT/errors.csv); "
+    "2 usage or configuration error (bad option, model not found, --resume on other input); "
+    "130 interrupted (Ctrl-C/SIGTERM; finished chunks are kept: run again with --resume)."
+)
 
 
 def estimate_total(inputs: list[str], options: IngestOptions) -> int | None:
@@ -42,19 +60,83 @@ def estimate_total(inputs: list[str], options: IngestOptions) -> int | None:
                     total += sum(1 for i in zf.infolist() if not i.is_dir())
             else:
                 total += 1
-        except Exception:
+        except Exception:  # noqa: BLE001  (only an estimate for the progress bar)
             total += 1
     return total
 
 
-@app.command()
+class _StopFlag:
+    """First Ctrl-C/SIGTERM: finish the chunks in flight and stop; a second one stops at once."""
+
+    def __init__(self, console: Console, quiet: bool) -> None:
+        self.requested = False
+        self.console = console
+        self.quiet = quiet
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        if not self.quiet:
+            self.console.print(
+                "[yellow]stopping: writing the chunks in flight (press Ctrl-C again to stop at once)"
+            )
+
+
+@contextmanager
+def _signals(flag: _StopFlag):
+    old = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    for s in old:
+        signal.signal(s, flag.handle)
+    try:
+        yield
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+
+def _resume_command(argv: list[str]) -> str:
+    args = [a for a in argv if a != "--resume"]
+    return " ".join(["pressextract", *args, "--resume"])
+
+
+@app.command(epilog=EXIT_CODES_HELP)
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs or - for stdin.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the tables.")] = Path("out"),
-    model: Annotated[str | None, typer.Option(help="spaCy package name or path; default de_core_news_lg if installed, else the bundled model; 'blank' for rules only.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes (default: 1; 0 = all cores).")] = 1,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch.")] = 32,
-    fmt: Annotated[list[str], typer.Option("--format", help="Output formats: csv, jsonl, parquet (csv and jsonl are always written).")] = [],
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="spaCy package name or path; default de_core_news_lg if installed, else the bundled model; 'blank' for rules only."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (0 = all cores, the default; 1 = in this process).")
+    ] = 0,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch (a task for a worker).")] = 32,
+    chunk_size: Annotated[
+        int, typer.Option(help="Documents per output chunk: the unit that survives a crash.")
+    ] = 512,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue an interrupted run in OUT without redoing finished chunks."),
+    ] = False,
+    engine: Annotated[
+        str, typer.Option(help="local (process pool on this machine) or dask (Dask distributed).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); none starts a local cluster."),
+    ] = None,
+    fmt: Annotated[
+        list[str],
+        typer.Option(
+            "--format", help="Output formats: csv, jsonl, parquet (csv and jsonl are always written)."
+        ),
+    ] = [],  # noqa: B006
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     id_field: Annotated[str, typer.Option(help="JSON field with the document id.")] = "id",
     text_field: Annotated[str, typer.Option(help="JSON field with the text.")] = "text",
@@ -62,11 +144,18 @@ def extract(
     date_field: Annotated[str, typer.Option(help="JSON field with the publication date.")] = "date",
     publisher_field: Annotated[str, typer.Option(help="JSON field with the publisher.")] = "publisher",
     url_field: Annotated[str, typer.Option(help="JSON field with the URL.")] = "url",
-    max_doc_bytes: Annotated[int, typer.Option(help="Largest document accepted, in bytes.")] = 10_000_000,
+    max_doc_bytes: Annotated[
+        int,
+        typer.Option(
+            help="Largest document accepted, in bytes of UTF-8 text; larger ones become errors rows."
+        ),
+    ] = 1_000_000,
 ) -> None:
     """Extract documents, events, agenda, people, roles, quotes and timexes into OUT/<table>.csv|jsonl."""
-    from pipeline.api import extract as run_extract
+    from pipeline.api import RunInterrupted, extract_to_dir, make_options
     from pipeline.backbone import ModelNotFound
+    from pipeline.engine import InputChanged
+    from pipeline.engines.store import ResumeError
 
     err = Console(stderr=True)
     formats = ["csv", "jsonl"] + [f for f in fmt if f not in ("csv", "jsonl")]
@@ -74,50 +163,113 @@ def extract(
         if f not in ("csv", "jsonl", "parquet"):
             err.print(f"[red]unknown format {f!r}[/red] (choose csv, jsonl, parquet)")
             raise typer.Exit(EXIT_USAGE)
-    ingest = IngestOptions(id_field=id_field, text_field=text_field, title_field=title_field, date_field=date_field,
-                           publisher_field=publisher_field, url_field=url_field, max_doc_bytes=max_doc_bytes)
-    workers = workers if workers > 0 else (os.cpu_count() or 1)
+    if engine not in ("local", "dask"):
+        err.print(f"[red]unknown engine {engine!r}[/red] (choose local or dask)")
+        raise typer.Exit(EXIT_USAGE)
+    if batch_size < 1 or chunk_size < 1 or max_doc_bytes < 1 or workers < 0:
+        err.print(
+            "[red]--batch-size, --chunk-size and --max-doc-bytes must be positive, --workers 0 or more[/red]"
+        )
+        raise typer.Exit(EXIT_USAGE)
+    ingest = IngestOptions(
+        id_field=id_field,
+        text_field=text_field,
+        title_field=title_field,
+        date_field=date_field,
+        publisher_field=publisher_field,
+        url_field=url_field,
+        max_doc_bytes=max_doc_bytes,
+    )
+    options = make_options(
+        model=model,
+        workers=workers,
+        batch_size=batch_size,
+        chunk_size=chunk_size,
+        ingest=ingest,
+        engine=engine,
+        scheduler=scheduler,
+    )
     show = not quiet and sys.stderr.isatty()
     progress = None
     task = None
+    t0 = time.perf_counter()
     if show:
         total = estimate_total(inputs, ingest)
-        progress = Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("{task.fields[failed]} failed"),
-                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err)
+        progress = Progress(
+            TextColumn("[bold]extract"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:.1f} docs/s"),
+            TextColumn("{task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=err,
+        )
         task = progress.add_task("extract", total=total, rate=0.0, failed=0)
-        progress.start()
-    t0 = time.perf_counter()
+    start_done = 0
+
+    def on_start(info: dict) -> None:
+        nonlocal start_done
+        start_done = info["resumed"]["inputs"]
+        if info["resumed"]["chunks"] and not quiet:
+            err.print(
+                f"resuming: {info['resumed']['inputs']} inputs in {info['resumed']['chunks']} chunks already done"
+            )
+        if progress is not None:
+            progress.start()
 
     def on_progress(ok: int, failed: int) -> None:
         if progress is not None:
             done = ok + failed
             if done % 10 == 0 or done < 10:
-                progress.update(task, completed=done, failed=failed, rate=done / max(time.perf_counter() - t0, 1e-6))
+                rate = (done - start_done) / max(time.perf_counter() - t0, 1e-6)
+                progress.update(task, completed=done, failed=failed, rate=rate)
 
+    flag = _StopFlag(err, quiet)
     try:
-        result = run_extract(inputs, model=model, workers=workers, batch_size=batch_size, ingest=ingest,
-                             on_progress=on_progress)
-    except ModelNotFound as exc:
+        with _signals(flag):
+            manifest = extract_to_dir(
+                inputs,
+                out,
+                options=options,
+                formats=formats,
+                resume=resume,
+                on_progress=on_progress,
+                on_start=on_start,
+                stop=flag,
+            )
+    except RunInterrupted as exc:
+        if progress:
+            progress.stop()
+        err.print(
+            f"[yellow]interrupted:[/yellow] {exc.totals['inputs']} inputs in {exc.totals['chunks']} chunks are "
+            f"saved in {out}/.parts. Continue with:\n  {_resume_command(sys.argv[1:])}"
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except (ModelNotFound, ResumeError, InputChanged, ValueError) as exc:
         if progress:
             progress.stop()
         err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     finally:
         if progress:
             progress.stop()
-    result.write(out, formats=formats)
-    m = result.manifest
+    m = manifest
     if not quiet:
-        table = Table(title=f"pressextract {m['version']} — model {m['model']['name']} {m['model']['version'] or ''}",
-                      show_header=True)
+        table = Table(
+            title=f"pressextract {m['version']} — model {m['model']['name']} {m['model']['version'] or ''}",
+            show_header=True,
+        )
         table.add_column("table")
         table.add_column("rows", justify="right")
         for name, n in m["rows"].items():
             table.add_row(name, str(n))
         err.print(table)
-        err.print(f"documents ok {m['documents_ok']}, failed {m['documents_failed']}, "
-                  f"skipped files {len(m['skipped_files'])}; {m['seconds']:.1f} s; tables in {out}/")
+        err.print(
+            f"documents ok {m['documents_ok']}, failed {m['documents_failed']}, "
+            f"skipped files {len(m['skipped_files'])}; {m['seconds']:.1f} s; tables in {out}/"
+        )
         if m["documents_failed"]:
             err.print(f"[yellow]{m['documents_failed']} input(s) failed: see {out}/errors.csv[/yellow]")
     raise typer.Exit(EXIT_SOME_FAILED if m["documents_failed"] else EXIT_OK)
