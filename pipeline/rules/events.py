@@ -1,0 +1,703 @@
+"""Events a press release reports or announces: event-noun mentions, merged into events with attributes.
+
+Example: "Auf Einladung der Beauftragten …, Staatsministerin Annette Widmann-Mauz, tagte am 27. und
+28. August 2018 in Kassel die Bundeskonferenz der Integrationsbeauftragten …"
+-> Event(name="Bundeskonferenz der Integrationsbeauftragten von Bund, Ländern und Kommunen", type="Konferenz",
+   start="2018-08-27", end="2018-08-28", location="Kassel", organizer="Beauftragten der Bundesregierung …").
+
+Which things count as events (resources/lexicons/event_types.tsv, column class): gatherings that happen at
+a time and place and that people attend — meetings and conferences (meeting), press appointments (press),
+cultural events (culture), ceremonies (ceremony), citizens' meetings and consultation hours (civic),
+commemorations (commemoration), rallies and vigils (assembly), elections (election), sports events (sport),
+markets and fairs (market), official visits (visit), public court hearings (hearing). Incidents that police
+releases report (Verkehrsunfall, Brand, Einbruch, Festnahme) are not events in this sense and are not in the
+lexicon. A noun alone is not an event row: the mention must be anchored — in the title or lead, in a
+sentence with an event verb ("findet … statt", "tagte", "lädt … ein") or, for nouns that are often used
+generically (anchor=dated: "Sitzung", "Wahl", "Diskussion"), in a sentence with a date or clock time.
+Nouns on a programme line ("12:00 Uhr - Pressekonferenz") are agenda items, not events of their own.
+Mentions of the same type are one event ("Bundeskonferenz", "Konferenz", "die zweitägige Konferenz"),
+unless they carry different dates ("Pressekonferenz am 29. Januar" vs "… am 7. Februar").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from pipeline.rules.agenda import RESOURCES, ResourceError, TimexRef, load_grammar, read_table, split_lines
+
+CLASSES = frozenset(
+    {
+        "meeting",
+        "press",
+        "culture",
+        "ceremony",
+        "civic",
+        "commemoration",
+        "assembly",
+        "election",
+        "sport",
+        "market",
+        "visit",
+        "hearing",
+        "other",
+    }
+)
+CUE_KINDS = frozenset({"motto", "organizer", "occurs"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventNoun:
+    rule_id: str
+    words: tuple[str, ...]  # lower case; one word, or several for "tag der offenen tür"
+    suffix: bool
+    type: str
+    cls: str
+    anchor: str  # any | dated
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Event rules compiled from resources (event_*.tsv, location_*.tsv, patterns/event_cues.jsonl)."""
+
+    nouns: tuple[EventNoun, ...]
+    non_words: frozenset[str]
+    non_after: tuple[tuple[str, str, re.Pattern], ...]  # (id, noun, regex on the text after the mention)
+    recurrence: tuple[tuple[str, re.Pattern, str], ...]
+    cues: tuple[tuple[str, str, re.Pattern], ...]  # (id, kind, regex)
+    preps: tuple[tuple[str, tuple[str, ...], bool], ...]  # (id, words, needs a venue)
+    not_place: tuple[re.Pattern, ...]
+    venues: tuple[str, ...]
+    place_labels: frozenset[str] = field(default_factory=frozenset)
+
+    def cues_of(self, kind: str) -> list[tuple[str, re.Pattern]]:
+        return [(cid, rx) for cid, k, rx in self.cues if k == kind]
+
+
+def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ResourceError(f"{where}: bad regex: {exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
+    """Load and validate the event rules; a bad regex or class raises ResourceError naming file and line."""
+    lex = resources / "lexicons"
+    nouns = []
+    for no, (rid, noun, match, etype, cls, anchor) in read_table(lex / "event_types.tsv", columns=6):
+        if match not in ("suffix", "exact"):
+            raise ResourceError(f"event_types.tsv:{no}: match must be suffix or exact, got {match!r}")
+        if cls not in CLASSES:
+            raise ResourceError(f"event_types.tsv:{no}: unknown class {cls!r}")
+        if anchor not in ("any", "dated"):
+            raise ResourceError(f"event_types.tsv:{no}: anchor must be any or dated, got {anchor!r}")
+        nouns.append(EventNoun(rid, tuple(noun.lower().split()), match == "suffix", etype, cls, anchor))
+    non_words, non_after = set(), []
+    for no, (rid, word, kind, pattern) in read_table(lex / "event_nonevents.tsv", columns=4, min_columns=3):
+        if kind == "word":
+            non_words.add(word.lower())
+        elif kind == "after":
+            non_after.append(
+                (rid, word.lower(), _compile(pattern, f"event_nonevents.tsv:{no}", re.IGNORECASE))
+            )
+        else:
+            raise ResourceError(f"event_nonevents.tsv:{no}: kind must be word or after, got {kind!r}")
+    recurrence = []
+    for no, (rid, pattern, value) in read_table(lex / "event_recurrence.tsv", columns=3):
+        if value not in ("yearly", "monthly", "weekly", "daily"):
+            raise ResourceError(f"event_recurrence.tsv:{no}: unknown value {value!r}")
+        recurrence.append((rid, _compile(pattern, f"event_recurrence.tsv:{no}", re.IGNORECASE), value))
+    cues = []
+    path = resources / "patterns" / "event_cues.jsonl"
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        try:
+            row = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ResourceError(f"event_cues.jsonl:{no}: {exc}") from exc
+        if row.get("kind") not in CUE_KINDS or not row.get("id"):
+            raise ResourceError(f"event_cues.jsonl:{no}: needs an id and a kind in {sorted(CUE_KINDS)}")
+        rx = _compile(row["pattern"], f"event_cues.jsonl:{no}")
+        group = {"motto": "motto", "organizer": "org"}.get(row["kind"])
+        if group and group not in rx.groupindex:
+            raise ResourceError(
+                f"event_cues.jsonl:{no}: a {row['kind']} pattern needs a group named {group!r}"
+            )
+        cues.append((row["id"], row["kind"], rx))
+    preps, not_place = [], []
+    for no, (rid, kind, text, venue) in read_table(lex / "location_cues.tsv", columns=4, min_columns=3):
+        if kind == "prep":
+            preps.append((rid, tuple(text.lower().split()), venue == "1"))
+        elif kind == "not_place":
+            not_place.append(_compile(text, f"location_cues.tsv:{no}", re.IGNORECASE))
+        else:
+            raise ResourceError(f"location_cues.tsv:{no}: kind must be prep or not_place, got {kind!r}")
+    preps.sort(key=lambda p: -len(p[1]))
+    venues = tuple(
+        sorted(
+            (c[1].lower() for _, c in read_table(lex / "location_venues.tsv", columns=2)),
+            key=len,
+            reverse=True,
+        )
+    )
+    grammar = load_grammar(resources)
+    place_labels = frozenset(k for k, (_, f) in grammar.labels.items() if f == "place")
+    return EventLexicon(
+        tuple(nouns),
+        frozenset(non_words),
+        tuple(non_after),
+        tuple(recurrence),
+        tuple(cues),
+        tuple(preps),
+        tuple(not_place),
+        venues,
+        place_labels,
+    )
+
+
+# ------------------------------------------------------------------------------------------- mentions
+
+_INFLECTIONS = ("", "s", "n", "e", "en", "es", "er", "ern")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One event-noun mention. Example: "Bundeskonferenz" (tokens 40–41) -> type Konferenz."""
+
+    start: int  # token index of the noun
+    end: int
+    noun: EventNoun
+    name_start: int  # character offsets of the name phrase
+    name_end: int
+    plural: bool = False
+
+
+def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | None:
+    """The event noun a single word is, or ends with (longest noun wins); (noun, plural?) or None.
+
+    Example: "Bundeskonferenz" -> (Konferenz, False); "Pressekonferenzen" -> (Pressekonferenz, True);
+    "Ablauf" -> None.
+    """
+    low = word.lower()
+    if low in lexicon.non_words:
+        return None
+    best: tuple[EventNoun, bool] | None = None
+    for ending in _INFLECTIONS:
+        if ending and not low.endswith(ending):
+            continue
+        stem = low[: len(low) - len(ending)] if ending else low
+        if stem in lexicon.non_words:
+            return None
+        for noun in lexicon.nouns:
+            if len(noun.words) != 1:
+                continue
+            w = noun.words[0]
+            compound = (
+                noun.suffix and stem.endswith(w) and (len(stem) >= len(w) + 3 or stem[-len(w) - 1] == "-")
+            )
+            if (stem == w or compound) and (best is None or len(w) > len(best[0].words[0])):
+                best = (noun, ending in ("en", "n", "e", "er", "ern") and stem != low)
+        if best is not None:
+            return best
+    return best
+
+
+_DETS = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"]
+)
+_CONNECT = frozenset({"von", "für", "zum", "zur", "zu", "über", "gegen", "mit", "und", "sowie", "des", "der"})
+_QUOTE_OPEN = '„“»"‚'
+_QUOTE_CLOSE = '“”«"‘'
+
+
+def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int) -> tuple[int, int]:
+    """Token range of the event name around the noun doc[i:j]: city adjective before it, then a quoted
+    title, a genitive ("der Integrationsbeauftragten") and "von/für/zum …" complements.
+
+    Example: "die Bundeskonferenz der Integrationsbeauftragten von Bund, Ländern und Kommunen tagte"
+    -> "Bundeskonferenz der Integrationsbeauftragten von Bund, Ländern und Kommunen".
+    """
+    start = i
+    if i > 0:
+        prev = doc[i - 1]
+        if (
+            prev.text[:1].isupper()
+            and prev.lower_ not in _DETS
+            and prev.lower_.endswith("er")
+            and not prev.is_sent_start
+        ) or re.fullmatch(r"\d{1,3}\.", prev.text):
+            start = i - 1
+    end = j
+    sent_end = doc[i].sent.end
+    limit = min(sent_end, j + max_tokens)
+    k = j
+    if k < limit and doc[k].text in _QUOTE_OPEN:
+        m = k + 1
+        while m < limit and doc[m].text not in _QUOTE_CLOSE:
+            m += 1
+        if m < limit:
+            return start, m + 1
+    last_ok = end
+    state = "after_noun"
+    while k < limit:
+        t = doc[k]
+        low = t.lower_
+        if state in ("after_noun", "after_np") and low in _CONNECT and k + 1 < limit:
+            # "der/des" only as genitive right after a noun; "und/sowie" only inside a complement list
+            if low in ("und", "sowie") and state == "after_noun":
+                break
+            state = "need_np"
+            k += 1
+            continue
+        if (
+            state == "after_np"
+            and t.text == ","
+            and k + 1 < limit
+            and doc[k + 1].text[:1].isupper()
+            and doc[k + 1].lower_ not in _DETS
+        ):
+            state = "need_np"
+            k += 1
+            continue
+        if state == "need_np":
+            if low in _DETS or re.fullmatch(r"\d{1,4}\.?", t.text):
+                k += 1
+                continue
+            if (
+                t.is_alpha
+                and t.text[:1].islower()
+                and re.search(r"(?:e|en|er|es|em)$", low)
+                and k + 1 < limit
+                and doc[k + 1].text[:1].isupper()
+            ):
+                k += 1  # attributive adjective before the noun: "der jeweiligen Länder"
+                continue
+            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text):
+                k += 1
+                while (
+                    k < limit
+                    and doc[k].text[:1].isupper()
+                    and (doc[k].is_alpha or "-" in doc[k].text)
+                    and doc[k].lower_ not in _DETS
+                ):
+                    k += 1
+                last_ok = k
+                state = "after_np"
+                continue
+            break
+        break
+    return start, max(end, last_ok)
+
+
+def find_mentions(
+    doc: Doc, *, lexicon: EventLexicon, skip: Sequence[tuple[int, int]] = (), max_name_tokens: int = 14
+) -> list[Mention]:
+    """Event-noun mentions outside the skipped character ranges (captions, programme lines).
+
+    Example: "In Kassel tagte die Bundeskonferenz." -> [Mention(noun=Konferenz, name="Bundeskonferenz")].
+    """
+    out: list[Mention] = []
+    multi = [n for n in lexicon.nouns if len(n.words) > 1]
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if any(s <= tok.idx < e for s, e in skip):
+            i += 1
+            continue
+        hit: tuple[EventNoun, bool] | None = None
+        j = i + 1
+        for noun in multi:
+            n = len(noun.words)
+            if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == noun.words:
+                hit, j = (noun, False), i + n
+                break
+        if hit is None and tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text):
+            hit = match_noun(tok.text, lexicon=lexicon)
+        if hit is None:
+            i += 1
+            continue
+        noun, plural = hit
+        after = doc.text[doc[j - 1].idx + len(doc[j - 1].text) : doc[j - 1].idx + len(doc[j - 1].text) + 80]
+        if any(w == noun.words[-1] and rx.search(after) for _, w, rx in lexicon.non_after):
+            i = j
+            continue
+        s, e = _name_extent(doc, i, j, max_tokens=max_name_tokens)
+        name_start, name_end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        out.append(Mention(i, j, noun, name_start, name_end, plural))
+        i = j
+    return out
+
+
+# ------------------------------------------------------------------------------------------ attributes
+
+_DATEISH = re.compile(
+    r"\b(?:\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+    r"|\d{1,2}\.\d{1,2}\.|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\w*"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*Uhr)\b"
+)
+
+
+def _iso(value: str | None) -> date | None:
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _clock(value: str | None) -> str | None:
+    m = re.search(r"T(\d{2}:\d{2})", value or "")
+    return m.group(1) if m else None
+
+
+def dates_of(timexes: Sequence[TimexRef], start: int, end: int) -> tuple[list[date], list[str]]:
+    """Calendar dates and clock times ("HH:MM") of the timexes inside [start, end).
+
+    Example: "am 27. und 28. August 2018" (value 2018-08-27/2018-08-28) -> ([27.08., 28.08.], []).
+    """
+    days: list[date] = []
+    clocks: list[str] = []
+    for t in timexes:
+        if not (start <= t.start and t.end <= end) or not t.value or t.label not in ("DATE", "TIME"):
+            continue
+        for part in t.value.split("/"):
+            d = _iso(part)
+            if d is not None and d not in days:
+                days.append(d)
+            c = _clock(part)
+            if c is not None and c not in clocks:
+                clocks.append(c)
+    return days, clocks
+
+
+def event_dates(timexes: Sequence[TimexRef], start: int, end: int) -> tuple[str | None, str | None]:
+    """ISO start and end of an event from the timexes of its sentence.
+
+    Example: "am 27. und 28. August 2018" -> ("2018-08-27", "2018-08-28");
+    "am 20. Juni um 18 Uhr" -> ("2018-06-20T18:00", None).
+    """
+    days, clocks = dates_of(timexes, start, end)
+    if not days:
+        return None, None
+    first, last = min(days), max(days)
+    if first == last:
+        s = f"{first.isoformat()}T{clocks[0]}" if clocks else first.isoformat()
+        e = f"{first.isoformat()}T{clocks[1]}" if len(clocks) > 1 and clocks[1] > clocks[0] else None
+        return s, e
+    return first.isoformat(), last.isoformat()
+
+
+def _cut_phrase(text: str, *, max_chars: int) -> str | None:
+    """The organizer phrase up to the clause end. Example: "… Annette Widmann-Mauz, tagte am …" -> "… Widmann-Mauz"."""
+    m = re.search(
+        r",\s+(?=[a-zäöüß])|[.;:!?](?:\s|$)|\s+(?:am|vom|ab|um|im|in|findet|fand|tagte|tagt|lädt|wird|werden"
+        r"|wurde|hat|haben|ist|sind|war|statt|zu|zum|zur|ein)\s",
+        text,
+    )
+    phrase = text[: m.start()] if m else text
+    phrase = phrase.strip(" ,;–-\u00a0")
+    if not phrase or len(phrase) > max_chars:
+        return None
+    return phrase
+
+
+def find_organizer(text: str, *, lexicon: EventLexicon, max_chars: int = 200) -> tuple[str, str] | None:
+    """Organizer phrase and cue id in one sentence. Example: "Auf Einladung der Senatorin Kalayci findet …"
+    -> ("Senatorin Kalayci", "org.auf_einladung")."""
+    for cid, rx in lexicon.cues_of("organizer"):
+        m = rx.search(text)
+        if m:
+            phrase = _cut_phrase(m.group("org"), max_chars=max_chars)
+            if phrase:
+                return phrase, cid
+    return None
+
+
+def find_motto(text: str, *, lexicon: EventLexicon) -> tuple[str, str] | None:
+    """Motto without its quotation marks. Example: "… unter dem Titel „Vor Ort gestalten“ statt." -> "Vor Ort gestalten"."""
+    for cid, rx in lexicon.cues_of("motto"):
+        m = rx.search(text)
+        if m:
+            return m.group("motto").strip(), cid
+    return None
+
+
+def find_recurrence(text: str, *, lexicon: EventLexicon) -> tuple[str, str] | None:
+    """Recurrence value of a sentence. Example: "Einmal jährlich lädt …" -> ("yearly", "rec.yearly.adj")."""
+    for rid, rx, value in lexicon.recurrence:
+        if rx.search(text):
+            return value, rid
+    return None
+
+
+def _is_venue(word: str, venues: Sequence[str]) -> bool:
+    low = word.lower()
+    return any(low == v or low.endswith(v) or low.startswith(v) for v in venues)
+
+
+def find_location(
+    span: Span, *, lexicon: EventLexicon, entities: Sequence[tuple[int, int, str]] = (), max_tokens: int = 8
+) -> str | None:
+    """The first place named with a location cue in a sentence ("in Kassel", "im Rathaus Schöneberg").
+
+    Example: "Am 27. August tagte in Kassel die Konferenz." -> "Kassel"; "in Bildung und Arbeit" -> None.
+    """
+    doc = span.doc
+    loc_ents = [(s, e) for s, e, lab in entities if lab in ("LOC", "GPE", "FAC")]
+    i = span.start
+    while i < span.end:
+        hit = None
+        for rid, words, needs_venue in lexicon.preps:
+            n = len(words)
+            if i + n < span.end and tuple(t.lower_ for t in doc[i : i + n]) == words:
+                hit = (n, needs_venue)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, needs_venue = hit
+        k = i + n
+        first = doc[k] if k < span.end else None
+        if (
+            first is None
+            or not first.text[:1].isupper()
+            or first.lower_ in _DETS
+            or not (first.is_alpha or "-" in first.text)
+        ):
+            i += 1
+            continue
+        m = k
+        while m < span.end and m - k < max_tokens:
+            t = doc[m]
+            if (
+                t.text[:1].isupper()
+                and (t.is_alpha or "-" in t.text or "." in t.text)
+                and t.lower_ not in _DETS
+            ):
+                m += 1
+                continue
+            if (
+                t.lower_ in ("an", "am", "auf")
+                and m + 2 < span.end
+                and doc[m + 1].lower_ in ("der", "dem")
+                and doc[m + 2].text[:1].isupper()
+            ):
+                m += 2
+                continue
+            if t.lower_ == "am" and m + 1 < span.end and doc[m + 1].text[:1].isupper():
+                m += 1
+                continue
+            if (
+                t.like_num
+                and m > k
+                and _is_venue(
+                    doc[m - 1].text,
+                    ("straße", "str.", "platz", "allee", "damm", "weg", "ufer", "parkaue", "ring"),
+                )
+            ):
+                m += 1
+                continue
+            break
+        words = [t.text for t in doc[k:m]]
+        start_c, end_c = doc[k].idx, doc[m - 1].idx + len(doc[m - 1].text)
+        is_ent = any(s <= start_c < e for s, e in loc_ents)
+        venue = any(_is_venue(w, lexicon.venues) for w in words)
+        abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
+        if is_ent or venue or (not needs_venue and not abstract and not loc_ents):
+            return doc.text[start_c:end_c].rstrip(".,")
+        i = m if m > i else i + 1
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ events
+
+
+@dataclass(slots=True)
+class EventMatch:
+    """One event of a document: the evidence sentence, the event dict, and where it is mentioned."""
+
+    start: int
+    end: int
+    event: dict
+    mentions: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Group:
+    type: str
+    mentions: list[Mention]
+    days: frozenset[date]
+
+
+def find_events(
+    doc: Doc,
+    *,
+    lexicon: EventLexicon,
+    timexes: Sequence[TimexRef] = (),
+    skip: Sequence[tuple[int, int]] = (),
+    lead: Sequence[tuple[int, int]] = (),
+    headings: Sequence[tuple[int, int]] = (),
+    entities: Sequence[tuple[int, int, str]] = (),
+    max_name_tokens: int = 14,
+    max_organizer_chars: int = 200,
+) -> list[EventMatch]:
+    """Events of one document, merged by type and date, in order of first anchored mention.
+
+    Example: seed release -> one event "Bundeskonferenz der Integrationsbeauftragten …" (Konferenz,
+    2018-08-27–2018-08-28, Kassel, yearly); the "12:00 Uhr - Pressekonferenz" line is no event.
+    """
+    mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens)
+    occurs = lexicon.cues_of("occurs")
+
+    def sent_of(m: Mention) -> Span:
+        return doc[m.start].sent
+
+    def in_ranges(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+        return any(s <= pos < e for s, e in ranges)
+
+    def dated(sent: Span) -> bool:
+        days, clocks = dates_of(timexes, sent.start_char, sent.end_char)
+        return bool(days or clocks) or bool(_DATEISH.search(sent.text))
+
+    anchored: list[tuple[Mention, str]] = []
+    loose: list[Mention] = []
+    for m in mentions:
+        sent = sent_of(m)
+        pos = doc[m.start].idx
+        how = None
+        if dated(sent):
+            how = "dated"
+        elif m.noun.anchor == "any" and not m.plural:
+            if in_ranges(pos, lead):
+                how = "lead"
+            elif any(rx.search(sent.text) for _, rx in occurs):
+                how = "verb"
+        if (
+            how is not None
+            and (m.noun.anchor == "any" or how == "dated")
+            and not (m.plural and how != "dated")
+        ):
+            anchored.append((m, how))
+        else:
+            loose.append(m)
+
+    groups: list[_Group] = []
+    for m, _how in anchored:
+        sent = sent_of(m)
+        days = frozenset(dates_of(timexes, sent.start_char, sent.end_char)[0])
+        target = None
+        for g in groups:
+            if g.type == m.noun.type and (not days or not g.days or days & g.days or days <= g.days):
+                target = g
+                break
+        if target is None:
+            groups.append(_Group(m.noun.type, [m], days))
+        else:
+            target.mentions.append(m)
+            target.days = target.days | days
+    for m in loose:
+        for g in groups:
+            if g.type == m.noun.type:
+                g.mentions.append(m)
+                break
+
+    heading_paras = _heading_scopes(doc, headings)
+    results: list[EventMatch] = []
+    for g in groups:
+        g.mentions.sort(key=lambda m: m.start)
+        sents: list[Span] = []
+        for m in g.mentions:
+            s = sent_of(m)
+            if s not in sents:
+                sents.append(s)
+            for hs, he, scope in heading_paras:
+                if hs <= doc[m.start].idx < he:
+                    sents.extend(x for x in scope if x not in sents)
+
+        # evidence: the mention whose sentence carries the most date facts, then the first
+        def score(m: Mention) -> tuple[int, int, int]:
+            s = sent_of(m)
+            days, clocks = dates_of(timexes, s.start_char, s.end_char)
+            return (len(days) * 2 + len(clocks), -int(in_ranges(doc[m.start].idx, headings)), -m.start)
+
+        best = max(g.mentions, key=score)
+        best_sent = sent_of(best)
+        start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
+        name_m = max(g.mentions, key=lambda m: (not m.plural, m.name_end - m.name_start, -m.start))
+        name = re.sub(r"\s+", " ", doc.text[name_m.name_start : name_m.name_end]).strip()
+        ev = {
+            "name": name,
+            "type": g.type,
+            "motto": None,
+            "start": start,
+            "end": end,
+            "location": None,
+            "organizer": None,
+            "recurrence": None,
+            "rule_id": best.noun.rule_id,
+        }
+        ordered = [best_sent] + [s for s in sents if s != best_sent]
+        for s in ordered:
+            if ev["location"] is None:
+                ev["location"] = find_location(s, lexicon=lexicon, entities=entities)
+            if ev["motto"] is None:
+                hit = find_motto(s.text, lexicon=lexicon)
+                if hit:
+                    ev["motto"] = hit[0]
+            if ev["organizer"] is None:
+                hit = find_organizer(s.text, lexicon=lexicon, max_chars=max_organizer_chars)
+                if hit:
+                    ev["organizer"] = hit[0]
+            if ev["recurrence"] is None:
+                hit = find_recurrence(s.text, lexicon=lexicon)
+                if hit:
+                    ev["recurrence"] = hit[0]
+        results.append(
+            EventMatch(
+                best_sent.start_char, best_sent.end_char, ev, sorted({doc[m.start].idx for m in g.mentions})
+            )
+        )
+    if results:
+        _labelled_places(doc, results, lexicon=lexicon)
+    results.sort(key=lambda r: min(r.mentions))
+    return results
+
+
+def _heading_scopes(doc: Doc, headings: Sequence[tuple[int, int]]) -> list[tuple[int, int, list[Span]]]:
+    """For each heading, the sentences of the text below it up to the next heading (a heading "Jährliche
+    Konferenz" speaks about the paragraph under it)."""
+    out = []
+    hs = sorted(headings)
+    for n, (s, e) in enumerate(hs):
+        stop = hs[n + 1][0] if n + 1 < len(hs) else len(doc.text)
+        scope = [sent for sent in doc.sents if e <= sent.start_char < stop]
+        out.append((s, e, scope[:8]))
+    return out
+
+
+def _labelled_places(doc: Doc, results: list[EventMatch], *, lexicon: EventLexicon) -> None:
+    """ "Wo:/Ort:/Treffpunkt:" lines give the place of the nearest event mentioned above them."""
+    for ln in split_lines(doc.text):
+        m = re.match(r"^\s*([A-Za-zäöüÄÖÜß]+)\s*:\s*(\S.{1,200})$", ln.text)
+        if not m or m.group(1).lower() not in lexicon.place_labels:
+            continue
+        before = [r for r in results if min(r.mentions) <= ln.start]
+        target = (
+            max(before, key=lambda r: max(p for p in r.mentions if p <= ln.start))
+            if before
+            else (results[0] if len(results) == 1 else None)
+        )
+        if target is not None and target.event.get("location") is None:
+            target.event["location"] = m.group(2).strip().rstrip(".")
