@@ -203,7 +203,10 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
                 continue
             w = noun.words[0]
             compound = (
-                noun.suffix and stem.endswith(w) and (len(stem) >= len(w) + 3 or stem[-len(w) - 1] == "-")
+                noun.suffix
+                and len(stem) > len(w)
+                and stem.endswith(w)
+                and (len(stem) >= len(w) + 3 or stem[-len(w) - 1] == "-")
             )
             if (stem == w or compound) and (best is None or len(w) > len(best[0].words[0])):
                 best = (noun, ending in ("en", "n", "e", "er", "ern") and stem != low)
