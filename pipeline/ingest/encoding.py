@@ -8,8 +8,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 
 class DecodeFailure(ValueError):
     """The bytes are not text in any encoding we accept; the message says why."""
@@ -24,7 +22,8 @@ _BOMS = [
 ]
 # A valid UTF-8 multi-byte sequence: if a file has these and still fails strict UTF-8, it is broken UTF-8.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_ACCEPTED_LEGACY = ("cp1252", "windows-1252", "latin_1", "iso8859_15", "iso8859_1", "cp850", "mac_roman")
+# C0 controls that never occur in text files (tab, newlines, form feed and escape are allowed).
+_BINARY_CONTROLS = tuple(c for c in range(1, 32) if c not in (9, 10, 12, 13, 27))
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -40,8 +39,24 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _binary_reason(data: bytes) -> str | None:
+    """Why these bytes are not text (null bytes, control characters), or None."""
+    head = data[:65536]
+    if b"\x00" in head:
+        return "binary file (null bytes, not UTF-16 text)"
+    controls = sum(head.count(bytes([c])) for c in _BINARY_CONTROLS)
+    if controls > max(2, 0.01 * len(head)):
+        return f"binary file ({controls} control bytes in the first {len(head)} bytes)"
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode and return (text, encoding name). Raises DecodeFailure for binary or broken input."""
+    """Decode and return (text, encoding name). Raises DecodeFailure for binary or broken input.
+
+    Order: byte-order mark, UTF-16 without mark (null-byte pattern), binary check, strict UTF-8,
+    then cp1252 (a superset of latin-1's printable range, what German Windows files use).
+    Example: b"Gr\xfc\xdfe" -> ("Grüße", "cp1252").
+    """
     if not data:
         raise DecodeFailure("empty file")
     for bom, name in _BOMS:
@@ -56,6 +71,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
             raise DecodeFailure(f"invalid {utf16} at byte {exc.start}") from exc
+    reason = _binary_reason(data)
+    if reason:
+        raise DecodeFailure(reason)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -64,16 +82,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 f"invalid UTF-8 at byte {exc.start} (the file also has valid UTF-8 sequences, "
                 "so it is damaged rather than in another encoding)"
             ) from exc
-    if b"\x00" in data[:65536]:
-        raise DecodeFailure("binary file (null bytes, not UTF-16 text)")
-    best = from_bytes(data[:200_000], cp_isolation=list(_ACCEPTED_LEGACY)).best()
-    encoding = best.encoding if best is not None else "cp1252"
     try:
-        text = data.decode(encoding)
+        text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        encoding = "latin_1"
-        text = data.decode(encoding)
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 0.01 * min(len(text), 20000):
-        raise DecodeFailure("binary file (control characters, no text encoding fits)")
+        # Bytes cp1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d): ISO-8859-1 maps them to C1 controls.
+        text, encoding = data.decode("latin_1"), "latin_1"
+        c1 = sum(1 for ch in text if 0x80 <= ord(ch) < 0xA0)
+        if c1 > max(2, 0.01 * len(text)):
+            raise DecodeFailure(f"binary file ({c1} C1 control characters, no text encoding fits)") from None
     return text, encoding

@@ -132,6 +132,19 @@ def _page_title(page: etree._Element) -> str | None:
     return None
 
 
+_PUBLISHER_META = ("dcterms.publisher", "dc.publisher", "publisher", "author", "og:site_name")
+
+
+def _page_publisher(page: etree._Element) -> str | None:
+    """The issuing body as the page declares it in <meta> (Dublin Core publisher, author, site name)."""
+    found: dict[str, str] = {}
+    for meta in page.xpath("//meta[@content]"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if key in _PUBLISHER_META and meta.get("content", "").strip():
+            found.setdefault(key, _clean(meta.get("content")))
+    return next((found[k] for k in _PUBLISHER_META if k in found), None)
+
+
 def _drop_boilerplate(
     page: etree._Element, rules: tuple[BoilerplateRule, ...], removed: dict[str, list[str]]
 ) -> None:
@@ -324,6 +337,7 @@ def extract_html(
     except (etree.ParserError, ValueError):
         page = None
     title = _page_title(page) if page is not None else None
+    publisher = _page_publisher(page) if page is not None else None
     source: str | etree._Element = html
     candidate: list[str] = []
     if page is not None:
@@ -350,11 +364,15 @@ def extract_html(
     if not blocks:
         raise ValueError("no main text found in HTML (empty page, boilerplate or title only)")
     published = _date_from_press_number(removed.get("press_number", [])) or meta.get("date")
+    sitename = meta.get("sitename")
+    # trafilatura falls back to a part of <title> for the site name; that is the headline, not a publisher.
+    if sitename and title and (_clean(sitename) in _clean(title) or _clean(title) in _clean(sitename)):
+        sitename = None
     return HtmlExtract(
         text="\n\n".join(blocks),
         title=title,
         published=published,
-        publisher=meta.get("sitename") or meta.get("author"),
+        publisher=publisher or sitename or meta.get("author"),
         url=meta.get("url") or url,
         removed=removed,
     )

@@ -13,9 +13,11 @@ _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 # Space-like characters that should read as a plain space (no-break, narrow no-break, figure, thin...).
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"), " ")
 # C0/C1 controls other than tab and newline become spaces (null bytes, form feeds from PDFs, ...).
-_CONTROLS = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + list(range(127, 160))}
+_CONTROLS = {c: " " for c in list(range(9)) + [11, 12] + list(range(14, 32)) + list(range(127, 160))}
 _CONTROLS[0] = None
 _LINE_SEPARATORS = {0x2028: "\n", 0x2029: "\n\n", 0x85: "\n"}
+# Hyphen (U+2010) and non-breaking hyphen (U+2011) read as "-", so "Widmann\u2011Mauz" matches names and lexicons.
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011"), "-")
 
 _TRAILING_WS = re.compile(r"[ \t]+\n")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
@@ -29,7 +31,7 @@ def normalize_text(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_LINE_SEPARATORS)
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_DROP).translate(_SPACES).translate(_CONTROLS)
+    text = text.translate(_DROP).translate(_SPACES).translate(_HYPHENS).translate(_CONTROLS)
     text = _TRAILING_WS.sub("\n", text + "\n")
     text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip("\n").rstrip()
