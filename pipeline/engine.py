@@ -76,7 +76,7 @@ class Outcome:
 
 
 class DocumentRejected(ValueError):
-    """A document refused before analysis (too large, duplicate id); becomes one errors row."""
+    """A document refused before analysis (too large); becomes one errors row."""
 
 
 def prepare(raw: RawDocument, *, max_doc_bytes: int | None = None) -> Prepared:
@@ -412,16 +412,11 @@ def drive(
     partly read chunk is dropped (a resumed run reads it again), so chunk boundaries never move.
 
     `done_chunks` (from a resumed run) lists chunks already written: their items are read again only to
-    check the input is the same and to remember their doc_ids; nothing of them is analysed.
+    check that the input is the same; nothing of them is analysed.
     """
     size = max(1, options.chunk_size)
     batch_size = max(1, options.batch_size)
     done = {c["index"]: c for c in done_chunks or []}
-    seen: dict[str, str] = {}  # doc_id -> first source: a repeated id would make rows ambiguous
-    for c in done.values():
-        for doc_id, source in zip(c.get("doc_ids", []), c.get("sources", [])):
-            if doc_id is not None:
-                seen.setdefault(doc_id, source)
     max_inflight = max(2, runner.workers * 2)
     max_queue = max_inflight + 4 * batch_size  # error rows queue up too: bound them as well
     queue: deque = deque()  # ("outcomes", [..]) | ("batch", handle, batch) | ("end", Chunk)
@@ -507,10 +502,6 @@ def drive(
         else:
             try:
                 p = prepare(item, max_doc_bytes=options.ingest.max_doc_bytes)
-                first = seen.get(p.doc_id)
-                if first is not None:
-                    raise DocumentRejected(f"duplicate doc_id {p.doc_id!r} (first seen in {first})")
-                seen[p.doc_id] = p.source
             except Exception as exc:  # noqa: BLE001  (a document refused up front is one errors row)
                 current.doc_ids.append(None)
                 msg = str(exc) if isinstance(exc, DocumentRejected) else _message(exc)
