@@ -1,0 +1,258 @@
+"""Event rules (pipeline/rules/events.py): event-noun lexicon, anchoring, merging and attributes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import pipeline
+from pipeline.rules.agenda import TimexRef
+from pipeline.rules.events import (
+    find_events,
+    find_location,
+    find_motto,
+    find_organizer,
+    find_recurrence,
+    load_lexicon,
+    match_noun,
+)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.load("blank", stages=[])
+
+
+@pytest.mark.parametrize(
+    "word, etype",
+    [
+        ("Konferenz", "Konferenz"),
+        ("Bundeskonferenz", "Konferenz"),
+        ("Pressekonferenz", "Pressekonferenz"),
+        ("Pressekonferenzen", "Pressekonferenz"),
+        ("Fachtagung", "Tagung"),
+        ("Sommerfest", "Fest"),
+        ("Kiezfeste", "Fest"),
+        ("Ausstellungseröffnung", "Eröffnung"),
+        ("Ausstellung", "Ausstellung"),
+        ("Autorenlesung", "Lesung"),
+        ("Gedenkveranstaltung", "Gedenkveranstaltung"),
+        ("Gedenkkundgebung", "Gedenkveranstaltung"),
+        ("Mahnwache", "Mahnwache"),
+        ("Kundgebung", "Kundgebung"),
+        ("Bundestagswahl", "Wahl"),
+        ("Neujahrsempfang", "Empfang"),
+        ("Spatenstich", "Spatenstich"),
+        ("Richtfest", "Richtfest"),
+        ("Workshop", "Workshop"),
+        ("Podiumsdiskussion", "Diskussion"),
+        ("Fachtag", "Fachtag"),
+        ("Bürgersprechstunde", "Sprechstunde"),
+        ("Bürgerversammlung", "Bürgerversammlung"),
+        ("Weihnachtsmarkt", "Markt"),
+        ("Spendenlauf", "Lauf"),
+        ("BVV-Sitzung", "Sitzung"),
+        ("Wort-Bild-Termin", "Pressetermin"),
+    ],
+)
+def test_event_nouns(lexicon, word, etype):
+    hit = match_noun(word, lexicon=lexicon)
+    assert hit is not None and hit[0].type == etype
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Ablauf",
+        "Verlauf",
+        "Manifest",
+        "Auswahl",
+        "Arbeitsmarkt",
+        "Wohnungsmarkt",
+        "Vertagung",
+        "Verkehrsunfall",
+        "Einbruch",
+        "Festnahme",
+        "Brand",
+        "Geschäftsführung",
+        "Bezirksverordnetenversammlung",
+        "Konferenztag",
+    ],
+)
+def test_not_event_nouns(lexicon, word):
+    assert match_noun(word, lexicon=lexicon) is None
+
+
+def _timex(text, needle, value, label="DATE"):
+    s = text.index(needle)
+    return TimexRef(s, s + len(needle), label, value)
+
+
+SEED_LEAD = (
+    "Integrationsbeauftragte\n\nIntegration vor Ort gestalten\n\n"
+    "In Kassel tagte die Bundeskonferenz der Integrationsbeauftragen.\n\n"
+    "Auf Einladung der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, "
+    "Staatsministerin Annette Widmann-Mauz, tagte am 27. und 28. August 2018 in Kassel die Bundeskonferenz der "
+    "Integrationsbeauftragten von Bund, Ländern und Kommunen. In diesem Jahr fand die Konferenz unter dem Titel "
+    "„Integration vor Ort gestalten – Gesellschaftlichen Zusammenhalt stärken“ statt.\n\n"
+    "Jährliche Konferenz\n\n"
+    "Einmal jährlich lädt die Integrationsbeauftragte die Beauftragten der Länder und Kommunen ein.\n\n"
+    "12:00 Uhr - Pressekonferenz\n13:00 Uhr - Begrüßung durch"
+)
+
+
+def _events(nlp, lexicon, text, timexes=()):
+    from pipeline.layout import blocks
+    from pipeline.rules.agenda import load_grammar, programme_line_ranges
+
+    doc = nlp(text)
+    skip = [(s.start_char, s.end_char) for s in blocks(doc, "caption")]
+    skip += programme_line_ranges(doc.text, grammar=load_grammar())
+    lead = [(s.start_char, s.end_char) for s in blocks(doc, "kicker", "title", "lead")]
+    heads = [(s.start_char, s.end_char) for s in blocks(doc, "heading")]
+    return find_events(doc, lexicon=lexicon, timexes=timexes, skip=skip, lead=lead, headings=heads)
+
+
+def test_seed_event_merged_with_all_attributes(nlp, lexicon):
+    tx = [_timex(SEED_LEAD, "27. und 28. August 2018", "2018-08-27/2018-08-28")]
+    events = _events(nlp, lexicon, SEED_LEAD, tx)
+    assert len(events) == 1, [e.event for e in events]
+    ev = events[0].event
+    assert ev["name"] == "Bundeskonferenz der Integrationsbeauftragten von Bund, Ländern und Kommunen"
+    assert ev["type"] == "Konferenz"
+    assert (ev["start"], ev["end"]) == ("2018-08-27", "2018-08-28")
+    assert ev["location"] == "Kassel"
+    assert ev["motto"] == "Integration vor Ort gestalten – Gesellschaftlichen Zusammenhalt stärken"
+    assert ev["organizer"].endswith("Staatsministerin Annette Widmann-Mauz")
+    assert ev["recurrence"] == "yearly"
+    assert ev["rule_id"] == "ev.konferenz"
+    assert "27. und 28. August 2018" in SEED_LEAD[events[0].start : events[0].end]
+
+
+def test_programme_line_is_no_event(nlp, lexicon):
+    assert all(e.event["type"] != "Pressekonferenz" for e in _events(nlp, lexicon, SEED_LEAD))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Titel\n\nDas Sommerfest im Bürgerpark findet am Samstag, 12. Juli, von 14 bis 18 Uhr statt.",
+            ["Fest"],
+        ),
+        (
+            "Titel\n\nZur Gedenkveranstaltung am 9. November lädt das Bezirksamt in die Gedenkstätte ein.",
+            ["Gedenkveranstaltung"],
+        ),
+        # police incident: no event noun
+        ("Titel\n\nBei einem Verkehrsunfall am Montagmorgen wurde ein Radfahrer schwer verletzt.", []),
+        # "Sitzung" needs a date in its sentence
+        ("Titel\n\nDas Bezirksamt hat in seiner Sitzung eine Vorlage beschlossen.", []),
+        ("Titel\n\nDie nächste Sitzung des Ausschusses findet am 4. März um 17 Uhr statt.", ["Sitzung"]),
+        # generic use of a noun without anchor in body text
+        ("Titel\n\nDer Bezirk ist stolz.\n\nEine Ausstellung wäre schön, meint der Stadtrat.", []),
+        ("Titel\n\nDie Ausstellung von Reisepässen ist ab Montag wieder möglich.", []),
+        # two press conferences on different days are two events
+        (
+            "Titel\n\nWir laden am 29. Januar zu einer Pressekonferenz ein. Die Ergebnisse werden auf einer "
+            "Pressekonferenz am 7. Februar vorgestellt.",
+            ["Pressekonferenz", "Pressekonferenz"],
+        ),
+    ],
+)
+def test_which_mentions_are_events(nlp, lexicon, text, expected):
+    tx = []
+    for m in re.finditer(r"\d{1,2}\. (?:Juli|November|März|Januar|Februar)", text):
+        tx.append(
+            TimexRef(
+                m.start(),
+                m.end(),
+                "DATE",
+                f"2020-{['Januar', 'Februar', 'März', 'Juli', 'November'].index(m.group().split()[1]) + 1:02d}-{int(m.group().split('.')[0]):02d}",
+            )
+        )
+    assert [e.event["type"] for e in _events(nlp, lexicon, text, tx)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, motto",
+    [
+        (
+            "In diesem Jahr fand die Konferenz unter dem Titel „Integration vor Ort gestalten“ statt.",
+            "Integration vor Ort gestalten",
+        ),
+        ("Das Fest steht unter dem Motto „Vielfalt verbindet“.", "Vielfalt verbindet"),
+        ("Die Woche steht dieses Jahr unter dem Thema »Zukunft Kiez«.", "Zukunft Kiez"),
+        ("Der Titel der Podiumsdiskussion „Hanau ist 365 Tage im Jahr“.", "Hanau ist 365 Tage im Jahr"),
+        ("Motto: „Gemeinsam stark“", "Gemeinsam stark"),
+        ("„Es war ein guter Tag“, sagte die Senatorin.", None),
+    ],
+)
+def test_motto(lexicon, sentence, motto):
+    hit = find_motto(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == motto
+
+
+@pytest.mark.parametrize(
+    "sentence, organizer",
+    [
+        (
+            "Auf Einladung der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, "
+            "Staatsministerin Annette Widmann-Mauz, tagte am 27. August die Konferenz.",
+            "Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, Staatsministerin Annette Widmann-Mauz",
+        ),
+        ("Das jugendFORUM selbst wird von der Stiftung wannseeFORUM veranstaltet.", "Stiftung wannseeFORUM"),
+        ("Das Fest wird veranstaltet von der Stiftung Nachbarschaft.", "Stiftung Nachbarschaft"),
+        ("Veranstalter: Bezirksamt Mitte, Fachbereich Kultur", "Bezirksamt Mitte, Fachbereich Kultur"),
+        (
+            "Einmal jährlich lädt die Integrationsbeauftragte die Beauftragten der Länder ein.",
+            "die Integrationsbeauftragte",
+        ),
+        ("Der Bezirksbürgermeister lädt alle Nachbarn zum Kiezfest ein.", "Der Bezirksbürgermeister"),
+        ("Die Senatorin sprach über die Konferenz.", None),
+    ],
+)
+def test_organizer(lexicon, sentence, organizer):
+    hit = find_organizer(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == organizer
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Einmal jährlich lädt die Integrationsbeauftragte ein.", "yearly"),
+        ("Die alljährliche Gedenkfeier findet am 9. November statt.", "yearly"),
+        ("Die Konferenz findet einmal im Jahr statt.", "yearly"),
+        ("Die Sprechstunde findet monatlich im Rathaus statt.", "monthly"),
+        ("Der Markt ist jeden Samstag geöffnet.", "weekly"),
+        ("Die wöchentliche Beratung beginnt am Montag.", "weekly"),
+        ("Die Konferenz fand zum ersten Mal statt.", None),
+    ],
+)
+def test_recurrence(lexicon, sentence, value):
+    hit = find_recurrence(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Am 27. August tagte in Kassel die Konferenz.", "Kassel"),
+        ("Die Ausstellung wird im Rathaus Schöneberg eröffnet.", "Rathaus Schöneberg"),
+        ("Das Konzert beginnt um 18 Uhr im Theater an der Parkaue 25.", "Theater an der Parkaue 25"),
+        ("Um 14 Uhr beginnt die Kundgebung auf dem Oranienplatz in Kreuzberg.", "Oranienplatz"),
+        ("Das Fest findet im Roten Rathaus statt.", "Roten Rathaus"),
+        ("Wir arbeiten in Bildung und Arbeit zusammen.", None),
+        ("Das Fest findet am Montag statt.", None),
+        ("In diesem Jahr fand die Konferenz statt.", None),
+    ],
+)
+def test_location(nlp, lexicon, sentence, place):
+    doc = nlp(sentence)
+    assert find_location(doc[:], lexicon=lexicon) == place
