@@ -160,8 +160,10 @@ def test_programme_line_is_no_event(nlp, lexicon):
         ("Titel\n\nDie Ausstellung von Reisepässen ist ab Montag wieder möglich.", []),
         # two press conferences on different days are two events
         (
-            "Titel\n\nWir laden am 29. Januar zu einer Pressekonferenz ein. Die Ergebnisse werden auf einer "
-            "Pressekonferenz am 7. Februar vorgestellt.",
+            (
+                "Titel\n\nWir laden am 29. Januar zu einer Pressekonferenz ein. Die Ergebnisse werden auf einer "
+                "Pressekonferenz am 7. Februar vorgestellt."
+            ),
             ["Pressekonferenz", "Pressekonferenz"],
         ),
     ],
@@ -203,8 +205,10 @@ def test_motto(lexicon, sentence, motto):
     "sentence, organizer",
     [
         (
-            "Auf Einladung der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, "
-            "Staatsministerin Annette Widmann-Mauz, tagte am 27. August die Konferenz.",
+            (
+                "Auf Einladung der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, "
+                "Staatsministerin Annette Widmann-Mauz, tagte am 27. August die Konferenz."
+            ),
             "Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, Staatsministerin Annette Widmann-Mauz",
         ),
         ("Das jugendFORUM selbst wird von der Stiftung wannseeFORUM veranstaltet.", "Stiftung wannseeFORUM"),

@@ -96,8 +96,10 @@ def test_seed_events_and_agenda(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Verkehrsunfall in Lichtenberg\n\nGegen 14.30 Uhr befuhr ein 45-Jähriger die Frankfurter Allee.\n"
-        "Um 15.10 Uhr wurde die Straße wieder freigegeben.",
+        (
+            "Verkehrsunfall in Lichtenberg\n\nGegen 14.30 Uhr befuhr ein 45-Jähriger die Frankfurter Allee.\n"
+            "Um 15.10 Uhr wurde die Straße wieder freigegeben."
+        ),
         "Festnahme nach Einbruch\n\nDer Einbruch ereignete sich in der Nacht gegen 3 Uhr in einem Wohnhaus in Mitte.",
     ],
 )
