@@ -50,6 +50,17 @@ def _binary_reason(data: bytes) -> str | None:
     return None
 
 
+def _check_text(text: str, encoding: str) -> tuple[str, str]:
+    """Refuse a decoding that produced control characters: binary data that happened to decode."""
+    sample = text[:20000]
+    controls = sum(
+        1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x1b") or 0x7F <= ord(ch) < 0xA0
+    )
+    if controls > max(2, 0.01 * len(sample)):
+        raise DecodeFailure(f"binary file ({controls} control characters when read as {encoding})")
+    return text, encoding
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode and return (text, encoding name). Raises DecodeFailure for binary or broken input.
 
@@ -62,20 +73,22 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                text = data.decode(name)
             except UnicodeDecodeError as exc:
                 raise DecodeFailure(f"invalid {name} after its byte-order mark at byte {exc.start}") from exc
+            return _check_text(text, name)
     utf16 = _looks_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(utf16)
         except UnicodeDecodeError as exc:
             raise DecodeFailure(f"invalid {utf16} at byte {exc.start}") from exc
+        return _check_text(text, utf16)
     reason = _binary_reason(data)
     if reason:
         raise DecodeFailure(reason)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _check_text(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         if _UTF8_MULTIBYTE.search(data):
             raise DecodeFailure(
@@ -87,7 +100,4 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         # Bytes cp1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d): ISO-8859-1 maps them to C1 controls.
         text, encoding = data.decode("latin_1"), "latin_1"
-        c1 = sum(1 for ch in text if 0x80 <= ord(ch) < 0xA0)
-        if c1 > max(2, 0.01 * len(text)):
-            raise DecodeFailure(f"binary file ({c1} C1 control characters, no text encoding fits)") from None
-    return text, encoding
+    return _check_text(text, encoding)
