@@ -214,8 +214,15 @@ def smartdata_doc(nlp, obj: dict) -> Doc | None:
         if not label:
             continue
         span = doc.char_span(cm["span"]["start"], cm["span"]["end"], label=label, alignment_mode="expand")
-        if span is not None and span.text.strip():
-            ents.append(span)
+        if span is None:
+            continue
+        start, end = span.start, span.end
+        while start < end and (doc[start].is_space or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
+        if end > start and not any(t.is_space for t in doc[start:end]):
+            ents.append(Span(doc, start, end, label=label))
     # drop overlaps: keep the longest
     from spacy.util import filter_spans
 
