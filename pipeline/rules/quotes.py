@@ -175,6 +175,30 @@ _FUNCTION_WORDS = _SKIPPABLE | frozenset(
         "allerdings",
     ]
 )
+_PREPOSITIONS = frozenset(
+    [
+        "am",
+        "im",
+        "in",
+        "bei",
+        "beim",
+        "vom",
+        "zum",
+        "zur",
+        "auf",
+        "an",
+        "nach",
+        "vor",
+        "mit",
+        "gegenüber",
+        "aus",
+        "über",
+        "unter",
+        "für",
+        "durch",
+        "seit",
+    ]
+)
 _NOMINAL_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
 
 
@@ -449,6 +473,7 @@ class QuoteOptions:
     indirect: bool = True
     free_indirect: bool = True
     max_embedded_words: int = 25
+    indicative_clauses: bool = True
 
 
 # --- token helpers ----------------------------------------------------------------------------
@@ -543,6 +568,9 @@ def _np_after(ctx: _Ctx, i: int, limit: int) -> tuple[int, int] | None:
             k = j + 1
             while k < limit and doc[k].lower_ in CONNECTORS and doc[k].text.islower():
                 k += 1
+            # "des baden-württembergischen Ernährungsministeriums": adjectives after the article
+            while k < limit and k - j < 4 and doc[k].text.islower() and doc[k].lower_.endswith(_ADJ_END):
+                k += 1
             if k < limit and _is_cap(doc[k]) and ctx.inside[k] < 0:
                 j = k
                 continue
@@ -613,37 +641,22 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
     if before:
         return before
     j = v + 1
-    skipped = 0
-    while j < hi and skipped < 6:
+    while j < min(hi, v + 7):
         t = ctx.doc[j]
         if ctx.inside[j] >= 0 or t.text in (",", ":", ".", ";") or _is_boundary(t):
-            return None
+            break
         if t.lower_ in PRONOUNS or t.lower_ in DETERMINERS or _is_cap(t):
             rng = _np_after(ctx, j, hi)
-            if rng and not (
-                ctx.doc[j - 1].lower_ in _SKIPPABLE
-                and _is_cap(ctx.doc[j])
-                and ctx.doc[j - 1].lower_
-                in (
-                    "am",
-                    "im",
-                    "in",
-                    "bei",
-                    "beim",
-                    "vom",
-                    "zum",
-                    "zur",
-                    "auf",
-                    "an",
-                    "nach",
-                    "vor",
-                    "mit",
-                    "gegenüber",
-                )
-            ):
+            # "sagte am Montag Wegner": the noun after a preposition is not the speaker.
+            if rng and not (_is_cap(t) and ctx.doc[j - 1].lower_ in _PREPOSITIONS):
                 return rng
         j += 1
-        skipped += 1
+    # Subject first, but more than a mention before the verb ("Der Sender hatte im Juli berichtet").
+    start = _clause_start(ctx, v, stop_at_comma=True)
+    if start >= lo and start < v:
+        rng = _np_after(ctx, start, v)
+        if rng:
+            return rng
     return None
 
 
@@ -827,7 +840,6 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
     doc = ctx.doc
     out: list[QuoteMatch] = []
     prev: QuoteMatch | None = None
-    prev_close = -1
     prev_par_end = -1
     for idx, m in enumerate(marked):
         open_span = doc.char_span(m.open_start, m.open_start + 1, alignment_mode="expand")
@@ -851,13 +863,9 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             if match and title and not _sentence_like(content, min_words=ctx.opts.min_sentence_words):
                 match = None
         if title and match is None:
-            prev_close = c
             continue
         if match is None:
             match = _attribution_after(ctx, m, c)
-        interrupted = (
-            prev is not None and lo > 0 and ctx.inside[lo - 1] == idx - 1 and prev_close == lo - 1 - 0
-        )
         if match is None and lo < o and doc[o - 1].text == "," and lo > 0 and ctx.inside[lo - 1] >= 0:
             # „…“, sagt X, „…“: the second part takes the intro between the parts.
             match = _attribution_before(ctx, m, lo, o, "direct.interrupted")
@@ -872,29 +880,63 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
         words = len(re.findall(r"\w+", content))
         if match is None and words <= ctx.opts.max_embedded_words:
             match = _embedded(ctx, m, o, c)
-        if match is None and lo == o and _sentence_like(content, min_words=ctx.opts.min_sentence_words):
-            after = c + 1
-            alone = after >= len(doc) or _is_boundary(doc[after]) or doc[after].text in _SENT_FINAL
-            if alone:
-                # A quote paragraph right after another quote keeps its speaker (press releases often
-                # run a statement over paragraphs with a fresh pair of marks each).
-                par_start = _paragraph_start(doc.text, m.open_start)
-                if (
-                    prev is not None
-                    and prev.speaker
-                    and prev_par_end >= 0
-                    and doc.text[prev_par_end:par_start].strip() == ""
-                ):
-                    match = _with_speaker(QuoteMatch(m.start, m.end, "direct", "direct.continued"), prev)
-                else:
-                    match = QuoteMatch(m.start, m.end, "direct", "direct.unattributed")
-        del interrupted
-        prev_close = c
+        if (
+            match is None
+            and lo == o
+            and content[:1].isupper()
+            and _sentence_like(content, min_words=ctx.opts.min_sentence_words)
+        ):
+            # A quoted sentence of its own. Right after another quote (same or next paragraph) it keeps
+            # that speaker: press releases run a statement over paragraphs with fresh marks each.
+            par_start = _paragraph_start(doc.text, m.open_start)
+            near = prev_par_end >= 0 and (
+                m.open_start <= prev_par_end or doc.text[prev_par_end:par_start].strip() == ""
+            )
+            if prev is not None and prev.speaker and near:
+                match = _with_speaker(QuoteMatch(m.start, m.end, "direct", "direct.continued"), prev)
+            else:
+                match = QuoteMatch(m.start, m.end, "direct", "direct.unattributed")
         if match is not None:
             out.append(match)
             prev = match
             prev_par_end = _paragraph_end(doc.text, m.close_end)
     return out
+
+
+_NAME_JOINERS = frozenset(
+    [
+        "von",
+        "der",
+        "die",
+        "das",
+        "des",
+        "und",
+        "für",
+        "ohne",
+        "de",
+        "la",
+        "le",
+        "di",
+        "del",
+        "dello",
+        "of",
+        "the",
+        "and",
+        "am",
+        "im",
+        "in",
+    ]
+)
+
+
+def _name_like(content: str) -> bool:
+    """Only capitalized words, no sentence end: a name or title ("Berliner Zeitung", "Reporter ohne Grenzen")."""
+    words = re.findall(r"[^\W\d_][\w-]*", content)
+    return (
+        bool(words)
+        and content.rstrip()[-1:] not in ".!?"
+        and all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
+    )
 
 
 def _paragraph_start(text: str, i: int) -> int:
@@ -926,6 +968,8 @@ def _with_speaker(match: QuoteMatch, prev: QuoteMatch) -> QuoteMatch:
 def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     """A quoted fragment inside a clause with a speech verb: "Sie nannte die Pläne „unausgegoren“"."""
     doc = ctx.doc
+    if _name_like(doc.text[m.start : m.end]):
+        return None
     lo = _clause_start(ctx, o)
     hi = _sentence_end(ctx, c + 1)
     for v in list(range(lo, o)) + list(range(c + 1, hi)):
@@ -1109,6 +1153,19 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     elif any(_is_subjunctive(ctx, doc[k], allow_ii=True) for k in range(comma + 1, min(end, comma + 9))):
         rule = "indirect.konj"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
+    elif first.lower_ in _WH_WORDS:
+        rule = "indirect.question"  # "Sie erklärte, warum …"
+        rng = _speaker_around_verb(ctx, v, clause_start, comma)
+    elif _zu_infinitive(ctx, comma + 1, end):
+        rule = "indirect.infinitive"  # "Er kündigte an, das Gesetz zu ändern."
+        rng = _speaker_around_verb(ctx, v, clause_start, comma)
+    elif (
+        ctx.opts.indicative_clauses
+        and _main_clause_start(ctx, comma + 1, end)
+        and not _relative_clause(ctx, clause_start)
+    ):
+        rule = "indirect.clause"  # "Der Sprecher teilte mit, Blair steht bereit …"
+        rng = _speaker_around_verb(ctx, v, clause_start, comma)
     else:
         return None
     if rng is None:
@@ -1126,6 +1183,130 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         t.idx + len(t),
         *s,
         cue_id=verb.id,
+    )
+
+
+_WH_WORDS = frozenset(
+    [
+        "warum",
+        "weshalb",
+        "wieso",
+        "wie",
+        "wer",
+        "wen",
+        "wem",
+        "was",
+        "wo",
+        "wann",
+        "woher",
+        "wohin",
+        "welche",
+        "welcher",
+        "welches",
+        "inwieweit",
+    ]
+)
+_NOT_REPORT_START = frozenset(
+    [
+        "und",
+        "oder",
+        "aber",
+        "sondern",
+        "denn",
+        "doch",
+        "bevor",
+        "nachdem",
+        "als",
+        "weil",
+        "um",
+        "wenn",
+        "während",
+        "sowie",
+        "sodass",
+        "so",
+        "da",
+        "damit",
+        "obwohl",
+        "indem",
+        "seit",
+        "seitdem",
+        "bis",
+        "falls",
+        "zumal",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+        "wobei",
+        "worauf",
+        "womit",
+        "wonach",
+        "wozu",
+    ]
+)
+_ZU_PARTICLES = (
+    "an",
+    "auf",
+    "aus",
+    "ein",
+    "mit",
+    "vor",
+    "zurück",
+    "statt",
+    "fest",
+    "dar",
+    "her",
+    "hin",
+    "ab",
+    "bei",
+    "nach",
+    "weiter",
+    "zusammen",
+    "fort",
+    "teil",
+    "durch",
+    "um",
+    "frei",
+    "offen",
+    "bereit",
+)
+
+
+def _zu_infinitive(ctx: _Ctx, lo: int, end: int) -> bool:
+    """The clause is an infinitive with zu: "…, das Gesetz zu ändern" / "…, die Seite zu sperren"."""
+    doc = ctx.doc
+    hi = lo
+    while hi < end and doc[hi].text != "," and ctx.inside[hi] < 0:
+        hi += 1
+    last = doc[hi - 1] if hi > lo else None
+    if last is None or not last.text.islower() or not last.text.endswith(("en", "ern", "eln")):
+        return False
+    if hi - 2 >= lo and doc[hi - 2].lower_ == "zu":
+        return True
+    return any(last.lower_.startswith(p + "zu") and len(last.text) > len(p) + 5 for p in _ZU_PARTICLES)
+
+
+def _main_clause_start(ctx: _Ctx, lo: int, end: int) -> bool:
+    """A reported main clause after the speech verb's comma: not "und", a relative pronoun or a conjunction."""
+    t = ctx.doc[lo]
+    if ctx.inside[lo] >= 0 or t.lower_ in _NOT_REPORT_START or end - lo < 4:
+        return False
+    return t.is_alpha
+
+
+def _relative_clause(ctx: _Ctx, clause_start: int) -> bool:
+    """The verb stands in a relative or adverbial clause ("…, die das Projekt lobte, …")."""
+    doc = ctx.doc
+    return (
+        clause_start > 0
+        and doc[clause_start - 1].text == ","
+        and doc[clause_start].lower_ in _NOT_REPORT_START
     )
 
 
@@ -1202,7 +1383,41 @@ def find_quotes(
     person_ranges = [(s.start_char, s.end_char) for s in people]
     direct = _direct_quotes(ctx, marked, person_ranges)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
+    direct += _quoted_in_reported(ctx, marked, direct, indirect)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+
+
+def _quoted_in_reported(
+    ctx: _Ctx, marked: list[Marked], direct: list[QuoteMatch], indirect: list[QuoteMatch]
+) -> list[QuoteMatch]:
+    """Quoted words inside reported speech are the speaker's own: "Er habe „nicht den Eindruck“, …"."""
+    taken = {q.start for q in direct}
+    out = []
+    for m in marked:
+        if m.start in taken or _name_like(ctx.doc.text[m.start : m.end]):
+            continue
+        host = next((q for q in indirect if q.start <= m.open_start and m.close_end <= q.end), None)
+        if host is None:
+            continue
+        span = ctx.doc.char_span(m.open_start, m.open_start + 1, alignment_mode="expand")
+        if span is None or _title_context(ctx, span.start):
+            continue
+        out.append(
+            QuoteMatch(
+                m.start,
+                m.end,
+                "direct",
+                "direct.in_reported",
+                host.cue,
+                host.cue_start,
+                host.cue_end,
+                host.speaker,
+                host.speaker_start,
+                host.speaker_end,
+                host.cue_id,
+            )
+        )
+    return out
 
 
 # --- speaker resolution ---------------------------------------------------------------------------
