@@ -1,0 +1,506 @@
+"""One evaluation of every extractor: gold facts and P/R/F on our releases, plus the external benchmarks.
+
+Parts (each can be chosen with `only`):
+  gold   the seed release (all-or-nothing) and the dev gold releases (corpus/gold/berlin-pm-*.json)
+  quotes quote detection and attribution on the German WIKINEWS quotation corpus, dev split
+  timex  temporal expressions on WikiWarsDE (when pipeline/evaluation/wikiwars.py is there)
+  ner    the backbone on held-out corpora it did not train on: GermEval 2014 dev (NER), UD GSD test (UPOS,
+         lemmas, sentences)
+Data under shared/data is read by path; a part whose data is missing is reported as skipped.
+
+Example: evaluate(only=("gold",), out_dir=Path("reports/latest"))["gold"]["seed"]["line"]
+-> "facts: 83/83 (100%)"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import json
+import lzma
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+from spacy.language import Language
+
+from pipeline.evaluation.gold import (
+    PRF,
+    Tables,
+    merge_prf,
+    prf_dict,
+    score_facts,
+    score_prf,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD_DIR = REPO / "corpus" / "gold"
+SEED_TEXT = REPO / "corpus" / "seed.txt"
+DATA_DIR = REPO.parent / "shared" / "data"
+PARTS = ("gold", "quotes", "timex", "ner")
+
+# Published figures to read our numbers against (not measured here; see the sources named).
+ANCHORS = {
+    "timex": {
+        "source": "HeidelTime on WikiWarsDE (Strötgen & Gertz 2011, 'WikiWarsDE: A German Corpus of Narratives "
+        "Annotated with Temporal Expressions')",
+        "strict_f": 87.7,
+        "lenient_f": 93.3,
+        "value_f": 88.5,
+    },
+    "ner": {
+        "source": "spaCy de_core_news_sm / md / lg model cards (their own German NER evaluation data, not "
+        "GermEval 2014: read as orientation, not as a like-for-like comparison)",
+        "ents_f": {"sm": 0.821, "md": 0.838, "lg": 0.849},
+        "per_f": {"sm": 0.869, "md": 0.896, "lg": 0.905},
+    },
+    "quotes": {
+        "source": "Petersen-Frey & Biemann (2024), German news quotation attribution (WIKINEWS): the rule-based "
+        "baselines are precision-leaning with low recall; learned models reach far higher recall",
+        "note": "precision-leaning, low recall",
+    },
+}
+
+
+def data_available(data_dir: Path | None = None) -> bool:
+    """Whether the shared corpora are present (they are never part of the repository)."""
+    return (data_dir or DATA_DIR).is_dir()
+
+
+# --- gold -------------------------------------------------------------------------------------
+
+
+def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[dict, list[dict]]:
+    """The seed gold and the dev gold files (sorted by file name).
+
+    Example: seed, dev = load_gold(); dev[0]["document"] -> "berlin-pm-1097855"
+    """
+    seed = json.loads((gold_dir / "seed.json").read_text(encoding="utf-8"))
+    dev = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("berlin-pm-*.json"))]
+    return seed, dev
+
+
+def read_releases(ids: Iterable[str], *, path: Path) -> list[dict]:
+    """The corpus records with these ids, in the order asked (one pass over the compressed file)."""
+    wanted = set(ids)
+    found: dict[str, dict] = {}
+    with lzma.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not wanted - found.keys():
+                break
+            if '"id"' not in line:
+                continue
+            rec = json.loads(line)
+            if rec.get("id") in wanted:
+                found[rec["id"]] = rec
+    missing = wanted - found.keys()
+    if missing:
+        raise KeyError(f"releases not in {path}: {sorted(missing)}")
+    return [found[i] for i in ids]
+
+
+def run_tables(nlp: Language, inputs: list[str]) -> Tables:
+    """Run the pipeline over files (as `pressextract extract` reads them) and return plain row dicts.
+
+    Besides the seven tables, `mentions` keeps the per-document persons for people precision.
+    """
+    from pipeline.engine import prepare, process_batch
+    from pipeline.ingest import IngestOptions, iter_documents
+    from pipeline.records.export import aggregate_people
+    from pipeline.records.schema import PersonMention
+
+    raws = [r for r in iter_documents(inputs, options=IngestOptions()) if not hasattr(r, "error")]
+    outcomes = process_batch(nlp, [prepare(r) for r in raws], {})
+    tables: dict[str, list] = {}
+    for outcome in outcomes:
+        if outcome.records is None:
+            continue
+        for table, rows in outcome.records.items():
+            tables.setdefault(table, []).extend(rows)
+    mentions: list[PersonMention] = tables.get("mentions", [])
+    out: Tables = {
+        t: [asdict(r) for r in tables.get(t, [])]
+        for t in ("documents", "events", "agenda", "roles", "quotes", "timexes")
+    }
+    out["people"] = [asdict(p) for p in aggregate_people(mentions)]
+    out["mentions"] = [asdict(m) for m in mentions]
+    out["errors"] = [asdict(o.error) for o in outcomes if o.error is not None]
+    return out
+
+
+def write_jsonl(records: list[dict], path: Path) -> Path:
+    """Write corpus records as JSON Lines, the way the ingest reads them (id, title, text, date, …)."""
+    keys = ("id", "title", "text", "date", "publisher", "url")
+    with path.open("w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps({k: rec.get(k) for k in keys}, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_gold(nlp: Language, *, dev: list[dict], data_dir: Path | None = None) -> tuple[Tables, Tables | None]:
+    """Tables of the seed run (alone, like the reference scorer sees it) and of one run over the dev releases."""
+    seed_tables = run_tables(nlp, [str(SEED_TEXT)])
+    press = (data_dir or DATA_DIR) / "press" / "releases.jsonl.xz"
+    if not dev or not press.exists():
+        return seed_tables, None
+    records = read_releases([g["document"] for g in dev], path=press)
+    with tempfile.TemporaryDirectory(prefix="pressextract-gold-") as tmp:
+        path = write_jsonl(records, Path(tmp) / "gold-releases.jsonl")
+        dev_tables = run_tables(nlp, [str(path)])
+    return seed_tables, dev_tables
+
+
+def score_gold(seed_tables: Tables, seed_gold: dict, dev_tables: Tables | None, dev: list[dict]) -> dict:
+    """Facts and P/R/F of the seed and of the dev gold set, per table and per release."""
+    seed_facts = score_facts(seed_tables, seed_gold)
+    result: dict = {
+        "seed": {
+            "line": seed_facts.line(),
+            "hit": seed_facts.hit,
+            "total": seed_facts.total,
+            "per_table": {t: list(v) for t, v in seed_facts.per_table().items()},
+            "misses": seed_facts.misses,
+        }
+    }
+    if dev_tables is None:
+        result["dev"] = {"skipped": "shared/data/press not available"}
+        return result
+    hit = total = 0
+    per_table: dict[str, list[int]] = {}
+    per_doc = []
+    prf: PRF = {}
+    for gold in dev:
+        doc = gold["document"]
+        facts = score_facts(dev_tables, gold, doc_source=doc)
+        hit += facts.hit
+        total += facts.total
+        for t, (h, n) in facts.per_table().items():
+            acc = per_table.setdefault(t, [0, 0])
+            acc[0] += h
+            acc[1] += n
+        per_doc.append(
+            {
+                "document": doc,
+                "line": facts.line(),
+                "hit": facts.hit,
+                "total": facts.total,
+                "misses": facts.misses,
+            }
+        )
+        merge_prf(prf, score_prf(dev_tables, gold, doc_source=doc))
+    pct = 100.0 * hit / total if total else 0.0
+    result["dev"] = {
+        "documents": len(dev),
+        "line": f"facts: {hit}/{total} ({pct:.0f}%)",
+        "hit": hit,
+        "total": total,
+        "per_table": per_table,
+        "prf": prf_dict(prf),
+        "per_document": per_doc,
+        "errors": dev_tables.get("errors", []),
+    }
+    return result
+
+
+# --- external benchmarks -------------------------------------------------------------------------
+
+
+def _call(fn: Callable, *args, **kwargs):
+    """Call a colleague's evaluator with only the keyword arguments it accepts."""
+    params = inspect.signature(fn).parameters
+    return fn(*args, **{k: v for k, v in kwargs.items() if k in params})
+
+
+def evaluate_quotes_part(*, model: str | None, data_dir: Path, limit: int | None) -> dict:
+    try:
+        from pipeline.evaluation.quotes_wikinews import evaluate_quotes
+    except ImportError as exc:
+        return {"skipped": f"quote benchmark not available ({exc})"}
+    path = data_dir / "quotes-wikinews"
+    if not path.is_dir():
+        return {"skipped": f"{path} not available"}
+    result = _call(evaluate_quotes, path, split="dev", model=model, limit=limit)
+    result["sampled"] = f"first {limit} documents" if limit else "all documents"
+    return result
+
+
+def evaluate_timex_part(*, model: str | None, data_dir: Path) -> dict:
+    try:
+        from pipeline.evaluation.wikiwars import evaluate_wikiwars
+    except ImportError as exc:
+        return {"skipped": f"WikiWarsDE evaluator not available yet ({exc.name or exc})"}
+    path = data_dir / "wikiwarsde"
+    if not path.is_dir():
+        return {"skipped": f"{path} not available"}
+    return _call(evaluate_wikiwars, path, model=model)
+
+
+def evaluate_ner_part(*, model: str | None, data_dir: Path, ner_limit: int | None) -> dict:
+    """Backbone scores on held-out data, through pipeline.training.evaluate (GermEval dev, UD GSD test)."""
+    from spacy.tokens import DocBin
+
+    from pipeline.backbone import load_backbone, model_info
+    from pipeline.training.convert import bio_to_spans, make_ner_doc, read_conllu_docs, read_germeval
+    from pipeline.training.evaluate import evaluate_ner, evaluate_ud
+
+    nlp = load_backbone(model)
+    out: dict = {"model": model_info(nlp)}
+    germeval = data_dir / "germeval2014" / "NER-de-dev.tsv"
+    gsd = data_dir / "ud-german-gsd" / "de_gsd-ud-test.conllu"
+    with tempfile.TemporaryDirectory(prefix="pressextract-ner-") as tmp:
+        if "ner" not in nlp.pipe_names:
+            out["germeval_dev"] = {"skipped": "the model has no NER component"}
+        elif not germeval.exists():
+            out["germeval_dev"] = {"skipped": f"{germeval} not available"}
+        else:
+            with germeval.open(encoding="utf-8") as fh:
+                sents = list(read_germeval(fh))
+            if ner_limit:
+                sents = sents[:ner_limit]
+            db = DocBin(docs=[make_ner_doc(nlp.vocab, w, bio_to_spans(t)) for w, t in sents])
+            db.to_disk(Path(tmp) / "germeval.spacy")
+            res = evaluate_ner(nlp, Path(tmp) / "germeval.spacy")
+            res["sentences"] = len(sents)
+            out["germeval_dev"] = res
+        tagged = any(p in nlp.pipe_names for p in ("morphologizer", "tagger", "parser", "senter"))
+        if not tagged:
+            out["gsd_test"] = {"skipped": "the model has no tagger or parser"}
+        elif not gsd.exists():
+            out["gsd_test"] = {"skipped": f"{gsd} not available"}
+        else:
+            docs = read_conllu_docs(gsd, nlp.vocab, n_sents=10)
+            DocBin(docs=docs, store_user_data=True).to_disk(Path(tmp) / "gsd.spacy")
+            res = evaluate_ud(nlp, Path(tmp) / "gsd.spacy")
+            res["sentences"] = sum(len(list(d.sents)) for d in docs)
+            out["gsd_test"] = res
+    return out
+
+
+# --- the whole evaluation ------------------------------------------------------------------------
+
+
+def evaluate(
+    *,
+    only: Iterable[str] = PARTS,
+    model: str | None = None,
+    out_dir: Path | None = Path("reports/latest"),
+    data_dir: Path | None = None,
+    gold_dir: Path = GOLD_DIR,
+    quotes_limit: int | None = None,
+    ner_limit: int | None = None,
+    log: Callable[[str], None] = lambda _: None,
+) -> dict:
+    """Run the chosen parts, write OUT_DIR/evaluation.json and OUT_DIR/evaluation.md, return the results.
+
+    Example: evaluate(only=["gold"], model="blank")["gold"]["dev"]["prf"]["quotes"]["span"]["f"]
+    """
+    from pipeline.api import package_version
+    from pipeline.backbone import model_info
+    from pipeline.engine import build_nlp
+
+    parts = [p for p in only]
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        raise ValueError(f"unknown part(s) {sorted(unknown)}; choose from {', '.join(PARTS)}")
+    data = data_dir or DATA_DIR
+    have_data = data_available(data)
+    started = time.perf_counter()
+    result: dict = {
+        "package": "pressextract",
+        "version": package_version(),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "parts": parts,
+        "data_available": have_data,
+        "anchors": ANCHORS,
+        "seconds": {},
+    }
+    if "gold" in parts:
+        t0 = time.perf_counter()
+        nlp = build_nlp(model)
+        result["model"] = model_info(nlp)
+        seed_gold, dev = load_gold(gold_dir)
+        log(f"gold: seed + {len(dev)} dev releases")
+        seed_tables, dev_tables = run_gold(nlp, dev=dev, data_dir=data if have_data else None)
+        result["gold"] = score_gold(seed_tables, seed_gold, dev_tables, dev)
+        result["seconds"]["gold"] = round(time.perf_counter() - t0, 1)
+    if "quotes" in parts:
+        t0 = time.perf_counter()
+        log("quotes: WIKINEWS dev")
+        result["quotes"] = (
+            evaluate_quotes_part(model=model, data_dir=data, limit=quotes_limit)
+            if have_data
+            else {"skipped": f"{data} not available"}
+        )
+        result["seconds"]["quotes"] = round(time.perf_counter() - t0, 1)
+    if "timex" in parts:
+        t0 = time.perf_counter()
+        log("timex: WikiWarsDE")
+        result["timex"] = (
+            evaluate_timex_part(model=model, data_dir=data)
+            if have_data
+            else {"skipped": f"{data} not available"}
+        )
+        result["seconds"]["timex"] = round(time.perf_counter() - t0, 1)
+    if "ner" in parts:
+        t0 = time.perf_counter()
+        log("ner: GermEval 2014 dev, UD GSD test")
+        result["ner"] = (
+            evaluate_ner_part(model=model, data_dir=data, ner_limit=ner_limit)
+            if have_data
+            else {"skipped": f"{data} not available"}
+        )
+        result["seconds"]["ner"] = round(time.perf_counter() - t0, 1)
+    result["seconds"]["total"] = round(time.perf_counter() - started, 1)
+    if out_dir is not None:
+        write_report(result, out_dir)
+    return result
+
+
+def write_report(result: dict, out_dir: Path) -> list[Path]:
+    """OUT_DIR/evaluation.json (everything) and OUT_DIR/evaluation.md (the tables a reader needs)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    js = out_dir / "evaluation.json"
+    js.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+    md = out_dir / "evaluation.md"
+    md.write_text(render_markdown(result), encoding="utf-8")
+    return [js, md]
+
+
+def _f(x: object) -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, float):
+        return f"{x:.3f}"
+    return str(x)
+
+
+def render_markdown(result: dict) -> str:
+    """The report as Markdown: one section per part, anchors beside our figures."""
+    m = result.get("model") or {}
+    lines = [
+        f"# pressextract {result['version']} — evaluation",
+        "",
+        (
+            f"{result['date']} · model {m.get('name', '?')} {m.get('version') or ''} · parts {', '.join(result['parts'])}"
+            f" · {result['seconds'].get('total', 0)} s"
+        ),
+        "",
+    ]
+    gold = result.get("gold")
+    if gold:
+        s = gold["seed"]
+        lines += [
+            "## Gold releases",
+            "",
+            f"**Seed release** (`corpus/seed.txt`, gate: all facts): {s['line']}",
+            "",
+        ]
+        if s["misses"]:
+            lines += ["Missed seed facts:", ""] + [f"- {x}" for x in s["misses"][:40]] + [""]
+        d = gold["dev"]
+        if "skipped" in d:
+            lines += [f"Dev gold: skipped ({d['skipped']}).", ""]
+        else:
+            lines += [
+                f"**Dev gold** ({d['documents']} Berlin releases, `corpus/gold/berlin-pm-*.json`): {d['line']}",
+                "",
+                "| table | facts |",
+                "|---|---:|",
+            ]
+            for t, (h, n) in d["per_table"].items():
+                lines.append(f"| {t} | {h}/{n} ({100 * h / n:.0f}%) |" if n else f"| {t} | 0/0 |")
+            lines += [
+                "",
+                (
+                    "Precision / recall / F1 per table and field (micro over the dev releases; matching rules in "
+                    "`corpus/gold/README.md`):"
+                ),
+                "",
+                "| table | field | P | R | F1 | tp | fp | fn |",
+                "|---|---|---:|---:|---:|---:|---:|---:|",
+            ]
+            for t, fields_ in d["prf"].items():
+                for f, c in fields_.items():
+                    lines.append(
+                        f"| {t} | {f} | {_f(c['p'])} | {_f(c['r'])} | {_f(c['f'])} | {c['tp']} | {c['fp']} "
+                        f"| {c['fn']} |"
+                    )
+            lines += ["", "| release | facts |", "|---|---:|"]
+            lines += [f"| {r['document']} | {r['line'][7:]} |" for r in d["per_document"]]
+            lines.append("")
+    q = result.get("quotes")
+    if q is not None:
+        a = ANCHORS["quotes"]
+        lines += ["## Quotes — WIKINEWS dev", ""]
+        if "skipped" in q:
+            lines += [f"Skipped: {q['skipped']}", ""]
+        else:
+            lines += [
+                f"{q.get('documents')} documents ({q.get('sampled')}).",
+                "",
+                "| kind | match | P | R | F1 | speaker acc | cue acc |",
+                "|---|---|---:|---:|---:|---:|---:|",
+            ]
+            for k in ("direct", "indirect", "any"):
+                for mode in ("overlap", "exact"):
+                    c = q[k][mode]
+                    extra = (
+                        f"{_f(q[k]['speaker_acc'])} | {_f(q[k]['cue_acc'])}" if mode == "overlap" else " | "
+                    )
+                    lines.append(f"| {k} | {mode} | {_f(c['p'])} | {_f(c['r'])} | {_f(c['f'])} | {extra} |")
+            lines += ["", f"Anchor: {a['source']}.", ""]
+    t = result.get("timex")
+    if t is not None:
+        a = ANCHORS["timex"]
+        lines += ["## Temporal expressions — WikiWarsDE", ""]
+        if "skipped" in t:
+            lines += [f"Skipped: {t['skipped']}", ""]
+        else:
+            lines += ["```json", json.dumps(t, ensure_ascii=False, indent=1, default=str)[:4000], "```", ""]
+        lines += [
+            (
+                f"Anchor: {a['source']}: strict F {a['strict_f']}, lenient F {a['lenient_f']}, "
+                f"value F {a['value_f']}."
+            ),
+            "",
+        ]
+    n = result.get("ner")
+    if n is not None:
+        a = ANCHORS["ner"]
+        lines += ["## Backbone on held-out corpora", ""]
+        if "skipped" in n:
+            lines += [f"Skipped: {n['skipped']}", ""]
+        else:
+            g = n.get("germeval_dev", {})
+            if "skipped" in g:
+                lines += [f"GermEval 2014 dev NER: skipped ({g['skipped']}).", ""]
+            else:
+                per = (g.get("ents_per_type") or {}).get("PER", {})
+                lines += [
+                    f"GermEval 2014 dev ({g.get('sentences')} sentences, outer level, PER/LOC/ORG/MISC):",
+                    "",
+                    "| | P | R | F1 | PER F1 |",
+                    "|---|---:|---:|---:|---:|",
+                    (
+                        f"| ours | {_f(g.get('ents_p'))} | {_f(g.get('ents_r'))} | {_f(g.get('ents_f'))} "
+                        f"| {_f(per.get('f'))} |"
+                    ),
+                ]
+                for size in ("sm", "md", "lg"):
+                    lines.append(
+                        f"| de_core_news_{size} (anchor) | | | {a['ents_f'][size]} | {a['per_f'][size]} |"
+                    )
+                lines += ["", f"Anchor: {a['source']}.", ""]
+            u = n.get("gsd_test", {})
+            if "skipped" in u:
+                lines += [f"UD GSD test: skipped ({u['skipped']}).", ""]
+            else:
+                lines += [
+                    f"UD German-GSD test ({u.get('sentences')} sentences): "
+                    + ", ".join(f"{k} {_f(v)}" for k, v in u.items() if k != "sentences"),
+                    "",
+                ]
+    lines += ["## Time", "", ", ".join(f"{k} {v} s" for k, v in result["seconds"].items()), ""]
+    return "\n".join(lines)
