@@ -1,0 +1,103 @@
+"""The people stage: person mentions as doc.spans["press_people"], one span per mention.
+
+span._.person = {person_id, name, honorific, given_name, family_name, gender, rule_id}.
+Rules on any pipeline (office titles, honorifics, given names); PER entities are used when the model
+has NER, and LOC/ORG/MISC entities count against a person reading.
+Example: "Staatsministerin Annette Widmann-Mauz" -> span "Annette Widmann-Mauz", gender f.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.layout import blocks, is_excluded
+from pipeline.rules.people import (
+    PersonMatch,
+    find_family_mentions,
+    find_people,
+    people_lexicon,
+    resolve_document,
+)
+from pipeline.rules.roles import lexicon
+
+SPANS_KEY = "press_people"
+
+if not Span.has_extension("person"):
+    Span.set_extension("person", default=None)
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
+
+
+def text_units(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges the rules read: layout blocks outside captions, else the whole text."""
+    units = [
+        (b.start_char, b.end_char) for b in blocks(doc) if not is_excluded(doc, b.start_char, b.end_char)
+    ]
+    if not units and not blocks(doc):
+        units = [(0, len(doc.text))]
+    return units
+
+
+class PressPeople:
+    """Writes doc.spans["press_people"]."""
+
+    def __init__(self, nlp: Language, name: str, *, use_entities: bool, later_mentions: bool) -> None:
+        self.name = name
+        self.use_entities = use_entities
+        self.later_mentions = later_mentions
+        people_lexicon()  # validate the data files at start-up, not mid-batch
+        lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        per, other = [], []
+        if self.use_entities:
+            for ent in doc.ents:
+                (per if ent.label_ in ("PER", "PERSON") else other).append((ent.start_char, ent.end_char))
+        matches: list[PersonMatch] = []
+        units = text_units(doc)
+        for s, e in units:
+            matches += find_people(
+                doc.text[s:e],
+                offset=s,
+                per_spans=[x for x in per if s <= x[0] and x[1] <= e],
+                other_spans=[x for x in other if s <= x[0] and x[1] <= e],
+            )
+        if self.later_mentions and matches:
+            families = {m.family_name: m.family_name for m in matches if " " not in m.family_name}
+            taken = [(m.start, m.end) for m in matches]
+            for s, e in units:
+                for start, end, family, gender in find_family_mentions(
+                    doc.text[s:e], families, offset=s, taken=taken
+                ):
+                    matches.append(
+                        PersonMatch(start, end, family, None, None, family, gender, "person.family_later")
+                    )
+        matches.sort(key=lambda m: m.start)
+        spans = []
+        for m in resolve_document(matches):
+            span = _char_span(doc, m.start, m.end)
+            if span is None:
+                continue
+            full = f"{m.given_name} {m.family_name}" if m.given_name else m.family_name
+            span._.person = {
+                "person_id": m.person_id,
+                "name": full,
+                "honorific": m.honorific,
+                "given_name": m.given_name,
+                "family_name": m.family_name,
+                "gender": m.gender,
+                "rule_id": m.rule_id,
+            }
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+
+@Language.factory(
+    "press_people", assigns=["doc.spans"], default_config={"use_entities": True, "later_mentions": True}
+)
+def make_people(nlp: Language, name: str, use_entities: bool, later_mentions: bool) -> PressPeople:
+    return PressPeople(nlp, name, use_entities=use_entities, later_mentions=later_mentions)
