@@ -1,0 +1,183 @@
+"""Engine: failure isolation, identical tables across API/CLI/workers/chunk sizes, stop + resume, no network."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from spacy.language import Language
+
+import pipeline
+from pipeline.api import RunInterrupted, extract_to_dir, make_options
+from pipeline.engine import Prepared, build_nlp, process_batch
+from pipeline.ingest import IngestOptions
+
+sys.path.insert(0, str(Path(__file__).parent / "scale"))
+from scale_corpus import release, write_jsonl
+
+TABLES = ("documents", "events", "agenda", "people", "roles", "quotes", "timexes", "errors")
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "corpus" / "seed.txt"
+
+
+def _tables(out: Path, exts: tuple[str, ...] = ("csv", "jsonl")) -> dict[str, bytes]:
+    return {f"{t}.{e}": (out / f"{t}.{e}").read_bytes() for t in TABLES for e in exts}
+
+
+@Language.component("test_explode_on_marker")
+def _explode(doc):
+    if "SPRENGSATZ" in doc.text:
+        raise RuntimeError("Testfehler im Dokument")
+    return doc
+
+
+def _prepared(text: str, i: int) -> Prepared:
+    return Prepared(doc_id=f"d{i}", source=f"<t{i}>", text=text, sha256="0" * 64, meta={})
+
+
+@pytest.mark.parametrize(
+    "texts, failing",
+    [
+        (
+            [
+                "Der Senat tagt am Dienstag.",
+                "Die SPRENGSATZ-Übung findet statt.",
+                "Frau Pop sagte, es sei gut.",
+            ],
+            [1],
+        ),
+        (["Die SPRENGSATZ-Meldung.", "SPRENGSATZ zwei."], [0, 1]),
+        (["Der Regierende Bürgermeister eröffnet die Messe.", "Am 21. Juni ist Fête de la Musique."], []),
+    ],
+)
+def test_a_failing_component_fails_only_its_document(texts, failing):
+    nlp = build_nlp("blank", stages=())
+    nlp.add_pipe("test_explode_on_marker")
+    outcomes = process_batch(nlp, [_prepared(t, i) for i, t in enumerate(texts)], {})
+    assert [i for i, o in enumerate(outcomes) if o.error is not None] == failing
+    for i in failing:
+        assert outcomes[i].error.stage == "test_explode_on_marker"
+        assert "Testfehler" in outcomes[i].error.error
+    assert all(o.records["documents"][0].doc_id == f"d{i}" for i, o in enumerate(outcomes) if o.error is None)
+
+
+def test_text_over_the_tokenizer_limit_is_an_errors_row():
+    nlp = build_nlp("blank", stages=())
+    nlp.max_length = 50
+    texts = ["Kurz und gut.", "Dieser Satz ist deutlich länger als fünfzig Zeichen, also zu lang."]
+    outcomes = process_batch(nlp, [_prepared(t, i) for i, t in enumerate(texts)], {})
+    assert outcomes[0].error is None
+    assert outcomes[1].error.stage == "tokenizer" and "E088" in outcomes[1].error.error
+
+
+def test_max_doc_bytes_refuses_large_documents_with_a_clear_message():
+    result = pipeline.extract(
+        ["Ein kurzer Text über den Senat.", "Lang " * 100],
+        model="blank",
+        ingest=IngestOptions(max_doc_bytes=200),
+    )
+    assert len(result.documents) == 1
+    assert len(result.errors) == 1
+    assert "max-doc-bytes=200" in result.errors.error[0]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    src = tmp_path_factory.mktemp("engine") / "releases.jsonl"
+    write_jsonl(src, range(60))
+    with open(src, "a", encoding="utf-8") as fh:
+        fh.write("kein JSON\n")
+    return src
+
+
+@pytest.fixture(scope="module")
+def reference(archive, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("ref")
+    extract_to_dir(
+        [str(archive)],
+        out,
+        options=make_options(model="blank", workers=1, batch_size=4, chunk_size=16),
+        formats=("csv", "jsonl", "parquet"),
+    )
+    return out
+
+
+def test_api_result_writes_the_same_bytes_as_the_streaming_run(archive, reference, tmp_path):
+    result = pipeline.extract([str(archive)], model="blank", batch_size=7)
+    result.write(tmp_path, formats=("csv", "jsonl"))
+    assert _tables(tmp_path) == _tables(reference)
+    assert result.manifest["documents_ok"] == 60 and result.manifest["documents_failed"] == 1
+
+
+@pytest.mark.parametrize("chunk_size, batch_size", [(1, 1), (7, 3), (500, 32)])
+def test_tables_do_not_depend_on_chunk_or_batch_size(archive, reference, tmp_path, chunk_size, batch_size):
+    extract_to_dir(
+        [str(archive)],
+        tmp_path,
+        options=make_options(model="blank", workers=1, batch_size=batch_size, chunk_size=chunk_size),
+    )
+    assert _tables(tmp_path) == _tables(reference)
+
+
+def test_two_worker_processes_give_the_same_tables(archive, reference, tmp_path):
+    manifest = extract_to_dir(
+        [str(archive)], tmp_path, options=make_options(model="blank", workers=2, batch_size=4, chunk_size=16)
+    )
+    assert _tables(tmp_path) == _tables(reference)
+    assert manifest["workers"] == 2 and len(manifest["peak_rss_mb"]["workers"]) >= 1
+
+
+def test_parquet_has_the_rows_and_types_of_jsonl(reference):
+    for table in ("documents", "agenda", "quotes", "errors"):
+        parquet = pd.read_parquet(reference / f"{table}.parquet")
+        jsonl = pd.read_json(reference / f"{table}.jsonl", lines=True, dtype=False)
+        assert list(parquet.columns) == list(jsonl.columns) or jsonl.empty
+        assert len(parquet) == len(jsonl)
+    docs = pd.read_parquet(reference / "documents.parquet")
+    assert docs["n_words"].dtype == "int64"
+
+
+def test_stop_then_resume_gives_the_same_tables(archive, reference, tmp_path):
+    options = make_options(model="blank", workers=1, batch_size=4, chunk_size=16)
+    seen = []
+
+    def stop() -> bool:
+        return len(seen) >= 37  # mid-chunk: the partly read third chunk must be dropped, not written
+
+    with pytest.raises(RunInterrupted) as info:
+        extract_to_dir(
+            [str(archive)], tmp_path, options=options, on_progress=lambda ok, f: seen.append(ok), stop=stop
+        )
+    totals = info.value.totals  # whole chunks only; batches in flight are finished first, so 2 or 3 chunks
+    assert totals["chunks"] in (2, 3) and totals["inputs"] == 16 * totals["chunks"]
+    progress = json.loads((tmp_path / ".parts" / "progress.json").read_text(encoding="utf-8"))
+    assert [c["index"] for c in progress["chunks"]] == list(range(totals["chunks"]))
+    sidecar = json.loads((tmp_path / ".parts" / "chunks" / "part-00001.json").read_text(encoding="utf-8"))
+    assert sidecar["doc_ids"] == [f"pm-{i}" for i in range(16, 32)]
+    extract_to_dir([str(archive)], tmp_path, options=options, resume=True)
+    assert _tables(tmp_path) == _tables(reference)
+
+
+def test_no_network_access_during_a_run(monkeypatch, tmp_path):
+    def refuse(self, address):
+        raise AssertionError(f"network access during extraction: {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))
+    title, text = release(3)
+    html = tmp_path / "pm.html"
+    html.write_text(
+        f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>"
+        + "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+        + "</main></body></html>",
+        encoding="utf-8",
+    )
+    inputs = [str(REPO / "corpus"), str(html)] + ([str(SEED)] if SEED.exists() else [])
+    result = pipeline.extract(inputs, model="blank")
+    assert len(result.documents) >= 2
+    assert result.errors.empty, result.errors.to_dict("records")
