@@ -47,6 +47,7 @@ KINDS = frozenset(
         "offset",
         "ago",
         "ref",
+        "relnoun",
         "day_header",
         "time",
         "duration",
@@ -63,6 +64,7 @@ _LIST_CONN = re.compile(r"\s*(?:und|oder|sowie|/|&|,)\s*")
 _SENT_END = re.compile(r"(?<![0-9])(?<!\b[A-Za-z])[.!?]['\"“”»)]*\s+(?=[A-ZÄÖÜ„\"»])|\n")
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*(\S+?)[,;:)]?(?:\s|$)")
+_BOUND_WORDS = frozenset({"bis", "Bis", "seit", "Seit", "ab", "Ab", "nach", "vor", "zwischen", "Zwischen"})
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 
@@ -203,6 +205,7 @@ def load_lexicons(lexicon_dir: Path = LEXICON_DIR) -> Lexicons:
         "freq",
         "after",
         "pastcue",
+        "relnoun",
     }
     for no, cols in _rows(p, 2):
         form, kind = cols[0], cols[1]
@@ -438,6 +441,13 @@ def _parse(it: _Item, lex: Lexicons) -> None:
         f["y"] = int(g["y3"])
     if g.get("yy"):
         f["yy"] = int(g["yy"])
+    if g.get("yy2"):  # "1870/71": the century of the first year
+        f["y"] = int(g["cent"]) * 100 + int(g["yy2"])
+    if g.get("relnoun"):
+        unit, off, mod = (_word(lex, "relnoun", g["relnoun"]) or "Y:0:").split(":")
+        f.update(unit=unit, dir=int(off), mod=mod or None)
+    if g.get("zum"):
+        f["zum"] = True
     if g.get("bc"):
         f["bc"] = True
     if g.get("m"):
@@ -555,11 +565,21 @@ def _century_for(yy: int, ctx: _Ctx) -> int:
     return 2000 + yy if 2000 + yy <= base + 10 else 1900 + yy
 
 
+def _ref_date(ctx: _Ctx) -> date | None:
+    """The reference time as a day: the last day if it is still in the last mentioned month/year."""
+    d, y, m = ctx.ref_day, ctx.ref_year, ctx.ref_month
+    if d is not None and (y is None or (d.year == y and (m is None or d.month == m))):
+        return d
+    if y is not None and y > 0:
+        return date(y, m or 1, 1)
+    return d
+
+
 def _base(ctx: _Ctx, *, narrative_ref: bool = True) -> date | None:
     """The day relative expressions count from: the document date in news, the reference time in narratives."""
     if ctx.domain == "narrative" and narrative_ref:
-        return ctx.ref_day or ctx.anchor
-    return ctx.anchor or ctx.ref_day
+        return _ref_date(ctx) or ctx.anchor
+    return ctx.anchor or _ref_date(ctx)
 
 
 def _shift(d: date, unit: str, n: int) -> date:
@@ -647,10 +667,11 @@ def _weekday_date(base: date, wd: int, direction: int) -> date:
 
 
 def _remember(ctx: _Ctx, it: _Item) -> None:
+    """Move the narrative reference time; a bare year that only bounds ("bis 1881", "seit 1772") does not."""
     d = it.day
     if d is not None:
         ctx.ref_day, ctx.ref_year, ctx.ref_month = d, d.year, d.month
-    elif it.f.get("_year") is not None:
+    elif it.f.get("_year") is not None and not it.f.get("_bound"):
         ctx.ref_year = it.f["_year"]
         ctx.ref_month = it.f.get("_month")
 
@@ -662,6 +683,11 @@ def _resolve_date(it: _Item, ctx: _Ctx) -> None:
     if y is None and f.get("yy") is not None:
         y = _century_for(f["yy"], ctx)
     explicit_year = y is not None
+    if m is None and d is not None:  # "Nacht vom 16." / a day of the month last mentioned
+        ref = _base(ctx)
+        m = ref.month if ref else None
+        if ref is not None and y is None:
+            y = ref.year
     if y is None and m is not None:
         y = f.get("y_from_link") or _infer_year(m, d, ctx)
     it.mod = f.get("mod")
@@ -783,6 +809,7 @@ def _link(text: str, items: list[_Item]) -> None:
             a.linked = b.linked = is_range or "list"
             a.f["_range_to"] = b
             a.f["_range_kind"] = "range" if is_range else "list"
+            b.f["_bound"] = is_range
         elif la == lb == "TIME" and is_range:
             a.linked = b.linked = True
             a.f["_range_to"] = b
@@ -829,6 +856,9 @@ def find_timexes(
         items = [it for it in items if it.pattern.kind != "day_header"]
     for it in items:
         _parse(it, lex)
+        w = _WORD_BEFORE.search(text, max(0, it.start - 12), it.start)
+        if w and w.group(1) in _BOUND_WORDS:
+            it.f["_bound"] = True
     _link(text, items)
     bounds = list(sent_bounds) if sent_bounds is not None else _sentence_bounds(text)
     ctx = _Ctx(anchor=anchor, domain=domain)
@@ -1005,9 +1035,28 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
         if d is not None:
             it.day = d
             it.value = d.isoformat()
+    elif kind == "relnoun":
+        base = _base(ctx)
+        it.mod = f.get("mod")
+        unit = f["unit"]
+        if base is None:
+            it.value = {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}.get(unit, "XXXX")
+            return
+        it.value = _gran(_shift(base, {"WE": "W"}.get(unit, unit), f.get("dir", 0)), unit)
     elif kind == "time":
         day = None
-        if f.get("deic") is None:
+        if f.get("d") is not None:  # "Morgen des 22. Juni 1941", "Nacht zum 17."
+            _resolve_date(it, ctx)
+            day = it.day - timedelta(days=1) if it.day and f.get("zum") else it.day
+            if it.day is not None:
+                _remember(ctx, it)
+        elif f.get("same"):  # "am selben Abend", "Nachmittag desselben Tages"
+            day = (
+                ctx.ref_day
+                if f["same"] not in {"folgenden", "nächsten"}
+                else (ctx.ref_day + timedelta(days=1) if ctx.ref_day else None)
+            )
+        elif f.get("deic") is None:
             day = _same_sentence_day(items, i, bounds, ctx)
             if day is None:
                 day = ctx.header_day
