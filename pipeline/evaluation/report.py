@@ -458,7 +458,35 @@ def render_markdown(result: dict) -> str:
         if "skipped" in t:
             lines += [f"Skipped: {t['skipped']}", ""]
         else:
-            lines += ["```json", json.dumps(t, ensure_ascii=False, indent=1, default=str)[:4000], "```", ""]
+            if "strict_f" in t:
+                lines += [
+                    f"{t.get('documents')} documents, {t.get('gold')} gold expressions.",
+                    "",
+                    "| | strict P | strict R | strict F | lenient P | lenient R | lenient F | value |",
+                    "|---|---:|---:|---:|---:|---:|---:|---:|",
+                ]
+                for name, row in (("ours", t), ("HeidelTime (published)", t.get("heideltime") or {})):
+                    cells = [
+                        row.get(k)
+                        for k in (
+                            "strict_p",
+                            "strict_r",
+                            "strict_f",
+                            "lenient_p",
+                            "lenient_r",
+                            "lenient_f",
+                            "value_acc",
+                        )
+                    ]
+                    lines.append(f"| {name} | " + " | ".join(_f(c) for c in cells) + " |")
+                lines.append("")
+            else:
+                lines += [
+                    "```json",
+                    json.dumps(t, ensure_ascii=False, indent=1, default=str)[:4000],
+                    "```",
+                    "",
+                ]
         lines += [
             (
                 f"Anchor: {a['source']}: strict F {a['strict_f']}, lenient F {a['lenient_f']}, "
