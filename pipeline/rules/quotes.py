@@ -1033,8 +1033,7 @@ def _indirect_quotes(
     doc = ctx.doc
     out: list[QuoteMatch] = []
     direct_ranges = [(q.start, q.end) for q in direct]
-    last: QuoteMatch | None = None
-    last_sent_end = -1
+    prev_sent: tuple[int, int] | None = None
     for lo, hi in _sentences(ctx):
         if hi - lo < 3:
             continue
@@ -1044,30 +1043,80 @@ def _indirect_quotes(
         found = _indirect_in_sentence(ctx, lo, hi)
         # A quote that lies inside a direct quote is part of that statement, not a new one.
         found = [q for q in found if not any(a <= q.start and q.end <= b for a, b in direct_ranges)]
-        if not found and ctx.opts.free_indirect and last is not None and last_sent_end == lo:
-            found = _free_indirect(ctx, lo, hi, last)
-        if found:
-            out.extend(found)
-            last = found[-1]
-            last_sent_end = hi
-        elif last_sent_end != lo:
-            last = None
+        if not found and prev_sent is not None:
+            found = _dies_sagte(ctx, lo, hi, prev_sent, direct_ranges + [(q.start, q.end) for q in out])
+        if not found and ctx.opts.free_indirect:
+            last = _last_attributed(doc.text, s0, direct, out)
+            if last is not None:
+                found = _free_indirect(ctx, lo, hi, last)
+        out.extend(found)
+        prev_sent = (lo, hi)
     return out
 
 
+def _last_attributed(
+    text: str, start: int, direct: list[QuoteMatch], indirect: list[QuoteMatch]
+) -> QuoteMatch | None:
+    """The latest quote with a speaker shortly before `start` (same or previous paragraph)."""
+    best = None
+    for q in (*direct, *indirect):
+        if q.speaker and q.end <= start and (best is None or q.end > best.end):
+            best = q
+    if best is None or start - best.end > 400 or len(_PARA_BREAK.findall(text, best.end, start)) > 1:
+        return None
+    return best
+
+
+def _dies_sagte(
+    ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int], taken: list[tuple[int, int]]
+) -> list[QuoteMatch]:
+    """ "… . Dies teilte ein Sprecher mit." — the previous sentence is what the speaker said."""
+    doc = ctx.doc
+    if hi - lo < 3 or doc[lo].lower_ not in ("dies", "das", "dieses") or ctx.inside[lo] >= 0:
+        return []
+    verb = _verb_at(ctx, doc[lo + 1], scopes=("any",))
+    if verb is None:
+        return []
+    rng = _speaker_from_dep(ctx, doc[lo + 1]) or _np_after(ctx, lo + 2, hi)
+    p_lo, p_hi = prev[0], _trim_end(doc, prev[0], prev[1])
+    if rng is None or p_hi - p_lo < 3:
+        return []
+    start, end = doc[p_lo].idx, doc[p_hi - 1].idx + len(doc[p_hi - 1])
+    if any(a < end and start < b for a, b in taken):
+        return []
+    t = doc[lo + 1]
+    return [
+        QuoteMatch(
+            start,
+            end,
+            "indirect",
+            "indirect.dies",
+            verb.lemma,
+            t.idx,
+            t.idx + len(t),
+            *_span_text(doc, rng),
+            cue_id=verb.id,
+        )
+    ]
+
+
 def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteMatch]:
-    """A Konjunktiv-I sentence right after reported speech continues it: "… sagte X. Man müsse handeln."."""
+    """A Konjunktiv-I sentence right after a quote continues it: "… sagte X. Man müsse handeln."."""
     doc = ctx.doc
     if any(ctx.inside[k] >= 0 for k in range(lo, hi)):
         return []
-    if any(_is_subjunctive(ctx, doc[k], allow_ii=False) for k in range(lo, min(hi, lo + 10))):
-        end = _trim_end(doc, lo, hi)
-        return [
-            _with_speaker(
-                QuoteMatch(doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.free"),
-                last,
-            )
-        ]
+    for k in range(lo, min(hi, lo + 10)):
+        t = doc[k]
+        if t.text == ",":
+            break  # Konjunktiv in a subordinate clause does not make the sentence reported
+        if (
+            _is_subjunctive(ctx, t, allow_ii=False)
+            and not (k > 0 and doc[k - 1].lower_ in ("ich", "wie"))
+            and not (k + 1 < len(doc) and doc[k + 1].lower_ == "denn")
+        ):
+            end = _trim_end(doc, lo, hi)
+            q = QuoteMatch(doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.free")
+            return [_with_speaker(q, last)]
     return []
 
 
@@ -1088,7 +1137,9 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
             if tuple(t.lower_ for t in doc[k : k + n]) != ph.tokens:
                 continue
             if ph.position == "prep":
-                rng = _np_after(ctx, k + n, end)
+                # "nach Angaben von VroniPlag Wiki", "laut dem Sprecher"
+                at = k + n + (k + n < end and doc[k + n].lower_ in ("von", "vom"))
+                rng = _np_after(ctx, at, end)
                 if rng is None:
                     continue
                 q_lo = rng[1] if k == lo else lo

@@ -1,0 +1,363 @@
+"""Quote rules on German sentences: direct quotes in every mark style, intros before and after,
+multi-paragraph and interrupted quotes, titles and unbalanced marks that are NOT quotes, reported speech,
+speaker resolution and lexicon validation. Runs on the blank pipeline (no model) unless marked."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import pipeline
+from pipeline.backbone import bundled_path
+from pipeline.records.ids import person_id
+from pipeline.rules.quotes import (
+    LEXICON_DIR,
+    LexiconError,
+    Mention,
+    find_marked,
+    load_lexicon,
+    resolve_speaker,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.load("blank", stages=["press_quotes"])
+
+
+def quotes(nlp, text: str) -> list[tuple[str, dict]]:
+    doc = nlp(text)
+    return [(s.text, s._.quote) for s in doc.spans["press_quotes"]]
+
+
+# --- direct quotes: (text, quote text, speaker, cue) ----------------------------------------------
+
+DIRECT = [
+    ("„Wir handeln“, sagte Senatorin Kalayci.", "Wir handeln", "Senatorin Kalayci", "sagen"),
+    (
+        "Staatsministerin Annette Widmann-Mauz unterstrich in Kassel: „Integration findet vor Ort statt.“",
+        "Integration findet vor Ort statt.",
+        "Staatsministerin Annette Widmann-Mauz",
+        "unterstreichen",
+    ),
+    (
+        "Die Staatsministerin bilanzierte nach der zweitägigen Konferenz: „Es war ein lebhafter Austausch.“",
+        "Es war ein lebhafter Austausch.",
+        "Die Staatsministerin",
+        "bilanzieren",
+    ),
+    (
+        "„Das ist ein großer Tag für Lichtenberg“, erklärt Bezirksbürgermeister Michael Grunst (Die Linke) stolz.",
+        "Das ist ein großer Tag für Lichtenberg",
+        "Bezirksbürgermeister Michael Grunst",
+        "erklären",
+    ),
+    (
+        "Dazu sagt Clara Herrmann, Bezirksbürgermeisterin von Friedrichshain-Kreuzberg:\n"
+        "„Wir freuen uns sehr über die neue Schule am Park.“",
+        "Wir freuen uns sehr über die neue Schule am Park.",
+        "Clara Herrmann",
+        "sagen",
+    ),
+    (
+        "“Wir sind für den Winter gut gerüstet”, so Senator Geisel.",
+        "Wir sind für den Winter gut gerüstet",
+        "Senator Geisel",
+        "so",
+    ),
+    (
+        "»Das ist gut so«, sagte der Regierende Bürgermeister Kai Wegner.",
+        "Das ist gut so",
+        "der Regierende Bürgermeister Kai Wegner",
+        "sagen",
+    ),
+    (
+        '"Wir bauen mehr Wohnungen", sagte Wegner am Montag im Roten Rathaus.',
+        "Wir bauen mehr Wohnungen",
+        "Wegner",
+        "sagen",
+    ),
+    ("Er sagte: ‚Wir kommen morgen wieder.‘", "Wir kommen morgen wieder.", "Er", "sagen"),
+    ("„Wir handeln jetzt!“ betont sie.", "Wir handeln jetzt!", "sie", "betonen"),
+    (
+        "Dazu sagte Senatorin Katja Kipping: „Wir helfen allen, die Hilfe brauchen.“",
+        "Wir helfen allen, die Hilfe brauchen.",
+        "Senatorin Katja Kipping",
+        "sagen",
+    ),
+    (
+        "„Der Senat hat geliefert“, freut sich die Senatorin.",
+        "Der Senat hat geliefert",
+        "die Senatorin",
+        "freuen",
+    ),
+    (
+        "Sandra Scheeres: „Wir investieren in die Schulen dieser Stadt.“",
+        "Wir investieren in die Schulen dieser Stadt.",
+        "Sandra Scheeres",
+        None,
+    ),
+    # a quoted fragment with a speech verb in the clause
+    ("Sie nannte die Vorwürfe „aus der Luft gegriffen“.", "aus der Luft gegriffen", "Sie", "nennen"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker, cue", DIRECT)
+def test_direct_quote(nlp, text, quote, speaker, cue):
+    found = [(t, q) for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert len(found) == 1, found
+    t, q = found[0]
+    assert t == quote
+    assert q["speaker"] == speaker
+    assert q["cue"] == cue
+    if speaker:
+        assert text[q["speaker_start"] : q["speaker_end"]] == speaker
+
+
+NOT_QUOTES = [
+    "Der Titel „Aktuelle Stunde“ steht seit Wochen fest.",
+    "In diesem Jahr fand die Konferenz unter dem Titel „Integration vor Ort gestalten – Gesellschaftlichen "
+    "Zusammenhalt stärken“ statt.",
+    "Das Projekt „Kiezlotsen“ startet im Mai in Neukölln.",
+    "Das Modellprojekt „Stark im Kiez“ wird verlängert.",
+    "14:30 Uhr - „Aktuelle Stunde“ im Fishbowl-Format mit:",
+    "Die Ausstellung „Berlin 1920 – Die Stadt im Umbruch“ zeigt Fotos.",
+    "Zweiter Konferenztag: „Gesellschaftliche Zusammenhalt stärken“",
+    "Die Senatorin besuchte die „Berliner Tafel“ in Wedding.",
+    "Er sagte der „Berliner Zeitung“, er komme.",  # the name is no quote (the reported clause is)
+    "Das Motto lautet: „Gemeinsam für Berlin“.",
+    "Wir fahren mit der „MS Berlin“ über den Wannsee.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_titles_names_mottos_are_no_direct_quotes(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+def test_unbalanced_mark_does_not_swallow_the_text_after_it(nlp):
+    text = (
+        "Erster Konferenztag: „Integration vor Ort gestalten\n\n"
+        "Am ersten Konferenztag fand vor allem in den Foren ein Austausch statt.\n\n"
+        "12:00 Uhr - Pressekonferenz\n\n"
+        "Zweiter Konferenztag: „Gesellschaftliche Zusammenhalt stärken“\n\n"
+        "Am zweiten Tag stand der Zusammenhalt im Mittelpunkt."
+    )
+    assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # German convention: the first paragraph stays open, the last closes
+        (
+            "Die Senatorin sagte: „Erstens ist das gut.\n\nZweitens ist es richtig.“",
+            "Erstens ist das gut.\n\nZweitens ist es richtig.",
+        ),
+        # some writers reopen each paragraph
+        (
+            "Die Senatorin sagte: „Erstens ist das gut.\n\n„Zweitens ist es richtig.“",
+            "Erstens ist das gut.\n\n„Zweitens ist es richtig.",
+        ),
+        (
+            "Er sagte: „Das ist der erste Teil.\n\nDas ist der zweite Teil.\n\nUnd das ist der Schluss.“",
+            "Das ist der erste Teil.\n\nDas ist der zweite Teil.\n\nUnd das ist der Schluss.",
+        ),
+    ],
+)
+def test_quote_over_several_paragraphs_is_one_span(nlp, text, expected):
+    found = quotes(nlp, text)
+    assert [t for t, _ in found] == [expected]
+    assert found[0][1]["speaker"] in ("Die Senatorin", "Er")
+
+
+def test_interrupted_quote_gives_two_rows_with_the_same_speaker(nlp):
+    found = quotes(nlp, "„Wir bauen“, sagt Kai Wegner, „und zwar schnell und günstig.“")
+    assert [t for t, _ in found] == ["Wir bauen", "und zwar schnell und günstig."]
+    assert {q["speaker"] for _, q in found} == {"Kai Wegner"}
+    assert {q["person_id"] for _, q in found} == {person_id("Kai Wegner")}
+
+
+def test_quote_paragraph_after_a_quote_keeps_the_speaker(nlp):
+    text = (
+        "„Wir haben viel erreicht“, sagte Senatorin Astrid-Sabine Busse.\n\n"
+        "„Jetzt kommt es darauf an, die Schulen weiter zu stärken.“"
+    )
+    found = quotes(nlp, text)
+    assert [q["speaker"] for _, q in found] == ["Senatorin Astrid-Sabine Busse"] * 2
+    assert found[1][1]["rule_id"].startswith("direct.continued")
+
+
+def test_quoted_sentence_inside_a_paragraph_without_speaker_is_unattributed(nlp):
+    found = quotes(nlp, "Der Abend stand unter einem Leitgedanken. „Berlin braucht mehr Mut und mehr Tempo.“")
+    assert [(t, q["speaker"]) for t, q in found] == [("Berlin braucht mehr Mut und mehr Tempo.", None)]
+
+
+# --- find_marked on raw text --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Er sagte „ja“ und „nein“.", ["ja", "nein"]),
+        ("„Sie sagte ‚nie wieder‘ und ging.“", ["Sie sagte ‚nie wieder‘ und ging."]),
+        ('Die 12" Platte und "Wort"', ["Wort"]),  # inch mark is no opener
+        ("Er sagte „offen", []),
+        ("«Bonjour», sagte sie.", ["Bonjour"]),
+    ],
+)
+def test_find_marked(text, expected):
+    assert [text[m.start : m.end] for m in find_marked(text)] == expected
+
+
+# --- reported speech ----------------------------------------------------------------------------
+
+INDIRECT = [
+    (
+        "Die Senatorin betonte, man müsse jetzt handeln.",
+        "man müsse jetzt handeln",
+        "Die Senatorin",
+        "betonen",
+    ),
+    ("Wegner sagte, dass die Stadt weiter wachse.", "dass die Stadt weiter wachse", "Wegner", "sagen"),
+    (
+        "Laut Polizei sei der Mann in Richtung Spandau geflohen.",
+        "sei der Mann in Richtung Spandau geflohen",
+        "Polizei",
+        "laut",
+    ),
+    (
+        "Nach Angaben der Feuerwehr wurde niemand verletzt.",
+        "wurde niemand verletzt",
+        "der Feuerwehr",
+        "nach Angaben",
+    ),
+    ("Man müsse jetzt handeln, sagte Wegner.", "Man müsse jetzt handeln", "Wegner", "sagen"),
+    (
+        "Wie der Senat mitteilte, beginnen die Arbeiten im Mai.",
+        "beginnen die Arbeiten im Mai",
+        "der Senat",
+        "mitteilen",
+    ),
+    (
+        "Der Bezirk teilte mit, die Arbeiten seien abgeschlossen.",
+        "die Arbeiten seien abgeschlossen",
+        "Der Bezirk",
+        "mitteilen",
+    ),
+    (
+        "Der Senator kündigte an, das Gesetz noch in diesem Jahr zu ändern.",
+        "das Gesetz noch in diesem Jahr zu ändern",
+        "Der Senator",
+        "ankündigen",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker, cue", INDIRECT)
+def test_indirect_quote(nlp, text, quote, speaker, cue):
+    found = [(t, q) for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
+    assert len(found) == 1, found
+    t, q = found[0]
+    assert (t, q["speaker"], q["cue"]) == (quote, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach Angaben wurde niemand verletzt.",  # no speaker: not attributed speech
+        "Die Senatorin besuchte die Schule, die im Mai eröffnet wurde.",
+        "Der Senat teilte die Kosten mit dem Bund.",  # "teilen" without "mit …" as particle is no cue
+        "Die Ausstellung ist bis Ende Mai zu sehen, der Eintritt ist frei.",
+        "Die Senatorin, die das Projekt lobte, eröffnete die Schule.",
+    ],
+)
+def test_not_indirect(nlp, text):
+    assert quotes(nlp, text) == []
+
+
+def test_konjunktiv_sentence_after_reported_speech_continues_it(nlp):
+    text = "Die Polizei teilte mit, der Mann sei festgenommen worden. Er habe keinen Widerstand geleistet."
+    found = quotes(nlp, text)
+    assert [t for t, _ in found] == [
+        "der Mann sei festgenommen worden",
+        "Er habe keinen Widerstand geleistet",
+    ]
+    assert {q["speaker"] for _, q in found} == {"Die Polizei"}
+
+
+@pytest.mark.model
+@pytest.mark.skipif(bundled_path() is None, reason="bundled model models/de_pressextract not built")
+def test_konjunktiv_from_the_model_morphology():
+    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    doc = nlp("Die Senatorin betonte, die Stadt investiere weiter in Schulen.")
+    found = [(s.text, s._.quote) for s in doc.spans["press_quotes"]]
+    assert [t for t, _ in found] == ["die Stadt investiere weiter in Schulen"]
+    assert found[0][1]["kind"] == "indirect"
+
+
+# --- speaker resolution ---------------------------------------------------------------------------
+
+WIDMANN = Mention(20, 41, "p-wm", "f", "Widmann-Mauz", "Annette Widmann-Mauz")
+GRUETTNER = Mention(60, 75, "p-gr", "m", "Grüttner", "Stefan Grüttner")
+ROLE_WM = Mention(0, 19, "p-wm", role="Staatsministerin", role_norm="Staatsminister")
+ROLE_GR = Mention(77, 90, "p-gr", role="Minister", role_norm="Minister")
+
+
+@pytest.mark.parametrize(
+    "speaker, start, expected",
+    [
+        ("Die Staatsministerin", 200, "p-wm"),  # office held by one person in the release
+        ("Der Minister", 200, "p-gr"),
+        ("sie", 200, "p-wm"),  # last compatible person before the quote
+        ("er", 200, "p-gr"),
+        ("Ministerin Widmann-Mauz", 200, "p-wm"),  # family name
+        ("Staatssekretär Max Mustermann", 200, person_id("Max Mustermann")),  # full name nobody found
+        ("Der Senator", 200, None),  # an office nobody in the release holds
+        ("Prof. Dr. Hacı-Halil Uslucan", 200, person_id("Hacı-Halil Uslucan")),
+    ],
+)
+def test_resolve_speaker(speaker, start, expected):
+    got = resolve_speaker(speaker, start, people=[WIDMANN, GRUETTNER], roles=[ROLE_WM, ROLE_GR])
+    assert got == expected
+
+
+def test_office_repeated_from_an_earlier_speaker_mention():
+    prev = [(0, person_id("Annette Widmann-Mauz"), "f", "Staatsministerin Annette Widmann-Mauz")]
+    assert resolve_speaker("Die Staatsministerin", 500, people=[], roles=[], previous=prev) == prev[0][1]
+
+
+def test_stage_reads_people_spans_for_pronouns(nlp):
+    from spacy.tokens import Span
+
+    text = "Senatorin Kalayci eröffnete die Klinik. „Wir handeln“, sagte sie."
+    doc = nlp.make_doc(text)
+    span = Span(doc, 1, 2)
+    span._.person = {"person_id": "p-k", "name": "Kalayci", "family_name": "Kalayci", "gender": "f"}
+    doc.spans["press_people"] = [span]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    q = doc.spans["press_quotes"][0]._.quote
+    assert (q["speaker"], q["person_id"]) == ("sie", "p-k")
+
+
+# --- lexicon validation -----------------------------------------------------------------------------
+
+
+def test_lexicons_load():
+    lex = load_lexicon()
+    assert lex.verbs_by_form["unterstrich"][0].lemma == "unterstreichen"
+    assert lex.verbs_by_form["bilanzierte"][0].lemma == "bilanzieren"
+    assert "titel" in lex.context_words and "sei" in lex.subjunctive_i
+
+
+def test_bad_lexicon_line_names_file_and_line(tmp_path):
+    for f in LEXICON_DIR.glob("*"):
+        shutil.copy(f, tmp_path / f.name)
+    path = tmp_path / "speech_verbs.tsv"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "sv.kaputt\tkaputt\tkaputt\t\teverywhere\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match=r"speech_verbs.tsv:\d+: scope"):
+        load_lexicon(tmp_path)
