@@ -66,6 +66,9 @@ class PressTimexes:
             if span is None or not len(span):
                 continue
             payload = timex_dict(t)
+            # The German tokenizer keeps a sentence-final "2019." as one token, so the span can be one
+            # character wider than the expression; the exact extent travels with the payload.
+            payload.update(char_start=t.start, char_end=t.end, text=t.text)
             if spans and spans[-1].start == span.start and spans[-1].end == span.end:
                 # "13:30-15:00" is one token: keep one span and give it the range value
                 prev = spans[-1]._.timex
