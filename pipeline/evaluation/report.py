@@ -139,20 +139,30 @@ def write_jsonl(records: list[dict], path: Path) -> Path:
     return path
 
 
-def run_gold(nlp: Language, *, dev: list[dict], data_dir: Path | None = None) -> tuple[Tables, Tables | None]:
-    """Tables of the seed run (alone, like the reference scorer sees it) and of one run over the dev releases."""
+def run_gold(
+    nlp: Language, *, dev: list[dict], data_dir: Path | None = None
+) -> tuple[Tables, dict[str, Tables] | None]:
+    """Tables of the seed and of each dev release, each run on its own.
+
+    One output per release is what the reference scorer sees for a single-release folder: the run-wide
+    people table of a joint run would mix up namesakes from different releases (two Herrmanns).
+    """
     seed_tables = run_tables(nlp, [str(SEED_TEXT)])
     press = (data_dir or DATA_DIR) / "press" / "releases.jsonl.xz"
     if not dev or not press.exists():
         return seed_tables, None
     records = read_releases([g["document"] for g in dev], path=press)
+    dev_tables: dict[str, Tables] = {}
     with tempfile.TemporaryDirectory(prefix="pressextract-gold-") as tmp:
-        path = write_jsonl(records, Path(tmp) / "gold-releases.jsonl")
-        dev_tables = run_tables(nlp, [str(path)])
+        for rec in records:
+            path = write_jsonl([rec], Path(tmp) / f"{rec['id']}.jsonl")
+            dev_tables[rec["id"]] = run_tables(nlp, [str(path)])
     return seed_tables, dev_tables
 
 
-def score_gold(seed_tables: Tables, seed_gold: dict, dev_tables: Tables | None, dev: list[dict]) -> dict:
+def score_gold(
+    seed_tables: Tables, seed_gold: dict, dev_tables: dict[str, Tables] | None, dev: list[dict]
+) -> dict:
     """Facts and P/R/F of the seed and of the dev gold set, per table and per release."""
     seed_facts = score_facts(seed_tables, seed_gold)
     result: dict = {
@@ -173,7 +183,8 @@ def score_gold(seed_tables: Tables, seed_gold: dict, dev_tables: Tables | None, 
     prf: PRF = {}
     for gold in dev:
         doc = gold["document"]
-        facts = score_facts(dev_tables, gold, doc_source=doc)
+        tables = dev_tables[doc]
+        facts = score_facts(tables, gold, doc_source=doc)
         hit += facts.hit
         total += facts.total
         for t, (h, n) in facts.per_table().items():
@@ -189,7 +200,7 @@ def score_gold(seed_tables: Tables, seed_gold: dict, dev_tables: Tables | None, 
                 "misses": facts.misses,
             }
         )
-        merge_prf(prf, score_prf(dev_tables, gold, doc_source=doc))
+        merge_prf(prf, score_prf(tables, gold, doc_source=doc))
     pct = 100.0 * hit / total if total else 0.0
     result["dev"] = {
         "documents": len(dev),
@@ -199,7 +210,7 @@ def score_gold(seed_tables: Tables, seed_gold: dict, dev_tables: Tables | None, 
         "per_table": per_table,
         "prf": prf_dict(prf),
         "per_document": per_doc,
-        "errors": dev_tables.get("errors", []),
+        "errors": [e for t in dev_tables.values() for e in t.get("errors", [])],
     }
     return result
 
