@@ -149,15 +149,22 @@ def _expand_path(
 
 
 def iter_documents(
-    inputs: Iterable[str], *, options: IngestOptions | None = None, skipped: list[str] | None = None
+    inputs: Iterable[str],
+    *,
+    options: IngestOptions | None = None,
+    skipped: list[str] | None = None,
+    doc_ids: DocIds | None = None,
 ) -> Iterator[RawDocument | IngestError]:
-    """All documents of all inputs, in a stable order (arguments in order, folders sorted)."""
+    """All documents of all inputs, in a stable order (arguments in order, folders sorted).
+
+    `doc_ids`: share one across calls that make up one run, so repeated ids stay distinct in the run.
+    """
     options = options or IngestOptions()
     files, errors, skipped_files = expand_inputs(inputs, options=options)
     if skipped is not None:
         skipped.extend(skipped_files)
     yield from errors
-    ids = _DocIds()
+    ids = doc_ids if doc_ids is not None else DocIds()
     for name in files:
         for item in _read_file(name, options=options, skipped=skipped):
             if isinstance(item, RawDocument):
@@ -188,7 +195,7 @@ def _read_file(
         yield IngestError(name, f"cannot read file: {type(exc).__name__}: {exc}")
 
 
-class _DocIds:
+class DocIds:
     """doc_id for every document: its own id, else file stem + content hash; repeats in a run get -2, -3.
 
     Example: a/x.txt and b/x.txt with the same text -> "x-1a2b3c4d5e" and "x-1a2b3c4d5e-2".
