@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, replace
@@ -26,7 +27,7 @@ from pipeline.engine import (
     make_runner,
     peak_rss_mb,
 )
-from pipeline.ingest import IngestError, IngestOptions, RawDocument, iter_documents
+from pipeline.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
 from pipeline.ingest.normalize import normalize_text
 from pipeline.ingest.readers import expand_inputs
 from pipeline.records.export import aggregate_people, to_frame
@@ -56,11 +57,16 @@ def load(model: str | None = None, *, stages: Iterable[str] | None = None) -> La
     return build_nlp(model, stages=stages)
 
 
+# A single line ending like an input file ("archiv/pm-2018.jsonl.xz", "corpus/") is a path even when it
+# does not exist, so a mistyped path becomes a "no such file" errors row, not a document holding the path.
+_PATH_SUFFIX = re.compile(r"(?:\.(?:txt|text|html?|xhtml|json|jsonl|ndjson|zip)(?:\.(?:gz|xz|bz2))?|[/\\])$", re.IGNORECASE)
+
+
 def _looks_like_path(item: str) -> bool:
     return (
         "\n" not in item
         and len(item) < 4096
-        and (item == "-" or os.path.exists(item) or any(c in item for c in "*?["))
+        and (item == "-" or os.path.exists(item) or any(c in item for c in "*?[") or bool(_PATH_SUFFIX.search(item)))
     )
 
 
@@ -68,11 +74,14 @@ def _items(
     inputs: list[str], ingest: IngestOptions, skipped: list[str]
 ) -> Iterator[RawDocument | IngestError]:
     """Texts and paths in the order given (a text is one document; a path may hold many)."""
+    doc_ids = DocIds()  # one per run: the same id from two inputs stays distinguishable
     for i, item in enumerate(inputs):
         if _looks_like_path(item):
-            yield from iter_documents([item], options=ingest, skipped=skipped)
+            yield from iter_documents([item], options=ingest, skipped=skipped, doc_ids=doc_ids)
         else:
-            yield RawDocument(source=f"<text {i}>", text=normalize_text(item), kind="txt")
+            doc = RawDocument(source=f"<text {i}>", text=normalize_text(item), kind="txt")
+            doc_ids.assign(doc)
+            yield doc
 
 
 def make_options(
