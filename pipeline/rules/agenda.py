@@ -87,6 +87,11 @@ class AgendaGrammar:
     day_header: re.Pattern = field(repr=False)
     dated_line: re.Pattern = field(repr=False)
     bullet: re.Pattern = field(repr=False)
+    blockers: tuple[tuple[str, re.Pattern], ...] = ()
+
+    def is_deadline(self, text: str) -> bool:
+        """A deadline or side note ("Wir bitten um Anmeldung bis zum 19.4."): its dates date nothing."""
+        return any(rx.search(text) for _, rx in self.blockers)
 
     def separator_id(self, rest: str) -> tuple[str, str] | None:
         """(rule id, separator) when `rest` starts with a separator. Example: " - Pressekonferenz" -> sep.hyphen."""
@@ -154,7 +159,8 @@ def load_grammar(resources: Path = RESOURCES) -> AgendaGrammar:
     label_alt = "|".join(sorted((re.escape(k) for k in labels), key=len, reverse=True))
     time_line = re.compile(rf"^\s*{_TIME_SPAN}(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
     label_time_line = re.compile(
-        rf"^\s*(?P<label>[^\d:\n]{{2,40}}?(?:\s\d{{1,2}})?)\s*:\s*{_TIME_SPAN}\s*$", re.IGNORECASE
+        rf"^\s*(?P<label>[^\d:\n]{{2,40}}?(?:\s\d{{1,2}})?)\s*:\s*{_TIME_SPAN}(?:\s+(?P<rest>[^\d\s].*))?\s*$",
+        re.IGNORECASE,
     )
     label_line = re.compile(rf"^\s*(?P<label>{label_alt})\s*:\s*(?P<value>.*)$", re.IGNORECASE)
     day_header = re.compile(
@@ -170,6 +176,12 @@ def load_grammar(resources: Path = RESOURCES) -> AgendaGrammar:
         re.IGNORECASE,
     )
     bullet = re.compile(r"^\s*(?:[•·▪►‣◦●○■□*]|[-–—](?=\s))\s*")
+    blockers = []
+    for no, (bid, pattern) in read_table(lex / "agenda_date_blockers.tsv", columns=2):
+        try:
+            blockers.append((bid, re.compile(pattern, re.IGNORECASE)))
+        except re.error as exc:
+            raise ResourceError(f"agenda_date_blockers.tsv:{no}: bad regex: {exc}") from exc
     return AgendaGrammar(
         seps,
         day_words,
@@ -181,6 +193,7 @@ def load_grammar(resources: Path = RESOURCES) -> AgendaGrammar:
         day_header,
         dated_line,
         bullet,
+        tuple(blockers),
     )
 
 
@@ -494,13 +507,21 @@ def find_agenda(
         return False
 
     def in_programme(i: int) -> bool:
+        prev = i - 1
+        if prev >= 0 and kinds[prev] == "other" and lines[prev].text.rstrip().endswith(":"):
+            return True  # a lead-in: "… organisieren Bündnisse Gedenkveranstaltungen in Kreuzberg:"
+        if (
+            accepted
+            and lines[accepted[-1]].para >= lines[i].para - 1
+            and i - accepted[-1] <= context_lines + 1
+        ):
+            return True  # the programme goes on after a venue line ("B.L.O. Bühne\n18 Uhr The Allers")
         for j in range(i - 1, max(-1, i - 1 - context_lines * 4), -1):
             if kinds[j] == "header":
                 return True
             if kinds[j] == "other" and len(lines[j].text) > 250:
                 return False
-        prev = i - 1
-        return prev >= 0 and kinds[prev] == "other" and lines[prev].text.rstrip().endswith(":")
+        return False
 
     entries: list[AgendaEntry] = []
     accepted: list[int] = []  # line index of each entry
@@ -543,7 +564,9 @@ def find_agenda(
                 continue
             end_t = _hhmm(lt.group("h2"), lt.group("m2")) if lt.group("h2") else None
             title, title_end = label, ln.end
-            if i + 1 < len(lines) and kinds[i + 1] == "other" and lines[i + 1].para == ln.para:
+            if lt.group("rest"):
+                title = lt.group("rest")
+            elif i + 1 < len(lines) and kinds[i + 1] == "other" and lines[i + 1].para == ln.para:
                 title, title_end = lines[i + 1].text, lines[i + 1].end
                 first = re.split(r"(?<=[.;])\s", title, maxsplit=1)[0]
                 title = first
@@ -760,4 +783,6 @@ def programme_line_ranges(text: str, *, grammar: AgendaGrammar) -> list[tuple[in
             and tl.prefix not in ("gegen", "um")
         ):
             out.append((ln.start, ln.end))
+        elif tl is None and grammar.label_time_line.match(ln.text) and not grammar.label_line.match(ln.text):
+            out.append((ln.start, ln.end))  # "Wort-Bild-Termin 1: 11.30 Uhr"
     return out

@@ -451,7 +451,12 @@ def _is_venue(word: str, venues: Sequence[str]) -> bool:
 
 
 def find_location(
-    span: Span, *, lexicon: EventLexicon, entities: Sequence[tuple[int, int, str]] = (), max_tokens: int = 8
+    span: Span,
+    *,
+    lexicon: EventLexicon,
+    entities: Sequence[tuple[int, int, str]] = (),
+    max_tokens: int = 8,
+    near: int | None = None,
 ) -> str | None:
     """The first place named with a location cue in a sentence ("in Kassel", "im Rathaus Schöneberg").
 
@@ -459,6 +464,7 @@ def find_location(
     """
     doc = span.doc
     loc_ents = [(s, e) for s, e, lab in entities if lab in ("LOC", "GPE", "FAC")]
+    found: list[tuple[int, int, str]] = []
     i = span.start
     while i < span.end:
         hit = None
@@ -519,9 +525,13 @@ def find_location(
         venue = any(_is_venue(w, lexicon.venues) for w in words)
         abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
         if is_ent or venue or (not needs_venue and not abstract and not loc_ents):
-            return doc.text[start_c:end_c].rstrip(".,")
+            found.append((2 if is_ent or venue else 1, k, doc.text[start_c:end_c].rstrip(".,")))
         i = m if m > i else i + 1
-    return None
+    if not found:
+        return None
+    # a venue or a LOC entity beats a bare "in X"; then the place nearest to the event noun
+    ref = near if near is not None else span.start
+    return max(found, key=lambda f: (f[0], -abs(f[1] - ref)))[2]
 
 
 # ------------------------------------------------------------------------------------------------ events
@@ -550,6 +560,7 @@ def find_events(
     lexicon: EventLexicon,
     timexes: Sequence[TimexRef] = (),
     skip: Sequence[tuple[int, int]] = (),
+    programme: Sequence[tuple[int, int]] = (),
     lead: Sequence[tuple[int, int]] = (),
     headings: Sequence[tuple[int, int]] = (),
     entities: Sequence[tuple[int, int, str]] = (),
@@ -558,11 +569,16 @@ def find_events(
 ) -> list[EventMatch]:
     """Events of one document, merged by type and date, in order of first anchored mention.
 
+    `skip`: captions; `programme`: programme lines ("12:00 Uhr - Pressekonferenz") — their nouns are items
+    of the event announced before them, and events of their own only when no event comes first
+    ("13.00 Uhr gibt es eine Mahnwache am Marheinekeplatz 1" under a lead-in).
     Example: seed release -> one event "Bundeskonferenz der Integrationsbeauftragten …" (Konferenz,
     2018-08-27–2018-08-28, Kassel, yearly); the "12:00 Uhr - Pressekonferenz" line is no event.
     """
+    grammar = load_grammar()
     mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens)
     occurs = lexicon.cues_of("occurs")
+    blocks = _label_blocks(doc, grammar=grammar, timexes=timexes)
 
     def sent_of(m: Mention) -> Span:
         return doc[m.start].sent
@@ -570,36 +586,67 @@ def find_events(
     def in_ranges(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
         return any(s <= pos < e for s, e in ranges)
 
+    def sent_dates(sent: Span) -> tuple[list[date], list[str]]:
+        if grammar.is_deadline(sent.text):
+            return [], []  # "Anmeldung bis Freitag, 22. November, 17 Uhr" dates no event
+        return dates_of(timexes, sent.start_char, sent.end_char)
+
     def dated(sent: Span) -> bool:
-        days, clocks = dates_of(timexes, sent.start_char, sent.end_char)
-        return bool(days or clocks) or bool(_DATEISH.search(sent.text))
+        days, clocks = sent_dates(sent)
+        return bool(days or clocks) or (
+            bool(_DATEISH.search(sent.text)) and not grammar.is_deadline(sent.text)
+        )
+
+    def block_below(m: Mention) -> _Block | None:
+        """The label block right under a mention ("Termin 1:\nPresserundgang …\n\nDatum: …")."""
+        pos = doc[m.start].idx
+        for b in blocks:
+            if 0 <= b.start - pos <= 300 and doc.text[pos : b.start].count("\n") <= 3:
+                return b
+        return None
 
     anchored: list[tuple[Mention, str]] = []
     loose: list[Mention] = []
+    in_prog: list[Mention] = []
     for m in mentions:
         sent = sent_of(m)
         pos = doc[m.start].idx
+        if in_ranges(pos, programme):
+            in_prog.append(m)
+            continue
         how = None
         if dated(sent):
             how = "dated"
+        elif block_below(m) is not None:
+            how = "block"
         elif m.noun.anchor == "any" and not m.plural:
             if in_ranges(pos, lead):
                 how = "lead"
             elif any(rx.search(sent.text) for _, rx in occurs):
                 how = "verb"
-        if (
-            how is not None
-            and (m.noun.anchor == "any" or how == "dated")
-            and not (m.plural and how != "dated")
-        ):
+        ok = how in ("dated", "block") or (how is not None and m.noun.anchor == "any")
+        if ok and not (m.plural and how != "dated"):
             anchored.append((m, how))
         else:
             loose.append(m)
+    first_event = min((doc[m.start].idx for m, _ in anchored), default=len(doc.text))
+    for m in in_prog:
+        if doc[m.start].idx < first_event and not m.plural:
+            anchored.append((m, "programme"))  # a programme of events with no event above it
+    anchored.sort(key=lambda x: x[0].start)
+
+    def mention_days(m: Mention) -> list[date]:
+        days = sent_dates(sent_of(m))[0]
+        if not days:
+            b = block_below(m)
+            days = list(b.days) if b else []
+        if not days and in_ranges(doc[m.start].idx, programme):
+            days = _lead_in_days(doc, m, grammar=grammar, timexes=timexes)
+        return days
 
     groups: list[_Group] = []
     for m, _how in anchored:
-        sent = sent_of(m)
-        days = frozenset(dates_of(timexes, sent.start_char, sent.end_char)[0])
+        days = frozenset(mention_days(m))
         target = None
         for g in groups:
             if g.type == m.noun.type and (not days or not g.days or days & g.days or days <= g.days):
@@ -629,16 +676,31 @@ def find_events(
                 if hs <= doc[m.start].idx < he:
                     sents.extend(x for x in scope if x not in sents)
 
-        # evidence: the mention whose sentence carries the most date facts, then the first
+        # evidence: the mention whose sentence (or label block) carries the most date facts, then the first
         def score(m: Mention) -> tuple[int, int, int]:
-            s = sent_of(m)
-            days, clocks = dates_of(timexes, s.start_char, s.end_char)
-            return (len(days) * 2 + len(clocks), -int(in_ranges(doc[m.start].idx, headings)), -m.start)
+            days, clocks = sent_dates(sent_of(m))
+            b = block_below(m)
+            facts = len(days) * 2 + len(clocks) + (3 if b and b.days else 0)
+            return (facts, -int(in_ranges(doc[m.start].idx, headings)), -m.start)
 
         best = max(g.mentions, key=score)
         best_sent = sent_of(best)
-        start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
-        name_m = max(g.mentions, key=lambda m: (not m.plural, m.name_end - m.name_start, -m.start))
+        block = block_below(best)
+        if block is not None and block.days:
+            start, end = block.start_value, block.end_value
+        elif not grammar.is_deadline(best_sent.text):
+            start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
+            if start is None or start.startswith("T"):
+                days = mention_days(best)
+                clocks = sent_dates(best_sent)[1]
+                if len(days) == 1:
+                    start = f"{days[0].isoformat()}T{clocks[0]}" if clocks else days[0].isoformat()
+        else:
+            start, end = None, None
+        name_m = best
+        if best.name_end - best.name_start <= len(doc[best.start].text) + 1:
+            same = [m for m in g.mentions if doc[m.start].lower_ == doc[best.start].lower_ and not m.plural]
+            name_m = max(same or [best], key=lambda m: (m.name_end - m.name_start, -m.start))
         name = re.sub(r"\s+", " ", doc.text[name_m.name_start : name_m.name_end]).strip()
         ev = {
             "name": name,
@@ -646,7 +708,7 @@ def find_events(
             "motto": None,
             "start": start,
             "end": end,
-            "location": None,
+            "location": block.place if block is not None and block.place else None,
             "organizer": None,
             "recurrence": None,
             "rule_id": best.noun.rule_id,
@@ -654,7 +716,9 @@ def find_events(
         ordered = [best_sent] + [s for s in sents if s != best_sent]
         for s in ordered:
             if ev["location"] is None:
-                ev["location"] = find_location(s, lexicon=lexicon, entities=entities)
+                ev["location"] = find_location(
+                    s, lexicon=lexicon, entities=entities, near=best.start if s == best_sent else None
+                )
             if ev["motto"] is None:
                 hit = find_motto(s.text, lexicon=lexicon)
                 if hit:
@@ -667,15 +731,111 @@ def find_events(
                 hit = find_recurrence(s.text, lexicon=lexicon)
                 if hit:
                     ev["recurrence"] = hit[0]
+        # the evidence span is the name of the best mention: unique per event (span extensions are keyed
+        # by offsets, so two events must never share one span)
         results.append(
-            EventMatch(
-                best_sent.start_char, best_sent.end_char, ev, sorted({doc[m.start].idx for m in g.mentions})
-            )
+            EventMatch(best.name_start, best.name_end, ev, sorted({doc[m.start].idx for m in g.mentions}))
         )
     if results:
-        _labelled_places(doc, results, lexicon=lexicon)
+        _apply_blocks(results, blocks)
     results.sort(key=lambda r: min(r.mentions))
     return results
+
+
+@dataclass(slots=True)
+class _Block:
+    """A "Wann:/Wo:" or "Datum:/Uhrzeit:/Ort:" block: its dates, place and ISO start/end."""
+
+    start: int
+    end: int
+    days: tuple[date, ...]
+    place: str | None
+    start_value: str | None
+    end_value: str | None
+
+
+def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef]) -> list[_Block]:
+    """Label blocks of the document. Example: "Wann: Mittwoch, 29. Januar 2020, 18.30 Uhr\n\nWo: Zentrum am
+    Zoo" -> _Block(days=(2020-01-29,), place="Zentrum am Zoo", start_value="2020-01-29T18:30")."""
+    out: list[_Block] = []
+    cur: list = []
+    lines = split_lines(doc.text)
+
+    def flush() -> None:
+        if not cur:
+            return
+        start, end = cur[0][0].start, cur[-1][0].end
+        days: list[date] = []
+        clock: list[str] = []
+        place = None
+        for ln, m in cur:
+            fld = grammar.labels[m.group("label").lower()][1]
+            if fld == "place" and place is None:
+                place = m.group("value").strip().rstrip(".") or None
+            if fld in ("when", "date", "time"):
+                d, _c = dates_of(timexes, ln.start, ln.end)
+                days.extend(x for x in d if x not in days)
+                for t in re.finditer(
+                    r"(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?\s*Uhr\b|(?<![\d.])(2[0-4]|[01]?\d)[:.]([0-5]\d)(?![\d.])",
+                    m.group("value"),
+                ):
+                    h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
+                    clock.append(f"{int(h):02d}:{int(mi or 0):02d}")
+        sv = ev = None
+        if days:
+            first, last = min(days), max(days)
+            sv = f"{first.isoformat()}T{clock[0]}" if clock and first == last else first.isoformat()
+            ev = last.isoformat() if last != first else None
+        out.append(_Block(start, end, tuple(days), place, sv, ev))
+        cur.clear()
+
+    prev_para = None
+    for ln in lines:
+        m = grammar.label_line.match(ln.text)
+        if m is None or not m.group("value").strip():
+            if m is None and cur and ln.para == prev_para and len(ln.text) <= 120:
+                continue  # an address line under "Treffpunkt:"
+            flush()
+            continue
+        if cur and prev_para is not None and ln.para - prev_para > 1:
+            flush()
+        cur.append((ln, m))
+        prev_para = ln.para
+    flush()
+    return out
+
+
+def _apply_blocks(results: list[EventMatch], blocks: Sequence[_Block]) -> None:
+    """A label block gives its place (and its date, where the event has none) to the nearest event
+    mentioned above it."""
+    for b in blocks:
+        before = [r for r in results if min(r.mentions) <= b.start]
+        if not before:
+            continue
+        target = max(before, key=lambda r: max(p for p in r.mentions if p <= b.start))
+        ev = target.event
+        if b.place:
+            ev["location"] = b.place
+        if b.start_value and (
+            ev.get("start") is None or (ev["start"][:10] == b.start_value[:10] and "T" not in ev["start"])
+        ):
+            ev["start"] = b.start_value
+            if b.end_value:
+                ev["end"] = b.end_value
+
+
+def _lead_in_days(doc: Doc, m: Mention, *, grammar, timexes: Sequence[TimexRef]) -> list[date]:
+    """The day of a programme line from the lead-in above it ("Für Sonntag, 19.02.23, organisieren …:")."""
+    pos = doc[m.start].idx
+    for sent in reversed([s for s in doc.sents if s.end_char <= pos][-6:]):
+        if grammar.is_deadline(sent.text):
+            continue
+        days = dates_of(timexes, sent.start_char, sent.end_char)[0]
+        if len(days) == 1:
+            return days
+        if len(sent.text) > 250:
+            break
+    return []
 
 
 def _heading_scopes(doc: Doc, headings: Sequence[tuple[int, int]]) -> list[tuple[int, int, list[Span]]]:
@@ -688,19 +848,3 @@ def _heading_scopes(doc: Doc, headings: Sequence[tuple[int, int]]) -> list[tuple
         scope = [sent for sent in doc.sents if e <= sent.start_char < stop]
         out.append((s, e, scope[:8]))
     return out
-
-
-def _labelled_places(doc: Doc, results: list[EventMatch], *, lexicon: EventLexicon) -> None:
-    """ "Wo:/Ort:/Treffpunkt:" lines give the place of the nearest event mentioned above them."""
-    for ln in split_lines(doc.text):
-        m = re.match(r"^\s*([A-Za-zäöüÄÖÜß]+)\s*:\s*(\S.{1,200})$", ln.text)
-        if not m or m.group(1).lower() not in lexicon.place_labels:
-            continue
-        before = [r for r in results if min(r.mentions) <= ln.start]
-        target = (
-            max(before, key=lambda r: max(p for p in r.mentions if p <= ln.start))
-            if before
-            else (results[0] if len(results) == 1 else None)
-        )
-        if target is not None and target.event.get("location") is None:
-            target.event["location"] = m.group(2).strip().rstrip(".")

@@ -36,7 +36,7 @@ class PressEvents:
 
     def __call__(self, doc: Doc) -> Doc:
         skip = [(s.start_char, s.end_char) for s in blocks(doc, "caption")]
-        skip += programme_line_ranges(doc.text, grammar=self.grammar)
+        programme = programme_line_ranges(doc.text, grammar=self.grammar)
         lead = [(s.start_char, s.end_char) for s in blocks(doc, "kicker", "title", "lead")]
         headings = [(s.start_char, s.end_char) for s in blocks(doc, "heading")]
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -46,6 +46,7 @@ class PressEvents:
             lexicon=self.lexicon,
             timexes=timex_refs(doc),
             skip=skip,
+            programme=programme,
             lead=lead,
             headings=headings,
             entities=ents,
