@@ -27,7 +27,9 @@ class Result:
         sizes = ", ".join(f"{t}={len(self.frames[t])}" for t in TABLES)
         return f"Result({sizes})"
 
-    def write(self, out_dir: str | Path, *, formats: tuple[str, ...] | list[str] = ("csv", "jsonl")) -> list[Path]:
+    def write(
+        self, out_dir: str | Path, *, formats: tuple[str, ...] | list[str] = ("csv", "jsonl")
+    ) -> list[Path]:
         out = Path(out_dir)
         written = write_tables(self.frames, out, formats=formats)
         manifest = out / "run.json"
