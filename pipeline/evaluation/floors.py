@@ -54,3 +54,29 @@ def check_floors(scores: dict[str, float], floors: dict[str, float], *, prefix: 
         elif got + 1e-9 < floor:
             failures.append(f"{name}: {got:.3f} < floor {floor:.3f}")
     return failures
+
+
+# The fields whose precision and recall get floors of their own (the others get an F1 floor only).
+_DETECTION = ("events.name", "agenda.item", "people.person", "roles.role", "quotes.span", "timexes.value")
+
+
+def propose_floors(
+    scores: dict[str, float], *, margin: float = 0.03, prf_margin: float = 0.05
+) -> dict[str, float]:
+    """Floors from measured scores: fact rates minus `margin`, P/R/F minus `prf_margin` (the dev set is small:
+    one quote more or less moves quote recall by 0.06), rounded down; the seed stays all-or-nothing.
+
+    Example: propose_floors({"seed.facts": 0.96, "dev.quotes.span.f": 0.63})
+    -> {"seed.facts": 1.0, "dev.quotes.span.f": 0.58}
+    """
+    import math
+
+    floors = {"seed.facts": 1.0}
+    for name, value in sorted(scores.items()):
+        if name == "seed.facts" or value <= 0:
+            continue
+        if name.startswith("dev.facts"):
+            floors[name] = math.floor(max(0.0, value - margin) * 100) / 100
+        elif name.endswith(".f") or any(name.startswith(f"dev.{d}.") for d in _DETECTION):
+            floors[name] = math.floor(max(0.0, value - prf_margin) * 100) / 100
+    return floors
