@@ -172,7 +172,8 @@ def load_grammar(resources: Path = RESOURCES) -> AgendaGrammar:
     )
     dated_line = re.compile(
         rf"^\s*(?:(?P<wd>{weekdays}),?\s+(?:de[nm]\s+)?)?(?P<date>{_DATE})\s*,?\s*(?:(?:um|ab|von)\s+)?"
-        rf"(?P<time>{_TIME})\s*(?:Uhr\b)?(?:\s*(?:bis|–|-)\s*{_TIME}\s*(?:Uhr\b)?)?\s*(?P<rest>.*)$",
+        rf"(?P<time>(?:2[0-4]|[01]?\d)[:.][0-5]\d(?!\d)(?:\s*Uhr\b)?|(?:2[0-4]|[01]?\d)\s*Uhr\b)"
+        rf"(?:\s*(?:bis|–|-)\s*{_TIME}\s*(?:Uhr\b)?)?\s*(?P<rest>.*)$",
         re.IGNORECASE,
     )
     bullet = re.compile(r"^\s*(?:[•·▪►‣◦●○■□*]|[-–—](?=\s))\s*")
@@ -587,7 +588,8 @@ def find_agenda(
             rest = dl.group("rest").strip(" ,;:–-")
             if not rest:
                 continue  # "Montag, 23. April 2018 um 12:00 Uhr": the event's date, a day context below
-            t = _hhmm(*(dl.group("time").replace(".", ":").split(":") + [None])[:2])
+            tm = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", dl.group("time"))
+            t = _hhmm(tm.group(1), tm.group(2)) if tm else None
             entries.append(
                 AgendaEntry(
                     ln.start,
@@ -731,11 +733,16 @@ def find_agenda(
                 resolved = resolve_day(dh, date_range=rng)
             context_date, context_label = resolved, dh.label
             continue
-        if kind in ("dated", "label") or (kind == "other" and len(ln.text) <= 250):
-            found = [d for d in _dates_in(timexes, ln.start, ln.end)]
-            if kind == "other" and len(found) != 1:
-                pass
-            elif found:
+        inside = any(e.start <= ln.start < e.end for e in entries)
+        if (
+            kind in ("dated", "label", "header", "other")
+            and not (inside and kind == "other")
+            and not (grammar.is_deadline(ln.text))
+        ):
+            # a dated lead-in ("Presseöffentliche Termine … am 11. Juni 2025", "Datum: Freitag, 25. Juni 2021")
+            # dates what follows; a prose paragraph only when it names exactly one day
+            found = _dates_in(timexes, ln.start, ln.end)
+            if found and (kind != "other" or len(found) == 1):
                 context_date, context_label = found[0], None
         entry = entry_at.get(i)
         if entry is None:
