@@ -80,6 +80,7 @@ class TimexPattern:
     regex: re.Pattern
     guard: tuple[str, ...] = ()
     params: dict = field(default_factory=dict)
+    needs: tuple[str, ...] = ()  # lower-cased strings of which one must occur for the pattern to run
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +258,7 @@ def _alternation(forms: Iterable[str]) -> str:
     return f"(?:{body})(?<=\\.|\\w)(?:(?<=\\.)|(?!\\w))"
 
 
-def _lexicon_macros(lexicon_dir: Path, lex: Lexicons) -> dict[str, str]:
+def _lexicon_forms(lexicon_dir: Path) -> dict[str, list[str]]:
     forms: dict[str, list[str]] = {}
     for _, (form, _num, kind, *_) in _rows(lexicon_dir / "months.tsv", 3):
         forms.setdefault("MONTH", []).append(form)
@@ -284,7 +285,7 @@ def _lexicon_macros(lexicon_dir: Path, lex: Lexicons) -> dict[str, str]:
         for h in (lexicon_dir / "day_headers.txt").read_text(encoding="utf-8").splitlines()
         if h.strip() and not h.startswith("#")
     ]
-    return {name: _alternation(f) for name, f in forms.items()}
+    return forms
 
 
 def _expand(regex: str, macros: dict[str, str], where: str) -> str:
@@ -307,7 +308,8 @@ def load_grammar(patterns_file: Path = PATTERNS_FILE, lexicon_dir: Path = LEXICO
     Example: {"id": "time.h_uhr", "label": "TIME", "kind": "time", "regex": "…"} -> TimexPattern.
     """
     lex = load_lexicons(lexicon_dir)
-    macros = _lexicon_macros(lexicon_dir, lex)
+    forms = _lexicon_forms(lexicon_dir)
+    macros = {name: _alternation(f) for name, f in forms.items()}
     patterns: list[TimexPattern] = []
     ids: set[str] = set()
     for no, line in enumerate(patterns_file.read_text(encoding="utf-8").splitlines(), 1):
@@ -338,8 +340,21 @@ def load_grammar(patterns_file: Path = PATTERNS_FILE, lexicon_dir: Path = LEXICO
             rx = re.compile(_NAMED.sub(r"(?P<\1>", _expand(row["regex"], macros, where)))
         except re.error as exc:
             raise GrammarError(f"{where}: bad regex for {row['id']}: {exc}") from None
+        needs: set[str] = set()
+        for n in row.get("needs", ()):
+            needs.update(f.casefold().rstrip(".") or f for f in forms[n]) if n in forms else needs.add(
+                n.casefold()
+            )
         patterns.append(
-            TimexPattern(row["id"], row["label"], row["kind"], rx, guard, dict(row.get("params", {})))
+            TimexPattern(
+                row["id"],
+                row["label"],
+                row["kind"],
+                rx,
+                guard,
+                dict(row.get("params", {})),
+                tuple(sorted(needs)),
+            )
         )
     return Grammar(tuple(patterns), lex)
 
@@ -380,7 +395,10 @@ def _blocked(text: str, s: int, e: int, guard: tuple[str, ...], lex: Lexicons) -
 
 def _candidates(text: str, grammar: Grammar) -> list[_Item]:
     out: list[_Item] = []
+    low = text.casefold()
     for prio, p in enumerate(grammar.patterns):
+        if p.needs and not any(n in low for n in p.needs):
+            continue
         has_core = "core" in p.regex.groupindex
         for m in p.regex.finditer(text):
             if has_core and m.start("core") >= 0:
