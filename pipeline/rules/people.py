@@ -109,6 +109,7 @@ _NOUN_DETERMINERS = frozenset(
         "44-jährige",
     ]
 )
+_PLACE_PREFIX = frozenset({"San", "Santa", "Sankt", "St.", "Saint", "São", "Bad", "Puerto", "Porto"})
 _PARTY = re.compile(
     r"^(?:SPD|CDU|CSU|FDP|AfD|Grüne|Grünen|Linke|LINKE|Die|B90|Bündnis|90|BSW|parteilos|"
     r"Piraten|/|-|Freie|Wähler)$"
@@ -127,6 +128,7 @@ class PeopleLexicon:
     given: frozenset[str]
     honorifics: dict[str, Honorific]
     heads: frozenset[str]  # "Straße", "Platz": the name is a street or building
+    suffixes: tuple[str, ...]  # "schule", "kirche": "Ballettschule", "Gedächtniskirche"
     not_names: frozenset[str]
 
 
@@ -150,16 +152,25 @@ def people_lexicon() -> PeopleLexicon:
             raise LexiconError(f"honorifics.tsv:{lineno}: bad row {line!r}")
         hons[form] = Honorific(form, kind, gender or None)
         hons.setdefault(form.rstrip("."), Honorific(form, kind, gender or None))
-    heads, words = set(), set()
+    heads, words, suffixes = set(), set(), set()
     text = root.joinpath("people_not_names.tsv").read_text(encoding="utf-8")
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) != 2 or cols[0] not in ("head", "word") or not cols[1].strip():
-            raise LexiconError(f"people_not_names.tsv:{lineno}: expected 'head|word<TAB>word', got {line!r}")
-        (heads if cols[0] == "head" else words).add(cols[1].strip())
-    return PeopleLexicon(given, hons, frozenset(heads), frozenset(words))
+        if len(cols) != 2 or cols[0] not in ("head", "word", "suffix") or not cols[1].strip():
+            raise LexiconError(
+                f"people_not_names.tsv:{lineno}: expected 'head|word|suffix<TAB>word', got {line!r}"
+            )
+        {"head": heads, "word": words, "suffix": suffixes}[cols[0]].add(cols[1].strip())
+    return PeopleLexicon(given, hons, frozenset(heads), tuple(sorted(suffixes)), frozenset(words))
+
+
+def is_institution_word(word: str) -> bool:
+    """A word that names a street or building, never a person: "Karl-Marx-Straße", "Ballettschule"."""
+    plex = people_lexicon()
+    low = word.lower()
+    return word in plex.heads or word.split("-")[-1] in plex.heads or low.endswith(plex.suffixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +207,7 @@ def _is_name_tok(t: Tok, plex: PeopleLexicon, office_idx: set[int], i: int) -> b
     parts = w.split("-")
     if len(parts) > 1 and (parts[-1] in plex.heads or any(not p[:1].isupper() for p in parts)):
         return False  # "Karl-Marx-Straße", "Kita-Leitung"
-    return not any(p in plex.heads for p in parts)
+    return not any(p in plex.heads for p in parts) and not w.lower().endswith(plex.suffixes)
 
 
 def _honorifics_before(toks: Sequence[Tok], i: int, plex: PeopleLexicon) -> int:
@@ -239,6 +250,10 @@ def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
                 and toks[k - 1].norm in _FIRST_PARTICLES | {"der", "den"}
                 and toks[j].norm in _FIRST_PARTICLES
                 and _is_name_tok(toks[k], plex, office_idx, k)
+                # "Elke von der Lieth", "Carl Maria von Weber": particles after a given name and before
+                # the run's last name ("Bilder von Susanne Runge" is none)
+                and _given_hit(toks[j - 1], plex)
+                and not (k + 1 < n and _is_name_tok(toks[k + 1], plex, office_idx, k + 1))
             ):
                 j = k + 1
                 continue
@@ -334,6 +349,17 @@ def find_people(
         titles = [plex.honorifics[w].form for w in hon_toks if plex.honorifics[w].kind == "title"]
         before = h0  # the name with its titles starts here
         office_before = phrase_ends.get(before)
+        inner_start = None
+        if office_before is None and not hon_toks:
+            # "… und Weiterbildung Clara Herrmann": the office phrase ends inside the capitalised run
+            inner_start = next((k for k in range(r.start + 1, r.end) if k in phrase_ends), None)
+            if inner_start is not None:
+                office_before, before = phrase_ends[inner_start], inner_start
+        if office_before is not None and before >= 2 and toks[before - 1].norm == ",":
+            # "Dagmar Pohle, Bezirksbürgermeisterin …, Gordon Lemm": the office belongs to the first name
+            hs = office_before.start
+            if hs >= 2 and toks[hs - 1].norm in (",", "(") and toks[hs - 2].is_cap:
+                office_before = None
         nxt = r.end
         # right context: ", Office", "(Office", "(SPD), Office", "MdA"
         k = nxt
@@ -356,7 +382,13 @@ def find_people(
                     and m not in office_idx
                 ):
                     m += 1
-                if m < len(toks) and toks[m].norm == "," and m > k + 1 and m + 1 not in strong:
+                if (
+                    m < len(toks)
+                    and toks[m].norm == ","
+                    and m > k + 1
+                    and (k + 1) not in strong
+                    and (titles or addr or any(_given_hit(t, plex) for t in toks[r.start : r.end]))
+                ):
                     office_after = next((h for h in heads if h.start == m + 1), None)
         elif k < len(toks) and any(
             h.start == k and h.kind == "parl" and h.head in lexicon().abbrevs for h in heads
@@ -364,7 +396,12 @@ def find_people(
             office_after = next(h for h in heads if h.start == k)
         per_hit = any(in_spans(t, per) for t in toks[r.start : r.end])
         anchored = bool(titles or addr or office_before or office_after or per_hit)
-        a = r.start if (titles or addr) else _trim_left(toks, r, plex, anchored_right=bool(office_after))
+        if titles or addr:
+            a = r.start
+        elif inner_start is not None:
+            a = inner_start
+        else:
+            a = _trim_left(toks, r, plex, anchored_right=bool(office_after))
         while a < r.end - 1 and toks[a].norm in plex.not_names:
             a += 1
         b = r.end
@@ -385,12 +422,25 @@ def find_people(
             rule = "person.given_name"
         if rule is None:
             continue
+        if rule == "person.given_name":
+            # only the given-name list speaks for a person: given names + one family name
+            # ("Nana Ekvtimishvili Gesicht und Stimme" -> Nana Ekvtimishvili)
+            b2 = a
+            while b2 < b - 1 and _given_hit(toks[b2], plex):
+                b2 += 1
+            while b2 < b - 1 and toks[b2].norm in PARTICLES and toks[b2].is_lower:
+                b2 += 1
+            b = b2 + 1
+            if a > 0 and toks[a - 1].norm in _PLACE_PREFIX:
+                continue  # "San Rafael del Sur"
+        if any(p in lexicon().places for p in toks[b - 1].norm.split("-")) and not (titles or addr):
+            continue  # "Schwulenverbands Berlin-Brandenburg"
         if b - a == 1 and not (
             titles or addr or (office_before is not None and toks[before - 1].norm != ",") or per_hit
         ):
             continue  # a lone capitalised word needs a title right before it
         # a street or building: "Anne Frank Zentrum", "Willy Brandt Haus"
-        if b < len(toks) and toks[b].norm in plex.heads:
+        if b < len(toks) and is_institution_word(toks[b].norm):
             continue
         if b < len(toks) and toks[b].norm == "-" and b + 1 < len(toks) and toks[b + 1].norm in plex.heads:
             continue
@@ -424,11 +474,13 @@ def find_people(
 
 
 def find_family_mentions(
-    text: str, families: dict[str, str], *, offset: int = 0, taken: Iterable[tuple[int, int]] = ()
-) -> list[tuple[int, int, str, str | None]]:
-    """Later mentions of known family names: (start, end, family, gender shown by Frau/Herr).
+    text: str, families: dict[str, str | None], *, offset: int = 0, taken: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Later mentions of known family names: (start, end, family, given name when written before it,
+    gender shown by Frau/Herr). `families`: family name -> its one given name in the document.
 
-    Example: families {"Scheeres": …}, "…, sagte Frau Scheeres." -> [(…, …, "Scheeres", "f")].
+    Example: {"Scheeres": "Sandra"}, "…, sagte Frau Scheeres." -> [(…, …, "Scheeres", None, "f")];
+    {"Gothe": "Ephraim"}, "mit Bezirksstadtrat Ephraim Gothe am" -> [(…, …, "Gothe", "Ephraim", None)].
     """
     plex = people_lexicon()
     toks = tokenize(text, offset)
@@ -439,14 +491,17 @@ def find_family_mentions(
             continue
         if any(s < t.end and t.start < e for s, e in taken):
             continue
-        if i + 1 < len(toks) and (toks[i + 1].norm in plex.heads or toks[i + 1].norm == "-"):
+        if i + 1 < len(toks) and (is_institution_word(toks[i + 1].norm) or toks[i + 1].norm == "-"):
             continue
+        start, given = t.start, None
+        if i > 0 and families[t.norm] and toks[i - 1].norm == families[t.norm]:
+            start, given = toks[i - 1].start, families[t.norm]
         gender = None
-        h = _honorifics_before(toks, i, plex)
-        for w in (x.norm for x in toks[h:i]):
+        h = _honorifics_before(toks, i - (1 if given else 0), plex)
+        for w in (x.norm for x in toks[h : i - (1 if given else 0)]):
             if plex.honorifics[w].kind == "address" and not _address_is_noun(toks, h):
                 gender = plex.honorifics[w].gender
-        out.append((t.start, t.end, t.norm, gender))
+        out.append((start, t.end, t.norm, given, gender))
     return out
 
 

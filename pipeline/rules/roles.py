@@ -19,7 +19,7 @@ from importlib import resources
 
 LEVELS = ("bund", "land", "kommune", "eu", "international", "other")
 KINDS = ("gov", "org", "parl")
-TYPES = ("noun", "adj", "abbr")
+TYPES = ("noun", "adj", "abbr", "neut")
 
 # --- tokens ---------------------------------------------------------------------------------------
 
@@ -140,6 +140,8 @@ def _office_forms(o: Office) -> list[tuple[str, str | None]]:
     """Inflected singular forms with the gender they show. Example: Präsident -> Präsidenten (m)."""
     if o.type == "abbr":
         return [(o.masc, None)]
+    if o.type == "neut":  # das Mitglied: the title shows no gender
+        return [(o.masc, None), (o.masc + "s", None), (o.masc + "es", None)]
     if o.type == "adj":  # Beauftragter (m), Beauftragte (die: f, der: m gen/dat f), Beauftragten (any)
         stem = o.fem
         return [(stem + "r", "m"), (stem, None), (stem + "n", None)]
@@ -387,13 +389,8 @@ _FUNCTION = frozenset(
         "zum",
         "zur",
         "aus",
-        "auf",
-        "über",
-        "unter",
-        "gegen",
         "und",
         "sowie",
-        "mit",
         "a.",
         "D.",
         "i.",
@@ -430,6 +427,11 @@ _ARTICLE_PREP = frozenset(
     ]
 )
 _GEN_ART = frozenset({"des", "der"})
+# a genitive after a public title that names a body or place, not a remit ("Frauenbeauftragte des Bezirks")
+_NOT_REMIT = re.compile(
+    r"^(?:Bezirk|Bezirks|Bezirkes|Landes|Bundes|Stadt|Gemeinde|Senats|Kreises|Vereins|BVV|"
+    r"Hauses|Amtes|Verwaltung)\b"
+)
 _LOC_PREP = frozenset(
     ["im", "in", "ins", "am", "an", "beim", "bei", "vom", "von", "zum", "zur", "aus", "auf"]
 )
@@ -475,6 +477,8 @@ def phrase_extent(
         t = toks[j]
         if j in name_starts:
             break
+        if j == head.end and _name_after_head(toks, j):
+            break  # "Bezirksstadtrat Ephraim Gothe, Tel.": a name, not a complement
         if t.is_word and t.is_lower:
             w = t.norm
             if w in ("und", "sowie", "bzw.", "oder"):
@@ -534,9 +538,34 @@ def phrase_extent(
         break
     # drop dangling function words ("Staatssekretär für" at a line end)
     end = max(last, head.end)
-    while end > head.end and toks[end - 1].is_lower:
+    while end > head.end and toks[end - 1].is_lower and not toks[end - 1].norm.endswith("."):
         end -= 1
     return end
+
+
+def _name_after_head(toks: Sequence[Tok], j: int) -> bool:
+    """1–3 capitalised words right after a title, then a break: a name ("Senatorin Kalayci:"), unless
+    they name a place ("Bezirksstadtrat Charlottenburg-Wilmersdorf") or go on into a complement
+    ("Koordinatorin Kulturelle Bildung im Bezirksamt")."""
+    places = lexicon().places
+    k = j
+    from pipeline.rules.people import is_institution_word  # people builds on this module
+
+    while k < len(toks) and toks[k].is_word and toks[k].is_cap and not toks[k].norm.isupper():
+        w = toks[k].norm
+        if w in places or any(p in places for p in w.split("-")) or w.endswith("-") or is_institution_word(w):
+            return False
+        k += 1
+    if not 1 <= k - j <= 3:
+        return False
+    if k < len(toks) and (
+        toks[k].norm in _ARTICLE_PREP
+        or toks[k].norm in ("für", "und", "sowie", "-")
+        or toks[k].norm[:1].isdigit()
+        or toks[k].norm.isupper()
+    ):
+        return False
+    return bool(lexicon().forms) and _head_at(toks, j, lexicon()) is None
 
 
 def _starts_head(j: int, toks: Sequence[Tok], head_starts: frozenset[int]) -> bool:
@@ -619,6 +648,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         and gen != jur
         and not any(cue.pattern.search("der " + gen) for cue in lex.cues)
         and gen not in lex.places
+        and not _NOT_REMIT.match(gen)
     ):
         ph.portfolio = gen
     elif gen and ph.head.kind != "gov" and not public and cue_id is None:
@@ -647,17 +677,20 @@ def _clean(text: str, toks: Sequence[Tok], a: int, b: int, offset: int) -> str |
 
 
 def level_from_publisher(publisher: str | None) -> str | None:
-    """The district a release's publisher names, for district offices without a place in the text.
+    """The jurisdiction a release's publisher names, for offices without a place in the text.
 
-    Example: "Bezirksamt Neukölln" -> "Neukölln"; "Senatsverwaltung für Finanzen" -> None.
+    Example: "Bezirksamt Neukölln" -> "Neukölln"; "Senatsverwaltung für Finanzen" -> "Berlin";
+    "Polizei Berlin" -> None.
     """
     if not publisher:
         return None
     m = re.search(r"Bezirksamt\s+([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)", publisher)
-    if not m:
-        return None
-    place = lexicon().places.get(m.group(1))
-    return place.jurisdiction if place else m.group(1)
+    if m:
+        place = lexicon().places.get(m.group(1))
+        return place.jurisdiction if place else m.group(1)
+    if re.search(r"\bSenat(?:sverwaltung|skanzlei)\b|Regierende", publisher):
+        return "Berlin"
+    return None
 
 
 # --- person–office statements -----------------------------------------------------------------------
@@ -713,7 +746,7 @@ def find_statements(
     …", "Oliver Schruoffeneger (Bezirksstadtrat …)", "Roman Simon MdA"), and coordinated offices
     ("Staatsministerin und Beauftragte der Bundesregierung …" -> two statements).
 
-    `district`: the district of a Bezirksamt publisher, for district offices that name no place.
+    `district`: what level_from_publisher gives (a district or "Berlin"), for offices that name no place.
     Example: "Christian Geselle, Oberbürgermeister der Stadt Kassel" -> Oberbürgermeister, Kassel, kommune.
     """
     toks = tokenize(text, offset)
@@ -761,14 +794,17 @@ def find_statements(
                 )
                 if donor is not None and ph.head.kind == donor.head.kind:
                     ph.jurisdiction, ph.level = donor.jurisdiction, donor.level
-            if (
-                district
-                and ph.jurisdiction is None
-                and ph.level == "kommune"
-                and ph.head.office_id
-                in ("office.bezirksstadtrat", "office.bezirksbuergermeister", "office.stadtrat")
-            ):
-                ph.jurisdiction = district
+            if district and ph.jurisdiction is None:
+                # the publisher's district or Berlin: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
+                # Spallek"; a Senatsverwaltung for "Staatssekretär für Umwelt und Klimaschutz"
+                berlin = district == "Berlin"
+                if (berlin and ph.head.office_id in ("office.staatssekretaer", "office.senator")) or (
+                    not berlin
+                    and ph.level == "kommune"
+                    and ph.head.office_id not in ("office.oberbuergermeister", "office.landrat")
+                ):
+                    ph.jurisdiction = district
+                    ph.level = ph.level or "land"
             out.append(
                 Statement(
                     p,
@@ -799,7 +835,13 @@ def find_statements(
         if k < len(toks) and k in phrases and toks[k].norm in lexicon().abbrevs:
             emit(p, k, "role.name_abbr")
             continue
-        if k + 1 < len(toks) and toks[k].norm in (",", "(") and (k + 1) in phrases and (k + 1) not in inner:
+        if (
+            k + 1 < len(toks)
+            and toks[k].norm in (",", "(")
+            and (k + 1) in phrases
+            and (k + 1) not in inner
+            and phrases[chains[k + 1][-1]].end not in name_starts  # "Frau X, Bezirksbürgermeister Herrn Lemm"
+        ):
             emit(p, k + 1, "role.name_office")
             if toks[k].norm == ",":
                 _trailing_org(text, toks, out, chains[k + 1], phrases, offset)
@@ -903,23 +945,23 @@ def _trailing_org(
 
 
 def fill_from_document(statements: Sequence[Statement]) -> list[Statement]:
-    """A bare title ("Staatsministerin Annette Widmann-Mauz") takes the jurisdiction and level that the
-    same person's same office has elsewhere in the release ("Staatsministerin und Beauftragte der
-    Bundesregierung …" -> Bund, bund)."""
-    known: dict[tuple[str, str], Statement] = {}
+    """A bare title ("Staatsministerin Annette Widmann-Mauz") takes what the same person's same office
+    says elsewhere in the release ("Staatsministerin und Beauftragte der Bundesregierung …" -> Bund,
+    bund): jurisdiction and level together, portfolio and organization each where missing."""
+    keys = ("jurisdiction", "level", "portfolio", "organization")
+    known: dict[tuple[str, str], dict] = {}
     for st in statements:
+        got = known.setdefault((st.person.person_id, st.role_norm), {})
         if st.jurisdiction or st.level:
-            known.setdefault((st.person.person_id, st.role_norm), st)
+            got.setdefault("place", (st.jurisdiction, st.level))
+        for k in keys[2:]:
+            if getattr(st, k):
+                got.setdefault(k, getattr(st, k))
     out = []
     for st in statements:
-        src = known.get((st.person.person_id, st.role_norm))
-        if src is not None and not st.jurisdiction and not st.level:
-            st = replace_statement(
-                st,
-                jurisdiction=src.jurisdiction,
-                level=src.level,
-                portfolio=st.portfolio or src.portfolio,
-                organization=st.organization or src.organization,
-            )
-        out.append(st)
+        got = known.get((st.person.person_id, st.role_norm), {})
+        kw = {k: got[k] for k in keys[2:] if not getattr(st, k) and k in got}
+        if not st.jurisdiction and not st.level and "place" in got:
+            kw["jurisdiction"], kw["level"] = got["place"]
+        out.append(replace_statement(st, **kw) if kw else st)
     return out

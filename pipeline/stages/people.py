@@ -66,14 +66,19 @@ class PressPeople:
                 other_spans=[x for x in other if s <= x[0] and x[1] <= e],
             )
         if self.later_mentions and matches:
-            families = {m.family_name: m.family_name for m in matches if " " not in m.family_name}
+            givens: dict[str, set[str]] = {}
+            for m in matches:
+                if " " not in m.family_name:
+                    givens.setdefault(m.family_name, set()).update([m.given_name] if m.given_name else [])
+            families = {f: (next(iter(g)) if len(g) == 1 else None) for f, g in givens.items()}
             taken = [(m.start, m.end) for m in matches]
             for s, e in units:
-                for start, end, family, gender in find_family_mentions(
+                for start, end, family, given, gender in find_family_mentions(
                     doc.text[s:e], families, offset=s, taken=taken
                 ):
+                    name = f"{given} {family}" if given else family
                     matches.append(
-                        PersonMatch(start, end, family, None, None, family, gender, "person.family_later")
+                        PersonMatch(start, end, name, None, given, family, gender, "person.family_later")
                     )
         matches.sort(key=lambda m: m.start)
         spans = []
