@@ -181,3 +181,41 @@ def test_no_network_access_during_a_run(monkeypatch, tmp_path):
     result = pipeline.extract(inputs, model="blank")
     assert len(result.documents) >= 2
     assert result.errors.empty, result.errors.to_dict("records")
+
+
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (["--format", "xlsx"], 2),
+        (["--engine", "spark"], 2),
+        (["--batch-size", "0"], 2),
+        (["--model", "/kein/modell/da"], 2),
+    ],
+)
+def test_cli_usage_errors_exit_2(args, code, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import _register, app
+
+    _register()
+    res = CliRunner().invoke(
+        app, ["extract", str(REPO / "corpus"), "-o", str(tmp_path), "-q", "--workers", "1", *args]
+    )
+    assert res.exit_code == code, res.output
+
+
+def test_cli_help_documents_exit_codes():
+    from typer.testing import CliRunner
+
+    from pipeline.cli import _register, app
+
+    _register()
+    res = CliRunner().invoke(app, ["extract", "--help"], terminal_width=200)
+    text = " ".join(res.output.split())
+    for phrase in (
+        "0 all inputs processed",
+        "1 some inputs failed",
+        "2 usage or configuration error",
+        "130 interrupted",
+    ):
+        assert phrase in text
