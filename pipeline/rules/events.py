@@ -625,7 +625,9 @@ def find_events(
             elif any(rx.search(sent.text) for _, rx in occurs):
                 how = "verb"
         ok = how in ("dated", "block") or (how is not None and m.noun.anchor == "any")
-        if ok and not (m.plural and how != "dated"):
+        # a plural ("Workshops", "Gedenkveranstaltungen") names a kind of event, not one event: it only joins
+        # an event found elsewhere, unless it is the headline's subject
+        if ok and not (m.plural and not in_ranges(pos, lead[:1])):
             anchored.append((m, how))
         else:
             loose.append(m)
