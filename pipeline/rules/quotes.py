@@ -474,6 +474,7 @@ class QuoteOptions:
     free_indirect: bool = True
     max_embedded_words: int = 25
     indicative_clauses: bool = True
+    min_fragment_words: int = 3
 
 
 # --- token helpers ----------------------------------------------------------------------------
@@ -880,6 +881,34 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
         words = len(re.findall(r"\w+", content))
         if match is None and words <= ctx.opts.max_embedded_words:
             match = _embedded(ctx, m, o, c)
+        if (
+            match is None
+            and ctx.opts.min_fragment_words
+            and words >= ctx.opts.min_fragment_words
+            and not _name_like(content)
+            and lo < o
+            # "Zweiter Konferenztag: „Zusammenhalt stärken“" is a heading with a motto, not a statement
+            and (
+                doc[o - 1].text not in (":", "-", "–")
+                or _sentence_like(content, min_words=ctx.opts.min_sentence_words)
+            )
+        ):
+            # A phrase of several words quoted in running text is somebody's wording, not a scare quote
+            # ("sprach von einem „Schritt in die richtige Richtung“"); its speaker is the nearest one before.
+            match = QuoteMatch(m.start, m.end, "direct", "direct.fragment")
+            # The sentence subject is the best guess for whose words they are ("Die Union nannte …").
+            subj = _np_after(ctx, lo, o) if ctx.doc[lo].lower_ not in PRONOUNS else None
+            if subj is not None:
+                match = QuoteMatch(
+                    m.start,
+                    m.end,
+                    "direct",
+                    "direct.fragment.subject",
+                    None,
+                    None,
+                    None,
+                    *_span_text(doc, subj),
+                )
         if (
             match is None
             and lo == o
@@ -1435,7 +1464,19 @@ def find_quotes(
     direct = _direct_quotes(ctx, marked, person_ranges)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
     direct += _quoted_in_reported(ctx, marked, direct, indirect)
+    direct = [_fragment_speaker(q, direct, indirect, doc.text) if q.speaker is None else q for q in direct]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+
+
+def _fragment_speaker(
+    q: QuoteMatch, direct: list[QuoteMatch], indirect: list[QuoteMatch], text: str
+) -> QuoteMatch:
+    """A quoted phrase without its own attribution: the reported speech around it, else the last speaker."""
+    if not q.rule_id.startswith("direct.fragment"):
+        return q
+    host = next((r for r in indirect if r.speaker and r.start <= q.start and q.end <= r.end), None)
+    last = host or _last_attributed(text, q.start, direct, indirect)
+    return _with_speaker(q, last) if last is not None else q
 
 
 def _quoted_in_reported(

@@ -7,6 +7,7 @@ speaker: "Die Staatsministerin", person_id: <Widmann-Mauz>, …}.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from spacy.language import Language
@@ -24,13 +25,19 @@ from pipeline.rules.quotes import (
 )
 
 QUOTES_KEY = "press_quotes"
+log = logging.getLogger(__name__)
 
 
 def _office_matcher():
     """roles.match_office when the roles rules are installed: "Die Staatsministerin" -> "Staatsminister"."""
     try:
         from pipeline.rules.roles import match_office
+
+        match_office("Die Senatorin")  # loads and validates the office lexicon now, not mid-batch
     except ImportError:  # the roles rules are optional for this stage
+        return None
+    except ValueError as exc:  # a broken office lexicon is the roles stage's error; quotes still run
+        log.warning("press_quotes: office matching disabled, pipeline.rules.roles failed to load: %s", exc)
         return None
 
     def office_of(text: str) -> str | None:
