@@ -29,6 +29,14 @@ def evaluate(
     ner_limit: Annotated[
         int | None, typer.Option(help="Score only the first N GermEval dev sentences.")
     ] = None,
+    without: Annotated[
+        list[str] | None,
+        typer.Option(help="Leave this extraction stage out of the gold run (repeatable), e.g. quotes."),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(help="Compare the gold scores with tests/quality_floors.json; exit 1 below a floor."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Run the pipeline on the gold releases and the benchmarks; print a summary, write JSON + Markdown."""
@@ -47,9 +55,19 @@ def evaluate(
         out_dir=out,
         quotes_limit=quotes_limit,
         ner_limit=ner_limit,
+        without=without or (),
         log=(lambda _: None) if quiet else (lambda msg: err.print(f"[dim]{msg}[/dim]")),
     )
+    failures: list[str] = []
+    if check and result.get("gold"):
+        from pipeline.evaluation.floors import check_floors, gold_scores, load_floors
+
+        failures = check_floors(gold_scores(result["gold"]), load_floors())
+        if "skipped" in result["gold"]["dev"]:
+            failures = [f for f in failures if not f.startswith("dev.")]
     if quiet:
+        if failures:
+            raise typer.Exit(1)
         return
     table = Table(title=f"pressextract evaluate — {', '.join(parts)}")
     table.add_column("benchmark")
@@ -88,3 +106,9 @@ def evaluate(
         )
     err.print(table)
     err.print(f"{result['seconds']['total']} s; report in {out}/evaluation.md and evaluation.json")
+    if check:
+        for f in failures:
+            err.print(f"[red]below floor[/red] {f}")
+        err.print("[red]quality gate: FAILED[/red]" if failures else "[green]quality gate: passed[/green]")
+        if failures:
+            raise typer.Exit(1)
