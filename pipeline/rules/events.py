@@ -209,7 +209,7 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
                 and (len(stem) >= len(w) + 3 or stem[-len(w) - 1] == "-")
             )
             if (stem == w or compound) and (best is None or len(w) > len(best[0].words[0])):
-                best = (noun, ending in ("en", "n", "e", "er", "ern") and stem != low)
+                best = (noun, ending in ("en", "n", "e", "er", "ern", "s") and stem != low)
         if best is not None:
             return best
     return best
@@ -330,6 +330,13 @@ def find_mentions(
             i += 1
             continue
         noun, plural = hit
+        if (
+            plural
+            and tok.lower_.endswith("s")
+            and i > 0
+            and doc[i - 1].lower_ in ("des", "eines", "jedes", "dieses")
+        ):
+            plural = False  # genitive singular: "des Sommerfests"
         after = doc.text[doc[j - 1].idx + len(doc[j - 1].text) : doc[j - 1].idx + len(doc[j - 1].text) + 80]
         if any(w == noun.words[-1] and rx.search(after) for _, w, rx in lexicon.non_after):
             i = j

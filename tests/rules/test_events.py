@@ -159,8 +159,18 @@ def test_programme_line_is_no_event(nlp, lexicon):
         ("Titel\n\nDie nächste Sitzung des Ausschusses findet am 4. März um 17 Uhr statt.", ["Sitzung"]),
         # generic use of a noun without anchor in body text
         (
-            "Titel\n\nDer Bezirk stellt heute seinen Haushaltsplan für die kommenden zwei Jahre vor, der viele "
-            "Projekte enthält.\n\nEine Ausstellung wäre schön, meint der Stadtrat.",
+            (
+                "Titel\n\nDer Bezirk stellt heute seinen Haushaltsplan für die kommenden zwei Jahre vor, der "
+                "viele Projekte enthält.\n\nEine Ausstellung wäre schön, meint der Stadtrat."
+            ),
+            [],
+        ),
+        # a plural names a kind of event, not one event
+        (
+            (
+                "Titel\n\nDer Bezirk ehrt heute junge Musikerinnen und Musiker, die beim Wettbewerb viele "
+                "Preise erspielt haben.\n\nSie dürfen im Sommersemester 2023 an allen Workshops teilnehmen."
+            ),
             [],
         ),
         ("Titel\n\nDie Ausstellung von Reisepässen ist ab Montag wieder möglich.", []),
