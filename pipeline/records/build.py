@@ -64,12 +64,14 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
     """All per-document rows of one processed Doc, plus person mentions for the people table."""
     out: dict[str, list] = {"documents": [build_document(doc, doc_id=doc_id, source=source, sha256=sha256, meta=meta)]}
 
-    out["timexes"] = [
-        Timex(doc_id=doc_id, text=s.text, type=s.label_, value=_ext(s, "timex").get("value"),
-              char_start=s.start_char, char_end=s.end_char, timex_id=f"{doc_id}:t{i}",
-              mod=_ext(s, "timex").get("mod"), rule_id=_ext(s, "timex").get("rule_id"))
-        for i, s in enumerate(doc.spans.get("press_timexes", []), 1)
-    ]
+    out["timexes"] = []
+    for i, s in enumerate(doc.spans.get("press_timexes", []), 1):
+        t = _ext(s, "timex")
+        # The stage may know a tighter extent than the token span ("3. Mai 2019." is one token).
+        start, end = t.get("char_start", s.start_char), t.get("char_end", s.end_char)
+        out["timexes"].append(Timex(
+            doc_id=doc_id, text=doc.text[start:end], type=s.label_, value=t.get("value"), char_start=start,
+            char_end=end, timex_id=f"{doc_id}:t{i}", mod=t.get("mod"), rule_id=t.get("rule_id")))
 
     mentions: dict[str, dict] = {}
     counts: Counter[str] = Counter()
