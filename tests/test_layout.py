@@ -131,6 +131,14 @@ def test_kicker_title_lead(text: str, has_title: bool, expected: dict[str, str])
             "Der Bebauungsplanentwurf wird in der Zeit",
             "paragraph",
         ),
+        # NOT headings: key-value fact lines in paragraphs of their own
+        (f"Titel\n\n{LEAD}\n\nEintritt: frei\n\n{BODY}", "Eintritt: frei", "paragraph"),
+        (
+            f"Titel\n\n{LEAD}\n\nDatum: Dienstag, der 3.08.2021 um 16:30 Uhr\n\n{BODY}",
+            "Datum: Dienstag, der 3.08.2021 um 16:30 Uhr",
+            "paragraph",
+        ),
+        (f"Titel\n\n{LEAD}\n\nMusikbeitrag: 5 €\n\n{BODY}", "Musikbeitrag: 5 €", "paragraph"),
         # NOT a heading: salutation
         (
             f"Titel\n\n{LEAD}\n\nSehr geehrte Damen und Herren,\n\n{BODY}",

@@ -40,6 +40,10 @@ _BOILERPLATE_LEAD = re.compile(
 # Release number printed above the text ("Nr. 2837" in police releases): a line of its own, not the lead.
 _NUMBER_LINE = re.compile(r"^(?:Nr\.|Nummer|PM)\s*\d+(?:/\d+)?$")
 _LOWER_START = re.compile(r"^\s*[a-zäöüß]")
+# "Datum: Dienstag, 3.08.2021 um 16:30 Uhr", "Eintritt: frei", "Musikbeitrag: 5 €": a fact line, not a heading
+# (a key of up to three words, then a value with a number, a price, an address, or only one or two words).
+_KEY_VALUE = re.compile(r"^[\w.()/-]+(?: [\w.()/-]+){0,2}:\s+(?P<value>\S.*)$")
+_FACT_VALUE = re.compile(r"\d|€|@|\bUhr\b|\bfrei\b|\bkostenlos\b", re.IGNORECASE)
 MIN_LEAD_WORDS = 6
 # A paragraph ending in ":" is the lead only when it is long enough to say something itself
 # ("Das Bezirksamt lädt alle Anwohnerinnen … zu einer Einwohnerversammlung ein:").
@@ -92,6 +96,17 @@ def _is_caption(chunk: str) -> bool:
         if len(phrase) >= 15 and first.startswith(f"{phrase} {phrase}"):
             return True
     return False
+
+
+def _is_fact_line(chunk: str) -> bool:
+    """Example: "Eintritt: frei" -> True; "Erster Konferenztag: „Integration vor Ort gestalten“" -> False."""
+    m = _KEY_VALUE.match(chunk)
+    if not m:
+        return False
+    value = m.group("value")
+    return (
+        bool(_FACT_VALUE.search(value)) or len(value.split()) <= 2 and not value.startswith(("„", '"', "»"))
+    )
 
 
 def _is_bullet(chunk: str) -> bool:
@@ -204,6 +219,7 @@ def find_blocks(text: str, *, has_title: bool = False) -> list[Block]:
             and _headline_like(chunk)
             and not _TIME_START.match(chunk)
             and not _NUMBER_LINE.match(chunk)
+            and not _is_fact_line(chunk)
         ):
             nxt = i + 1 < len(units)
             alone = labels[i] == "paragraph" or (
