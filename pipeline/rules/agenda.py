@@ -742,8 +742,8 @@ def find_agenda(
             # a dated lead-in ("Presseöffentliche Termine … am 11. Juni 2025", "Datum: Freitag, 25. Juni 2021")
             # dates what follows; a prose paragraph only when it names exactly one day
             found = _dates_in(timexes, ln.start, ln.end)
-            if found and (kind != "other" or len(found) == 1):
-                context_date, context_label = found[0], None
+            if found and (kind != "other" or len(found) == 1) and found[0] != context_date:
+                context_date, context_label = found[0], None  # same day: the day header's label stays
         entry = entry_at.get(i)
         if entry is None:
             continue

@@ -298,3 +298,17 @@ def test_event_link_is_nearest_preceding_mention(grammar):
     events = [EventRef(0, (0,), "2020-01-29", None), EventRef(1, (text.index("Fest"),), "2020-02-01", None)]
     items = _find(text, grammar, events=events)
     assert [(a.event_index, a.date) for a in items] == [(0, "2020-01-29"), (1, "2020-02-01")]
+
+
+def test_prose_about_the_same_day_keeps_the_day_label(grammar):
+    text = (
+        "Erster Konferenztag: „Integration vor Ort gestalten\n\n"
+        "Am ersten Konferenztag fand vor allem in den Foren ein Austausch statt.\n\n"
+        "12:00 Uhr - Pressekonferenz"
+    )
+    tx = [
+        TimexRef(0, 19, "DATE", "2018-08-27"),
+        TimexRef(text.index("ersten"), text.index("ersten") + 19, "DATE", "2018-08-27"),
+    ]
+    items = _find(text, grammar, timexes=tx)
+    assert [(a.date, a.day_label[:19]) for a in items] == [("2018-08-27", "Erster Konferenztag")]
