@@ -122,13 +122,19 @@ def _match(preds: list[Item], golds: list[Item]) -> list[tuple[int, int]]:
     return pairs
 
 
-def quote_nlp(model: str | None = None) -> Language:
-    """Our pipeline with the stages quotes depend on (people, roles) and the quotes stage itself."""
+def quote_nlp(model: str | None = None, *, quote_config: dict | None = None) -> Language:
+    """Our pipeline with the stages quotes depend on (people, roles) and the quotes stage itself.
+
+    `quote_config` overrides press_quotes settings, e.g. {"min_fragment_words": 3}.
+    """
     import pipeline.stages  # noqa: F401  (registers the stage factories)
     from pipeline.api import load
 
     wanted = [s for s in ("press_people", "press_roles", "press_quotes") if Language.has_factory(s)]
-    return load(model, stages=wanted)
+    nlp = load(model, stages=wanted)
+    if quote_config:
+        nlp.replace_pipe("press_quotes", "press_quotes", config=quote_config)
+    return nlp
 
 
 def evaluate_quotes(
@@ -240,6 +246,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "train"), default="dev")
     parser.add_argument("--data", default=str(DATA_DIR), help="folder with train/dev .jsonl.xz")
     parser.add_argument("--model", default=None, help="spaCy model (default: bundled/installed; 'blank')")
+    parser.add_argument(
+        "--fragments",
+        type=int,
+        default=None,
+        help="press_quotes min_fragment_words (quoted phrases without a cue; 0 = off)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--errors", type=int, default=0, help="print N false positives/negatives")
@@ -247,7 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.data).exists():
         parser.error(f"{args.data} not found: the WIKINEWS quotes data lives in shared/data/quotes-wikinews")
     errors: list | None = [] if args.errors else None
-    result = evaluate_quotes(args.data, split=args.split, model=args.model, limit=args.limit, errors=errors)
+    cfg = {"min_fragment_words": args.fragments} if args.fragments is not None else None
+    nlp = quote_nlp(args.model, quote_config=cfg)
+    result = evaluate_quotes(args.data, nlp=nlp, split=args.split, limit=args.limit, errors=errors)
     print(json.dumps(result, indent=2) if args.json else format_table(result))
     for err in (errors or [])[: args.errors]:
         print(" | ".join(str(x)[:200].replace("\n", " ") for x in err))

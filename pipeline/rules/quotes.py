@@ -474,7 +474,9 @@ class QuoteOptions:
     free_indirect: bool = True
     max_embedded_words: int = 25
     indicative_clauses: bool = True
-    min_fragment_words: int = 3
+    # Quoted phrases in running text with no speech cue: WIKINEWS annotates them as quotes, but in press
+    # releases they are mostly event titles and mottos, so 0 (off) by default; 3 = phrases of 3+ words.
+    min_fragment_words: int = 0
 
 
 # --- token helpers ----------------------------------------------------------------------------

@@ -98,6 +98,7 @@ class PressQuotes:
         max_embedded_words: int,
         indirect: bool,
         free_indirect: bool,
+        min_fragment_words: int,
         lexicon_dir: str | None,
     ) -> None:
         self.name = name
@@ -106,6 +107,7 @@ class PressQuotes:
             min_sentence_words=min_sentence_words,
             indirect=indirect,
             free_indirect=free_indirect,
+            min_fragment_words=min_fragment_words,
             max_embedded_words=max_embedded_words,
         )
         # Load (and validate) the lexicons at start-up, not in the middle of a batch.
@@ -171,6 +173,7 @@ class PressQuotes:
         "max_embedded_words": 25,
         "indirect": True,
         "free_indirect": True,
+        "min_fragment_words": 0,
         "lexicon_dir": None,
     },
 )
@@ -182,6 +185,7 @@ def make_quotes(
     max_embedded_words: int,
     indirect: bool,
     free_indirect: bool,
+    min_fragment_words: int,
     lexicon_dir: str | None,
 ) -> PressQuotes:
     return PressQuotes(
@@ -192,5 +196,6 @@ def make_quotes(
         max_embedded_words=max_embedded_words,
         indirect=indirect,
         free_indirect=free_indirect,
+        min_fragment_words=min_fragment_words,
         lexicon_dir=lexicon_dir,
     )
