@@ -54,8 +54,10 @@ DIRECT = [
         "erklären",
     ),
     (
-        "Dazu sagt Clara Herrmann, Bezirksbürgermeisterin von Friedrichshain-Kreuzberg:\n"
-        "„Wir freuen uns sehr über die neue Schule am Park.“",
+        (
+            "Dazu sagt Clara Herrmann, Bezirksbürgermeisterin von Friedrichshain-Kreuzberg:\n"
+            "„Wir freuen uns sehr über die neue Schule am Park.“"
+        ),
         "Wir freuen uns sehr über die neue Schule am Park.",
         "Clara Herrmann",
         "sagen",
@@ -117,8 +119,10 @@ def test_direct_quote(nlp, text, quote, speaker, cue):
 
 NOT_QUOTES = [
     "Der Titel „Aktuelle Stunde“ steht seit Wochen fest.",
-    "In diesem Jahr fand die Konferenz unter dem Titel „Integration vor Ort gestalten – Gesellschaftlichen "
-    "Zusammenhalt stärken“ statt.",
+    (
+        "In diesem Jahr fand die Konferenz unter dem Titel „Integration vor Ort gestalten – Gesellschaftlichen "
+        "Zusammenhalt stärken“ statt."
+    ),
     "Das Projekt „Kiezlotsen“ startet im Mai in Neukölln.",
     "Das Modellprojekt „Stark im Kiez“ wird verlängert.",
     "14:30 Uhr - „Aktuelle Stunde“ im Fishbowl-Format mit:",
