@@ -408,6 +408,10 @@ def find_people(
         if b - a > 4:
             b = a + 4 if (titles or addr or office_before) else b
             a = b - 3 if not (titles or addr or office_before) else a
+        if per_hit and not (titles or addr or office_before or office_after):
+            # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
+            inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
+            a, b = inside[0], inside[-1] + 1
         given_ok = any(_given_hit(t, plex) for t in toks[a : b - 1])
         rule = None
         if titles or addr:
@@ -436,7 +440,7 @@ def find_people(
         if any(p in lexicon().places for p in toks[b - 1].norm.split("-")) and not (titles or addr):
             continue  # "Schwulenverbands Berlin-Brandenburg"
         if b - a == 1 and not (
-            titles or addr or (office_before is not None and toks[before - 1].norm != ",") or per_hit
+            titles or addr or (office_before is not None and toks[before - 1].norm != ",")
         ):
             continue  # a lone capitalised word needs a title right before it
         # a street or building: "Anne Frank Zentrum", "Willy Brandt Haus"

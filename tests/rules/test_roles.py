@@ -1,0 +1,366 @@
+"""Roles rules on plain German text: office titles, their extent, portfolio, organisation, jurisdiction, level."""
+
+import pytest
+
+from pipeline.rules.people import find_people, resolve_document
+from pipeline.rules.roles import (
+    PersonRef,
+    find_statements,
+    level_from_publisher,
+    lexicon,
+    match_office,
+    resolve_office_holder,
+)
+
+
+def statements(text: str, *, district: str | None = None) -> list[dict]:
+    people = resolve_document(find_people(text))
+    refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
+    out = []
+    for st in find_statements(text, refs, district=district):
+        out.append(
+            {
+                "who": st.person.name,
+                "role_text": st.role_text,
+                "role": st.role,
+                "role_norm": st.role_norm,
+                "portfolio": st.portfolio,
+                "organization": st.organization,
+                "jurisdiction": st.jurisdiction,
+                "level": st.level,
+                "rule_id": st.rule_id,
+            }
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Stefan Grüttner, Hessischer Minister für Soziales und Integration",
+            {
+                "who": "Grüttner",
+                "role_text": "Hessischer Minister für Soziales und Integration",
+                "role": "Minister",
+                "role_norm": "Minister",
+                "portfolio": "Soziales und Integration",
+                "jurisdiction": "Hessen",
+                "level": "land",
+            },
+        ),
+        (
+            "Eva Kühne-Hörmann, Hessische Ministerin der Justiz",
+            {"role_norm": "Minister", "portfolio": "Justiz", "jurisdiction": "Hessen", "level": "land"},
+        ),
+        (
+            "Christian Geselle, Oberbürgermeister der Stadt Kassel",
+            {"role_norm": "Oberbürgermeister", "jurisdiction": "Kassel", "level": "kommune"},
+        ),
+        (
+            "Susi Möbbeck, Staatssekretärin im Ministerium für Arbeit, Soziales und Integration des Landes Sachsen-Anhalt",
+            {
+                "role": "Staatssekretärin",
+                "role_norm": "Staatssekretär",
+                "jurisdiction": "Sachsen-Anhalt",
+                "level": "land",
+            },
+        ),
+        (
+            (
+                "Serap Güler, Staatssekretärin für Integration im Ministerium für Kinder, Familie, Flüchtlinge und "
+                "Integration des Landes Nordrhein-Westfalen"
+            ),
+            {"portfolio": "Integration", "jurisdiction": "Nordrhein-Westfalen", "level": "land"},
+        ),
+        (
+            (
+                "Prof. Dr. Hacı-Halil Uslucan, Universität Duisburg-Essen, Direktor des Zentrums für Türkeistudien und "
+                "Integrationsforschung"
+            ),
+            {
+                "role_norm": "Direktor",
+                "organization": "Zentrums für Türkeistudien und Integrationsforschung",
+                "level": "other",
+            },
+        ),
+        (
+            "Mariam Lau, Korrespondentin in der Hauptstadtredaktion, DIE ZEIT",
+            {
+                "role_text": "Korrespondentin in der Hauptstadtredaktion",
+                "role_norm": "Korrespondent",
+                "organization": "DIE ZEIT",
+                "level": "other",
+            },
+        ),
+        (
+            "Sandra Scheeres, Senatorin für Bildung, Jugend und Familie: „Die Schulen sind fertig.“",
+            {
+                "role_norm": "Senator",
+                "portfolio": "Bildung, Jugend und Familie",
+                "jurisdiction": "Berlin",
+                "level": "land",
+            },
+        ),
+        (
+            "Im Juni diskutiert Bezirksstadträtin Eva Majewski mit Anwohnern.",
+            {"role_text": "Bezirksstadträtin", "role_norm": "Bezirksstadtrat", "level": "kommune"},
+        ),
+        (
+            "Die Bezirksbürgermeisterin von Mitte, Stefanie Remlinger, informiert:",
+            {
+                "role_norm": "Bezirksbürgermeister",
+                "jurisdiction": "Mitte",
+                "level": "kommune",
+                "rule_id": "role.office_comma_name:office.bezirksbuergermeister:district.mitte",
+            },
+        ),
+        (
+            "Die Neuköllner Bezirksstadträtin Karin Korte (SPD) unterstützt die Initiative.",
+            {"role_text": "Neuköllner Bezirksstadträtin", "jurisdiction": "Neukölln", "level": "kommune"},
+        ),
+        (
+            "Clara Herrmann, Bezirksstadträtin von Friedrichshain-Kreuzberg, sagt:",
+            {"jurisdiction": "Friedrichshain-Kreuzberg", "level": "kommune"},
+        ),
+        (
+            "Michael Müller, Regierender Bürgermeister von Berlin, eröffnet die Messe.",
+            {
+                "role": "Regierender Bürgermeister",
+                "role_norm": "Regierender Bürgermeister",
+                "jurisdiction": "Berlin",
+                "level": "land",
+            },
+        ),
+        (
+            "Dr. Beatrice Kramm, Präsidentin der Industrie- und Handelskammer Berlin",
+            {
+                "role_norm": "Präsident",
+                "organization": "Industrie- und Handelskammer Berlin",
+                "level": "other",
+            },
+        ),
+        (
+            "Christoph Schmidt, Geschäftsführer der Grün Berlin GmbH",
+            {"organization": "Grün Berlin GmbH", "level": "other", "jurisdiction": None},
+        ),
+        (
+            "Max Muster, Bezirksstadtrat für Stadtentwicklung des Bezirks Treptow-Köpenick von Berlin, lädt ein.",
+            {
+                "role_text": "Bezirksstadtrat für Stadtentwicklung des Bezirks Treptow-Köpenick von Berlin",
+                "portfolio": "Stadtentwicklung",
+                "jurisdiction": "Treptow-Köpenick",
+                "level": "kommune",
+            },
+        ),
+        ("Roman Simon MdA", {"role": "MdA", "jurisdiction": "Berlin", "level": "land"}),
+        (
+            "Gabriele Bischoff (Mitglied des Europäischen Parlaments) diskutiert.",
+            {"role_norm": "Mitglied", "jurisdiction": "EU", "level": "eu"},
+        ),
+        (
+            "Bundespräsident Frank-Walter Steinmeier verlieh den Orden.",
+            {"role_norm": "Bundespräsident", "jurisdiction": "Bund", "level": "bund"},
+        ),
+        (
+            "António Guterres, Generalsekretär der Vereinten Nationen, sprach.",
+            {"role_norm": "Generalsekretär", "level": "international"},
+        ),
+        (
+            "Bildungssenatorin Sandra Scheeres lobte die Schulen.",
+            {
+                "role": "Bildungssenatorin",
+                "role_norm": "Bildungssenator",
+                "jurisdiction": "Berlin",
+                "level": "land",
+            },
+        ),
+    ],
+)
+def test_statement(text, expected):
+    got = statements(text)
+    assert got, text
+    st = got[0]
+    for key, value in expected.items():
+        if key == "who":
+            assert st["who"].endswith(value)
+        else:
+            assert st[key] == value, (key, st)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            (
+                "Annette Widmann-Mauz, Staatsministerin und Beauftragte der Bundesregierung für Migration, Flüchtlinge "
+                "und Integration"
+            ),
+            [
+                ("Staatsministerin", "Staatsminister", "Bund", "bund"),
+                (
+                    "Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration",
+                    "Beauftragter",
+                    "Bund",
+                    "bund",
+                ),
+            ],
+        ),
+        (
+            (
+                "Kai Klose, Staatssekretär im Hessischen Ministerium für Soziales und Integration und Bevollmächtigter "
+                "für Integration und Antidiskriminierung der Hessischen Landesregierung"
+            ),
+            [
+                (
+                    "Staatssekretär im Hessischen Ministerium für Soziales und Integration",
+                    "Staatssekretär",
+                    "Hessen",
+                    "land",
+                ),
+                (
+                    "Bevollmächtigter für Integration und Antidiskriminierung der Hessischen Landesregierung",
+                    "Bevollmächtigter",
+                    "Hessen",
+                    "land",
+                ),
+            ],
+        ),
+        (
+            (
+                "Ephraim Gothe, stellvertretender Bezirksbürgermeister und Bezirksstadtrat für Stadtentwicklung, "
+                "unterstreicht:"
+            ),
+            [
+                ("stellvertretender Bezirksbürgermeister", "Bezirksbürgermeister", None, "kommune"),
+                ("Bezirksstadtrat für Stadtentwicklung", "Bezirksstadtrat", None, "kommune"),
+            ],
+        ),
+    ],
+)
+def test_two_offices(text, expected):
+    got = [(s["role_text"], s["role_norm"], s["jurisdiction"], s["level"]) for s in statements(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # a list of people with offices: each office to its own name
+        (
+            (
+                "Sandra Scheeres, Senatorin für Bildung, Jugend und Familie, Katrin Lompscher, Senatorin für "
+                "Stadtentwicklung und Wohnen, Dagmar Pohle, Bezirksbürgermeisterin von Marzahn-Hellersdorf, und "
+                "Schulleiterin Sibylle Fricke eröffneten den Neubau."
+            ),
+            [
+                ("Scheeres", "Senatorin für Bildung, Jugend und Familie"),
+                ("Lompscher", "Senatorin für Stadtentwicklung und Wohnen"),
+                ("Pohle", "Bezirksbürgermeisterin von Marzahn-Hellersdorf"),
+                ("Fricke", "Schulleiterin"),
+            ],
+        ),
+        (
+            "Grußworte von Frau Dr. Schlösser, Bezirksbürgermeister Herrn Lemm und Bezirksstadträtin Frau Witt.",
+            [("Lemm", "Bezirksbürgermeister"), ("Witt", "Bezirksstadträtin")],
+        ),
+        # an office in apposition to an office with its holder
+        (
+            (
+                "Auf Einladung der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, "
+                "Staatsministerin Annette Widmann-Mauz, tagte die Konferenz."
+            ),
+            [
+                (
+                    "Widmann-Mauz",
+                    "Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration",
+                ),
+                ("Widmann-Mauz", "Staatsministerin"),
+            ],
+        ),
+    ],
+)
+def test_offices_go_to_the_right_person(text, pairs):
+    assert [(s["who"].split()[-1], s["role_text"]) for s in statements(text)] == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Staatsministerin bilanzierte nach der zweitägigen Konferenz:",  # no named holder
+        "Einmal jährlich lädt die Integrationsbeauftragte die Beauftragten der Länder ein.",
+        "Der Senat hat auf Vorlage der Senatorin für Finanzen beschlossen.",
+        "Die Baustelle in der Karl-Marx-Straße ist gesperrt.",
+        "Mit seinem Wegbegleiter Hans Müller wanderte er.",  # "Begleiter" is no "Leiter"
+    ],
+)
+def test_no_statement(text):
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, head, role_norm, gender",
+    [
+        ("Die Staatsministerin", "Staatsministerin", "Staatsminister", "f"),
+        ("Der Senator", "Senator", "Senator", "m"),
+        ("Die Bezirksbürgermeisterin", "Bezirksbürgermeisterin", "Bezirksbürgermeister", "f"),
+        ("die Beauftragte", "Beauftragte", "Beauftragter", "f"),
+        ("der Beauftragte", "Beauftragte", "Beauftragter", "m"),
+        ("Die Senatorin für Bildung", "Senatorin", "Senator", "f"),
+        ("Die Bezirksstadträtin", "Bezirksstadträtin", "Bezirksstadtrat", "f"),
+        ("Die Korrespondentin", "Korrespondentin", "Korrespondent", "f"),
+        ("Der Regierende Bürgermeister", "Regierende Bürgermeister", "Regierender Bürgermeister", "m"),
+        ("Die Integrationsbeauftragte", "Integrationsbeauftragte", "Integrationsbeauftragter", "f"),
+    ],
+)
+def test_match_office(text, head, role_norm, gender):
+    m = match_office(text)
+    assert (m.head, m.role_norm, m.gender) == (head, role_norm, gender)
+
+
+@pytest.mark.parametrize("text", ["Der Senat", "Die Konferenz", "Ein Begleiter", "Die Lautsprecher", ""])
+def test_match_office_none(text):
+    assert match_office(text) is None
+
+
+def test_resolve_office_holder():
+    roles = [
+        {"person_id": "p-1", "role_norm": "Staatsminister"},
+        {"person_id": "p-1", "role_norm": "Beauftragter"},
+        {"person_id": "p-2", "role_norm": "Senator"},
+        {"person_id": "p-3", "role_norm": "Senator"},
+    ]
+    assert resolve_office_holder("Die Staatsministerin", roles) == "p-1"
+    assert resolve_office_holder("Die Integrationsbeauftragte", roles) is None  # no role_norm ends like that
+    assert resolve_office_holder("Der Senator", roles) is None  # two senators: ambiguous
+    assert resolve_office_holder("Die Konferenz", roles) is None
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("Bezirksamt Neukölln", "Neukölln"),
+        ("Bezirksamt Treptow-Köpenick", "Treptow-Köpenick"),
+        ("Senatsverwaltung für Bildung, Jugend und Familie", "Berlin"),
+        ("Polizei Berlin", None),
+        (None, None),
+    ],
+)
+def test_level_from_publisher(publisher, expected):
+    assert level_from_publisher(publisher) == expected
+
+
+def test_district_from_publisher():
+    got = statements("Bezirksstadtrat Carsten Spallek informiert:", district="Mitte")
+    assert (got[0]["jurisdiction"], got[0]["level"]) == ("Mitte", "kommune")
+
+
+def test_lexicons_load_and_cover_all_states():
+    lex = lexicon()
+    states = {p.jurisdiction for p in lex.places.values() if p.level == "land"}
+    assert len(states) == 16
+    assert lex.places["Hessischen"].jurisdiction == "Hessen"
+    assert lex.places["Berliner"].jurisdiction == "Berlin"
+    assert all(
+        o.level in (None, "bund", "land", "kommune", "eu", "international", "other") for o in lex.offices
+    )
