@@ -1,0 +1,33 @@
+"""The press_quotes component end to end on the reference release (blank pipeline, no model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pipeline
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed.txt"
+
+
+@pytest.mark.shared
+def test_reference_release_has_exactly_the_two_quotes():
+    if not SEED.exists():
+        pytest.skip(f"{SEED} not available: shared corpus missing")
+    nlp = pipeline.load("blank")
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    found = [(s.text, s._.quote) for s in doc.spans["press_quotes"]]
+    assert len(found) == 2
+    (t1, q1), (t2, q2) = found
+    assert t1.startswith("Es ist gut, dass sich Deutschland") and t1.endswith("austauschen konnten.")
+    assert (q1["kind"], q1["cue"], q1["speaker"]) == (
+        "direct",
+        "unterstreichen",
+        "Staatsministerin Annette Widmann-Mauz",
+    )
+    assert t2.startswith("Es war ein lebhafter Erfahrungsaustausch") and t2.endswith("hineindrängen wollen.")
+    assert "\n\n" in t2  # one quote over two paragraphs
+    assert (q2["kind"], q2["cue"], q2["speaker"]) == ("direct", "bilanzieren", "Die Staatsministerin")
+    assert q1["person_id"] and q1["person_id"] == q2["person_id"]
+    assert set(q1) >= {"kind", "cue", "speaker", "speaker_start", "speaker_end", "person_id", "rule_id"}
