@@ -471,6 +471,8 @@ def find_location(
     """
     doc = span.doc
     loc_ents = [(s, e) for s, e, lab in entities if lab in ("LOC", "GPE", "FAC")]
+    other_ents = [(s, e) for s, e, lab in entities if lab in ("PER", "ORG", "MISC")]
+    loc_names = {doc.text[s:e] for s, e in loc_ents}
     found: list[tuple[int, int, str]] = []
     i = span.start
     while i < span.end:
@@ -528,10 +530,13 @@ def find_location(
             break
         words = [t.text for t in doc[k:m]]
         start_c, end_c = doc[k].idx, doc[m - 1].idx + len(doc[m - 1].text)
-        is_ent = any(s <= start_c < e for s, e in loc_ents)
+        surface = doc.text[start_c:end_c].rstrip(".,")
+        # A place tagged LOC anywhere in the document counts here too: NER often tags one of two "Kassel".
+        is_ent = any(s <= start_c < e for s, e in loc_ents) or surface in loc_names
+        other_ent = any(s <= start_c < e for s, e in other_ents)
         venue = any(_is_venue(w, lexicon.venues) for w in words)
         abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
-        if is_ent or venue or (not needs_venue and not abstract and not loc_ents):
+        if is_ent or venue or (not needs_venue and not abstract and not other_ent):
             found.append((2 if is_ent or venue else 1, k, doc.text[start_c:end_c].rstrip(".,")))
         i = m if m > i else i + 1
     if not found:
