@@ -484,6 +484,8 @@ def phrase_extent(
             if w in ("und", "sowie", "bzw.", "oder"):
                 if j + 1 >= n or (j + 1) in name_starts or _starts_head(j + 1, toks, head_starts):
                     break
+                if not enum_open and toks[j + 1].is_lower:
+                    break  # "Vorstand der BVG und in Anwesenheit von …": the phrase is over
                 if enum_open:
                     enum_closed = True
                     item_caps = 0

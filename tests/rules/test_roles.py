@@ -264,6 +264,12 @@ def test_two_offices(text, expected):
             "Grußworte von Frau Dr. Schlösser, Bezirksbürgermeister Herrn Lemm und Bezirksstadträtin Frau Witt.",
             [("Lemm", "Bezirksbürgermeister"), ("Witt", "Bezirksstadträtin")],
         ),
+        # "und" + lowercase ends a phrase that has no enumeration
+        (
+            "Mit Manfred Müller, Vorstand der BVG und in Anwesenheit von Bezirksbürgermeister Stefan Komoß "
+            "wurde eröffnet.",
+            [("Müller", "Vorstand der BVG"), ("Komoß", "Bezirksbürgermeister")],
+        ),
         # an office in apposition to an office with its holder
         (
             (
