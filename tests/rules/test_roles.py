@@ -266,8 +266,10 @@ def test_two_offices(text, expected):
         ),
         # "und" + lowercase ends a phrase that has no enumeration
         (
-            "Mit Manfred Müller, Vorstand der BVG und in Anwesenheit von Bezirksbürgermeister Stefan Komoß "
-            "wurde eröffnet.",
+            (
+                "Mit Manfred Müller, Vorstand der BVG und in Anwesenheit von Bezirksbürgermeister Stefan Komoß "
+                "wurde eröffnet."
+            ),
             [("Müller", "Vorstand der BVG"), ("Komoß", "Bezirksbürgermeister")],
         ),
         # an office in apposition to an office with its holder
