@@ -159,17 +159,23 @@ def main() -> None:
         for w in (int(x) for x in args.workers.split(",")):
             results[f"full, {w} worker{'s' if w > 1 else ''}"] = run_phase(["--phase", f"full={w}", *common])
     print(
-        f"{'run':<18} {'docs':>6} {'words':>9} {'seconds':>8} {'words/s':>9} {'docs/s':>7}  peak MiB per worker"
+        f"{'run':<18} {'docs':>6} {'words':>9} {'seconds':>8} {'words/s':>9} {'docs/s':>7} {'CPU s':>7} "
+        f"{'words/CPU-s':>11}  peak MiB per worker"
     )
     for name, r in results.items():
         print(
             f"{name:<18} {r['docs']:>6} {r['words']:>9} {r['seconds']:>8.1f} {r['words'] / r['seconds']:>9.0f} "
-            f"{r['docs'] / r['seconds']:>7.1f}  {', '.join(f'{x:.0f}' for x in r['peak_rss_mb'])}"
+            f"{r['docs'] / r['seconds']:>7.1f} {r['cpu']:>7.1f} {r['words'] / r['cpu']:>11.0f}  "
+            f"{', '.join(f'{x:.0f}' for x in r['peak_rss_mb'])}"
         )
     backbone = results["backbone"]["words"] / results["backbone"]["seconds"]
+    backbone_cpu = results["backbone"]["words"] / results["backbone"]["cpu"]
     for name, r in results.items():
         if name != "backbone":
-            print(f"ratio {name} / backbone: {r['words'] / r['seconds'] / backbone:.2f}")
+            print(
+                f"ratio {name} / backbone: wall {r['words'] / r['seconds'] / backbone:.2f}, "
+                f"per CPU-second {r['words'] / r['cpu'] / backbone_cpu:.2f} (robust to other load on the machine)"
+            )
     full1 = next((r for k, r in results.items() if k.startswith("full, 1")), None)
     if full1:
         stages = sorted(full1["stages"].items(), key=lambda kv: -kv[1])
