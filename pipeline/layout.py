@@ -5,6 +5,8 @@ Block starts are also sentence starts, so headings and agenda lines never merge 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -35,10 +37,6 @@ class PressLayout:
                 span[0].is_sent_start = True
                 if span.end < len(doc):
                     doc[span.end].is_sent_start = True
-        if self.sentence_starts:
-            # A line break inside a paragraph that follows no sentence end still often starts a new unit
-            # in releases ("Wann:\\nSamstag, 10 Uhr"); we only force starts at blank lines (above).
-            pass
         doc.spans[BLOCKS_KEY] = spans
         return doc
 
@@ -56,11 +54,13 @@ def blocks(doc: Doc, *labels: str) -> list[Span]:
 
 def is_excluded(doc: Doc, start_char: int, end_char: int) -> bool:
     """True when the character range lies in a block kept out of the body (captions, credits)."""
-    return any(s.label_ in EXCLUDED and s.start_char <= start_char and end_char <= s.end_char
-               for s in doc.spans.get(BLOCKS_KEY, []))
+    return any(
+        s.label_ in EXCLUDED and s.start_char <= start_char and end_char <= s.end_char
+        for s in doc.spans.get(BLOCKS_KEY, [])
+    )
 
 
-def body_sents(doc: Doc):
+def body_sents(doc: Doc) -> Iterator[Span]:
     """Sentences outside captions and credits, the text extractors read."""
     excluded = [(s.start_char, s.end_char) for s in blocks(doc, *EXCLUDED)]
     for sent in doc.sents:
