@@ -61,11 +61,12 @@ def phase_backbone(sample: Path, model: str, batch_size: int) -> dict:
     texts = [prepare(d).text for d in iter_documents([str(sample)]) if not hasattr(d, "error")]
     nlp = load_backbone(model)
     words = sum(len(_WORD.findall(t)) for t in texts)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {
+        "cpu": cpu,
         "docs": len(texts),
         "words": words,
         "seconds": seconds,
