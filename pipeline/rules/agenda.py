@@ -330,6 +330,12 @@ def parse_day_header(line: str, *, grammar: AgendaGrammar, max_chars: int = 150)
     return None
 
 
+# "<venue>, 20 Uhr, <act>": a programme line that names its venue first (no comma or colon in the venue)
+_VENUE_TIME = re.compile(
+    r"^(?P<venue>\w[^,:]{2,80}),\s*(?:ab\s+|um\s+)?(?P<h>2[0-4]|[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*Uhr\s*,"
+    r"\s*(?P<rest>[^\s,].{0,150})$",
+    re.IGNORECASE,
+)
 _SENT_END = re.compile(r"[.!?]['\"“”«»)]*\s*$")
 
 
@@ -383,6 +389,75 @@ class EventRef:
     mentions: tuple[int, ...]
     start: str | None
     end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeRef:
+    """An office the roles stage bound to a person. Example: ("Regierender Bürgermeister", "p-…", "Kai Wegner")."""
+
+    role_norm: str
+    person_id: str
+    name: str
+
+
+def office_pattern(role_norm: str) -> re.Pattern | None:
+    """A regex for an office phrase in any case and gender, from its canonical form.
+
+    Example: "Regierender Bürgermeister" matches "des Regierenden Bürgermeisters", "Die Regierende
+    Bürgermeisterin"; "Senator" matches "Senatorin"; None for one-letter or empty forms.
+    """
+    words = role_norm.split()
+    if not words or any(len(w) < 3 for w in words):
+        return None
+    parts = []
+    for w in words:
+        if w[:1].isupper() and len(words) > 1 and w is words[0] and w.lower().endswith(("er", "e", "es")):
+            stem = re.sub(r"(?:er|es|e)$", "", w)  # an adjective: "Regierender" -> "Regierend…"
+            parts.append(re.escape(stem) + r"(?:e|er|es|en|em)?")
+        else:
+            parts.append(re.escape(w) + r"(?:in|innen|s|es|n|en)?")
+    return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])")
+
+
+def _office_participants(
+    text: str, start: int, end: int, offices: Sequence[OfficeRef]
+) -> list[tuple[str, str]]:
+    """(person_id, name) of the bound offices named between start and end, each office unique to one person."""
+    by_norm: dict[str, set[tuple[str, str]]] = {}
+    for o in offices:
+        by_norm.setdefault(o.role_norm, set()).add((o.person_id, o.name))
+    out = []
+    for norm, holders in by_norm.items():
+        if len(holders) != 1:
+            continue  # two people hold this office in the release: the bare office names neither
+        rx = office_pattern(norm)
+        if rx is not None and rx.search(text, start, end):
+            out.append(next(iter(holders)))
+    return out
+
+
+# a quotation (a long stretch in marks; titles are short), contact details, a closing note
+_NOT_ENTRY_PARAGRAPH = re.compile(
+    r"[„“»\"][^„“”»«\"]{80,}[“”«\"]|@|https?:|www\.|\bTel(?:efon|\.)|^(?:Hinweis|Kontakt|Pressekontakt|Anmeldung|Weitere Informationen)\b",
+    re.IGNORECASE,
+)
+
+
+# The panel paragraph under the last entry names its speakers with a discussion or speaker cue
+# ("Im Rahmen der Eröffnungsveranstaltung diskutiert … mit Prof. Dr. Jutta Allmendinger, …").
+_PANEL_CUE = re.compile(
+    r"\b(?:diskutier\w*|Diskussion\w*|Podium\w*|Panel\w*|moderier\w*|Moderation|Gespräch\w*|"
+    r"Gäste|Gast|Referent\w*|Redner\w*|spricht|sprechen|Impuls\w*|Teilnehmende[nr]?|teil:)"
+)
+
+
+def _entry_paragraph(text: str, *, max_chars: int) -> bool:
+    """A paragraph that can belong to the programme entry above it: short, no quote, no contact details.
+
+    Example: "Blick nach außen – Thilo Schulz, Schwedische Handelskammer" -> True;
+    "Weitere Informationen unter www.jugendforum.berlin/" -> False.
+    """
+    return len(text) <= max_chars and not _NOT_ENTRY_PARAGRAPH.search(text)
 
 
 @dataclass(slots=True)
@@ -451,14 +526,23 @@ def find_agenda(
     events: Sequence[EventRef] = (),
     excluded: Sequence[tuple[int, int]] = (),
     bullets: Sequence[tuple[int, int]] = (),
+    offices: Sequence[OfficeRef] = (),
     max_title_chars: int = 300,
     context_lines: int = 3,
     day_resolver: DayResolver | None = None,
+    block_entries: bool = False,
+    max_entry_paragraphs: int = 4,
+    max_entry_paragraph_chars: int = 600,
 ) -> list[AgendaEntry]:
     """Programme entries of one document, in text order, with dates, day labels and participants.
 
     Example: "Zweiter Konferenztag\\n\\n08:30 Uhr - Beginn und Markt der Möglichkeiten" with the event on
     27.–28.08.2018 -> [AgendaEntry(date="2018-08-28", time="08:30", title="Beginn und Markt der Möglichkeiten")].
+
+    `block_entries`: a "Wann:/Wo:" or "Datum:/Uhrzeit:" block is the announced event's date and place, not a
+    programme entry (corpus/gold/README.md); True makes one entry per block as well. `offices`: offices the
+    roles stage bound to one named person ("Der Regierende Bürgermeister" after "Kai Wegner"): an entry that
+    names the office has that person as a participant.
     """
     lines = [ln for ln in split_lines(text) if not any(s <= ln.start and ln.end <= e for s, e in excluded)]
     bullet_starts = {s for s, _ in bullets}
@@ -485,6 +569,11 @@ def find_agenda(
             kinds.append("dated")
             parsed.append(dl)
             continue
+        vt = _VENUE_TIME.match(ln.text)
+        if vt is not None and not _SENT_END.search(ln.text):
+            kinds.append("venue_time")
+            parsed.append(vt)
+            continue
         dh = parse_day_header(ln.text, grammar=grammar)
         if dh is not None:
             kinds.append("day")
@@ -501,7 +590,7 @@ def find_agenda(
         for j in (i - 1, i + 1, i - 2, i + 2):
             if (
                 0 <= j < len(lines)
-                and kinds[j] in ("time", "label_time")
+                and kinds[j] in ("time", "label_time", "venue_time")
                 and abs(lines[j].para - lines[i].para) <= 1
             ):
                 return True
@@ -582,6 +671,23 @@ def find_agenda(
                 )
             )
             accepted.append(i)
+        elif kind == "venue_time":
+            # "360 Grad – Raum für Kreativität, 20 Uhr, Brown Sugar": venue, time, act — only inside a programme
+            if not (near_time(i) or in_programme(i)):
+                continue
+            vt = parsed[i]
+            assert isinstance(vt, re.Match)
+            entries.append(
+                AgendaEntry(
+                    ln.start,
+                    ln.end,
+                    _hhmm(vt.group("h"), vt.group("m")),
+                    None,
+                    _clean_title(vt.group("rest"))[:max_title_chars] or None,
+                    rule_id="agenda.line.venue_time",
+                )
+            )
+            accepted.append(i)
         elif kind == "dated":
             dl = parsed[i]
             assert isinstance(dl, re.Match)
@@ -603,6 +709,8 @@ def find_agenda(
             accepted.append(i)
         elif kind == "label":
             # A Wann:/Datum:/Uhrzeit: block: one entry for the block, placed at its first label line.
+            if not block_entries:
+                continue
             if i > 0 and kinds[i - 1] == "label" and lines[i - 1].para >= ln.para - 1:
                 continue
             block = [i]
@@ -670,15 +778,39 @@ def find_agenda(
         nxt = accepted[n + 1] if n + 1 < len(accepted) else len(lines)
         j = i + 1
         end = entry.end
+        extra_paras = 0
         while j < nxt and j < len(lines):
             ln = lines[j]
-            if kinds[j] in ("time", "label_time", "day", "dated", "header"):
+            if kinds[j] in ("time", "label_time", "venue_time", "day", "dated", "header"):
                 break
             if kinds[j] == "bullet":
                 end = ln.end
             elif ln.para == lines[j - 1].para and (kinds[j - 1] != "bullet" or kinds[j] == "bullet"):
                 if kinds[j] == "label" and not entry.rule_id.startswith("agenda.block"):
                     break
+                end = max(end, ln.end)
+            elif (
+                kinds[j] == "other"
+                and not entry.rule_id.startswith("agenda.block")
+                and _entry_paragraph(ln.text, max_chars=max_entry_paragraph_chars)
+                and (
+                    # a paragraph between two entries belongs to the one above it (speaker lists under
+                    # "13.00 Uhr IMPULS: …"); after the last entry only the paragraph right below it
+                    (
+                        n + 1 < len(accepted)
+                        and extra_paras < max_entry_paragraphs
+                        and ln.para != lines[nxt].para  # the venue line above the next entry is the next's
+                    )
+                    or (
+                        n > 0
+                        and n + 1 == len(accepted)
+                        and extra_paras == 0
+                        and ln.para == lines[j - 1].para + 1
+                        and _PANEL_CUE.search(ln.text) is not None
+                    )
+                )
+            ):
+                extra_paras += 1
                 end = max(end, ln.end)
             else:
                 break
@@ -766,7 +898,8 @@ def find_agenda(
                     d = rng[0]
         entry.date = d.isoformat() if d else None
 
-    # Participants: people named inside the entry's extent (its line, continuation lines, bullet list).
+    # Participants: people named inside the entry's extent (its line, continuation lines, bullet list),
+    # then people named there only by an office bound to them ("Der Regierende Bürgermeister begrüßt …").
     for entry in entries:
         seen: set[str] = set()
         for p in people:
@@ -774,6 +907,11 @@ def find_agenda(
                 seen.add(p.person_id)
                 entry.participants.append(p.person_id)
                 entry.participant_names.append(p.name)
+        for pid, name in _office_participants(text, entry.start, entry.end, offices):
+            if pid not in seen:
+                seen.add(pid)
+                entry.participants.append(pid)
+                entry.participant_names.append(name)
     return entries
 
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.layout import blocks
-from pipeline.rules.agenda import EventRef, PersonRef, find_agenda, load_grammar
+from pipeline.rules.agenda import EventRef, OfficeRef, PersonRef, find_agenda, load_grammar
 from pipeline.stages.events import timex_refs
 
 SPANS_KEY = "press_agenda"
@@ -48,6 +48,16 @@ def person_refs(doc: Doc) -> list[PersonRef]:
     return out
 
 
+def office_refs(doc: Doc) -> list[OfficeRef]:
+    """Offices that press_roles bound to a named person (role_norm, person_id, name)."""
+    out = []
+    for s in doc.spans.get("press_roles", []):
+        r = (getattr(s._, "role", None) or {}) if Span.has_extension("role") else {}
+        if r.get("person_id") and r.get("role_norm"):
+            out.append(OfficeRef(r["role_norm"], r["person_id"], r.get("name") or ""))
+    return out
+
+
 def event_refs(doc: Doc) -> list[EventRef]:
     out = []
     for i, s in enumerate(doc.spans.get("press_events", [])):
@@ -59,10 +69,23 @@ def event_refs(doc: Doc) -> list[EventRef]:
 class PressAgenda:
     """Writes doc.spans["press_agenda"]: one span per programme entry, span._.agenda = {date, time, …}."""
 
-    def __init__(self, nlp: Language, name: str, *, max_title_chars: int, context_lines: int) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        max_title_chars: int,
+        context_lines: int,
+        block_entries: bool = False,
+        office_participants: bool = True,
+        max_entry_paragraphs: int = 4,
+    ) -> None:
         self.name = name
         self.max_title_chars = max_title_chars
         self.context_lines = context_lines
+        self.block_entries = block_entries
+        self.office_participants = office_participants
+        self.max_entry_paragraphs = max_entry_paragraphs
         self.grammar = load_grammar()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -75,11 +98,14 @@ class PressAgenda:
             timexes=timex_refs(doc),
             people=person_refs(doc),
             events=event_refs(doc),
+            offices=office_refs(doc) if self.office_participants else (),
             excluded=excluded,
             bullets=bullets,
             max_title_chars=self.max_title_chars,
             context_lines=self.context_lines,
             day_resolver=_day_resolver if _resolve_day_header else None,
+            block_entries=self.block_entries,
+            max_entry_paragraphs=self.max_entry_paragraphs,
         ):
             span = doc.char_span(entry.start, entry.end, alignment_mode="expand")
             if span is None:
@@ -101,7 +127,31 @@ class PressAgenda:
 
 
 @Language.factory(
-    "press_agenda", assigns=["doc.spans"], default_config={"max_title_chars": 300, "context_lines": 3}
+    "press_agenda",
+    assigns=["doc.spans"],
+    default_config={
+        "max_title_chars": 300,
+        "context_lines": 3,
+        "block_entries": False,
+        "office_participants": True,
+        "max_entry_paragraphs": 4,
+    },
 )
-def make_agenda(nlp: Language, name: str, max_title_chars: int, context_lines: int) -> PressAgenda:
-    return PressAgenda(nlp, name, max_title_chars=max_title_chars, context_lines=context_lines)
+def make_agenda(
+    nlp: Language,
+    name: str,
+    max_title_chars: int,
+    context_lines: int,
+    block_entries: bool,
+    office_participants: bool,
+    max_entry_paragraphs: int,
+) -> PressAgenda:
+    return PressAgenda(
+        nlp,
+        name,
+        max_title_chars=max_title_chars,
+        context_lines=context_lines,
+        block_entries=block_entries,
+        office_participants=office_participants,
+        max_entry_paragraphs=max_entry_paragraphs,
+    )

@@ -6,10 +6,12 @@ import pytest
 
 from pipeline.rules.agenda import (
     EventRef,
+    OfficeRef,
     PersonRef,
     TimexRef,
     find_agenda,
     load_grammar,
+    office_pattern,
     parse_day_header,
     parse_time_line,
 )
@@ -252,7 +254,7 @@ def test_wann_wo_block_and_date_from_timex(grammar):
     text = "Vor Beginn der Zählung laden wir zu einer Pressekonferenz ein.\n\nWann: Mittwoch, 29. Januar 2020, 18.30 Uhr\n\nWo: Zentrum am Zoo, Hardenbergplatz 13."
     s = text.index("Mittwoch")
     tx = [TimexRef(s, s + len("Mittwoch, 29. Januar 2020"), "DATE", "2020-01-29")]
-    items = _find(text, grammar, timexes=tx)
+    items = _find(text, grammar, timexes=tx, block_entries=True)
     assert [(a.date, a.time, a.rule_id) for a in items] == [("2020-01-29", "18:30", "agenda.block.lab.wann")]
     assert items[0].title.startswith("Vor Beginn der Zählung")
 
@@ -264,7 +266,7 @@ def test_datum_uhrzeit_treffpunkt_block(grammar):
     )
     s = text.index("Freitag")
     tx = [TimexRef(s, s + len("Freitag, 25. Juni 2021"), "DATE", "2021-06-25")]
-    items = _find(text, grammar, timexes=tx)
+    items = _find(text, grammar, timexes=tx, block_entries=True)
     assert [(a.date, a.time, a.title) for a in items] == [
         ("2021-06-25", "11:00", "Presserundgang durch die Open-Air Ausstellung")
     ]
@@ -312,3 +314,106 @@ def test_prose_about_the_same_day_keeps_the_day_label(grammar):
     ]
     items = _find(text, grammar, timexes=tx)
     assert [(a.date, a.day_label[:19]) for a in items] == [("2018-08-27", "Erster Konferenztag")]
+
+
+# ------------------------------------------------------------------ blocks, entry paragraphs, offices, venue lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor Beginn der Zählung laden wir zu einer Pressekonferenz ein.\n\nWann: Mittwoch, 29. Januar 2020, 18.30 Uhr\n\nWo: Zentrum am Zoo.",
+        "Termin 1:\nPresserundgang durch die Ausstellung\n\nDatum: Freitag, 25. Juni 2021\nUhrzeit: 11.00 Uhr\nTreffpunkt: Eingang",
+        "Sie sind herzlich eingeladen.\nWann: 17. Juni 2023 von 16 bis 17 Uhr\nWo: Alexanderplatz",
+    ],
+)
+def test_label_block_is_the_event_not_an_agenda_entry(grammar, text):
+    # corpus/gold/README.md: a Wann:/Datum: block gives the event's start and place, it is no programme entry
+    assert _find(text, grammar) == []
+
+
+IMPULS = (
+    "Programm\n\n12.45 Uhr Kultureller Beitrag\n\n"
+    "13.00 Uhr IMPULS: Gleichstellung gewinnt – Perspektiven des Wandels\n\n"
+    "Blick nach außen – Was wir von Schweden lernen können Thilo Schulz, Schwedische Handelskammer\n\n"
+    "Neue Herausforderungen brauchen neue Strategien Katharina Hochfeld, Fraunhofer Center\n\n"
+    "13.45 Uhr Kultureller Beitrag"
+)
+PANEL = (
+    "17.00 Uhr: Begrüßung\n17.45 Uhr: Panel-Talk: „Die Rolle der Wissenschaft für Berlin“\n\n"
+    "Im Rahmen der Eröffnung diskutiert der Regierende Bürgermeister mit Prof. Dr. Jutta Allmendinger.\n\n"
+    "Bitte melden Sie sich bis 24. Juni an."
+)
+NOT_PANEL = (
+    "13.00 Uhr gibt es eine Mahnwache am Marheinekeplatz 1\n14.00 Uhr Gedenkkundgebung auf dem Oranienplatz\n\n"
+    "Anlässlich des Jahrestages gedenkt auch das Bezirksamt mit einem Video in der Bibliothek Wilhelm Liebknecht."
+)
+VENUES = (
+    "Museum Kesselhaus Herzberge e.V.\n18.30 Uhr Jazzduo Helmut Engel\n\n"
+    "Jugendherberge Ostkreuz\n16 Uhr Das Orchester Bridges"
+)
+
+
+@pytest.mark.parametrize(
+    "text, who, entry_time, expected",
+    [
+        (IMPULS, "Thilo Schulz", "13:00", True),  # speaker paragraphs between two entries
+        (IMPULS, "Katharina Hochfeld", "13:00", True),
+        (IMPULS, "Thilo Schulz", "13:45", False),
+        (PANEL, "Jutta Allmendinger", "17:45", True),  # the panel paragraph under the last entry
+        (NOT_PANEL, "Wilhelm Liebknecht", "14:00", False),  # prose below the last entry is not its panel
+        (VENUES, "Jugendherberge Ostkreuz", "18:30", False),  # the next entry's venue line is not ours
+    ],
+)
+def test_entry_paragraphs(grammar, text, who, entry_time, expected):
+    s = text.index(who)
+    people = [PersonRef(s, s + len(who), "p1", who)]
+    items = {a.time: a for a in _find(text, grammar, people=people)}
+    assert ("p1" in items[entry_time].participants) is expected
+
+
+@pytest.mark.parametrize(
+    "role_norm, text, expected",
+    [
+        ("Regierender Bürgermeister", "Der Regierende Bürgermeister begrüßt den Primátor", True),
+        ("Regierender Bürgermeister", "Grußwort des Regierenden Bürgermeisters auf dem Festakt", True),
+        ("Regierender Bürgermeister", "Die Regierende Bürgermeisterin eröffnet", True),
+        ("Bezirksbürgermeister", "Pressestatements der Bezirksbürgermeisterin", True),
+        ("Bezirksbürgermeister", "Der Bürgermeister von Prag", False),
+        ("Senator", "Gleichstellungssenatorin Dilek Kolat", False),  # another office, not "Senator"
+        ("Senator", "Senatorin Kolat präsentiert die Charta", True),
+        ("Regierender Bürgermeister", "Begrüßung durch den Bürgermeister", False),
+    ],
+)
+def test_office_pattern(role_norm, text, expected):
+    assert bool(office_pattern(role_norm).search(text)) is expected
+
+
+def test_office_bound_to_one_person_is_a_participant(grammar):
+    text = "12.00 Uhr: Der Regierende Bürgermeister begrüßt den Gast\n13.30 Uhr: Führung durch den Garten"
+    offices = [OfficeRef("Regierender Bürgermeister", "p-wegner", "Kai Wegner")]
+    items = _find(text, grammar, offices=offices)
+    assert [a.participants for a in items] == [["p-wegner"], []]
+    # an office two people hold in the release names neither
+    two = offices + [OfficeRef("Regierender Bürgermeister", "p-mueller", "Michael Müller")]
+    assert [a.participants for a in _find(text, grammar, offices=two)] == [[], []]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rummels Bucht: Ab 18 Uhr A Panda da Sol\n\n360 Grad – Raum für Kreativität, 20 Uhr, Brown Sugar\nPrerower Platz 10",
+            [("18:00", "A Panda da Sol"), ("20:00", "Brown Sugar")],
+        ),
+        (
+            "18.30 Uhr Jazzduo\nTheater an der Parkaue, 19 Uhr, Die Zauberflöte",
+            [("18:30", "Jazzduo"), ("19:00", "Die Zauberflöte")],
+        ),
+        # outside a programme such a line is prose
+        ("Die Polizei meldet.\n\nIm Ortsteil Wedding, gegen 20 Uhr, wurde ein Mann verletzt.", []),
+        ("Die Polizei meldet.\n\nSpielplatz Humannplatz, 20 Uhr, Treffen der Anwohner", []),
+    ],
+)
+def test_venue_time_lines(grammar, text, expected):
+    assert [(a.time, a.title) for a in _find(text, grammar)] == expected
