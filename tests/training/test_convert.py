@@ -153,3 +153,13 @@ def test_real_gsd_merges_multiword_tokens():
     assert len(words) == 12316  # tokens, not syntactic words
     ims = [t for t in words if t.text == "im"]
     assert ims and all(t.lemma_ == "in" for t in ims)
+
+
+def test_silver_lemma_filter():
+    from pipeline.training.silver import silver_lemma
+
+    assert silver_lemma("sagte", "sagen", "VVFIN") == "sagen"
+    assert silver_lemma("WIAS", "Wia", "NN") == ""
+    assert silver_lemma("Social-Media-Kanälen", "Social-media-kanäl", "NN") == ""
+    assert silver_lemma("Berlin", "Berlin", "NE") == ""
+    assert silver_lemma("2020", "2020", "CARD") == ""
