@@ -50,7 +50,7 @@ CLASSES = frozenset(
         "other",
     }
 )
-CUE_KINDS = frozenset({"motto", "organizer", "occurs"})
+CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,7 @@ class EventLexicon:
     not_place: tuple[re.Pattern, ...]
     venues: tuple[str, ...]
     place_labels: frozenset[str] = field(default_factory=frozenset)
+    genders: tuple[tuple[str, str], ...] = ()  # (noun suffix, m|f|n), longest first
 
     def cues_of(self, kind: str) -> list[tuple[str, re.Pattern]]:
         return [(cid, rx) for cid, k, rx in self.cues if k == kind]
@@ -128,7 +129,7 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
         if row.get("kind") not in CUE_KINDS or not row.get("id"):
             raise ResourceError(f"event_cues.jsonl:{no}: needs an id and a kind in {sorted(CUE_KINDS)}")
         rx = _compile(row["pattern"], f"event_cues.jsonl:{no}")
-        group = {"motto": "motto", "organizer": "org"}.get(row["kind"])
+        group = {"motto": "motto", "organizer": "org", "title": "title"}.get(row["kind"])
         if group and group not in rx.groupindex:
             raise ResourceError(
                 f"event_cues.jsonl:{no}: a {row['kind']} pattern needs a group named {group!r}"
@@ -150,6 +151,12 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
             reverse=True,
         )
     )
+    genders = []
+    for no, (_, suffix, gender) in read_table(lex / "location_genders.tsv", columns=3):
+        if gender not in ("m", "f", "n"):
+            raise ResourceError(f"location_genders.tsv:{no}: gender must be m, f or n, got {gender!r}")
+        genders.append((suffix.lower(), gender))
+    genders.sort(key=lambda g: -len(g[0]))
     grammar = load_grammar(resources)
     place_labels = frozenset(k for k, (_, f) in grammar.labels.items() if f == "place")
     return EventLexicon(
@@ -162,6 +169,7 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
         tuple(not_place),
         venues,
         place_labels,
+        tuple(genders),
     )
 
 
@@ -233,12 +241,26 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int) -> tuple[int, int
     start = i
     if i > 0:
         prev = doc[i - 1]
+        line_start = prev.idx == 0 or doc.text[prev.idx - 1] == "\n"
         if (
-            prev.text[:1].isupper()
-            and prev.lower_ not in _DETS
-            and prev.lower_.endswith("er")
-            and not prev.is_sent_start
-        ) or re.fullmatch(r"\d{1,3}\.", prev.text):
+            (
+                prev.text[:1].isupper()
+                and prev.lower_ not in _DETS
+                and prev.lower_.endswith("er")
+                and not prev.is_sent_start
+            )
+            or re.fullmatch(r"\d{1,3}\.", prev.text)
+            or (
+                # a title line "Offizielle Eröffnung „…“": the adjective is part of the name
+                line_start
+                and prev.is_alpha
+                and len(prev.text) > 4
+                and prev.text[:1].isupper()
+                and prev.lower_ not in _DETS
+                and re.search(r"(?:e|er|es|en)$", prev.lower_)
+                and (not prev.pos_ or prev.pos_ == "ADJ")
+            )
+        ):
             start = i - 1
     end = j
     sent_end = doc[i].sent.end
@@ -324,8 +346,16 @@ def find_mentions(
             if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == noun.words:
                 hit, j = (noun, False), i + n
                 break
-        if hit is None and tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text):
-            hit = match_noun(tok.text, lexicon=lexicon)
+        camel = tok.is_alpha and tok.text[:1].islower() and any(c.isupper() for c in tok.text[1:])
+        if hit is None and (tok.text[:1].isupper() or camel) and (tok.is_alpha or "-" in tok.text):
+            hit = match_noun(tok.text, lexicon=lexicon)  # camel: "das Berliner jugendFORUM"
+        if (
+            hit is not None
+            and i > 0
+            and doc[i - 1].lower_ in ("im", "ins")
+            and _is_venue(tok.text, lexicon.venues)
+        ):
+            hit = None  # "im Kulturforum": the place of an event, not the event
         if hit is None:
             i += 1
             continue
@@ -345,6 +375,35 @@ def find_mentions(
         name_start, name_end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         out.append(Mention(i, j, noun, name_start, name_end, plural))
         i = j
+    return out
+
+
+_QUOTED = re.compile(r"[„\"»]([A-ZÄÖÜ][^“”\"«„\n]{2,80})[“”\"«]")
+TITLE_NOUN = EventNoun("ev.title", (), False, "Veranstaltung", "other", "any")
+
+
+def title_mentions(
+    doc: Doc, *, lexicon: EventLexicon, skip: Sequence[tuple[int, int]] = (), known: Sequence[Mention] = ()
+) -> list[Mention]:
+    """Quoted titles that name an event of their own (patterns/event_cues.jsonl, kind title): the title is
+    the subject of "findet … statt", not the title of an event noun in front of it.
+
+    Example: "Die „Fête de la Musique“ findet am Donnerstag statt." -> Mention(name="Fête de la Musique");
+    "Die Ausstellung „Godori“ findet …" -> [] (the noun "Ausstellung" is the mention).
+    """
+    out: list[Mention] = []
+    taken = [(doc[m.start].idx, m.name_end) for m in known]
+    for sent in doc.sents:
+        for cid, rx in lexicon.cues_of("title"):
+            for m in rx.finditer(sent.text):
+                s, e = sent.start_char + m.start("title"), sent.start_char + m.end("title")
+                if any(a <= s < b for a, b in skip) or any(a <= s <= b for a, b in taken):
+                    continue
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                noun = EventNoun(cid, (), False, TITLE_NOUN.type, TITLE_NOUN.cls, TITLE_NOUN.anchor)
+                out.append(Mention(span.start, span.end, noun, s, e))
     return out
 
 
@@ -452,6 +511,33 @@ def find_recurrence(text: str, *, lexicon: EventLexicon) -> tuple[str, str] | No
     return None
 
 
+_STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
+
+
+def place_base_form(place: str, *, lexicon: EventLexicon) -> str:
+    """The name of a place as it stands alone: an adjective inflected after a preposition takes the
+    nominative ending of its venue noun's gender (resources/lexicons/location_genders.tsv).
+
+    Example: "Roten Rathaus" (from "vor dem Roten Rathaus") -> "Rotes Rathaus"; "Neuen Nationalgalerie" ->
+    "Neue Nationalgalerie"; "Großen Saal der Urania" -> "Großer Saal der Urania"; "Rathaus Schöneberg" unchanged.
+    """
+    words = place.split(" ")
+    if len(words) < 2:
+        return place
+    adj, noun = words[0], words[1]
+    if not (
+        adj[:1].isupper() and adj.isalpha() and adj.endswith("en") and len(adj) > 4 and noun[:1].isupper()
+    ):
+        return place
+    if _is_venue(adj, lexicon.venues) or not _is_venue(noun, lexicon.venues):
+        return place  # "Gärten Berlins", "Deutschen" before a non-venue: not adjective + venue
+    low = noun.lower().rstrip(".")
+    gender = next((g for suffix, g in lexicon.genders if low.endswith(suffix)), None)
+    if gender is None:
+        return place
+    return " ".join([adj[:-2] + _STRONG_ENDING[gender], *words[1:]])
+
+
 def _is_venue(word: str, venues: Sequence[str]) -> bool:
     low = word.lower()
     return any(low == v or low.endswith(v) or low.startswith(v) for v in venues)
@@ -543,7 +629,7 @@ def find_location(
         return None
     # a venue or a LOC entity beats a bare "in X"; then the place nearest to the event noun
     ref = near if near is not None else span.start
-    return max(found, key=lambda f: (f[0], -abs(f[1] - ref)))[2]
+    return place_base_form(max(found, key=lambda f: (f[0], -abs(f[1] - ref)))[2], lexicon=lexicon)
 
 
 # ------------------------------------------------------------------------------------------------ events
@@ -589,8 +675,13 @@ def find_events(
     """
     grammar = load_grammar()
     mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens)
+    mentions += title_mentions(doc, lexicon=lexicon, skip=[*skip, *programme], known=mentions)
+    mentions.sort(key=lambda m: m.start)
     occurs = lexicon.cues_of("occurs")
+    side = lexicon.cues_of("side")
     blocks = _label_blocks(doc, grammar=grammar, timexes=timexes)
+    blocks += _date_paragraphs(doc, grammar=grammar, timexes=timexes, known=blocks)
+    blocks.sort(key=lambda b: b.start)
 
     def sent_of(m: Mention) -> Span:
         return doc[m.start].sent
@@ -627,6 +718,12 @@ def find_events(
             in_prog.append(m)
             continue
         how = None
+        line_start = doc.text.rfind("\n", 0, pos) + 1
+        if any(rx.search(doc.text[line_start:pos]) for _, rx in side):
+            loose.append(
+                m
+            )  # "Noch ein Hinweis: Die Ergebnisse werden auf einer Pressekonferenz … vorgestellt"
+            continue
         if dated(sent):
             how = "dated"
         elif block_below(m) is not None:
@@ -715,7 +812,19 @@ def find_events(
         if best.name_end - best.name_start <= len(doc[best.start].text) + 1:
             same = [m for m in g.mentions if doc[m.start].lower_ == doc[best.start].lower_ and not m.plural]
             name_m = max(same or [best], key=lambda m: (m.name_end - m.name_start, -m.start))
+        if name_m.name_end - name_m.name_start <= len(doc[name_m.start].text) + 1:
+            # still a bare noun: the headline's mention of the same event names it
+            # ("Verleihung der Berliner Tierschutzpreise 2023" for "Preisverleihung")
+            head = [m for m in g.mentions if lead and in_ranges(doc[m.start].idx, lead[:1]) and not m.plural]
+            if head:
+                name_m = max(head, key=lambda m: m.name_end - m.name_start)
         name = re.sub(r"\s+", " ", doc.text[name_m.name_start : name_m.name_end]).strip()
+        if best.noun.cls == "other" and name.lower() == doc[best.start].lower_ and lead:
+            # a bare "Veranstaltung": the headline's quoted title names it
+            # ("Presseeinladung: „Gleichstellung gewinnt“ – …" + "Die Veranstaltung findet statt am: …")
+            head = _QUOTED.search(doc.text[lead[0][0] : lead[0][1]])
+            if head:
+                name = f"{name} „{head.group(1).strip()}“"
         ev = {
             "name": name,
             "type": g.type,
@@ -816,6 +925,59 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef]) -> list[_Bl
         cur.append((ln, m))
         prev_para = ln.para
     flush()
+    return out
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?"
+    r"\d{1,2}\.\s*(?:\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+)
+_CLOCK = re.compile(
+    r"(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?\s*(?:–|-|bis)?\s*(?:(?:2[0-4]|[01]?\d)(?:[:.][0-5]\d)?\s*)?Uhr\b"
+    r"|(?<![\d.])(2[0-4]|[01]?\d)[:.]([0-5]\d)(?![\d.])"
+)
+
+
+def _date_paragraphs(
+    doc: Doc, *, grammar, timexes: Sequence[TimexRef], known: Sequence[_Block], max_line_chars: int = 100
+) -> list[_Block]:
+    """Unlabelled when/where paragraphs right under an unfinished sentence: a date line, then the place.
+
+    Example: "Das jugendFORUM findet statt am\n\nMontag, 30. September 2019\nim JugendKulturZentrum PUMPE,\n
+    10 – 16 Uhr, Lützowstraße 42" -> _Block(days=(2019-09-30,), place="JugendKulturZentrum PUMPE").
+    A date line after a finished sentence ("… statt.\n\nMontag, 30. September") is not such a block.
+    """
+    out: list[_Block] = []
+    lines = split_lines(doc.text)
+    for n, ln in enumerate(lines):
+        if n == 0 or len(ln.text) > max_line_chars or not _DATE_LINE.match(ln.text):
+            continue
+        if any(b.start <= ln.start < b.end for b in known) or grammar.is_deadline(ln.text):
+            continue
+        prev = lines[n - 1].text.rstrip()
+        if re.search(r"[.!?“”\"]$", prev) or ln.para - lines[n - 1].para > 1:
+            continue  # the sentence above is finished: the date line is not its complement
+        days, _ = dates_of(timexes, ln.start, ln.end)
+        if not days:
+            continue
+        group = [ln] + [
+            x for x in lines[n + 1 : n + 4] if x.para == ln.para and len(x.text) <= max_line_chars
+        ]
+        clock: list[str] = []
+        place = None
+        for x in group:
+            for t in _CLOCK.finditer(x.text):
+                h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
+                clock.append(f"{int(h):02d}:{int(mi or 0):02d}")
+            if x is not ln and place is None and not _CLOCK.match(x.text):
+                cand = re.sub(r"^(?:im|in\s+der|in\s+dem|auf\s+dem|am|an\s+der)\s+", "", x.text)
+                cand = cand.split(",")[0].strip(" .,;")
+                if cand[:1].isupper():
+                    place = cand
+        first, last = min(days), max(days)
+        sv = f"{first.isoformat()}T{clock[0]}" if clock and first == last else first.isoformat()
+        ev = last.isoformat() if last != first else None
+        out.append(_Block(ln.start, group[-1].end, tuple(days), place, sv, ev))
     return out
 
 

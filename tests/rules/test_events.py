@@ -16,6 +16,7 @@ from pipeline.rules.events import (
     find_recurrence,
     load_lexicon,
     match_noun,
+    place_base_form,
 )
 
 
@@ -267,7 +268,7 @@ def test_recurrence(lexicon, sentence, value):
         ("Die Ausstellung wird im Rathaus Schöneberg eröffnet.", "Rathaus Schöneberg"),
         ("Das Konzert beginnt um 18 Uhr im Theater an der Parkaue 25.", "Theater an der Parkaue 25"),
         ("Um 14 Uhr beginnt die Kundgebung auf dem Oranienplatz in Kreuzberg.", "Oranienplatz"),
-        ("Das Fest findet im Roten Rathaus statt.", "Roten Rathaus"),
+        ("Das Fest findet im Roten Rathaus statt.", "Rotes Rathaus"),  # gold convention: the base form
         ("Wir arbeiten in Bildung und Arbeit zusammen.", None),
         ("Das Fest findet am Montag statt.", None),
         ("In diesem Jahr fand die Konferenz statt.", None),
@@ -276,3 +277,117 @@ def test_recurrence(lexicon, sentence, value):
 def test_location(nlp, lexicon, sentence, place):
     doc = nlp(sentence)
     assert find_location(doc[:], lexicon=lexicon) == place
+
+
+# ------------------------------------------------------------------ place base forms, side notes, titles, date paragraphs
+
+
+@pytest.mark.parametrize(
+    "place, expected",
+    [
+        ("Roten Rathaus", "Rotes Rathaus"),
+        ("Neuen Nationalgalerie", "Neue Nationalgalerie"),
+        ("Großen Saal der Urania", "Großer Saal der Urania"),
+        ("Deutschen Theater", "Deutsches Theater"),
+        ("Alten Museum", "Altes Museum"),
+        # unchanged: no inflected adjective, or no venue noun after it
+        ("Rathaus Schöneberg", "Rathaus Schöneberg"),
+        ("Berliner Rathaus", "Berliner Rathaus"),
+        ("Gärten der Welt", "Gärten der Welt"),
+        ("Neuen Welt", "Neuen Welt"),
+        ("Kassel", "Kassel"),
+    ],
+)
+def test_place_base_form(lexicon, place, expected):
+    assert place_base_form(place, lexicon=lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a closing side note announces no event of the release
+        (
+            (
+                "Titel\n\nWir laden am 29. Januar zu einer Pressekonferenz ein.\n\nNoch ein Hinweis: Die Ergebnisse "
+                "werden auf einer Pressekonferenz am 7. Februar vorgestellt."
+            ),
+            ["Pressekonferenz"],
+        ),
+        (
+            (
+                "Titel\n\nDie Bezirkstour beginnt am 26. November.\nHinweis: Die Senats-Pressekonferenz findet am "
+                "26. November um 13 Uhr im Roten Rathaus statt."
+            ),
+            ["Bezirkstour"],
+        ),
+        # a quoted title as the subject of "findet … statt" is an event of its own
+        (
+            "Titel\n\nDie „Fête de la Musique“ findet in Lichtenberg auch am Donnerstag, 21. Juni, statt.",
+            ["Fête de la Musique"],
+        ),
+        (
+            "Titel\n\nDie Berliner „Lange Nacht der Museen“ findet am 29. Januar statt.",
+            ["Lange Nacht der Museen"],
+        ),
+        # a quoted title after an event noun is the noun's title, not a second event
+        (
+            "Titel\n\nDie Ausstellung „Godori – Kampf der Blumen“ findet am 29. Januar statt.",
+            ["Ausstellung „Godori – Kampf der Blumen“"],
+        ),
+        # a quoted title that does not take place: no event
+        ("Titel\n\nDie „Kiezkasse“ wird am 29. Januar vorgestellt.", []),
+        ("Titel\n\nDas Bündnis „Wir für Berlin“ findet am 29. Januar keine Mehrheit.", []),
+        # camel-case compounds of an event noun
+        (
+            "Titel\n\nZum 19. Mal findet am 29. Januar das Berliner jugendFORUM statt.",
+            ["Berliner jugendFORUM"],
+        ),
+        # a venue after "im" is a place, not an event
+        ("Titel\n\nAm 29. Januar spielt das Orchester im Kulturforum.", []),
+        # a title line: its adjective is part of the name
+        (
+            "Titel\n\nTermin 2:\nOffizielle Eröffnung „Wissensstadt Berlin 2021“\n\nDatum: Freitag, 29. Januar",
+            ["Offizielle Eröffnung „Wissensstadt Berlin 2021“"],
+        ),
+    ],
+)
+def test_side_notes_titles_and_names(nlp, lexicon, text, expected):
+    tx = [
+        _timex(text, m.group(0), f"2020-{'01' if 'Januar' in m.group(0) else '11'}-{int(m.group(1)):02d}")
+        for m in re.finditer(r"(\d{1,2})\. (?:Januar|November)", text)
+    ]
+    assert [e.event["name"] for e in _events(nlp, lexicon, text, tx)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, location",
+    [
+        (
+            (
+                "Titel\n\nDas jugendFORUM findet statt am\n\nMontag, 30. September 2019\nim JugendKulturZentrum PUMPE,"
+                "\n10 – 16 Uhr, Lützowstraße 42, 10785 Berlin."
+            ),
+            "2019-09-30T10:00",
+            "JugendKulturZentrum PUMPE",
+        ),
+        (
+            (
+                "Titel\n\nAntworten erhalten Sie beim Forum für Menschen mit Behinderung\n\nMittwoch, 30. September 2019, "
+                "15.00-17.00 Uhr\nSeniorenklub Lindenufer, Mauerstraße 10 A, 13597 Berlin"
+            ),
+            "2019-09-30T15:00",
+            "Seniorenklub Lindenufer",
+        ),
+        # after a finished sentence a date line is not the event's when/where paragraph
+        (
+            "Titel\n\nDas jugendFORUM ist ein Ort für Jugendliche.\n\nMontag, 30. September 2019\nim Rathaus Mitte",
+            None,
+            None,
+        ),
+    ],
+)
+def test_unlabelled_date_paragraph(nlp, lexicon, text, start, location):
+    tx = [_timex(text, m.group(0), "2019-09-30") for m in re.finditer(r"\w+, 30\. September 2019", text)]
+    got = _events(nlp, lexicon, text, tx)
+    ev = got[0].event if got else {"start": None, "location": None}
+    assert (ev["start"], ev["location"]) == (start, location)
