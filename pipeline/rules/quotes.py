@@ -477,6 +477,9 @@ class QuoteOptions:
     # Quoted phrases in running text with no speech cue: WIKINEWS annotates them as quotes, but in press
     # releases they are mostly event titles and mottos, so 0 (off) by default; 3 = phrases of 3+ words.
     min_fragment_words: int = 0
+    # Quoted phrases without a cue, decided per phrase from the context: not a name or title shape, not
+    # in a title/heading/line block, and a speaker in reach (sentence subject, reported speech, last quote).
+    context_fragments: bool = True
 
 
 # --- token helpers ----------------------------------------------------------------------------
@@ -501,6 +504,8 @@ class _Ctx:
     has_morph: bool
     scheme: object | None
     inside: list[int] = field(default_factory=list)  # token -> index of marked span or -1
+    people: list[tuple[int, int]] = field(default_factory=list)  # person-name char ranges
+    no_fragments: list[tuple[int, int]] = field(default_factory=list)  # title/heading/line blocks
 
 
 def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | None:
@@ -604,12 +609,55 @@ def _np_before(ctx: _Ctx, v: int, lo: int) -> tuple[int, int] | None:
             break
         start -= 1
     if start >= end:
-        return None
+        return _apposition_before(ctx, end, lo)
     rng = _np_after(ctx, start, end)
     if rng and rng[1] == end:
         return rng
-    # Apposition before the verb: "Ein Sprecher der Polizei, Lars Beringer, sagte" -> "Lars Beringer".
     return None
+
+
+def _apposition_before(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
+    """Subject with an apposition before the verb: "Ein Sprecher der Polizei, Lars Beringer, sagte".
+
+    The mention is "NP1, NP2," from the clause start; the name wins (person span or two capitalized
+    words), else the first NP: "Henk Meijer, Laborleiter der Firma X, erklärte" -> "Henk Meijer".
+    """
+    doc = ctx.doc
+    if end - 1 < lo or doc[end - 1].text != ",":
+        return None
+    first_comma = None
+    k = end - 2
+    while k >= lo:
+        t = doc[k]
+        if ctx.inside[k] >= 0 or _is_boundary(t) or t.text in (":", "(", ")"):
+            break
+        if t.text == ",":
+            if first_comma is not None:
+                return None  # more than one apposition: an enumeration, not a mention
+            first_comma = k
+        k -= 1
+    start = k + 1
+    if first_comma is None or first_comma - start < 1 or end - 1 - first_comma < 2:
+        return None
+    head = _np_after(ctx, start, first_comma)
+    app = _np_after(ctx, first_comma + 1, end - 1)
+    if head is None or head[1] != first_comma or app is None or app[1] != end - 1:
+        return None
+    if _name_shaped(ctx, app) and not _name_shaped(ctx, head):
+        return app
+    if _person_like(ctx, app) and not _person_like(ctx, head):
+        return app
+    return head
+
+
+def _name_shaped(ctx: _Ctx, rng: tuple[int, int]) -> bool:
+    """Two to four capitalized words, no article and no office: "Lars Beringer", "Anna Bligh"."""
+    toks = ctx.doc[rng[0] : rng[1]]
+    return (
+        2 <= len(toks) <= 4
+        and all(_NAME_TOKEN.match(t.text) and not _looks_like_office(t.text) for t in toks)
+        and toks[0].lower_ not in DETERMINERS
+    )
 
 
 def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
@@ -802,7 +850,7 @@ def _colon_name(
     doc = ctx.doc
     if open_tok - 1 < lo or doc[open_tok - 1].text != ":":
         return None
-    rng = _np_before(ctx, open_tok - 1, lo)
+    rng = _np_before(ctx, open_tok - 1, lo) or _name_with_office(ctx, lo, open_tok - 1)
     if rng is None or rng[0] != lo:
         return None
     s_text, s_start, s_end = _span_text(doc, rng)
@@ -815,6 +863,27 @@ def _colon_name(
     ):
         return None
     return QuoteMatch(m.start, m.end, "direct", "direct.colon_name", None, None, None, s_text, s_start, s_end)
+
+
+def _name_with_office(ctx: _Ctx, lo: int, colon: int) -> tuple[int, int] | None:
+    """ "Konrad Hickel, Vorsitzender des Beirats in Spandau: „…“" -> the name before the comma.
+
+    The part after the comma must be a description (no verb, no second comma), the part before a name.
+    """
+    doc = ctx.doc
+    commas = [k for k in range(lo, colon) if doc[k].text == ","]
+    if len(commas) != 1 or colon - commas[0] < 2:
+        return None
+    k = commas[0]
+    rng = _np_after(ctx, lo, k)
+    if rng is None or rng[1] != k or not (_name_shaped(ctx, rng) or _person_like(ctx, rng)):
+        return None
+    for t in doc[k + 1 : colon]:
+        if ctx.inside[t.i] >= 0 or _verb_at(ctx, t, scopes=("any", "after", "embedded")):
+            return None
+        if ctx.has_lemma and t.pos_ in ("VERB", "AUX"):
+            return None
+    return rng
 
 
 def _prev_line_tokens(ctx: _Ctx, open_tok: int) -> tuple[int, int] | None:
@@ -913,6 +982,14 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
                 )
         if (
             match is None
+            and ctx.opts.context_fragments
+            and not ctx.opts.min_fragment_words
+            and lo < o
+            and words <= ctx.opts.max_embedded_words
+        ):
+            match = _context_fragment(ctx, m, lo, o, c, content)
+        if (
+            match is None
             and lo == o
             and content[:1].isupper()
             and _sentence_like(content, min_words=ctx.opts.min_sentence_words)
@@ -934,8 +1011,88 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
     return out
 
 
+_NON_STATEMENT = re.compile(r"^[\W\d_]+$|\.(?:de|com|net|org|eu)\b|^www\.|@")
+
+
+def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: str) -> QuoteMatch | None:
+    """A quoted phrase of 2+ words in running text with no cue of its own, unless it reads as a name.
+
+    Example: "Lothar Nicht sprach von einer „Gefahr für Leib und Leben“." -> fragment, speaker from the
+    sentence subject; "Die Organisation „Reporter ohne Grenzen“ warnt …" -> None (a name after its noun).
+    The speaker is settled later (reported speech around it, the sentence subject, the last speaker).
+    """
+    doc = ctx.doc
+    if len(re.findall(r"\w+", content)) < 2 or _name_like(content) or _NON_STATEMENT.search(content):
+        return None
+    if any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments):
+        return None  # titles, headings and one-line blocks name things, they do not quote anyone
+    if _title_context(ctx, o):
+        return None
+    prev = doc[o - 1]
+    # "die Organisation „Reporter ohne Grenzen“", "Laut „tagesschau.de“": a noun right before names it.
+    if _is_cap(prev) and prev.is_alpha and prev.lower_ not in _FUNCTION_WORDS:
+        return None
+    # Enumerations and translations of names: "„E1“ und „E2“", "„Cast Lead“ („gegossenes Blei“)".
+    before = doc[o - 2] if o >= 2 else None
+    if prev.text == "(" or (
+        prev.lower_ in (",", "und", "oder", "bzw") and before is not None and before.text in ALL_MARKS
+    ):
+        return None
+    nxt = doc[c + 1] if c + 1 < len(doc) else None
+    if nxt is not None and (
+        nxt.text == "(" or (nxt.lower_ in ("und", "oder") and c + 2 < len(doc) and doc[c + 2].text in OPENERS)
+    ):
+        return None
+    if nxt is not None and nxt.text == "," and c + 2 < len(doc) and doc[c + 2].text in OPENERS:
+        return None
+    subj = _sentence_subject(ctx, lo, o)
+    if subj is not None and _person_like(ctx, subj):
+        return QuoteMatch(
+            m.start, m.end, "direct", "direct.fragment.subject", None, None, None, *_span_text(doc, subj)
+        )
+    if subj is not None:
+        return QuoteMatch(
+            m.start, m.end, "direct", "direct.fragment.np", None, None, None, *_span_text(doc, subj)
+        )
+    return QuoteMatch(m.start, m.end, "direct", "direct.fragment.context")
+
+
+def _sentence_subject(ctx: _Ctx, lo: int, o: int) -> tuple[int, int] | None:
+    """The subject of the sentence a quote opens in: the parse's subject, else the mention it starts with."""
+    doc = ctx.doc
+    if ctx.has_dep and ctx.scheme is not None:
+        root = doc[o].sent.root
+        rng = _speaker_from_dep(ctx, root)
+        if rng is not None:
+            return rng
+    if doc[lo].lower_ in PRONOUNS:
+        return lo, lo + 1
+    return _np_after(ctx, lo, o)
+
+
+def _person_like(ctx: _Ctx, rng: tuple[int, int]) -> bool:
+    """A person, pronoun or office holder ("Er", "Senatorin Kalayci", "Der Sprecher der Polizei")."""
+    doc = ctx.doc
+    span = doc[rng[0] : rng[1]]
+    if span[0].lower_ in PRONOUNS and len(span) == 1:
+        return True
+    a, b = span.start_char, span.end_char
+    if any(s < b and a < e for s, e in ctx.people):
+        return True
+    if any(e.label_ == "PER" and e.start_char < b and a < e.end_char for e in doc.ents):
+        return True
+    return any(_looks_like_office(t.text) for t in span)
+
+
 _NAME_JOINERS = frozenset(
     [
+        "for",
+        "against",
+        "to",
+        "with",
+        "on",
+        "at",
+        "by",
         "von",
         "der",
         "die",
@@ -1431,13 +1588,15 @@ def find_quotes(
     scheme: object | None = None,
     people: Iterable[Span] = (),
     excluded: Iterable[tuple[int, int]] = (),
+    no_fragments: Iterable[tuple[int, int]] = (),
 ) -> list[QuoteMatch]:
     """Direct and indirect quotes of a Doc, in text order.
 
     Example: "Staatsministerin Annette Widmann-Mauz unterstrich in Kassel: „Es ist gut, …“" -> direct,
     cue "unterstreichen", speaker "Staatsministerin Annette Widmann-Mauz".
     `people`: person-name spans of an earlier stage (help with "Sandra Scheeres: „…“");
-    `excluded`: char ranges to ignore (captions).
+    `excluded`: char ranges to ignore (captions); `no_fragments`: char ranges (titles, headings, lines)
+    where a quoted phrase without a cue is a name, never a quote.
     """
     lex = lexicon or load_lexicon()
     opts = options or QuoteOptions()
@@ -1463,22 +1622,45 @@ def find_quotes(
             for k in range(span.start, span.end):
                 ctx.inside[k] = n
     person_ranges = [(s.start_char, s.end_char) for s in people]
+    ctx.people = person_ranges
+    ctx.no_fragments = list(no_fragments)
     direct = _direct_quotes(ctx, marked, person_ranges)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
     direct += _quoted_in_reported(ctx, marked, direct, indirect)
-    direct = [_fragment_speaker(q, direct, indirect, doc.text) if q.speaker is None else q for q in direct]
+    direct = [
+        r
+        for q in direct
+        if (
+            r := _fragment_speaker(q, direct, indirect, doc.text)
+            if q.speaker is None or q.rule_id.startswith("direct.fragment.")
+            else q
+        )
+        is not None
+    ]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 
 def _fragment_speaker(
     q: QuoteMatch, direct: list[QuoteMatch], indirect: list[QuoteMatch], text: str
-) -> QuoteMatch:
-    """A quoted phrase without its own attribution: the reported speech around it, else the last speaker."""
+) -> QuoteMatch | None:
+    """A quoted phrase without its own attribution: the reported speech around it, the person who is the
+    sentence subject, the last speaker, a non-person subject ("Die Union nannte …"), in that order.
+    A context fragment with none of them is dropped: nobody said it, it names something."""
     if not q.rule_id.startswith("direct.fragment"):
         return q
     host = next((r for r in indirect if r.speaker and r.start <= q.start and q.end <= r.end), None)
-    last = host or _last_attributed(text, q.start, direct, indirect)
-    return _with_speaker(q, last) if last is not None else q
+    if host is not None:
+        return _with_speaker(q, host)
+    if q.rule_id == "direct.fragment.subject":
+        return q
+    last = _last_attributed(text, q.start, direct, indirect)
+    if last is not None and q.rule_id in ("direct.fragment.np", "direct.fragment.context"):
+        return _with_speaker(QuoteMatch(q.start, q.end, q.kind, "direct.fragment.last"), last)
+    if last is not None:
+        return _with_speaker(q, last)
+    if q.rule_id == "direct.fragment.context":
+        return None
+    return q
 
 
 def _quoted_in_reported(

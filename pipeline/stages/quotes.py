@@ -99,6 +99,8 @@ class PressQuotes:
         indirect: bool,
         free_indirect: bool,
         min_fragment_words: int,
+        context_fragments: bool,
+        fragment_free_blocks: list[str],
         lexicon_dir: str | None,
     ) -> None:
         self.name = name
@@ -108,8 +110,10 @@ class PressQuotes:
             indirect=indirect,
             free_indirect=free_indirect,
             min_fragment_words=min_fragment_words,
+            context_fragments=context_fragments,
             max_embedded_words=max_embedded_words,
         )
+        self.fragment_free_blocks = frozenset(fragment_free_blocks)
         # Load (and validate) the lexicons at start-up, not in the middle of a batch.
         self.lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else LEXICON_DIR)
         self.scheme = LabelScheme.detect(nlp)
@@ -119,7 +123,9 @@ class PressQuotes:
         from pipeline.layout import BLOCKS_KEY
         from pipeline.rules.layout import EXCLUDED
 
-        excluded = [(s.start_char, s.end_char) for s in doc.spans.get(BLOCKS_KEY, []) if s.label_ in EXCLUDED]
+        blocks = doc.spans.get(BLOCKS_KEY, [])
+        excluded = [(s.start_char, s.end_char) for s in blocks if s.label_ in EXCLUDED]
+        no_fragments = [(s.start_char, s.end_char) for s in blocks if s.label_ in self.fragment_free_blocks]
         people, roles = _mentions(doc)
         matches = find_quotes(
             doc,
@@ -128,6 +134,7 @@ class PressQuotes:
             scheme=self.scheme,
             people=[s for s in doc.spans.get("press_people", [])],
             excluded=excluded,
+            no_fragments=no_fragments,
         )
         spans: list[Span] = []
         resolved: list[tuple[int, str, str | None, str]] = []
@@ -174,6 +181,8 @@ class PressQuotes:
         "indirect": True,
         "free_indirect": True,
         "min_fragment_words": 0,
+        "context_fragments": True,
+        "fragment_free_blocks": ["kicker", "title", "heading", "line", "list_item"],
         "lexicon_dir": None,
     },
 )
@@ -186,6 +195,8 @@ def make_quotes(
     indirect: bool,
     free_indirect: bool,
     min_fragment_words: int,
+    context_fragments: bool,
+    fragment_free_blocks: list[str],
     lexicon_dir: str | None,
 ) -> PressQuotes:
     return PressQuotes(
@@ -197,5 +208,7 @@ def make_quotes(
         indirect=indirect,
         free_indirect=free_indirect,
         min_fragment_words=min_fragment_words,
+        context_fragments=context_fragments,
+        fragment_free_blocks=fragment_free_blocks,
         lexicon_dir=lexicon_dir,
     )
