@@ -969,8 +969,12 @@ def _date_paragraphs(
             for t in _CLOCK.finditer(x.text):
                 h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
                 clock.append(f"{int(h):02d}:{int(mi or 0):02d}")
-            if x is not ln and place is None and not _CLOCK.match(x.text):
-                cand = re.sub(r"^(?:im|in\s+der|in\s+dem|auf\s+dem|am|an\s+der)\s+", "", x.text)
+            if x is not ln and place is None and not _CLOCK.match(x.text) and not _DATE_LINE.match(x.text):
+                cand = re.sub(r"^(?i:im|in\s+der|in\s+dem|auf\s+dem|am|an\s+der)\s+", "", x.text)
+                if re.match(
+                    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b", cand
+                ):
+                    continue  # a second date line ("Freitag, 15. Juni, 10 Uhr")
                 cand = cand.split(",")[0].strip(" .,;")
                 if cand[:1].isupper():
                     place = cand
