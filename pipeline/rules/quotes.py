@@ -105,6 +105,7 @@ _SKIPPABLE = frozenset(
         "hier",
         "stolz",
         "sichtlich",
+        "vorab",
     ]
 )
 _ADJ_END = ("e", "en", "er", "es", "em")
@@ -366,8 +367,16 @@ def _find_close(text: str, start: int, end: int, closers: tuple[str, ...], mark:
         ch = text[i]
         if ch in closers and (ch != mark or not _is_opener(text, i)):
             return i
+        if mark == "„" and text[i : i + 2] == "‘‘":
+            return i  # a German quote closed with two single marks (a common typing slip)
         if ch == mark and mark not in ('"', "“") and _is_opener(text, i):
-            return None  # the same opener again before a close: this one is unbalanced
+            # The same opener again before a close: this one is unbalanced, unless the quote ends in
+            # ‘‘ and the inner pair closes properly ("„… der Straße „Unter den Eichen“ … .‘‘").
+            inner = next((k for k in range(i + 1, end) if text[k] in closers), None)
+            if mark == "„" and inner is not None and "‘‘" in text[inner:end]:
+                i = inner + 1
+                continue
+            return None
         i += 1
     return None
 
@@ -549,6 +558,8 @@ def _np_after(ctx: _Ctx, i: int, limit: int) -> tuple[int, int] | None:
     if i >= limit:
         return None
     if doc[i].lower_ in PRONOUNS and ctx.inside[i] < 0:
+        if doc[i].text == "Sie" and i > 0 and not _is_boundary(doc[i - 1]):
+            return None  # "Bitte teilen Sie uns mit, …": polite address, the reader is no speaker
         return i, i + 1
     j = i
     if doc[j].lower_ in DETERMINERS:
@@ -788,6 +799,8 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
     quote_end = doc.text[m.start : m.end].rstrip()[-1:]
     if not comma and quote_end not in "!?" and not tok.text.islower():
         return None
+    if not comma and _name_like(doc.text[m.start : m.end]):
+        return None  # "zur „Nacht der Solidarität“ begrüßen": a name followed by a verb, not a statement
     for ph in ctx.lex.phrases:
         if ph.position == "after_quote" and tok.lower_ == ph.tokens[0] and len(ph.tokens) == 1:
             rng = _np_after(ctx, j + 1, hi)
@@ -850,9 +863,11 @@ def _colon_name(
     doc = ctx.doc
     if open_tok - 1 < lo or doc[open_tok - 1].text != ":":
         return None
-    rng = _np_before(ctx, open_tok - 1, lo) or _name_with_office(ctx, lo, open_tok - 1)
-    if rng is None or rng[0] != lo:
-        return None
+    rng = _name_with_office(ctx, lo, open_tok - 1)
+    if rng is None:
+        rng = _np_before(ctx, open_tok - 1, lo)
+        if rng is None or rng[0] != lo:
+            return None
     s_text, s_start, s_end = _span_text(doc, rng)
     is_person = any(s_start <= a < s_end or a <= s_start < b for a, b in people)
     content = doc.text[m.start : m.end]
@@ -866,24 +881,35 @@ def _colon_name(
 
 
 def _name_with_office(ctx: _Ctx, lo: int, colon: int) -> tuple[int, int] | None:
-    """ "Konrad Hickel, Vorsitzender des Beirats in Spandau: „…“" -> the name before the comma.
+    """ "Konrad Hickel, Vorsitzender des Beirats in Spandau: „…“" -> the name of the intro.
 
-    The part after the comma must be a description (no verb, no second comma), the part before a name.
+    Also "Der Regierende Bürgermeister, Kai Wegner, vorab: „…“": the comma-separated parts are a
+    name and its office (no verb anywhere); the first name-shaped part is the speaker, else the first part.
     """
     doc = ctx.doc
     commas = [k for k in range(lo, colon) if doc[k].text == ","]
-    if len(commas) != 1 or colon - commas[0] < 2:
+    if not commas or colon - lo > 25:
         return None
-    k = commas[0]
-    rng = _np_after(ctx, lo, k)
-    if rng is None or rng[1] != k or not (_name_shaped(ctx, rng) or _person_like(ctx, rng)):
-        return None
-    for t in doc[k + 1 : colon]:
+    for t in doc[lo:colon]:
         if ctx.inside[t.i] >= 0 or _verb_at(ctx, t, scopes=("any", "after", "embedded")):
             return None
-        if ctx.has_lemma and t.pos_ in ("VERB", "AUX"):
+        if ctx.has_lemma and t.pos_ in ("VERB", "AUX") and t.lower_ not in _SKIPPABLE:
             return None
-    return rng
+    bounds = [lo, *[k + 1 for k in commas]]
+    ends = [*commas, colon]
+    parts = []
+    for a, b in zip(bounds, ends):
+        while b - 1 > a and doc[b - 1].text.islower() and doc[b - 1].is_alpha:
+            b -= 1  # "Kai Wegner vorab:"
+        rng = _np_after(ctx, a, b)
+        if rng is not None and rng[1] == b:
+            parts.append(rng)
+    for rng in parts:
+        if _name_shaped(ctx, rng) or any(
+            s < doc[rng[1] - 1].idx + 1 and doc[rng[0]].idx < e for s, e in ctx.people
+        ):
+            return rng
+    return None
 
 
 def _prev_line_tokens(ctx: _Ctx, open_tok: int) -> tuple[int, int] | None:
@@ -1002,7 +1028,8 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             )
             if prev is not None and prev.speaker and near:
                 match = _with_speaker(QuoteMatch(m.start, m.end, "direct", "direct.continued"), prev)
-            else:
+            elif not any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments):
+                # a quoted sentence as a title or heading is the event's name, not a statement
                 match = QuoteMatch(m.start, m.end, "direct", "direct.unattributed")
         if match is not None:
             out.append(match)
@@ -1046,6 +1073,8 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
     if nxt is not None and nxt.text == "," and c + 2 < len(doc) and doc[c + 2].text in OPENERS:
         return None
     subj = _sentence_subject(ctx, lo, o)
+    if prev.text in (":", "-", "–") and (subj is None or not _person_like(ctx, subj)):
+        return None  # "Termine und Orte: „…“" — a heading-like intro with no speaker
     if subj is not None and _person_like(ctx, subj):
         return QuoteMatch(
             m.start, m.end, "direct", "direct.fragment.subject", None, None, None, *_span_text(doc, subj)
