@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.layout import blocks, is_excluded
+from pipeline.layout import BLOCKS_KEY
+from pipeline.rules.layout import EXCLUDED
 from pipeline.rules.people import (
     PersonMatch,
     find_family_mentions,
@@ -33,12 +34,12 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
 
 def text_units(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges the rules read: layout blocks outside captions, else the whole text."""
-    units = [
-        (b.start_char, b.end_char) for b in blocks(doc) if not is_excluded(doc, b.start_char, b.end_char)
-    ]
-    if not units and not blocks(doc):
-        units = [(0, len(doc.text))]
-    return units
+    # one pass over the blocks: each access to doc.spans builds new Span objects
+    spans = [(b.start_char, b.end_char, b.label_) for b in doc.spans.get(BLOCKS_KEY, [])]
+    if not spans:
+        return [(0, len(doc.text))]
+    excluded = [(s, e) for s, e, label in spans if label in EXCLUDED]
+    return [(s, e) for s, e, _ in spans if not any(xs <= s and e <= xe for xs, xe in excluded)]
 
 
 class PressPeople:
@@ -58,9 +59,10 @@ class PressPeople:
                 (per if ent.label_ in ("PER", "PERSON") else other).append((ent.start_char, ent.end_char))
         matches: list[PersonMatch] = []
         units = text_units(doc)
+        text = doc.text  # built from the tokens on every access: once per document
         for s, e in units:
             matches += find_people(
-                doc.text[s:e],
+                text[s:e],
                 offset=s,
                 per_spans=[x for x in per if s <= x[0] and x[1] <= e],
                 other_spans=[x for x in other if s <= x[0] and x[1] <= e],
@@ -74,7 +76,7 @@ class PressPeople:
             taken = [(m.start, m.end) for m in matches]
             for s, e in units:
                 for start, end, family, given, gender in find_family_mentions(
-                    doc.text[s:e], families, offset=s, taken=taken
+                    text[s:e], families, offset=s, taken=taken
                 ):
                     name = f"{given} {family}" if given else family
                     matches.append(

@@ -37,13 +37,14 @@ class PressRoles:
         district = level_from_publisher((meta or {}).get("publisher")) if self.publisher_district else None
         spans = []
         statements = []
+        text = doc.text  # built from the tokens on every access: once per document
         for s, e in text_units(doc):
             refs = [
                 PersonRef(p.start_char, p.end_char, p._.person["person_id"], p._.person["name"])
                 for p in people
                 if s <= p.start_char and p.end_char <= e
             ]
-            statements += find_statements(doc.text[s:e], refs, offset=s, district=district)
+            statements += find_statements(text[s:e], refs, offset=s, district=district)
         statements = fill_from_document(statements)
         for st in statements:
             span = _char_span(doc, st.char_start, st.char_end)
