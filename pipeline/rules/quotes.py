@@ -654,7 +654,9 @@ def _apposition_before(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
     app = _np_after(ctx, first_comma + 1, end - 1)
     if head is None or head[1] != first_comma or app is None or app[1] != end - 1:
         return None
-    if _name_shaped(ctx, app) and not _name_shaped(ctx, head):
+    if _name_shaped(ctx, head):
+        return head
+    if _name_shaped(ctx, app):
         return app
     if _person_like(ctx, app) and not _person_like(ctx, head):
         return app
@@ -1687,7 +1689,8 @@ def _fragment_speaker(
         return _with_speaker(QuoteMatch(q.start, q.end, q.kind, "direct.fragment.last"), last)
     if last is not None:
         return _with_speaker(q, last)
-    if q.rule_id == "direct.fragment.context":
+    if q.rule_id in ("direct.fragment.context", "direct.fragment.np"):
+        # a thing as subject and no speaker around: "Die Ankündigung ist Teil einer „Roadmap …“"
         return None
     return q
 

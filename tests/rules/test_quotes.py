@@ -365,3 +365,93 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path):
     )
     with pytest.raises(LexiconError, match=r"speech_verbs.tsv:\d+: scope"):
         load_lexicon(tmp_path)
+
+
+# --- quoted phrases without a cue, decided from the context -----------------------------------------
+
+CONTEXT_FRAGMENTS = [
+    # (text, fragment, speaker): a person as sentence subject or the last speaker owns the wording
+    (
+        (
+            "Bezirksbürgermeister Martin Hikel kritisierte die Pläne des Senats. Er sprach von einer "
+            "„Gefahr für den ganzen Kiez“."
+        ),
+        "Gefahr für den ganzen Kiez",
+        "Er",
+    ),
+    (
+        "„Wir bauen weiter“, sagte Senatorin Kahlefeld. Die Finanzierung sei jedoch „alles andere als sicher“.",
+        "alles andere als sicher",
+        "Senatorin Kahlefeld",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CONTEXT_FRAGMENTS)
+def test_context_fragment_takes_a_speaker(nlp, text, fragment, speaker):
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert fragment in found, found
+    assert found[fragment]["speaker"] == speaker
+
+
+NOT_FRAGMENTS = [
+    "Die Ankündigung ist Teil einer „Roadmap der nationalen Versöhnung“.",  # a thing as subject, nobody speaks
+    "Die Organisation „Reporter ohne Grenzen“ warnt seit Jahren vor Zensur.",  # a noun names it
+    "Die Bahnen der Typen „E1“ und „E2“ fahren wieder.",  # enumeration of names
+    "Der Einsatz „Cast Lead“ („gegossenes Blei“) dauerte drei Wochen.",  # a translation
+    "Die Broschüre erscheint als „Wege durch den Kiez“ im Mai.",  # a thing as subject, no speaker around
+    "Infos unter „www.berlin.de/kultur“ und am Telefon.",
+    "Bitte teilen Sie uns mit, ob wir Sie zur „Nacht der Solidarität“ begrüßen dürfen.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FRAGMENTS)
+def test_quoted_names_and_titles_are_no_fragments(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+COLON_INTROS = [
+    # (text, speaker): name with office (several commas), office with name, apposition before the verb
+    (
+        (
+            "Johannes Wieczorek, Staatssekretär für Mobilität, Verkehr und Umwelt: „Die Bedenken sind "
+            "ausgeräumt, der Radweg kommt.“"
+        ),
+        "Johannes Wieczorek",
+    ),
+    ("Der Regierende Bürgermeister, Kai Wegner vorab: „Berlin und Prag sind enge Partner.“", "Kai Wegner"),
+    ("Ein Sprecher der Polizei, Lars Beringer, sagte: „Die Lage ist ruhig.“", "Lars Beringer"),
+    (
+        "Henk Meijer, Laborleiter der Stärkefabrik, erklärte: „Wir pflanzen die Kartoffel nicht an.“",
+        "Henk Meijer",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker", COLON_INTROS)
+def test_name_office_intros(nlp, text, speaker):
+    found = [q for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert len(found) == 1 and found[0]["speaker"] == speaker, found
+
+
+NO_SPEAKER_INTROS = [
+    "Termine, Orte und Preise: „Alles muss raus, solange der Vorrat reicht.“",
+    "Die Polizei, die Feuerwehr, das THW und der Senat: „Gemeinsam sicher feiern.“",
+]
+
+
+@pytest.mark.parametrize("text", NO_SPEAKER_INTROS)
+def test_enumeration_before_colon_is_no_speaker(nlp, text):
+    assert [q["speaker"] for t, q in quotes(nlp, text) if q["kind"] == "direct" and q["speaker"]] == []
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ("Wieczorek: „Die Parkplätze an der Straße „Unter den Eichen“ fallen weg.‘‘", 1),
+        ("Er sagte: „Das ist „gut“ so, sagt er.", 0),  # unbalanced stays unbalanced without ‘‘
+    ],
+)
+def test_double_single_mark_closes_a_german_quote(text, quote):
+    long = [m for m in find_marked(text) if "Parkplätze" in text[m.start : m.end]]
+    assert len(long) == quote
