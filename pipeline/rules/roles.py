@@ -128,6 +128,10 @@ class Lexicon:
     offices: tuple[Office, ...]
     forms: dict[str, tuple[Office, str | None]]  # lowercased single-word form -> office, gender
     suffixes: tuple[tuple[str, Office, str | None], ...]  # compound endings, longest first
+    # the same endings indexed for _head_at: ending -> its first row above, and the ending lengths,
+    # longest first (one dict look-up per length instead of an endswith per ending)
+    suffix_index: dict[str, tuple[str, Office, str | None]]
+    suffix_lengths: tuple[int, ...]
     multiword: dict[str, tuple[tuple[str, Office, str | None], ...]]  # last word -> (first-word stem, …)
     abbrevs: dict[str, Office]
     not_offices: frozenset[str]
@@ -205,10 +209,15 @@ def lexicon() -> Lexicon:
         (bid, _regex("roles_public_bodies.tsv", ln, pat))
         for ln, (bid, pat) in _rows("roles_public_bodies.tsv", 2)
     )
+    suffix_index: dict[str, tuple[str, Office, str | None]] = {}
+    for row in suffixes:
+        suffix_index.setdefault(row[0], row)
     return Lexicon(
         tuple(offices),
         forms,
         tuple(suffixes),
+        suffix_index,
+        tuple(sorted({len(k) for k in suffix_index}, reverse=True)),
         {k: tuple(v) for k, v in multi.items()},
         abbrevs,
         not_offices,
@@ -256,6 +265,8 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     if word in lex.abbrevs:
         o = lex.abbrevs[word]
         return OfficeMatch(o.office_id, word, o.role_norm, None, o.level, o.jurisdiction, o.kind, i, i + 1, i)
+    if not t.is_cap:
+        return None  # titles other than abbreviations are capitalised nouns
     start, office, gender, prefix = i, None, None, ""
     if low in lex.multiword and i > 0 and toks[i - 1].is_word:
         prev = toks[i - 1].norm.lower()
@@ -267,13 +278,18 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     if office is None and low in lex.forms:
         office, gender = lex.forms[low]
     if office is None:
-        for suffix, o, g in lex.suffixes:
-            if low.endswith(suffix) and len(low) > len(suffix) + 1:
+        # the longest compound ending that leaves at least two letters before it
+        for size in lex.suffix_lengths:
+            if size > len(low) - 2:
+                continue
+            hit = lex.suffix_index.get(low[-size:])
+            if hit is not None:
+                suffix, o, g = hit
                 pre = word[: len(word) - len(suffix)]
                 if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
                     office, gender, prefix = o, g, pre
                 break
-    if office is None or not t.is_cap:
+    if office is None:
         return None
     role_norm = office.role_norm
     if prefix:
