@@ -75,6 +75,7 @@ _FIRST_PARTICLES = frozenset(
         "dos",
     }
 )
+_PARTICLES_BEFORE_NAME = _FIRST_PARTICLES | {"der", "den"}
 # "die Frau", "seiner Frau Emilie": Frau/Herr as a noun, not a form of address
 _NOUN_DETERMINERS = frozenset(
     [
@@ -200,7 +201,10 @@ def _is_name_tok(t: Tok, plex: PeopleLexicon, office_idx: set[int], i: int) -> b
     w = t.norm
     if not t.is_word or not t.is_cap or len(w) < 2 or i in office_idx:
         return False
-    if w.isupper() or any(c.isdigit() for c in w) or w in plex.not_names or w in plex.honorifics:
+    # isalpha() first: letters are never digits, and most names are letters only
+    if w.isupper() or (not w.isalpha() and any(c.isdigit() for c in w)):
+        return False
+    if w in plex.not_names or w in plex.honorifics:
         return False
     if w.endswith(("-", ".")):
         return False
@@ -231,14 +235,16 @@ class _Run:
 def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
     """Maximal sequences of name-like tokens with particles inside ("Elke von der Lieth")."""
     plex = people_lexicon()
+    # each token is tested once, not again for every run that looks at it
+    is_name = [_is_name_tok(t, plex, office_idx, i) for i, t in enumerate(toks)]
     runs, i, n = [], 0, len(toks)
     while i < n:
-        if not _is_name_tok(toks[i], plex, office_idx, i):
+        if not is_name[i]:
             i += 1
             continue
         j = i + 1
         while j < n:
-            if _is_name_tok(toks[j], plex, office_idx, j):
+            if is_name[j]:
                 j += 1
                 continue
             k = j
@@ -247,13 +253,13 @@ def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
             if (
                 k > j
                 and k < n
-                and toks[k - 1].norm in _FIRST_PARTICLES | {"der", "den"}
+                and toks[k - 1].norm in _PARTICLES_BEFORE_NAME
                 and toks[j].norm in _FIRST_PARTICLES
-                and _is_name_tok(toks[k], plex, office_idx, k)
+                and is_name[k]
                 # "Elke von der Lieth", "Carl Maria von Weber": particles after a given name and before
                 # the run's last name ("Bilder von Susanne Runge" is none)
                 and _given_hit(toks[j - 1], plex)
-                and not (k + 1 < n and _is_name_tok(toks[k + 1], plex, office_idx, k + 1))
+                and not (k + 1 < n and is_name[k + 1])
             ):
                 j = k + 1
                 continue
