@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "lexicons"
@@ -233,6 +235,7 @@ class QuoteLexicon:
     verbs_by_form: dict[str, tuple[SpeechVerb, ...]]
     verbs_by_lemma: dict[str, SpeechVerb]
     phrases: tuple[CuePhrase, ...]
+    phrases_by_first: dict[str, tuple[CuePhrase, ...]]  # first token -> phrases, in file order
     context_words: dict[str, str]  # word -> id
     title_suffixes: tuple[str, ...]
     subjunctive_i: frozenset[str]
@@ -315,6 +318,10 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
         verbs_by_form={k: tuple(v) for k, v in by_form.items()},
         verbs_by_lemma=by_lemma,
         phrases=tuple(phrases),
+        phrases_by_first={
+            first: tuple(p for p in phrases if p.tokens[0] == first)
+            for first in {p.tokens[0] for p in phrases}
+        },
         context_words=context,
         title_suffixes=tuple(suffixes),
         subjunctive_i=frozenset(subj_i),
@@ -515,11 +522,18 @@ class _Ctx:
     inside: list[int] = field(default_factory=list)  # token -> index of marked span or -1
     people: list[tuple[int, int]] = field(default_factory=list)  # person-name char ranges
     no_fragments: list[tuple[int, int]] = field(default_factory=list)  # title/heading/line blocks
+    # Read once per Doc: spaCy rebuilds doc.text from the tokens on every access, and doc[i] makes a
+    # new Token object each time; the rules look at both thousands of times per release.
+    text: str = ""
+    texts: list[str] = field(default_factory=list)  # token -> text
+    lower: list[str] = field(default_factory=list)  # token -> lowercased text
+    boundary: list[bool] = field(default_factory=list)  # token -> _is_boundary
+    verb_like: list[bool] = field(default_factory=list)  # token form or lemma is in the verb lexicon
 
 
 def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | None:
     """The speech verb this token is, if any; separable verbs need their particle in the clause."""
-    if ctx.inside[tok.i] >= 0 or not tok.text.isalpha():
+    if not ctx.verb_like[tok.i] or ctx.inside[tok.i] >= 0 or not tok.text.isalpha():
         return None
     cands: tuple[SpeechVerb, ...] = ()
     if tok.text[0].islower() or tok.i == 0 or _is_boundary(ctx.doc[tok.i - 1]):
@@ -798,10 +812,10 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
             break
     hi = nxt
     tok = doc[j]
-    quote_end = doc.text[m.start : m.end].rstrip()[-1:]
+    quote_end = ctx.text[m.start : m.end].rstrip()[-1:]
     if not comma and quote_end not in "!?" and not tok.text.islower():
         return None
-    if not comma and _name_like(doc.text[m.start : m.end]):
+    if not comma and _name_like(ctx.text[m.start : m.end]):
         return None  # "zur „Nacht der Solidarität“ begrüßen": a name followed by a verb, not a statement
     for ph in ctx.lex.phrases:
         if ph.position == "after_quote" and tok.lower_ == ph.tokens[0] and len(ph.tokens) == 1:
@@ -872,7 +886,7 @@ def _colon_name(
             return None
     s_text, s_start, s_end = _span_text(doc, rng)
     is_person = any(s_start <= a < s_end or a <= s_start < b for a, b in people)
-    content = doc.text[m.start : m.end]
+    content = ctx.text[m.start : m.end]
     # Without a person span, only a finished statement of some length counts: "Zweiter Konferenztag:
     # „Gesellschaftlichen Zusammenhalt stärken“" is a motto, "Sandra Scheeres: „Wir … .“" a quote.
     if not is_person and not (
@@ -947,7 +961,7 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
         if open_span is None or close_span is None:
             continue
         o, c = open_span.start, close_span.end - 1
-        content = doc.text[m.start : m.end]
+        content = ctx.text[m.start : m.end]
         # Intro clause: back to the sentence start, a line break or the close of the previous quote.
         lo = o
         while lo > 0:
@@ -1024,9 +1038,9 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
         ):
             # A quoted sentence of its own. Right after another quote (same or next paragraph) it keeps
             # that speaker: press releases run a statement over paragraphs with fresh marks each.
-            par_start = _paragraph_start(doc.text, m.open_start)
+            par_start = _paragraph_start(ctx.text, m.open_start)
             near = prev_par_end >= 0 and (
-                m.open_start <= prev_par_end or doc.text[prev_par_end:par_start].strip() == ""
+                m.open_start <= prev_par_end or ctx.text[prev_par_end:par_start].strip() == ""
             )
             if prev is not None and prev.speaker and near:
                 match = _with_speaker(QuoteMatch(m.start, m.end, "direct", "direct.continued"), prev)
@@ -1036,7 +1050,7 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
         if match is not None:
             out.append(match)
             prev = match
-            prev_par_end = _paragraph_end(doc.text, m.close_end)
+            prev_par_end = _paragraph_end(ctx.text, m.close_end)
     return out
 
 
@@ -1187,7 +1201,7 @@ def _with_speaker(match: QuoteMatch, prev: QuoteMatch) -> QuoteMatch:
 def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     """A quoted fragment inside a clause with a speech verb: "Sie nannte die Pläne „unausgegoren“"."""
     doc = ctx.doc
-    if _name_like(doc.text[m.start : m.end]):
+    if _name_like(ctx.text[m.start : m.end]):
         return None
     lo = _clause_start(ctx, o)
     hi = _sentence_end(ctx, c + 1)
@@ -1235,15 +1249,16 @@ def _trim_end(doc: Doc, lo: int, hi: int) -> int:
 
 def _sentences(ctx: _Ctx) -> Iterator[tuple[int, int]]:
     """Sentence token ranges: boundaries at . ! ? ; and line breaks outside quotation marks."""
-    doc = ctx.doc
+    n = len(ctx.doc)
     start = 0
-    for t in doc:
-        if ctx.inside[t.i] < 0 and _is_boundary(t):
-            if t.i + 1 > start:
-                yield start, t.i + 1
-            start = t.i + 1
-    if start < len(doc):
-        yield start, len(doc)
+    inside, boundary = ctx.inside, ctx.boundary
+    for i in range(n):
+        if boundary[i] and inside[i] < 0:
+            if i + 1 > start:
+                yield start, i + 1
+            start = i + 1
+    if start < n:
+        yield start, n
 
 
 def _indirect_quotes(
@@ -1265,7 +1280,7 @@ def _indirect_quotes(
         if not found and prev_sent is not None:
             found = _dies_sagte(ctx, lo, hi, prev_sent, direct_ranges + [(q.start, q.end) for q in out])
         if not found and ctx.opts.free_indirect:
-            last = _last_attributed(doc.text, s0, direct, out)
+            last = _last_attributed(ctx.text, s0, direct, out)
             if last is not None:
                 found = _free_indirect(ctx, lo, hi, last)
         out.extend(found)
@@ -1346,14 +1361,15 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
         return []
     out: list[QuoteMatch] = []
     # Prepositional attribution: "Laut Polizei …", "Nach Angaben der Feuerwehr …", "X zufolge …".
+    lower = ctx.lower
     for k in range(lo, end):
         if ctx.inside[k] >= 0:
             continue
-        for ph in ctx.lex.phrases:
+        for ph in ctx.lex.phrases_by_first.get(lower[k], ()):
             n = len(ph.tokens)
             if ph.position == "after_quote" or k + n > end:
                 continue
-            if tuple(t.lower_ for t in doc[k : k + n]) != ph.tokens:
+            if tuple(lower[k : k + n]) != ph.tokens:
                 continue
             if ph.position == "prep":
                 # "nach Angaben von VroniPlag Wiki", "laut dem Sprecher"
@@ -1632,9 +1648,10 @@ def find_quotes(
     lex = lexicon or load_lexicon()
     opts = options or QuoteOptions()
     excluded = list(excluded)
+    text = doc.text
     marked = [
         m
-        for m in find_marked(doc.text, max_paragraphs=opts.max_quote_paragraphs)
+        for m in find_marked(text, max_paragraphs=opts.max_quote_paragraphs)
         if not any(a <= m.open_start and m.close_end <= b for a, b in excluded)
     ]
     ctx = _Ctx(
@@ -1646,6 +1663,8 @@ def find_quotes(
         has_morph=doc.has_annotation("MORPH"),
         scheme=scheme,
     )
+    ctx.text = text
+    _token_tables(ctx)
     ctx.inside = [-1] * len(doc)
     for n, m in enumerate(marked):
         span = doc.char_span(m.open_start, m.close_end, alignment_mode="expand")
@@ -1662,13 +1681,37 @@ def find_quotes(
         r
         for q in direct
         if (
-            r := _fragment_speaker(q, direct, indirect, doc.text)
+            r := _fragment_speaker(q, direct, indirect, ctx.text)
             if q.speaker is None or q.rule_id.startswith("direct.fragment.")
             else q
         )
         is not None
     ]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+
+
+def _token_tables(ctx: _Ctx) -> None:
+    """Token texts, boundaries and speech-verb candidates of the Doc, read in one pass over its arrays."""
+    doc, lex = ctx.doc, ctx.lex
+    strings = doc.vocab.strings
+    if not len(doc):
+        return
+    cols = [ORTH, LOWER, POS, LEMMA] if ctx.has_lemma else [ORTH, LOWER]
+    rows = doc.to_array(cols).reshape(len(doc), len(cols)).tolist()
+    ctx.texts = [strings[r[0]] for r in rows]
+    ctx.lower = [strings[r[1]] for r in rows]
+    # spaCy keeps at most one trailing space per token, so a line break is always a whitespace token.
+    ctx.boundary = [t in _CLAUSE_END or ("\n" in t and t.isspace()) for t in ctx.texts]
+    forms = lex.verbs_by_form
+    if ctx.has_lemma:
+        lemmas = lex.verbs_by_lemma
+        verb_pos = (VERB, AUX)
+        ctx.verb_like = [
+            low in forms or (r[2] in verb_pos and strings[r[3]].lower() in lemmas)
+            for low, r in zip(ctx.lower, rows)
+        ]
+    else:
+        ctx.verb_like = [low in forms for low in ctx.lower]
 
 
 def _fragment_speaker(
@@ -1702,7 +1745,7 @@ def _quoted_in_reported(
     taken = {q.start for q in direct}
     out = []
     for m in marked:
-        if m.start in taken or _name_like(ctx.doc.text[m.start : m.end]):
+        if m.start in taken or _name_like(ctx.text[m.start : m.end]):
             continue
         host = next((q for q in indirect if q.start <= m.open_start and m.close_end <= q.end), None)
         if host is None:
