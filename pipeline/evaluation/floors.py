@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-FLOORS_FILE = Path(__file__).resolve().parents[2] / "tests" / "quality_floors.json"
+from pipeline.paths import project_root
+
+FLOORS_FILE = project_root() / "tests" / "quality_floors.json"
 
 
 def gold_scores(gold: dict) -> dict[str, float]:

@@ -25,7 +25,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "quotes-wikinews"
+from pipeline.paths import shared_data_dir
+
+DATA_DIR = shared_data_dir() / "quotes-wikinews"
 KIND_OF_TYPE = {
     "Direct": "direct",
     "Indirect": "indirect",

@@ -35,11 +35,12 @@ from pipeline.evaluation.gold import (
     score_facts,
     score_prf,
 )
+from pipeline.paths import project_root, shared_data_dir
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = project_root()
 GOLD_DIR = REPO / "corpus" / "gold"
 SEED_TEXT = REPO / "corpus" / "seed.txt"
-DATA_DIR = REPO.parent / "shared" / "data"
+DATA_DIR = shared_data_dir()
 PARTS = ("gold", "quotes", "timex", "ner")
 
 # Published figures to read our numbers against (not measured here; see the sources named).

@@ -27,9 +27,10 @@ from pathlib import Path
 from lxml import etree
 from spacy.language import Language
 
+from pipeline.paths import shared_data_dir
 from pipeline.rules.timexes import find_timexes
 
-DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "wikiwarsde"
+DATA_DIR = shared_data_dir() / "wikiwarsde"
 # HeidelTime on WikiWarsDE (microth/heideltime EvaluationResults.md, see data/SOURCES.md section 7).
 HEIDELTIME = {
     "strict_p": 93.0,
