@@ -22,6 +22,7 @@ from pipeline.rules.roles import (
     Tok,
     find_office_heads,
     lexicon,
+    normalize,
     phrase_extent,
     tokenize,
 )
@@ -493,6 +494,9 @@ def find_family_mentions(
     {"Gothe": "Ephraim"}, "mit Bezirksstadtrat Ephraim Gothe am" -> [(…, …, "Gothe", "Ephraim", None)].
     """
     plex = people_lexicon()
+    norm = normalize(text)
+    if not any(f in norm for f in families):
+        return []  # a token's norm is a substring of the normalised text: most blocks hold no name
     toks = tokenize(text, offset)
     taken = list(taken)
     out = []

@@ -68,13 +68,19 @@ class Tok:
         return f"Tok(text={self.text!r}, start={self.start}, end={self.end}, norm={self.norm!r})"
 
 
+def normalize(text: str) -> str:
+    """What Tok.norm does to a token, on any text: a token's norm is a substring of its text's normal
+    form. Example: "Widmann‐Mauz" (U+2010) -> "Widmann-Mauz"; "Bezirks\u00adbürgermeister" ->
+    "Bezirksbürgermeister"."""
+    return text.replace("\u00ad", "").replace("‐", "-").replace("‑", "-")
+
+
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Tokens of a block of text. Example: "Prof. Dr. Hacı-Halil Uslucan," -> Prof. | Dr. | Hacı-Halil | Uslucan | ,"""
     out = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        norm = word.replace("\u00ad", "").replace("‐", "-").replace("‑", "-")
-        out.append(Tok(word, m.start() + offset, m.end() + offset, norm))
+        out.append(Tok(word, m.start() + offset, m.end() + offset, normalize(word)))
     return out
 
 
@@ -783,8 +789,10 @@ def find_statements(
     `district`: what level_from_publisher gives (a district or "Berlin"), for offices that name no place.
     Example: "Christian Geselle, Oberbürgermeister der Stadt Kassel" -> Oberbürgermeister, Kassel, kommune.
     """
+    if not persons:
+        return []  # statements need a named holder: most blocks name none
     toks = tokenize(text, offset)
-    if not toks or not persons:
+    if not toks:
         return []
     hons = _honorific_forms()
     by_start = {t.start: i for i, t in enumerate(toks)}

@@ -33,6 +33,9 @@ class PressRoles:
 
     def __call__(self, doc: Doc) -> Doc:
         people = [s for s in doc.spans.get(PEOPLE_KEY, []) if s._.person]
+        if not people:  # statements need a named holder
+            doc.spans[SPANS_KEY] = []
+            return doc
         meta = doc._.press_meta if doc.has_extension("press_meta") else None
         district = level_from_publisher((meta or {}).get("publisher")) if self.publisher_district else None
         spans = []
@@ -44,6 +47,8 @@ class PressRoles:
                 for p in people
                 if s <= p.start_char and p.end_char <= e
             ]
+            if not refs:
+                continue
             statements += find_statements(text[s:e], refs, offset=s, district=district)
         statements = fill_from_document(statements)
         for st in statements:
