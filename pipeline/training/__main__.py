@@ -81,6 +81,10 @@ def step_vectors(data: Path, build: Path, threads: int) -> None:
 
 def spacy_train(config: Path, out: Path, train: Path, dev: Path, vectors: Path | None, max_steps: int,
                 extra: list[str] | None = None) -> Path:
+    # PRESSEXTRACT_MAX_STEPS caps every run (smoke tests of the recipe); unset for the real model
+    if os.environ.get("PRESSEXTRACT_MAX_STEPS"):
+        max_steps = min(max_steps, int(os.environ["PRESSEXTRACT_MAX_STEPS"]))
+        extra = list(extra or []) + ["--training.eval_frequency", str(max(10, max_steps // 2))]
     cmd = [
         sys.executable, "-m", "spacy", "train", str(config), "-o", str(out),
         "--paths.train", str(train), "--paths.dev", str(dev), "--training.max_steps", str(max_steps),
