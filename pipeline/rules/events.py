@@ -231,7 +231,7 @@ _QUOTE_OPEN = '„“»"‚'
 _QUOTE_CLOSE = '“”«"‘'
 
 
-def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int) -> tuple[int, int]:
+def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None = None) -> tuple[int, int]:
     """Token range of the event name around the noun doc[i:j]: city adjective before it, then a quoted
     title, a genitive ("der Integrationsbeauftragten") and "von/für/zum …" complements.
 
@@ -241,7 +241,7 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int) -> tuple[int, int
     start = i
     if i > 0:
         prev = doc[i - 1]
-        line_start = prev.idx == 0 or doc.text[prev.idx - 1] == "\n"
+        line_start = prev.idx == 0 or (doc.text if text is None else text)[prev.idx - 1] == "\n"
         if (
             (
                 prev.text[:1].isupper()
@@ -325,13 +325,19 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int) -> tuple[int, int
 
 
 def find_mentions(
-    doc: Doc, *, lexicon: EventLexicon, skip: Sequence[tuple[int, int]] = (), max_name_tokens: int = 14
+    doc: Doc,
+    *,
+    lexicon: EventLexicon,
+    skip: Sequence[tuple[int, int]] = (),
+    max_name_tokens: int = 14,
+    text: str | None = None,
 ) -> list[Mention]:
     """Event-noun mentions outside the skipped character ranges (captions, programme lines).
 
     Example: "In Kassel tagte die Bundeskonferenz." -> [Mention(noun=Konferenz, name="Bundeskonferenz")].
     """
     out: list[Mention] = []
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text from the tokens on every access
     multi = [n for n in lexicon.nouns if len(n.words) > 1]
     i = 0
     while i < len(doc):
@@ -367,11 +373,11 @@ def find_mentions(
             and doc[i - 1].lower_ in ("des", "eines", "jedes", "dieses")
         ):
             plural = False  # genitive singular: "des Sommerfests"
-        after = doc.text[doc[j - 1].idx + len(doc[j - 1].text) : doc[j - 1].idx + len(doc[j - 1].text) + 80]
+        after = text[doc[j - 1].idx + len(doc[j - 1].text) : doc[j - 1].idx + len(doc[j - 1].text) + 80]
         if any(w == noun.words[-1] and rx.search(after) for _, w, rx in lexicon.non_after):
             i = j
             continue
-        s, e = _name_extent(doc, i, j, max_tokens=max_name_tokens)
+        s, e = _name_extent(doc, i, j, max_tokens=max_name_tokens, text=text)
         name_start, name_end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         out.append(Mention(i, j, noun, name_start, name_end, plural))
         i = j
@@ -550,15 +556,17 @@ def find_location(
     entities: Sequence[tuple[int, int, str]] = (),
     max_tokens: int = 8,
     near: int | None = None,
+    text: str | None = None,
 ) -> str | None:
     """The first place named with a location cue in a sentence ("in Kassel", "im Rathaus Schöneberg").
 
     Example: "Am 27. August tagte in Kassel die Konferenz." -> "Kassel"; "in Bildung und Arbeit" -> None.
     """
     doc = span.doc
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text from the tokens on every access
     loc_ents = [(s, e) for s, e, lab in entities if lab in ("LOC", "GPE", "FAC")]
     other_ents = [(s, e) for s, e, lab in entities if lab in ("PER", "ORG", "MISC")]
-    loc_names = {doc.text[s:e] for s, e in loc_ents}
+    loc_names = {text[s:e] for s, e in loc_ents}
     found: list[tuple[int, int, str]] = []
     i = span.start
     while i < span.end:
@@ -616,14 +624,14 @@ def find_location(
             break
         words = [t.text for t in doc[k:m]]
         start_c, end_c = doc[k].idx, doc[m - 1].idx + len(doc[m - 1].text)
-        surface = doc.text[start_c:end_c].rstrip(".,")
+        surface = text[start_c:end_c].rstrip(".,")
         # A place tagged LOC anywhere in the document counts here too: NER often tags one of two "Kassel".
         is_ent = any(s <= start_c < e for s, e in loc_ents) or surface in loc_names
         other_ent = any(s <= start_c < e for s, e in other_ents)
         venue = any(_is_venue(w, lexicon.venues) for w in words)
         abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
         if is_ent or venue or (not needs_venue and not abstract and not other_ent):
-            found.append((2 if is_ent or venue else 1, k, doc.text[start_c:end_c].rstrip(".,")))
+            found.append((2 if is_ent or venue else 1, k, text[start_c:end_c].rstrip(".,")))
         i = m if m > i else i + 1
     if not found:
         return None
@@ -674,13 +682,14 @@ def find_events(
     2018-08-27–2018-08-28, Kassel, yearly); the "12:00 Uhr - Pressekonferenz" line is no event.
     """
     grammar = load_grammar()
-    mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens)
+    text = doc.text  # once: spaCy rebuilds doc.text from the tokens on every access
+    mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens, text=text)
     mentions += title_mentions(doc, lexicon=lexicon, skip=[*skip, *programme], known=mentions)
     mentions.sort(key=lambda m: m.start)
     occurs = lexicon.cues_of("occurs")
     side = lexicon.cues_of("side")
-    blocks = _label_blocks(doc, grammar=grammar, timexes=timexes)
-    blocks += _date_paragraphs(doc, grammar=grammar, timexes=timexes, known=blocks)
+    blocks = _label_blocks(doc, grammar=grammar, timexes=timexes, text=text)
+    blocks += _date_paragraphs(doc, grammar=grammar, timexes=timexes, known=blocks, text=text)
     blocks.sort(key=lambda b: b.start)
 
     def sent_of(m: Mention) -> Span:
@@ -704,7 +713,7 @@ def find_events(
         """The label block right under a mention ("Termin 1:\nPresserundgang …\n\nDatum: …")."""
         pos = doc[m.start].idx
         for b in blocks:
-            if 0 <= b.start - pos <= 300 and doc.text[pos : b.start].count("\n") <= 3:
+            if 0 <= b.start - pos <= 300 and text[pos : b.start].count("\n") <= 3:
                 return b
         return None
 
@@ -718,8 +727,8 @@ def find_events(
             in_prog.append(m)
             continue
         how = None
-        line_start = doc.text.rfind("\n", 0, pos) + 1
-        if any(rx.search(doc.text[line_start:pos]) for _, rx in side):
+        line_start = text.rfind("\n", 0, pos) + 1
+        if any(rx.search(text[line_start:pos]) for _, rx in side):
             loose.append(
                 m
             )  # "Noch ein Hinweis: Die Ergebnisse werden auf einer Pressekonferenz … vorgestellt"
@@ -740,7 +749,7 @@ def find_events(
             anchored.append((m, how))
         else:
             loose.append(m)
-    first_event = min((doc[m.start].idx for m, _ in anchored), default=len(doc.text))
+    first_event = min((doc[m.start].idx for m, _ in anchored), default=len(text))
     for m in in_prog:
         if doc[m.start].idx < first_event and not m.plural:
             anchored.append((m, "programme"))  # a programme of events with no event above it
@@ -774,7 +783,7 @@ def find_events(
                 g.mentions.append(m)
                 break
 
-    heading_paras = _heading_scopes(doc, headings)
+    heading_paras = _heading_scopes(doc, headings, text=text)
     results: list[EventMatch] = []
     for g in groups:
         g.mentions.sort(key=lambda m: m.start)
@@ -818,11 +827,11 @@ def find_events(
             head = [m for m in g.mentions if lead and in_ranges(doc[m.start].idx, lead[:1]) and not m.plural]
             if head:
                 name_m = max(head, key=lambda m: m.name_end - m.name_start)
-        name = re.sub(r"\s+", " ", doc.text[name_m.name_start : name_m.name_end]).strip()
+        name = re.sub(r"\s+", " ", text[name_m.name_start : name_m.name_end]).strip()
         if best.noun.cls == "other" and name.lower() == doc[best.start].lower_ and lead:
             # a bare "Veranstaltung": the headline's quoted title names it
             # ("Presseeinladung: „Gleichstellung gewinnt“ – …" + "Die Veranstaltung findet statt am: …")
-            head = _QUOTED.search(doc.text[lead[0][0] : lead[0][1]])
+            head = _QUOTED.search(text[lead[0][0] : lead[0][1]])
             if head:
                 name = f"{name} „{head.group(1).strip()}“"
         ev = {
@@ -840,7 +849,11 @@ def find_events(
         for s in ordered:
             if ev["location"] is None:
                 ev["location"] = find_location(
-                    s, lexicon=lexicon, entities=entities, near=best.start if s == best_sent else None
+                    s,
+                    lexicon=lexicon,
+                    entities=entities,
+                    near=best.start if s == best_sent else None,
+                    text=text,
                 )
             if ev["motto"] is None:
                 hit = find_motto(s.text, lexicon=lexicon)
@@ -877,12 +890,12 @@ class _Block:
     end_value: str | None
 
 
-def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef]) -> list[_Block]:
+def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str | None = None) -> list[_Block]:
     """Label blocks of the document. Example: "Wann: Mittwoch, 29. Januar 2020, 18.30 Uhr\n\nWo: Zentrum am
     Zoo" -> _Block(days=(2020-01-29,), place="Zentrum am Zoo", start_value="2020-01-29T18:30")."""
     out: list[_Block] = []
     cur: list = []
-    lines = split_lines(doc.text)
+    lines = split_lines(doc.text if text is None else text)
 
     def flush() -> None:
         if not cur:
@@ -939,7 +952,13 @@ _CLOCK = re.compile(
 
 
 def _date_paragraphs(
-    doc: Doc, *, grammar, timexes: Sequence[TimexRef], known: Sequence[_Block], max_line_chars: int = 100
+    doc: Doc,
+    *,
+    grammar,
+    timexes: Sequence[TimexRef],
+    known: Sequence[_Block],
+    max_line_chars: int = 100,
+    text: str | None = None,
 ) -> list[_Block]:
     """Unlabelled when/where paragraphs right under an unfinished sentence: a date line, then the place.
 
@@ -948,7 +967,7 @@ def _date_paragraphs(
     A date line after a finished sentence ("… statt.\n\nMontag, 30. September") is not such a block.
     """
     out: list[_Block] = []
-    lines = split_lines(doc.text)
+    lines = split_lines(doc.text if text is None else text)
     for n, ln in enumerate(lines):
         if n == 0 or len(ln.text) > max_line_chars or not _DATE_LINE.match(ln.text):
             continue
@@ -1018,13 +1037,15 @@ def _lead_in_days(doc: Doc, m: Mention, *, grammar, timexes: Sequence[TimexRef])
     return []
 
 
-def _heading_scopes(doc: Doc, headings: Sequence[tuple[int, int]]) -> list[tuple[int, int, list[Span]]]:
+def _heading_scopes(
+    doc: Doc, headings: Sequence[tuple[int, int]], *, text: str | None = None
+) -> list[tuple[int, int, list[Span]]]:
     """For each heading, the sentences of the text below it up to the next heading (a heading "Jährliche
     Konferenz" speaks about the paragraph under it)."""
     out = []
     hs = sorted(headings)
     for n, (s, e) in enumerate(hs):
-        stop = hs[n + 1][0] if n + 1 < len(hs) else len(doc.text)
+        stop = hs[n + 1][0] if n + 1 < len(hs) else len(doc.text if text is None else text)
         scope = [sent for sent in doc.sents if e <= sent.start_char < stop]
         out.append((s, e, scope[:8]))
     return out
