@@ -78,9 +78,11 @@ def normalize(text: str) -> str:
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Tokens of a block of text. Example: "Prof. Dr. Hacı-Halil Uslucan," -> Prof. | Dr. | Hacı-Halil | Uslucan | ,"""
     out = []
+    # most blocks have no soft or special hyphens: then every token is its own norm
+    plain = "\u00ad" not in text and "‐" not in text and "‑" not in text
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        out.append(Tok(word, m.start() + offset, m.end() + offset, normalize(word)))
+        out.append(Tok(word, m.start() + offset, m.end() + offset, word if plain else normalize(word)))
     return out
 
 
