@@ -77,6 +77,28 @@ class EventLexicon:
     venues: tuple[str, ...]
     place_labels: frozenset[str] = field(default_factory=frozenset)
     genders: tuple[tuple[str, str], ...] = ()  # (noun suffix, m|f|n), longest first
+    # indexes derived from the fields above, so that matching a word is a few dict look-ups
+    single: dict[str, tuple[EventNoun, ...]] = field(init=False, compare=False, repr=False)  # word -> nouns
+    multi: dict[str, tuple[EventNoun, ...]] = field(init=False, compare=False, repr=False)  # first word
+    preps_by_first: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = field(
+        init=False, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        single: dict[str, list[EventNoun]] = {}
+        multi: dict[str, list[EventNoun]] = {}
+        for noun in self.nouns:  # lexicon order is kept: the first noun of a word wins
+            if len(noun.words) == 1:
+                single.setdefault(noun.words[0], []).append(noun)
+            elif noun.words:
+                multi.setdefault(noun.words[0], []).append(noun)
+        preps: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+        for prep in self.preps:  # longest first, as in self.preps
+            if prep[1]:
+                preps.setdefault(prep[1][0], []).append(prep)
+        object.__setattr__(self, "single", {w: tuple(v) for w, v in single.items()})
+        object.__setattr__(self, "multi", {w: tuple(v) for w, v in multi.items()})
+        object.__setattr__(self, "preps_by_first", {w: tuple(v) for w, v in preps.items()})
 
     def cues_of(self, kind: str) -> list[tuple[str, re.Pattern]]:
         return [(cid, rx) for cid, k, rx in self.cues if k == kind]
@@ -199,28 +221,20 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
     low = word.lower()
     if low in lexicon.non_words:
         return None
-    best: tuple[EventNoun, bool] | None = None
+    single = lexicon.single
     for ending in _INFLECTIONS:
         if ending and not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending)] if ending else low
         if stem in lexicon.non_words:
             return None
-        for noun in lexicon.nouns:
-            if len(noun.words) != 1:
-                continue
-            w = noun.words[0]
-            compound = (
-                noun.suffix
-                and len(stem) > len(w)
-                and stem.endswith(w)
-                and (len(stem) >= len(w) + 3 or stem[-len(w) - 1] == "-")
-            )
-            if (stem == w or compound) and (best is None or len(w) > len(best[0].words[0])):
-                best = (noun, ending in ("en", "n", "e", "er", "ern", "s") and stem != low)
-        if best is not None:
-            return best
-    return best
+        # the longest noun first: the whole stem, then ever shorter endings of it; a noun that is only
+        # the end of the stem must be a suffix noun after at least 3 letters or a hyphen ("Bürger-Dialog")
+        for k in range(len(stem)):
+            for noun in single.get(stem[k:], ()):
+                if k == 0 or (noun.suffix and (k >= 3 or stem[k - 1] == "-")):
+                    return noun, ending in ("en", "n", "e", "er", "ern", "s") and stem != low
+    return None
 
 
 _DETS = frozenset(
@@ -338,29 +352,30 @@ def find_mentions(
     """
     out: list[Mention] = []
     text = doc.text if text is None else text  # spaCy rebuilds doc.text from the tokens on every access
-    multi = [n for n in lexicon.nouns if len(n.words) > 1]
+    toks = list(doc)  # doc[i] builds a new Token object on every access
+    lowers = [t.lower_ for t in toks]
+    n_toks = len(toks)
+    multi = lexicon.multi
+    nouns: dict[str, tuple[EventNoun, bool] | None] = {}  # match_noun per word, once per document
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if any(s <= tok.idx < e for s, e in skip):
+    while i < n_toks:
+        tok = toks[i]
+        if skip and any(s <= tok.idx < e for s, e in skip):
             i += 1
             continue
         hit: tuple[EventNoun, bool] | None = None
         j = i + 1
-        for noun in multi:
+        for noun in multi.get(lowers[i], ()):
             n = len(noun.words)
-            if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == noun.words:
+            if i + n <= n_toks and tuple(lowers[i : i + n]) == noun.words:
                 hit, j = (noun, False), i + n
                 break
-        camel = tok.is_alpha and tok.text[:1].islower() and any(c.isupper() for c in tok.text[1:])
-        if hit is None and (tok.text[:1].isupper() or camel) and (tok.is_alpha or "-" in tok.text):
-            hit = match_noun(tok.text, lexicon=lexicon)  # camel: "das Berliner jugendFORUM"
-        if (
-            hit is not None
-            and i > 0
-            and doc[i - 1].lower_ in ("im", "ins")
-            and _is_venue(tok.text, lexicon.venues)
-        ):
+        word = tok.text
+        if hit is None and word[:1].isupper() and (tok.is_alpha or "-" in word):
+            hit = nouns[word] if word in nouns else nouns.setdefault(word, match_noun(word, lexicon=lexicon))
+        elif hit is None and tok.is_alpha and word[:1].islower() and any(c.isupper() for c in word[1:]):
+            hit = match_noun(word, lexicon=lexicon)  # camel: "das Berliner jugendFORUM"
+        if hit is not None and i > 0 and lowers[i - 1] in ("im", "ins") and _is_venue(word, lexicon.venues):
             hit = None  # "im Kulturforum": the place of an event, not the event
         if hit is None:
             i += 1
@@ -368,17 +383,18 @@ def find_mentions(
         noun, plural = hit
         if (
             plural
-            and tok.lower_.endswith("s")
+            and lowers[i].endswith("s")
             and i > 0
-            and doc[i - 1].lower_ in ("des", "eines", "jedes", "dieses")
+            and lowers[i - 1] in ("des", "eines", "jedes", "dieses")
         ):
             plural = False  # genitive singular: "des Sommerfests"
-        after = text[doc[j - 1].idx + len(doc[j - 1].text) : doc[j - 1].idx + len(doc[j - 1].text) + 80]
+        last = toks[j - 1]
+        after = text[last.idx + len(last.text) : last.idx + len(last.text) + 80]
         if any(w == noun.words[-1] and rx.search(after) for _, w, rx in lexicon.non_after):
             i = j
             continue
         s, e = _name_extent(doc, i, j, max_tokens=max_name_tokens, text=text)
-        name_start, name_end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        name_start, name_end = toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text)
         out.append(Mention(i, j, noun, name_start, name_end, plural))
         i = j
     return out
@@ -568,12 +584,14 @@ def find_location(
     other_ents = [(s, e) for s, e, lab in entities if lab in ("PER", "ORG", "MISC")]
     loc_names = {text[s:e] for s, e in loc_ents}
     found: list[tuple[int, int, str]] = []
+    lowers = [t.lower_ for t in span]  # lowers[i - span.start] is doc[i].lower_
+    preps = lexicon.preps_by_first
     i = span.start
     while i < span.end:
         hit = None
-        for rid, words, needs_venue in lexicon.preps:
+        for rid, words, needs_venue in preps.get(lowers[i - span.start], ()):
             n = len(words)
-            if i + n < span.end and tuple(t.lower_ for t in doc[i : i + n]) == words:
+            if i + n < span.end and tuple(lowers[i - span.start : i - span.start + n]) == words:
                 hit = (n, needs_venue)
                 break
         if hit is None:
