@@ -690,17 +690,20 @@ def find_events(
     entities: Sequence[tuple[int, int, str]] = (),
     max_name_tokens: int = 14,
     max_organizer_chars: int = 200,
+    text: str | None = None,
 ) -> list[EventMatch]:
     """Events of one document, merged by type and date, in order of first anchored mention.
 
     `skip`: captions; `programme`: programme lines ("12:00 Uhr - Pressekonferenz") — their nouns are items
     of the event announced before them, and events of their own only when no event comes first
-    ("13.00 Uhr gibt es eine Mahnwache am Marheinekeplatz 1" under a lead-in).
+    ("13.00 Uhr gibt es eine Mahnwache am Marheinekeplatz 1" under a lead-in). `text`: doc.text, when the
+    caller has read it already (spaCy rebuilds it on every access).
     Example: seed release -> one event "Bundeskonferenz der Integrationsbeauftragten …" (Konferenz,
     2018-08-27–2018-08-28, Kassel, yearly); the "12:00 Uhr - Pressekonferenz" line is no event.
     """
     grammar = load_grammar()
-    text = doc.text  # once: spaCy rebuilds doc.text from the tokens on every access
+    if text is None:  # once: spaCy rebuilds doc.text from the tokens on every access
+        text = doc.text
     mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens, text=text)
     mentions += title_mentions(doc, lexicon=lexicon, skip=[*skip, *programme], known=mentions)
     mentions.sort(key=lambda m: m.start)

@@ -36,7 +36,8 @@ class PressEvents:
 
     def __call__(self, doc: Doc) -> Doc:
         skip = [(s.start_char, s.end_char) for s in blocks(doc, "caption")]
-        programme = programme_line_ranges(doc.text, grammar=self.grammar)
+        text = doc.text  # once: spaCy rebuilds it from the tokens on every access
+        programme = programme_line_ranges(text, grammar=self.grammar)
         lead = [(s.start_char, s.end_char) for s in blocks(doc, "kicker", "title", "lead")]
         headings = [(s.start_char, s.end_char) for s in blocks(doc, "heading")]
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -52,6 +53,7 @@ class PressEvents:
             entities=ents,
             max_name_tokens=self.max_name_tokens,
             max_organizer_chars=self.max_organizer_chars,
+            text=text,
         ):
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None:
