@@ -217,14 +217,14 @@ class SpeechVerb:
     id: str
     lemma: str
     particle: str  # separable particle the clause must contain, "" if none
-    scope: str  # any | embedded | after
+    scope: str  # any | embedded | after | report
 
 
 @dataclass(frozen=True, slots=True)
 class CuePhrase:
     id: str
     tokens: tuple[str, ...]
-    position: str  # after_quote | prep | postp
+    position: str  # after_quote | prep | postp | source | impersonal
     cue: str
 
 
@@ -236,6 +236,7 @@ class QuoteLexicon:
     verbs_by_lemma: dict[str, SpeechVerb]
     phrases: tuple[CuePhrase, ...]
     phrases_by_first: dict[str, tuple[CuePhrase, ...]]  # first token -> phrases, in file order
+    sources: tuple[CuePhrase, ...]  # noun endings of information sources, longest first
     context_words: dict[str, str]  # word -> id
     title_suffixes: tuple[str, ...]
     subjunctive_i: frozenset[str]
@@ -264,6 +265,10 @@ def _tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, 
         yield n, dict(zip(columns, cells))
 
 
+_SCOPES = ("any", "embedded", "after", "report")
+_POSITIONS = ("after_quote", "prep", "postp", "source", "impersonal")
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
     """Read and validate speech_verbs.tsv, quote_cues.tsv, quote_context.tsv, quote_subjunctive.txt."""
@@ -272,8 +277,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
     path = directory / "speech_verbs.tsv"
     seen: set[str] = set()
     for n, row in _tsv(path, ("id", "lemma", "forms", "particle", "scope")):
-        if row["scope"] not in ("any", "embedded", "after"):
-            raise LexiconError(f"{path}:{n}: scope must be any|embedded|after, got {row['scope']!r}")
+        if row["scope"] not in _SCOPES:
+            raise LexiconError(f"{path}:{n}: scope must be {'|'.join(_SCOPES)}, got {row['scope']!r}")
         if not row["id"].startswith("sv.") or row["id"] in seen:
             raise LexiconError(f"{path}:{n}: id must start with 'sv.' and be unique: {row['id']!r}")
         seen.add(row["id"])
@@ -292,10 +297,12 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
     phrases = []
     path = directory / "quote_cues.tsv"
     for n, row in _tsv(path, ("id", "pattern", "position", "cue")):
-        if row["position"] not in ("after_quote", "prep", "postp"):
+        if row["position"] not in _POSITIONS:
             raise LexiconError(
-                f"{path}:{n}: position must be after_quote|prep|postp, got {row['position']!r}"
+                f"{path}:{n}: position must be {'|'.join(_POSITIONS)}, got {row['position']!r}"
             )
+        if row["position"] == "source" and (" " in row["pattern"] or not row["pattern"].isalpha()):
+            raise LexiconError(f"{path}:{n}: a source pattern is one word ending, got {row['pattern']!r}")
         phrases.append(CuePhrase(row["id"], tuple(row["pattern"].split()), row["position"], row["cue"]))
     context: dict[str, str] = {}
     suffixes = []
@@ -317,9 +324,12 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
     return QuoteLexicon(
         verbs_by_form={k: tuple(v) for k, v in by_form.items()},
         verbs_by_lemma=by_lemma,
-        phrases=tuple(phrases),
+        phrases=tuple(p for p in phrases if p.position != "source"),
+        sources=tuple(
+            sorted((p for p in phrases if p.position == "source"), key=lambda p: -len(p.tokens[0]))
+        ),
         phrases_by_first={
-            first: tuple(p for p in phrases if p.tokens[0] == first)
+            first: tuple(p for p in phrases if p.tokens[0] == first and p.position != "source")
             for first in {p.tokens[0] for p in phrases}
         },
         context_words=context,
@@ -525,10 +535,17 @@ class _Ctx:
     # Read once per Doc: spaCy rebuilds doc.text from the tokens on every access, and doc[i] makes a
     # new Token object each time; the rules look at both thousands of times per release.
     text: str = ""
+    name_marks: frozenset[int] = frozenset()  # marked spans that read as names ("der „Berliner Zeitung“")
     texts: list[str] = field(default_factory=list)  # token -> text
     lower: list[str] = field(default_factory=list)  # token -> lowercased text
     boundary: list[bool] = field(default_factory=list)  # token -> _is_boundary
     verb_like: list[bool] = field(default_factory=list)  # token form or lemma is in the verb lexicon
+
+
+# Speech verbs that may introduce a direct quote, and those that may introduce reported speech (embedded
+# and report verbs only with a dass/ob or Konjunktiv clause: "kritisierte, dass …", not "beschloss, … zu …").
+_DIRECT_SCOPES = ("any", "after", "embedded", "report")
+_REPORT_SCOPES = ("any", "embedded", "report")
 
 
 def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | None:
@@ -833,7 +850,7 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
                     *s,
                     cue_id=ph.id,
                 )
-    verb = _verb_at(ctx, tok, scopes=("any", "after", "embedded"))
+    verb = _verb_at(ctx, tok, scopes=_DIRECT_SCOPES)
     if verb is None:
         return None
     rng = _speaker_from_dep(ctx, tok) or _speaker_around_verb(ctx, j, j, hi)
@@ -860,7 +877,7 @@ def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str)
     while end > lo and doc[end - 1].text in (":", ",") or (end > lo and doc[end - 1].is_space):
         end -= 1
     for v in range(lo, end):
-        verb = _verb_at(ctx, doc[v], scopes=("any", "after", "embedded"))
+        verb = _verb_at(ctx, doc[v], scopes=_DIRECT_SCOPES)
         if verb is None:
             continue
         rng = _speaker_around_verb(ctx, v, lo, end)
@@ -907,7 +924,7 @@ def _name_with_office(ctx: _Ctx, lo: int, colon: int) -> tuple[int, int] | None:
     if not commas or colon - lo > 25:
         return None
     for t in doc[lo:colon]:
-        if ctx.inside[t.i] >= 0 or _verb_at(ctx, t, scopes=("any", "after", "embedded")):
+        if ctx.inside[t.i] >= 0 or _verb_at(ctx, t, scopes=_DIRECT_SCOPES):
             return None
         if ctx.has_lemma and t.pos_ in ("VERB", "AUX") and t.lower_ not in _SKIPPABLE:
             return None
@@ -1367,7 +1384,7 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
             continue
         for ph in ctx.lex.phrases_by_first.get(lower[k], ()):
             n = len(ph.tokens)
-            if ph.position == "after_quote" or k + n > end:
+            if ph.position in ("after_quote", "impersonal") or k + n > end:
                 continue
             if tuple(lower[k : k + n]) != ph.tokens:
                 continue
@@ -1405,15 +1422,230 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
                 )
             )
             return out
+    q = _source_attribution(ctx, lo, end) or _impersonal(ctx, lo, end)
+    if q is not None:
+        return [q]
     for v in range(lo, end):
-        verb = _verb_at(ctx, doc[v], scopes=("any",))
+        verb = _verb_at(ctx, doc[v], scopes=_REPORT_SCOPES)
         if verb is None:
             continue
         q = _reported_after(ctx, v, verb, lo, end) or _reported_before(ctx, v, verb, lo, end)
         if q:
             out.append(q)
             break
+    if not out:
+        q = _so_attribution(ctx, lo, end)
+        if q is not None:
+            out.append(q)
     return out
+
+
+_POSSESSIVES = frozenset(
+    [
+        "seiner",
+        "ihrer",
+        "seinen",
+        "ihren",
+        "dessen",
+        "deren",
+        "unserer",
+        "unseren",
+        "meiner",
+        "meinen",
+        "eigenen",
+        "eigener",
+    ]
+)
+
+
+def _source_noun(ctx: _Ctx, k: int) -> CuePhrase | None:
+    """The source cue whose ending the capitalized noun at k has: "Polizeiangaben" -> cue.src.angaben."""
+    text = ctx.texts[k]
+    if not text[:1].isupper() or not text.isalpha():
+        return None
+    low = ctx.lower[k]
+    return next((c for c in ctx.lex.sources if low.endswith(c.tokens[0])), None)
+
+
+def _source_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """ "Nach ersten Angaben …", "Nach Polizeiangaben …", "Medienberichten zufolge …", "Seiner Meinung nach …".
+
+    A bare "Nach Angaben wurde …" names no source (a modifier, a compound or a genitive must say whose).
+    """
+    lower, texts = ctx.lower, ctx.texts
+    for k in range(lo, end - 2):
+        if ctx.inside[k] >= 0 or lower[k] not in ("nach", "laut", "gemäß"):
+            continue
+        if k > lo and lower[k - 1] in ("erst", "kurz", "bereits", "schon", "noch", "gleich"):
+            continue  # "Erst nach umfangreichen Ermittlungen …": a time, not a source
+        j = k + 1
+        while j < end and j - k <= 4 and _modifier(ctx, j):
+            j += 1
+        if j >= end or (cue := _source_noun(ctx, j)) is None:
+            continue
+        np_end = j + 1
+        if np_end < end and lower[np_end] in ("der", "des", "von", "vom", "eines", "einer"):
+            tail = _np_after(ctx, np_end + (lower[np_end] in ("von", "vom")), end)
+            if tail is not None:
+                np_end = tail[1]
+        if j == k + 1 and np_end == j + 1 and lower[j] == cue.tokens[0]:
+            continue  # "Nach Angaben wurde niemand verletzt": nobody named
+        if np_end < end and texts[np_end][:1].isdigit():
+            continue  # "eine Reichweite von 100, nach anderen Angaben 110 Kilometern": a variant figure
+        return _source_match(ctx, k, k + 1, (k + 1, np_end), cue, lo, end, before=False)
+    # postposed: "Medienberichten zufolge", "Seiner Meinung nach" (only at the clause start)
+    for k in range(lo + 1, end - 1):
+        if (
+            ctx.inside[k] >= 0
+            or lower[k] not in ("zufolge", "nach")
+            or (cue := _source_noun(ctx, k - 1)) is None
+        ):
+            continue
+        i = k - 1
+        while i - 1 >= lo and k - i <= 4 and _modifier(ctx, i - 1):
+            i -= 1
+        if lower[k] == "nach" and not (i == lo or texts[i - 1] == ","):
+            continue
+        if lower[k] == "nach" and i == k - 1:
+            continue  # "Angaben nach …" without a possessor is no attribution
+        return _source_match(ctx, k, k + 1, (i, k), cue, lo, end, before=True)
+    return None
+
+
+def _modifier(ctx: _Ctx, k: int) -> bool:
+    """An article, possessive, adjective or genitive name before a source noun ("ersten", "Grupps")."""
+    low, text = ctx.lower[k], ctx.texts[k]
+    if ctx.inside[k] >= 0 or not text.isalpha():
+        return False
+    if low in DETERMINERS or low in _POSSESSIVES:
+        return True
+    if text.islower():
+        return low.endswith(_ADJ_END) and low not in _FUNCTION_WORDS and low not in CONNECTORS
+    # a genitive name: "Grupps Meinung", "Obamas Worten"
+    return low.endswith("s") and k + 1 < len(ctx.lower) and _source_noun(ctx, k + 1) is not None
+
+
+def _source_match(
+    ctx: _Ctx,
+    c0: int,
+    c1: int,
+    spk: tuple[int, int],
+    cue: CuePhrase,
+    lo: int,
+    end: int,
+    *,
+    before: bool,
+) -> QuoteMatch | None:
+    doc = ctx.doc
+    first = min(c0, spk[0])
+    last = max(c1, spk[1])
+    q_lo = last if first == lo else lo
+    while q_lo < end and ctx.texts[q_lo] in (",", "(", ")"):
+        q_lo += 1
+    if end - q_lo < 3 or ctx.inside[q_lo] >= 0:
+        return None  # "Seiner Ansicht nach „sind wir …“": a direct quote, attributed there
+    s = _span_text(doc, spk)
+    return QuoteMatch(
+        doc[q_lo].idx,
+        doc[end - 1].idx + len(doc[end - 1]),
+        "indirect",
+        "indirect.source",
+        ctx.lower[c0],
+        doc[c0].idx,
+        doc[c1 - 1].idx + len(doc[c1 - 1]),
+        *s,
+        cue_id=cue.id,
+    )
+
+
+_SOURCE_PREPS = frozenset(["in", "im", "aus", "von", "vom", "bei", "beim", "seitens"])
+
+
+def _impersonal(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """ "In dem Bericht heißt es, …" / "…, hieß es aus dem Senat." / "Es heißt, …": the clause is the
+    statement, the speaker the source named with in/aus/von next to the phrase (never "es")."""
+    doc, lower, texts = ctx.doc, ctx.lower, ctx.texts
+    for k in range(lo, end - 1):
+        if ctx.inside[k] >= 0:
+            continue
+        for ph in ctx.lex.phrases_by_first.get(lower[k], ()):
+            if ph.position != "impersonal" or tuple(lower[k : k + 2]) != ph.tokens:
+                continue
+            after = k + 2
+            rng = None
+            if after < end and lower[after] in _SOURCE_PREPS:
+                rng = _np_after(ctx, after + 1, end)
+            elif lower[lo] in _SOURCE_PREPS and k - lo <= 8:
+                rng = _np_after(ctx, lo + 1, k)
+            tail = rng[1] if rng and rng[0] > k else after
+            if k - 1 > lo and texts[k - 1] == "," and tail >= end - 3:
+                q_lo, q_hi = lo, _trim_end(doc, lo, k - 1)  # "…, heißt es in dem Bericht."
+            elif tail < end and texts[tail] == ",":
+                q_lo, q_hi = tail + 1, end  # "In dem Bericht heißt es, …"
+            else:
+                continue
+            if q_hi - q_lo < 3 or ctx.inside[q_lo] >= 0:
+                continue
+            s = _span_text(doc, rng) if rng else (None, None, None)
+            return QuoteMatch(
+                doc[q_lo].idx,
+                doc[q_hi - 1].idx + len(doc[q_hi - 1]),
+                "indirect",
+                "indirect.impersonal",
+                ph.cue,
+                doc[k].idx,
+                doc[k + 1].idx + len(doc[k + 1]),
+                *s,
+                cue_id=ph.id,
+            )
+    return None
+
+
+_SO_TAIL = frozenset(
+    ["weiter", "auch", "zudem", "ebenfalls", "abschließend", "außerdem", "damals", "jetzt", "nun"]
+)
+
+
+def _so_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """ "Die Lage sei ernst, so die Polizei." / "Der Plan, so Wegner weiter, werde …" (", so X" attributes)."""
+    doc, lower, texts = ctx.doc, ctx.lower, ctx.texts
+    for k in range(lo + 3, end - 1):
+        if lower[k] != "so" or texts[k - 1] != "," or ctx.inside[k] >= 0:
+            continue
+        j = k + 1
+        verb = None
+        if texts[j].islower() and (verb := _verb_at(ctx, doc[j], scopes=_REPORT_SCOPES)) is not None:
+            j += 1  # "…, so betont auch die Polizei, …"
+            while j < end and lower[j] in _SO_TAIL:
+                j += 1
+        if not (lower[j] in DETERMINERS or lower[j] in PRONOUNS or _is_cap(doc[j])):
+            continue  # "…, so definieren sie …": a consecutive clause
+        rng = _np_after(ctx, j, end)
+        if rng is None or rng[0] != j:
+            continue
+        t = rng[1]
+        while t < end and lower[t] in _SO_TAIL:
+            t += 1
+        if t < end and texts[t] != ",":
+            continue
+        if any(ctx.inside[x] >= 0 for x in range(lo, k - 1)):
+            continue  # „…“, so X: a direct quote, attributed there
+        q_hi = end if t < end else _trim_end(doc, lo, k - 1)
+        if q_hi - lo < 3:
+            continue
+        c = doc[j - 1] if verb is not None else doc[k]
+        return QuoteMatch(
+            doc[lo].idx,
+            doc[q_hi - 1].idx + len(doc[q_hi - 1]),
+            "indirect",
+            "indirect.so",
+            verb.lemma if verb is not None else "so",
+            doc[k].idx,
+            c.idx + len(c),
+            *_span_text(doc, rng),
+            cue_id=verb.id if verb is not None else "cue.so",
+        )
+    return None
 
 
 def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> QuoteMatch | None:
@@ -1421,8 +1653,8 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     doc = ctx.doc
     comma = None
     for k in range(v + 1, min(end, v + 14)):
-        if ctx.inside[k] >= 0:
-            return None
+        if ctx.inside[k] >= 0 and ctx.inside[k] not in ctx.name_marks:
+            return None  # a quote between verb and clause is that quote's cue ("sagte der „Zeitung“" is fine)
         if doc[k].text == ",":
             comma = k
             break
@@ -1430,34 +1662,57 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         return None
     first = doc[comma + 1]
     clause_start = _clause_start(ctx, v, stop_at_comma=True)
-    if doc[clause_start].lower_ == "wie" and clause_start < v:
+    wie = _wie_start(ctx, v, lo, clause_start)
+    strict = verb.scope != "any"  # only a dass/ob or Konjunktiv clause reports what was said
+    if wie is None and doc[clause_start].lower_ in _SUBORDINATORS:
+        return None  # "Da ein großer Andrang erwartet wird, öffnen …": the main clause reports nothing
+    passive = _passive(ctx, v, clause_start)
+    if wie is not None:
+        if verb.scope == "report":
+            return None
         rule = "indirect.wie"
-        rng = _speaker_from_dep(ctx, doc[v]) or _np_after(ctx, clause_start + 1, v)
+        rng = _speaker_from_dep(ctx, doc[v]) or _wie_speaker(ctx, wie, v)
     elif first.lower_ in ("dass", "daß", "ob"):
         rule = "indirect.dass"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif any(_is_subjunctive(ctx, doc[k], allow_ii=True) for k in range(comma + 1, min(end, comma + 9))):
         rule = "indirect.konj"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
+    elif strict:
+        return None
     elif first.lower_ in _WH_WORDS:
         rule = "indirect.question"  # "Sie erklärte, warum …"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif _zu_infinitive(ctx, comma + 1, end):
+        if passive:
+            return None  # "Die Anwohner werden aufgefordert, …": the subject is addressed, nobody speaks
         rule = "indirect.infinitive"  # "Er kündigte an, das Gesetz zu ändern."
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif (
         ctx.opts.indicative_clauses
         and _main_clause_start(ctx, comma + 1, end)
         and not _relative_clause(ctx, clause_start)
+        and _colon_at(ctx, comma + 1, end) is None
+        and _has_finite_verb(ctx, comma + 1, end)
     ):
         rule = "indirect.clause"  # "Der Sprecher teilte mit, Blair steht bereit …"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     else:
         return None
-    if rng is None:
+    if passive and rule in ("indirect.dass", "indirect.konj", "indirect.question"):
+        rng = None  # "Es wird befürchtet, dass …": the speaker is not named (the subject is no speaker)
+    elif rng is None:
         return None
-    q_hi = end
-    s = _span_text(doc, rng)
+    elif rng[1] - rng[0] == 1 and doc[rng[0]].lower_ in _RELATIVE_PRONOUNS:
+        # "die Polizei, die mitteilte, dass …": the relative pronoun stands for the noun before it
+        rng = _np_before(ctx, clause_start - 1, lo) if clause_start - 1 > lo else None
+        if rng is None:
+            return None
+    # A colon in the reported clause introduces a direct quote: the reported speech ends there.
+    q_hi = _trim_end(doc, comma + 1, _colon_at(ctx, comma + 1, end) or end)
+    if q_hi - (comma + 1) < 2:
+        return None
+    s = _span_text(doc, rng) if rng else (None, None, None)
     t = doc[v]
     return QuoteMatch(
         first.idx,
@@ -1470,6 +1725,117 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         *s,
         cue_id=verb.id,
     )
+
+
+_SUBORDINATORS = frozenset(
+    [
+        "da",
+        "weil",
+        "wenn",
+        "falls",
+        "als",
+        "nachdem",
+        "bevor",
+        "obwohl",
+        "obgleich",
+        "während",
+        "sobald",
+        "solange",
+        "seit",
+        "seitdem",
+        "indem",
+        "damit",
+        "sodass",
+        "zumal",
+        "dass",
+        "daß",
+        "ob",
+        "sofern",
+        "soweit",
+        "bis",
+        "ehe",
+    ]
+)
+_RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "welcher", "welche", "welches"])
+_WERDEN = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde"])
+
+
+def _wie_start(ctx: _Ctx, v: int, lo: int, clause_start: int) -> int | None:
+    """Token of "wie" that opens the clause of the verb: "Wie X, Sprecher von Y, mitteilte, …"."""
+    doc = ctx.doc
+    if clause_start < v and ctx.lower[clause_start] == "wie":
+        return clause_start
+    # "Wie Steve Marshall, Sprecher des UN-Büros, in Bangkok mitteilte": an apposition inside the clause
+    if ctx.lower[lo] == "wie" and v - lo <= 20:
+        commas = [k for k in range(lo, v) if doc[k].text == ","]
+        if len(commas) == 2 and not any(ctx.verb_like[k] for k in range(lo, v)):
+            return lo
+    return None
+
+
+def _wie_speaker(ctx: _Ctx, wie: int, v: int) -> tuple[int, int] | None:
+    doc = ctx.doc
+    stop = next((k for k in range(wie + 1, v) if doc[k].text == ","), v)
+    return _np_after(ctx, wie + 1, stop)
+
+
+def _passive(ctx: _Ctx, v: int, clause_start: int) -> bool:
+    """The speech verb is a participle under "werden": "Es wird befürchtet", "Die Anwohner wurden gebeten"."""
+    low = ctx.lower[v]
+    if not (low.endswith("t") or low.startswith("ge") or "ge" in low[2:5]):
+        return False
+    return any(ctx.lower[k] in _WERDEN for k in range(clause_start, v))
+
+
+def _colon_at(ctx: _Ctx, lo: int, end: int) -> int | None:
+    """The first colon outside quotation marks in tokens lo..end."""
+    for k in range(lo, end):
+        if ctx.texts[k] == ":" and ctx.inside[k] < 0:
+            return k
+    return None
+
+
+def _has_finite_verb(ctx: _Ctx, lo: int, end: int) -> bool:
+    """A reported main clause has a finite verb; an apposition or enumeration after the comma has none.
+
+    With a model the morphology says so; without one, a lowercase word that is no article, preposition
+    or adjective form must follow the first word ("…, Blair steht bereit" vs "…, Geschäftsführer der X").
+    """
+    doc = ctx.doc
+    hi = min(end, lo + 12)
+    if ctx.has_morph and ctx.scheme is not None:
+        return any(ctx.scheme.is_finite_verb(doc[k]) for k in range(lo, hi) if ctx.inside[k] < 0)
+    for k in range(lo + 1, min(hi, lo + 5)):
+        low, text = ctx.lower[k], ctx.texts[k]
+        if text in (",", ":", ";") or not text.isalpha():
+            return False
+        if text.islower() and low not in _NO_VERB_WORDS and not low.endswith(_ADJ_END):
+            return True
+    return False
+
+
+_NO_VERB_WORDS = (
+    DETERMINERS
+    | _PREPOSITIONS
+    | CONNECTORS
+    | frozenset(
+        [
+            "und",
+            "oder",
+            "sowie",
+            "bzw",
+            "mit",
+            "ohne",
+            "dem",
+            "den",
+            "des",
+            "einem",
+            "einen",
+            "einer",
+            "eines",
+        ]
+    )
+)
 
 
 _WH_WORDS = frozenset(
@@ -1597,31 +1963,87 @@ def _relative_clause(ctx: _Ctx, clause_start: int) -> bool:
 
 
 def _reported_before(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> QuoteMatch | None:
-    """Man müsse jetzt handeln, sagte X. — Konjunktiv clause first, then ", verb speaker"."""
+    """Man müsse jetzt handeln, sagte X. / Die Arbeiten beginnen im Mai, teilte das Bezirksamt mit.
+
+    The clause before ", verb speaker" is reported: in Konjunktiv always, in the indicative when the
+    inverted attribution closes the sentence (verb, speaker, at most a particle or adverbs).
+    Also "…, wie die Polizei mitteilte." (the wie-clause closes the sentence).
+    """
     doc = ctx.doc
-    if v - 1 <= lo or doc[v - 1].text != ",":
-        return None
-    if not any(_is_subjunctive(ctx, doc[k], allow_ii=False) for k in range(lo, v - 1)):
-        return None
-    rng = _speaker_from_dep(ctx, doc[v]) or _np_after(ctx, v + 1, end)
+    if v - 1 > lo and ctx.lower[v - 1] == "wie" and v - 2 > lo and doc[v - 2].text == ",":
+        return None  # "…, wie sagte X" is no German word order
+    wie = _wie_after(ctx, v, lo, end)
+    if wie is not None:
+        comma = wie - 1
+        rng = _speaker_from_dep(ctx, doc[v]) or _np_after(ctx, wie + 1, v)
+        rule = "indirect.wie_after"
+    else:
+        if v - 1 <= lo or doc[v - 1].text != "," or verb.scope == "report":
+            return None
+        comma = v - 1
+        if any(_is_subjunctive(ctx, doc[k], allow_ii=False) for k in range(lo, comma)):
+            rule = "indirect.konj_before"
+        elif verb.scope == "any" and _closes_sentence(ctx, v, end) and _main_clause_before(ctx, lo, comma):
+            rule = "indirect.before"
+        else:
+            return None
+        rng = _speaker_from_dep(ctx, doc[v]) or _np_after(ctx, v + 1, end)
+        if rule == "indirect.before" and (rng is None or rng[0] != v + 1 or end - rng[1] > 4):
+            return None  # "…, forderte die Einrichtung einer Kommission": an object, not the speaker
     if rng is None:
         return None
-    q_hi = _trim_end(doc, lo, v - 1)
-    if q_hi - lo < 3:
-        return None
+    q_hi = _trim_end(doc, lo, comma)
+    if q_hi - lo < 3 or any(ctx.inside[k] >= 0 for k in (lo, q_hi - 1)):
+        return None  # a quoted sentence before the verb is a direct quote, handled there
     s = _span_text(doc, rng)
     t = doc[v]
     return QuoteMatch(
         doc[lo].idx,
         doc[q_hi - 1].idx + len(doc[q_hi - 1]),
         "indirect",
-        "indirect.konj_before",
+        rule,
         verb.lemma,
         t.idx,
         t.idx + len(t),
         *s,
         cue_id=verb.id,
     )
+
+
+def _wie_after(ctx: _Ctx, v: int, lo: int, end: int) -> int | None:
+    """ "…, wie die Nachrichtenagentur gestern berichtete." -> index of "wie" (the clause ends the sentence)."""
+    k = v - 1
+    while k > lo + 2 and v - k < 12:
+        t = ctx.texts[k]
+        if t == "," or ctx.inside[k] >= 0:
+            return None
+        if ctx.lower[k] == "wie" and ctx.texts[k - 1] == ",":
+            break
+        k -= 1
+    else:
+        return None
+    # the verb (and its particle) end the clause: "wie X mitteilte." / "wie X am Montag mitteilte, …"
+    nxt = v + 1
+    if nxt < end and ctx.lower[nxt] in ("hatte", "hat", "habe", "hätte", "wurde", "worden"):
+        nxt += 1
+    if nxt < end and ctx.texts[nxt] != ",":
+        return None
+    return k
+
+
+def _main_clause_before(ctx: _Ctx, lo: int, comma: int) -> bool:
+    """The words before ", verb speaker" are one main clause, not "Nachdem …," or "X, der …,"."""
+    first = ctx.lower[lo]
+    if first in _SUBORDINATORS or first in _WH_WORDS or first in ("und", "aber", "auch", "so"):
+        return False
+    return not any(ctx.texts[k] in (",", ":", ";") for k in range(lo, comma))
+
+
+def _closes_sentence(ctx: _Ctx, v: int, end: int) -> bool:
+    """After ", verb" only the speaker and short adverbs or a particle follow, up to the sentence end."""
+    if end - v > 14:
+        return False
+    return not any(ctx.texts[k] in (",", ":", "(") or ctx.inside[k] >= 0 for k in range(v + 1, end))
 
 
 # --- entry point ----------------------------------------------------------------------------------
@@ -1666,6 +2088,7 @@ def find_quotes(
     ctx.text = text
     _token_tables(ctx)
     ctx.inside = [-1] * len(doc)
+    ctx.name_marks = frozenset(n for n, m in enumerate(marked) if _name_like(text[m.start : m.end]))
     for n, m in enumerate(marked):
         span = doc.char_span(m.open_start, m.close_end, alignment_mode="expand")
         if span is not None:
