@@ -14,12 +14,12 @@ import os
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
     os.environ[_var] = "1"
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import lzma  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import json
+import lzma
+import sys
+import time
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,7 +57,7 @@ def main(argv=None) -> int:
         return 2
 
     import spacy
-    from thinc.api import set_current_ops, NumpyOps
+    from thinc.api import NumpyOps, set_current_ops
 
     set_current_ops(NumpyOps())
     disable = [d for d in args.disable.split(",") if d]

@@ -21,8 +21,8 @@ import json
 import lzma
 import random
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
@@ -49,7 +49,7 @@ _NO_SPACE_AFTER = {"(", "[", "``"}
 
 def map_germeval_label(label: str) -> str | None:
     """Map a GermEval type (without B-/I-) to our scheme; ``None`` means O."""
-    if label.endswith("deriv") or label.endswith("part"):
+    if label.endswith(("deriv", "part")):
         return None
     return GERMEVAL_MAP.get(label)
 

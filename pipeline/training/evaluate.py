@@ -15,7 +15,7 @@ def _examples(nlp, path: Path):
 
 def evaluate_ner(nlp, path: Path) -> dict:
     examples = _examples(nlp, path)
-    disable = [p for p in nlp.pipe_names if p not in ("ner",) and not nlp.get_pipe_meta(p).factory == "tok2vec"]
+    disable = [p for p in nlp.pipe_names if p not in ("ner",) and nlp.get_pipe_meta(p).factory != "tok2vec"]
     with nlp.select_pipes(disable=[d for d in disable if d in nlp.pipe_names]):
         scores = nlp.evaluate(examples)
     out = {k: scores[k] for k in ("ents_p", "ents_r", "ents_f")}

@@ -14,7 +14,6 @@ from spacy.tokens import Doc, DocBin
 
 from .convert import iter_release_texts
 
-
 _UNRELIABLE_TAGS = {"NE", "FM", "XY", "TRUNC", "CARD"}
 
 

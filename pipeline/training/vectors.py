@@ -12,10 +12,10 @@ from pathlib import Path
 
 from .convert import iter_release_texts
 
-FLORET_PARAMS = dict(
-    model="cbow", dim=96, minCount=5, minn=4, maxn=5, neg=10, hashCount=2, bucket=40000,
-    epoch=5, lr=0.05, ws=5,
-)
+FLORET_PARAMS = {
+    "model": "cbow", "dim": 96, "minCount": 5, "minn": 4, "maxn": 5, "neg": 10, "hashCount": 2, "bucket": 40000,
+    "epoch": 5, "lr": 0.05, "ws": 5,
+}
 
 
 def write_tokenized_text(releases: Path, out: Path, limit: int | None = None) -> int:
