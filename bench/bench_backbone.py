@@ -2,7 +2,7 @@
 
     python bench/bench_backbone.py [--model PATH] [--n 300] [--disable ner,parser] [--data PATH]
 
-Prints words/s of ``nlp.pipe`` (words = non-space, non-punctuation tokens) on the first N releases of
+Prints words/s of ``nlp.pipe`` (words = non-space, non-punctuation tokens) on N releases (from the 1,001st on) of
 ``shared/data/press/releases.jsonl.xz``. BLAS/OpenMP are pinned to one thread before numpy loads.
 Also prints words per CPU-second of the process, which is what to compare on a busy shared machine.
 """
