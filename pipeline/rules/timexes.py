@@ -26,6 +26,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
+from re import _constants as _sre
+from re import _parser as _sre_parse
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 PATTERNS_FILE = RESOURCES / "patterns" / "timex.jsonl"
@@ -81,6 +83,9 @@ class TimexPattern:
     guard: tuple[str, ...] = ()
     params: dict = field(default_factory=dict)
     needs: tuple[str, ...] = ()  # lower-cased strings of which one must occur for the pattern to run
+    # derived from the regex itself (_requirements): each is a search for strings of which one is in every
+    # match, so a text without one cannot match and the pattern need not scan it
+    requires: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +307,61 @@ def _expand(regex: str, macros: dict[str, str], where: str) -> str:
     return regex
 
 
+def _required(seq: _sre_parse.SubPattern) -> list[tuple[str, ...]]:
+    """Literal strings every match of a parsed regex contains: a list of alternatives (one of each occurs).
+
+    Example: r"\\b(?:[Aa]m|[Bb]is)\\s+(?:Montag|Dienstag)" -> [("Montag", "Dienstag")].
+    Only what is certain counts: optional parts, character classes and lookarounds give nothing.
+    """
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append(("".join(run),))
+        run.clear()
+
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if not add_flags & _sre.SRE_FLAG_IGNORECASE:
+                out.extend(_required(sub))
+        elif op is _sre.ATOMIC_GROUP:
+            out.extend(_required(av))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, item = av
+            if low >= 1:
+                out.extend(_required(item))
+        elif op is _sre.BRANCH:
+            alts: list[str] = []
+            for branch in av[1]:
+                reqs = _required(branch)
+                if not reqs:
+                    alts = []
+                    break
+                alts.extend(max(reqs, key=lambda r: min(map(len, r))))
+            if alts:
+                out.append(tuple(dict.fromkeys(alts)))
+    flush()
+    return out
+
+
+def _requirements(rx: re.Pattern) -> tuple[re.Pattern, ...]:
+    """Searches for the strings that every match of `rx` contains (_required), most specific first.
+
+    Example: the pattern for "im vergangenen Mai" -> (re"Darauffolgenden|…|vergangenen|…", re"September|…").
+    """
+    if rx.flags & re.IGNORECASE:
+        return ()
+    reqs = _required(_sre_parse.parse(rx.pattern, rx.flags).data)
+    reqs.sort(key=lambda r: -min(map(len, r)))
+    return tuple(re.compile("|".join(re.escape(x) for x in sorted(r, key=len, reverse=True))) for r in reqs)
+
+
 def load_grammar(patterns_file: Path = PATTERNS_FILE, lexicon_dir: Path = LEXICON_DIR) -> Grammar:
     """Load and validate the timex grammar; a bad line raises GrammarError naming file and line.
 
@@ -354,6 +414,7 @@ def load_grammar(patterns_file: Path = PATTERNS_FILE, lexicon_dir: Path = LEXICO
                 guard,
                 dict(row.get("params", {})),
                 tuple(sorted(needs)),
+                _requirements(rx),
             )
         )
     return Grammar(tuple(patterns), lex)
@@ -396,8 +457,19 @@ def _blocked(text: str, s: int, e: int, guard: tuple[str, ...], lex: Lexicons) -
 def _candidates(text: str, grammar: Grammar) -> list[_Item]:
     out: list[_Item] = []
     low = text.casefold()
+    present: dict[re.Pattern, bool] = {}  # requirement searches shared by patterns, once per text
     for prio, p in enumerate(grammar.patterns):
         if p.needs and not any(n in low for n in p.needs):
+            continue
+        skip = False
+        for req in p.requires:
+            found = present.get(req)
+            if found is None:
+                found = present[req] = req.search(text) is not None
+            if not found:
+                skip = True
+                break
+        if skip:
             continue
         has_core = "core" in p.regex.groupindex
         for m in p.regex.finditer(text):
