@@ -47,6 +47,7 @@ def _block_text(doc: Doc, label: str) -> str | None:
 
 
 def build_document(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict) -> Document:
+    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
     title = meta.get("title") or _block_text(doc, "title")
     published = meta.get("published")
     published_source = "metadata" if published else None
@@ -55,7 +56,7 @@ def build_document(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dic
     return Document(
         doc_id=doc_id, source=source, title=title, kicker=_block_text(doc, "kicker"),
         lead=_block_text(doc, "lead"), published=published, publisher=meta.get("publisher"),
-        text=doc.text, n_words=len(_WORD.findall(doc.text)), sha256=sha256, url=meta.get("url"),
+        text=text, n_words=len(_WORD.findall(text)), sha256=sha256, url=meta.get("url"),
         published_source=published_source,
     )
 
@@ -64,13 +65,14 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
     """All per-document rows of one processed Doc, plus person mentions for the people table."""
     out: dict[str, list] = {"documents": [build_document(doc, doc_id=doc_id, source=source, sha256=sha256, meta=meta)]}
 
+    text = doc.text  # rebuilt from the tokens on every access: once per document, not once per row
     out["timexes"] = []
     for i, s in enumerate(doc.spans.get("press_timexes", []), 1):
         t = _ext(s, "timex")
         # The stage may know a tighter extent than the token span ("3. Mai 2019." is one token).
         start, end = t.get("char_start", s.start_char), t.get("char_end", s.end_char)
         out["timexes"].append(Timex(
-            doc_id=doc_id, text=doc.text[start:end], type=s.label_, value=t.get("value"), char_start=start,
+            doc_id=doc_id, text=text[start:end], type=s.label_, value=t.get("value"), char_start=start,
             char_end=end, timex_id=f"{doc_id}:t{i}", mod=t.get("mod"), rule_id=t.get("rule_id")))
 
     mentions: dict[str, dict] = {}
