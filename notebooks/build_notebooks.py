@@ -91,9 +91,15 @@ result = pipeline.extract(inputs, workers=min(2, os.cpu_count() or 1))
 result'''),
     new_markdown_cell("## Releases per month"),
     new_code_cell('''docs = result.documents.assign(published=pd.to_datetime(result.documents["published"], errors="coerce"))
-per_month = docs.dropna(subset=["published"]).set_index("published").resample("MS").size()
+dated = docs.dropna(subset=["published"])
+# a few very old releases would stretch the axis over empty years: start at the 2nd percentile
+start = dated["published"].quantile(0.02) if len(dated) else None
+per_month = dated[dated["published"] >= start].set_index("published").resample("MS").size() if len(dated) else dated
 fig, ax = plt.subplots(figsize=(10, 3.5))
-per_month.plot(ax=ax, color="#3b6ea5")
+if len(per_month):
+    ax.bar(per_month.index, per_month.values, width=25, color="#3b6ea5")
+else:
+    ax.text(.5, .5, "no dated releases", ha="center", transform=ax.transAxes)
 ax.set(title=f"Releases per month — {label}", xlabel="", ylabel="releases")
 plt.show()'''),
     new_markdown_cell("## Most quoted people"),
@@ -147,7 +153,7 @@ fig, ax = plt.subplots(figsize=(8, 3.5))
 if q.empty:
     ax.text(.5, .5, "no quotes in this sample", ha="center")
 else:
-    ax.boxplot([q.loc[q["level"] == lv, "words"] for lv in order], tick_labels=list(order), vert=False)
+    ax.boxplot([q.loc[q["level"] == lv, "words"] for lv in order], tick_labels=list(order), orientation="horizontal")
 ax.set(title="Quote length (words) by the speaker's level", xlabel="words")
 plt.tight_layout(); plt.show()'''),
 ]
