@@ -178,6 +178,80 @@ _FUNCTION_WORDS = _SKIPPABLE | frozenset(
         "allerdings",
     ]
 )
+# Adverbs that open a German sentence before the verb and never start a speaker mention ("Zuvor sagte …").
+_ADVERBS = frozenset(
+    [
+        "dagegen",
+        "zuvor",
+        "weiterhin",
+        "anschließend",
+        "danach",
+        "daraufhin",
+        "zunächst",
+        "ebenso",
+        "bisher",
+        "bislang",
+        "inzwischen",
+        "mittlerweile",
+        "später",
+        "vorher",
+        "ferner",
+        "hingegen",
+        "jedoch",
+        "demnach",
+        "folglich",
+        "offenbar",
+        "offensichtlich",
+        "angeblich",
+        "vermutlich",
+        "wahrscheinlich",
+        "derzeit",
+        "aktuell",
+        "zurzeit",
+        "künftig",
+        "ursprünglich",
+        "eigentlich",
+        "tatsächlich",
+        "andererseits",
+        "einerseits",
+        "zusätzlich",
+        "übrigens",
+        "unterdessen",
+        "indes",
+        "seinerseits",
+        "ihrerseits",
+        "kürzlich",
+        "gleichwohl",
+        "nämlich",
+        "sogar",
+        "lediglich",
+        "morgen",
+        "vorgestern",
+        "übermorgen",
+        "zugleich",
+        "ebenfalls",
+        "selbst",
+        "gegenüber",
+        "bereits",
+        "zuerst",
+        "zumindest",
+        "wiederum",
+        "nunmehr",
+        "jetzt",
+    ]
+)
+
+
+def _adverb_like(low: str) -> bool:
+    """ "zuvor", "glücklicherweise", "abschließend", "relativierend", "zweitens": no speaker starts so."""
+    return (
+        low in _ADVERBS
+        or low.endswith("weise")
+        or (low.endswith("end") and len(low) > 7)
+        or low in ("erstens", "zweitens", "drittens", "letztens")
+    )
+
+
 _PREPOSITIONS = frozenset(
     [
         "am",
@@ -217,7 +291,7 @@ class SpeechVerb:
     id: str
     lemma: str
     particle: str  # separable particle the clause must contain, "" if none
-    scope: str  # any | embedded | after | report
+    scope: str  # any | embedded | after | report | directive
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +339,7 @@ def _tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, 
         yield n, dict(zip(columns, cells))
 
 
-_SCOPES = ("any", "embedded", "after", "report")
+_SCOPES = ("any", "embedded", "after", "report", "directive")
 _POSITIONS = ("after_quote", "prep", "postp", "source", "impersonal")
 
 
@@ -544,8 +618,8 @@ class _Ctx:
 
 # Speech verbs that may introduce a direct quote, and those that may introduce reported speech (embedded
 # and report verbs only with a dass/ob or Konjunktiv clause: "kritisierte, dass …", not "beschloss, … zu …").
-_DIRECT_SCOPES = ("any", "after", "embedded", "report")
-_REPORT_SCOPES = ("any", "embedded", "report")
+_DIRECT_SCOPES = ("any", "after", "embedded", "report", "directive")
+_REPORT_SCOPES = ("any", "embedded", "report", "directive")
 
 
 def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | None:
@@ -606,7 +680,9 @@ def _np_after(ctx: _Ctx, i: int, limit: int) -> tuple[int, int] | None:
         j += 1
     start_caps = j
     if j < limit and (
-        doc[j].lower_ in _FUNCTION_WORDS or (ctx.has_lemma and doc[j].pos_ not in _NOMINAL_POS)
+        doc[j].lower_ in _FUNCTION_WORDS
+        or _adverb_like(doc[j].lower_)
+        or (ctx.has_lemma and doc[j].pos_ not in _NOMINAL_POS)
     ):
         return None
     while j < limit and ctx.inside[j] < 0:
@@ -707,6 +783,7 @@ def _name_shaped(ctx: _Ctx, rng: tuple[int, int]) -> bool:
 def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
     if not ctx.has_dep or ctx.scheme is None:
         return None
+    texts = ctx.texts
     for child in verb.children:
         if ctx.scheme.is_subject(child) and ctx.inside[child.i] < 0:
             lo, hi = child.left_edge.i, child.right_edge.i + 1
@@ -715,7 +792,16 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
                 if doc_text_in(ctx.doc[k], (",", "(")):
                     hi = k
                     break
-            if hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
+            while lo < hi and texts[lo].isspace():
+                lo += 1
+            while hi > lo and texts[hi - 1].isspace():
+                hi -= 1
+            # A parse error: the subject inside a parenthesis ("Michael Grunst (Die Linke) hofft")
+            if ")" in texts[lo:hi] and "(" not in texts[lo:hi]:
+                continue
+            if texts[lo] == "Sie" and lo > 0 and not ctx.boundary[lo - 1]:
+                continue  # polite address ("können Sie … melden"): the reader is no speaker
+            if hi > lo and hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
                 return lo, hi
     return None
 
@@ -742,8 +828,12 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
             break
         if t.lower_ in PRONOUNS or t.lower_ in DETERMINERS or _is_cap(t):
             rng = _np_after(ctx, j, hi)
-            # "sagte am Montag Wegner": the noun after a preposition is not the speaker.
-            if rng and not (_is_cap(t) and ctx.doc[j - 1].lower_ in _PREPOSITIONS):
+            # "sagte am Montag Wegner", "sagte bei der Gelegenheit": the noun after a preposition is not
+            # the speaker; "teilte dem Sender mit": a dative or accusative article never starts the subject.
+            if rng and (ctx.lower[j - 1] in _PREPOSITIONS or ctx.lower[j] in _OBJECT_ARTICLES):
+                j = rng[1]
+                continue
+            if rng:
                 return rng
         j += 1
     # Subject first, but more than a mention before the verb ("Der Sender hatte im Juli berichtet").
@@ -752,7 +842,24 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
         rng = _np_after(ctx, start, v)
         if rng:
             return rng
+        # "Zuvor hatte die Polizistin festgestellt": the subject after the finite verb, in the middle field
+        for j in range(start + 1, v):
+            if ctx.inside[j] >= 0:
+                break
+            t = ctx.doc[j]
+            if ctx.lower[j - 1] in _PREPOSITIONS or ctx.lower[j] in _OBJECT_ARTICLES:
+                continue
+            if ctx.lower[j] in DETERMINERS or _is_cap(t):
+                rng = _np_after(ctx, j, v)
+                if rng:
+                    return rng
+    if v - 1 >= 0 and ctx.texts[v - 1] == ",":
+        # "Tegaye Mununhe, der Polizeichef der Region, sagte": the subject and its apposition
+        return _apposition_before(ctx, v, _clause_start(ctx, v))
     return None
+
+
+_OBJECT_ARTICLES = frozenset(["dem", "den", "einem", "einen"])
 
 
 def _span_text(doc: Doc, rng: tuple[int, int]) -> tuple[str, int, int]:
@@ -876,7 +983,9 @@ def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str)
     end = open_tok
     while end > lo and doc[end - 1].text in (":", ",") or (end > lo and doc[end - 1].is_space):
         end -= 1
-    for v in range(lo, end):
+    # The speech verb closest to the colon introduces the quote: "Die Senatorin, die das Projekt gelobt
+    # hatte, erklärte: „…“" (a verb earlier in the intro belongs to a relative clause or to other news).
+    for v in range(end - 1, lo - 1, -1):
         verb = _verb_at(ctx, doc[v], scopes=_DIRECT_SCOPES)
         if verb is None:
             continue
@@ -1328,7 +1437,9 @@ def _dies_sagte(
     verb = _verb_at(ctx, doc[lo + 1], scopes=("any",))
     if verb is None:
         return []
-    rng = _speaker_from_dep(ctx, doc[lo + 1]) or _np_after(ctx, lo + 2, hi)
+    rng = _speaker_from_dep(ctx, doc[lo + 1])
+    if rng is None or rng[0] == lo:  # "Das teilte die Senatorin mit": "Das" is the object
+        rng = _np_after(ctx, lo + 2, hi)
     p_lo, p_hi = prev[0], _trim_end(doc, prev[0], prev[1])
     if rng is None or p_hi - p_lo < 3:
         return []
@@ -1663,16 +1774,23 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     first = doc[comma + 1]
     clause_start = _clause_start(ctx, v, stop_at_comma=True)
     wie = _wie_start(ctx, v, lo, clause_start)
-    strict = verb.scope != "any"  # only a dass/ob or Konjunktiv clause reports what was said
-    if wie is None and doc[clause_start].lower_ in _SUBORDINATORS:
+    strict = verb.scope in ("embedded", "report")  # only a dass/ob or Konjunktiv clause reports
+    if wie is None and (
+        ctx.lower[clause_start] in _SUBORDINATORS or ctx.lower[clause_start] in _V1_CONDITIONS
+    ):
         return None  # "Da ein großer Andrang erwartet wird, öffnen …": the main clause reports nothing
-    passive = _passive(ctx, v, clause_start)
+    if any(
+        ctx.lower[k] == "bitte" or (ctx.texts[k] == "Sie" and k > lo and not ctx.boundary[k - 1])
+        for k in range(clause_start, comma)
+    ):
+        return None  # "Bitte teilen Sie uns mit, ob …": a request to the reader, nobody is quoted
+    passive = _passive(ctx, v, verb, lo)
     if wie is not None:
         if verb.scope == "report":
             return None
         rule = "indirect.wie"
         rng = _speaker_from_dep(ctx, doc[v]) or _wie_speaker(ctx, wie, v)
-    elif first.lower_ in ("dass", "daß", "ob"):
+    elif first.lower_ in ("dass", "daß") or (first.lower_ == "ob" and verb.scope != "report"):
         rule = "indirect.dass"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif any(_is_subjunctive(ctx, doc[k], allow_ii=True) for k in range(comma + 1, min(end, comma + 9))):
@@ -1684,7 +1802,7 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         rule = "indirect.question"  # "Sie erklärte, warum …"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif _zu_infinitive(ctx, comma + 1, end):
-        if passive:
+        if passive and _agent(ctx, lo, v) is None:
             return None  # "Die Anwohner werden aufgefordert, …": the subject is addressed, nobody speaks
         rule = "indirect.infinitive"  # "Er kündigte an, das Gesetz zu ändern."
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
@@ -1699,11 +1817,20 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     else:
         return None
-    if passive and rule in ("indirect.dass", "indirect.konj", "indirect.question"):
-        rng = None  # "Es wird befürchtet, dass …": the speaker is not named (the subject is no speaker)
-    elif rng is None:
+    if rng is not None and verb.scope == "directive" and rng[0] > v and not _subject_shaped(ctx, rng):
+        rng = None  # "Der Bezirk ruft Initiativen auf, …": after a directive verb, the addressee
+    if rule == "indirect.clause" and rng is not None and rng[0] > v and rng[1] == comma:
+        return None  # "sagt Christoph Schmidt, Geschäftsführer der …": the comma opens an apposition
+    if passive:
+        # "Es wird befürchtet, dass …": the subject is no speaker; "von der Polizei aufgefordert": the agent is
+        rng = _agent(ctx, lo, v)
+        if rng is None and rule not in ("indirect.dass", "indirect.konj", "indirect.question"):
+            return None
+    elif rng is None and not (
+        rule in ("indirect.dass", "indirect.konj") and verb.scope in ("any", "directive")
+    ):
         return None
-    elif rng[1] - rng[0] == 1 and doc[rng[0]].lower_ in _RELATIVE_PRONOUNS:
+    elif rng is not None and rng[1] - rng[0] == 1 and doc[rng[0]].lower_ in _RELATIVE_PRONOUNS:
         # "die Polizei, die mitteilte, dass …": the relative pronoun stands for the noun before it
         rng = _np_before(ctx, clause_start - 1, lo) if clause_start - 1 > lo else None
         if rng is None:
@@ -1756,7 +1883,35 @@ _SUBORDINATORS = frozenset(
         "ehe",
     ]
 )
+# A finite verb first: a condition ("Sollten Sie Hinweise äußern wollen, können Sie …"), not a report.
+_V1_CONDITIONS = frozenset(
+    [
+        "sollten",
+        "sollte",
+        "möchten",
+        "möchte",
+        "wollen",
+        "wollten",
+        "haben",
+        "hat",
+        "ist",
+        "sind",
+        "wird",
+        "werden",
+    ]
+)
+
+
+def _subject_shaped(ctx: _Ctx, rng: tuple[int, int]) -> bool:
+    """A noun group after a directive verb is its subject only with an article or as a person/office."""
+    first = ctx.lower[rng[0]]
+    if first in ("der", "die", "das", "ein", "eine") or first in PRONOUNS:
+        return True
+    return _person_like(ctx, rng) and first not in _OBJECT_ARTICLES
+
+
 _RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "welcher", "welche", "welches"])
+_WERDEN_SEIN = frozenset(["ist", "sind", "war", "waren"])
 _WERDEN = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde"])
 
 
@@ -1779,12 +1934,30 @@ def _wie_speaker(ctx: _Ctx, wie: int, v: int) -> tuple[int, int] | None:
     return _np_after(ctx, wie + 1, stop)
 
 
-def _passive(ctx: _Ctx, v: int, clause_start: int) -> bool:
-    """The speech verb is a participle under "werden": "Es wird befürchtet", "Die Anwohner wurden gebeten"."""
+def _passive(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int) -> bool:
+    """The speech verb is a participle under "werden"/"sein": "Es wird befürchtet", "Den Haltern wird
+    empfohlen", "Auch Initiativen sind aufgerufen" (the subject, if any, is addressed, not speaking)."""
     low = ctx.lower[v]
-    if not (low.endswith("t") or low.startswith("ge") or "ge" in low[2:5]):
+    weak = low.endswith("t") and not low.endswith("te")
+    strong = low.endswith("en") and not low.endswith("ten") and low != verb.lemma.replace(" ", "")
+    if not (weak or strong):
         return False
-    return any(ctx.lower[k] in _WERDEN for k in range(clause_start, v))
+    # "Alle Vereine sind aufgerufen, …": a state passive of a request (sein + participle)
+    aux = _WERDEN | _WERDEN_SEIN if ("ge" in low[:5] or strong) else _WERDEN
+    return any(ctx.lower[k] in aux for k in range(lo, v))
+
+
+def _agent(ctx: _Ctx, lo: int, v: int) -> tuple[int, int] | None:
+    """The agent of a passive speech verb: "wurde von dem Sprecher mitgeteilt" -> "dem Sprecher"."""
+    for k in range(lo, v - 1):
+        if ctx.lower[k] in ("von", "vom") and ctx.inside[k] < 0:
+            rng = _np_after(ctx, k + 1, v)
+            # between the auxiliary and the participle: "wurde von einer Polizistin aufgefordert", not
+            # "Den Haltern von Tieren wird empfohlen"
+            aux = _WERDEN | _WERDEN_SEIN
+            if rng is not None and rng[1] >= v - 1 and not any(ctx.lower[x] in aux for x in range(rng[1], v)):
+                return rng
+    return None
 
 
 def _colon_at(ctx: _Ctx, lo: int, end: int) -> int | None:
@@ -1927,6 +2100,14 @@ _ZU_PARTICLES = (
     "frei",
     "offen",
     "bereit",
+    "heran",
+    "heraus",
+    "herein",
+    "hinaus",
+    "hinein",
+    "zu",
+    "weg",
+    "los",
 )
 
 
@@ -1934,8 +2115,8 @@ def _zu_infinitive(ctx: _Ctx, lo: int, end: int) -> bool:
     """The clause is an infinitive with zu: "…, das Gesetz zu ändern" / "…, die Seite zu sperren"."""
     doc = ctx.doc
     hi = lo
-    while hi < end and doc[hi].text != "," and ctx.inside[hi] < 0:
-        hi += 1
+    while hi < end and doc[hi].text not in (",", ":") and ctx.inside[hi] < 0:
+        hi += 1  # "fordert … auf, zügig eine Regelung zu treffen: „…“" ends at the colon
     last = doc[hi - 1] if hi > lo else None
     if last is None or not last.text.islower() or not last.text.endswith(("en", "ern", "eln")):
         return False
@@ -1983,7 +2164,11 @@ def _reported_before(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> 
         comma = v - 1
         if any(_is_subjunctive(ctx, doc[k], allow_ii=False) for k in range(lo, comma)):
             rule = "indirect.konj_before"
-        elif verb.scope == "any" and _closes_sentence(ctx, v, end) and _main_clause_before(ctx, lo, comma):
+        elif (
+            verb.scope in ("any", "directive")
+            and _closes_sentence(ctx, v, end)
+            and _main_clause_before(ctx, lo, comma)
+        ):
             rule = "indirect.before"
         else:
             return None

@@ -455,3 +455,198 @@ def test_enumeration_before_colon_is_no_speaker(nlp, text):
 def test_double_single_mark_closes_a_german_quote(text, quote):
     long = [m for m in find_marked(text) if "Parkplätze" in text[m.start : m.end]]
     assert len(long) == quote
+
+
+# --- reported speech: sources, "heißt es", ", so X", attribution closing the sentence ---------------
+
+REPORTED = [
+    # (text, quote, speaker, cue, rule)
+    (
+        "Nach ersten Angaben der Polizei wurde bei dem Brand niemand verletzt.",
+        "wurde bei dem Brand niemand verletzt",
+        "ersten Angaben der Polizei",
+        "nach",
+        "indirect.source",
+    ),
+    (
+        "Nach Polizeiangaben war der Fahrer mit deutlich überhöhter Geschwindigkeit unterwegs.",
+        "war der Fahrer mit deutlich überhöhter Geschwindigkeit unterwegs",
+        "Polizeiangaben",
+        "nach",
+        "indirect.source",
+    ),
+    (
+        "Das Feuer brach Medienberichten zufolge in einer Küche im dritten Stock aus.",
+        "Das Feuer brach Medienberichten zufolge in einer Küche im dritten Stock aus",
+        "Medienberichten",
+        "zufolge",
+        "indirect.source",
+    ),
+    (
+        "Seiner Meinung nach hätte die Brücke schon vor Jahren saniert werden müssen.",
+        "hätte die Brücke schon vor Jahren saniert werden müssen",
+        "Seiner Meinung",
+        "nach",
+        "indirect.source",
+    ),
+    (
+        "In dem Bericht heißt es, die Schulgebäude seien in einem schlechten Zustand.",
+        "die Schulgebäude seien in einem schlechten Zustand",
+        "dem Bericht",
+        "heißen",
+        "indirect.impersonal",
+    ),
+    (
+        "Die Verhandlungen über den Haushalt seien gescheitert, hieß es aus dem Senat.",
+        "Die Verhandlungen über den Haushalt seien gescheitert",
+        "dem Senat",
+        "heißen",
+        "indirect.impersonal",
+    ),
+    (
+        "Die Baukosten seien seit dem Frühjahr deutlich gestiegen, so die Senatsverwaltung.",
+        "Die Baukosten seien seit dem Frühjahr deutlich gestiegen",
+        "die Senatsverwaltung",
+        "so",
+        "indirect.so",
+    ),
+    (
+        "Der neue Spielplatz, so Bezirksstadträtin Müller weiter, werde im Sommer eröffnet.",
+        "Der neue Spielplatz, so Bezirksstadträtin Müller weiter, werde im Sommer eröffnet",
+        "Bezirksstadträtin Müller",
+        "so",
+        "indirect.so",
+    ),
+    (
+        "Die Arbeiten an der Kreuzung beginnen im Mai, teilte das Bezirksamt mit.",
+        "Die Arbeiten an der Kreuzung beginnen im Mai",
+        "das Bezirksamt",
+        "mitteilen",
+        "indirect.before",
+    ),
+    (
+        "Die Straße bleibt bis Freitag gesperrt, wie die Polizei am Montag mitteilte.",
+        "Die Straße bleibt bis Freitag gesperrt",
+        "die Polizei",
+        "mitteilen",
+        "indirect.wie_after",
+    ),
+    (
+        "Wie Frank Berger, Sprecher der Feuerwehr, am Abend mitteilte, konnte der Brand gelöscht werden.",
+        "konnte der Brand gelöscht werden",
+        "Frank Berger",
+        "mitteilen",
+        "indirect.wie",
+    ),
+    (
+        "Die Bürgerinitiative kritisiert, dass der Park am Kanal bebaut werden soll.",
+        "dass der Park am Kanal bebaut werden soll",
+        "Die Bürgerinitiative",
+        "kritisieren",
+        "indirect.dass",
+    ),
+    (
+        "Zuvor hatte die Polizistin festgestellt, dass die Kennzeichen gestohlen waren.",
+        "dass die Kennzeichen gestohlen waren",
+        "die Polizistin",
+        "feststellen",
+        "indirect.dass",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker, cue, rule", REPORTED)
+def test_reported_speech_rules(nlp, text, quote, speaker, cue, rule):
+    found = [(t, q) for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
+    assert len(found) == 1, found
+    t, q = found[0]
+    assert (t, q["speaker"], q["cue"], q["rule_id"].split(":")[0]) == (quote, speaker, cue, rule)
+
+
+NOT_REPORTED = [
+    "Erst nach umfangreichen Ermittlungen wurde der Täter gefasst.",  # a time, not a source
+    "Die Reichweite beträgt 100, nach anderen Angaben 110 Kilometer.",  # a variant figure
+    "Das Bezirksamt wird gebeten, die Ampel an der Schule zu reparieren.",  # a request of the council
+    "Der Senat hat beschlossen, den Kreis der Berechtigten zu erweitern.",  # a decision, not a statement
+    "Die Anwohnerinnen und Anwohner werden aufgefordert, ihre Fahrzeuge umzuparken.",  # addressees
+    "Da ein großer Andrang erwartet wird, öffnen die Bürgerämter zwei Sonderschalter.",
+    "Nachdem die Sitzung beendet war, forderte die Fraktion eine Aussprache.",
+    "Die Band bezahlt die Tour selbst, so definieren sie die Grenzen.",  # consecutive "so"
+    "Das heißt, die Kosten steigen im nächsten Jahr weiter.",  # "das heißt" = that is
+    "Die Ausstellung erzählt vom Überqueren von Grenzen, Ländern, Sprachen und Menschen.",
+    "Hierzu sagt Karin Berger, Bezirksstadträtin für Umwelt und Verkehr: „Wir pflanzen 500 Bäume.“",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_not_reported_speech(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Dagegen beteuerte die Polizei, sie sei ständig vor Ort.", "die Polizei"),
+        ("Abschließend erklärte der Senator, die Mittel seien gesichert.", "der Senator"),
+        ("Der Bezirk teilte dem Sender mit, dass die Halle geschlossen bleibe.", "Der Bezirk"),
+        ("Dann sagte der Stadtrat bei der Gelegenheit, er sei zufrieden.", "der Stadtrat"),
+    ],
+)
+def test_adverbs_and_objects_are_no_speakers(nlp, text, speaker):
+    found = [q for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
+    assert [q["speaker"] for q in found] == [speaker]
+
+
+def test_verb_closest_to_the_colon_introduces_the_quote(nlp):
+    text = "Die Senatorin, die das Projekt gelobt hatte, erklärte: „Wir bauen weiter.“"
+    found = [q for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert [q["cue"] for q in found] == ["erklären"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # after a directive verb the bare noun group is the addressee; the speaker stands before the verb
+        ("Das Bezirksamt ruft Initiativen auf, sich mit eigenen Ideen zu beteiligen.", "Das Bezirksamt"),
+        (
+            "Deshalb ruft der Bezirksbürgermeister alle Vereine auf, sich zu bewerben.",
+            "der Bezirksbürgermeister",
+        ),
+        ("Der Fahrer wurde von einer Polizistin aufgefordert, rechts heranzufahren.", "einer Polizistin"),
+        ("Es wird befürchtet, dass die Kosten weiter steigen.", None),
+    ],
+)
+def test_directive_and_passive_speakers(nlp, text, speaker):
+    found = [q for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
+    assert [q["speaker"] for q in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Auch Vereine, Schulen und interessierte Initiativen sind aufgerufen, sich zu beteiligen.",
+        "Den Haltern von Kleintieren wird empfohlen, die Fenster geschlossen zu halten.",
+        "Sollten Sie Hinweise äußern wollen, können Sie sich an die Wache wenden.",
+        "Das Gremium beschließt, ob die Untersuchung in den Katalog aufgenommen wird.",
+    ],
+)
+def test_addressees_conditions_and_decisions_report_nothing(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (
+            "Sie fordert den Senat auf, zügig eine Regelung zu treffen: „Die Familien brauchen Klarheit.“",
+            "zügig eine Regelung zu treffen",
+        ),
+    ],
+)
+def test_infinitive_before_a_colon_ends_there(nlp, text, quote):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "indirect"] == [quote]
+
+
+def test_request_to_the_reader_is_no_reported_speech(nlp):
+    text = "Bitte teilen Sie uns per E-Mail mit, ob Sie an der Führung teilnehmen."
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "indirect"] == []
