@@ -1409,6 +1409,8 @@ def _indirect_quotes(
             last = _last_attributed(ctx.text, s0, direct, out)
             if last is not None:
                 found = _free_indirect(ctx, lo, hi, last)
+            if not found:
+                found = _hearsay(ctx, lo, hi, last)
         out.extend(found)
         prev_sent = (lo, hi)
     return out
@@ -1479,6 +1481,36 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
             end = _trim_end(doc, lo, hi)
             q = QuoteMatch(doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.free")
             return [_with_speaker(q, last)]
+    return []
+
+
+_HEARSAY = frozenset(["soll", "sollen"])
+
+
+def _hearsay(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch | None) -> list[QuoteMatch]:
+    """ "Der Mann soll die Frau zuvor bedroht haben." — soll/sollen with a perfect infinitive reports what
+    others say (not a plan: "Die Schule soll im Mai eröffnet werden"). Speaker: the last one, if near."""
+    doc, lower = ctx.doc, ctx.lower
+    end = _trim_end(doc, lo, hi)
+    if end - lo < 4 or any(ctx.inside[k] >= 0 for k in range(lo, end)):
+        return []
+    for k in range(lo, end):
+        if lower[k] not in _HEARSAY:
+            continue
+        ce = next((x for x in range(k + 1, end) if ctx.texts[x] in (",", ":", ";")), end)
+        if ce - k < 3:
+            return []
+        aux, part = lower[ce - 1], ctx.texts[ce - 2]
+        if aux == "sein" and lower[ce - 2] in ("worden", "gewesen"):
+            part = ctx.texts[ce - 3] if lower[ce - 2] == "worden" else "gewesen"
+        elif aux != "haben" and not (aux == "sein" and part.startswith("ge")):
+            return []
+        if not (part.islower() and part.isalpha() and part.endswith(("t", "en"))):
+            return []
+        q = QuoteMatch(
+            doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.hearsay", "sollen"
+        )
+        return [_with_speaker(q, last) if last is not None else q]
     return []
 
 
@@ -1784,6 +1816,8 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         for k in range(clause_start, comma)
     ):
         return None  # "Bitte teilen Sie uns mit, ob …": a request to the reader, nobody is quoted
+    if strict and first.lower_ in _SUBORDINATORS and first.lower_ not in ("dass", "daß", "ob"):
+        return None  # "hatte sich dagegen entschieden, weil … gewesen wären": a reason, not a report
     passive = _passive(ctx, v, verb, lo)
     if wie is not None:
         if verb.scope == "report":
@@ -2130,6 +2164,8 @@ def _main_clause_start(ctx: _Ctx, lo: int, end: int) -> bool:
     t = ctx.doc[lo]
     if ctx.inside[lo] >= 0 or t.lower_ in _NOT_REPORT_START or end - lo < 4:
         return False
+    if t.lower_ in _WERDEN or t.lower_ in _WERDEN_SEIN or t.lower_ in ("hat", "hatte", "haben", "hatten"):
+        return False  # "…beschuldigt, wurde dann festgenommen": a second verb of the same subject
     return t.is_alpha
 
 

@@ -650,3 +650,64 @@ def test_infinitive_before_a_colon_ends_there(nlp, text, quote):
 def test_request_to_the_reader_is_no_reported_speech(nlp):
     text = "Bitte teilen Sie uns per E-Mail mit, ob Sie an der Führung teilnehmen."
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text, quote, cue",
+    [
+        (
+            "Die Opposition bezweifelt, dass der Zeitplan zu halten sei.",
+            "dass der Zeitplan zu halten sei",
+            "bezweifeln",
+        ),
+        (
+            "Die Fraktion plädierte dafür, die Bibliothek am Sonntag zu öffnen.",
+            "die Bibliothek am Sonntag zu öffnen",
+            "plädieren",
+        ),
+        (
+            "Die Mieterinnen prangerten an, dass die Heizung seit Wochen ausfalle.",
+            "dass die Heizung seit Wochen ausfalle",
+            "anprangern",
+        ),
+        (
+            "Der Fahrer gab an, er habe die Ampel nicht gesehen.",
+            "er habe die Ampel nicht gesehen",
+            "angeben",
+        ),
+        (
+            "Die Stadträtin erwähnte, dass die Sanierung im Herbst beginne.",
+            "dass die Sanierung im Herbst beginne",
+            "erwähnen",
+        ),
+        (
+            "Der Verein beschuldigte die Firma, die Fristen versäumt zu haben.",
+            "die Fristen versäumt zu haben",
+            "beschuldigen",
+        ),
+    ],
+)
+def test_more_speech_verbs(nlp, text, quote, cue):
+    found = [(t, q["cue"]) for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
+    assert found == [(quote, cue)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Mann soll die Frau zuvor mehrfach bedroht haben.", 1),
+        ("Dabei sollen zwei Personen leicht verletzt worden sein.", 1),
+        ("Die neue Schule soll im Mai eröffnet werden.", 0),  # a plan, not hearsay
+        ("Die Anwohner sollen ihre Autos bis Montag umparken.", 0),
+        ("Die Brücke soll bis 2026 fertig sein.", 0),
+    ],
+)
+def test_hearsay_sollen_with_perfect_infinitive(nlp, text, expected):
+    found = [q for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
+    assert len(found) == expected, found
+    assert all(q["rule_id"] == "indirect.hearsay" for q in found)
+
+
+def test_clause_starting_with_a_second_verb_is_no_report(nlp):
+    text = "Er hatte mehrere Beamte der Korruption beschuldigt, wurde dann aber selbst festgenommen."
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "indirect"] == []
