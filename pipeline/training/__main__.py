@@ -54,6 +54,7 @@ META = {
         {"name": "German Legal Entity Recognition (LER, dev+test)", "license": "CC BY 4.0"},
         {"name": "DFKI SmartData v1", "license": "CC BY 4.0 (annotations: research use only)"},
         {"name": "floret vectors trained on Berlin press releases (berlin.de)", "license": "n/a"},
+        {"name": "HanTa silver lemmas on Berlin press-release sentences (lemmatizer only)", "license": "n/a"},
     ],
 }
 
@@ -177,6 +178,19 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, lemmatizer: str = "trai
     return out
 
 
+def write_performance(model_dir: Path, res: dict) -> None:
+    """Held-out scores into meta.json ("performance"), as spaCy's packaged models carry them."""
+    meta_path = model_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    perf = {}
+    ner = res.get("ner_germeval_dev") or {}
+    perf.update({k: ner[k] for k in ("ents_p", "ents_r", "ents_f", "ents_per_type") if k in ner})
+    perf.update(res.get("ud_gsd_test") or {})
+    meta["performance"] = perf
+    meta["performance_data"] = {"ner": "GermEval 2014 dev (held out)", "ud": "UD German-GSD test (held out)"}
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.training", description=__doc__.split("\n\n")[0])
     ap.add_argument("step", nargs="?", default="all",
@@ -217,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
 
         res = evaluate_all(args.out, build / "corpus", build / "eval.json")
         log(json.dumps(res, indent=1))
+        write_performance(args.out, res)
     log(f"done in {(time.time() - t0) / 60:.1f} min")
     return 0
 
