@@ -1054,11 +1054,42 @@ def _name_with_office(ctx: _Ctx, lo: int, colon: int) -> tuple[int, int] | None:
     return None
 
 
+# Textile block-quote markup left in some releases: "Bezirksbürgermeister Jörn Oltmann:\n\nbq. „…“"
+_BLOCK_MARKUP = frozenset(["bq.", "bq"])
+
+
+def _prev_line_name(ctx: _Ctx, m: Marked, rng: tuple[int, int]) -> QuoteMatch | None:
+    """ "Bezirksstadträtin Dr. Saskia Ellenbeck:" alone on the line before a quote names its speaker.
+
+    Also "Dazu Bezirksstadträtin Carolina Böhm:" and "Name, Amt für …:"; the line must be nothing but the
+    mention (no verb), and the mention a person or office ("Die Jury war sich einig:" names nobody).
+    """
+    s, colon = rng[0], rng[1] - 1
+    while s < colon and ctx.lower[s] in ("dazu", "hierzu", "zitat", "so", "und"):
+        s += 1
+    if colon - s < 1 or colon - s > 25:
+        return None
+    spk = _name_with_office(ctx, s, colon)
+    if spk is None:
+        spk = _np_before(ctx, colon, s)
+        if spk is None or spk[0] != s:
+            return None
+    if not (_person_like(ctx, spk) or _name_shaped(ctx, spk)):
+        return None
+    return QuoteMatch(
+        m.start, m.end, "direct", "direct.prev_line.name", None, None, None, *_span_text(ctx.doc, spk)
+    )
+
+
 def _prev_line_tokens(ctx: _Ctx, open_tok: int) -> tuple[int, int] | None:
     """Token range of the line/paragraph before a quote that opens a line, if that line ends with ':'."""
     doc = ctx.doc
     k = open_tok - 1
-    while k >= 0 and doc[k].is_space:
+    while k >= 0 and (
+        doc[k].is_space
+        or doc[k].text in _BLOCK_MARKUP
+        or (doc[k].text == "." and k > 0 and doc[k - 1].text == "bq")
+    ):
         k -= 1
     if k < 0 or doc[k].text != ":":
         return None
@@ -1095,6 +1126,8 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             if _is_boundary(t) or (ctx.inside[lo - 1] >= 0) or t.text in ALL_MARKS:
                 break
             lo -= 1
+        if lo < o and all(ctx.texts[k] in _BLOCK_MARKUP for k in range(lo, o)):
+            lo = o  # "bq. „…“": markup, the quote opens the line
         title = _title_context(ctx, o)
         colon_intro = o - 1 >= lo and doc[o - 1].text == ":"
         match = None
@@ -1117,6 +1150,8 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             rng = _prev_line_tokens(ctx, o)
             if rng:
                 match = _attribution_before(ctx, m, rng[0], rng[1], "direct.prev_line")
+                if match is None:
+                    match = _prev_line_name(ctx, m, rng)
         words = len(re.findall(r"\w+", content))
         if match is None and words <= ctx.opts.max_embedded_words:
             match = _embedded(ctx, m, o, c)
@@ -2532,7 +2567,7 @@ def resolve_speaker(
 _HONORIFICS = frozenset({"Dr", "Prof", "Herr", "Frau", "Dipl", "Ing"})
 _OFFICE_SUFFIX = re.compile(
     r"(?:minister|senator|bürgermeister|sekretär|präsident|direktor|beauftragte|sprecher|leiter|chef|"
-    r"vorsitzende|vorsitzender|rat|leiterin|beauftragter)(?:in)?$",
+    r"vorsitzende|vorsitzender|rat|leiterin|beauftragter)(?:in)?$|rätin$",
     re.IGNORECASE,
 )
 

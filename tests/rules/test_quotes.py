@@ -711,3 +711,31 @@ def test_hearsay_sollen_with_perfect_infinitive(nlp, text, expected):
 def test_clause_starting_with_a_second_verb_is_no_report(nlp):
     text = "Er hatte mehrere Beamte der Korruption beschuldigt, wurde dann aber selbst festgenommen."
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Bezirksstadträtin Dr. Saskia Ellenbeck:\n\n„Der Platz wird bis zum Sommer umgebaut.“",
+            "Bezirksstadträtin Dr. Saskia Ellenbeck",
+        ),
+        (
+            "Bezirksbürgermeister Jörn Oltmann:\n\nbq. „Wir laden alle herzlich zum Fest ein.“",
+            "Bezirksbürgermeister Jörn Oltmann",
+        ),
+        (
+            "Dazu Bezirksstadträtin Carolina Böhm:\n„Die Beratung wird sehr gut angenommen.“",
+            "Bezirksstadträtin Carolina Böhm",
+        ),
+        (
+            "Frank Ebert, Beauftragter zur Aufarbeitung der Diktatur:\n„Der Campus ist ein Ort der Demokratie.“",
+            "Frank Ebert",
+        ),
+        ("Die Jury war sich einig:\n„Das Projekt verbindet Schule und Kiez vorbildlich.“", None),
+        ("Termine und Orte im Überblick:\n„Sommer im Park – Konzerte für alle Generationen.“", None),
+    ],
+)
+def test_name_alone_on_the_line_before_a_quote(nlp, text, speaker):
+    found = [q for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert [q["speaker"] for q in found] in ([speaker], [] if speaker is None else [speaker])
