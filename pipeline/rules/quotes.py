@@ -1842,15 +1842,24 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     clause_start = _clause_start(ctx, v, stop_at_comma=True)
     wie = _wie_start(ctx, v, lo, clause_start)
     strict = verb.scope in ("embedded", "report")  # only a dass/ob or Konjunktiv clause reports
-    if wie is None and (
-        ctx.lower[clause_start] in _SUBORDINATORS or ctx.lower[clause_start] in _V1_CONDITIONS
-    ):
+    opener = ctx.lower[clause_start]
+    if opener in ("auch", "selbst", "nur", "gerade", "sogar") and clause_start + 1 < v:
+        opener = ctx.lower[clause_start + 1]  # "Auch wenn … beschrieben worden ist, so …"
+    if wie is None and (opener in _SUBORDINATORS or ctx.lower[clause_start] in _V1_CONDITIONS):
         return None  # "Da ein großer Andrang erwartet wird, öffnen …": the main clause reports nothing
     if any(
         ctx.lower[k] == "bitte" or (ctx.texts[k] == "Sie" and k > lo and not ctx.boundary[k - 1])
         for k in range(clause_start, comma)
     ):
         return None  # "Bitte teilen Sie uns mit, ob …": a request to the reader, nobody is quoted
+    if first.lower_ in ("dass", "daß") and (
+        ctx.lower[comma - 1] in _DEGREE
+        or ctx.lower[comma - 1] == "so"
+        or (comma - 2 > v and ctx.lower[comma - 2] == "so")
+    ):
+        return None  # "schätzen die Bibliotheken so sehr, dass …": a consequence, not a report
+    if verb.lemma == "bitten" and v + 1 < comma and ctx.lower[v + 1] == "um":
+        return None  # "Wir bitten um Verständnis, dass …": a request, not a statement
     if strict and first.lower_ in _SUBORDINATORS and first.lower_ not in ("dass", "daß", "ob"):
         return None  # "hatte sich dagegen entschieden, weil … gewesen wären": a reason, not a report
     passive = _passive(ctx, v, verb, lo)
@@ -1886,6 +1895,13 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     else:
         return None
+    if (
+        rng is not None
+        and verb.scope == "directive"
+        and rng[0] > v
+        and ctx.lower[v - 1] in ("und", "oder", ",")
+    ):
+        rng = None  # "… schlossen ihre Lokale und forderten die Fans auf, …": the subject came before
     if rng is not None and verb.scope == "directive" and rng[0] > v and not _subject_shaped(ctx, rng):
         rng = None  # "Der Bezirk ruft Initiativen auf, …": after a directive verb, the addressee
     if rule == "indirect.clause" and rng is not None and rng[0] > v and rng[1] == comma:
@@ -1979,6 +1995,7 @@ def _subject_shaped(ctx: _Ctx, rng: tuple[int, int]) -> bool:
     return _person_like(ctx, rng) and first not in _OBJECT_ARTICLES
 
 
+_DEGREE = frozenset(["sehr", "stark", "viel", "groß", "weit", "lange", "oft", "schnell", "gut", "hoch"])
 _RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "welcher", "welche", "welches"])
 _WERDEN_SEIN = frozenset(["ist", "sind", "war", "waren"])
 _WERDEN = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde"])
@@ -2199,6 +2216,8 @@ def _main_clause_start(ctx: _Ctx, lo: int, end: int) -> bool:
     t = ctx.doc[lo]
     if ctx.inside[lo] >= 0 or t.lower_ in _NOT_REPORT_START or end - lo < 4:
         return False
+    if ctx.verb_like[lo] and t.text.islower():
+        return False  # "Sie informieren über X, berichten über Y": a list of verbs, not a reported clause
     if t.lower_ in _WERDEN or t.lower_ in _WERDEN_SEIN or t.lower_ in ("hat", "hatte", "haben", "hatten"):
         return False  # "…beschuldigt, wurde dann festgenommen": a second verb of the same subject
     return t.is_alpha

@@ -739,3 +739,22 @@ def test_clause_starting_with_a_second_verb_is_no_report(nlp):
 def test_name_alone_on_the_line_before_a_quote(nlp, text, speaker):
     found = [q for t, q in quotes(nlp, text) if q["kind"] == "direct"]
     assert [q["speaker"] for q in found] in ([speaker], [] if speaker is None else [speaker])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir bitten um Verständnis, dass die Sprechstunde in dieser Woche ausfällt.",
+        "Viele Leserinnen schätzen die Bibliothek so sehr, dass sie sie weiterempfehlen würden.",
+        "Die Lesepaten informieren über ihre Arbeit, berichten von ihren Erfahrungen und geben Tipps.",
+        "Auch wenn ein solcher Fall bislang einmal beschrieben worden ist, so gilt weiter Vorsicht.",
+    ],
+)
+def test_consequences_requests_and_verb_lists_report_nothing(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "indirect"] == []
+
+
+def test_coordinated_directive_verb_takes_no_addressee_as_speaker(nlp):
+    text = "Die Wirte schlossen ihre Lokale und forderten die Gäste auf, nach Hause zu gehen."
+    found = [q for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
+    assert all(q["speaker"] != "die Gäste" for q in found)
