@@ -53,29 +53,8 @@ PARTICLES = frozenset(
         "und",
     }
 )
-_FIRST_PARTICLES = frozenset(
-    {
-        "von",
-        "van",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "zu",
-        "vom",
-        "ten",
-        "ter",
-        "le",
-        "la",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "dos",
-    }
-)
+# Particles that may open a family name ("von Weber"); articles and "und" only inside one.
+_FIRST_PARTICLES = PARTICLES - {"der", "den", "und"}
 _PARTICLES_BEFORE_NAME = _FIRST_PARTICLES | {"der", "den"}
 # "die Frau", "seiner Frau Emilie": Frau/Herr as a noun, not a form of address
 _NOUN_DETERMINERS = frozenset(
