@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from pipeline.paths import shared_data_dir
+
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "models"
 CONFIGS = MODELS / "configs"
@@ -202,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=2, help="threads for floret training")
     args = ap.parse_args(argv)
     if not args.data.exists():
-        fallback = Path("/work/shared/data")
+        fallback = shared_data_dir()  # ../shared/data beside the checkout found from the working folder
         if fallback.exists():
             args.data = fallback
         else:
