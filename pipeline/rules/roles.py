@@ -411,12 +411,32 @@ def resolve_office_holder(text: str, roles: Iterable[dict]) -> str | None:
 
 # Articles and prepositions that may stand inside an office phrase ("Senatorin für Bildung, Jugend und Familie").
 _ARTICLE_PREP = frozenset(
-    "des der den dem die im in ins am an beim bei vom von zum zur aus auf über".split()
+    [
+        "des",
+        "der",
+        "den",
+        "dem",
+        "die",
+        "im",
+        "in",
+        "ins",
+        "am",
+        "an",
+        "beim",
+        "bei",
+        "vom",
+        "von",
+        "zum",
+        "zur",
+        "aus",
+        "auf",
+        "über",
+    ]
 )
 # Words that continue an office phrase: the articles/prepositions above (but not "auf", "über"),
 # conjunctions, and the abbreviations of "a. D.", "i. R.", "e. V.".
 _FUNCTION = (_ARTICLE_PREP - {"auf", "über"}) | frozenset(
-    "für und sowie a. D. i. R. a.D. i.R. e. V. e.V. &".split()
+    ["für", "und", "sowie", "a.", "D.", "i.", "R.", "a.D.", "i.R.", "e.", "V.", "e.V.", "&"]
 )
 _GEN_ART = frozenset({"des", "der"})
 # a genitive after a public title that names a body or place, not a remit ("Frauenbeauftragte des Bezirks")
