@@ -52,7 +52,8 @@ def _table(title: str, header: Iterable[str], rows: Iterable[Iterable[object]]) 
     if not rows:
         return f"<h2>{html.escape(title)}</h2><p class='meta'>none found</p>"
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+        for row in rows
     )
     return f"<h2>{html.escape(title)} ({len(rows)})</h2><table><tr>{head}</tr>{body}</table>"
 
@@ -63,12 +64,15 @@ def render_page(doc: Doc, records: dict[str, list]) -> str:
     colors = {}
     for span in doc.spans[VIEW_KEY]:
         for _, label, color in LAYERS:
-            if span.label_.startswith(label) or (label == "TIMEX" and span.label_.split()[0] in
-                                                 ("DATE", "TIME", "DURATION", "SET")):
+            if span.label_.startswith(label) or (
+                label == "TIMEX" and span.label_.split()[0] in ("DATE", "TIME", "DURATION", "SET")
+            ):
                 colors[span.label_] = color
     with warnings.catch_warnings():  # a release with nothing extracted is a valid page, not a warning
         warnings.simplefilter("ignore", UserWarning)
-        body = displacy.render(doc, style="span", options={"spans_key": VIEW_KEY, "colors": colors}, page=False)
+        body = displacy.render(
+            doc, style="span", options={"spans_key": VIEW_KEY, "colors": colors}, page=False
+        )
     d = records["documents"][0]
     names = {m.person_id: m.name for m in records.get("mentions", [])}
     legend = "".join(f"<span style='background:{c}'>{label}</span>" for _, label, c in LAYERS)
@@ -76,28 +80,70 @@ def render_page(doc: Doc, records: dict[str, list]) -> str:
         f"<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>{html.escape(d.title or d.doc_id)}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>{html.escape(d.title or d.doc_id)}</h1>",
-        f"<p class='meta'>doc_id {html.escape(d.doc_id)} · published {html.escape(d.published or 'unknown')} · "
-        f"publisher {html.escape(d.publisher or 'unknown')} · source {html.escape(d.source)}</p>",
+        (
+            f"<p class='meta'>doc_id {html.escape(d.doc_id)} · published {html.escape(d.published or 'unknown')} · "
+            f"publisher {html.escape(d.publisher or 'unknown')} · source {html.escape(d.source)}</p>"
+        ),
         f"<p class='legend'>{legend}</p>",
-        _table("Quotes", ["speaker → person", "cue", "kind", "quote"],
-               [(f"{q.speaker} → {names.get(q.person_id, q.person_id)}", q.cue, q.kind,
-                 q.text if len(q.text) < 400 else q.text[:400] + " …") for q in records.get("quotes", [])]),
-        _table("Agenda", ["date", "time", "end", "title", "day", "participants"],
-               [(a.date, a.time, a.end_time, a.title, a.day_label,
-                 "; ".join(names.get(p, p) for p in a.participants)) for a in records.get("agenda", [])]),
-        _table("Events", ["name", "type", "start", "end", "location", "organizer", "motto", "recurrence"],
-               [(e.name, e.type, e.start, e.end, e.location, e.organizer, e.motto, e.recurrence)
-                for e in records.get("events", [])]),
-        _table("People and roles", ["person", "role as written", "role_norm", "portfolio", "organization",
-                                    "jurisdiction", "level"],
-               [(r.name, r.role_text, r.role_norm, r.portfolio, r.organization, r.jurisdiction, r.level)
-                for r in records.get("roles", [])]),
-        _table("People", ["name", "honorific", "given", "family", "gender", "mentions"],
-               [(m.name, m.honorific, m.given_name, m.family_name, m.gender, m.n_mentions)
-                for m in records.get("mentions", [])]),
-        "<h2>Text</h2>", body,
-        _table("Temporal expressions", ["text", "type", "value"],
-               [(t.text, t.type, t.value) for t in records.get("timexes", [])]),
+        _table(
+            "Quotes",
+            ["speaker → person", "cue", "kind", "quote"],
+            [
+                (
+                    f"{q.speaker} → {names.get(q.person_id, q.person_id)}",
+                    q.cue,
+                    q.kind,
+                    q.text if len(q.text) < 400 else q.text[:400] + " …",
+                )
+                for q in records.get("quotes", [])
+            ],
+        ),
+        _table(
+            "Agenda",
+            ["date", "time", "end", "title", "day", "participants"],
+            [
+                (
+                    a.date,
+                    a.time,
+                    a.end_time,
+                    a.title,
+                    a.day_label,
+                    "; ".join(names.get(p, p) for p in a.participants),
+                )
+                for a in records.get("agenda", [])
+            ],
+        ),
+        _table(
+            "Events",
+            ["name", "type", "start", "end", "location", "organizer", "motto", "recurrence"],
+            [
+                (e.name, e.type, e.start, e.end, e.location, e.organizer, e.motto, e.recurrence)
+                for e in records.get("events", [])
+            ],
+        ),
+        _table(
+            "People and roles",
+            ["person", "role as written", "role_norm", "portfolio", "organization", "jurisdiction", "level"],
+            [
+                (r.name, r.role_text, r.role_norm, r.portfolio, r.organization, r.jurisdiction, r.level)
+                for r in records.get("roles", [])
+            ],
+        ),
+        _table(
+            "People",
+            ["name", "honorific", "given", "family", "gender", "mentions"],
+            [
+                (m.name, m.honorific, m.given_name, m.family_name, m.gender, m.n_mentions)
+                for m in records.get("mentions", [])
+            ],
+        ),
+        "<h2>Text</h2>",
+        body,
+        _table(
+            "Temporal expressions",
+            ["text", "type", "value"],
+            [(t.text, t.type, t.value) for t in records.get("timexes", [])],
+        ),
         "</body></html>",
     ]
     return "\n".join(parts)

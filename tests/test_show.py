@@ -25,8 +25,9 @@ def page(tmp_path_factory) -> Path:
 
 
 def _has_stages(*names: str) -> bool:
-    import pipeline.stages  # noqa: F401
     from spacy.language import Language
+
+    import pipeline.stages  # noqa: F401
 
     return all(Language.has_factory(n) for n in names)
 

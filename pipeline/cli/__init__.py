@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Information extraction for German press releases (events, agendas, people, offices, quotes).")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Information extraction for German press releases (events, agendas, people, offices, quotes).",
+)
 
 
 def _version(value: bool) -> None:
@@ -17,14 +20,18 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Print the version and exit.")) -> None:
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """Information extraction for German press releases (events, agendas, people, offices, quotes)."""
 
 
 def _register() -> None:
-    from pipeline.cli import extract  # noqa: F401
     import importlib
+
+    from pipeline.cli import extract  # noqa: F401
 
     for name in ("evaluate", "show", "train"):
         try:

@@ -221,8 +221,10 @@ def format_table(result: dict) -> str:
         ("value acc (lenient matches)", "value_acc"),
     ]
     lines = [
-        f"WikiWarsDE: {result['documents']} documents, {result['gold']} gold TIMEX2, "
-        f"{result['system']} system timexes",
+        (
+            f"WikiWarsDE: {result['documents']} documents, {result['gold']} gold TIMEX2, "
+            f"{result['system']} system timexes"
+        ),
         f"{'metric':<30}{'pressextract':>14}{'HeidelTime':>12}",
     ]
     for label, key in rows:

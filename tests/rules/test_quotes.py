@@ -758,3 +758,72 @@ def test_coordinated_directive_verb_takes_no_addressee_as_speaker(nlp):
     text = "Die Wirte schlossen ihre Lokale und forderten die Gäste auf, nach Hause zu gehen."
     found = [q for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
     assert all(q["speaker"] != "die Gäste" for q in found)
+
+
+# --- statements after a colon without a speech verb; quoted names before a verb ----------------------
+
+COLON_STATEMENTS = [
+    # (text, quote, speaker or None)
+    (
+        (
+            "Das Fazit der Bezirksbürgermeisterin fällt nach fünf Jahren eindeutig aus: "
+            "„Die Gemeinschaftsschule ist ein Erfolg für den ganzen Bezirk.“"
+        ),
+        "Die Gemeinschaftsschule ist ein Erfolg für den ganzen Bezirk.",
+        None,
+    ),
+    (
+        (
+            "Senator Christian Gaebler wird am Sonntag an einer Führung durch die Siedlung teilnehmen: "
+            "„Ich freue mich sehr auf diesen Besuch im Wedding.“"
+        ),
+        "Ich freue mich sehr auf diesen Besuch im Wedding.",
+        "Senator Christian Gaebler",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", COLON_STATEMENTS)
+def test_finished_sentence_after_a_colon_is_a_statement(nlp, text, quote, speaker):
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert quote in found, found
+    if speaker is not None:
+        assert found[quote]["speaker"] == speaker
+
+
+NOT_COLON_STATEMENTS = [
+    "Das Motto lautet: „Gemeinsam für einen sauberen Kiez“.",  # no sentence end: a motto
+    "Unter dem Titel: „Wie wollen wir im Jahr 2030 in Berlin leben?“ diskutieren Fachleute.",  # a title
+    "Am Abend stellte die Band ihr neues Album vor: „Have a nice day“.",  # short, no sentence end
+]
+
+
+@pytest.mark.parametrize("text", NOT_COLON_STATEMENTS)
+def test_mottos_and_titles_after_a_colon_are_no_statements(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+def test_lowercase_wording_without_speaker_in_reach_is_kept(nlp):
+    found = quotes(
+        nlp, "Der Airbus sei erst „weit hinter der normalen Aufsetzzone“ zu Boden gebracht worden."
+    )
+    assert [t for t, q in found if q["kind"] == "direct"] == ["weit hinter der normalen Aufsetzzone"]
+
+
+NAMED_THINGS = [
+    "Die „Aktion Deutschland hilft“ berichtete über die Lage in der Region.",
+    "Wie „heise online“ berichtet, sperrten die Behörden den Zugang.",
+    "Ein Vertreter der „Berliner Tafel“ sagte, die Nachfrage steige.",
+    "Das Kindertagskonzert „zu Hause und trotzdem live dabei“ läuft im Netz.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_THINGS)
+def test_quoted_name_before_a_speech_verb_is_no_quote(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+def test_wording_after_von_einem_before_sprechen_is_a_quote(nlp):
+    text = "Von einem „besonders schweren Eingriff in das Persönlichkeitsrecht“ spricht der Gesetzentwurf."
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert found["besonders schweren Eingriff in das Persönlichkeitsrecht"]["speaker"] == "der Gesetzentwurf"
