@@ -1203,6 +1203,13 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             match = _attribution_before(ctx, m, lo, o, "direct.before.colon")
             if match and title and not _sentence_like(content, min_words=ctx.opts.min_sentence_words):
                 match = None
+        if (
+            title in _STATEMENT_TITLES
+            and match is None
+            and colon_intro
+            and _statement_shaped(content, min_words=8)
+        ):
+            match = _colon_statement(ctx, m, lo, o)
         if title and match is None:
             continue
         if match is None:
@@ -1287,6 +1294,9 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
     return out
 
 
+# "Der Text lautete: „Wir, die Demonstranten, sehen keine andere Lösung …“": after these naming words a
+# long finished sentence is a statement, a short phrase a motto ("Das Motto lautet: „Berlin hilft!“").
+_STATEMENT_TITLES = frozenset(["ctx.lautet", "ctx.lautete"])
 _LEADING_ELLIPSIS = re.compile(r"^\s*(?:[(\[]\s*(?:\.\.\.|…)\s*[)\]]|\.\.\.|…)\s*")
 
 
@@ -1477,10 +1487,16 @@ def _with_speaker(match: QuoteMatch, prev: QuoteMatch) -> QuoteMatch:
     )
 
 
+_LABEL_WORDS = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "eines"])
+
+
 def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     """A quoted fragment inside a clause with a speech verb: "Sie nannte die Pläne „unausgegoren“"."""
     doc = ctx.doc
-    if _name_like(ctx.text[m.start : m.end]):
+    # "nannte die Pläne einen „Wortbruch“", "bezeichnete ihn als „Vertrauensbruch“": after "als" or an
+    # indefinite article a capitalized word is the speaker's label, not a name
+    label = _name_like(ctx.text[m.start : m.end])
+    if label and not (o > 0 and ctx.lower[o - 1] in _LABEL_WORDS):
         return None
     lo = _clause_start(ctx, o)
     hi = _sentence_end(ctx, c + 1)
@@ -1495,6 +1511,8 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
         rng = _speaker_around_verb(ctx, v, _clause_start(ctx, v, stop_at_comma=True), hi)
         if rng is None:
             continue
+        if label and (not _person_like(ctx, rng) or ctx.lower[rng[0]] in ("man", "es")):
+            continue  # "der als „Sonnenwind“ bezeichnet wird", "nennt man einen „Aktiensplit“": a term
         s = _span_text(doc, rng)
         t = doc[v]
         return QuoteMatch(

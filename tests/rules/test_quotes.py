@@ -827,3 +827,37 @@ def test_wording_after_von_einem_before_sprechen_is_a_quote(nlp):
     text = "Von einem „besonders schweren Eingriff in das Persönlichkeitsrecht“ spricht der Gesetzentwurf."
     found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
     assert found["besonders schweren Eingriff in das Persönlichkeitsrecht"]["speaker"] == "der Gesetzentwurf"
+
+
+LABELS = [
+    # (text, label): after "als" or an indefinite article a person's capitalized word is their label
+    ("Bezirksstadtrat Oliver Nöll bezeichnete die Pläne des Senats als „Wortbruch“.", "Wortbruch"),
+    ("Senatorin Katja Kipping nannte die Pläne eine „Luftnummer“.", "Luftnummer"),
+]
+
+
+@pytest.mark.parametrize("text, label", LABELS)
+def test_label_after_als_or_indefinite_article_is_a_quote(nlp, text, label):
+    assert label in [t for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+
+
+NOT_LABELS = [
+    "Der Teilchenstrom, der von der Sonne ausgeht, wird als „Sonnenwind“ bezeichnet.",  # a term, nobody's
+    "Die Ausstellung im Rathaus nennt sich „Berliner Köpfe“.",  # a name, no article before it
+]
+
+
+@pytest.mark.parametrize("text", NOT_LABELS)
+def test_terms_and_names_are_no_labels(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+def test_long_statement_after_lautete_is_a_quote_short_motto_is_not(nlp):
+    text = (
+        "Der Text lautete: „Wir, die Demonstranten, sehen keine andere Lösung, um die Krise ohne "
+        "Blutvergießen zu beenden.“ Das Motto lautete: „Berlin hilft!“"
+    )
+    found = [t for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert found == [
+        "Wir, die Demonstranten, sehen keine andere Lösung, um die Krise ohne Blutvergießen zu beenden."
+    ]
