@@ -59,14 +59,21 @@ def load(model: str | None = None, *, stages: Iterable[str] | None = None) -> La
 
 # A single line ending like an input file ("archiv/pm-2018.jsonl.xz", "corpus/") is a path even when it
 # does not exist, so a mistyped path becomes a "no such file" errors row, not a document holding the path.
-_PATH_SUFFIX = re.compile(r"(?:\.(?:txt|text|html?|xhtml|json|jsonl|ndjson|zip)(?:\.(?:gz|xz|bz2))?|[/\\])$", re.IGNORECASE)
+_PATH_SUFFIX = re.compile(
+    r"(?:\.(?:txt|text|html?|xhtml|json|jsonl|ndjson|zip)(?:\.(?:gz|xz|bz2))?|[/\\])$", re.IGNORECASE
+)
 
 
 def _looks_like_path(item: str) -> bool:
     return (
         "\n" not in item
         and len(item) < 4096
-        and (item == "-" or os.path.exists(item) or any(c in item for c in "*?[") or bool(_PATH_SUFFIX.search(item)))
+        and (
+            item == "-"
+            or os.path.exists(item)
+            or any(c in item for c in "*?[")
+            or bool(_PATH_SUFFIX.search(item))
+        )
     )
 
 

@@ -43,7 +43,9 @@ def resolve_model(model: str | None) -> str:
     path = bundled_path()
     if path is not None:
         return str(path)
-    log.warning("no statistical German model found (neither %s nor the bundled one): using blank 'de'", PREFERRED)
+    log.warning(
+        "no statistical German model found (neither %s nor the bundled one): using blank 'de'", PREFERRED
+    )
     return "blank"
 
 
@@ -65,8 +67,12 @@ def load_backbone(model: str | None = None) -> Language:
 
 def model_info(nlp: Language) -> dict:
     meta = nlp.meta
-    return {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
-            "spacy_version": meta.get("spacy_version"), "components": list(nlp.pipe_names)}
+    return {
+        "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+        "version": meta.get("version"),
+        "spacy_version": meta.get("spacy_version"),
+        "components": list(nlp.pipe_names),
+    }
 
 
 # --- label-scheme adapter ---------------------------------------------------------------------
@@ -113,7 +119,9 @@ class LabelScheme:
     def is_name_part(self, token: Token) -> bool:
         if self.name == "tiger":
             # "nk" is any noun-kernel element (determiners too): count it only on proper nouns
-            return token.dep_ == "pnc" or (token.dep_ in _TIGER_NAME and (token.tag_ == "NE" or token.pos_ == "PROPN"))
+            return token.dep_ == "pnc" or (
+                token.dep_ in _TIGER_NAME and (token.tag_ == "NE" or token.pos_ == "PROPN")
+            )
         return token.dep_ in _UD_NAME
 
     def is_finite_verb(self, token: Token) -> bool:

@@ -30,8 +30,19 @@ def ud_doc(vocab):
         heads=[3, 0, 1, 3, 9, 9, 9, 8, 9, 3, 3],
         deps=["nsubj", "appos", "flat:name", "ROOT", "punct", "nsubj", "aux", "det", "obj", "ccomp", "punct"],
         pos=["NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "DET", "NOUN", "VERB", "PUNCT"],
-        morphs=["", "", "", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", "", "",
-                "Mood=Sub|Number=Sing|Person=3|Tense=Pres", "", "", "VerbForm=Inf", ""],
+        morphs=[
+            "",
+            "",
+            "",
+            "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            "",
+            "",
+            "Mood=Sub|Number=Sing|Person=3|Tense=Pres",
+            "",
+            "",
+            "VerbForm=Inf",
+            "",
+        ],
     )
 
 
@@ -44,8 +55,19 @@ def tiger_doc(vocab):
         deps=["sb", "pnc", "nk", "ROOT", "punct", "sb", "oc", "nk", "oa", "oc", "punct"],
         tags=["NN", "NE", "NE", "VVFIN", "$,", "PIS", "VMFIN", "ART", "NN", "VVINF", "$."],
         pos=["NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "DET", "NOUN", "VERB", "PUNCT"],
-        morphs=["", "", "", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", "", "",
-                "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", "", "", "VerbForm=Inf", ""],
+        morphs=[
+            "",
+            "",
+            "",
+            "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            "",
+            "",
+            "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+            "",
+            "",
+            "VerbForm=Inf",
+            "",
+        ],
     )
 
 

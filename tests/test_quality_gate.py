@@ -84,3 +84,27 @@ def test_gate_detects_regression(gold_run, floors, table):
         gold_scores(score_gold(seed_tables, seed_gold, broken_dev, dev)), floors, prefix="dev."
     )
     assert any(f.startswith((f"dev.{table}.", f"dev.facts.{table}")) for f in failures), failures
+
+
+def test_wikinews_quote_floors(floors):
+    """Direct and indirect quotes on the WIKINEWS dev split must stay above their floors."""
+    from pipeline.evaluation.floors import quote_scores
+    from pipeline.evaluation.quotes_wikinews import DATA_DIR as QUOTES_DIR
+    from pipeline.evaluation.quotes_wikinews import evaluate_quotes, quote_nlp
+
+    if not (QUOTES_DIR / "dev.jsonl.xz").exists():
+        pytest.skip(f"{QUOTES_DIR} (…/shared/data) not available: WIKINEWS quote floors not checked")
+    if _model() == "blank":
+        pytest.skip("the WIKINEWS floors are set for the bundled model, which is not installed here")
+    result = evaluate_quotes(QUOTES_DIR, nlp=quote_nlp(_model()), split="dev")
+    failures = check_floors(quote_scores(result), floors, prefix="wikinews.")
+    assert not failures, "below the WIKINEWS quote floors:\n" + "\n".join(failures)
+
+
+def test_wikinews_floors_notice_a_lost_quote_kind(floors):
+    result = {"direct": {"overlap": {"p": 0.0, "r": 0.0, "f": 0.0}, "speaker_acc": None}, "indirect": {}}
+    from pipeline.evaluation.floors import quote_scores
+
+    failures = check_floors(quote_scores(result), floors, prefix="wikinews.")
+    assert any(f.startswith("wikinews.direct.f") for f in failures)
+    assert any(f.startswith("wikinews.indirect.f") for f in failures)

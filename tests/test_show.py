@@ -32,8 +32,10 @@ def _has_stages(*names: str) -> bool:
     return all(Language.has_factory(n) for n in names)
 
 
-@pytest.mark.skipif(not _has_stages("press_quotes", "press_agenda", "press_people"),
-                    reason="quote/agenda/people stages not registered")
+@pytest.mark.skipif(
+    not _has_stages("press_quotes", "press_agenda", "press_people"),
+    reason="quote/agenda/people stages not registered",
+)
 def test_page_shows_quotes_with_speaker_and_dated_agenda(page):
     html = page.read_text(encoding="utf-8")
     quotes = html.split("<h2>Quotes", 1)[1].split("<h2>", 1)[0]
@@ -59,13 +61,31 @@ def test_show_unknown_id_is_a_clear_error(tmp_path):
     assert "no release 'nope'" in result.output
 
 
-@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="Chromium not installed")
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="Chromium not installed"
+)
 def test_page_renders_in_headless_chromium(page, tmp_path):
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     shot = tmp_path / "seed.png"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,2400",
-                    f"--screenshot={shot}", page.as_uri()], check=True, timeout=120, capture_output=True)
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1200,2400",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000  # a rendered page, not a blank one

@@ -62,9 +62,15 @@ def evaluate(
     if check and result.get("gold"):
         from pipeline.evaluation.floors import check_floors, gold_scores, load_floors
 
-        failures = check_floors(gold_scores(result["gold"]), load_floors())
-        if "skipped" in result["gold"]["dev"]:
-            failures = [f for f in failures if not f.startswith("dev.")]
+        floors = load_floors()
+        failures = check_floors(gold_scores(result["gold"]), floors, prefix="seed.")
+        if "skipped" not in result["gold"]["dev"]:
+            failures += check_floors(gold_scores(result["gold"]), floors, prefix="dev.")
+    quotes_part = result.get("quotes") or {}
+    if check and quotes_part.get("direct") and not quotes_limit:
+        from pipeline.evaluation.floors import check_floors, load_floors, quote_scores
+
+        failures += check_floors(quote_scores(quotes_part), load_floors(), prefix="wikinews.")
     if quiet:
         if failures:
             raise typer.Exit(1)

@@ -27,24 +27,35 @@ def analyse_one(release: str, *, model: str | None, doc_id: str | None):
             chosen = item
             break
     if chosen is None:
-        raise typer.BadParameter(f"no release {doc_id!r} in {release}" if doc_id else f"no release in {release}")
+        raise typer.BadParameter(
+            f"no release {doc_id!r} in {release}" if doc_id else f"no release in {release}"
+        )
     prepared = prepare(chosen)
     nlp = build_nlp(model)
     doc = nlp.make_doc(prepared.text)
     doc._.press_meta = prepared.meta
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    records = build_records(doc, doc_id=prepared.doc_id, source=prepared.source, sha256=prepared.sha256,
-                            meta=prepared.meta)
+    records = build_records(
+        doc, doc_id=prepared.doc_id, source=prepared.source, sha256=prepared.sha256, meta=prepared.meta
+    )
     return doc, records
 
 
 @app.command()
 def show(
-    release: Annotated[str, typer.Argument(help="A release file (.txt/.html/.json), or an archive with --id.")],
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the HTML page here (default: stdout).")] = None,
-    doc_id: Annotated[str | None, typer.Option("--id", help="Which record of a JSON/JSONL archive to show.")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy package name or path (default as for extract).")] = None,
+    release: Annotated[
+        str, typer.Argument(help="A release file (.txt/.html/.json), or an archive with --id.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Write the HTML page here (default: stdout).")
+    ] = None,
+    doc_id: Annotated[
+        str | None, typer.Option("--id", help="Which record of a JSON/JSONL archive to show.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy package name or path (default as for extract).")
+    ] = None,
 ) -> None:
     """Render one release with people, roles, quotes, timexes and agenda highlighted, for checking by eye."""
     from pipeline.render import render_page

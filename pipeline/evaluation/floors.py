@@ -35,6 +35,20 @@ def gold_scores(gold: dict) -> dict[str, float]:
     return out
 
 
+def quote_scores(quotes: dict) -> dict[str, float]:
+    """Named scores of a WIKINEWS quote result (pipeline.evaluation.quotes_wikinews.evaluate_quotes).
+
+    Example: quote_scores(result["quotes"])["wikinews.direct.f"] -> 0.87
+    """
+    out: dict[str, float] = {}
+    for kind in ("direct", "indirect"):
+        part = quotes.get(kind) or {}
+        for k in ("p", "r", "f"):
+            out[f"wikinews.{kind}.{k}"] = float((part.get("overlap") or {}).get(k) or 0.0)
+        out[f"wikinews.{kind}.speaker_acc"] = float(part.get("speaker_acc") or 0.0)
+    return out
+
+
 def load_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
     """The floors file without its comment keys (those starting with "_")."""
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -34,8 +34,12 @@ RECIPE = {
     "lemmatizer": "lemma",
     "lemma": {"config": "lemma.cfg", "max_steps": 3000, "vectors": True, "silver_sents": 12000},
     # GermEval test twice (a_/b_ copies) so that MISC, which only GermEval has, is not drowned out
-    "ner": {"config": "ner.cfg", "max_steps": 5000, "vectors": True,
-            "sets": ["ner_germeval_train", "ner_germeval_train", "ner_ler", "ner_smartdata"]},
+    "ner": {
+        "config": "ner.cfg",
+        "max_steps": 5000,
+        "vectors": True,
+        "sets": ["ner_germeval_train", "ner_germeval_train", "ner_ler", "ner_smartdata"],
+    },
 }
 
 META = {
@@ -82,20 +86,40 @@ def step_vectors(data: Path, build: Path, threads: int) -> None:
     build_vectors(data / "press" / "releases.jsonl.xz", build, threads=threads)
 
 
-def spacy_train(config: Path, out: Path, train: Path, dev: Path, vectors: Path | None, max_steps: int,
-                extra: list[str] | None = None) -> Path:
+def spacy_train(
+    config: Path,
+    out: Path,
+    train: Path,
+    dev: Path,
+    vectors: Path | None,
+    max_steps: int,
+    extra: list[str] | None = None,
+) -> Path:
     # PRESSEXTRACT_MAX_STEPS caps every run (smoke tests of the recipe); unset for the real model
     if os.environ.get("PRESSEXTRACT_MAX_STEPS"):
         max_steps = min(max_steps, int(os.environ["PRESSEXTRACT_MAX_STEPS"]))
         extra = list(extra or []) + ["--training.eval_frequency", str(max(10, max_steps // 2))]
     cmd = [
-        sys.executable, "-m", "spacy", "train", str(config), "-o", str(out),
-        "--paths.train", str(train), "--paths.dev", str(dev), "--training.max_steps", str(max_steps),
+        sys.executable,
+        "-m",
+        "spacy",
+        "train",
+        str(config),
+        "-o",
+        str(out),
+        "--paths.train",
+        str(train),
+        "--paths.dev",
+        str(dev),
+        "--training.max_steps",
+        str(max_steps),
     ]
     if vectors is not None:
         cmd += [
-            "--paths.vectors", str(vectors),
-            "--components.tok2vec.model.embed.include_static_vectors", "true",
+            "--paths.vectors",
+            str(vectors),
+            "--components.tok2vec.model.embed.include_static_vectors",
+            "true",
         ]
     cmd += extra or []
     log(" ".join(cmd))
@@ -106,8 +130,14 @@ def spacy_train(config: Path, out: Path, train: Path, dev: Path, vectors: Path |
 def step_train_ud(build: Path) -> Path:
     r = RECIPE["ud"]
     vec = build / "vectors" / "de_press_floret" if r["vectors"] else None
-    return spacy_train(CONFIGS / r["config"], build / "runs" / "ud", build / "corpus" / "ud_train.spacy",
-                       build / "corpus" / "ud_inner_dev.spacy", vec, r["max_steps"])
+    return spacy_train(
+        CONFIGS / r["config"],
+        build / "runs" / "ud",
+        build / "corpus" / "ud_train.spacy",
+        build / "corpus" / "ud_inner_dev.spacy",
+        vec,
+        r["max_steps"],
+    )
 
 
 def _make_set(folder: Path, files: list[Path]) -> Path:
@@ -127,29 +157,46 @@ def step_silver(data: Path, build: Path) -> None:
     if out.exists() and not os.environ.get("PRESSEXTRACT_REBUILD_SILVER"):
         log(f"silver lemmas exist: {out}")
         return
-    n = build_silver_lemmas(data / "press" / "releases.jsonl.xz", out, n_sents=RECIPE["lemma"]["silver_sents"])
+    n = build_silver_lemmas(
+        data / "press" / "releases.jsonl.xz", out, n_sents=RECIPE["lemma"]["silver_sents"]
+    )
     log(f"silver lemmas for {n} press sentences")
 
 
 def step_train_lemma(build: Path) -> Path:
     r = RECIPE["lemma"]
-    sets = _make_set(build / "sets" / "lemma", [build / "corpus" / "ud_train.spacy",
-                                                build / "silver" / "silver_lemmas.spacy"])
+    sets = _make_set(
+        build / "sets" / "lemma",
+        [build / "corpus" / "ud_train.spacy", build / "silver" / "silver_lemmas.spacy"],
+    )
     vec = build / "vectors" / "de_press_floret" if r["vectors"] else None
-    return spacy_train(CONFIGS / r["config"], build / "runs" / "lemma", sets,
-                       build / "corpus" / "ud_inner_dev.spacy", vec, r["max_steps"])
+    return spacy_train(
+        CONFIGS / r["config"],
+        build / "runs" / "lemma",
+        sets,
+        build / "corpus" / "ud_inner_dev.spacy",
+        vec,
+        r["max_steps"],
+    )
 
 
 def step_train_ner(build: Path) -> Path:
     r = RECIPE["ner"]
     sets = _make_set(build / "sets" / "ner", [build / "corpus" / f"{name}.spacy" for name in r["sets"]])
     vec = build / "vectors" / "de_press_floret" if r["vectors"] else None
-    return spacy_train(CONFIGS / r["config"], build / "runs" / "ner", sets,
-                       build / "corpus" / "ner_germeval_inner_dev.spacy", vec, r["max_steps"])
+    return spacy_train(
+        CONFIGS / r["config"],
+        build / "runs" / "ner",
+        sets,
+        build / "corpus" / "ner_germeval_inner_dev.spacy",
+        vec,
+        r["max_steps"],
+    )
 
 
-def assemble(ud_model: Path, ner_model: Path, out: Path, lemmatizer: str = "trainable",
-             lemma_model: Path | None = None) -> Path:
+def assemble(
+    ud_model: Path, ner_model: Path, out: Path, lemmatizer: str = "trainable", lemma_model: Path | None = None
+) -> Path:
     """Combine the UD and the NER pipelines into one directory (the NER keeps its own tok2vec)."""
     import shutil
 
@@ -195,9 +242,22 @@ def write_performance(model_dir: Path, res: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.training", description=__doc__.split("\n\n")[0])
-    ap.add_argument("step", nargs="?", default="all",
-                    choices=["all", "convert", "vectors", "silver", "train-ud", "train-lemma", "train-ner", "assemble",
-                             "evaluate"])
+    ap.add_argument(
+        "step",
+        nargs="?",
+        default="all",
+        choices=[
+            "all",
+            "convert",
+            "vectors",
+            "silver",
+            "train-ud",
+            "train-lemma",
+            "train-ner",
+            "assemble",
+            "evaluate",
+        ],
+    )
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--build", type=Path, default=MODELS / "build")
     ap.add_argument("--out", type=Path, default=MODELS / "de_pressextract")
@@ -225,8 +285,13 @@ def main(argv: list[str] | None = None) -> int:
     if step in ("all", "train-ner"):
         step_train_ner(build)
     if step in ("all", "assemble"):
-        assemble(build / "runs" / "ud" / "model-best", build / "runs" / "ner" / "model-best", args.out,
-                 RECIPE["lemmatizer"], build / "runs" / "lemma" / "model-best")
+        assemble(
+            build / "runs" / "ud" / "model-best",
+            build / "runs" / "ner" / "model-best",
+            args.out,
+            RECIPE["lemmatizer"],
+            build / "runs" / "lemma" / "model-best",
+        )
         log(f"wrote {args.out}")
     if step in ("all", "evaluate"):
         from .evaluate import evaluate_all

@@ -32,9 +32,18 @@ NER_LABELS = ("PER", "LOC", "ORG", "MISC")
 GERMEVAL_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
 
 LER_MAP = {
-    "PER": "PER", "RR": "PER", "AN": "PER",
-    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
-    "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG",
+    "PER": "PER",
+    "RR": "PER",
+    "AN": "PER",
+    "LD": "LOC",
+    "ST": "LOC",
+    "STR": "LOC",
+    "LDS": "LOC",
+    "ORG": "ORG",
+    "UN": "ORG",
+    "INN": "ORG",
+    "GRT": "ORG",
+    "MRK": "ORG",
 }
 #: LER types whose spans are marked as unknown (missing) rather than O
 LER_MISSING = {"GS", "VO", "EUN", "VS", "VT", "RS", "LIT"}
@@ -147,7 +156,9 @@ def read_germeval(lines: Iterable[str]) -> Iterator[tuple[list[str], list[str]]]
 # LER
 
 
-def read_ler(lines: Iterable[str]) -> Iterator[tuple[list[str], list[tuple[int, int, str]], list[tuple[int, int]]]]:
+def read_ler(
+    lines: Iterable[str],
+) -> Iterator[tuple[list[str], list[tuple[int, int, str]], list[tuple[int, int]]]]:
     """Yield (words, entity spans, missing spans) per sentence (``token SPACE tag``, CRLF)."""
     words: list[str] = []
     tags: list[str] = []
@@ -197,7 +208,7 @@ def iter_concatenated_json(text: str) -> Iterator[dict]:
 
 def _unwrap(v):
     if isinstance(v, dict) and len(v) == 1:
-        (k, inner), = v.items()
+        ((k, inner),) = v.items()
         if k in ("string", "array", "map", "float", "int", "long"):
             return inner
     return v

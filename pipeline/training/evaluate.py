@@ -27,7 +27,17 @@ def evaluate_ud(nlp, path: Path) -> dict:
     examples = _examples(nlp, path)
     with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):
         scores = nlp.evaluate(examples)
-    keys = ("pos_acc", "morph_acc", "lemma_acc", "tag_acc", "sents_p", "sents_r", "sents_f", "dep_uas", "dep_las")
+    keys = (
+        "pos_acc",
+        "morph_acc",
+        "lemma_acc",
+        "tag_acc",
+        "sents_p",
+        "sents_r",
+        "sents_f",
+        "dep_uas",
+        "dep_las",
+    )
     out = {k: scores.get(k) for k in keys if scores.get(k) is not None}
     # Mood accuracy (Mood=Sub matters for reported speech)
     feats = scores.get("morph_per_feat") or {}
@@ -58,7 +68,10 @@ def evaluate_all(model: Path | str, corpus: Path, out: Path | None = None) -> di
     res: dict = {"model": str(model)}
     if "ner" in nlp.pipe_names:
         res["ner_germeval_dev"] = evaluate_ner(nlp, corpus / "ner_germeval_heldout.spacy")
-    if any(p in nlp.pipe_names for p in ("morphologizer", "parser", "senter", "trainable_lemmatizer", "lemmatizer")):
+    if any(
+        p in nlp.pipe_names
+        for p in ("morphologizer", "parser", "senter", "trainable_lemmatizer", "lemmatizer")
+    ):
         res["ud_gsd_test"] = evaluate_ud(nlp, corpus / "ud_heldout.spacy")
     res["size_mb"] = dir_size_mb(Path(model))
     if out:

@@ -27,8 +27,9 @@ def silver_lemma(word: str, lemma: str, tag: str) -> str:
     return lemma
 
 
-def build_silver_lemmas(releases: Path, out: Path, n_sents: int = 15000, skip_docs: int = 5000,
-                        sents_per_doc: int = 10) -> int:
+def build_silver_lemmas(
+    releases: Path, out: Path, n_sents: int = 15000, skip_docs: int = 5000, sents_per_doc: int = 10
+) -> int:
     import spacy
     from HanTa import HanoverTagger as ht
 

@@ -13,8 +13,17 @@ from pathlib import Path
 from .convert import iter_release_texts
 
 FLORET_PARAMS = {
-    "model": "cbow", "dim": 96, "minCount": 5, "minn": 4, "maxn": 5, "neg": 10, "hashCount": 2, "bucket": 40000,
-    "epoch": 5, "lr": 0.05, "ws": 5,
+    "model": "cbow",
+    "dim": 96,
+    "minCount": 5,
+    "minn": 4,
+    "maxn": 5,
+    "neg": 10,
+    "hashCount": 2,
+    "bucket": 40000,
+    "epoch": 5,
+    "lr": 0.05,
+    "ws": 5,
 }
 
 
@@ -38,16 +47,25 @@ def train_floret(text: Path, out_prefix: Path, threads: int = 1, **overrides) ->
     import floret
 
     params = dict(FLORET_PARAMS, **overrides)
-    model = floret.train_unsupervised(
-        str(text), mode="floret", thread=threads, verbose=1, **params
-    )
+    model = floret.train_unsupervised(str(text), mode="floret", thread=threads, verbose=1, **params)
     model.save_floret_vectors(str(out_prefix) + ".floret")
     return Path(str(out_prefix) + ".floret")
 
 
 def init_spacy_vectors(floret_file: Path, out_dir: Path) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "spacy", "init", "vectors", "de", str(floret_file), str(out_dir), "--mode", "floret"],
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "init",
+            "vectors",
+            "de",
+            str(floret_file),
+            str(out_dir),
+            "--mode",
+            "floret",
+        ],
         check=True,
     )
     return out_dir
@@ -64,4 +82,6 @@ def build_vectors(releases: Path, build: Path, threads: int = 1) -> Path:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parents[2]
-    build_vectors(Path(sys.argv[1]), root / "models" / "build", threads=int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    build_vectors(
+        Path(sys.argv[1]), root / "models" / "build", threads=int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    )

@@ -60,7 +60,21 @@ def test_read_germeval_outer_level_and_quirk():
     assert len(sents) == 2
     words, tags = sents[0]
     assert words[1:4] == ["FC", "Kickers", "Darmstadt"]
-    assert tags == ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-PER", "I-PER", "O", "B-MISC", "I-MISC"]
+    assert tags == [
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-PER",
+        "I-PER",
+        "O",
+        "B-MISC",
+        "I-MISC",
+    ]
     assert bio_to_spans(tags) == [(1, 4, "ORG"), (8, 10, "PER"), (11, 13, "MISC")]
     words2, tags2 = sents[1]
     assert words2 == ['"', "Sonst"] and tags2 == ["O", "O"]
@@ -70,11 +84,18 @@ def test_germeval_doc_has_entities():
     words, tags = next(read_germeval(GERMEVAL_SAMPLE.splitlines()))
     doc = make_ner_doc(spacy.blank("de").vocab, words, bio_to_spans(tags))
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("FC Kickers Darmstadt", "ORG"), ("Angela Merkel", "PER"), ("Harry Potter", "MISC")]
+        ("FC Kickers Darmstadt", "ORG"),
+        ("Angela Merkel", "PER"),
+        ("Harry Potter", "MISC"),
+    ]
 
 
 def test_bio_to_spans_lenient():
-    assert bio_to_spans(["I-PER", "I-PER", "O", "B-LOC", "I-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG")]
+    assert bio_to_spans(["I-PER", "I-PER", "O", "B-LOC", "I-ORG"]) == [
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+    ]
     assert bio_to_spans([]) == []
 
 
@@ -92,7 +113,7 @@ def test_ler_mapping():
 
 def test_read_ler_crlf_and_missing():
     sample = "Das O\r\nBundesverfassungsgericht B-GRT\r\nin O\r\nKarlsruhe B-ST\r\nnach O\r\n§ B-GS\r\n5 I-GS\r\nBGB I-GS\r\n\r\n"
-    (words, ents, missing), = list(read_ler(sample.splitlines(keepends=True)))
+    ((words, ents, missing),) = list(read_ler(sample.splitlines(keepends=True)))
     assert words[1] == "Bundesverfassungsgericht"
     assert ents == [(1, 2, "ORG"), (3, 4, "LOC")]
     assert missing == [(5, 8)]
@@ -112,19 +133,25 @@ def test_smartdata_concatenated_json_and_doc():
     obj = {
         "id": "x1",
         "text": {"string": "Siemens entlässt 100 Mitarbeiter in München, sagt Joe Kaeser."},
-        "conceptMentions": {"array": [
-            {"type": "organization-company", "span": {"start": 0, "end": 7}},
-            {"type": "number", "span": {"start": 17, "end": 20}},
-            {"type": "location-city", "span": {"start": 35, "end": 42}},
-            {"type": "person", "span": {"start": 49, "end": 59}},
-        ]},
+        "conceptMentions": {
+            "array": [
+                {"type": "organization-company", "span": {"start": 0, "end": 7}},
+                {"type": "number", "span": {"start": 17, "end": 20}},
+                {"type": "location-city", "span": {"start": 35, "end": 42}},
+                {"type": "person", "span": {"start": 49, "end": 59}},
+            ]
+        },
     }
     text = json.dumps(obj, indent=2) + "\n" + json.dumps({"id": "x2", "text": None}, indent=2)
     objs = list(iter_concatenated_json(text))
     assert [o["id"] for o in objs] == ["x1", "x2"]
     nlp = spacy.blank("de")
     doc = smartdata_doc(nlp, objs[0])
-    assert [(e.text, e.label_) for e in doc.ents] == [("Siemens", "ORG"), ("München", "LOC"), ("Joe Kaeser", "PER")]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Siemens", "ORG"),
+        ("München", "LOC"),
+        ("Joe Kaeser", "PER"),
+    ]
     assert smartdata_doc(nlp, objs[1]) is None
 
 

@@ -36,8 +36,10 @@ def test_size_limit():
 
 
 def test_annotations(nlp):
-    doc = nlp("Der Regierende Bürgermeister Kai Wegner sagte am Montag im Roten Rathaus, man müsse "
-              "zum Schutz der Berliner mehr tun. Die Polizei Berlin ermittelt.")
+    doc = nlp(
+        "Der Regierende Bürgermeister Kai Wegner sagte am Montag im Roten Rathaus, man müsse "
+        "zum Schutz der Berliner mehr tun. Die Polizei Berlin ermittelt."
+    )
     assert "zum" in [t.text for t in doc] and "im" in [t.text for t in doc]
     assert len(list(doc.sents)) == 2
     by_text = {t.text: t for t in doc}
