@@ -2598,6 +2598,17 @@ def _fragment_speaker(
     if q.rule_id == "direct.fragment.subject":
         return q
     last = _last_attributed(text, q.start, direct, indirect)
+    content = text[q.start : q.end].strip()
+    if (
+        q.rule_id in ("direct.fragment.np", "direct.fragment.context")
+        and content[:1].isupper()
+        and content[-1:] not in ".!?…"
+        and len(content.split()) <= 6
+        and not _SPEECH_PRONOUNS.search(content)
+    ):
+        # A capitalized phrase with nobody as its subject, only an earlier speaker somewhere before, names
+        # a thing more often than it quotes: "mit „Heinz Rühmanns Biographie in Bild und Ton“"
+        return None
     if last is not None and q.rule_id in ("direct.fragment.np", "direct.fragment.context"):
         return _with_speaker(QuoteMatch(q.start, q.end, q.kind, "direct.fragment.last"), last)
     if last is not None:

@@ -861,3 +861,11 @@ def test_long_statement_after_lautete_is_a_quote_short_motto_is_not(nlp):
     assert found == [
         "Wir, die Demonstranten, sehen keine andere Lösung, um die Krise ohne Blutvergießen zu beenden."
     ]
+
+
+def test_capitalized_phrase_after_an_earlier_quote_is_a_title_not_its_continuation(nlp):
+    text = (
+        "„Wir freuen uns auf den Abend“, sagte die Leiterin. Für sie übernimmt der Künstler Jochen Kaiser mit "
+        "„Heinz Rühmanns Biographie in Bild und Ton“ das Programm."
+    )
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == ["Wir freuen uns auf den Abend"]
