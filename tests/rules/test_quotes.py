@@ -766,6 +766,14 @@ COLON_STATEMENTS = [
     # (text, quote, speaker or None)
     (
         (
+            "Ihre Zuversicht gründet sich auf die Erfahrungen der letzten Jahre: "
+            "„Entscheidungen über den Kiez sind auch in der Vergangenheit erst in letzter Minute gefallen.“"
+        ),
+        "Entscheidungen über den Kiez sind auch in der Vergangenheit erst in letzter Minute gefallen.",
+        None,
+    ),
+    (
+        (
             "Das Fazit der Bezirksbürgermeisterin fällt nach fünf Jahren eindeutig aus: "
             "„Die Gemeinschaftsschule ist ein Erfolg für den ganzen Bezirk.“"
         ),
@@ -863,9 +871,13 @@ def test_long_statement_after_lautete_is_a_quote_short_motto_is_not(nlp):
     ]
 
 
-def test_capitalized_phrase_after_an_earlier_quote_is_a_title_not_its_continuation(nlp):
-    text = (
-        "„Wir freuen uns auf den Abend“, sagte die Leiterin. Für sie übernimmt der Künstler Jochen Kaiser mit "
-        "„Heinz Rühmanns Biographie in Bild und Ton“ das Programm."
-    )
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Am Samstag fährt ein „Großer Gelber auf Tour“ durch den Bezirk.",
+        "Für sie übernimmt der Künstler mit „Rühmanns Leben auf der Bühne“ das Programm.",
+    ],
+)
+def test_capitalized_phrase_after_an_earlier_quote_is_a_title_not_its_continuation(nlp, sentence):
+    text = "„Wir freuen uns auf den Abend“, sagte die Leiterin. " + sentence
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == ["Wir freuen uns auf den Abend"]
