@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -1284,7 +1284,7 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             )
             if prev is not None and prev.speaker and near:
                 match = _with_speaker(QuoteMatch(m.start, m.end, "direct", "direct.continued"), prev)
-            elif not any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments):
+            elif not _in_naming_block(ctx, m):
                 # a quoted sentence as a title or heading is the event's name, not a statement
                 match = QuoteMatch(m.start, m.end, "direct", "direct.unattributed")
         if match is not None:
@@ -1313,9 +1313,14 @@ def _statement_shaped(content: str, *, min_words: int = 5) -> bool:
     )
 
 
+def _in_naming_block(ctx: _Ctx, m: Marked) -> bool:
+    """The quotation marks lie in a title, heading or one-line block, where quoted words name things."""
+    return any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments)
+
+
 def _colon_statement(ctx: _Ctx, m: Marked, lo: int, o: int) -> QuoteMatch | None:
     """A statement after a colon whose intro has no speech verb: the speaker is the intro's subject."""
-    if any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments):
+    if _in_naming_block(ctx, m):
         return None
     # "Termine, Orte und Preise: „…“" — an intro without a verb is a heading, no speaker in it
     clause = any(_has_finite_verb(ctx, k, o) for k in range(lo, o, 10))
@@ -1341,7 +1346,7 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
     doc = ctx.doc
     if len(re.findall(r"\w+", content)) < 2 or _name_like(content) or _NON_STATEMENT.search(content):
         return None
-    if any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments):
+    if _in_naming_block(ctx, m):
         return None  # titles, headings and one-line blocks name things, they do not quote anyone
     if _title_context(ctx, o):
         return None
@@ -2557,7 +2562,7 @@ def _nearby_person(ctx: _Ctx, q: QuoteMatch) -> QuoteMatch:
     if best is None:
         return q
     text, a, b = _span_text(doc, best)
-    return QuoteMatch(q.start, q.end, q.kind, q.rule_id, q.cue, q.cue_start, q.cue_end, text, a, b, q.cue_id)
+    return replace(q, speaker=text, speaker_start=a, speaker_end=b)
 
 
 def _token_tables(ctx: _Ctx) -> None:
