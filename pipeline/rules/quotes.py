@@ -1267,7 +1267,7 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             and ctx.opts.context_fragments
             and not ctx.opts.min_fragment_words
             and lo < o
-            and words <= ctx.opts.max_embedded_words
+            and (words <= ctx.opts.max_embedded_words or _wording(content))
         ):
             match = _context_fragment(ctx, m, lo, o, c, content)
         if (
@@ -1353,11 +1353,18 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
     prev = doc[o - 1]
     # "die Organisation „Reporter ohne Grenzen“", "Laut „tagesschau.de“": a noun right before names it.
     # Except a person's name: "hält Spector „unter bestimmten Umständen“ für …" is wording about him.
+    # After a noun a lowercase phrase is wording in reported speech ("Für Küng sei der Rücktritt „aus
+    # vielen Gründen verständlich“") or when long; otherwise it names the noun: "Die Firma „con energy
+    # ag“", "der Verein „kein Abseits! e.V.“", "die Strategie „global denken, lokal handeln“".
     if (
         _is_cap(prev)
         and prev.is_alpha
         and prev.lower_ not in _FUNCTION_WORDS
-        and not (_wording(content) and _person_in(ctx, o - 1, o))
+        and not (
+            _wording(content, min_words=8)
+            or (_wording(content, min_words=4) and _reported_mood(ctx, lo, o, c))
+            or (_wording(content) and _person_in(ctx, o - 1, o))
+        )
     ):
         return None
     # Enumerations and translations of names: "„E1“ und „E2“", "„Cast Lead“ („gegossenes Blei“)".
@@ -1385,6 +1392,18 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
             m.start, m.end, "direct", "direct.fragment.np", None, None, None, *_span_text(doc, subj)
         )
     return QuoteMatch(m.start, m.end, "direct", "direct.fragment.context")
+
+
+def _reported_mood(ctx: _Ctx, lo: int, o: int, c: int) -> bool:
+    """The sentence around the quote marks (tokens lo..o and after c) has a subjunctive verb: reported speech.
+
+    Example: "…, dass Pädophilie „in der grünen Ideologie angelegt“ sei." -> True ("sei").
+    """
+    end = _sentence_end(ctx, c + 1)
+    return any(
+        ctx.inside[k] < 0 and _is_subjunctive(ctx, ctx.doc[k], allow_ii=True)
+        for k in (*range(lo, o), *range(c + 1, end))
+    )
 
 
 def _wording(content: str, *, min_words: int = 3) -> bool:

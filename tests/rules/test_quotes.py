@@ -881,3 +881,42 @@ def test_long_statement_after_lautete_is_a_quote_short_motto_is_not(nlp):
 def test_capitalized_phrase_after_an_earlier_quote_is_a_title_not_its_continuation(nlp, sentence):
     text = "„Wir freuen uns auf den Abend“, sagte die Leiterin. " + sentence
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == ["Wir freuen uns auf den Abend"]
+
+
+# --- lowercase wording right after a noun: reported speech quotes it, indicative prose names with it --
+
+WORDING_AFTER_NOUN = [
+    # (text, wording): a subjunctive verb in the sentence marks reported speech around the quoted words
+    (
+        "Für den Bezirksbürgermeister sei der Rücktritt „aus vielen Gründen verständlich“.",
+        "aus vielen Gründen verständlich",
+    ),
+    (
+        "Der Geschäftsführer kündigte an, dass die Firmen „keine derartigen Aufträge mehr in Berlin "
+        "erhalten“ würden.",
+        "keine derartigen Aufträge mehr in Berlin erhalten",
+    ),
+    (
+        "Die Senatorin vertritt die These, dass die Mietpreisbremse „in der jetzigen Form wirkungslos“ sei.",
+        "in der jetzigen Form wirkungslos",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, wording", WORDING_AFTER_NOUN)
+def test_lowercase_wording_after_a_noun_in_reported_speech_is_a_quote(nlp, text, wording):
+    assert wording in [t for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+
+
+NAMES_AFTER_NOUN = [
+    "Die Firma „con energy ag“ investiert in ein neues Elektroauto.",
+    "Die Parkläufer laden mit dem Verein „kein Abseits! e.V.“ zum Kiezfest ein.",
+    "Mit der Strategie „global denken, lokal handeln“ arbeiten die Kommunen zusammen.",
+    "Die Fläche erhält die Zweckbestimmung „naturnahe öffentliche Parkanlage“ im Bebauungsplan.",
+    "Die Route führt mit neun Stationen Richtung Norden „vom urbanen Berlin in die Peripherie“.",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_AFTER_NOUN)
+def test_lowercase_name_after_a_noun_in_indicative_prose_is_no_quote(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
