@@ -892,8 +892,10 @@ WORDING_AFTER_NOUN = [
         "aus vielen Gründen verständlich",
     ),
     (
-        "Der Geschäftsführer kündigte an, dass die Firmen „keine derartigen Aufträge mehr in Berlin "
-        "erhalten“ würden.",
+        (
+            "Der Geschäftsführer kündigte an, dass die Firmen „keine derartigen Aufträge mehr in Berlin "
+            "erhalten“ würden."
+        ),
         "keine derartigen Aufträge mehr in Berlin erhalten",
     ),
     (
