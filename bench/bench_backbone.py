@@ -73,9 +73,15 @@ def main(argv=None) -> int:
     dt = time.perf_counter() - t0
     cpu = time.process_time() - c0
     res = {
-        "model": args.model, "pipeline": nlp.pipe_names, "docs": len(texts), "words": n_words,
-        "tokens": n_tokens, "seconds": round(dt, 2), "words_per_s": round(n_words / dt),
-        "tokens_per_s": round(n_tokens / dt), "cpu_seconds": round(cpu, 2),
+        "model": args.model,
+        "pipeline": nlp.pipe_names,
+        "docs": len(texts),
+        "words": n_words,
+        "tokens": n_tokens,
+        "seconds": round(dt, 2),
+        "words_per_s": round(n_words / dt),
+        "tokens_per_s": round(n_tokens / dt),
+        "cpu_seconds": round(cpu, 2),
         "words_per_cpu_s": round(n_words / cpu),
     }
     if args.json:
