@@ -801,6 +801,8 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
                 continue
             if texts[lo] == "Sie" and lo > 0 and not ctx.boundary[lo - 1]:
                 continue  # polite address ("können Sie … melden"): the reader is no speaker
+            if lo > 0 and texts[lo - 1] == "Als":
+                continue  # "Als Begründung sagte ein Wissenschaftler": a predicate noun, not the subject
             if hi > lo and hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
                 return lo, hi
     return None
@@ -1383,6 +1385,13 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
     subj = _sentence_subject(ctx, lo, o)
     if prev.text in (":", "-", "–") and (subj is None or not _person_like(ctx, subj)):
         return None  # "Termine und Orte: „…“" — a heading-like intro with no speaker
+    if (subj is None or not _person_like(ctx, subj)) and content.lstrip()[:1].islower():
+        # "Für den Theologen Hans Küng sei der Rücktritt „aus vielen Gründen verständlich“": a person
+        # named in the clause before the quote owns the wording more often than an earlier speaker (not
+        # for capitalized phrases: "Schauspielerin Eva Lind liest aus „Literarisches Frühstück“" names).
+        pers = _person_in(ctx, lo, o)
+        if pers is not None and ctx.lower[pers[1]] != "als":  # "ehrte Malwine Schindler als „…“": a label
+            subj = pers
     if subj is not None and _person_like(ctx, subj):
         return QuoteMatch(
             m.start, m.end, "direct", "direct.fragment.subject", None, None, None, *_span_text(doc, subj)

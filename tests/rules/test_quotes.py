@@ -922,3 +922,38 @@ NAMES_AFTER_NOUN = [
 @pytest.mark.parametrize("text", NAMES_AFTER_NOUN)
 def test_lowercase_name_after_a_noun_in_indicative_prose_is_no_quote(nlp, text):
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+@pytest.mark.parametrize("model", ["blank", "bundled"])
+def test_als_phrase_before_the_verb_is_no_speaker(model):
+    # the bundled model's parse gives "Begründung" a subject arc as well: the rule lives in the dep path
+    if model == "bundled" and bundled_path() is None:
+        pytest.skip("bundled model models/de_pressextract not built")
+    nlp = pipeline.load("blank" if model == "blank" else str(bundled_path()), stages=["press_quotes"])
+    text = "Als Begründung sagte ein Wissenschaftler: „Das ist ein sehr breites Feld an Erkrankungen.“"
+    (found,) = [q for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert found["speaker"] == "ein Wissenschaftler"
+
+
+@pytest.mark.parametrize(
+    "text, wording, speaker",
+    [
+        (
+            "Für den Theologen Hans Küng sei der Rücktritt „aus vielen Gründen verständlich“.",
+            "aus vielen Gründen verständlich",
+            "Hans Küng",
+        ),
+    ],
+)
+def test_person_in_the_clause_owns_lowercase_wording(text, wording, speaker):
+    nlp = pipeline.load("blank")  # with the people stage: the person is found by its rules
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert wording in found, found
+    assert speaker in (found[wording]["speaker"] or "")
+
+
+def test_person_labelled_with_als_is_not_the_speaker_of_the_label(nlp):
+    text = "1963 ehrte der Berliner Senat Malwine Schindler als „stille Heldin“ und erkannte ihre Hilfe an."
+    assert all(
+        "Schindler" not in (q["speaker"] or "") for t, q in quotes(nlp, text) if q["kind"] == "direct"
+    )
