@@ -954,6 +954,4 @@ def test_person_in_the_clause_owns_lowercase_wording(text, wording, speaker):
 
 def test_person_labelled_with_als_is_not_the_speaker_of_the_label(nlp):
     text = "1963 ehrte der Berliner Senat Malwine Schindler als „stille Heldin“ und erkannte ihre Hilfe an."
-    assert all(
-        "Schindler" not in (q["speaker"] or "") for t, q in quotes(nlp, text) if q["kind"] == "direct"
-    )
+    assert all("Schindler" not in (q["speaker"] or "") for t, q in quotes(nlp, text) if q["kind"] == "direct")
