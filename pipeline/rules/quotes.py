@@ -291,7 +291,7 @@ class SpeechVerb:
     id: str
     lemma: str
     particle: str  # separable particle the clause must contain, "" if none
-    scope: str  # any | embedded | after | report | directive
+    scope: str  # any | embedded | after | report | directive | label
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +339,7 @@ def _tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, 
         yield n, dict(zip(columns, cells))
 
 
-_SCOPES = ("any", "embedded", "after", "report", "directive")
+_SCOPES = ("any", "embedded", "after", "report", "directive", "label")
 _POSITIONS = ("after_quote", "prep", "postp", "source", "impersonal")
 
 
@@ -1236,6 +1236,8 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
         words = len(re.findall(r"\w+", content))
         if match is None and words <= ctx.opts.max_embedded_words:
             match = _embedded(ctx, m, o, c)
+            if match is None and ctx.lower[o - 1] == "als":
+                match = _als_label(ctx, m, o, c)
         if (
             match is None
             and ctx.opts.min_fragment_words
@@ -1482,6 +1484,28 @@ _NAME_JOINERS = frozenset(
         "in",
     ]
 )
+# prepositions in names and titles: "Gesetz zur Änderung des Passgesetzes", "Allianz zur Europäischen
+# Integration", "Gesetz über den Verfassungsschutz" (a statement has a verb or adjective in lowercase);
+# never a name's first word ("„zur Kenntnis“ nehmen" is wording)
+_NAME_PREPOSITIONS = frozenset(
+    [
+        "zur",
+        "zum",
+        "über",
+        "vom",
+        "beim",
+        "auf",
+        "an",
+        "mit",
+        "aus",
+        "gegen",
+        "nach",
+        "bei",
+        "unter",
+        "vor",
+        "zu",
+    ]
+)
 
 
 def _name_like(content: str) -> bool:
@@ -1490,7 +1514,8 @@ def _name_like(content: str) -> bool:
     return (
         bool(words)
         and content.rstrip()[-1:] not in ".!?"
-        and all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
+        and all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words[:1])
+        and all(w[0].isupper() or w.lower() in _NAME_JOINERS or w in _NAME_PREPOSITIONS for w in words[1:])
     )
 
 
@@ -1552,6 +1577,110 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
             m.start, m.end, "direct", "direct.embedded", verb.lemma, t.idx, t.idx + len(t), *s, cue_id=verb.id
         )
     return None
+
+
+_LABEL_SCOPES = (*_DIRECT_SCOPES, "label")
+# speech verbs of other scopes that judge with "als": "würdigte ihn als „…“", "wies dies als „…“ zurück";
+# not "sprach von X als …", "rief den Tag als „Gedenktag“ aus" (a designation, not a judgement)
+_LABEL_VERB_IDS = frozenset(["sv.wuerdigen", "sv.loben", "sv.begruessen", "sv.zurückweisen"])
+
+
+def _als_label(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
+    """A quoted label after "als" with a verb of judging: the clause's subject (any, not only a person)
+    or the passive's agent names it: "Das Magazin bezeichnete Stratfor als „Schatten-CIA“", "Die Gefahr
+    wird vom Wetterdienst als „sehr hoch“ eingestuft". A passive without agent is a term, no quote:
+    "Der Teilchenstrom wird als „Sonnenwind“ bezeichnet"; "man"/"es" as subject likewise.
+    """
+    doc = ctx.doc
+    # the comma clause of the label: "Der Strom, der von der Sonne ausgeht, wird als „…“ bezeichnet"
+    # and of its conjunct: "engagierte er sich als „Brückenbauer“ und bezeichnete sich als …"
+    lo = _clause_start(ctx, o, stop_at_comma=True)
+    for k in range(o - 1, lo - 1, -1):
+        if ctx.lower[k] in ("und", "oder") and ctx.inside[k] < 0:
+            lo = k + 1
+            break
+    hi = c + 1
+    while hi < len(doc) and not (
+        ctx.inside[hi] < 0 and (_is_boundary(doc[hi]) or ctx.lower[hi] in (",", "und", "oder"))
+    ):
+        hi += 1
+    own = ctx.inside[o]
+    # the verb that governs "als": verb-final after the label first, then the nearest one before it
+    for v in [*range(c + 1, hi), *range(o - 2, lo - 1, -1)]:
+        verb = _verb_at(ctx, doc[v], scopes=_LABEL_SCOPES)
+        if verb is not None and verb.scope not in ("label", "embedded") and verb.id not in _LABEL_VERB_IDS:
+            verb = None
+        if verb is None or any(ctx.inside[k] not in (-1, own) for k in range(min(v, o), max(v, c))):
+            continue
+        if ctx.has_lemma and doc[v].pos_ not in ("VERB", "AUX"):
+            continue  # "das als „Dschungel von Calais“ bekannte Lager": an adjective, not "bekennen"
+        low = ctx.lower[v]
+        after_aux = v + 1 < len(doc) and ctx.lower[v + 1] in _WERDEN | _WERDEN_SEIN and low.endswith("t")
+        if _passive(ctx, v, verb, lo) or after_aux:  # "… als „Sonnenwind“ bezeichnet wird"
+            # the agent after any other verb: "der von der Sonne ausgeht und als „…“ bezeichnet wird"
+            other = [k for k in range(lo, o) if ctx.has_lemma and doc[k].pos_ == "VERB"]
+            rng = _label_agent(ctx, max([lo, *(k + 1 for k in other)]), v)
+            if rng is None:
+                return None  # a term: "wird als „Sonnenwind“ bezeichnet"
+        elif v > c:
+            # verb-final ("… als „Dreckspack“ bezeichnet haben"): the parse's subject, else a person near
+            rng = _speaker_from_dep(ctx, doc[v])
+        else:
+            rng = _speaker_around_verb(ctx, v, lo, o)
+        if rng is not None and rng[1] - rng[0] == 1 and ctx.lower[rng[0]] in _RELATIVE_PRONOUNS:
+            rng = _antecedent(ctx, rng[0] - 1) if rng[0] > 0 and doc[rng[0] - 1].text == "," else None
+        if rng is None:
+            return QuoteMatch(
+                m.start,
+                m.end,
+                "direct",
+                "direct.label",
+                verb.lemma,
+                doc[v].idx,
+                doc[v].idx + len(doc[v]),
+                cue_id=verb.id,
+            )
+        if ctx.lower[rng[0]] in ("man", "es") or rng[0] <= o - 1 < rng[1]:
+            return None
+        t = doc[v]
+        return QuoteMatch(
+            m.start,
+            m.end,
+            "direct",
+            "direct.label",
+            verb.lemma,
+            t.idx,
+            t.idx + len(t),
+            *_span_text(doc, rng),
+            cue_id=verb.id,
+        )
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "welcher", "welche", "welches"])
+
+
+def _label_agent(ctx: _Ctx, lo: int, v: int) -> tuple[int, int] | None:
+    """The last "von" agent in a passive label clause: "wird die Gefahr von Bränden vom Wetterdienst als
+    „…“ eingestuft" -> "Wetterdienst"."""
+    for k in range(v - 1, lo - 1, -1):
+        if ctx.lower[k] in ("von", "vom") and ctx.inside[k] < 0:
+            rng = _np_after(ctx, k + 1, v)
+            if rng is not None:
+                return rng
+    return None
+
+
+def _antecedent(ctx: _Ctx, comma: int) -> tuple[int, int] | None:
+    """The noun group right before a relative clause's comma: "vom Fahrgastverband IGEB, der …"."""
+    doc = ctx.doc
+    k = comma
+    while k > 0 and comma - k < 6:
+        t = doc[k - 1]
+        if ctx.inside[k - 1] >= 0 or not (_is_cap(t) or (t.lower_ in DETERMINERS and k < comma)):
+            break
+        k -= 1
+    return (k, comma) if k < comma and _is_cap(doc[comma - 1]) else None
 
 
 # --- indirect speech ------------------------------------------------------------------------------

@@ -955,3 +955,45 @@ def test_person_in_the_clause_owns_lowercase_wording(text, wording, speaker):
 def test_person_labelled_with_als_is_not_the_speaker_of_the_label(nlp):
     text = "1963 ehrte der Berliner Senat Malwine Schindler als „stille Heldin“ und erkannte ihre Hilfe an."
     assert all("Schindler" not in (q["speaker"] or "") for t, q in quotes(nlp, text) if q["kind"] == "direct")
+
+
+# --- labels after "als" with a verb of judging: any subject (also organisations), or a passive's agent ---
+
+ALS_LABELS = [
+    # (text, label, speaker)
+    (
+        "Die Bundesregierung verurteilte den Angriff als „hinterhältigen Anschlag“.",
+        "hinterhältigen Anschlag",
+        "Die Bundesregierung",
+    ),
+    (
+        "Der Fahrgastverband wertete die Einstellung der Linie als „Kapitulation“.",
+        "Kapitulation",
+        "Der Fahrgastverband",
+    ),
+    (
+        "Die Waldbrandgefahr wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft.",
+        "sehr hoch",
+        "Deutschen Wetterdienst",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, label, speaker", ALS_LABELS)
+def test_label_after_als_with_a_judging_verb_is_a_quote(nlp, text, label, speaker):
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert label in found, found
+    assert speaker in (found[label]["speaker"] or "")
+
+
+NOT_ALS_LABELS = [
+    "Der Teilchenstrom, der von der Sonne ausgeht, wird als „Sonnenwind“ bezeichnet.",  # a term, no agent
+    "Die UNO rief diesen Tag 2005 als „Internationalen Gedenktag an die Opfer des Holocaust“ aus.",
+    "Sicherheitskräfte umstellten das als „Dschungel von Calais“ bekannte Lager.",
+    "Der Partikelstrom, der von der Sonne ausgeht und als „Sonnenwind“ bezeichnet wird, trifft die Erde.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ALS_LABELS)
+def test_terms_and_designations_after_als_are_no_quotes(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
