@@ -1199,6 +1199,7 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
         if lo < o and all(ctx.texts[k] in _BLOCK_MARKUP for k in range(lo, o)):
             lo = o  # "bq. „…“": markup, the quote opens the line
         title = _title_context(ctx, o)
+        words = len(re.findall(r"\w+", content))
         colon_intro = o - 1 >= lo and doc[o - 1].text == ":"
         match = None
         if colon_intro:
@@ -1214,6 +1215,9 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             match = _colon_statement(ctx, m, lo, o)
         if title and match is None:
             continue
+        if match is None and ctx.lower[o - 1] == "als" and words <= ctx.opts.max_embedded_words:
+            # "… Georgien als „junge Demokratie“ bezeichnet hat": a label, its speaker before the quote
+            match = _als_label(ctx, m, o, c)
         if match is None:
             match = _attribution_after(ctx, m, c)
         if match is None and lo < o and doc[o - 1].text == "," and lo > 0 and ctx.inside[lo - 1] >= 0:
@@ -1233,7 +1237,6 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
                 match = _attribution_before(ctx, m, rng[0], rng[1], "direct.prev_line")
                 if match is None:
                     match = _prev_line_name(ctx, m, rng)
-        words = len(re.findall(r"\w+", content))
         if match is None and words <= ctx.opts.max_embedded_words:
             match = _embedded(ctx, m, o, c)
             if match is None and ctx.lower[o - 1] == "als":
@@ -2683,8 +2686,46 @@ def find_quotes(
         )
         is not None
     ]
+    direct = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in direct]
+    indirect = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in indirect]
     direct = [q if q.speaker else _nearby_person(ctx, q) for q in direct]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+
+
+_SOURCE_PREPOSITIONS = frozenset(["in", "im", "auf", "von", "vom", "aus", "laut"])
+
+
+def _cue_subject(ctx: _Ctx, q: QuoteMatch) -> QuoteMatch:
+    """A speaker for a quote whose cue verb is known but whose speaker is missing or impersonal.
+
+    "weil die US-Regierung Georgien als „…“ bezeichnet hat" -> the parse's subject of the cue;
+    "„…“, heißt es in einer Pressemitteilung des CCC" -> the source after the preposition, not "es".
+    """
+    doc = ctx.doc
+    span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    if span is None:
+        return q
+    v = span.start
+    rng = None
+    impersonal = q.speaker is None or q.speaker.lower() == "es"
+    if impersonal and ctx.lower[v] in ("heißt", "hieß", "hiess"):
+        hi = _sentence_end(ctx, v + 1)
+        for k in range(v + 1, min(hi, v + 6)):
+            if ctx.inside[k] >= 0 or doc[k].text in (",", ":"):
+                break
+            if ctx.lower[k] in _SOURCE_PREPOSITIONS:
+                rng = _np_after(ctx, k + 1, hi)
+                break
+    elif q.speaker is None:
+        rng = _speaker_from_dep(ctx, doc[v])
+        if rng is not None and rng[1] - rng[0] == 1 and ctx.lower[rng[0]] in _RELATIVE_PRONOUNS:
+            rng = _antecedent(ctx, rng[0] - 1) if rng[0] > 0 and doc[rng[0] - 1].text == "," else None
+        if rng is not None and ctx.lower[rng[0]] in ("man", "es"):
+            rng = None
+    if rng is None:
+        return q
+    text, a, b = _span_text(doc, rng)
+    return replace(q, speaker=text, speaker_start=a, speaker_end=b)
 
 
 def _nearby_person(ctx: _Ctx, q: QuoteMatch) -> QuoteMatch:

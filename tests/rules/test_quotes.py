@@ -997,3 +997,39 @@ NOT_ALS_LABELS = [
 @pytest.mark.parametrize("text", NOT_ALS_LABELS)
 def test_terms_and_designations_after_als_are_no_quotes(nlp, text):
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        (
+            (
+                "„Werden Straftaten nicht verfolgt, leidet das Vertrauen“, heißt es dazu in einer "
+                "Pressemitteilung des Bezirksamts."
+            ),
+            "Werden Straftaten nicht verfolgt, leidet das Vertrauen",
+            "Pressemitteilung des Bezirksamts",
+        ),
+        (
+            "„Wir möchten Sie dringend auffordern, tätig zu werden“, hieß es in dem Schreiben des Vereins.",
+            "Wir möchten Sie dringend auffordern, tätig zu werden",
+            "Schreiben des Vereins",
+        ),
+    ],
+)
+def test_heisst_es_takes_the_source_not_es(nlp, text, quote, speaker):
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert quote in found, found
+    assert speaker in (found[quote]["speaker"] or "")
+
+
+@pytest.mark.skipif(bundled_path() is None, reason="bundled model models/de_pressextract not built")
+def test_verb_final_label_takes_the_subject_before_the_quote():
+    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    text = (
+        "Der Bericht ist brisant, weil die Bundesregierung das Land im letzten Monat als "
+        "„junge couragierte Demokratie“ bezeichnet hat."
+    )
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert "junge couragierte Demokratie" in found, found
+    assert "Bundesregierung" in (found["junge couragierte Demokratie"]["speaker"] or "")
