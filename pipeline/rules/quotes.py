@@ -315,6 +315,7 @@ class QuoteLexicon:
     title_suffixes: tuple[str, ...]
     subjunctive_i: frozenset[str]
     subjunctive_ii: frozenset[str]
+    utterances: dict[str, str] = field(default_factory=dict)  # "parolen" -> noun, "riefen" -> verb
 
 
 def _data_lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -395,6 +396,12 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
         if not parts or not parts[0].isalpha() or len(parts) > 2 or (len(parts) == 2 and parts[1] != "II"):
             raise LexiconError(f"{path}:{n}: expected 'form' or 'form II', got {line!r}")
         (subj_ii if len(parts) == 2 else subj_i).add(parts[0])
+    utterances: dict[str, str] = {}
+    path = directory / "quote_utterances.tsv"
+    for n, row in _tsv(path, ("id", "word", "kind")):
+        if row["kind"] not in ("noun", "verb") or row["word"] != row["word"].lower():
+            raise LexiconError(f"{path}:{n}: expected a lowercase word and kind noun|verb, got {row}")
+        utterances[row["word"]] = row["kind"]
     return QuoteLexicon(
         verbs_by_form={k: tuple(v) for k, v in by_form.items()},
         verbs_by_lemma=by_lemma,
@@ -410,6 +417,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
         title_suffixes=tuple(suffixes),
         subjunctive_i=frozenset(subj_i),
         subjunctive_ii=frozenset(subj_ii),
+        utterances=utterances,
     )
 
 
@@ -1215,6 +1223,8 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             match = _colon_statement(ctx, m, lo, o)
         if title and match is None:
             continue
+        if match is None and not title:
+            match = _utterance(ctx, m, lo, o, prev)
         if match is None and ctx.lower[o - 1] == "als" and words <= ctx.opts.max_embedded_words:
             # "… Georgien als „junge Demokratie“ bezeichnet hat": a label, its speaker before the quote
             match = _als_label(ctx, m, o, c)
@@ -1580,6 +1590,66 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
             m.start, m.end, "direct", "direct.embedded", verb.lemma, t.idx, t.idx + len(t), *s, cue_id=verb.id
         )
     return None
+
+
+_UTTERANCE_SKIP = frozenset(
+    [
+        "wie",
+        "zum",
+        "beispiel",
+        "etwa",
+        "unter",
+        "anderem",
+        "mehrfach",
+        "mehrmals",
+        "laut",
+        "lautstark",
+        "immer",
+        "wieder",
+        "dabei",
+        "auch",
+        "noch",
+        "dann",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "z.",
+        "b.",
+    ]
+)
+
+
+def _utterance(ctx: _Ctx, m: Marked, lo: int, o: int, prev: QuoteMatch | None) -> QuoteMatch | None:
+    """Quoted words people shouted, chanted or wrote: "skandierten Parolen wie „Stoppt den Wahn“ oder
+    „…“", "Der Mann rief mehrfach „…“", "mit der Aufschrift „Kritik = Terror“". The speaker is the
+    sentence subject when it is a person or group, else the quote is the clause's without a name."""
+    doc = ctx.doc
+    k = o - 1
+    # "„A“ oder „B“": the next item of an enumeration of shouted words
+    if prev is not None and prev.rule_id == "direct.utterance" and k >= lo:
+        j = k
+        while j >= lo and ctx.lower[j] in ("oder", "und", ",", "sowie"):
+            j -= 1
+        if j < k and j >= 0 and doc[j].text in ALL_MARKS and doc[j].idx < prev.end + 2:
+            return replace(prev, start=m.start, end=m.end)
+    seen = 0
+    while k >= lo and seen < 4 and ctx.lower[k] in _UTTERANCE_SKIP:
+        k, seen = k - 1, seen + 1
+    if k < lo or ctx.lower[k] not in ctx.lex.utterances or ctx.inside[k] >= 0:
+        return None
+    subj = _sentence_subject(ctx, lo, o)
+    # the subject shouted it when the clause says so ("Die Menge skandierte Parolen wie …", "Er rief …");
+    # otherwise ("die Parole „…“ war zu lesen") the text names nobody
+    uttered = ctx.lex.utterances[ctx.lower[k]] == "verb" or any(
+        ctx.verb_like[j] or ctx.lex.utterances.get(ctx.lower[j]) == "verb" for j in range(lo, o)
+    )
+    if subj is not None and (subj[0] <= k < subj[1] or ctx.lower[subj[0]] in ("es", "man") or not uttered):
+        subj = None
+    s = _span_text(doc, subj) if subj else (None, None, None)
+    return QuoteMatch(m.start, m.end, "direct", "direct.utterance", None, None, None, *s)
 
 
 _LABEL_SCOPES = (*_DIRECT_SCOPES, "label")
@@ -2688,7 +2758,8 @@ def find_quotes(
     ]
     direct = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in direct]
     indirect = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in indirect]
-    direct = [q if q.speaker else _nearby_person(ctx, q) for q in direct]
+    # shouted or written words nobody is named for stay without speaker ("die Parole „…“ war zu lesen")
+    direct = [q if q.speaker or q.rule_id == "direct.utterance" else _nearby_person(ctx, q) for q in direct]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 

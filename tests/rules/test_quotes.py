@@ -1033,3 +1033,45 @@ def test_verb_final_label_takes_the_subject_before_the_quote():
     found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
     assert "junge couragierte Demokratie" in found, found
     assert "Bundesregierung" in (found["junge couragierte Demokratie"]["speaker"] or "")
+
+
+# --- shouted, chanted and written slogans: quotes of the clause's subject --------------------------
+
+UTTERANCES = [
+    # (text, quoted words, speaker or None)
+    (
+        (
+            "Die Demonstranten skandierten dabei Parolen wie „Stoppt den Überwachungswahn“ oder „Weg mit "
+            "dem Gesetz“."
+        ),
+        ["Stoppt den Überwachungswahn", "Weg mit dem Gesetz"],
+        "Die Demonstranten",
+    ),
+    ("Der Mann rief mehrfach „Sieg Heil“ und zeigte den Hitlergruß.", ["Sieg Heil"], "Der Mann"),
+    (
+        "Die Tatverdächtigen riefen „Ausländer raus“ und schlugen auf den 23-Jährigen ein.",
+        ["Ausländer raus"],
+        "Die Tatverdächtigen",
+    ),
+    ("Auf dem Transparent war die Parole „Keine Räumung“ zu lesen.", ["Keine Räumung"], None),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", UTTERANCES)
+def test_shouted_and_chanted_words_are_quotes(nlp, text, words, speaker):
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    for w in words:
+        assert w in found, found
+        assert found[w]["speaker"] == speaker
+
+
+NOT_UTTERANCES = [
+    "Die Bezirksbürgermeisterin hisste die Flagge mit der Aufschrift „Nein zu Gewalt an Frauen“ vor dem Rathaus.",
+    "Die Buchstaben kürzen den lateinischen Spruch „Christus mansionem benedicat“ ab.",
+    "Im Musical sang er unter anderem „Wenn ich einmal reich wär“.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_UTTERANCES)
+def test_inscriptions_sayings_and_songs_are_no_quotes(nlp, text):
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
