@@ -2177,8 +2177,8 @@ def _so_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
             t += 1
         if t < end and texts[t] != ",":
             continue
-        if any(ctx.inside[x] >= 0 for x in range(lo, k - 1)):
-            continue  # „…“, so X: a direct quote, attributed there
+        if sum(ctx.inside[x] < 0 for x in range(lo, k - 1)) < 3:
+            continue  # „…“, so X: a direct quote, attributed there (not "Der Iran müsse „…“ beenden, so X")
         q_hi = end if t < end else _trim_end(doc, lo, k - 1)
         if q_hi - lo < 3:
             continue

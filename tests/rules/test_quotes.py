@@ -1075,3 +1075,12 @@ NOT_UTTERANCES = [
 @pytest.mark.parametrize("text", NOT_UTTERANCES)
 def test_inscriptions_sayings_and_songs_are_no_quotes(nlp, text):
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+def test_so_attribution_covers_reported_speech_with_quoted_words(nlp):
+    text = "Der Bezirk müsse „vollständig und nachweislich die Mittel“ offenlegen, so die Senatorin."
+    found = quotes(nlp, text)
+    indirect = [q for t, q in found if q["kind"] == "indirect"]
+    direct = {t: q for t, q in found if q["kind"] == "direct"}
+    assert indirect and indirect[0]["speaker"] == "die Senatorin"
+    assert direct["vollständig und nachweislich die Mittel"]["speaker"] == "die Senatorin"
