@@ -1361,7 +1361,10 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
     The speaker is settled later (reported speech around it, the sentence subject, the last speaker).
     """
     doc = ctx.doc
-    if len(re.findall(r"\w+", content)) < 2 or _name_like(content) or _NON_STATEMENT.search(content):
+    # "Allerdings sei das System „kaputt“": predicative words in reported speech are the source's words
+    said = _predicative(ctx, o, c, content) and _reported_mood(ctx, lo, o, c)
+    n_words = len(re.findall(r"\w+", content))
+    if (n_words < 2 and not said) or _name_like(content) or _NON_STATEMENT.search(content):
         return None
     if _in_naming_block(ctx, m):
         return None  # titles, headings and one-line blocks name things, they do not quote anyone
@@ -1378,7 +1381,8 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
         and prev.is_alpha
         and prev.lower_ not in _FUNCTION_WORDS
         and not (
-            _wording(content, min_words=8)
+            said
+            or _wording(content, min_words=8)
             or (_wording(content, min_words=4) and _reported_mood(ctx, lo, o, c))
             or (_wording(content) and _person_in(ctx, o - 1, o))
         )
@@ -1411,11 +1415,31 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
         return QuoteMatch(
             m.start, m.end, "direct", "direct.fragment.subject", None, None, None, *_span_text(doc, subj)
         )
+    if said:
+        return QuoteMatch(m.start, m.end, "direct", "direct.fragment.reported")
     if subj is not None:
         return QuoteMatch(
             m.start, m.end, "direct", "direct.fragment.np", None, None, None, *_span_text(doc, subj)
         )
     return QuoteMatch(m.start, m.end, "direct", "direct.fragment.context")
+
+
+_PREDICATIVE_POS = frozenset(["ADJ", "ADV", "PART", "VERB", "AUX"])
+
+
+def _predicative(ctx: _Ctx, o: int, c: int, content: str) -> bool:
+    """Up to four lowercase adjectives, adverbs or participles used as a predicate, not before a noun.
+
+    Example: "sei das System „kaputt“, denn" -> True; "die „grünen“ Zapfsäulen" -> False (attributive);
+    "„con energy ag“" -> False (nouns). Needs the model's part-of-speech tags.
+    """
+    if not ctx.has_lemma or not content.lstrip()[:1].islower():
+        return False
+    toks = [t for t in ctx.doc[o + 1 : c] if not t.is_punct and not t.is_space]
+    if not toks or len(toks) > 4 or any(t.pos_ not in _PREDICATIVE_POS for t in toks):
+        return False
+    nxt = ctx.doc[c + 1] if c + 1 < len(ctx.doc) else None
+    return nxt is None or not (_is_cap(nxt) and nxt.pos_ in ("NOUN", "PROPN"))
 
 
 def _reported_mood(ctx: _Ctx, lo: int, o: int, c: int) -> bool:
@@ -1425,7 +1449,7 @@ def _reported_mood(ctx: _Ctx, lo: int, o: int, c: int) -> bool:
     """
     end = _sentence_end(ctx, c + 1)
     return any(
-        ctx.inside[k] < 0 and _is_subjunctive(ctx, ctx.doc[k], allow_ii=True)
+        ctx.inside[k] < 0 and _is_subjunctive(ctx, ctx.doc[k], allow_ii=False)
         for k in (*range(lo, o), *range(c + 1, end))
     )
 
@@ -1760,8 +1784,8 @@ def _antecedent(ctx: _Ctx, comma: int) -> tuple[int, int] | None:
 
 
 def _is_subjunctive(ctx: _Ctx, tok: Token, *, allow_ii: bool) -> bool:
-    if ctx.inside[tok.i] >= 0:
-        return False
+    if ctx.inside[tok.i] >= 0 or not tok.is_alpha:
+        return False  # inside quotes, or a number the tagger took for a verb ("Urbanstraße 44.")
     if (
         ctx.has_morph
         and ctx.scheme is not None

@@ -1084,3 +1084,43 @@ def test_so_attribution_covers_reported_speech_with_quoted_words(nlp):
     direct = {t: q for t, q in found if q["kind"] == "direct"}
     assert indirect and indirect[0]["speaker"] == "die Senatorin"
     assert direct["vollständig und nachweislich die Mittel"]["speaker"] == "die Senatorin"
+
+
+@pytest.mark.skipif(bundled_path() is None, reason="bundled model models/de_pressextract not built")
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        (
+            (
+                "Der Senator kritisierte das Verfahren. Allerdings sei das derzeitige System „kaputt“, so könne es "
+                "nicht weitergehen."
+            ),
+            "kaputt",
+        ),
+        (
+            (
+                "Die Bezirksverordneten teilten mit, die Universitätsleitung habe das Schreiben „irritiert“ zur "
+                "Kenntnis genommen."
+            ),
+            "irritiert",
+        ),
+    ],
+)
+def test_predicative_words_in_reported_speech_are_quotes(text, word):
+    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    assert word in [t for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+
+
+@pytest.mark.skipif(bundled_path() is None, reason="bundled model models/de_pressextract not built")
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Erneuert werden die Körbe neben der Jugendfreizeiteinrichtung „drehpunkt“ in der Urbanstraße 44. Dies "
+            "war ein Wunsch der Jugendlichen."
+        ),
+    ],
+)
+def test_names_and_attributive_words_are_no_predicative_quotes(text):
+    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
