@@ -316,6 +316,7 @@ class QuoteLexicon:
     subjunctive_i: frozenset[str]
     subjunctive_ii: frozenset[str]
     utterances: dict[str, str] = field(default_factory=dict)  # "parolen" -> noun, "riefen" -> verb
+    foreign: frozenset[str] = frozenset()  # "the", "of", "da": function words of titles in other languages
 
 
 def _data_lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -402,6 +403,13 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
         if row["kind"] not in ("noun", "verb") or row["word"] != row["word"].lower():
             raise LexiconError(f"{path}:{n}: expected a lowercase word and kind noun|verb, got {row}")
         utterances[row["word"]] = row["kind"]
+    foreign = set()
+    path = directory / "quote_foreign_words.txt"
+    for n, line in _data_lines(path):
+        word = line.strip()
+        if not word.isalpha() or word != word.lower():
+            raise LexiconError(f"{path}:{n}: expected one lowercase word, got {line!r}")
+        foreign.add(word)
     return QuoteLexicon(
         verbs_by_form={k: tuple(v) for k, v in by_form.items()},
         verbs_by_lemma=by_lemma,
@@ -418,6 +426,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
         subjunctive_i=frozenset(subj_i),
         subjunctive_ii=frozenset(subj_ii),
         utterances=utterances,
+        foreign=frozenset(foreign),
     )
 
 
@@ -1366,6 +1375,8 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
     n_words = len(re.findall(r"\w+", content))
     if (n_words < 2 and not said) or _name_like(content) or _NON_STATEMENT.search(content):
         return None
+    if _foreign(ctx, content):
+        return None  # "stellte die CD „Have a nice day“ vor": a title
     if _in_naming_block(ctx, m):
         return None  # titles, headings and one-line blocks name things, they do not quote anyone
     if _title_context(ctx, o):
@@ -1585,9 +1596,84 @@ def _with_speaker(match: QuoteMatch, prev: QuoteMatch) -> QuoteMatch:
 _LABEL_WORDS = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "eines"])
 
 
+_GERMAN_FUNCTION_WORDS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "ein",
+        "eine",
+        "einer",
+        "einem",
+        "einen",
+        "eines",
+        "wir",
+        "ich",
+        "es",
+        "mit",
+        "zu",
+        "von",
+        "für",
+        "auf",
+        "sie",
+        "er",
+        "den",
+        "dem",
+        "des",
+        "sich",
+        "im",
+        "auch",
+        "sind",
+        "wird",
+        "war",
+        "hat",
+        "haben",
+        "an",
+        "in",
+        "nur",
+        "noch",
+        "nie",
+        "wie",
+        "als",
+        "so",
+        "aber",
+        "oder",
+        "wenn",
+        "dass",
+        "bei",
+        "nach",
+        "aus",
+        "um",
+        "über",
+        "vor",
+        "unser",
+        "ihr",
+        "sein",
+        "kein",
+        "keine",
+        "gegen",
+    ]
+)
+
+
+def _foreign(ctx: _Ctx, content: str) -> bool:
+    """Quoted text with at least as many foreign as German function words: a title or name, not wording.
+
+    Example: "Let it be" -> True; "Le Monde" -> True; "in dubio pro reo" -> True; "Wir bleiben" -> False.
+    """
+    words = re.findall(r"[^\W\d_]+", content.lower())
+    n_foreign = sum(w in ctx.lex.foreign for w in words)
+    return n_foreign > 0 and n_foreign >= sum(w in _GERMAN_FUNCTION_WORDS for w in words)
+
+
 def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     """A quoted fragment inside a clause with a speech verb: "Sie nannte die Pläne „unausgegoren“"."""
     doc = ctx.doc
+    if _foreign(ctx, ctx.text[m.start : m.end]):
+        return None  # "schrieb der Journalist in „Le Monde“": a name
     # "nannte die Pläne einen „Wortbruch“", "bezeichnete ihn als „Vertrauensbruch“": after "als" or an
     # indefinite article a capitalized word is the speaker's label, not a name
     label = _name_like(ctx.text[m.start : m.end])
@@ -2926,7 +3012,11 @@ def _quoted_in_reported(
     taken = {q.start for q in direct}
     out = []
     for m in marked:
-        if m.start in taken or _name_like(ctx.text[m.start : m.end]):
+        if (
+            m.start in taken
+            or _name_like(ctx.text[m.start : m.end])
+            or _foreign(ctx, ctx.text[m.start : m.end])
+        ):
             continue
         host = next((q for q in indirect if q.start <= m.open_start and m.close_end <= q.end), None)
         if host is None:

@@ -1124,3 +1124,26 @@ def test_predicative_words_in_reported_speech_are_quotes(text, word):
 def test_names_and_attributive_words_are_no_predicative_quotes(text):
     nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Auf dem Konzert stellte er die neue CD der Gruppe vor: „Have a nice day“. Sie erscheint im Mai.",
+        "Hierzu schrieb der Journalist in „Le Monde“, die Gesellschaft sei gespalten.",
+        "Der Angeklagte war „in dubio pro reo“ freizusprechen, sagte der Richter.",
+    ],
+)
+def test_foreign_titles_and_phrases_are_no_fragments(nlp, text):
+    assert all(
+        t not in ("Have a nice day", "Le Monde", "in dubio pro reo")
+        for t, q in quotes(nlp, text)
+        if q["kind"] == "direct"
+    )
+
+
+def test_foreign_statement_after_a_speech_verb_stays_a_quote(nlp):
+    text = "Armstrong sagte: „That's one small step for man, one giant leap for mankind.“"
+    assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == [
+        "That's one small step for man, one giant leap for mankind."
+    ]
