@@ -1375,7 +1375,7 @@ def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: st
     n_words = len(re.findall(r"\w+", content))
     if (n_words < 2 and not said) or _name_like(content) or _NON_STATEMENT.search(content):
         return None
-    if _foreign(ctx, content):
+    if _foreign(ctx, content) or (_inside_noun_group(ctx, o, c, content) and not said):
         return None  # "stellte die CD „Have a nice day“ vor": a title
     if _in_naming_block(ctx, m):
         return None  # titles, headings and one-line blocks name things, they do not quote anyone
@@ -1596,6 +1596,35 @@ def _with_speaker(match: QuoteMatch, prev: QuoteMatch) -> QuoteMatch:
 _LABEL_WORDS = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "eines"])
 
 
+_DEFINITE = frozenset(["der", "des", "dem", "den", "das", "die", "vom", "beim", "zum", "zur"])
+
+
+def _inside_noun_group(ctx: _Ctx, o: int, c: int, content: str) -> bool:
+    """The quoted words are part of a noun group, not wording: an adjective before its noun
+    ("aufgrund der „drastischen“ Mehrwertsteuererhöhung") or a capitalized name after a definite article
+    ("Teile des „Gesetzes über den Verfassungsschutz“", "Träger des „Sacharow-Preises“")."""
+    doc = ctx.doc
+    nxt = doc[c + 1] if c + 1 < len(doc) else None
+    last = doc[c - 1] if c - 1 > o else None
+    if (
+        ctx.has_lemma
+        and last is not None
+        and last.pos_ == "ADJ"
+        and nxt is not None
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and _is_cap(nxt)
+    ):
+        return True
+    body = content.strip()
+    return (
+        o > 0
+        and ctx.lower[o - 1] in _DEFINITE
+        and body[:1].isupper()
+        and not _statement_shaped(body, min_words=4)
+        and not _SPEECH_PRONOUNS.search(body)
+    )
+
+
 _GERMAN_FUNCTION_WORDS = frozenset(
     [
         "der",
@@ -1672,7 +1701,7 @@ def _foreign(ctx: _Ctx, content: str) -> bool:
 def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     """A quoted fragment inside a clause with a speech verb: "Sie nannte die Pläne „unausgegoren“"."""
     doc = ctx.doc
-    if _foreign(ctx, ctx.text[m.start : m.end]):
+    if _foreign(ctx, ctx.text[m.start : m.end]) or _inside_noun_group(ctx, o, c, ctx.text[m.start : m.end]):
         return None  # "schrieb der Journalist in „Le Monde“": a name
     # "nannte die Pläne einen „Wortbruch“", "bezeichnete ihn als „Vertrauensbruch“": after "als" or an
     # indefinite article a capitalized word is the speaker's label, not a name

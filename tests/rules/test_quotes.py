@@ -1147,3 +1147,20 @@ def test_foreign_statement_after_a_speech_verb_stays_a_quote(nlp):
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == [
         "That's one small step for man, one giant leap for mankind."
     ]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Der Finanzexperte kritisierte die „drastischen“ Steuererhöhungen scharf.", "drastischen"),
+        (
+            "Die Senatorin berichtete über die Teile des „Gesetzes über den Verfassungsschutz in Berlin“.",
+            "Gesetzes über den Verfassungsschutz in Berlin",
+        ),
+    ],
+)
+def test_words_inside_a_noun_group_are_no_quotes(text, words):
+    if bundled_path() is None:
+        pytest.skip("bundled model models/de_pressextract not built")
+    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    assert words not in [t for t, q in quotes(nlp, text) if q["kind"] == "direct"]
