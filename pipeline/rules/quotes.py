@@ -1711,8 +1711,10 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     lo = _clause_start(ctx, o)
     hi = _sentence_end(ctx, c + 1)
     for v in list(range(lo, o)) + list(range(c + 1, hi)):
-        verb = _verb_at(ctx, doc[v], scopes=("any", "embedded"))
-        if verb is None:
+        verb = _verb_at(
+            ctx, doc[v], scopes=("any", "embedded", "after", "label") if label else ("any", "embedded")
+        )
+        if verb is None or (label and verb.scope in ("after", "label") and verb.id not in _LABEL_AFTER_IDS):
             continue
         # A verb behind another quote belongs to that one.
         own = ctx.inside[o]
@@ -1795,6 +1797,8 @@ _LABEL_SCOPES = (*_DIRECT_SCOPES, "label")
 # speech verbs of other scopes that judge with "als": "würdigte ihn als „…“", "wies dies als „…“ zurück";
 # not "sprach von X als …", "rief den Tag als „Gedenktag“ aus" (a designation, not a judgement)
 _LABEL_VERB_IDS = frozenset(["sv.wuerdigen", "sv.loben", "sv.begruessen", "sv.zurückweisen"])
+# verbs of other scopes that take a label with an indefinite article: "sprach von einer „Gefahr …“"
+_LABEL_AFTER_IDS = frozenset(["sv.sprechen", *_LABEL_VERB_IDS])
 
 
 def _als_label(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:

@@ -1164,3 +1164,9 @@ def test_words_inside_a_noun_group_are_no_quotes(text, words):
         pytest.skip("bundled model models/de_pressextract not built")
     nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
     assert words not in [t for t, q in quotes(nlp, text) if q["kind"] == "direct"]
+
+
+def test_sprach_von_einer_label_is_a_quote(nlp):
+    text = "Bezirksbürgermeister Martin Hikel sprach von einem „Meilenstein für Neukölln“."
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert "Meilenstein für Neukölln" in found, found
