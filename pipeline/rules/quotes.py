@@ -1789,6 +1789,8 @@ def _utterance(ctx: _Ctx, m: Marked, lo: int, o: int, prev: QuoteMatch | None) -
     )
     if subj is not None and (subj[0] <= k < subj[1] or ctx.lower[subj[0]] in ("es", "man") or not uttered):
         subj = None
+    elif uttered:
+        subj = _prefer_person(ctx, subj, lo, o)  # "Seine Reverenz erweist X mit den Worten „…“" -> X
     s = _span_text(doc, subj) if subj else (None, None, None)
     return QuoteMatch(m.start, m.end, "direct", "direct.utterance", None, None, None, *s)
 

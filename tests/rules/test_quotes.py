@@ -1170,3 +1170,11 @@ def test_sprach_von_einer_label_is_a_quote(nlp):
     text = "Bezirksbürgermeister Martin Hikel sprach von einem „Meilenstein für Neukölln“."
     found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
     assert "Meilenstein für Neukölln" in found, found
+
+
+def test_statement_nouns_introduce_quotes():
+    nlp = pipeline.load("blank")  # with the people stage: the person is found by its rules
+    text = "Seine Reverenz erweist auch Anatol Wendler den Frauen mit den Worten „Frauen sind magisch“."
+    found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
+    assert "Frauen sind magisch" in found, found
+    assert "Anatol Wendler" in (found["Frauen sind magisch"]["speaker"] or "")
