@@ -1558,7 +1558,8 @@ _NAME_PREPOSITIONS = frozenset(
 
 def _name_like(content: str) -> bool:
     """Only capitalized words, no sentence end: a name or title ("Berliner Zeitung", "Reporter ohne Grenzen")."""
-    words = re.findall(r"[^\W\d_][\w-]*", content)
+    # a possessive "s" belongs to its name: "Heinz Rühmann´s Biographie in Bild und Ton"
+    words = re.findall(r"[^\W\d_][\w-]*", re.sub(r"(?<=\w)[´'’`]s\b", "", content))
     return (
         bool(words)
         and content.rstrip()[-1:] not in ".!?"

@@ -1178,3 +1178,15 @@ def test_statement_nouns_introduce_quotes():
     found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
     assert "Frauen sind magisch" in found, found
     assert "Anatol Wendler" in (found["Frauen sind magisch"]["speaker"] or "")
+
+
+@pytest.mark.skipif(bundled_path() is None, reason="bundled model models/de_pressextract not built")
+def test_possessive_title_after_an_earlier_quote_is_no_quote():
+    nlp = pipeline.load(str(bundled_path()))
+    text = (
+        "Für den Nachmittag „Rote Rosen im Herbst“ gibt es eine Änderung.\n\nDie Sängerin Maria Beispiel, die "
+        "Sie mit den schönsten Liedern der “großen Zarah Leander” unterhalten wollte, ist erkrankt. Für sie "
+        "übernimmt der Künstler Jochen Kaiser mit “Heinz Rühmann´s Biographie in Bild und Ton”. Erleben Sie "
+        "eine abwechslungsreiche Stunde."
+    )
+    assert "Heinz Rühmann´s Biographie in Bild und Ton" not in [t for t, q in quotes(nlp, text)]
