@@ -1848,20 +1848,10 @@ def _als_label(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
             rng = _speaker_around_verb(ctx, v, lo, o)
         if rng is not None and rng[1] - rng[0] == 1 and ctx.lower[rng[0]] in _RELATIVE_PRONOUNS:
             rng = _antecedent(ctx, rng[0] - 1) if rng[0] > 0 and doc[rng[0] - 1].text == "," else None
-        if rng is None:
-            return QuoteMatch(
-                m.start,
-                m.end,
-                "direct",
-                "direct.label",
-                verb.lemma,
-                doc[v].idx,
-                doc[v].idx + len(doc[v]),
-                cue_id=verb.id,
-            )
-        if ctx.lower[rng[0]] in ("man", "es") or rng[0] <= o - 1 < rng[1]:
+        if rng is not None and (ctx.lower[rng[0]] in ("man", "es") or rng[0] <= o - 1 < rng[1]):
             return None
         t = doc[v]
+        speaker = _span_text(doc, rng) if rng is not None else (None, None, None)
         return QuoteMatch(
             m.start,
             m.end,
@@ -1870,7 +1860,7 @@ def _als_label(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
             verb.lemma,
             t.idx,
             t.idx + len(t),
-            *_span_text(doc, rng),
+            *speaker,
             cue_id=verb.id,
         )
     return None
