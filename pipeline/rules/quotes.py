@@ -581,6 +581,20 @@ class QuoteMatch:
     cue_id: str | None = None
 
 
+def _cued(
+    start: int,
+    end: int,
+    kind: str,
+    rule: str,
+    cue: str | None,
+    tok: Token,
+    speaker: tuple[str | None, int | None, int | None],
+    cue_id: str | None,
+) -> QuoteMatch:
+    """A quote whose cue is the token `tok`; `speaker` is (text, start, end) or three Nones."""
+    return QuoteMatch(start, end, kind, rule, cue, tok.idx, tok.idx + len(tok), *speaker, cue_id=cue_id)
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteOptions:
     """Settings of the quote rules (the component passes its factory arguments here)."""
@@ -997,17 +1011,7 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
             rng = _np_after(ctx, j + 1, hi)
             if rng:
                 s = _span_text(doc, rng)
-                return QuoteMatch(
-                    m.start,
-                    m.end,
-                    "direct",
-                    "direct.after.phrase",
-                    ph.cue,
-                    tok.idx,
-                    tok.idx + len(tok),
-                    *s,
-                    cue_id=ph.id,
-                )
+                return _cued(m.start, m.end, "direct", "direct.after.phrase", ph.cue, tok, s, ph.id)
     verb = _verb_at(ctx, tok, scopes=_DIRECT_SCOPES)
     if verb is None:
         return None
@@ -1015,17 +1019,7 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
     if rng and rng[0] < j:
         rng = None
     s = _span_text(doc, rng) if rng else (None, None, None)
-    return QuoteMatch(
-        m.start,
-        m.end,
-        "direct",
-        "direct.after.verb",
-        verb.lemma,
-        tok.idx,
-        tok.idx + len(tok),
-        *s,
-        cue_id=verb.id,
-    )
+    return _cued(m.start, m.end, "direct", "direct.after.verb", verb.lemma, tok, s, verb.id)
 
 
 _NAMING_WORDS = frozenset(["wie", "laut", "von", "vom"])
@@ -1079,9 +1073,7 @@ def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str)
         rng = _prefer_person(ctx, _speaker_around_verb(ctx, v, lo, end), lo, end)
         s = _span_text(doc, rng) if rng else (None, None, None)
         t = doc[v]
-        return QuoteMatch(
-            m.start, m.end, "direct", rule, verb.lemma, t.idx, t.idx + len(t), *s, cue_id=verb.id
-        )
+        return _cued(m.start, m.end, "direct", rule, verb.lemma, t, s, verb.id)
     return None
 
 
@@ -1728,9 +1720,7 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
             continue  # "der als „Sonnenwind“ bezeichnet wird", "nennt man einen „Aktiensplit“": a term
         s = _span_text(doc, rng)
         t = doc[v]
-        return QuoteMatch(
-            m.start, m.end, "direct", "direct.embedded", verb.lemma, t.idx, t.idx + len(t), *s, cue_id=verb.id
-        )
+        return _cued(m.start, m.end, "direct", "direct.embedded", verb.lemma, t, s, verb.id)
     return None
 
 
@@ -1852,17 +1842,7 @@ def _als_label(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
             return None
         t = doc[v]
         speaker = _span_text(doc, rng) if rng is not None else (None, None, None)
-        return QuoteMatch(
-            m.start,
-            m.end,
-            "direct",
-            "direct.label",
-            verb.lemma,
-            t.idx,
-            t.idx + len(t),
-            *speaker,
-            cue_id=verb.id,
-        )
+        return _cued(m.start, m.end, "direct", "direct.label", verb.lemma, t, speaker, verb.id)
     return None
 
 
@@ -1991,19 +1971,7 @@ def _dies_sagte(
     if any(a < end and start < b for a, b in taken):
         return []
     t = doc[lo + 1]
-    return [
-        QuoteMatch(
-            start,
-            end,
-            "indirect",
-            "indirect.dies",
-            verb.lemma,
-            t.idx,
-            t.idx + len(t),
-            *_span_text(doc, rng),
-            cue_id=verb.id,
-        )
-    ]
+    return [_cued(start, end, "indirect", "indirect.dies", verb.lemma, t, _span_text(doc, rng), verb.id)]
 
 
 def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteMatch]:
@@ -2433,16 +2401,8 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         return None
     s = _span_text(doc, rng) if rng else (None, None, None)
     t = doc[v]
-    return QuoteMatch(
-        first.idx,
-        doc[q_hi - 1].idx + len(doc[q_hi - 1]),
-        "indirect",
-        rule,
-        verb.lemma,
-        t.idx,
-        t.idx + len(t),
-        *s,
-        cue_id=verb.id,
+    return _cued(
+        first.idx, doc[q_hi - 1].idx + len(doc[q_hi - 1]), "indirect", rule, verb.lemma, t, s, verb.id
     )
 
 
@@ -2779,16 +2739,8 @@ def _reported_before(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> 
         return None  # a quoted sentence before the verb is a direct quote, handled there
     s = _span_text(doc, rng)
     t = doc[v]
-    return QuoteMatch(
-        doc[lo].idx,
-        doc[q_hi - 1].idx + len(doc[q_hi - 1]),
-        "indirect",
-        rule,
-        verb.lemma,
-        t.idx,
-        t.idx + len(t),
-        *s,
-        cue_id=verb.id,
+    return _cued(
+        doc[lo].idx, doc[q_hi - 1].idx + len(doc[q_hi - 1]), "indirect", rule, verb.lemma, t, s, verb.id
     )
 
 
