@@ -66,9 +66,15 @@ def load_backbone(model: str | None = None) -> Language:
 
 
 def model_info(nlp: Language) -> dict:
+    """Name, version and components of a loaded pipeline for provenance records.
+
+    Example: de_core_news_lg (meta lang "de", name "core_news_lg") -> "de_core_news_lg"; the bundled
+    model's meta name already carries the language ("de_pressextract") and is kept as it is.
+    """
     meta = nlp.meta
+    lang, name = meta.get("lang", ""), meta.get("name", "")
     return {
-        "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+        "name": name if name.startswith(f"{lang}_") else f"{lang}_{name}",
         "version": meta.get("version"),
         "spacy_version": meta.get("spacy_version"),
         "components": list(nlp.pipe_names),

@@ -131,3 +131,18 @@ def test_detect_bundled_model_is_ud():
     doc = nlp("Die Senatorin sagte, man müsse den Plan prüfen.")
     assert any(s.is_subject(t) for t in doc)
     assert any(s.is_finite_verb(t) for t in doc)
+
+
+@pytest.mark.parametrize(
+    "meta, expected",
+    [
+        ({"lang": "de", "name": "core_news_lg"}, "de_core_news_lg"),
+        ({"lang": "de", "name": "de_pressextract"}, "de_pressextract"),
+    ],
+)
+def test_model_info_names_the_model_once(meta, expected):
+    from pipeline.backbone import model_info
+
+    nlp = spacy.blank("de")
+    nlp.meta.update(meta)
+    assert model_info(nlp)["name"] == expected
