@@ -1,0 +1,93 @@
+"""Draw the releases of the development gold and split them into dev and holdout, reproducibly.
+
+Run once before annotating (``python corpus/gold/draw.py``); it writes ``manifest.json``. The draw
+uses a fixed seed so anyone can check it: Berlin releases uniformly at random (60-1,500 words),
+other publishers stratified by kind (quota per kind, distinct publishers first). The holdout is
+half of the new releases, drawn with a second seed before any rule was tuned on them; the 27
+releases annotated earlier were looked at while writing rules and are dev.
+Example: ``python corpus/gold/draw.py --shared ../shared`` -> corpus/gold/manifest.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import random
+from pathlib import Path
+
+SEED_DRAW = 20261202
+SEED_SPLIT = 4711
+N_BERLIN = 32
+# kind -> number of releases; every kind of the pool is represented
+QUOTA_OTHER = {
+    "police": 5, "association": 6, "fire": 3, "court": 3, "party": 3, "federal": 3,
+    "company": 3, "church": 2, "research": 1, "municipal": 1, "state": 1, "other": 1,
+}  # fmt: skip
+
+
+def berlin_kind(publisher: str) -> str:
+    """Kind of a berlin.de publisher. Example: "Bezirksamt Pankow" -> "municipal"."""
+    p = publisher.lower()
+    if "polizei" in p:
+        return "police"
+    if "feuerwehr" in p:
+        return "fire"
+    if "gericht" in p or "staatsanwaltschaft" in p:
+        return "court"
+    if p.startswith(("bezirksamt", "ba ")) or "bezirk" in p:
+        return "municipal"
+    return "state"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared")
+    args = ap.parse_args()
+    here = Path(__file__).resolve().parent
+    old = sorted(p.stem for p in here.glob("berlin-pm-*.json"))
+    manifest = json.loads((here / "manifest.json").read_text()) if (here / "manifest.json").exists() else None
+    if manifest:
+        old = [r["id"] for r in manifest["releases"] if r["split"] == "dev" and r.get("drawn") is False]
+
+    berlin = []
+    old_pub: dict[str, str] = {}
+    with lzma.open(args.shared / "data/press/releases.jsonl.xz", "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["id"] in old:
+                old_pub[r["id"]] = r.get("publisher") or ""
+                continue
+            n = len((r.get("text") or "").split())
+            if 60 <= n <= 1500:
+                berlin.append((r["id"], r.get("publisher") or ""))
+    rng = random.Random(SEED_DRAW)
+    b_pick = rng.sample(berlin, N_BERLIN)
+
+    other = [json.loads(x) for x in lzma.open(args.shared / "data/press-other/releases.jsonl.xz", "rt", encoding="utf-8")]
+    o_pick = []
+    for kind, k in QUOTA_OTHER.items():
+        pool = [r for r in other if r["kind"] == kind]
+        rng.shuffle(pool)
+        seen: set[str] = set()
+        first = [r for r in pool if not (r["publisher"] in seen or seen.add(r["publisher"]))]
+        rest = [r for r in pool if r not in first]
+        o_pick += [(r["id"], r["publisher"], kind) for r in (first + rest)[:k]]
+
+    split_rng = random.Random(SEED_SPLIT)
+    hold = set(split_rng.sample([i for i, _ in b_pick], N_BERLIN // 2))
+    hold |= set(split_rng.sample([i for i, *_ in o_pick], len(o_pick) // 2))
+    rows = [{"id": d, "collection": "berlin", "publisher": old_pub.get(d, ""), "kind": berlin_kind(old_pub.get(d, "")),
+             "split": "dev", "drawn": False} for d in old]  # fmt: skip
+    rows += [{"id": i, "collection": "berlin", "publisher": p, "kind": berlin_kind(p),
+              "split": "holdout" if i in hold else "dev", "drawn": True} for i, p in b_pick]  # fmt: skip
+    rows += [{"id": i, "collection": "other", "publisher": p, "kind": k,
+              "split": "holdout" if i in hold else "dev", "drawn": True} for i, p, k in o_pick]  # fmt: skip
+    out = {"seed_draw": SEED_DRAW, "seed_split": SEED_SPLIT, "quota_other": QUOTA_OTHER,
+           "berlin_words": [60, 1500], "releases": rows}  # fmt: skip
+    (here / "manifest.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(rows)} releases: {sum(r['split'] == 'holdout' for r in rows)} holdout")
+
+
+if __name__ == "__main__":
+    main()
