@@ -15,23 +15,25 @@ FLOORS_FILE = project_root() / "tests" / "quality_floors.json"
 
 
 def gold_scores(gold: dict) -> dict[str, float]:
-    """Named scores of the gold part: seed/dev fact rates and dev P/R/F per table field.
+    """Named scores of the gold part: seed fact rate, dev and holdout fact rates and P/R/F per table field.
 
-    Example: gold_scores(result["gold"])["dev.quotes.span.f"] -> 0.63
+    Example: gold_scores(result["gold"])["holdout.quotes.span.f"] -> 0.63
     A P/R/F that is undefined (no rows at all) counts as 0.0, so a stage that stops producing fails its floor.
     """
     out: dict[str, float] = {}
     seed = gold["seed"]
     out["seed.facts"] = seed["hit"] / seed["total"] if seed["total"] else 0.0
-    dev = gold.get("dev") or {}
-    if "total" in dev:
-        out["dev.facts"] = dev["hit"] / dev["total"] if dev["total"] else 0.0
-        for table, (hit, total) in dev["per_table"].items():
-            out[f"dev.facts.{table}"] = hit / total if total else 0.0
-        for table, fields in dev["prf"].items():
+    for split in ("dev", "holdout"):
+        part = gold.get(split) or {}
+        if "total" not in part:
+            continue
+        out[f"{split}.facts"] = part["hit"] / part["total"] if part["total"] else 0.0
+        for table, (hit, total) in part["per_table"].items():
+            out[f"{split}.facts.{table}"] = hit / total if total else 0.0
+        for table, fields in part["prf"].items():
             for field, c in fields.items():
                 for k in ("p", "r", "f"):
-                    out[f"dev.{table}.{field}.{k}"] = float(c[k] or 0.0)
+                    out[f"{split}.{table}.{field}.{k}"] = float(c[k] or 0.0)
     return out
 
 
@@ -91,8 +93,9 @@ def propose_floors(
     for name, value in sorted(scores.items()):
         if name == "seed.facts" or value <= 0:
             continue
-        if name.startswith("dev.facts"):
+        split = name.split(".", 1)[0]
+        if name.startswith(("dev.facts", "holdout.facts")):
             floors[name] = math.floor(max(0.0, value - margin) * 100) / 100
-        elif name.endswith(".f") or any(name.startswith(f"dev.{d}.") for d in _DETECTION):
+        elif name.endswith(".f") or any(name.startswith(f"{split}.{d}.") for d in _DETECTION):
             floors[name] = math.floor(max(0.0, value - prf_margin) * 100) / 100
     return floors

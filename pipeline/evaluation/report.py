@@ -38,8 +38,12 @@ from pipeline.evaluation.gold import (
 from pipeline.paths import project_root, shared_data_dir
 
 REPO = project_root()
-GOLD_DIR = REPO / "corpus" / "gold"
-SEED_TEXT = REPO / "corpus" / "seed.txt"
+# the reference release and its gold ship with the package, so `evaluate` works outside a checkout
+PACKAGED_SEED = Path(__file__).resolve().parent / "seed"
+GOLD_DIR = REPO / "corpus" / "gold" if (REPO / "corpus" / "gold").is_dir() else PACKAGED_SEED
+SEED_TEXT = (
+    REPO / "corpus" / "seed.txt" if (REPO / "corpus" / "seed.txt").is_file() else PACKAGED_SEED / "seed.txt"
+)
 DATA_DIR = shared_data_dir()
 PARTS = ("gold", "quotes", "timex", "ner")
 
@@ -74,14 +78,53 @@ def data_available(data_dir: Path | None = None) -> bool:
 # --- gold -------------------------------------------------------------------------------------
 
 
-def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[dict, list[dict]]:
-    """The seed gold and the dev gold files (sorted by file name).
+SPLITS = ("dev", "holdout")
+# where the text of a gold release is, by the prefix of its id (under shared/data)
+SOURCES = {
+    "berlin-pm-": Path("press") / "releases.jsonl.xz",
+    "other-": Path("press-other") / "releases.jsonl.xz",
+}
 
-    Example: seed, dev = load_gold(); dev[0]["document"] -> "berlin-pm-1097855"
+
+def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[dict, list[dict]]:
+    """The seed gold and every release gold file (sorted by file name), each with `split`, `collection`, `kind`.
+
+    The split and the publisher's kind come from the file or else from `manifest.json` beside it; a file
+    the manifest does not name is dev. Example: seed, golds = load_gold(); golds[0]["split"] -> "dev"
     """
-    seed = json.loads((gold_dir / "seed.json").read_text(encoding="utf-8"))
-    dev = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("berlin-pm-*.json"))]
-    return seed, dev
+    seed_path = gold_dir / "seed.json" if (gold_dir / "seed.json").is_file() else PACKAGED_SEED / "seed.json"
+    seed = json.loads(seed_path.read_text(encoding="utf-8"))
+    manifest_path = gold_dir / "manifest.json"
+    manifest = {}
+    if manifest_path.exists():
+        rows = json.loads(manifest_path.read_text(encoding="utf-8")).get("releases", [])
+        manifest = {r["id"]: r for r in rows}
+    golds = []
+    for path in sorted(gold_dir.glob("*.json")):
+        if path.name in ("seed.json", "manifest.json"):
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        meta = manifest.get(gold.get("document"), {})
+        for key, default in (("split", "dev"), ("collection", None), ("kind", "")):
+            if key not in gold:
+                gold[key] = meta.get(key, default)
+        if not gold.get("collection"):
+            gold["collection"] = "berlin" if str(gold.get("document")).startswith("berlin-") else "other"
+        if gold["split"] not in SPLITS:
+            raise ValueError(f"{path}: split {gold['split']!r} is not one of {SPLITS}")
+        golds.append(gold)
+    return seed, golds
+
+
+def source_of(doc_id: str) -> Path | None:
+    """The corpus file (relative to shared/data) that holds a gold release's text.
+
+    Example: source_of("other-bundesgerichtshof-3") -> Path("press-other/releases.jsonl.xz")
+    """
+    for prefix, path in SOURCES.items():
+        if doc_id.startswith(prefix):
+            return path
+    return None
 
 
 def read_releases(ids: Iterable[str], *, path: Path) -> list[dict]:
@@ -150,28 +193,88 @@ def write_jsonl(records: list[dict], path: Path) -> Path:
 def run_gold(
     nlp: Language, *, dev: list[dict], data_dir: Path | None = None
 ) -> tuple[Tables, dict[str, Tables] | None]:
-    """Tables of the seed and of each dev release, each run on its own.
+    """Tables of the seed and of each gold release (dev and holdout), each run on its own.
 
     One output per release is what the reference scorer sees for a single-release folder: the run-wide
     people table of a joint run would mix up namesakes from different releases (two Herrmanns).
+    Releases whose corpus file is missing are left out (`score_gold` names them).
     """
     seed_tables = run_tables(nlp, [str(SEED_TEXT)])
-    press = (data_dir or DATA_DIR) / "press" / "releases.jsonl.xz"
-    if not dev or not press.exists():
+    if not dev or data_dir is None:
         return seed_tables, None
-    records = read_releases([g["document"] for g in dev], path=press)
+    by_source: dict[Path, list[str]] = {}
+    for g in dev:
+        rel = source_of(str(g["document"]))
+        if rel is not None and (data_dir / rel).exists():
+            by_source.setdefault(data_dir / rel, []).append(g["document"])
+    if not by_source:
+        return seed_tables, None
     dev_tables: dict[str, Tables] = {}
     with tempfile.TemporaryDirectory(prefix="pressextract-gold-") as tmp:
-        for rec in records:
-            path = write_jsonl([rec], Path(tmp) / f"{rec['id']}.jsonl")
-            dev_tables[rec["id"]] = run_tables(nlp, [str(path)])
+        for path, ids in by_source.items():
+            for rec in read_releases(ids, path=path):
+                jsonl = write_jsonl([rec], Path(tmp) / f"{rec['id']}.jsonl")
+                dev_tables[rec["id"]] = run_tables(nlp, [str(jsonl)])
     return seed_tables, dev_tables
+
+
+def _score_set(golds: list[dict], tables: dict[str, Tables]) -> dict:
+    """Facts and P/R/F over a set of gold releases (micro-averaged), with the per-release lines."""
+    hit = total = 0
+    per_table: dict[str, list[int]] = {}
+    per_doc = []
+    prf: PRF = {}
+    for gold in golds:
+        doc = gold["document"]
+        facts = score_facts(tables[doc], gold, doc_source=doc)
+        hit += facts.hit
+        total += facts.total
+        for t, (h, n) in facts.per_table().items():
+            acc = per_table.setdefault(t, [0, 0])
+            acc[0] += h
+            acc[1] += n
+        per_doc.append(
+            {
+                "document": doc,
+                "collection": gold.get("collection"),
+                "kind": gold.get("kind"),
+                "line": facts.line(),
+                "hit": facts.hit,
+                "total": facts.total,
+                "misses": facts.misses,
+            }
+        )
+        merge_prf(prf, score_prf(tables[doc], gold, doc_source=doc))
+    pct = 100.0 * hit / total if total else 0.0
+    return {
+        "documents": len(golds),
+        "line": f"facts: {hit}/{total} ({pct:.0f}%)",
+        "hit": hit,
+        "total": total,
+        "per_table": per_table,
+        "prf": prf_dict(prf),
+        "per_document": per_doc,
+    }
+
+
+def _breakdown(golds: list[dict], tables: dict[str, Tables], key: str) -> dict:
+    """The same scores per group of releases (by `collection` or by publisher `kind`), without per-release lines."""
+    groups: dict[str, list[dict]] = {}
+    for g in golds:
+        groups.setdefault(str(g.get(key) or "unknown"), []).append(g)
+    out = {}
+    for name, members in sorted(groups.items()):
+        part = _score_set(members, tables)
+        part.pop("per_document")
+        out[name] = part
+    return out
 
 
 def score_gold(
     seed_tables: Tables, seed_gold: dict, dev_tables: dict[str, Tables] | None, dev: list[dict]
 ) -> dict:
-    """Facts and P/R/F of the seed and of the dev gold set, per table and per release."""
+    """Facts and P/R/F of the seed and of the dev and holdout gold sets, per table, per release and per
+    kind of publisher."""
     seed_facts = score_facts(seed_tables, seed_gold)
     result: dict = {
         "seed": {
@@ -182,44 +285,22 @@ def score_gold(
             "misses": seed_facts.misses,
         }
     }
-    if dev_tables is None:
-        result["dev"] = {"skipped": "shared/data/press not available"}
-        return result
-    hit = total = 0
-    per_table: dict[str, list[int]] = {}
-    per_doc = []
-    prf: PRF = {}
-    for gold in dev:
-        doc = gold["document"]
-        tables = dev_tables[doc]
-        facts = score_facts(tables, gold, doc_source=doc)
-        hit += facts.hit
-        total += facts.total
-        for t, (h, n) in facts.per_table().items():
-            acc = per_table.setdefault(t, [0, 0])
-            acc[0] += h
-            acc[1] += n
-        per_doc.append(
-            {
-                "document": doc,
-                "line": facts.line(),
-                "hit": facts.hit,
-                "total": facts.total,
-                "misses": facts.misses,
-            }
-        )
-        merge_prf(prf, score_prf(tables, gold, doc_source=doc))
-    pct = 100.0 * hit / total if total else 0.0
-    result["dev"] = {
-        "documents": len(dev),
-        "line": f"facts: {hit}/{total} ({pct:.0f}%)",
-        "hit": hit,
-        "total": total,
-        "per_table": per_table,
-        "prf": prf_dict(prf),
-        "per_document": per_doc,
-        "errors": [e for t in dev_tables.values() for e in t.get("errors", [])],
-    }
+    for split in SPLITS:
+        members = [g for g in dev if g.get("split", "dev") == split]
+        if dev_tables is None:
+            result[split] = {"skipped": "shared/data/press and press-other not available"}
+            continue
+        missing = [g["document"] for g in members if g["document"] not in dev_tables]
+        members = [g for g in members if g["document"] in dev_tables]
+        if not members:
+            result[split] = {"skipped": "no release of this split could be read", "missing": missing}
+            continue
+        part = _score_set(members, dev_tables)
+        part["missing"] = missing
+        part["by_collection"] = _breakdown(members, dev_tables, "collection")
+        part["by_kind"] = _breakdown(members, dev_tables, "kind")
+        part["errors"] = [e for g in members for e in dev_tables[g["document"]].get("errors", [])]
+        result[split] = part
     return result
 
 
@@ -347,7 +428,8 @@ def evaluate(
         result["model"] = model_info(nlp)
         result["without"] = sorted(skip)
         seed_gold, dev = load_gold(gold_dir)
-        log(f"gold: seed + {len(dev)} dev releases")
+        n_hold = sum(g["split"] == "holdout" for g in dev)
+        log(f"gold: seed + {len(dev) - n_hold} dev + {n_hold} holdout releases")
         seed_tables, dev_tables = run_gold(nlp, dev=dev, data_dir=data if have_data else None)
         result["gold"] = score_gold(seed_tables, seed_gold, dev_tables, dev)
         result["seconds"]["gold"] = round(time.perf_counter() - t0, 1)
@@ -402,6 +484,80 @@ def _f(x: object) -> str:
     return str(x)
 
 
+def _pct(h: int, n: int) -> str:
+    return f"{h}/{n} ({100 * h / n:.0f}%)" if n else "0/0"
+
+
+def render_gold_splits(gold: dict) -> list[str]:
+    """Dev and holdout side by side: facts per table, P/R/F per table and field, the holdout per kind of
+    publisher, and the per-release lines."""
+    dev, hold = gold.get("dev") or {}, gold.get("holdout") or {}
+    lines: list[str] = []
+    for name, part in (("Dev", dev), ("Holdout", hold)):
+        if "skipped" in part:
+            lines += [f"{name} gold: skipped ({part['skipped']}).", ""]
+    have = [(n, p) for n, p in (("dev", dev), ("holdout", hold)) if "total" in p]
+    if not have:
+        return lines
+    lines += [
+        "**Release gold**: "
+        + "; ".join(f"{n} {p['documents']} releases, {p['line']}" for n, p in have)
+        + " (`corpus/gold/*.json`; the split is in `corpus/gold/manifest.json`; the holdout is never looked at"
+        " while writing rules).",
+        "",
+        "| table | " + " | ".join(f"{n} facts" for n, _ in have) + " |",
+        "|---|" + "---:|" * len(have),
+    ]
+    tables = sorted({t for _, p in have for t in p["per_table"]})
+    for t in tables:
+        lines.append(f"| {t} | " + " | ".join(_pct(*p["per_table"].get(t, (0, 0))) for _, p in have) + " |")
+    lines += [
+        "",
+        (
+            "Precision / recall / F1 per table and field (micro over the releases; false positives only in tables a "
+            "release's gold marks as complete; matching rules in `corpus/gold/README.md`):"
+        ),
+        "",
+        "| table | field | " + " | ".join(f"{n} P | {n} R | {n} F1 | {n} tp/fp/fn" for n, _ in have) + " |",
+        "|---|---|" + "---:|---:|---:|---:|" * len(have),
+    ]
+    first = have[0][1]["prf"]
+    for t, fields_ in first.items():
+        for f in fields_:
+            cells = []
+            for _, p in have:
+                c = p["prf"].get(t, {}).get(f) or {"p": None, "r": None, "f": None, "tp": 0, "fp": 0, "fn": 0}
+                cells.append(f"{_f(c['p'])} | {_f(c['r'])} | {_f(c['f'])} | {c['tp']}/{c['fp']}/{c['fn']}")
+            lines.append(f"| {t} | {f} | " + " | ".join(cells) + " |")
+    main = (("events", "name"), ("agenda", "item"), ("people", "person"), ("roles", "role"), ("quotes", "span"),
+            ("quotes", "speaker"), ("timexes", "value"))  # fmt: skip
+    for n, p in have:
+        for key, title in (("by_collection", "collection"), ("by_kind", "kind of publisher")):
+            groups = p.get(key) or {}
+            if not groups:
+                continue
+            lines += [
+                "",
+                f"{n.capitalize()} by {title} (facts; F1 of the main fields):",
+                "",
+                f"| {title} | releases | facts | " + " | ".join(f"{t}.{f}" for t, f in main) + " |",
+                "|---|---:|---:|" + "---:|" * len(main),
+            ]
+            for g, part in groups.items():
+                fs = [_f((part["prf"].get(t, {}).get(f) or {}).get("f")) for t, f in main]
+                lines.append(f"| {g} | {part['documents']} | {part['line'][7:]} | " + " | ".join(fs) + " |")
+    for n, p in have:
+        if p.get("missing"):
+            lines += ["", f"{n}: releases not found in the corpora: {', '.join(p['missing'])}"]
+        lines += ["", f"| {n} release | collection | kind | facts |", "|---|---|---|---:|"]
+        lines += [
+            f"| {r['document']} | {r.get('collection') or ''} | {r.get('kind') or ''} | {r['line'][7:]} |"
+            for r in p["per_document"]
+        ]
+    lines.append("")
+    return lines
+
+
 def render_markdown(result: dict) -> str:
     """The report as Markdown: one section per part, anchors beside our figures."""
     m = result.get("model") or {}
@@ -425,37 +581,7 @@ def render_markdown(result: dict) -> str:
         ]
         if s["misses"]:
             lines += ["Missed seed facts:", ""] + [f"- {x}" for x in s["misses"][:40]] + [""]
-        d = gold["dev"]
-        if "skipped" in d:
-            lines += [f"Dev gold: skipped ({d['skipped']}).", ""]
-        else:
-            lines += [
-                f"**Dev gold** ({d['documents']} Berlin releases, `corpus/gold/berlin-pm-*.json`): {d['line']}",
-                "",
-                "| table | facts |",
-                "|---|---:|",
-            ]
-            for t, (h, n) in d["per_table"].items():
-                lines.append(f"| {t} | {h}/{n} ({100 * h / n:.0f}%) |" if n else f"| {t} | 0/0 |")
-            lines += [
-                "",
-                (
-                    "Precision / recall / F1 per table and field (micro over the dev releases; matching rules in "
-                    "`corpus/gold/README.md`):"
-                ),
-                "",
-                "| table | field | P | R | F1 | tp | fp | fn |",
-                "|---|---|---:|---:|---:|---:|---:|---:|",
-            ]
-            for t, fields_ in d["prf"].items():
-                for f, c in fields_.items():
-                    lines.append(
-                        f"| {t} | {f} | {_f(c['p'])} | {_f(c['r'])} | {_f(c['f'])} | {c['tp']} | {c['fp']} "
-                        f"| {c['fn']} |"
-                    )
-            lines += ["", "| release | facts |", "|---|---:|"]
-            lines += [f"| {r['document']} | {r['line'][7:]} |" for r in d["per_document"]]
-            lines.append("")
+        lines += render_gold_splits(gold)
     q = result.get("quotes")
     if q is not None:
         a = ANCHORS["quotes"]

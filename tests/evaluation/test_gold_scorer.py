@@ -169,7 +169,7 @@ def write_tables(tables: dict, out: Path) -> Path:
     return out
 
 
-GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
+GOLD_FILES = sorted(p for p in GOLD_DIR.glob("*.json") if p.name != "manifest.json")
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
@@ -190,9 +190,10 @@ def test_gold_file_is_well_formed(path):
 
 
 def test_gold_set_size_and_spread():
-    _, dev = load_gold()
-    assert len(dev) >= 25
-    ids = [g["document"] for g in dev]
+    _, golds = load_gold()
+    assert len(golds) >= 25
+    assert {g["split"] for g in golds} <= {"dev", "holdout"}
+    ids = [g["document"] for g in golds]
     # --doc-source is a substring test: no id may be a prefix of another, or releases would mix
     assert not [a for a in ids for b in ids if a != b and b.startswith(a)]
 
@@ -304,3 +305,54 @@ def test_agrees_with_reference_on_gold_releases(tmp_path):
         gold_path = GOLD_DIR / f"{doc}.json"
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         assert score_facts(tables, gold, doc_source=doc).line() == _reference(out, gold_path, doc=doc), doc
+
+
+def test_manifest_names_every_gold_file_with_its_split():
+    """The holdout was drawn before tuning: every release file is in the manifest, none changed its split."""
+    manifest = json.loads((GOLD_DIR / "manifest.json").read_text(encoding="utf-8"))
+    rows = {r["id"]: r for r in manifest["releases"]}
+    assert len(rows) == len(manifest["releases"])
+    for path in GOLD_FILES:
+        if path.stem == "seed":
+            continue
+        assert path.stem in rows, f"{path.name} is not in manifest.json"
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if "split" in gold:
+            assert gold["split"] == rows[path.stem]["split"], path.name
+    assert not [r for r in rows.values() if not r["drawn"] and r["split"] == "holdout"], (
+        "releases looked at while writing rules cannot be holdout"
+    )
+
+
+@pytest.mark.parametrize(
+    "complete, fp_people, fp_roles",
+    [(["people", "roles"], 1, 1), (["people"], 1, 0), ([], 0, 0)],
+)
+def test_complete_lists_decide_false_positives(complete, fp_people, fp_roles):
+    gold = {
+        "document": "d1",
+        "complete": complete,
+        "people": [{"family_name": "Muster", "given_name": "Anna"}],
+        "roles": [{"family_name": "Muster", "role_norm": "Senator"}],
+    }
+    tables = perfect_tables(gold)
+    tables["people"].append({"person_id": "p9", "name": "Kurt Beispiel", "family_name": "Beispiel"})
+    tables["mentions"] = [{"doc_id": "d1", **p} for p in tables["people"]]
+    tables["roles"].append(
+        {"doc_id": "d1", "person_id": "p9", "name": "Kurt Beispiel", "role_norm": "Sprecher"}
+    )
+    prf = prf_dict(score_prf(tables, gold, doc_source="d1"))
+    assert prf["people"]["person"]["fp"] == fp_people
+    assert prf["roles"]["role"]["fp"] == fp_roles
+    assert prf["people"]["person"]["tp"] == 1 and prf["roles"]["role"]["tp"] == 1
+
+
+def test_event_organizer_is_scored():
+    gold = {"document": "d1", "complete": ["events"],
+            "events": [{"name_contains": "Sommerfest", "organizer_contains_any": ["Bezirksamt Pankow", "Pankow"]}]}  # fmt: skip
+    tables = perfect_tables(gold)
+    prf = prf_dict(score_prf(tables, gold, doc_source="d1"))
+    assert prf["events"]["organizer"]["tp"] == 1
+    tables["events"][0]["organizer"] = "Kulturverein Lindenau"
+    prf = prf_dict(score_prf(tables, gold, doc_source="d1"))
+    assert prf["events"]["organizer"]["tp"] == 0 and prf["events"]["organizer"]["fp"] == 1
