@@ -1,74 +1,59 @@
-"""`pressextract evaluate` end to end on the rule-only pipeline (fast): report files, summary, --check."""
+"""`pressextract evaluate` outside the checkout: packaged seed gold, --gold/--data, a fresh report folder,
+unevaluated parts named, exit 2 when nothing could be evaluated."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
-from typer.testing import CliRunner
+from pipeline.evaluation.report import PACKAGED_SEED
 
-from pipeline.cli import _register, app
-from pipeline.evaluation.report import PARTS, render_markdown
-
-_register()
-
-
-def test_evaluate_gold_writes_report(tmp_path):
-    out = tmp_path / "rep"
-    res = CliRunner().invoke(app, ["evaluate", "--only", "gold", "--model", "blank", "-o", str(out)])
-    assert res.exit_code == 0, res.output
-    data = json.loads((out / "evaluation.json").read_text(encoding="utf-8"))
-    assert data["parts"] == ["gold"]
-    assert data["gold"]["seed"]["line"].startswith("facts: ")
-    assert data["gold"]["seed"]["total"] > 0
-    md = (out / "evaluation.md").read_text(encoding="utf-8")
-    assert "Seed release" in md and "evaluation" in md
+REPO = Path(__file__).resolve().parents[2]
 
 
-def test_evaluate_check_fails_below_floors(tmp_path):
-    """The rule-only pipeline without any stage cannot reach the seed floor: --check must exit 1."""
-    args = ["evaluate", "--only", "gold", "--model", "blank", "-o", str(tmp_path), "--check", "-q"]
-    for stage in ("timexes", "people", "roles", "quotes", "events", "agenda"):
-        args += ["--without", stage]
-    res = CliRunner().invoke(app, args)
-    assert res.exit_code == 1, res.output
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PRESSEXTRACT_")}
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    code = "from pipeline.cli import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, "evaluate", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False,
+        timeout=600,
+    )  # fmt: skip
 
 
-def test_evaluate_rejects_unknown_part(tmp_path):
-    res = CliRunner().invoke(app, ["evaluate", "--only", "gold,bleu", "-o", str(tmp_path)])
-    assert res.exit_code == 2
+def test_packaged_seed_equals_the_checkout_seed():
+    assert (PACKAGED_SEED / "seed.txt").read_bytes() == (REPO / "corpus" / "seed.txt").read_bytes()
+    assert (PACKAGED_SEED / "seed.json").read_bytes() == (REPO / "corpus" / "gold" / "seed.json").read_bytes()
 
 
-def test_markdown_shows_anchors_beside_ours():
-    result = {
-        "version": "0",
-        "date": "2026-01-01",
-        "parts": list(PARTS),
-        "seconds": {"total": 1.0},
-        "timex": {
-            "documents": 22,
-            "gold": 2217,
-            "strict_p": 90.0,
-            "strict_r": 84.0,
-            "strict_f": 86.9,
-            "lenient_p": 97.9,
-            "lenient_r": 90.7,
-            "lenient_f": 94.2,
-            "value_acc": 86.6,
-            "heideltime": {"strict_f": 87.7, "lenient_f": 93.3, "value_acc": 88.5},
-        },
-        "ner": {
-            "germeval_dev": {
-                "ents_p": 0.6,
-                "ents_r": 0.5,
-                "ents_f": 0.55,
-                "sentences": 2200,
-                "ents_per_type": {"PER": {"f": 0.7}},
-            },
-            "gsd_test": {"skipped": "no tagger"},
-        },
-        "quotes": {"skipped": "no data"},
-    }
-    md = render_markdown(result)
-    assert "HeidelTime (published)" in md and "87.7" in md
-    assert "de_core_news_lg (anchor)" in md and "0.849" in md and "0.905" in md
-    assert "precision-leaning" in md
+def test_nothing_to_evaluate_exits_2_and_names_the_part(tmp_path):
+    empty = tmp_path / "data"
+    empty.mkdir()
+    proc = _run(["--only", "quotes", "--data", str(empty), "-q"], cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert "not evaluated: quotes" in proc.stderr
+
+
+def test_missing_gold_folder_is_a_usage_error(tmp_path):
+    proc = _run(["--only", "gold", "--gold", str(tmp_path / "nope")], cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "no such folder" in proc.stderr
+
+
+def test_gold_from_another_folder_writes_a_fresh_report(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(PACKAGED_SEED / "seed.json", gold / "seed.json")
+    proc = _run(
+        ["--only", "gold", "--model", "blank", "--gold", str(gold), "--data", str(tmp_path)], cwd=tmp_path
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    reports = list(tmp_path.glob("evaluation-*/evaluation.json"))
+    assert len(reports) == 1, proc.stderr
+    result = json.loads(reports[0].read_text(encoding="utf-8"))
+    assert result["gold"]["seed"]["total"] > 0
+    assert "not evaluated: gold dev" in proc.stderr
