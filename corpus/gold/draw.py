@@ -14,11 +14,17 @@ import argparse
 import json
 import lzma
 import random
+import re
 from pathlib import Path
 
 SEED_DRAW = 20261202
 SEED_SPLIT = 4711
 N_BERLIN = 32
+# a second Berlin stratum: releases with a timed programme (3+ clock times), so that agenda entries have
+# a holdout too (the uniform draw above holds few programmes); drawn at random within the stratum
+N_PROGRAMME = 10
+SEED_PROGRAMME = 20261203
+_CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:Uhr|h\b)|\b\d{1,2}\s*Uhr\b")
 # kind -> number of releases; every kind of the pool is represented
 QUOTA_OTHER = {
     "police": 5, "association": 6, "fire": 3, "court": 3, "party": 3, "federal": 3,
@@ -51,6 +57,7 @@ def main() -> None:
         old = [r["id"] for r in manifest["releases"] if r["split"] == "dev" and r.get("drawn") is False]
 
     berlin = []
+    programme = []
     old_pub: dict[str, str] = {}
     with lzma.open(args.shared / "data/press/releases.jsonl.xz", "rt", encoding="utf-8") as f:
         for line in f:
@@ -61,6 +68,8 @@ def main() -> None:
             n = len((r.get("text") or "").split())
             if 60 <= n <= 1500:
                 berlin.append((r["id"], r.get("publisher") or ""))
+                if len(_CLOCK.findall(r.get("text") or "")) >= 3:
+                    programme.append((r["id"], r.get("publisher") or ""))
     rng = random.Random(SEED_DRAW)
     b_pick = rng.sample(berlin, N_BERLIN)
 
@@ -74,17 +83,25 @@ def main() -> None:
         rest = [r for r in pool if r not in first]
         o_pick += [(r["id"], r["publisher"], kind) for r in (first + rest)[:k]]
 
+    taken = {i for i, _ in b_pick}
+    p_rng = random.Random(SEED_PROGRAMME)
+    p_pick = p_rng.sample([x for x in programme if x[0] not in taken], N_PROGRAMME)
+
     split_rng = random.Random(SEED_SPLIT)
     hold = set(split_rng.sample([i for i, _ in b_pick], N_BERLIN // 2))
     hold |= set(split_rng.sample([i for i, *_ in o_pick], len(o_pick) // 2))
+    hold |= set(split_rng.sample([i for i, _ in p_pick], N_PROGRAMME // 2))
     rows = [{"id": d, "collection": "berlin", "publisher": old_pub.get(d, ""), "kind": berlin_kind(old_pub.get(d, "")),
              "split": "dev", "drawn": False} for d in old]  # fmt: skip
     rows += [{"id": i, "collection": "berlin", "publisher": p, "kind": berlin_kind(p),
               "split": "holdout" if i in hold else "dev", "drawn": True} for i, p in b_pick]  # fmt: skip
     rows += [{"id": i, "collection": "other", "publisher": p, "kind": k,
               "split": "holdout" if i in hold else "dev", "drawn": True} for i, p, k in o_pick]  # fmt: skip
+    rows += [{"id": i, "collection": "berlin", "publisher": p, "kind": berlin_kind(p), "stratum": "programme",
+              "split": "holdout" if i in hold else "dev", "drawn": True} for i, p in p_pick]  # fmt: skip
     out = {"seed_draw": SEED_DRAW, "seed_split": SEED_SPLIT, "quota_other": QUOTA_OTHER,
-           "berlin_words": [60, 1500], "releases": rows}  # fmt: skip
+           "berlin_words": [60, 1500],
+           "seed_programme": SEED_PROGRAMME, "programme_min_clock_times": 3, "releases": rows}  # fmt: skip
     (here / "manifest.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(rows)} releases: {sum(r['split'] == 'holdout' for r in rows)} holdout")
 
