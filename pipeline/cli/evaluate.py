@@ -53,6 +53,13 @@ def evaluate(
         list[str] | None,
         typer.Option(help="Leave this extraction stage out of the gold run (repeatable), e.g. quotes."),
     ] = None,
+    split: Annotated[
+        str,
+        typer.Option(
+            help="Gold splits to run: dev, holdout or dev,holdout. Use dev while writing rules: the holdout is "
+            "then neither run nor shown."
+        ),
+    ] = "dev,holdout",
     check: Annotated[
         bool,
         typer.Option(help="Compare the gold scores with tests/quality_floors.json; exit 1 below a floor."),
@@ -75,6 +82,10 @@ def evaluate(
         if folder is not None and not folder.is_dir():
             err.print(f"[red]error:[/red] {name} {folder}: no such folder")
             raise typer.Exit(2)
+    splits = [x.strip() for x in split.split(",") if x.strip()]
+    if not splits or set(splits) - {"dev", "holdout"}:
+        err.print(f"[red]error:[/red] --split {split!r}: choose dev, holdout or dev,holdout")
+        raise typer.Exit(2)
     if out is None:
         out = Path(f"evaluation-{dt.datetime.now():%Y%m%d-%H%M%S}")
     result = run_evaluation(
@@ -83,6 +94,7 @@ def evaluate(
         out_dir=out,
         data_dir=data or DATA_DIR,
         gold_dir=gold or GOLD_DIR,
+        splits=splits,
         quotes_limit=quotes_limit,
         ner_limit=ner_limit,
         without=without or (),
@@ -94,9 +106,9 @@ def evaluate(
 
         floors = load_floors()
         failures = check_floors(gold_scores(result["gold"]), floors, prefix="seed.")
-        for split in ("dev", "holdout"):
-            if "skipped" not in result["gold"].get(split, {"skipped": ""}):
-                failures += check_floors(gold_scores(result["gold"]), floors, prefix=f"{split}.")
+        for name in ("dev", "holdout"):
+            if "skipped" not in result["gold"].get(name, {"skipped": ""}):
+                failures += check_floors(gold_scores(result["gold"]), floors, prefix=f"{name}.")
     quotes_part = result.get("quotes") or {}
     if check and quotes_part.get("direct") and not quotes_limit:
         from pipeline.evaluation.floors import check_floors, load_floors, quote_scores
@@ -118,10 +130,10 @@ def evaluate(
     gold_part = result.get("gold")
     if gold_part:
         table.add_row("seed gold (gate: 100%)", gold_part["seed"]["line"])
-        for split in ("dev", "holdout"):
-            part = gold_part.get(split) or {}
+        for name in ("dev", "holdout"):
+            part = gold_part.get(name) or {}
             table.add_row(
-                f"{split} gold", f"{part['documents']} releases, {part['line']}" if "line" in part
+                f"{name} gold", f"{part['documents']} releases, {part['line']}" if "line" in part
                 else f"skipped ({part.get('skipped')})"
             )  # fmt: skip
         dev_prf = (gold_part.get("dev") or {}).get("prf") or {}

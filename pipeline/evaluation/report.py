@@ -287,6 +287,9 @@ def score_gold(
     }
     for split in SPLITS:
         members = [g for g in dev if g.get("split", "dev") == split]
+        if dev and not members:
+            result[split] = {"skipped": f"no {split} release chosen"}
+            continue
         if dev_tables is None:
             result[split] = {"skipped": "shared/data/press and press-other not available"}
             continue
@@ -391,6 +394,7 @@ def evaluate(
     quotes_limit: int | None = None,
     ner_limit: int | None = None,
     without: Iterable[str] = (),
+    splits: Iterable[str] = SPLITS,
     log: Callable[[str], None] = lambda _: None,
 ) -> dict:
     """Run the chosen parts, write OUT_DIR/evaluation.json and OUT_DIR/evaluation.md, return the results.
@@ -428,6 +432,8 @@ def evaluate(
         result["model"] = model_info(nlp)
         result["without"] = sorted(skip)
         seed_gold, dev = load_gold(gold_dir)
+        # `splits=("dev",)` while writing rules: the holdout is then neither run nor shown
+        dev = [g for g in dev if g["split"] in set(splits)]
         n_hold = sum(g["split"] == "holdout" for g in dev)
         log(f"gold: seed + {len(dev) - n_hold} dev + {n_hold} holdout releases")
         seed_tables, dev_tables = run_gold(nlp, dev=dev, data_dir=data if have_data else None)
