@@ -52,7 +52,7 @@ _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
 header{padding:10px 20px;background:#fff;border-bottom:1px solid #ddd}
 header .meta{font-size:.85em;color:#555;margin:2px 0}
-header .meta b{color:#222;font-weight:600}
+header .meta .k{color:#222;font-weight:600}
 .legend{font-size:.85em;margin-top:6px}
 .legend label{display:inline-block;margin-right:10px;padding:1px 6px;border-radius:3px;cursor:pointer}
 .wrap{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px;padding:0 20px}
@@ -545,7 +545,7 @@ def render_page(
     counts = {layer: len({m.row for m in marks if m.layer == layer}) for layer, _, _ in LAYERS}
 
     def meta(name: str, value: object) -> str:
-        return f"<b>{escape(name)}</b> {escape(_plain(value) or '–')}"
+        return f'<span class="k">{escape(name)}</span> {escape(_plain(value) or "–")}'
 
     legend = "".join(
         f'<label style="{_LEGEND_STYLE[layer]}"><input type="checkbox" class="layer" value="{layer}" checked> '

@@ -51,9 +51,14 @@ def _scan_jsonl(path: str, doc_id: str, options) -> tuple[object | None, bool]:
     """
     from pipeline.ingest.readers import _record, _source_for
 
-    needles = {doc_id.encode("utf-8", "surrogatepass"), json.dumps(doc_id)[1:-1].encode("ascii")}
     repeat = _REPEAT_ID.match(doc_id)
     base = repeat.group("base") if repeat else None
+    # the id as UTF-8 and as JSON escapes it; for a repeat ("X-2") also the base "X" as a JSON string
+    needles = {doc_id.encode("utf-8", "surrogatepass"), json.dumps(doc_id)[1:-1].encode("ascii")}
+    if base is not None:
+        needles |= {json.dumps(base, ensure_ascii=a).encode("utf-8", "surrogatepass") for a in (True, False)}
+        if base.isdigit():  # a numeric id is written without quotes
+            needles.add(base.encode("ascii"))
     base_seen = False
     with _open_compressed(path) as fh:
         head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
