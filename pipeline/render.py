@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import datetime as dt
 import hashlib
 import itertools
 import math
@@ -161,6 +162,12 @@ def _plain(value: object) -> str:
     """A cell as the reader should see it: no None, nan or Python list/tuple reprs."""
     if value is None:
         return ""
+    if isinstance(value, dt.datetime):  # typed columns read back from Parquet
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, float):
         if math.isnan(value):
             return ""

@@ -387,3 +387,42 @@ def test_no_live_tag_from_the_release_in_the_browser_dom(tmp_path):
     assert "<img" not in dom and "<svg" not in dom and "<b>" not in dom
     assert dom.count("<script") == 1
     assert "&lt;img/src/onerror=alert(1)&gt;Anna Muster" in dom
+
+
+def test_read_back_from_parquet_shows_dates_as_iso_text(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        [
+            "extract",
+            str(SEED),
+            "-o",
+            str(out),
+            "--model",
+            "blank",
+            "--workers",
+            "1",
+            "-q",
+            "--format",
+            "parquet",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    import pyarrow.parquet as pq
+
+    doc_id = pq.read_table(out / "documents.parquet").column("doc_id")[0].as_py()
+    page = tmp_path / "p.html"
+    assert _run(str(out), "--id", doc_id, "-o", str(page)).exit_code == 0
+    parsed = Page(page.read_text(encoding="utf-8"))
+    dates = {cells[0] for _, cells in parsed.rows["tab-agenda"]}
+    assert "2018-08-27" in dates and "2018-08-28" in dates
+    cells = " ".join(" ".join(c) for rows in parsed.rows.values() for _, c in rows)
+    assert "00:00:00" not in cells and "None" not in cells and "nan" not in cells.split()
+
+
+def test_numeric_ids_are_found(tmp_path):
+    path = tmp_path / "n.jsonl"
+    lines = [{"id": 17, "text": "Der Senat tagte am Dienstag."}, {"id": 170, "text": "Die Bezirke berieten."}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    result = _run(str(path), "--id", "17", "--model", "blank")
+    assert result.exit_code == 0 and "Der Senat tagte" in result.stdout
