@@ -79,6 +79,7 @@ tr[data-m]:hover{background:#f0f6ff}
 tr.focus{background:#dcebff !important}
 td.off,td.src{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;color:#444}
 td.src{white-space:pre-line;word-break:break-all;min-width:9em}
+td.two{white-space:pre-line}
 td.q{font-style:italic}
 .none{color:#888;font-size:.85em;margin:2px 0 4px}
 .m{border-radius:2px;cursor:pointer}
@@ -215,6 +216,11 @@ def _src(row: Mapping) -> str:
     return "\n".join(v for v in (_plain(row.get("rule_id")), _offsets(row)) if v)
 
 
+def _joined(row: Mapping, *names: str) -> str:
+    """Several short fields in one cell, one per line ("Hessen" / "land"); empty ones left out."""
+    return "\n".join(v for v in (_plain(row.get(n)) for n in names) if v)
+
+
 def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + " …"
 
@@ -261,8 +267,7 @@ def _build(doc: Mapping, tables: Mapping[str, list[dict]], person_spans: Sequenc
                 [
                     ("", str(i)),
                     ("", shown),
-                    ("", _plain(q.get("cue"))),
-                    ("", _plain(q.get("kind"))),
+                    ("two", _joined(q, "cue", "kind")),
                     ("q", _short(_plain(q.get("text")))),
                     ("src", _src(q)),
                 ],
@@ -272,7 +277,7 @@ def _build(doc: Mapping, tables: Mapping[str, list[dict]], person_spans: Sequenc
         _Table(
             "quotes",
             "Quotes",
-            ["#", "speaker → person", "cue", "kind", "quote", "rule_id · chars"],
+            ["#", "speaker → person", "cue / kind", "quote", "rule_id · chars"],
             quote_rows,
         )
     )
@@ -310,10 +315,8 @@ def _build(doc: Mapping, tables: Mapping[str, list[dict]], person_spans: Sequenc
                     ("", _plain(r.get("name")) or who(r.get("person_id"))),
                     ("", _plain(r.get("role_text"))),
                     ("", _plain(r.get("role_norm"))),
-                    ("", _plain(r.get("portfolio"))),
-                    ("", _plain(r.get("organization"))),
-                    ("", _plain(r.get("jurisdiction"))),
-                    ("", _plain(r.get("level"))),
+                    ("two", _joined(r, "portfolio", "organization")),
+                    ("two", _joined(r, "jurisdiction", "level")),
                     ("src", _src(r)),
                 ],
             )
@@ -326,12 +329,9 @@ def _build(doc: Mapping, tables: Mapping[str, list[dict]], person_spans: Sequenc
                 "person",
                 "as written",
                 "role_norm",
-                "portfolio",
-                "organization",
-                "jurisdiction",
-                "level",
-                "rule_id",
-                "chars",
+                "portfolio / organization",
+                "jurisdiction / level",
+                "rule_id · chars",
             ],
             role_rows,
         )
@@ -400,8 +400,7 @@ def _build(doc: Mapping, tables: Mapping[str, list[dict]], person_spans: Sequenc
                 "organizer",
                 "motto",
                 "recurrence",
-                "rule_id",
-                "chars",
+                "rule_id · chars",
             ],
             event_rows,
         )

@@ -35,6 +35,8 @@ class Page(HTMLParser):
         self.tags: list[tuple[str, dict]] = []
         self.blocks: list[tuple[str, str, int, int, list[str]]] = []  # tag, class, start, end, text parts
         self.rows: dict[str, list[tuple[str, list[str]]]] = {}
+        self.headers: dict[str, list[str]] = {}
+        self._th: list[str] | None = None
         self._block = None
         self._tbody = None
         self._row = None
@@ -50,9 +52,15 @@ class Page(HTMLParser):
             start, end = map(int, a["data-chars"].split("-"))
             self._block = (tag, a.get("class", ""), start, end, [])
             self.blocks.append(self._block)
+        elif tag == "thead":
+            self._th = []
+        elif tag == "th" and self._th is not None:
+            self._th.append("")
         elif tag == "tbody":
             self._tbody = a.get("id", "")
             self.rows[self._tbody] = []
+            self.headers[self._tbody] = self._th or []
+            self._th = None
         elif tag == "tr" and self._tbody and "data-m" in a:
             self._row = (a["data-m"], [])
             self.rows[self._tbody].append(self._row)
@@ -70,6 +78,8 @@ class Page(HTMLParser):
             self._row = None
 
     def handle_data(self, data):
+        if self._th:
+            self._th[-1] += data
         if self._block is not None:
             self._block[4].append(data)
         if self._row is not None and self._row[1]:
@@ -238,7 +248,7 @@ def test_seed_page_shows_quotes_with_speaker_dated_agenda_and_headings(page):
     parsed = Page(html)
     quotes = parsed.rows["tab-quotes"]
     assert sum("Widmann-Mauz" in cells[1] for _, cells in quotes) >= 2  # both quotes attributed to her
-    assert any("Es war ein lebhafter Erfahrungsaustausch" in cells[4] for _, cells in quotes)
+    assert any("Es war ein lebhafter Erfahrungsaustausch" in cells[3] for _, cells in quotes)
     agenda = " ".join(" ".join(cells) for _, cells in parsed.rows["tab-agenda"])
     assert "2018-08-27" in agenda and "2018-08-28" in agenda and "12:00" in agenda
     blocks = {(tag, "".join(parts)) for tag, _, _, _, parts in parsed.blocks}
@@ -246,6 +256,8 @@ def test_seed_page_shows_quotes_with_speaker_dated_agenda_and_headings(page):
     assert ("h3", "Lebhafter Erfahrungsaustausch") in blocks
     assert ("div", "12:00 Uhr - Pressekonferenz") in blocks
     assert "None" not in " ".join(" ".join(c) for rows in parsed.rows.values() for _, c in rows)
+    for table, rows in parsed.rows.items():  # every row has a cell under each column header
+        assert rows and all(len(cells) == len(parsed.headers[table]) for _, cells in rows), table
 
 
 def _run(*args: str):
@@ -340,7 +352,7 @@ def test_show_reads_back_an_output_folder(archive, tmp_path, fmt):
     assert result.exit_code == 0, result.output
     parsed = Page(page.read_text(encoding="utf-8"))
     assert "".join("".join(b[4]) for b in parsed.blocks) == "Senatorin Kalayci sagte: „Wir handeln.“"
-    assert [cells[4] for _, cells in parsed.rows["tab-quotes"]] == ["Wir handeln."]
+    assert [cells[3] for _, cells in parsed.rows["tab-quotes"]] == ["Wir handeln."]
     missing = _run(str(out), "--id", "pm-9")
     assert missing.exit_code == 2 and "no document 'pm-9'" in missing.output
 
