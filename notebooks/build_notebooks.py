@@ -35,7 +35,12 @@ import pipeline
 pd.set_option("display.max_colwidth", 80)
 result = pipeline.extract([str(ROOT / "corpus")])
 result'''),
-    new_markdown_cell("## The tables\nOne DataFrame per table of SPEC.md; every extracted row has `doc_id` and character offsets."),
+    new_markdown_cell("""## The tables
+One DataFrame per table of `docs/TABLES.md` (the column contract); every extracted row has `doc_id` and
+character offsets. Columns are typed: `documents.published` and `agenda.date` are dates, `events.start`/`end`
+timestamps, counts and offsets nullable integers (`Int64`) — the same dtypes `pd.read_parquet` gives for
+the Parquet tables of `pressextract extract --format parquet`."""),
+    new_code_cell('''result.documents.dtypes'''),
     new_code_cell('''result.documents[["doc_id", "title", "kicker", "lead", "published", "n_words"]]'''),
     new_code_cell('''result.people.sort_values("n_mentions", ascending=False).head(15)'''),
     new_code_cell('''result.roles[["name", "role_text", "role_norm", "portfolio", "jurisdiction", "level"]].head(20)'''),
@@ -45,7 +50,7 @@ result'''),
     new_code_cell('''result.timexes[["text", "type", "value"]].head(20)'''),
     new_markdown_cell("## Filter and join\nDirect quotes by office holders at state level, with the speaker's office."),
     new_code_cell('''offices = (result.roles.groupby(["doc_id", "person_id"])["role_norm"]
-           .agg(lambda s: "; ".join(sorted(set(x for x in s if x)))).reset_index())
+           .agg(lambda s: "; ".join(sorted(set(s.dropna()) - {""}))).reset_index())
 quotes = (result.quotes.merge(result.people[["person_id", "name"]], on="person_id", how="left")
           .merge(offices, on=["doc_id", "person_id"], how="left"))
 quotes[["name", "role_norm", "cue", "kind", "text"]]'''),
@@ -64,7 +69,8 @@ ANALYSIS = [
 
 Runs pressextract over a sample of the Berlin press-release archive (`../shared/data/press`, 50,000
 releases) when it is there, else over `corpus/`. Set `PRESSEXTRACT_SAMPLE` to change the sample size
-(`0` = the whole archive; that takes a while — see README "At scale")."""),
+(`0` = the whole archive; that takes a while — for the whole archive use `pressextract extract` and read its
+Parquet tables, see README "Large archives"). Every plot states how many rows it is drawn from (n)."""),
     new_code_cell(FIND_ROOT),
     new_code_cell('''import json, lzma, os, tempfile
 import matplotlib
@@ -100,19 +106,25 @@ if len(per_month):
     ax.bar(per_month.index, per_month.values, width=25, color="#3b6ea5")
 else:
     ax.text(.5, .5, "no dated releases", ha="center", transform=ax.transAxes)
-ax.set(title=f"Releases per month — {label}", xlabel="", ylabel="releases")
-plt.show()'''),
+shown = int(per_month.sum()) if len(per_month) else 0
+ax.yaxis.get_major_locator().set_params(integer=True)
+ax.set(title=f"Releases per month — {label}\\n(n = {shown} of {len(docs)} releases; {len(docs) - len(dated)} without a date, "
+             f"{len(dated) - shown} before the 2nd percentile left out)", xlabel="", ylabel="releases")
+plt.tight_layout(); plt.show()'''),
     new_markdown_cell("## Most quoted people"),
-    new_code_cell('''quoted = (result.quotes.dropna(subset=["person_id"])
-          .merge(result.people[["person_id", "name"]], on="person_id", how="left")
+    new_code_cell('''attributed = result.quotes.dropna(subset=["person_id"])
+quoted = (attributed.merge(result.people[["person_id", "name"]], on="person_id", how="left")
           .groupby("name").size().sort_values(ascending=True).tail(15))
 fig, ax = plt.subplots(figsize=(8, 5))
 if quoted.empty:
     ax.text(.5, .5, "no attributed quotes in this sample", ha="center")
 else:
-    quoted.plot.barh(ax=ax, color="#e0a030")
-ax.set(title="Most quoted people", xlabel="quotes", ylabel="")
-plt.show()'''),
+    bars = ax.barh(quoted.index, quoted.values, color="#e0a030")
+    ax.bar_label(bars, padding=2)  # n quotes per person
+    ax.xaxis.get_major_locator().set_params(integer=True)
+ax.set(title=f"Most quoted people (n = {len(attributed)} of {len(result.quotes)} quotes attributed to a person)",
+       xlabel="quotes", ylabel="")
+plt.tight_layout(); plt.show()'''),
     new_markdown_cell("## Who held which office when\nRoles joined with the release date: first and last release in which a person is named with an office."),
     new_code_cell('''offices = (result.roles.dropna(subset=["role_norm"])
            .merge(docs[["doc_id", "published"]], on="doc_id")
@@ -129,32 +141,42 @@ for i, row in enumerate(top.itertuples()):
     ax.plot([row.first, row.last], [i, i], lw=6, solid_capstyle="butt", color="#5a9")
     ax.plot([row.first], [i], "o", color="#274")
 ax.set_yticks(range(len(top)))
-ax.set_yticklabels([f"{r.name} — {r.role_norm} {r.jurisdiction or ''}".strip() for r in top.itertuples()], fontsize=8)
-ax.set(title="Offices over time (first to last release naming the office)")
+ax.set_yticklabels([f"{r.name} — {r.role_norm} {r.jurisdiction if isinstance(r.jurisdiction, str) else ''} (n={r.releases})".strip()
+                    for r in top.itertuples()], fontsize=8)
+ax.set(title="Offices over time (first to last release naming the office; n = releases)")
 plt.tight_layout(); plt.show()'''),
     new_markdown_cell("## Events on a timeline"),
-    new_code_cell('''events = result.events.assign(start=pd.to_datetime(result.events["start"].str[:10], errors="coerce")).dropna(subset=["start"])
-types = events["type"].fillna("other").value_counts().index[:8]
+    new_code_cell('''events = result.events.dropna(subset=["start"])  # start is a timestamp column already
+kinds = events["type"].fillna("other").value_counts()
+types = kinds.index[:8]
 fig, ax = plt.subplots(figsize=(10, 3.5))
 for i, t in enumerate(types):
     sel = events[events["type"].fillna("other") == t]
     ax.scatter(sel["start"], [i] * len(sel), s=18, alpha=.7)
-ax.set_yticks(range(len(types))); ax.set_yticklabels(types)
+ax.set_yticks(range(len(types))); ax.set_yticklabels([f"{t} (n={kinds[t]})" for t in types])
 if events.empty:
     ax.text(.5, .5, "no dated events in this sample", ha="center", transform=ax.transAxes)
-ax.set(title="Events by start date and type")
+ax.set(title=f"Events by start date and type (n = {len(events)} dated events of {len(result.events)})")
 plt.tight_layout(); plt.show()'''),
-    new_markdown_cell("## Quote length by speaker level"),
+    new_markdown_cell("""## Quote length by speaker level
+The level (bund, land, kommune, eu, …) comes from an office the same release names for the speaker.
+Quotes whose speaker has no office in that release — unattributed quotes, people without an office, offices
+named in another release — have no level: they are left out of the boxes and counted in the title, since
+"no office found" is not a level of government."""),
     new_code_cell('''levels = result.roles.dropna(subset=["person_id", "level"]).drop_duplicates(["doc_id", "person_id"])[["doc_id", "person_id", "level"]]
-q = result.quotes.merge(levels, on=["doc_id", "person_id"], how="left").fillna({"level": "unknown"})
+q = result.quotes.merge(levels, on=["doc_id", "person_id"], how="left")
 q["words"] = q["text"].str.split().str.len()
-order = q.groupby("level")["words"].median().sort_values().index
+with_level = q.dropna(subset=["level"])
+n_by_level = with_level["level"].value_counts()
+order = with_level.groupby("level")["words"].median().sort_values().index
 fig, ax = plt.subplots(figsize=(8, 3.5))
-if q.empty:
-    ax.text(.5, .5, "no quotes in this sample", ha="center")
+if with_level.empty:
+    ax.text(.5, .5, "no quotes by speakers with an office in this sample", ha="center", transform=ax.transAxes)
 else:
-    ax.boxplot([q.loc[q["level"] == lv, "words"] for lv in order], tick_labels=list(order), orientation="horizontal")
-ax.set(title="Quote length (words) by the speaker's level", xlabel="words")
+    ax.boxplot([with_level.loc[with_level["level"] == lv, "words"] for lv in order],
+               tick_labels=[f"{lv} (n={n_by_level[lv]})" for lv in order], orientation="horizontal")
+ax.set(title=f"Quote length (words) by the speaker's level\\n(n = {len(with_level)} quotes; "
+             f"{len(q) - len(with_level)} without an office in the release left out)", xlabel="words")
 plt.tight_layout(); plt.show()'''),
 ]
 

@@ -96,7 +96,7 @@ def extract(*args: str) -> tuple[int, str]:
 def test_sample_corpus_writes_every_table(tmp_path: Path) -> None:
     """done-when 1: every SPEC table as CSV + JSONL (+ Parquet on request) and run.json; the corpus ingests cleanly."""
     out = tmp_path / "out"
-    code, output = extract(str(CORPUS), "-o", str(out), "--format", "parquet")
+    code, output = extract(str(CORPUS), "-o", str(out), "--format", "csv,jsonl,parquet")
     assert code == 0, output
     for table, columns in SPEC_TABLES.items():
         for suffix in ("csv", "jsonl", "parquet"):

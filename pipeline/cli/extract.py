@@ -103,6 +103,24 @@ def _resume_command(argv: list[str]) -> str:
     return " ".join(["pressextract", *args, "--resume"])
 
 
+def _formats(given: list[str], *, csv_safe: bool, err: Console) -> list[str]:
+    """--format csv,parquet (or repeated) -> the formats to write; csv-safe in place of csv with --csv-safe."""
+    from pipeline.records.export import CSV_SAFE, FORMATS
+
+    formats = list(dict.fromkeys(f.strip().lower() for g in given for f in g.split(",") if f.strip()))
+    formats = formats or ["csv", "jsonl"]
+    for f in formats:
+        if f not in FORMATS:
+            err.print(f"[red]unknown format {f!r}[/red] (choose any of csv, jsonl, parquet, comma-separated)")
+            raise typer.Exit(EXIT_USAGE)
+    if csv_safe:
+        if "csv" not in formats:
+            err.print("[red]--csv-safe needs csv among the formats[/red] (e.g. --format csv,parquet)")
+            raise typer.Exit(EXIT_USAGE)
+        formats = [CSV_SAFE if f == "csv" else f for f in formats]
+    return formats
+
+
 @app.command(epilog=EXIT_CODES_HELP)
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs or - for stdin.")],
@@ -122,7 +140,9 @@ def extract(
     ] = 512,
     resume: Annotated[
         bool,
-        typer.Option("--resume", help="Continue an interrupted run in OUT without redoing finished chunks."),
+        typer.Option(
+            "--resume", metavar="", help="Continue an interrupted run in OUT without redoing finished chunks."
+        ),
     ] = False,
     engine: Annotated[
         str, typer.Option(help="local (process pool on this machine) or dask (Dask distributed).")
@@ -134,10 +154,22 @@ def extract(
     fmt: Annotated[
         list[str],
         typer.Option(
-            "--format", help="Output formats: csv, jsonl, parquet (csv and jsonl are always written)."
+            "--format",
+            metavar="LIST",
+            help="Output formats, comma-separated: any of csv, jsonl, parquet (default csv,jsonl).",
         ),
     ] = [],  # noqa: B006
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    csv_safe: Annotated[
+        bool,
+        typer.Option(
+            "--csv-safe",
+            metavar="",
+            help="In CSV, prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar and no summary.")
+    ] = False,
     id_field: Annotated[str, typer.Option(help="JSON field with the document id.")] = "id",
     text_field: Annotated[str, typer.Option(help="JSON field with the text.")] = "text",
     title_field: Annotated[str, typer.Option(help="JSON field with the title.")] = "title",
@@ -158,11 +190,7 @@ def extract(
     from pipeline.engines.store import ResumeError
 
     err = Console(stderr=True)
-    formats = ["csv", "jsonl"] + [f for f in fmt if f not in ("csv", "jsonl")]
-    for f in formats:
-        if f not in ("csv", "jsonl", "parquet"):
-            err.print(f"[red]unknown format {f!r}[/red] (choose csv, jsonl, parquet)")
-            raise typer.Exit(EXIT_USAGE)
+    formats = _formats(fmt, csv_safe=csv_safe, err=err)
     if engine not in ("local", "dask"):
         err.print(f"[red]unknown engine {engine!r}[/red] (choose local or dask)")
         raise typer.Exit(EXIT_USAGE)

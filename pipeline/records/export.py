@@ -9,6 +9,7 @@ Example: Quote(quote_id="pm-1:q1", ..., speaker_start=None) -> {"quote_id": "pm-
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
@@ -20,10 +21,20 @@ from pathlib import Path
 from typing import Self
 
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.records.schema import TABLES, Person, PersonMention, columns
 
 FORMATS = ("csv", "jsonl", "parquet")
+# The CSV format with spreadsheet formulas neutralized (`--csv-safe`): still written to OUT/<table>.csv.
+CSV_SAFE = "csv-safe"
+# A cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "+49 30 …", "-1+1", "@SUM(…)").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# Typed columns: calendar dates (date32 in Parquet, date32[pyarrow] in pandas) and points in time
+# (timestamp[ms] in Parquet, datetime64[ms] in pandas). CSV and JSON Lines keep the ISO 8601 text.
+DATE_COLUMNS = {"documents": ("published",), "agenda": ("date",)}
+TIMESTAMP_COLUMNS = {"events": ("start", "end")}
 
 
 def _kind(annotation: object) -> str:
@@ -38,9 +49,71 @@ def _kind(annotation: object) -> str:
 
 
 def column_kinds(table: str) -> dict[str, str]:
-    """Value kind of every column of a table ('people' is aggregated, 'mentions' is internal)."""
+    """Value kind of every column of a table ('people' is aggregated, 'mentions' is internal).
+
+    Kinds: str, int, float, bool, list, date (published, agenda date), timestamp (event start/end).
+    """
     cls = PersonMention if table == "mentions" else TABLES[table]
-    return {f.name: _kind(f.type) for f in fields(cls)}
+    kinds = {f.name: _kind(f.type) for f in fields(cls)}
+    for col in DATE_COLUMNS.get(table, ()):
+        kinds[col] = "date"
+    for col in TIMESTAMP_COLUMNS.get(table, ()):
+        kinds[col] = "timestamp"
+    return kinds
+
+
+def to_date(value: object) -> dt.date | None:
+    """An ISO date (text, date or datetime) -> date; anything else -> None.
+
+    Example: "2018-08-27" -> date(2018, 8, 27); "2019-02-31" -> None (no such day).
+    """
+    if value is None or isinstance(value, float) or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def to_datetime(value: object) -> dt.datetime | None:
+    """An ISO date or date-time -> datetime (a date alone is midnight); anything else -> None.
+
+    Example: "2018-08-27T12:00" -> datetime(2018, 8, 27, 12, 0); "2018-08-27" -> datetime(2018, 8, 27).
+    """
+    if value is None or isinstance(value, float) or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def iso_text(value: object, kind: str) -> object:
+    """A typed date/time cell back to the ISO text of CSV/JSON Lines (midnight -> the date alone).
+
+    Example: Timestamp("2018-08-27 12:00") -> "2018-08-27T12:00"; date(2018, 8, 27) -> "2018-08-27".
+    """
+    if isinstance(value, str) or value is None:
+        return value
+    if kind == "date":
+        day = to_date(value)
+        return day.isoformat() if day else None
+    moment = to_datetime(value)
+    if moment is None:
+        return None
+    if moment.time() == dt.time(0, 0):
+        return moment.date().isoformat()
+    return moment.strftime("%Y-%m-%dT%H:%M" if moment.second == 0 else "%Y-%m-%dT%H:%M:%S")
 
 
 def table_columns(table: str) -> list[str]:
@@ -66,6 +139,8 @@ def _clean(value: object, kind: str) -> object:
     """A pandas cell back to its plain value: NaN/NA -> None, numpy scalars -> Python, 3.0 -> 3 for ints."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if kind in ("date", "timestamp"):
+        return iso_text(value, kind)
     if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
         value = value.tolist()
     if isinstance(value, float) and math.isnan(value):
@@ -90,16 +165,40 @@ def frame_rows(frame: pd.DataFrame, table: str) -> Iterator[dict]:
         yield row
 
 
+# pandas' own text dtype: object in pandas 2, "str" in pandas 3 (what read_parquet gives back for text)
+_STR_DTYPE = pd.Series(["text"]).dtype
+DATE_DTYPE = pd.ArrowDtype(pa.date32())
+TIMESTAMP_DTYPE = "datetime64[ms]"
+
+
+def frame_dtypes(table: str) -> dict[str, object]:
+    """The pandas dtype of every column, the same from the Python API and from pd.read_parquet.
+
+    Example: quotes.speaker_start -> Int64 (nullable), documents.published -> date32[day][pyarrow],
+    events.start -> datetime64[ms], agenda.participants -> object (lists).
+    """
+    dtypes = {"int": "Int64", "float": "float64", "bool": "boolean", "list": object, "str": _STR_DTYPE}
+    dtypes |= {"date": DATE_DTYPE, "timestamp": TIMESTAMP_DTYPE}
+    return {col: dtypes[kind] for col, kind in column_kinds(table).items()}
+
+
 def to_frame(table: str, rows: Iterable) -> pd.DataFrame:
-    """Records or row dicts -> DataFrame with the table's columns; integer columns stay integers (Int64)."""
+    """Records or row dicts -> DataFrame with the table's columns and typed dtypes (see frame_dtypes)."""
     cols = table_columns(table)
     dicts = [r if isinstance(r, dict) else row_of(r, table) for r in rows]
     frame = pd.DataFrame(dicts, columns=cols)
-    for col, kind in column_kinds(table).items():
-        if kind == "int":
-            frame[col] = frame[col].astype("Int64")
-        elif kind == "str" and frame[col].dtype != object:
+    kinds = column_kinds(table)
+    for col, dtype in frame_dtypes(table).items():
+        if kinds[col] == "date":
+            frame[col] = pd.Series(
+                pd.array([to_date(v) for v in frame[col]], dtype=DATE_DTYPE), index=frame.index
+            )
+        elif kinds[col] == "timestamp":
+            frame[col] = pd.Series([to_datetime(v) for v in frame[col]], index=frame.index, dtype=dtype)
+        elif kinds[col] == "list":
             frame[col] = frame[col].astype(object)
+        elif frame[col].dtype != dtype:
+            frame[col] = frame[col].astype(dtype)
     return frame
 
 
@@ -159,25 +258,42 @@ def aggregate_people(mentions: Iterable[PersonMention | dict]) -> list[Person]:
     return agg.people()
 
 
-def _csv_cell(value: object) -> object:
+def _csv_cell(value: object, *, safe: bool = False) -> object:
+    """A CSV cell: lists joined with "; "; with `safe`, a text a spreadsheet would run gets a leading '.
+
+    Example: safe: "=HYPERLINK(\"http://x\")" -> "'=HYPERLINK(\"http://x\")"; "- Schon 2004 …" -> "'- Schon 2004 …".
+    """
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(map(str, value))
+        value = "; ".join(map(str, value))
+    if safe and isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 
-def _arrow_schema(table: str):
-    import pyarrow as pa
-
+def _arrow_schema(table: str) -> pa.Schema:
     types = {
         "list": pa.list_(pa.string()),
         "int": pa.int64(),
         "float": pa.float64(),
         "bool": pa.bool_(),
         "str": pa.string(),
+        "date": pa.date32(),
+        "timestamp": pa.timestamp("ms"),
     }
-    return pa.schema([(c, types[k]) for c, k in column_kinds(table).items()])
+    schema = pa.schema([(c, types[k]) for c, k in column_kinds(table).items()])
+    # pandas metadata, so pd.read_parquet gives the dtypes of the Python API (Int64, not float64 with NaN)
+    pandas_meta = pa.Schema.from_pandas(to_frame(table, []), preserve_index=False).metadata
+    return schema.with_metadata(pandas_meta)
+
+
+def _arrow_value(value: object, kind: str) -> object:
+    if kind == "date":
+        return to_date(value)
+    if kind == "timestamp":
+        return to_datetime(value)
+    return value
 
 
 class TableWriter:
@@ -189,10 +305,15 @@ class TableWriter:
     def __init__(self, out_dir: Path, table: str, formats: Iterable[str]) -> None:
         self.table = table
         self.formats = list(dict.fromkeys(formats))
-        unknown = set(self.formats) - set(FORMATS)
+        unknown = set(self.formats) - {*FORMATS, CSV_SAFE}
         if unknown:
             raise ValueError(f"unknown output format(s) {sorted(unknown)}; choose from {FORMATS}")
+        if "csv" in self.formats and CSV_SAFE in self.formats:
+            raise ValueError("csv and csv-safe both write <table>.csv: choose one")
+        self.csv_safe = CSV_SAFE in self.formats
+        self.formats = ["csv" if f == CSV_SAFE else f for f in self.formats]
         self.cols = table_columns(table)
+        self.kinds = column_kinds(table)
         self.rows = 0
         self._targets: dict[str, tuple[Path, Path]] = {}
         self._fh: dict[str, io.TextIOBase] = {}
@@ -228,14 +349,15 @@ class TableWriter:
             return
         self.rows += len(rows)
         if "csv" in self._fh:
-            self._csv.writerows([_csv_cell(row.get(c)) for c in self.cols] for row in rows)
+            safe = self.csv_safe
+            self._csv.writerows([_csv_cell(row.get(c), safe=safe) for c in self.cols] for row in rows)
         if "jsonl" in self._fh:
             self._fh["jsonl"].write(json_text if json_text is not None else "".join(map(json_line, rows)))
         if self._parquet is not None:
-            import pyarrow as pa
-
+            kinds = self.kinds
             batch = pa.Table.from_pylist(
-                [{c: row.get(c) for c in self.cols} for row in rows], schema=self._schema
+                [{c: _arrow_value(row.get(c), kinds[c]) for c in self.cols} for row in rows],
+                schema=self._schema,
             )
             self._parquet.write_table(batch)
 
@@ -269,11 +391,18 @@ def write_frame(frame: pd.DataFrame, out_dir: Path, table: str, formats: Iterabl
 
 
 def write_tables(
-    frames: dict[str, pd.DataFrame], out_dir: str | Path, *, formats: Iterable[str] = ("csv", "jsonl")
+    frames: dict[str, pd.DataFrame],
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = ("csv", "jsonl"),
+    csv_safe: bool = False,
 ) -> list[Path]:
+    """Every table in each format; `csv_safe` neutralizes spreadsheet formulas in the CSV files."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     formats = list(formats)
+    if csv_safe:
+        formats = [CSV_SAFE if f == "csv" else f for f in formats]
     written = []
     for table in TABLES:
         frame = frames.get(table)
