@@ -16,17 +16,9 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.backbone import resolve_model
-from pipeline.engine import (
-    Chunk,
-    Collector,
-    Outcome,
-    RunOptions,
-    RunStats,
-    build_nlp,
-    drive,
-    make_runner,
-    peak_rss_mb,
-)
+from pipeline.engines.batch import Outcome, build_nlp, peak_rss_mb
+from pipeline.engines.driver import Chunk, Collector, RunStats, drive, make_runner
+from pipeline.engines.runner import RunOptions
 from pipeline.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
 from pipeline.ingest.normalize import normalize_text
 from pipeline.ingest.readers import expand_inputs

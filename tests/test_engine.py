@@ -13,7 +13,7 @@ from spacy.language import Language
 
 import pipeline
 from pipeline.api import RunInterrupted, extract_to_dir, make_options
-from pipeline.engine import Prepared, build_nlp, process_batch
+from pipeline.engines.batch import Prepared, build_nlp, process_batch
 from pipeline.ingest import IngestOptions
 
 sys.path.insert(0, str(Path(__file__).parent / "scale"))

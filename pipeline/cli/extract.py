@@ -154,7 +154,7 @@ def extract(
     """Extract documents, events, agenda, people, roles, quotes and timexes into OUT/<table>.csv|jsonl."""
     from pipeline.api import RunInterrupted, extract_to_dir, make_options
     from pipeline.backbone import ModelNotFound
-    from pipeline.engine import InputChanged
+    from pipeline.engines.driver import InputChanged
     from pipeline.engines.store import ResumeError
 
     err = Console(stderr=True)

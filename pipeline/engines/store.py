@@ -14,7 +14,8 @@ import os
 import shutil
 from pathlib import Path
 
-from pipeline.engine import Chunk, Outcome
+from pipeline.engines.batch import Outcome
+from pipeline.engines.driver import Chunk
 from pipeline.records.export import PeopleAggregator, TableWriter, json_line, row_of
 from pipeline.records.schema import DOC_TABLES, TABLES
 
