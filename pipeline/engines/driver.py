@@ -7,6 +7,7 @@ interruptions. Example: 1,000 releases, chunk size 256 -> chunks 0..3, each writ
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from pipeline.engines.batch import (
 )
 from pipeline.engines.distributed import DaskRunner
 from pipeline.engines.local import InProcessRunner, PoolRunner
+from pipeline.engines.rows import encode_outcome
 from pipeline.engines.runner import Runner, RunOptions
 from pipeline.ingest import IngestError, RawDocument
 
@@ -51,7 +53,16 @@ class Chunk:
     index: int
     sources: list[str] = field(default_factory=list)
     doc_ids: list[str | None] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)  # content of each input item, checked by --resume
     outcomes: list[Outcome] = field(default_factory=list)
+
+
+def item_hash(item: RawDocument | IngestError) -> str:
+    """A short content hash of one input item (text and metadata, or the error), for --resume.
+
+    Example: an edit inside a finished chunk that keeps the file size and mtime still changes this hash.
+    """
+    return hashlib.blake2b(repr(item).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 class InputChanged(RuntimeError):
@@ -103,6 +114,7 @@ def drive(
     current = Chunk(0)
     batch: list[Prepared] = []
     skipping: list[str] = []
+    skipping_hashes: list[str] = []
 
     def flush_batch() -> None:
         nonlocal batch, inflight
@@ -163,18 +175,30 @@ def drive(
         n += 1
         if index in done:  # already written by the interrupted run: check, do not analyse
             skipping.append(item.source)
+            skipping_hashes.append(item_hash(item))
             if len(skipping) == done[index]["inputs"]:
-                if skipping != done[index]["sources"]:
+                if skipping != done[index]["sources"] or skipping_hashes != done[index]["hashes"]:
+                    changed = next(
+                        (
+                            s
+                            for s, h, s0, h0 in zip(
+                                skipping, skipping_hashes, done[index]["sources"], done[index]["hashes"]
+                            )
+                            if (s, h) != (s0, h0)
+                        ),
+                        skipping[0],
+                    )
                     raise InputChanged(
                         f"input differs from the interrupted run in chunk {index} "
-                        f"(near {skipping[0]!r}); start again without --resume"
+                        f"(at {changed!r}); start again with --overwrite"
                     )
-                skipping = []
+                skipping, skipping_hashes = [], []
                 current = Chunk(index + 1)
             continue
         if not current.sources:
             current.index = index
         current.sources.append(item.source)
+        current.hashes.append(item_hash(item))
         if isinstance(item, IngestError):
             current.doc_ids.append(None)
             add_outcome(error_outcome(item.source, item.stage, item.error))
@@ -195,13 +219,13 @@ def drive(
             end_chunk()
     if skipping:
         raise InputChanged(
-            f"input is shorter than in the interrupted run (chunk {n // size}); start again without --resume"
+            f"input is shorter than in the interrupted run (chunk {n // size}); start again with --overwrite"
         )
     missing = [i for i in done if i * size >= n]
     if missing:
         raise InputChanged(
             f"input is shorter than in the interrupted run (chunks {missing[:5]} have no "
-            "input); start again without --resume"
+            "input); start again with --overwrite"
         )
     if current.sources:
         end_chunk()
@@ -221,6 +245,7 @@ class Collector:
         self.failed = 0
 
     def add(self, outcome: Outcome) -> None:
+        outcome, _ = encode_outcome(outcome)  # the same per-record check as the chunk store
         if outcome.error is not None:
             self.failed += 1
             self.tables["errors"].append(outcome.error)
