@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import hashlib
 import json
 import os
@@ -270,7 +269,7 @@ def extract_to_dir(
     written (no space, read-only, no permission, a file).
     Example: extract_to_dir(["releases.jsonl.xz"], "out/", options=RunOptions(workers=2), resume=True)
     """
-    from pipeline.engines.store import ChunkStore, OutputLock, output_errors
+    from pipeline.engines.store import ChunkStore, OutputError, OutputLock, output_errors
 
     out = Path(out_dir)
     formats = list(dict.fromkeys(formats))
@@ -278,9 +277,9 @@ def extract_to_dir(
         raise ValueError("standard input cannot be resumed: give files")
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write to {out}: -o names a file, not a folder")
     with output_errors(out):
-        if out.exists() and not out.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "-o names a file, not a folder", str(out))
         out.mkdir(parents=True, exist_ok=True)
     with OutputLock(out):
         store = ChunkStore(out, fingerprint=fingerprint(inputs, options))
