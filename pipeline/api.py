@@ -106,7 +106,7 @@ def make_options(
         engine=engine,
         scheduler=scheduler,
         doc_timeout=doc_timeout or None,
-        worker_memory_mb=worker_memory_mb or None,
+        worker_memory_mb=worker_memory_mb,
     )
 
 

@@ -179,12 +179,14 @@ def extract(
         ),
     ] = 300.0,
     worker_memory: Annotated[
-        int,
+        int | None,
         typer.Option(
-            help="Memory limit of each worker process in MiB (address space, --workers 2 or more); "
-            "a document that needs more becomes an errors row (0 = no limit)."
+            help="Memory limit of each worker process in MiB (address space, --workers 2 or more); a "
+            "document that needs more becomes an errors row. Default: the worker's size after loading "
+            "the model + 1024 (about 1.5 GiB with the bundled model); 0 = no limit.",
+            show_default=False,
         ),
-    ] = 0,
+    ] = None,
 ) -> None:
     """Extract documents, events, agenda, people, roles, quotes and timexes into OUT/<table>.csv|jsonl."""
     from pipeline.api import RunInterrupted, extract_to_dir, make_options
@@ -211,7 +213,7 @@ def extract(
         or max_doc_bytes < 1
         or workers < 0
         or doc_timeout < 0
-        or worker_memory < 0
+        or (worker_memory or 0) < 0
     ):
         err.print(
             "[red]--batch-size, --chunk-size and --max-doc-bytes must be positive; --workers, --doc-timeout "
@@ -300,6 +302,11 @@ def extract(
         err.print(_saved_line(exc.totals, out), markup=False, highlight=False)
         err.print("Continue with:", markup=False)
         err.print(f"  {_command(argv, '--resume')}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt:  # before the run began (reading the input list, opening OUT)
+        if progress:
+            progress.stop()
+        err.print("interrupted before the first chunk: nothing new was saved.", markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except RunExists as exc:
         if progress:

@@ -32,7 +32,9 @@ class RunOptions:
     engine: str = "local"  # "local" (process pool) or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
     doc_timeout: float | None = 300.0  # seconds one document may take in a worker; None: no limit
-    worker_memory_mb: int | None = None  # address-space limit of a pool worker; None: no limit
+    worker_memory_mb: int | None = (
+        None  # address-space limit of a pool worker; None: loaded size + 1 GiB; 0: none
+    )
 
     def resolved_workers(self) -> int:
         """0 or less means all cores: the CLI default."""

@@ -350,3 +350,21 @@ def test_a_900_kb_token_stays_under_1_gb_per_worker(tmp_path):
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert manifest["documents_ok"] == 5
     assert max(manifest["peak_rss_mb"]["workers"]) < 1024, manifest["peak_rss_mb"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_document_over_the_worker_memory_bound_is_an_errors_row(tmp_path):
+    """770 kB of plain prose took 3.1 GiB in one worker; the default bound (loaded size + 1 GiB) stops it."""
+    src = _archive(tmp_path / "in.jsonl", 3, slow_bytes=770_000)
+    out = tmp_path / "out"
+    cmd = [str(CLI), "extract", str(src), "-o", str(out), "--workers", "2", "--batch-size", "2", "-q"]
+    proc = subprocess.run(
+        cmd + ["--doc-timeout", "0"], capture_output=True, text=True, timeout=600, check=False
+    )
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["doc_id"], e["error"].split(":")[0]) for e in errors] == [("lang", "MemoryError")]
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["documents_ok"] == 3
+    assert max(manifest["peak_rss_mb"]["workers"]) < 1536, manifest["peak_rss_mb"]
