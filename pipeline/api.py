@@ -336,19 +336,22 @@ def extract_to_dir(
         runner.close()
         if not complete:
             raise interrupted()
-        rows = store.merge(formats=formats)
-        totals = store.totals()
-        manifest = _manifest(
-            inputs=list(inputs),
-            info=info,
-            ok=totals["ok"],
-            failed=totals["failed"],
-            skipped=skipped,
-            rows=rows,
-            stats=stats,
-            options=options,
-            started=started,
-            seconds=time.perf_counter() - t0,
-        )
-        store.publish(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        try:  # every chunk is saved: an interruption now leaves only the merge for --resume
+            rows = store.merge(formats=formats)
+            totals = store.totals()
+            manifest = _manifest(
+                inputs=list(inputs),
+                info=info,
+                ok=totals["ok"],
+                failed=totals["failed"],
+                skipped=skipped,
+                rows=rows,
+                stats=stats,
+                options=options,
+                started=started,
+                seconds=time.perf_counter() - t0,
+            )
+            store.publish(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        except KeyboardInterrupt:
+            raise interrupted() from None
     return manifest

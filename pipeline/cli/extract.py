@@ -120,7 +120,6 @@ def _saved_line(totals: dict, out: Path) -> str:
 
 
 @app.command(epilog=EXIT_CODES_HELP)
-@app.command(epilog=EXIT_CODES_HELP)
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs or - for stdin.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the tables.")] = Path("out"),
@@ -306,7 +305,7 @@ def extract(
     except KeyboardInterrupt:  # before the run began (reading the input list, opening OUT)
         if progress:
             progress.stop()
-        err.print("interrupted before the first chunk: nothing new was saved.", markup=False)
+        err.print("interrupted before the run began: nothing new was saved.", markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except RunExists as exc:
         if progress:

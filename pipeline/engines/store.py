@@ -203,9 +203,15 @@ class ChunkStore:
             if state is not None:
                 raise RunExists(*state)
         previous = self._read_progress() if resume else None
+        if resume and previous is None:
+            state = self.state()
+            if state is not None and state[0] == "finished":  # nothing to resume; replacing needs --overwrite
+                raise RunExists(*state)
         if previous is not None:
             if previous.get("format") != FORMAT_VERSION:
-                raise ResumeError(f"{self.root} was written by another version of pressextract; start again")
+                raise ResumeError(
+                    f"{self.root} was written by another version of pressextract; start again with --overwrite"
+                )
             if previous.get("fingerprint") != self.fingerprint:
                 diff = sorted(
                     k
