@@ -217,6 +217,7 @@ def test_cli_help_documents_exit_codes():
         "0 all inputs processed",
         "1 some inputs failed",
         "2 usage or configuration error",
+        "3 the output folder cannot be written",
         "130 interrupted",
     ):
         assert phrase in text
@@ -297,8 +298,8 @@ def test_resume_notices_a_same_size_edit_with_the_old_mtime(tmp_path):
     src, _, out = _interrupted(tmp_path)
     st = src.stat()
     data = src.read_bytes()
-    assert b"Meldung 2\"" in data
-    src.write_bytes(data.replace(b"Meldung 2\"", b"Meldung X\"", 1))  # inside chunk 0, already written
+    assert b'Meldung 2"' in data
+    src.write_bytes(data.replace(b'Meldung 2"', b'Meldung X"', 1))  # inside chunk 0, already written
     os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert src.stat().st_size == st.st_size
     options = make_options(model="blank", workers=1, batch_size=4, chunk_size=8)
