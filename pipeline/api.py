@@ -16,17 +16,9 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.backbone import resolve_model
-from pipeline.engine import (
-    Chunk,
-    Collector,
-    Outcome,
-    RunOptions,
-    RunStats,
-    build_nlp,
-    drive,
-    make_runner,
-    peak_rss_mb,
-)
+from pipeline.engines.batch import Outcome, build_nlp, peak_rss_mb
+from pipeline.engines.driver import Chunk, Collector, RunStats, drive, make_runner
+from pipeline.engines.runner import RunOptions
 from pipeline.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
 from pipeline.ingest.normalize import normalize_text
 from pipeline.ingest.readers import expand_inputs
@@ -101,6 +93,8 @@ def make_options(
     ingest: IngestOptions | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    doc_timeout: float | None = 300.0,
+    worker_memory_mb: int | None = None,
 ) -> RunOptions:
     return RunOptions(
         model=model,
@@ -111,6 +105,8 @@ def make_options(
         ingest=ingest or IngestOptions(),
         engine=engine,
         scheduler=scheduler,
+        doc_timeout=doc_timeout or None,
+        worker_memory_mb=worker_memory_mb,
     )
 
 
@@ -142,6 +138,8 @@ def _manifest(
         "workers": options.resolved_workers(),
         "batch_size": options.batch_size,
         "chunk_size": options.chunk_size,
+        "doc_timeout_s": options.doc_timeout,
+        "worker_memory_mb": options.worker_memory_mb,
         "peak_rss_mb": {"driver": peak_rss_mb(), "workers": sorted(stats.worker_peak_rss_mb.values())},
         "started": started.isoformat(timespec="seconds"),
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -257,6 +255,7 @@ def extract_to_dir(
     options: RunOptions,
     formats: Iterable[str] = ("csv", "jsonl"),
     resume: bool = False,
+    overwrite: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
     on_start: Callable[[dict], None] | None = None,
     stop: Callable[[], bool] | None = None,
@@ -264,11 +263,13 @@ def extract_to_dir(
     """Stream a run into OUT/.parts chunk by chunk, then merge into OUT/<table>.*; returns the run manifest.
 
     Memory stays bounded by the batches in flight, not the archive. With resume=True a run that was
-    killed or interrupted continues after its last finished chunk. Raises RunInterrupted on Ctrl-C
-    (or when `stop()` turns true), after the chunks in flight are written.
+    killed or interrupted continues after its last finished chunk; a folder that holds an earlier run
+    is replaced only with overwrite=True (else RunExists). Raises RunInterrupted on Ctrl-C (or when
+    `stop()` turns true), OutputLocked when another run writes to OUT, OutputError when OUT cannot be
+    written (no space, read-only, no permission, a file).
     Example: extract_to_dir(["releases.jsonl.xz"], "out/", options=RunOptions(workers=2), resume=True)
     """
-    from pipeline.engines.store import ChunkStore
+    from pipeline.engines.store import ChunkStore, OutputError, OutputLock, output_errors
 
     out = Path(out_dir)
     formats = list(dict.fromkeys(formats))
@@ -276,64 +277,81 @@ def extract_to_dir(
         raise ValueError("standard input cannot be resumed: give files")
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
-    store = ChunkStore(out, fingerprint=fingerprint(inputs, options))
-    done = store.begin(resume=resume, chunk_size=options.chunk_size)
-    options = replace(options, chunk_size=store.chunk_size)
-    before = store.totals()
-    stats = RunStats(timings=dict(store.progress.get("timings", {})))
-    stats.ok, stats.failed = before["ok"], before["failed"]
-    skipped: list[str] = []
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write to {out}: -o names a file, not a folder")
+    with output_errors(out):
+        out.mkdir(parents=True, exist_ok=True)
+    with OutputLock(out):
+        store = ChunkStore(out, fingerprint=fingerprint(inputs, options))
+        done = store.begin(resume=resume, chunk_size=options.chunk_size, overwrite=overwrite)
+        options = replace(options, chunk_size=store.chunk_size)
+        before = store.totals()
+        stats = RunStats(timings=dict(store.progress.get("timings", {})))
+        stats.ok, stats.failed = before["ok"], before["failed"]
+        skipped: list[str] = []
+        last_saved: list[str] = [done[-1]["sources"][-1]] if done else []
 
-    class _Sink:
-        def commit(self, chunk: Chunk) -> None:
-            store.set_timings(stats.timings)
-            store.commit(chunk)
+        class _Sink:
+            def commit(self, chunk: Chunk) -> None:
+                store.set_timings(stats.timings)
+                store.commit(chunk)
+                if chunk.sources:
+                    last_saved[:] = [chunk.sources[-1]]
 
-    def progress(_: Outcome) -> None:
-        if on_progress:
-            on_progress(stats.ok, stats.failed)
+        def progress(_: Outcome) -> None:
+            if on_progress:
+                on_progress(stats.ok, stats.failed)
 
-    runner = make_runner(options)
-    try:
-        info = runner.start()
-        if on_start:
-            on_start({"resumed": before, "model": info})
-        complete = drive(
-            _items(inputs, options.ingest, skipped),
-            runner=runner,
-            options=options,
-            sink=_Sink(),
-            stats=stats,
-            done_chunks=done,
-            on_outcome=progress,
-            stop=stop,
-        )
-    except KeyboardInterrupt:
-        runner.close(cancel=True)
-        raise RunInterrupted(store.totals()) from None
-    except BaseException:
-        runner.close(cancel=True)
-        raise
-    runner.close()
-    if not complete:
-        raise RunInterrupted(store.totals())
-    rows = store.merge(formats=formats)
-    totals = store.totals()
-    manifest = _manifest(
-        inputs=list(inputs),
-        info=info,
-        ok=totals["ok"],
-        failed=totals["failed"],
-        skipped=skipped,
-        rows=rows,
-        stats=stats,
-        options=options,
-        started=started,
-        seconds=time.perf_counter() - t0,
-    )
-    from pipeline.engines.store import atomic_write
+        def interrupted() -> RunInterrupted:
+            totals = store.totals()
+            return RunInterrupted(
+                {
+                    **totals,
+                    "analysed": stats.ok + stats.failed,
+                    "last_saved": last_saved[0] if last_saved else None,
+                }
+            )
 
-    atomic_write(out / "run.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    store.remove()
+        runner = make_runner(options)
+        try:
+            info = runner.start()
+            if on_start:
+                on_start({"resumed": before, "model": info, "redo": list(store.redo)})
+            complete = drive(
+                _items(inputs, options.ingest, skipped),
+                runner=runner,
+                options=options,
+                sink=_Sink(),
+                stats=stats,
+                done_chunks=done,
+                on_outcome=progress,
+                stop=stop,
+            )
+        except KeyboardInterrupt:
+            runner.close(cancel=True)
+            raise interrupted() from None
+        except BaseException:
+            runner.close(cancel=True)
+            raise
+        runner.close()
+        if not complete:
+            raise interrupted()
+        try:  # every chunk is saved: an interruption now leaves only the merge for --resume
+            rows = store.merge(formats=formats)
+            totals = store.totals()
+            manifest = _manifest(
+                inputs=list(inputs),
+                info=info,
+                ok=totals["ok"],
+                failed=totals["failed"],
+                skipped=skipped,
+                rows=rows,
+                stats=stats,
+                options=options,
+                started=started,
+                seconds=time.perf_counter() - t0,
+            )
+            store.publish(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        except KeyboardInterrupt:
+            raise interrupted() from None
     return manifest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from spacy.language import Language
 
 import pipeline
 from pipeline.api import RunInterrupted, extract_to_dir, make_options
-from pipeline.engine import Prepared, build_nlp, process_batch
+from pipeline.engines.batch import Prepared, build_nlp, process_batch
 from pipeline.ingest import IngestOptions
 
 sys.path.insert(0, str(Path(__file__).parent / "scale"))
@@ -216,6 +217,156 @@ def test_cli_help_documents_exit_codes():
         "0 all inputs processed",
         "1 some inputs failed",
         "2 usage or configuration error",
+        "3 the output folder cannot be written",
         "130 interrupted",
     ):
         assert phrase in text
+
+
+# --- issue 20: bad records, --resume after damage, long tokens ---------------------------------
+
+
+def _bad_record_archive(path: Path) -> Path:
+    """Good releases with three records whose id, publisher or url hold a lone surrogate (in chunk 0)."""
+    write_jsonl(path, range(30))
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = [
+        {"id": "pm-\udfff", "text": "Der Senat tagt am Dienstag im Roten Rathaus."},
+        {"id": "pm-b", "publisher": "Senats\udfffkanzlei", "text": "Die Bezirksverordneten tagen."},
+        {"id": "pm-c", "url": "https://berlin.de/\udfff", "text": "Am 3. Mai beginnt das Stadtfest."},
+    ]
+    # ensure_ascii: the file is valid UTF-8; json.loads gives the lone surrogate back
+    lines[3:3] = [json.dumps(r) + "\n" for r in bad]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_record_that_cannot_be_written_is_one_errors_row_and_resume_passes_it(tmp_path):
+    src = _bad_record_archive(tmp_path / "in.jsonl")
+    options = make_options(model="blank", workers=1, batch_size=4, chunk_size=8)
+    ref = tmp_path / "ref"
+    manifest = extract_to_dir([str(src)], ref, options=options)
+    assert manifest["documents_ok"] == 30 and manifest["documents_failed"] == 3
+    errors = [json.loads(line) for line in (ref / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [e["stage"] for e in errors] == ["export"] * 3
+    assert errors[0]["source"].endswith("#pm-\\udfff") and errors[0]["doc_id"] == "pm-\\udfff"
+    assert all("cannot be written" in e["error"] for e in errors)
+    out = tmp_path / "out"
+    seen: list[int] = []
+    with pytest.raises(RunInterrupted):
+        extract_to_dir(
+            [str(src)],
+            out,
+            options=options,
+            on_progress=lambda ok, f: seen.append(ok),
+            stop=lambda: len(seen) >= 20,
+        )
+    extract_to_dir([str(src)], out, options=options, resume=True)
+    assert _tables(out) == _tables(ref)
+
+
+def test_the_api_turns_the_same_record_into_the_same_errors_row(tmp_path):
+    src = _bad_record_archive(tmp_path / "in.jsonl")
+    result = pipeline.extract([str(src)], model="blank")
+    assert list(result.errors["stage"]) == ["export"] * 3
+    assert len(result.documents) == 30
+
+
+def _interrupted(tmp_path: Path, n: int = 40) -> tuple[Path, Path, Path]:
+    """An archive, its uninterrupted tables, and an output folder holding an interrupted run of it."""
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, range(n))
+    options = make_options(model="blank", workers=1, batch_size=4, chunk_size=8)
+    ref = tmp_path / "ref"
+    extract_to_dir([str(src)], ref, options=options)
+    out = tmp_path / "out"
+    seen: list[int] = []
+    with pytest.raises(RunInterrupted):
+        extract_to_dir(
+            [str(src)],
+            out,
+            options=options,
+            on_progress=lambda ok, f: seen.append(ok),
+            stop=lambda: len(seen) >= 25,
+        )
+    return src, ref, out
+
+
+def test_resume_notices_a_same_size_edit_with_the_old_mtime(tmp_path):
+    from pipeline.engines.driver import InputChanged
+
+    src, _, out = _interrupted(tmp_path)
+    st = src.stat()
+    data = src.read_bytes()
+    assert b'Meldung 2"' in data
+    src.write_bytes(data.replace(b'Meldung 2"', b'Meldung X"', 1))  # inside chunk 0, already written
+    os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert src.stat().st_size == st.st_size
+    options = make_options(model="blank", workers=1, batch_size=4, chunk_size=8)
+    with pytest.raises(InputChanged, match="chunk 0"):
+        extract_to_dir([str(src)], out, options=options, resume=True)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        ("quotes/part-00001.jsonl",),
+        ("chunks/part-00000.json", "documents/part-00002.jsonl"),
+        ("chunks",),
+    ],
+)
+def test_resume_redoes_chunks_whose_files_were_deleted(tmp_path, damage):
+    import shutil
+
+    src, ref, out = _interrupted(tmp_path)
+    for name in damage:
+        path = out / ".parts" / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    redo: list[int] = []
+    options = make_options(model="blank", workers=1, batch_size=4, chunk_size=8)
+    extract_to_dir(
+        [str(src)], out, options=options, resume=True, on_start=lambda info: redo.extend(info["redo"])
+    )
+    assert redo
+    assert _tables(out) == _tables(ref)
+
+
+@pytest.mark.parametrize("content", ['{"format": 2, "chunks": [{"ind', "", "[]"])
+def test_resume_reports_a_damaged_progress_file(tmp_path, content):
+    from pipeline.engines.store import ResumeError, RunExists
+
+    src, _, out = _interrupted(tmp_path)
+    (out / ".parts" / "progress.json").write_text(content, encoding="utf-8")
+    options = make_options(model="blank", workers=1, batch_size=4, chunk_size=8)
+    with pytest.raises(ResumeError, match="progress.json is damaged"):
+        extract_to_dir([str(src)], out, options=options, resume=True)
+    with pytest.raises(RunExists):  # nor does a plain rerun silently start over
+        extract_to_dir([str(src)], out, options=options)
+    assert (out / ".parts" / "progress.json").read_text(encoding="utf-8") == content
+
+
+@pytest.mark.parametrize(
+    "text, limit, longest",
+    [
+        ("Die Senatorin eröffnet die Messe.", 1000, 9),
+        ("Siehe " + "x" * 2500 + " am 3. Mai.", 1000, 1000),
+        ("Programm:" + "\n" * 30 + "Ende", 8, 8),
+        ("Unterschriftenaktion und Bürgerbeteiligungsverfahren.", 10, 10),
+    ],
+)
+def test_long_tokens_are_cut_but_text_and_offsets_stay(text, limit, longest):
+    from pipeline.engines.batch import split_long_tokens
+
+    nlp = build_nlp("blank", stages=())
+    doc = split_long_tokens(nlp.make_doc(text), limit)
+    assert doc.text == text
+    assert max(len(t) for t in doc) == longest
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+
+
+def test_a_huge_token_goes_through_the_analysis(tmp_path):
+    nlp = build_nlp("blank")
+    text = "Der Senat tagt am 3. Mai 2019. " + "ä" * 50_000 + " Ende."
+    outcomes = process_batch(nlp, [_prepared(text, 0)], {})
+    assert outcomes[0].error is None
+    assert outcomes[0].records["documents"][0].text == text

@@ -9,6 +9,8 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
+import os
+import shlex
 import signal
 import sys
 import time
@@ -19,6 +21,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -33,11 +36,14 @@ from pipeline.cli import app
 from pipeline.ingest import IngestOptions
 from pipeline.ingest.readers import _suffixes, expand_inputs
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all inputs processed; 1 some inputs failed (one row each in OUT/errors.csv); "
-    "2 usage or configuration error (bad option, model not found, --resume on other input); "
+    "2 usage or configuration error (bad option, model not found, --resume on other input, OUT holds "
+    "another run or is in use by one); "
+    "3 the output folder cannot be written (no space, read-only, no permission, -o names a file; "
+    "finished chunks are kept: run again with --resume); "
     "130 interrupted (Ctrl-C/SIGTERM; finished chunks are kept: run again with --resume)."
 )
 
@@ -66,24 +72,20 @@ def estimate_total(inputs: list[str], options: IngestOptions) -> int | None:
 
 
 class _StopFlag:
-    """First Ctrl-C/SIGTERM: finish the chunks in flight and stop; a second one stops at once."""
+    """Ctrl-C/SIGTERM stop the run at once: finished chunks are on disk already, the rest is redone by --resume.
 
-    def __init__(self, console: Console, quiet: bool) -> None:
+    The first signal raises KeyboardInterrupt (also inside a long document); a second one during the
+    clean-up ends the process without waiting (the chunk store is consistent at every instant).
+    """
+
+    def __init__(self) -> None:
         self.requested = False
-        self.console = console
-        self.quiet = quiet
-
-    def __call__(self) -> bool:
-        return self.requested
 
     def handle(self, signum: int, frame: object) -> None:
         if self.requested:
-            raise KeyboardInterrupt
+            os._exit(EXIT_INTERRUPTED)
         self.requested = True
-        if not self.quiet:
-            self.console.print(
-                "[yellow]stopping: writing the chunks in flight (press Ctrl-C again to stop at once)"
-            )
+        raise KeyboardInterrupt
 
 
 @contextmanager
@@ -98,9 +100,23 @@ def _signals(flag: _StopFlag):
             signal.signal(s, h)
 
 
-def _resume_command(argv: list[str]) -> str:
-    args = [a for a in argv if a != "--resume"]
-    return " ".join(["pressextract", *args, "--resume"])
+def _command(argv: list[str], flag: str) -> str:
+    """The command line of this run with --resume or --overwrite (one line, quoted for a POSIX shell)."""
+    args = [a for a in argv if a not in ("--resume", "--overwrite")]
+    return shlex.join(["pressextract", *args, flag])
+
+
+def _saved_line(totals: dict, out: Path) -> str:
+    """Exactly which inputs are on disk after an interruption, and how many analysed ones are not."""
+    saved, unsaved = totals.get("inputs", 0), max(0, totals.get("analysed", 0) - totals.get("inputs", 0))
+    if saved:
+        where = f"inputs 1–{saved} (in {totals['chunks']} chunks, the last one {totals.get('last_saved')!s})"
+    else:
+        where = "no input yet (no chunk was finished)"
+    line = f"interrupted: saved in {out}/.parts: {where}."
+    if unsaved:
+        line += f" {unsaved} more input(s) were analysed but not saved; --resume analyses them again."
+    return line
 
 
 def _formats(given: list[str], *, csv_safe: bool, err: Console) -> list[str]:
@@ -144,6 +160,12 @@ def extract(
             "--resume", metavar="", help="Continue an interrupted run in OUT without redoing finished chunks."
         ),
     ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite", metavar="", help="Replace the run (interrupted or finished) that OUT holds."
+        ),
+    ] = False,
     engine: Annotated[
         str, typer.Option(help="local (process pool on this machine) or dask (Dask distributed).")
     ] = "local",
@@ -182,21 +204,49 @@ def extract(
             help="Largest document accepted, in bytes of UTF-8 text; larger ones become errors rows."
         ),
     ] = 1_000_000,
+    doc_timeout: Annotated[
+        float,
+        typer.Option(
+            help="Seconds one document may take in the analysis; a slower one becomes an errors row "
+            "naming the stage (0 = no limit)."
+        ),
+    ] = 300.0,
+    worker_memory: Annotated[
+        int | None,
+        typer.Option(
+            help="Memory limit of each worker process in MiB (address space, --workers 2 or more); a "
+            "document that needs more becomes an errors row. Default: the worker's size after loading "
+            "the model + 1024 (about 1.5 GiB with the bundled model); 0 = no limit.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract documents, events, agenda, people, roles, quotes and timexes into OUT/<table>.csv|jsonl."""
     from pipeline.api import RunInterrupted, extract_to_dir, make_options
     from pipeline.backbone import ModelNotFound
-    from pipeline.engine import InputChanged
-    from pipeline.engines.store import ResumeError
+    from pipeline.engines.driver import InputChanged
+    from pipeline.engines.store import OutputError, OutputLocked, ResumeError, RunExists
 
-    err = Console(stderr=True)
+    # soft_wrap: lines are never cut at the terminal (or at 80 columns when stderr is a file or a pipe)
+    err = Console(stderr=True, soft_wrap=True)
     formats = _formats(fmt, csv_safe=csv_safe, err=err)
     if engine not in ("local", "dask"):
         err.print(f"[red]unknown engine {engine!r}[/red] (choose local or dask)")
         raise typer.Exit(EXIT_USAGE)
-    if batch_size < 1 or chunk_size < 1 or max_doc_bytes < 1 or workers < 0:
+    if resume and overwrite:
+        err.print("[red]--resume and --overwrite exclude each other[/red]")
+        raise typer.Exit(EXIT_USAGE)
+    if (
+        batch_size < 1
+        or chunk_size < 1
+        or max_doc_bytes < 1
+        or workers < 0
+        or doc_timeout < 0
+        or (worker_memory or 0) < 0
+    ):
         err.print(
-            "[red]--batch-size, --chunk-size and --max-doc-bytes must be positive, --workers 0 or more[/red]"
+            "[red]--batch-size, --chunk-size and --max-doc-bytes must be positive; --workers, --doc-timeout "
+            "and --worker-memory 0 or more[/red]"
         )
         raise typer.Exit(EXIT_USAGE)
     ingest = IngestOptions(
@@ -216,6 +266,8 @@ def extract(
         ingest=ingest,
         engine=engine,
         scheduler=scheduler,
+        doc_timeout=doc_timeout,
+        worker_memory_mb=worker_memory,
     )
     show = not quiet and sys.stderr.isatty()
     progress = None
@@ -240,6 +292,11 @@ def extract(
     def on_start(info: dict) -> None:
         nonlocal start_done
         start_done = info["resumed"]["inputs"]
+        if info.get("redo") and not quiet:
+            err.print(
+                f"[yellow]resume:[/yellow] chunk(s) {info['redo']} were incomplete in {escape(str(out))}/.parts "
+                "and are analysed again"
+            )
         if info["resumed"]["chunks"] and not quiet:
             err.print(
                 f"resuming: {info['resumed']['inputs']} inputs in {info['resumed']['chunks']} chunks already done"
@@ -254,7 +311,8 @@ def extract(
                 rate = (done - start_done) / max(time.perf_counter() - t0, 1e-6)
                 progress.update(task, completed=done, failed=failed, rate=rate)
 
-    flag = _StopFlag(err, quiet)
+    flag = _StopFlag()
+    argv = sys.argv[1:]
     try:
         with _signals(flag):
             manifest = extract_to_dir(
@@ -263,32 +321,54 @@ def extract(
                 options=options,
                 formats=formats,
                 resume=resume,
+                overwrite=overwrite,
                 on_progress=on_progress,
                 on_start=on_start,
-                stop=flag,
             )
     except RunInterrupted as exc:
         if progress:
             progress.stop()
-        err.print(
-            f"[yellow]interrupted:[/yellow] {exc.totals['inputs']} inputs in {exc.totals['chunks']} chunks are "
-            f"saved in {out}/.parts. Continue with:\n  {_resume_command(sys.argv[1:])}"
-        )
+        err.print(_saved_line(exc.totals, out), markup=False, highlight=False)
+        err.print("Continue with:", markup=False)
+        err.print(f"  {_command(argv, '--resume')}", markup=False, highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    except (ModelNotFound, ResumeError, InputChanged, ValueError) as exc:
+    except KeyboardInterrupt:  # before the run began (reading the input list, opening OUT)
         if progress:
             progress.stop()
-        err.print(f"[red]error:[/red] {exc}")
+        err.print("interrupted before the run began: nothing new was saved.", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except RunExists as exc:
+        if progress:
+            progress.stop()
+        err.print(f"[red]error:[/red] {escape(str(exc))}; nothing was changed.")
+        if exc.state == "interrupted":
+            err.print("Continue it with:", markup=False)
+            err.print(f"  {_command(argv, '--resume')}", markup=False, highlight=False)
+        err.print("Start over (deletes it) with:", markup=False)
+        err.print(f"  {_command(argv, '--overwrite')}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except OutputError as exc:
+        if progress:
+            progress.stop()
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        err.print(
+            "Finished chunks are kept; when the folder can be written again, continue with:", markup=False
+        )
+        err.print(f"  {_command(argv, '--resume')}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_ENVIRONMENT) from None
+    except (ModelNotFound, ResumeError, InputChanged, OutputLocked, ValueError) as exc:
+        if progress:
+            progress.stop()
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from None
     finally:
         if progress:
             progress.stop()
     m = manifest
     if not quiet:
-        table = Table(
-            title=f"pressextract {m['version']} — model {m['model']['name']} {m['model']['version'] or ''}",
-            show_header=True,
-        )
+        model_name = f"{m['model']['name']} {m['model']['version'] or ''}".strip()
+        err.print(f"[bold]pressextract {m['version']}[/bold] — model {escape(model_name)}")
+        table = Table(show_header=True)
         table.add_column("table")
         table.add_column("rows", justify="right")
         for name, n in m["rows"].items():
@@ -296,8 +376,15 @@ def extract(
         err.print(table)
         err.print(
             f"documents ok {m['documents_ok']}, failed {m['documents_failed']}, "
-            f"skipped files {len(m['skipped_files'])}; {m['seconds']:.1f} s; tables in {out}/"
+            f"skipped files {len(m['skipped_files'])}; {m['seconds']:.1f} s; tables in {escape(str(out))}/"
         )
+        skipped = m["skipped_files"]
+        for name in skipped[:10]:
+            err.print(f"  skipped: {name}", markup=False, highlight=False)
+        if len(skipped) > 10:
+            err.print(f"  … and {len(skipped) - 10} more skipped files: see {out}/run.json", markup=False)
         if m["documents_failed"]:
-            err.print(f"[yellow]{m['documents_failed']} input(s) failed: see {out}/errors.csv[/yellow]")
+            err.print(
+                f"[yellow]{m['documents_failed']} input(s) failed: see {escape(str(out))}/errors.csv[/yellow]"
+            )
     raise typer.Exit(EXIT_SOME_FAILED if m["documents_failed"] else EXIT_OK)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import threading
 
-from pipeline.engine import BatchResult, Outcome, Prepared, RunOptions, build_nlp, run_batch_here
-from pipeline.records.schema import Error
+from pipeline.engines.batch import BatchResult, Prepared, build_nlp, run_batch_here
+from pipeline.engines.runner import RunOptions, isolate
 
 _LOCAL = threading.local()  # one pipeline per worker thread: spaCy pipelines are not shared across threads
 
@@ -76,34 +76,12 @@ class DaskRunner:
         try:
             return handle.result()  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001  (a killed worker or lost task: find the document, keep the rest)
-            return self._isolate(batch)
-
-    def _isolate(self, batch: list[Prepared]) -> BatchResult:
-        outcomes: list[Outcome] = []
-        timings: dict[str, float] = {}
-        worker, rss = "", 0.0
-        for p in batch:
-            try:
-                res = self.submit([p]).result()  # type: ignore[attr-defined]
-            except Exception as exc:  # noqa: BLE001
-                outcomes.append(
-                    Outcome(
-                        p.source,
-                        error=Error(
-                            p.source,
-                            "worker",
-                            f"task failed on the Dask cluster: {type(exc).__name__}: {exc}",
-                            p.doc_id,
-                        ),
-                        doc_id=p.doc_id,
-                    )
-                )
-                continue
-            outcomes += res.outcomes
-            worker, rss = res.worker, max(rss, res.peak_rss_mb)
-            for k, v in res.timings.items():
-                timings[k] = timings.get(k, 0.0) + v
-        return BatchResult(outcomes, timings, worker, rss)
+            return isolate(
+                batch,
+                lambda p: self.submit([p]).result(),  # type: ignore[attr-defined]
+                catch=(Exception,),
+                describe=lambda exc: f"task failed on the Dask cluster: {type(exc).__name__}: {exc}",
+            )
 
     def close(self, *, cancel: bool = False) -> None:
         if self.client is not None:

@@ -97,12 +97,14 @@ def test_sigkill_at_several_points_then_resume_is_byte_identical(archive, tmp_pa
     assert not (out / ".parts").exists()
 
 
-def test_rerun_without_resume_is_byte_identical(archive, tmp_path):
+def test_rerun_with_overwrite_is_byte_identical(archive, tmp_path):
     src, reference = archive
     out = tmp_path / "out"
     (out / ".parts").mkdir(parents=True)  # debris of an older run is cleared, not merged
     (out / ".parts" / "progress.json").write_text("{}", encoding="utf-8")
-    proc = subprocess.run(_cmd(src, out), capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        _cmd(src, out, "--overwrite"), capture_output=True, text=True, timeout=120, check=False
+    )
     assert proc.returncode == 1, proc.stderr
     assert _tables(out) == reference
 
