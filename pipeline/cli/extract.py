@@ -9,6 +9,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
+import os
 import signal
 import sys
 import time
@@ -19,6 +20,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -31,7 +33,7 @@ from rich.table import Table
 
 from pipeline.cli import app
 from pipeline.ingest import IngestOptions
-from pipeline.ingest.readers import _suffixes, expand_inputs
+from pipeline.ingest.readers import _MAGIC, _suffixes, display_path, expand_inputs
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -40,6 +42,25 @@ EXIT_CODES_HELP = (
     "2 usage or configuration error (bad option, model not found, --resume on other input); "
     "130 interrupted (Ctrl-C/SIGTERM; finished chunks are kept: run again with --resume)."
 )
+
+
+def missing_paths(inputs: list[str]) -> list[str]:
+    """Arguments that name nothing: a usage error, never a document holding the path as its text.
+
+    A glob (`*`, `?`, `[`) that matches nothing stays an errors row, like an empty folder would.
+    """
+    return [i for i in inputs if i != "-" and not os.path.lexists(i) and not _MAGIC.search(i)]
+
+
+def _count_lines(fh, budget: int = 1 << 30) -> int | None:  # type: ignore[no-untyped-def]
+    """Newlines in a stream, read in 1 MiB chunks (a line is never held whole); None past `budget` bytes."""
+    n = read = 0
+    while chunk := fh.read(1 << 20):
+        n += chunk.count(b"\n")
+        read += len(chunk)
+        if read > budget:
+            return None
+    return max(n, 1) if read else 0
 
 
 def estimate_total(inputs: list[str], options: IngestOptions) -> int | None:
@@ -54,7 +75,10 @@ def estimate_total(inputs: list[str], options: IngestOptions) -> int | None:
             if suffix in (".jsonl", ".ndjson"):
                 opener = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}.get(compression or "", open)
                 with opener(name, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
+                    n = _count_lines(fh)
+                if n is None:
+                    return None  # too much to count up front: the bar runs without a total
+                total += n
             elif suffix == ".zip" and not compression:
                 with zipfile.ZipFile(name) as zf:
                     total += sum(1 for i in zf.infolist() if not i.is_dir())
@@ -147,9 +171,17 @@ def extract(
     max_doc_bytes: Annotated[
         int,
         typer.Option(
-            help="Largest document accepted, in bytes of UTF-8 text; larger ones become errors rows."
+            help="Largest document accepted, in bytes of UTF-8 text (for HTML the text, not the markup); "
+            "larger ones become errors rows."
         ),
     ] = 1_000_000,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Read symbolic links that point out of an input folder (default: listed as skipped).",
+        ),
+    ] = False,
 ) -> None:
     """Extract documents, events, agenda, people, roles, quotes and timexes into OUT/<table>.csv|jsonl."""
     from pipeline.api import RunInterrupted, extract_to_dir, make_options
@@ -158,6 +190,18 @@ def extract(
     from pipeline.engines.store import ResumeError
 
     err = Console(stderr=True)
+    missing = missing_paths(inputs)
+    if missing:
+        for item in missing:
+            err.print(
+                f"[red]error:[/red] no such file or folder: {escape(display_path(item))}", soft_wrap=True
+            )
+        err.print(
+            "pressextract extract reads files, folders, globs or - (standard input); "
+            "to analyse a text, pipe it: echo '…' | pressextract extract - -o OUT",
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
     formats = ["csv", "jsonl"] + [f for f in fmt if f not in ("csv", "jsonl")]
     for f in formats:
         if f not in ("csv", "jsonl", "parquet"):
@@ -179,6 +223,7 @@ def extract(
         publisher_field=publisher_field,
         url_field=url_field,
         max_doc_bytes=max_doc_bytes,
+        follow_symlinks=follow_symlinks,
     )
     options = make_options(
         model=model,

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import IngestError, IngestOptions, RawDocument, iter_documents
-from pipeline.ingest import readers
+from pipeline.ingest import IngestError, IngestOptions, RawDocument, iter_documents, readers
 
 RELEASE = "Der Bezirk lädt am Samstag zum Frühlingsfest im Rathauspark ein."
 
@@ -138,7 +137,7 @@ def test_unreadable_subfolder_is_an_errors_row(tmp_path: Path, monkeypatch: pyte
         return real_scandir(path)
 
     monkeypatch.setattr(readers.os, "scandir", scandir)
-    monkeypatch.setattr(readers.os, "listdir", lambda p: list(e.name for e in scandir(p)))
+    monkeypatch.setattr(readers.os, "listdir", lambda p: [e.name for e in scandir(p)])
     docs, errors = read(tmp_path / "in")
     assert [d.text for d in docs] == [RELEASE]
     assert [e.source for e in errors] == [locked + os.sep]
@@ -256,7 +255,7 @@ def test_misleading_jsonl_layouts_are_read_per_record(tmp_path: Path, name: str,
 
 
 def test_json_message_does_not_say_at_at(tmp_path: Path) -> None:
-    docs, (error,) = read(write(tmp_path / "a.jsonl", '{"id": "a", "text": "Zeile\x01Zeile"}\n'))
+    _docs, (error,) = read(write(tmp_path / "a.jsonl", '{"id": "a", "text": "Zeile\x01Zeile"}\n'))
     assert "at at" not in error.error and "column" in error.error
 
 
