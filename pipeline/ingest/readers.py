@@ -184,12 +184,12 @@ def _inside(target: str, root: str) -> bool:
 class _Expansion:
     """Collects the files of all inputs: each file once, symlinks out of the tree not followed."""
 
-    def __init__(self, options: IngestOptions) -> None:
+    def __init__(self, options: IngestOptions, seen_files: set[tuple[int, int]] | None = None) -> None:
         self.options = options
         self.files: list[str] = []
         self.errors: list[IngestError] = []
         self.skipped: list[str] = []
-        self.seen_files: set[tuple[int, int]] = set()
+        self.seen_files = seen_files if seen_files is not None else set()
         self.seen_dirs: set[tuple[int, int]] = set()
 
     def error(self, path: str, message: str) -> None:
@@ -383,14 +383,15 @@ def _glob_regex(parts: list[str]) -> re.Pattern[str]:
 
 
 def expand_inputs(
-    inputs: Iterable[str], *, options: IngestOptions
+    inputs: Iterable[str], *, options: IngestOptions, seen_files: set[tuple[int, int]] | None = None
 ) -> tuple[list[str], list[IngestError], list[str]]:
     """Paths, folders (recursive) and globs -> (files in stable order, errors, skipped files).
 
     Each file is taken once however it is reached; a FIFO or device is an errors row, never opened;
     symbolic links that leave the input folder are skipped unless `options.follow_symlinks`.
+    `seen_files` ((device, inode) of files taken) carries "each file once" across calls of one run.
     """
-    exp = _Expansion(options)
+    exp = _Expansion(options, seen_files)
     for item in inputs:
         if item == "-":
             exp.files.append("-")
@@ -416,10 +417,10 @@ def iter_documents(
     `doc_ids`: share one across calls that make up one run, so ids and sources stay unique in the run.
     """
     options = options or IngestOptions()
-    files, errors, skipped_files = expand_inputs(inputs, options=options)
+    ids = doc_ids if doc_ids is not None else DocIds()
+    files, errors, skipped_files = expand_inputs(inputs, options=options, seen_files=ids.files)
     if skipped is not None:
         skipped.extend(skipped_files)
-    ids = doc_ids if doc_ids is not None else DocIds()
     for error in errors:
         yield ids.claim(error)
     for name in files:
@@ -456,6 +457,7 @@ class DocIds:
         self.ids: set[int] = set()
         self.sources: set[int] = set()
         self.next_n: dict[str, int] = {}
+        self.files: set[tuple[int, int]] = set()  # (device, inode) of every file read in the run
         self.warned = 0
 
     def _free(self, base: str, taken: set[int], sep: str) -> str:
