@@ -62,8 +62,8 @@ class IngestOptions:
     html_field: str = "html"
     max_doc_bytes: int = 10_000_000
     max_file_bytes: int = 4_000_000_000
-    max_json_bytes: int = 200_000_000
-    max_html_bytes: int = 20_000_000
+    max_json_bytes: int = 100_000_000
+    max_html_bytes: int = 8_000_000
     max_zip_ratio: int = 200
     max_zip_members: int = 1_000_000
     exclude_dirs: tuple[str, ...] = ("gold",)
