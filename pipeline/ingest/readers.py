@@ -917,7 +917,8 @@ class _Lines:
         while True:
             i = self.buf.find(self.sep, scan)
             if i >= 0:
-                line = dropped + (i - self.pos) if dropped else bytes(self.buf[self.pos : i])
+                n = dropped + (i - self.pos)
+                line = n if n > self.limit else bytes(self.buf[self.pos : i])
                 dropped = 0
                 self.pos = scan = i + len(self.sep)  # before the yield: rest() may be called meanwhile
                 yield line
@@ -931,7 +932,7 @@ class _Lines:
             scan = len(self.buf)
             chunk = self.stream.read(_CHUNK)
             if not chunk:
-                if dropped:
+                if dropped or len(self.buf) > self.limit:
                     yield dropped + len(self.buf)
                 elif self.buf:
                     yield bytes(self.buf)
