@@ -679,7 +679,36 @@ def _read_text(data: bytes, source: str) -> RawDocument | IngestError:
     text = normalize_text(text)
     if not text.strip():
         return IngestError(source, "empty document (no text after normalization)")
-    return RawDocument(source=source, text=text, kind="txt", meta={"encoding": encoding})
+    return RawDocument(
+        source=source, text=text, kind="txt", title=exclaimed_headline(text), meta={"encoding": encoding}
+    )
+
+
+_ADDRESS = re.compile(r"^(?:Liebe|Lieber|Sehr geehrte|Hallo|Guten Tag|Moin)\b", re.IGNORECASE)
+
+
+def exclaimed_headline(text: str) -> str | None:
+    """A first paragraph of one short line ending in "!" is the headline (layout reads "!" as a
+    sentence end, so it would not take it as the title); a salutation is not.
+
+    Example: "Endlich wieder Freibad!\n\nDie Sommerbäder öffnen …" -> "Endlich wieder Freibad!";
+    "Liebe Nachbarinnen und Nachbarn!\n\nWir laden …" -> None.
+    """
+    first, sep, rest = text.partition("\n\n")
+    first = first.strip()
+    if (
+        not sep
+        or not rest.strip()
+        or "\n" in first
+        or not first.endswith("!")
+        or len(first) > 120
+        or len(first.split()) > 12
+        or _ADDRESS.match(first)
+        or not first[:1].isupper()
+        and first[:1] not in "„»\"'"
+    ):
+        return None
+    return first
 
 
 def _read_html(data: bytes, source: str, *, options: IngestOptions) -> RawDocument | IngestError:

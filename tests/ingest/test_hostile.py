@@ -357,3 +357,39 @@ def test_one_record_without_text_among_many_stays_a_record_row(tmp_path: Path) -
     docs, errors = read(path)
     assert [d.doc_id for d in docs] == ["a"]
     assert [e.source for e in errors] == [f"{path}#leer", f"{path}#b"]
+
+
+# --- issue 19 point 6: a .txt headline ending in "!" is the title ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Sommerfest im Bürgerpark – kommen Sie vorbei!\n\nAm Samstag lädt das Bezirksamt zum Fest ein.",
+            "Sommerfest im Bürgerpark – kommen Sie vorbei!",
+        ),
+        ("Endlich wieder Freibad!\n\nDie Sommerbäder öffnen am Montag um 10 Uhr.", "Endlich wieder Freibad!"),
+        ("Liebe Nachbarinnen und Nachbarn!\n\nWir laden Sie herzlich zum Hoffest ein.", None),  # an address
+        ("Sehr geehrte Damen und Herren!\n\nDer Senat hat heute beschlossen.", None),
+        ("Achtung!", None),  # nothing after it
+        (
+            "Freibad offen!\nAb Montag\n\nDie Sommerbäder öffnen am Montag.",
+            None,
+        ),  # two lines: not one headline
+        ("Sommerfest im Bürgerpark\n\nAm Samstag lädt das Bezirksamt zum Fest ein.", None),  # layout's job
+        (
+            (
+                "Wir haben es geschafft und danken allen, die uns in den vergangenen Monaten mit Rat und Tat "
+                "unterstützt haben!\n\nDer Umbau ist fertig."
+            ),
+            None,  # a sentence, not a headline
+        ),
+    ],
+)
+def test_txt_headline_with_exclamation_mark_is_the_title(
+    tmp_path: Path, text: str, title: str | None
+) -> None:
+    (doc,), _ = read(write(tmp_path / "pm.txt", text))
+    assert doc.title == title
+    assert doc.text == text  # the title stays the first block of the text, offsets unchanged
