@@ -53,3 +53,26 @@ def test_follow_symlinks_option(tmp_path: Path) -> None:
     code, output = extract(str(tmp_path / "in"), "-o", str(tmp_path / "b"), "--follow-symlinks")
     assert code == 0, output
     assert len(pd.read_csv(tmp_path / "b" / "documents.csv")) == 2
+
+
+def test_bad_record_and_non_utf8_name_do_not_end_the_run(tmp_path: Path) -> None:
+    """Issue 20 point 1: a lone surrogate in id/publisher/url and a latin-1 file name were exit 2 with no
+    tables (and --resume failed the same way); now they are documents, and the run can be resumed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"Stra\xdfenfest.txt"), "wb") as fh:
+        fh.write("Der Bezirk lädt am 3. Mai 2025 zum Straßenfest ein.".encode())
+    (folder / "pm.jsonl").write_text(
+        '{"id": "pm-1\\udfff", "publisher": "Senat\\udfff", "url": "https://x.de/\\udfff", '
+        '"text": "Der Senat tagt am Dienstag."}\n{"id": "pm-2", "text": "Die Bibliothek öffnet wieder."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, output = extract(str(folder), "-o", str(out))
+    assert code == 0, output
+    docs = pd.read_csv(out / "documents.csv")
+    assert len(docs) == 3 and {"pm-1\ufffd", "pm-2"} <= set(docs["doc_id"])
+    assert any(s.endswith("Stra\\xdfenfest.txt") for s in docs["source"])
+    assert "Senat\ufffd" in set(docs["publisher"])
+    code, output = extract(str(folder), "-o", str(out), "--resume")
+    assert code == 0, output
