@@ -49,7 +49,17 @@ def missing_paths(inputs: list[str]) -> list[str]:
 
     A glob (`*`, `?`, `[`) that matches nothing stays an errors row, like an empty folder would.
     """
-    return [i for i in inputs if i != "-" and not os.path.lexists(i) and not _MAGIC.search(i)]
+    missing = []
+    for item in inputs:
+        if item == "-" or _MAGIC.search(item):
+            continue
+        try:
+            os.lstat(item)
+        except (FileNotFoundError, NotADirectoryError):
+            missing.append(item)
+        except OSError:  # e.g. inside a folder we may not read: an errors row, like any unreadable input
+            pass
+    return missing
 
 
 def _count_lines(fh, budget: int = 1 << 30) -> int | None:  # type: ignore[no-untyped-def]

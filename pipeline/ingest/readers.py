@@ -289,7 +289,7 @@ class _Expansion:
     def glob(self, pattern: str) -> None:
         """`x/**/*.txt`: like glob.glob(recursive=True), but links are not followed out of the base
         folder, link loops are visited once and every file is taken once."""
-        parts = pattern.split(os.sep)
+        parts = pattern.rstrip(os.sep).split(os.sep)  # "x/*/" matches folders: they are walked anyway
         first = next(i for i, p in enumerate(parts) if _MAGIC.search(p))
         base = os.sep.join(parts[:first]) if first else ""
         if pattern.startswith(os.sep) and not base:
@@ -903,7 +903,11 @@ def _json_error(exc: json.JSONDecodeError, *, line: bool) -> str:
     return f"malformed JSON at line {exc.lineno} column {exc.colno}: {msg}"
 
 
-def _read_json(data: bytes, source: str, *, options: IngestOptions) -> Iterator[RawDocument | IngestError]:
+def _read_json(
+    data: bytes, source: str, *, options: IngestOptions, lines_fallback: bool = False
+) -> Iterator[RawDocument | IngestError]:
+    """A .json file: one object or an array of objects. `lines_fallback`: the bytes came from a .jsonl
+    file that looked pretty-printed; if they are not one JSON document, they are read line by line."""
     try:
         text, _ = decode_bytes(data)
         obj = json.loads(text)
@@ -911,7 +915,7 @@ def _read_json(data: bytes, source: str, *, options: IngestOptions) -> Iterator[
         yield IngestError(source, str(exc))
         return
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":  # one record per line in a .json file: read it as JSON Lines
+        if exc.msg == "Extra data" or lines_fallback:  # one record per line: read it as JSON Lines
             yield from _read_jsonl(io.BytesIO(text.encode("utf-8")), source, options=options, fallback=False)
             return
         yield IngestError(source, _json_error(exc, line=False))
@@ -1044,10 +1048,10 @@ def _read_jsonl(
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            if first and fallback and exc.pos >= len(line.rstrip()) - 1:
-                # "{" or '[{"id": 1,' alone on the first line: a pretty-printed JSON file, not JSON Lines
-                rest = lines.rest(options.max_json_bytes)
-                yield from _read_json(raw + sep + rest, source, options=options)
+            if first and fallback and line.strip() in ("{", "[", "[{"):
+                # "{" or "[" alone on the first line: a pretty-printed JSON file, not JSON Lines
+                data = raw + sep + lines.rest(options.max_json_bytes)
+                yield from _read_json(data, source, options=options, lines_fallback=True)
                 return
             yield IngestError(f"{source}#L{lineno}", _json_error(exc, line=True))
             first = False

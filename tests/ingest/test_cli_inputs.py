@@ -76,3 +76,29 @@ def test_bad_record_and_non_utf8_name_do_not_end_the_run(tmp_path: Path) -> None
     assert "Senat\ufffd" in set(docs["publisher"])
     code, output = extract(str(folder), "-o", str(out), "--resume")
     assert code == 0, output
+
+
+def test_path_in_unreadable_folder_is_an_errors_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20 point 8: a PermissionError traceback before; an errors row now (EACCES simulated: root reads
+    everything)."""
+    from pipeline.ingest import readers
+
+    target = str(tmp_path / "gesperrt" / "b.txt")
+    good = tmp_path / "gut.txt"
+    good.write_text("Der Bezirk lädt am 3. Mai 2025 zum Frühlingsfest ein.", encoding="utf-8")
+    real_stat, real_lstat = os.stat, os.lstat
+
+    def denied(real):
+        def call(path, *args, **kwargs):
+            if os.fspath(path) == target:
+                raise PermissionError(13, "Permission denied", target)
+            return real(path, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(os, "lstat", denied(real_lstat))
+    monkeypatch.setattr(readers.os, "stat", denied(real_stat))
+    code, output = extract(target, str(good), "-o", str(tmp_path / "out"))
+    assert code == 1, output
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert list(errors["source"]) == [target] and "Permission denied" in errors["error"][0]

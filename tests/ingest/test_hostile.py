@@ -393,3 +393,15 @@ def test_txt_headline_with_exclamation_mark_is_the_title(
     (doc,), _ = read(write(tmp_path / "pm.txt", text))
     assert doc.title == title
     assert doc.text == text  # the title stays the first block of the text, offsets unchanged
+
+
+def test_jsonl_with_a_broken_first_line_keeps_the_others(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.jsonl",
+        '{"id": "a", "text": "Erste Meldung."\n' + jsonl({"id": "b", "text": "Zweite Meldung."}),
+    )
+    docs, errors = read(path)
+    assert [d.doc_id for d in docs] == ["b"] and [e.source for e in errors] == [f"{path}#L1"]
+    path = write(tmp_path / "b.jsonl", "{\n" + jsonl({"id": "c", "text": "Dritte Meldung."}))
+    docs, errors = read(path)
+    assert [d.doc_id for d in docs] == ["c"] and [e.source for e in errors] == [f"{path}#L1"]
