@@ -22,6 +22,7 @@ import sys
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -63,7 +64,7 @@ class IngestOptions:
     max_doc_bytes: int = 10_000_000
     max_file_bytes: int = 4_000_000_000
     max_json_bytes: int = 100_000_000
-    max_html_bytes: int = 8_000_000
+    max_html_bytes: int = 5_000_000
     max_zip_ratio: int = 200
     max_zip_members: int = 1_000_000
     exclude_dirs: tuple[str, ...] = ("gold",)
@@ -729,7 +730,15 @@ def _html_document(
     options: IngestOptions,
     fallback: dict | None = None,
 ) -> RawDocument | IngestError:
-    """The limit is on the text a reader sees, not on the markup (a 1.6 MB page may hold 1.5 KB of text)."""
+    """The limit is on the text a reader sees, not on the markup (a 1.6 MB page may hold 1.5 KB of text).
+    A page whose visible text is clearly over the limit is refused before the (costly) extraction."""
+    estimate = visible_text_bytes(html)
+    if estimate > 2 * options.max_doc_bytes:
+        return IngestError(
+            source,
+            f"document too large: about {estimate} bytes of text in the HTML, more than the limit of "
+            f"{options.max_doc_bytes}",
+        )
     try:
         page = extract_html(html, url=url)
     except ValueError as exc:
@@ -758,6 +767,31 @@ def _html_document(
         url=fallback.get("url") or page.url,
         meta=meta,
     )
+
+
+_SCRIPT_STYLE = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")  # "[^<>]", not "[^>]": "<<<<…" without ">" stays linear
+
+
+def visible_text_bytes(html: str) -> int:
+    """UTF-8 bytes of a page's text without tags, scripts and styles, spaces collapsed: an upper bound,
+    within separators, of what extraction can return. Linear in the page, whatever its markup.
+
+    Example: "<p>Grüße</p><script>x()</script>" -> 7.
+    """
+    lower = html.lower()
+    parts, pos = [], 0
+    while m := _SCRIPT_STYLE.search(html, pos):
+        parts.append(html[pos : m.start()])
+        close = lower.find("</" + m.group(1).lower(), m.end())
+        if close < 0:
+            pos = len(html)
+            break
+        end = html.find(">", close)
+        pos = end + 1 if end >= 0 else len(html)
+    parts.append(html[pos:])
+    text = unescape(_TAG.sub(" ", " ".join(parts)))
+    return len(" ".join(text.split()).encode("utf-8", "surrogatepass"))
 
 
 # --- JSON records ----------------------------------------------------------------------------------

@@ -405,3 +405,26 @@ def test_jsonl_with_a_broken_first_line_keeps_the_others(tmp_path: Path) -> None
     path = write(tmp_path / "b.jsonl", "{\n" + jsonl({"id": "c", "text": "Dritte Meldung."}))
     docs, errors = read(path)
     assert [d.doc_id for d in docs] == ["c"] and [e.source for e in errors] == [f"{path}#L1"]
+
+
+@pytest.mark.parametrize(
+    "html, n",
+    [
+        ("<p>Grüße</p><script>var x = '<p>nicht sichtbar</p>';</script>", 7),
+        ("<p>a &amp; b</p><style>p { color: red }</style><script>offen", 5),
+        ("<" * 100_000, 100_000),  # no ">" anywhere: still linear
+        ("<script>" * 50_000, 0),
+    ],
+)
+def test_visible_text_estimate(html: str, n: int) -> None:
+    assert readers.visible_text_bytes(html) == n
+
+
+def test_html_with_too_much_text_is_refused_before_extraction(tmp_path: Path, monkeypatch) -> None:
+    def never(*args, **kwargs):
+        raise AssertionError("extraction should not run")
+
+    monkeypatch.setattr(readers, "extract_html", never)
+    page = f"<html><body><main><h1>Titel</h1><p>{RELEASE * 5000}</p></main></body></html>"
+    docs, (error,) = read(write(tmp_path / "a.html", page), max_doc_bytes=100_000)
+    assert not docs and "too large" in error.error and "about" in error.error

@@ -15,7 +15,7 @@ import resource
 import signal
 import subprocess
 import sys
-import threading
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -34,34 +34,45 @@ def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
 
 
+# The CLI runs as the child of a small launcher: Linux keeps ru_maxrss across fork and exec, so a child
+# forked straight from pytest would report pytest's own peak (which grows as the suite loads models).
+_LAUNCH = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as fh:
+    fh.write(str(usage.ru_maxrss))
+sys.exit(min(255, abs(os.waitstatus_to_exitcode(status))))
+"""
+
+
 def run_cli(*args: str, stdin=subprocess.DEVNULL) -> tuple[int, str, int]:
     """(exit code, stderr, peak RSS in KiB) of one `pressextract extract` run; a hang fails the test."""
     cmd = [str(CLI), "extract", *args, "--model", "blank", "--workers", "1", "-q"]
+    fd, peak_file = tempfile.mkstemp(suffix=".maxrss")
+    os.close(fd)
     proc = subprocess.Popen(
-        cmd,
+        [sys.executable, "-c", _LAUNCH, peak_file, *cmd],
         stdin=stdin,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        preexec_fn=_limit,  # noqa: PLW1509  (only setrlimit; the helper threads start after the fork)
+        preexec_fn=_limit,  # noqa: PLW1509  (only setrlimit, inherited by the CLI)
         start_new_session=True,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
-    err: list[bytes] = []
-    reader = threading.Thread(target=lambda: err.append(proc.stderr.read()))  # type: ignore[union-attr]
-    reader.start()
-    timer = threading.Timer(TIMEOUT, lambda: os.killpg(proc.pid, signal.SIGKILL))
-    timer.start()
     try:
-        _, status, usage = os.wait4(proc.pid, 0)
+        _, err = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, err = proc.communicate()
+        pytest.fail(f"pressextract hung (killed after {TIMEOUT} s): {' '.join(cmd)}\n{err.decode()[-2000:]}")
+    try:
+        peak = int(Path(peak_file).read_text() or 0)
     finally:
-        timed_out = not timer.is_alive()
-        timer.cancel()
-    reader.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stderr = b"".join(err).decode("utf-8", "replace")
-    if timed_out:
-        pytest.fail(f"pressextract hung (killed after {TIMEOUT} s): {' '.join(cmd)}\n{stderr[-2000:]}")
-    return proc.returncode, stderr, usage.ru_maxrss
+        os.unlink(peak_file)
+    return proc.returncode, err.decode("utf-8", "replace"), peak
 
 
 def rows(path: Path) -> list[dict]:
