@@ -318,6 +318,8 @@ class _Expansion:
                 relpath = f"{rel}/{name}" if rel else name
                 shown = os.path.join(base, *relpath.split("/")) if base else os.path.join(*relpath.split("/"))
                 if est is None:
+                    if link and regex.match(relpath) and _suffixes(name)[1] in KNOWN:
+                        self.error(shown, "broken symbolic link")
                     continue
                 if link and not self.follows(full, root):
                     if regex.match(relpath):

@@ -428,3 +428,14 @@ def test_html_with_too_much_text_is_refused_before_extraction(tmp_path: Path, mo
     page = f"<html><body><main><h1>Titel</h1><p>{RELEASE * 5000}</p></main></body></html>"
     docs, (error,) = read(write(tmp_path / "a.html", page), max_doc_bytes=100_000)
     assert not docs and "too large" in error.error and "about" in error.error
+
+
+def test_broken_links_are_rows_in_folders_and_globs(tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", RELEASE)
+    os.symlink(tmp_path / "weg.txt", tmp_path / "in" / "kaputt.txt")
+    for arg in (tmp_path / "in", f"{tmp_path}/in/*.txt"):
+        docs, errors = read(arg)
+        assert len(docs) == 1
+        assert [(e.source, e.error) for e in errors] == [
+            (str(tmp_path / "in" / "kaputt.txt"), "broken symbolic link")
+        ]
