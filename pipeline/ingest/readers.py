@@ -7,13 +7,11 @@ stream (compressed or not) has a byte budget, JSON Lines are split without holdi
 
 from __future__ import annotations
 
-import bz2
 import codecs
 import gzip
 import hashlib
 import io
 import json
-import logging
 import lzma
 import os
 import re
@@ -21,389 +19,63 @@ import stat
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from pipeline.ingest.documents import (
+    COMPRESSED,
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    KNOWN,
+    TEXT_SUFFIXES,
+    IngestError,
+    IngestOptions,
+    InputTooLarge,
+    RawDocument,
+    _make_writable,
+    _suffixes,
+    _warn,
+    clean_text,
+    display_path,
+    log,
+)
 from pipeline.ingest.encoding import DecodeFailure, _looks_utf16, decode_bytes
 from pipeline.ingest.html import extract_html
 from pipeline.ingest.metadata import BadField, meta_text, parse_date
 from pipeline.ingest.normalize import normalize_text, one_line
+from pipeline.ingest.paths import _MAGIC, expand_inputs
+from pipeline.ingest.streams import (
+    _CHUNK,
+    _Budget,
+    _Counted,
+    _Lines,
+    _open_regular,
+    _Prefixed,
+    _read_all,
+    _Refused,
+    _Transcode,
+)
 from pipeline.records.ids import content_doc_id
 
-TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-COMPRESSED = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
-KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | {".zip"}
-# A compressed stream that has produced this much and still expands more than max_zip_ratio:1 is a bomb.
-_BOMB_CHECK_BYTES = 64 << 20
-_CHUNK = 1 << 16
-
-log = logging.getLogger("pressextract.ingest")
-
-
-@dataclass(frozen=True, slots=True)
-class IngestOptions:
-    """How inputs are read. Field names apply to .json/.jsonl records.
-
-    Budgets: `max_doc_bytes` is the text of one document (for HTML the extracted text, not the markup);
-    `max_html_bytes` the markup of one page; `max_json_bytes` a .json file, which is parsed whole
-    (JSON Lines are streamed); `max_file_bytes` everything read from one file after decompression.
-    """
-
-    id_field: str = "id"
-    title_field: str = "title"
-    text_field: str = "text"
-    date_field: str = "date"
-    publisher_field: str = "publisher"
-    url_field: str = "url"
-    html_field: str = "html"
-    max_doc_bytes: int = 10_000_000
-    max_file_bytes: int = 4_000_000_000
-    max_json_bytes: int = 100_000_000
-    max_html_bytes: int = 5_000_000
-    max_zip_ratio: int = 200
-    max_zip_members: int = 1_000_000
-    exclude_dirs: tuple[str, ...] = ("gold",)
-    follow_symlinks: bool = False
-
-
-@dataclass(slots=True)
-class RawDocument:
-    """One release as read, before layout: normalized body text plus metadata.
-
-    `meta["warnings"]` lists what was repaired on the way in (a date that is not a date, a character
-    that cannot be written); the document itself is fine.
-    """
-
-    source: str
-    text: str
-    kind: str
-    doc_id: str | None = None
-    title: str | None = None
-    published: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    meta: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class IngestError:
-    source: str
-    error: str
-    stage: str = "ingest"
-
-
-class InputTooLarge(ValueError):
-    pass
-
-
-class _Refused(OSError):
-    """A path that is not a regular file (FIFO, device, socket): refused before reading."""
-
-
-def _warn(doc: RawDocument, message: str) -> None:
-    doc.meta.setdefault("warnings", []).append(message)
-
-
-def _suffixes(name: str) -> tuple[str | None, str]:
-    """('.xz', '.jsonl') for 'a.jsonl.xz'; (None, '.txt') for 'a.txt'."""
-    p = PurePosixPath(name.lower())
-    suffix = p.suffix
-    if suffix in COMPRESSED:
-        return suffix, PurePosixPath(p.stem).suffix
-    return None, suffix
-
-
-# --- strings that can always be written -----------------------------------------------------------
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def display_path(name: str) -> str:
-    """A file name as it can be written to a table: undecodable bytes as \\x escapes.
-
-    Example: os.fsdecode(b"Stra\\xdfe.txt") ("Stra\\udcdfe.txt") -> "Stra\\\\xdfe.txt".
-    """
-    if not _SURROGATE.search(name):
-        return name
-    try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return clean_text(name)
-
-
-def clean_text(value: str) -> str:
-    """Lone surrogates (from JSON escapes like "\\udfff") -> U+FFFD; valid pairs are joined.
-
-    Example: "Senat\\udfff" -> "Senat\\ufffd"; "\\ud83d\\ude00" -> "😀".
-    """
-    if not _SURROGATE.search(value):
-        return value
-    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-
-
-_STR_FIELDS = ("source", "text", "doc_id", "title", "published", "publisher", "url")
-
-
-def _make_writable(item: RawDocument | IngestError) -> RawDocument | IngestError:
-    """Every string of a document or error row encodable as UTF-8: one bad record is never a dead run."""
-    if isinstance(item, IngestError):
-        if _SURROGATE.search(item.source) or _SURROGATE.search(item.error):
-            return IngestError(display_path(item.source), clean_text(item.error), item.stage)
-        return item
-    for name in _STR_FIELDS:
-        value = getattr(item, name)
-        if isinstance(value, str) and _SURROGATE.search(value):
-            setattr(item, name, display_path(value) if name == "source" else clean_text(value))
-            _warn(item, f"{name}: characters that cannot be written (lone surrogates) replaced")
-    return item
-
-
-# --- paths, folders, globs -> files ----------------------------------------------------------------
-
-
-def _file_kind(mode: int) -> str:
-    for test, name in (
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return name
-    return "not a regular file"
-
-
-def _inside(target: str, root: str) -> bool:
-    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
-
-
-class _Expansion:
-    """Collects the files of all inputs: each file once, symlinks out of the tree not followed."""
-
-    def __init__(self, options: IngestOptions, seen_files: set[tuple[int, int]] | None = None) -> None:
-        self.options = options
-        self.files: list[str] = []
-        self.errors: list[IngestError] = []
-        self.skipped: list[str] = []
-        self.seen_files = seen_files if seen_files is not None else set()
-        self.seen_dirs: set[tuple[int, int]] = set()
-
-    def error(self, path: str, message: str) -> None:
-        self.errors.append(IngestError(display_path(path), message))
-
-    def add_file(self, path: str, st: os.stat_result, *, filtered: bool) -> None:
-        if filtered and _suffixes(os.path.basename(path))[1] not in KNOWN:
-            self.skipped.append(display_path(path))
-            return
-        key = (st.st_dev, st.st_ino)
-        if key in self.seen_files:  # the same file named twice or reached through a link: read once
-            return
-        self.seen_files.add(key)
-        self.files.append(path)
-
-    def path(self, item: str) -> None:
-        """An argument: a folder is walked, a file is taken (any type: an unknown one becomes an errors row)."""
-        try:
-            st = os.stat(item)
-        except FileNotFoundError:
-            self.error(item, "no such file or directory")
-            return
-        except OSError as exc:
-            self.error(item, f"cannot read: {exc.strerror or exc}")
-            return
-        if stat.S_ISDIR(st.st_mode):
-            self.walk(item)
-        elif stat.S_ISREG(st.st_mode):
-            self.add_file(item, st, filtered=False)
-        else:
-            self.error(item, f"{_file_kind(st.st_mode)}, not a regular file: refused without reading")
-
-    def entries(self, folder: str) -> list[tuple[str, str, os.stat_result | None, bool]] | None:
-        """(name, path, stat or None when broken, is a link) of a folder, sorted; unreadable -> errors row."""
-        try:
-            with os.scandir(folder) as it:
-                names = sorted(e.name for e in it)
-        except OSError as exc:
-            self.error(folder.rstrip(os.sep) + os.sep, f"cannot read folder: {exc.strerror or exc}")
-            return None
-        out = []
-        for name in names:
-            full = os.path.join(folder, name)
-            link = os.path.islink(full)
-            try:
-                st: os.stat_result | None = os.stat(full)
-            except OSError:
-                st = None
-            out.append((name, full, st, link))
-        return out
-
-    def follows(self, path: str, root: str) -> bool:
-        return self.options.follow_symlinks or _inside(os.path.realpath(path), root)
-
-    def walk(self, top: str) -> None:
-        """A folder, recursively in sorted order (files of a folder before its subfolders, like os.walk)."""
-        root = os.path.realpath(top)
-        stack = [top]
-        while stack:
-            folder = stack.pop()
-            try:
-                st = os.stat(folder)
-            except OSError as exc:
-                self.error(folder.rstrip(os.sep) + os.sep, f"cannot read folder: {exc.strerror or exc}")
-                continue
-            if (st.st_dev, st.st_ino) in self.seen_dirs:  # a link loop or a folder given twice
-                continue
-            self.seen_dirs.add((st.st_dev, st.st_ino))
-            entries = self.entries(folder)
-            if entries is None:
-                continue
-            subdirs = []
-            for name, full, est, link in entries:
-                is_dir = est is not None and stat.S_ISDIR(est.st_mode)
-                shown = full + os.sep if is_dir else full
-                if name.startswith(".") or (is_dir and name in self.options.exclude_dirs):
-                    self.skipped.append(display_path(shown))
-                elif link and (est is None or not self.follows(full, root)):
-                    if est is None and _suffixes(name)[1] in KNOWN:
-                        self.error(full, "broken symbolic link")
-                    else:  # out of the input tree: not read unless --follow-symlinks
-                        self.skipped.append(display_path(shown))
-                elif est is None:
-                    self.error(full, "cannot read: file vanished or is not accessible")
-                elif is_dir:
-                    subdirs.append(full)
-                elif stat.S_ISREG(est.st_mode):
-                    self.add_file(full, est, filtered=True)
-                elif _suffixes(name)[1] in KNOWN:
-                    self.error(
-                        full, f"{_file_kind(est.st_mode)}, not a regular file: refused without reading"
-                    )
-                else:
-                    self.skipped.append(display_path(full))
-            stack.extend(reversed(subdirs))
-
-    def glob(self, pattern: str) -> None:
-        """`x/**/*.txt`: like glob.glob(recursive=True), but links are not followed out of the base
-        folder, link loops are visited once and every file is taken once."""
-        parts = pattern.rstrip(os.sep).split(os.sep)  # "x/*/" matches folders: they are walked anyway
-        first = next(i for i, p in enumerate(parts) if _MAGIC.search(p))
-        base = os.sep.join(parts[:first]) if first else ""
-        if pattern.startswith(os.sep) and not base:
-            base = os.sep
-        rest = parts[first:]
-        regex = _glob_regex(rest)
-        max_depth = None if "**" in rest else len(rest)
-        hidden_ok = any(p.startswith(".") for p in rest)
-        start = base or "."
-        root = os.path.realpath(start)
-        matches: list[tuple[str, os.stat_result]] = []
-        seen: set[tuple[int, int]] = set()
-        stack: list[tuple[str, str, int]] = [(start, "", 0)]
-        while stack:
-            folder, rel, depth = stack.pop()
-            try:
-                st = os.stat(folder)
-            except OSError:
-                continue
-            if (st.st_dev, st.st_ino) in seen:
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            entries = self.entries(folder)
-            for name, full, est, link in entries or []:
-                relpath = f"{rel}/{name}" if rel else name
-                shown = os.path.join(base, *relpath.split("/")) if base else os.path.join(*relpath.split("/"))
-                if est is None:
-                    if link and regex.match(relpath) and _suffixes(name)[1] in KNOWN:
-                        self.error(shown, "broken symbolic link")
-                    continue
-                if link and not self.follows(full, root):
-                    if regex.match(relpath):
-                        self.skipped.append(display_path(shown))
-                    continue
-                if regex.match(relpath):
-                    matches.append((shown, est))
-                if (
-                    stat.S_ISDIR(est.st_mode)
-                    and (max_depth is None or depth + 1 < max_depth)
-                    and (hidden_ok or not name.startswith("."))
-                ):
-                    stack.append((full, relpath, depth + 1))
-        if not matches:
-            self.error(pattern, "no file matches this pattern")
-        for path, st in sorted(matches):
-            if stat.S_ISDIR(st.st_mode):
-                self.walk(path)
-            elif stat.S_ISREG(st.st_mode):
-                self.add_file(path, st, filtered=True)
-            elif _suffixes(path)[1] in KNOWN:
-                self.error(path, f"{_file_kind(st.st_mode)}, not a regular file: refused without reading")
-
-
-_MAGIC = re.compile(r"[*?[]")
-
-
-def _glob_component(comp: str) -> str:
-    """One path component of a glob as a regex that never crosses "/" (fnmatch rules otherwise)."""
-    out = [] if comp.startswith(".") else [r"(?!\.)"]
-    i = 0
-    while i < len(comp):
-        ch = comp[i]
-        if ch == "*":
-            out.append("[^/]*")
-        elif ch == "?":
-            out.append("[^/]")
-        elif ch == "[":
-            j = comp.find("]", i + 2 if comp[i + 1 : i + 2] in ("!", "]") else i + 1)
-            if j < 0:
-                out.append(r"\[")
-            else:
-                body = comp[i + 1 : j]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append("[" + body.replace("\\", "\\\\") + "]")
-                i = j
-        else:
-            out.append(re.escape(ch))
-        i += 1
-    return "".join(out)
-
-
-def _glob_regex(parts: list[str]) -> re.Pattern[str]:
-    """`**` matches any number of (non-hidden) folders, as in glob.glob(recursive=True)."""
-    out = ""
-    for k, comp in enumerate(parts):
-        last = k == len(parts) - 1
-        if comp == "**":
-            out += r"(?:(?!\.)[^/]+(?:/(?!\.)[^/]+)*)?" if last else r"(?:(?!\.)[^/]+/)*"
-        else:
-            out += _glob_component(comp) + ("" if last else "/")
-    return re.compile(out + r"\Z", re.DOTALL)
-
-
-def expand_inputs(
-    inputs: Iterable[str], *, options: IngestOptions, seen_files: set[tuple[int, int]] | None = None
-) -> tuple[list[str], list[IngestError], list[str]]:
-    """Paths, folders (recursive) and globs -> (files in stable order, errors, skipped files).
-
-    Each file is taken once however it is reached; a FIFO or device is an errors row, never opened;
-    symbolic links that leave the input folder are skipped unless `options.follow_symlinks`.
-    `seen_files` ((device, inode) of files taken) carries "each file once" across calls of one run.
-    """
-    exp = _Expansion(options, seen_files)
-    for item in inputs:
-        if item == "-":
-            exp.files.append("-")
-        elif _MAGIC.search(item) and not os.path.lexists(item):
-            exp.glob(item)
-        else:
-            exp.path(item)
-    return exp.files, exp.errors, exp.skipped
-
+__all__ = [
+    "COMPRESSED",
+    "KNOWN",
+    "_MAGIC",
+    "DocIds",
+    "IngestError",
+    "IngestOptions",
+    "RawDocument",
+    "_suffixes",
+    "clean_text",
+    "derived_doc_id",
+    "display_path",
+    "expand_inputs",
+    "iter_documents",
+    "visible_text_bytes",
+]
 
 # --- documents of all inputs -----------------------------------------------------------------------
 
@@ -512,64 +184,6 @@ def derived_doc_id(doc: RawDocument) -> str:
     return content_doc_id(name, body)
 
 
-# --- bounded streams -------------------------------------------------------------------------------
-
-
-class _Counted(io.RawIOBase):
-    """Counts the (compressed) bytes a decompressor takes from a file."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self.raw, self.n = raw, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        data = self.raw.read(len(buffer))
-        buffer[: len(data)] = data
-        self.n += len(data)
-        return len(data)
-
-
-class _Budget(io.RawIOBase):
-    """A stream that raises InputTooLarge past `limit` bytes, or when it expands like a compression bomb."""
-
-    def __init__(self, raw: BinaryIO, *, limit: int, compressed: _Counted | None, ratio: int) -> None:
-        self.raw, self.limit, self.compressed, self.ratio, self.n = raw, limit, compressed, ratio, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        data = self.raw.read(min(len(buffer), _CHUNK))
-        self.n += len(data)
-        if self.n > self.limit:
-            raise InputTooLarge(f"file larger than the limit of {self.limit} bytes (after decompression)")
-        if (
-            self.compressed is not None
-            and self.n > _BOMB_CHECK_BYTES
-            and self.n > self.ratio * max(1, self.compressed.n)
-        ):
-            raise InputTooLarge(
-                f"decompresses at more than {self.ratio}:1 ({self.n} bytes from {self.compressed.n}): "
-                "looks like a compression bomb"
-            )
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def _read_all(stream: BinaryIO, limit: int, what: str) -> bytes:
-    """Read to the end, refusing before more than `limit` bytes are held."""
-    data = bytearray()
-    while True:
-        chunk = stream.read(_CHUNK)
-        if not chunk:
-            return bytes(data)
-        data += chunk
-        if len(data) > limit:
-            raise InputTooLarge(f"{what} larger than the limit of {limit} bytes")
-
-
 def _read_file(
     name: str, *, options: IngestOptions, skipped: list[str] | None
 ) -> Iterator[RawDocument | IngestError]:
@@ -606,20 +220,6 @@ def _read_file_items(
         yield IngestError(source, f"cannot read file: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001  (a reader bug or hostile input: one row)
         yield IngestError(source, f"cannot read file: {type(exc).__name__}: {exc}")
-
-
-def _open_regular(name: str) -> BinaryIO:
-    """Open without blocking, then refuse anything but a regular file (a FIFO would block forever)."""
-    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise _Refused(f"{_file_kind(st.st_mode)}, not a regular file: refused without reading")
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _read_stream(fh: BinaryIO, source: str, *, options: IngestOptions) -> Iterator[RawDocument | IngestError]:
@@ -971,77 +571,6 @@ def _read_json(
     yield from records.finish()
 
 
-class _Lines:
-    """Lines of a byte stream, split on `sep`, none held beyond `limit` bytes (an over-long line is
-    counted while it is skipped and comes out as its length)."""
-
-    def __init__(self, stream: BinaryIO, sep: bytes, limit: int, head: bytes = b"") -> None:
-        self.stream, self.sep, self.limit = stream, sep, limit
-        self.buf = bytearray(head)
-        self.pos = 0
-
-    def __iter__(self) -> Iterator[bytes | int]:
-        dropped = 0
-        scan = 0
-        while True:
-            i = self.buf.find(self.sep, scan)
-            if i >= 0:
-                n = dropped + (i - self.pos)
-                line = n if n > self.limit else bytes(self.buf[self.pos : i])
-                dropped = 0
-                self.pos = scan = i + len(self.sep)  # before the yield: rest() may be called meanwhile
-                yield line
-                continue
-            if len(self.buf) - self.pos > self.limit:
-                dropped += len(self.buf) - self.pos
-                self.buf.clear()
-            else:
-                del self.buf[: self.pos]
-            self.pos = 0
-            scan = len(self.buf)
-            chunk = self.stream.read(_CHUNK)
-            if not chunk:
-                if dropped or len(self.buf) > self.limit:
-                    yield dropped + len(self.buf)
-                elif self.buf:
-                    yield bytes(self.buf)
-                self.buf.clear()
-                return
-            self.buf += chunk
-
-    def rest(self, limit: int) -> bytes:
-        """What is not yet split, to the end of the stream (bounded)."""
-        data = bytes(self.buf[self.pos :])
-        self.buf.clear()
-        self.pos = 0
-        if len(data) > limit:
-            raise InputTooLarge(f"JSON file larger than the limit of {limit} bytes")
-        return data + _read_all(self.stream, limit - len(data), "JSON file")
-
-
-class _Transcode(io.RawIOBase):
-    """A UTF-16 byte stream as UTF-8 bytes, decoded incrementally."""
-
-    def __init__(self, raw: BinaryIO, encoding: str) -> None:
-        self.raw = raw
-        self.decoder = codecs.getincrementaldecoder(encoding)("strict")
-        self.pending = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        while not self.pending:
-            data = self.raw.read(_CHUNK)
-            self.pending = self.decoder.decode(data, final=not data).encode("utf-8")
-            if not data:
-                break
-        n = min(len(buffer), len(self.pending))
-        buffer[:n] = self.pending[:n]
-        self.pending = self.pending[n:]
-        return n
-
-
 def _read_jsonl(
     stream: BinaryIO, source: str, *, options: IngestOptions, fallback: bool = True
 ) -> Iterator[RawDocument | IngestError]:
@@ -1099,26 +628,6 @@ def _read_jsonl(
         first = False
         yield from records.row(obj, records.source_for(obj, lineno, "L"))
     yield from records.finish()
-
-
-class _Prefixed(io.RawIOBase):
-    """A byte stream with some bytes already read put back in front (for sniffing a stream we cannot seek)."""
-
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
-        self.head, self.rest = head, rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        if self.head:
-            n = min(len(buffer), len(self.head))
-            buffer[:n] = self.head[:n]
-            self.head = self.head[n:]
-            return n
-        data = self.rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
 
 def _read_zip(
