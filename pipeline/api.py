@@ -21,7 +21,7 @@ from pipeline.engines.driver import Chunk, Collector, RunStats, drive, make_runn
 from pipeline.engines.runner import RunOptions
 from pipeline.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
 from pipeline.ingest.normalize import normalize_text
-from pipeline.ingest.readers import expand_inputs
+from pipeline.ingest.readers import clean_text, display_path, expand_inputs
 from pipeline.records.export import aggregate_people, to_frame
 from pipeline.records.schema import TABLES
 from pipeline.result import Result
@@ -78,7 +78,7 @@ def _items(
         if _looks_like_path(item):
             yield from iter_documents([item], options=ingest, skipped=skipped, doc_ids=doc_ids)
         else:
-            doc = RawDocument(source=f"<text {i}>", text=normalize_text(item), kind="txt")
+            doc = RawDocument(source=f"<text {i}>", text=normalize_text(clean_text(item)), kind="txt")
             doc_ids.assign(doc)
             yield doc
 
@@ -229,16 +229,16 @@ def fingerprint(inputs: list[str], options: RunOptions) -> dict:
     for name in expanded:
         try:
             st = os.stat(name)
-            files.append([name, st.st_size, st.st_mtime_ns])
+            files.append([display_path(name), st.st_size, st.st_mtime_ns])
         except OSError:
-            files.append([name, None, None])
+            files.append([display_path(name), None, None])
     texts = [
         hashlib.sha256(i.encode("utf-8", "surrogatepass")).hexdigest()
         for i in inputs
         if not _looks_like_path(i)
     ]
     return {
-        "inputs": inputs,
+        "inputs": [display_path(i) for i in inputs],  # JSON-writable: no lone surrogates
         "files": files,
         "texts": texts,
         "model": resolve_model(options.model),

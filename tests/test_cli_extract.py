@@ -145,11 +145,9 @@ def test_exit_code_zero_when_all_inputs_read(tmp_path: Path) -> None:
     assert code == 0, output
 
 
-def test_missing_input_is_an_errors_row(tmp_path: Path) -> None:
-    code, _ = extract(str(tmp_path / "gibt-es-nicht.txt"), "-o", str(tmp_path / "out"))
-    assert code == 1
-    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
-    assert list(errors["error"]) == ["no such file or directory"]
+def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
+    code, output = extract(str(tmp_path / "gibt-es-nicht.txt"), "-o", str(tmp_path / "out"))
+    assert code == 2 and "no such file or folder" in output  # more in tests/ingest/test_cli_inputs.py
 
 
 def test_stdin_through_a_real_process(tmp_path: Path) -> None:

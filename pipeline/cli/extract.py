@@ -34,7 +34,7 @@ from rich.table import Table
 
 from pipeline.cli import app
 from pipeline.ingest import IngestOptions
-from pipeline.ingest.readers import _suffixes, expand_inputs
+from pipeline.ingest.readers import _MAGIC, _suffixes, display_path, expand_inputs
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -46,6 +46,35 @@ EXIT_CODES_HELP = (
     "finished chunks are kept: run again with --resume); "
     "130 interrupted (Ctrl-C/SIGTERM; finished chunks are kept: run again with --resume)."
 )
+
+
+def missing_paths(inputs: list[str]) -> list[str]:
+    """Arguments that name nothing: a usage error, never a document holding the path as its text.
+
+    A glob (`*`, `?`, `[`) that matches nothing stays an errors row, like an empty folder would.
+    """
+    missing = []
+    for item in inputs:
+        if item == "-" or _MAGIC.search(item):
+            continue
+        try:
+            os.lstat(item)
+        except (FileNotFoundError, NotADirectoryError):
+            missing.append(item)
+        except OSError:  # e.g. inside a folder we may not read: an errors row, like any unreadable input
+            pass
+    return missing
+
+
+def _count_lines(fh, budget: int = 1 << 30) -> int | None:  # type: ignore[no-untyped-def]
+    """Newlines in a stream, read in 1 MiB chunks (a line is never held whole); None past `budget` bytes."""
+    n = read = 0
+    while chunk := fh.read(1 << 20):
+        n += chunk.count(b"\n")
+        read += len(chunk)
+        if read > budget:
+            return None
+    return max(n, 1) if read else 0
 
 
 def estimate_total(inputs: list[str], options: IngestOptions) -> int | None:
@@ -60,7 +89,10 @@ def estimate_total(inputs: list[str], options: IngestOptions) -> int | None:
             if suffix in (".jsonl", ".ndjson"):
                 opener = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}.get(compression or "", open)
                 with opener(name, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
+                    n = _count_lines(fh)
+                if n is None:
+                    return None  # too much to count up front: the bar runs without a total
+                total += n
             elif suffix == ".zip" and not compression:
                 with zipfile.ZipFile(name) as zf:
                     total += sum(1 for i in zf.infolist() if not i.is_dir())
@@ -201,7 +233,8 @@ def extract(
     max_doc_bytes: Annotated[
         int,
         typer.Option(
-            help="Largest document accepted, in bytes of UTF-8 text; larger ones become errors rows."
+            help="Largest document accepted, in bytes of UTF-8 text (for HTML the text, not the markup); "
+            "larger ones become errors rows."
         ),
     ] = 1_000_000,
     doc_timeout: Annotated[
@@ -220,6 +253,13 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Read symbolic links that point out of an input folder (default: listed as skipped).",
+        ),
+    ] = False,
 ) -> None:
     """Extract documents, events, agenda, people, roles, quotes and timexes into OUT/<table>.csv|jsonl."""
     from pipeline.api import RunInterrupted, extract_to_dir, make_options
@@ -229,6 +269,15 @@ def extract(
 
     # soft_wrap: lines are never cut at the terminal (or at 80 columns when stderr is a file or a pipe)
     err = Console(stderr=True, soft_wrap=True)
+    missing = missing_paths(inputs)
+    if missing:
+        for item in missing:
+            err.print(f"[red]error:[/red] no such file or folder: {escape(display_path(item))}")
+        err.print(
+            "pressextract extract reads files, folders, globs or - (standard input); "
+            "to analyse a text, pipe it: echo '…' | pressextract extract - -o OUT"
+        )
+        raise typer.Exit(EXIT_USAGE)
     formats = _formats(fmt, csv_safe=csv_safe, err=err)
     if engine not in ("local", "dask"):
         err.print(f"[red]unknown engine {engine!r}[/red] (choose local or dask)")
@@ -257,6 +306,7 @@ def extract(
         publisher_field=publisher_field,
         url_field=url_field,
         max_doc_bytes=max_doc_bytes,
+        follow_symlinks=follow_symlinks,
     )
     options = make_options(
         model=model,

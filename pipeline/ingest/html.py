@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -132,17 +133,96 @@ def _page_title(page: etree._Element) -> str | None:
     return None
 
 
-_PUBLISHER_META = ("dcterms.publisher", "dc.publisher", "publisher", "author", "og:site_name")
+_PUBLISHER_META = ("dcterms.publisher", "dc.publisher", "publisher")
+_AUTHOR_META = ("author", "og:site_name")
+_OFFICES = ("lexicons", "berlin_de_offices.tsv")
+_GENERIC_CRUMBS = frozenset({"startseite", "home", "berlin.de", "start"})
+
+
+def _page_meta(page: etree._Element, keys: tuple[str, ...]) -> str | None:
+    """The first of `keys` the page declares in <meta> (in the order of `keys`)."""
+    found: dict[str, str] = {}
+    for meta in page.xpath("//meta[@content]"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if key in keys and meta.get("content", "").strip():
+            found.setdefault(key, _clean(meta.get("content")))
+    return next((found[k] for k in keys if k in found), None)
 
 
 def _page_publisher(page: etree._Element) -> str | None:
     """The issuing body as the page declares it in <meta> (Dublin Core publisher, author, site name)."""
-    found: dict[str, str] = {}
-    for meta in page.xpath("//meta[@content]"):
-        key = (meta.get("name") or meta.get("property") or "").strip().lower()
-        if key in _PUBLISHER_META and meta.get("content", "").strip():
-            found.setdefault(key, _clean(meta.get("content")))
-    return next((found[k] for k in _PUBLISHER_META if k in found), None)
+    return _page_meta(page, _PUBLISHER_META + _AUTHOR_META)
+
+
+def load_offices(text: str, *, source: str = "berlin_de_offices.tsv") -> tuple[tuple[str, str, str], ...]:
+    """(id, URL path, publisher) rows; a bad row raises with file and line.
+
+    Example: "office.ba-sz\tba-steglitz-zehlendorf\tBezirksamt Steglitz-Zehlendorf".
+    """
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3 or not all(c.strip() for c in cells):
+            raise BoilerplateConfigError(f"{source}:{lineno}: needs id, path and publisher (tab-separated)")
+        oid, path, name = (c.strip() for c in cells)
+        if path.startswith("/") or "*" in path[:-1]:
+            raise BoilerplateConfigError(
+                f"{source}:{lineno}: path {path!r}: no leading '/', '*' only at the end"
+            )
+        rows.append((oid, path, name))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def default_offices() -> tuple[tuple[str, str, str], ...]:
+    ref = resources.files("pipeline.resources").joinpath(*_OFFICES)
+    return load_offices(ref.read_text(encoding="utf-8"), source="/".join(_OFFICES))
+
+
+def _breadcrumb_home(page: etree._Element) -> str | None:
+    """The first entry of the page's breadcrumb, the site section that issued it ("Steglitz-Zehlendorf")."""
+    crumbs = page.xpath(
+        "//nav[contains(@class, 'breadcrumb') or contains(@aria-label, 'Sie befinden sich')]//li"
+        " | //ol[contains(@class, 'breadcrumb')]/li"
+    )
+    for li in crumbs:
+        text = _clean("".join(li.itertext()).replace("\u00ad", ""))
+        if text and text.lower() not in _GENERIC_CRUMBS:
+            return text
+    return None
+
+
+def berlin_office(url: str | None, crumb: str | None) -> str | None:
+    """The issuing office of a berlin.de page from its URL path (mapping) or its breadcrumb's first entry.
+
+    Example: https://www.berlin.de/ba-steglitz-zehlendorf/aktuelles/... -> "Bezirksamt Steglitz-Zehlendorf";
+    https://www.berlin.de/sen/web/presse/... -> the breadcrumb "Senatsverwaltung für Wirtschaft, …".
+    """
+    if not url:
+        return None
+    try:
+        parsed = urlsplit(url)
+    except ValueError:  # "http://[::1" and other broken URLs from metadata
+        return None
+    host = (parsed.hostname or "").lower()
+    if host != "berlin.de" and not host.endswith(".berlin.de"):
+        return None
+    parts = [p for p in parsed.path.lower().split("/") if p]
+    best: tuple[float, str] | None = None
+    for _, path, name in default_offices():
+        pattern = path.split("/")
+        if pattern[-1] == "*":
+            n = len(pattern) - 1
+            hit, rank = len(parts) > n and parts[:n] == pattern[:n], n + 0.5
+        else:
+            hit, rank = parts[: len(pattern)] == pattern, float(len(pattern))
+        if hit and (best is None or rank > best[0]):
+            best = (rank, name)
+    if best is None or best[1] == "{breadcrumb}":
+        return crumb
+    return best[1]
 
 
 def _drop_boilerplate(
@@ -289,14 +369,20 @@ def _landmark_blocks(root: etree._Element) -> list[str]:
     return blocks
 
 
+# Above this much markup trafilatura skips its fallback extractors: justext's neighbour search is
+# quadratic in the number of blocks (7 MiB of <div>s took 314 s; with fast=True see bench_hostile_inputs).
+FAST_MARKUP_CHARS = 1_000_000
+
+
 def _trafilatura_blocks(
-    source: str | etree._Element, *, url: str | None
+    source: str | etree._Element, *, url: str | None, fast: bool = False
 ) -> tuple[list[str], etree._Element | None]:
     import trafilatura
 
     xml = trafilatura.extract(
         source,
         url=url,
+        fast=fast,
         output_format="xml",
         with_metadata=True,
         include_comments=False,
@@ -337,7 +423,9 @@ def extract_html(
     except (etree.ParserError, ValueError):
         page = None
     title = _page_title(page) if page is not None else None
-    publisher = _page_publisher(page) if page is not None else None
+    publisher = _page_meta(page, _PUBLISHER_META) if page is not None else None
+    author = _page_meta(page, _AUTHOR_META) if page is not None else None
+    crumb = _breadcrumb_home(page) if page is not None else None  # before boilerplate removal drops <nav>
     source: str | etree._Element = html
     candidate: list[str] = []
     if page is not None:
@@ -346,7 +434,7 @@ def extract_html(
         landmark = _main_landmark(page) if use_landmark else None
         if landmark is not None:
             candidate = _landmark_blocks(landmark)
-    traf_blocks, meta_root = _trafilatura_blocks(source, url=url)
+    traf_blocks, meta_root = _trafilatura_blocks(source, url=url, fast=len(html) > FAST_MARKUP_CHARS)
     raw_blocks = candidate or traf_blocks
     blocks = []
     line_rules = [r for r in rules if r.kind == "line"]
@@ -364,6 +452,9 @@ def extract_html(
     if not blocks:
         raise ValueError("no main text found in HTML (empty page, boilerplate or title only)")
     published = _date_from_press_number(removed.get("press_number", [])) or meta.get("date")
+    page_url = meta.get("url") or url
+    # berlin.de names no publisher in <meta>; "Berlin.de" (site name) is the portal, not the office
+    publisher = publisher or berlin_office(page_url, crumb) or author
     sitename = meta.get("sitename")
     # trafilatura falls back to a part of <title> for the site name; that is the headline, not a publisher.
     if sitename and title and (_clean(sitename) in _clean(title) or _clean(title) in _clean(sitename)):
@@ -373,6 +464,6 @@ def extract_html(
         title=title,
         published=published,
         publisher=publisher or sitename or meta.get("author"),
-        url=meta.get("url") or url,
+        url=page_url,
         removed=removed,
     )

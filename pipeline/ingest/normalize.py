@@ -19,6 +19,11 @@ _LINE_SEPARATORS = {0x2028: "\n", 0x2029: "\n\n", 0x85: "\n"}
 # Hyphen (U+2010) and non-breaking hyphen (U+2011) read as "-", so "Widmann\u2011Mauz" matches names and lexicons.
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011"), "-")
 
+# One table and one pass (str.translate with dict tables costs ~0.5 ms per 4 KB of German text).
+_TABLE = {chr(k): (v or "") for t in (_DROP, _SPACES, _HYPHENS, _CONTROLS) for k, v in t.items()}
+_SPECIAL = re.compile("[" + re.escape("".join(_TABLE)) + "]")
+_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+
 _TRAILING_WS = re.compile(r"[ \t]+\n")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
@@ -29,9 +34,10 @@ def normalize_text(raw: str) -> str:
     Example: "Erster Konferenztag\\r\\n\\r\\n\\r\\n12:00 Uhr" -> "Erster Konferenztag\\n\\n12:00 Uhr".
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_LINE_SEPARATORS)
+    if _SEPARATORS.search(text):
+        text = text.translate(_LINE_SEPARATORS)
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_DROP).translate(_SPACES).translate(_HYPHENS).translate(_CONTROLS)
+    text = _SPECIAL.sub(lambda m: _TABLE[m.group()], text)
     text = _TRAILING_WS.sub("\n", text + "\n")
     text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip("\n").rstrip()

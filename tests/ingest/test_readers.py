@@ -248,7 +248,7 @@ def test_json_single_object_and_array(tmp_path: Path) -> None:
         ("[]", "JSON array without records"),
         ('"nur ein String"', "JSON record is a str"),
         ("", "empty file"),
-        ("[" * 100_000 + "]" * 100_000, "cannot read file: RecursionError"),
+        ("[" * 100_000 + "]" * 100_000, "malformed JSON: RecursionError"),
     ],
 )
 def test_broken_json_files(tmp_path: Path, content: str, message: str) -> None:
@@ -329,7 +329,7 @@ def test_zip_read_in_place_with_unsafe_members(tmp_path: Path) -> None:
     assert "unsafe member name" in errors[f"{path}!/etc/absolut.txt"]
     assert "zip inside a zip" in errors[f"{path}!innen.zip"]
     assert errors[f"{path}!2025/kaputt.txt"] == "empty file"
-    assert skipped == [f"{path}!bild.png"]
+    assert skipped == [f"{path}!2025/.versteckt.txt", f"{path}!bild.png"]  # hidden members listed too
     assert not (tmp_path.parent / "ausbruch.txt").exists()
 
 
@@ -352,7 +352,12 @@ def test_folder_recursive_sorted_with_skips(tmp_path: Path) -> None:
     items = list(iter_documents([str(tmp_path)], skipped=skipped))
     assert [i.text for i in items] == ["Erste Meldung.", "Zweite Meldung."]
     assert sorted(skipped) == sorted(
-        [str(tmp_path / "a" / "README.md"), str(tmp_path / ".git") + "/", str(tmp_path / "gold") + "/"]
+        [
+            str(tmp_path / "a" / "README.md"),
+            str(tmp_path / ".git") + "/",
+            str(tmp_path / "gold") + "/",
+            str(tmp_path / ".hidden.txt"),  # hidden files are listed too, not dropped without a trace
+        ]
     )
 
 
