@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import click
 import typer
+from typer.core import TyperOption
+
+_display_type_rich = TyperOption.display_type_rich
+
+
+def _flag_without_type(self: TyperOption, ctx: click.Context) -> str | None:
+    """A flag (--help, --quiet, --check/--no-check) takes no value: show no "<bool>" type in --help."""
+    if self.is_flag and self.metavar is None:
+        return ""
+    return _display_type_rich(self, ctx)
+
+
+TyperOption.display_type_rich = _flag_without_type  # type: ignore[method-assign]
 
 app = typer.Typer(
     add_completion=False,
@@ -22,7 +36,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        False, "--version", callback=_version, is_eager=True, metavar="", help="Print the version and exit."
     ),
 ) -> None:
     """Information extraction for German press releases (events, agendas, people, offices, quotes)."""

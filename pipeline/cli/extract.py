@@ -257,6 +257,7 @@ def extract(
         bool,
         typer.Option(
             "--follow-symlinks",
+            metavar="",
             help="Read symbolic links that point out of an input folder (default: listed as skipped).",
         ),
     ] = False,
