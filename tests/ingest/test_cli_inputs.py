@@ -74,8 +74,10 @@ def test_bad_record_and_non_utf8_name_do_not_end_the_run(tmp_path: Path) -> None
     assert len(docs) == 3 and {"pm-1\ufffd", "pm-2"} <= set(docs["doc_id"])
     assert any(s.endswith("Stra\\xdfenfest.txt") for s in docs["source"])
     assert "Senat\ufffd" in set(docs["publisher"])
-    code, output = extract(str(folder), "-o", str(out), "--resume")
+    first = (out / "documents.csv").read_bytes()
+    code, output = extract(str(folder), "-o", str(out), "--overwrite")
     assert code == 0, output
+    assert (out / "documents.csv").read_bytes() == first
 
 
 def test_path_in_unreadable_folder_is_an_errors_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
