@@ -27,6 +27,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.contract import EventRef, OfficeRef, PersonRef, TimexRef
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
@@ -361,43 +363,6 @@ def resolve_day(
 
 
 # --------------------------------------------------------------------------------------------- entries
-
-
-@dataclass(frozen=True, slots=True)
-class TimexRef:
-    """A timex from press_timexes as plain values. Example: (213, 226, "TIME", "2018-08-27T12:00")."""
-
-    start: int
-    end: int
-    label: str
-    value: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRef:
-    start: int
-    end: int
-    person_id: str
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventRef:
-    """An event from press_events: its index, where it is mentioned, and its date range."""
-
-    index: int
-    mentions: tuple[int, ...]
-    start: str | None
-    end: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class OfficeRef:
-    """An office the roles stage bound to a person. Example: ("Regierender Bürgermeister", "p-…", "Kai Wegner")."""
-
-    role_norm: str
-    person_id: str
-    name: str
 
 
 def office_pattern(role_norm: str) -> re.Pattern | None:

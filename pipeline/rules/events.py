@@ -31,7 +31,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from pipeline.rules.agenda import RESOURCES, ResourceError, TimexRef, load_grammar, read_table, split_lines
+from pipeline.contract import TimexRef
+from pipeline.rules.agenda import RESOURCES, ResourceError, load_grammar, read_table, split_lines
 
 CLASSES = frozenset(
     {

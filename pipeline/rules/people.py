@@ -12,20 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 
 from pipeline.records.ids import person_id
-from pipeline.rules.roles import (
-    LexiconError,
-    OfficeMatch,
+from pipeline.rules.common import (
+    PeopleLexicon,
     Tok,
-    find_office_heads,
-    lexicon,
+    is_institution_word,
     normalize,
-    phrase_extent,
+    people_lexicon,
     tokenize,
 )
+from pipeline.rules.roles import OfficeMatch, find_office_heads, lexicon, phrase_extent
 
 PARTICLES = frozenset(
     {
@@ -95,63 +92,6 @@ _PARTY = re.compile(
     r"^(?:SPD|CDU|CSU|FDP|AfD|Grüne|Grünen|Linke|LINKE|Die|B90|Bündnis|90|BSW|parteilos|"
     r"Piraten|/|-|Freie|Wähler)$"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Honorific:
-    form: str
-    kind: str  # "title" (kept: "Prof. Dr.") or "address" (Frau/Herr: gender only)
-    gender: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class PeopleLexicon:
-    given: frozenset[str]
-    honorifics: dict[str, Honorific]
-    heads: frozenset[str]  # "Straße", "Platz": the name is a street or building
-    suffixes: tuple[str, ...]  # "schule", "kirche": "Ballettschule", "Gedächtniskirche"
-    not_names: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def people_lexicon() -> PeopleLexicon:
-    """Load and validate people_given_names.txt, honorifics.tsv and people_not_names.tsv once."""
-    root = resources.files("pipeline.resources").joinpath("lexicons")
-    given = frozenset(
-        line.strip()
-        for line in root.joinpath("people_given_names.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-    hons: dict[str, Honorific] = {}
-    text = root.joinpath("honorifics.tsv").read_text(encoding="utf-8")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = (line.split("\t") + [""])[:4]
-        _hid, form, kind, gender = (c.strip() for c in cols)
-        if kind not in ("title", "address") or gender not in ("", "f", "m") or not form:
-            raise LexiconError(f"honorifics.tsv:{lineno}: bad row {line!r}")
-        hons[form] = Honorific(form, kind, gender or None)
-        hons.setdefault(form.rstrip("."), Honorific(form, kind, gender or None))
-    heads, words, suffixes = set(), set(), set()
-    text = root.joinpath("people_not_names.tsv").read_text(encoding="utf-8")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 2 or cols[0] not in ("head", "word", "suffix") or not cols[1].strip():
-            raise LexiconError(
-                f"people_not_names.tsv:{lineno}: expected 'head|word|suffix<TAB>word', got {line!r}"
-            )
-        {"head": heads, "word": words, "suffix": suffixes}[cols[0]].add(cols[1].strip())
-    return PeopleLexicon(given, hons, frozenset(heads), tuple(sorted(suffixes)), frozenset(words))
-
-
-def is_institution_word(word: str) -> bool:
-    """A word that names a street or building, never a person: "Karl-Marx-Straße", "Ballettschule"."""
-    plex = people_lexicon()
-    low = word.lower()
-    return word in plex.heads or word.split("-")[-1] in plex.heads or low.endswith(plex.suffixes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,80 +17,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.contract import PersonRef
+from pipeline.rules.common import LexiconError, Tok, is_institution_word, tokenize
+
 LEVELS = ("bund", "land", "kommune", "eu", "international", "other")
 KINDS = ("gov", "org", "parl")
 TYPES = ("noun", "adj", "abbr", "neut")
 
-# --- tokens ---------------------------------------------------------------------------------------
-
-# Words keep inner hyphens ("Widmann-Mauz", "Karl-Marx-Straße") and soft hyphens; a word that ends in
-# a hyphen before "und"/"oder" ("Industrie- und Handelskammer") keeps it; a few abbreviations keep
-# their dot so that "Prof. Dr." is not read as two sentence ends.
-_ABBREV = r"(?:Prof|Dr|Dres|med|phil|rer|nat|jur|Dipl\.-Ing|h\.\s?c|St|a\.\s?D|i\.\s?R|e\.\s?V|jun|sen)\."
-_WORD = r"[^\W\d_](?:[\w'’\u00ad]|[-‐‑](?=[\w]))*(?:-(?=\s+(?:und|oder|bzw\.?|sowie)\b))?"
-_TOKEN_RE = re.compile(rf"(?<![\w.]){_ABBREV}|{_WORD}|\d+(?:[.,:]\d+)*|\S")
-
-
-class Tok:
-    """A token with character offsets; `norm` drops soft hyphens and unifies hyphens.
-
-    The rules read is_word/is_cap/is_lower of every token several times: they are set once here.
-    Read-only by convention: a plain slotted class is built ~2.5x faster than a frozen dataclass,
-    which pays for object.__setattr__ on each field, and tokens are built for every block twice.
-    """
-
-    __slots__ = ("end", "is_cap", "is_lower", "is_word", "norm", "start", "text")
-
-    def __init__(self, text: str, start: int, end: int, norm: str) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.norm = norm
-        first = norm[:1]
-        self.is_word = first.isalpha()
-        self.is_cap = first.isupper()
-        self.is_lower = first.islower()
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Tok):
-            return NotImplemented
-        return (self.text, self.start, self.end, self.norm) == (
-            other.text,
-            other.start,
-            other.end,
-            other.norm,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.start, self.end, self.norm))
-
-    def __repr__(self) -> str:
-        return f"Tok(text={self.text!r}, start={self.start}, end={self.end}, norm={self.norm!r})"
-
-
-def normalize(text: str) -> str:
-    """What Tok.norm does to a token, on any text: a token's norm is a substring of its text's normal
-    form. Example: "Widmann‐Mauz" (U+2010) -> "Widmann-Mauz"; "Bezirks\u00adbürgermeister" ->
-    "Bezirksbürgermeister"."""
-    return text.replace("\u00ad", "").replace("‐", "-").replace("‑", "-")
-
-
-def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    """Tokens of a block of text. Example: "Prof. Dr. Hacı-Halil Uslucan," -> Prof. | Dr. | Hacı-Halil | Uslucan | ,"""
-    out = []
-    # most blocks have no soft or special hyphens: then every token is its own norm
-    plain = "\u00ad" not in text and "‐" not in text and "‑" not in text
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group()
-        out.append(Tok(word, m.start() + offset, m.end() + offset, word if plain else normalize(word)))
-    return out
-
-
 # --- lexicons -------------------------------------------------------------------------------------
-
-
-class LexiconError(ValueError):
-    """A data file in resources/lexicons is malformed; the message names the file and line."""
 
 
 def _rows(name: str, n_cols: int) -> Iterable[tuple[int, list[str]]]:
@@ -563,8 +497,6 @@ def _name_after_head(toks: Sequence[Tok], j: int) -> bool:
     ("Koordinatorin Kulturelle Bildung im Bezirksamt")."""
     places = lexicon().places
     k = j
-    from pipeline.rules.people import is_institution_word  # people builds on this module
-
     while k < len(toks) and toks[k].is_word and toks[k].is_cap and not toks[k].norm.isupper():
         w = toks[k].norm
         if w in places or any(p in places for p in w.split("-")) or w.endswith("-") or is_institution_word(w):
@@ -722,16 +654,6 @@ _PARTY_TOK = re.compile(
     r"^(?:SPD|CDU|CSU|FDP|AfD|Grüne|Grünen|Linke|LINKE|Die|B90|Bündnis|90|BSW|parteilos|"
     r"Piraten|/|-|Freie|Wähler)$"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRef:
-    """A person mention handed to find_statements: character span of the name and its person."""
-
-    start: int
-    end: int
-    person_id: str
-    name: str
 
 
 @dataclass(frozen=True, slots=True)

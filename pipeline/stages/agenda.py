@@ -5,28 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from pipeline.layout import blocks
-from pipeline.rules.agenda import EventRef, OfficeRef, PersonRef, find_agenda, load_grammar
-from pipeline.stages.events import timex_refs
+from pipeline.contract import AGENDA_KEY, EventRef, OfficeRef, PersonRef, TimexRef, block_ranges
+from pipeline.rules.agenda import find_agenda, load_grammar
+from pipeline.rules.timexes import resolve_day_header
 
-SPANS_KEY = "press_agenda"
-
-if not Span.has_extension("agenda"):
-    Span.set_extension("agenda", default=None)
-
-try:  # the timexes stage owns day-header resolution; our own resolver is the fallback
-    from pipeline.rules.timexes import resolve_day_header as _resolve_day_header
-except ImportError:  # pragma: no cover - depends on the timexes stage being installed
-    _resolve_day_header = None
+SPANS_KEY = AGENDA_KEY
 
 
 def _day_resolver(text: str, rng: tuple[date, date] | None) -> date | None:
-    if _resolve_day_header is None or rng is None:
+    """The timexes rules resolve a day header inside the event's date range.
+
+    Example: "Zweiter Konferenztag" with range 27.–28.08.2018 -> 2018-08-28.
+    """
+    if rng is None:
         return None
     try:
-        value = _resolve_day_header(text, date_range=rng)
+        value = resolve_day_header(text, date_range=rng)
     except (TypeError, ValueError):
         return None
     if isinstance(value, date):
@@ -39,31 +35,17 @@ def _day_resolver(text: str, rng: tuple[date, date] | None) -> date | None:
     return None
 
 
-def person_refs(doc: Doc) -> list[PersonRef]:
-    out = []
-    for s in doc.spans.get("press_people", []):
-        p = (getattr(s._, "person", None) or {}) if Span.has_extension("person") else {}
-        if p.get("person_id"):
-            out.append(PersonRef(s.start_char, s.end_char, p["person_id"], p.get("name") or s.text))
-    return out
+def _named_people(doc: Doc) -> list[PersonRef]:
+    return [p for p in PersonRef.from_doc(doc) if p.person_id]
 
 
-def office_refs(doc: Doc) -> list[OfficeRef]:
+def _bound_offices(doc: Doc) -> list[OfficeRef]:
     """Offices that press_roles bound to a named person (role_norm, person_id, name)."""
-    out = []
-    for s in doc.spans.get("press_roles", []):
-        r = (getattr(s._, "role", None) or {}) if Span.has_extension("role") else {}
-        if r.get("person_id") and r.get("role_norm"):
-            out.append(OfficeRef(r["role_norm"], r["person_id"], r.get("name") or ""))
-    return out
-
-
-def event_refs(doc: Doc) -> list[EventRef]:
-    out = []
-    for i, s in enumerate(doc.spans.get("press_events", [])):
-        e = (getattr(s._, "event", None) or {}) if Span.has_extension("event") else {}
-        out.append(EventRef(i, tuple(e.get("mentions") or (s.start_char,)), e.get("start"), e.get("end")))
-    return out
+    return [
+        OfficeRef(o.role_norm, o.person_id, o.name or "", o.start, o.end, o.role)
+        for o in OfficeRef.from_doc(doc)
+        if o.person_id and o.role_norm
+    ]
 
 
 class PressAgenda:
@@ -89,21 +71,21 @@ class PressAgenda:
         self.grammar = load_grammar()
 
     def __call__(self, doc: Doc) -> Doc:
-        excluded = [(s.start_char, s.end_char) for s in blocks(doc, "caption")]
-        bullets = [(s.start_char, s.end_char) for s in blocks(doc, "list_item")]
+        excluded = block_ranges(doc, "caption")
+        bullets = block_ranges(doc, "list_item")
         spans = []
         for entry in find_agenda(
             doc.text,
             grammar=self.grammar,
-            timexes=timex_refs(doc),
-            people=person_refs(doc),
-            events=event_refs(doc),
-            offices=office_refs(doc) if self.office_participants else (),
+            timexes=TimexRef.from_doc(doc),
+            people=_named_people(doc),
+            events=EventRef.from_doc(doc),
+            offices=_bound_offices(doc) if self.office_participants else (),
             excluded=excluded,
             bullets=bullets,
             max_title_chars=self.max_title_chars,
             context_lines=self.context_lines,
-            day_resolver=_day_resolver if _resolve_day_header else None,
+            day_resolver=_day_resolver,
             block_entries=self.block_entries,
             max_entry_paragraphs=self.max_entry_paragraphs,
         ):

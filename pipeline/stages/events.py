@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from pipeline.layout import blocks
-from pipeline.rules.agenda import TimexRef, load_grammar, programme_line_ranges
+from pipeline.contract import EVENTS_KEY, TimexRef, block_ranges
+from pipeline.rules.agenda import load_grammar, programme_line_ranges
 from pipeline.rules.events import find_events, load_lexicon
 
-SPANS_KEY = "press_events"
-
-if not Span.has_extension("event"):
-    Span.set_extension("event", default=None)
-
-
-def timex_refs(doc: Doc) -> list[TimexRef]:
-    """press_timexes spans as plain values (label, TIMEX3 value)."""
-    out = []
-    for s in doc.spans.get("press_timexes", []):
-        value = (getattr(s._, "timex", None) or {}).get("value") if Span.has_extension("timex") else None
-        out.append(TimexRef(s.start_char, s.end_char, s.label_, value))
-    return out
+SPANS_KEY = EVENTS_KEY
 
 
 class PressEvents:
@@ -35,17 +23,17 @@ class PressEvents:
         self.grammar = load_grammar()
 
     def __call__(self, doc: Doc) -> Doc:
-        skip = [(s.start_char, s.end_char) for s in blocks(doc, "caption")]
+        skip = block_ranges(doc, "caption")
         text = doc.text  # once: spaCy rebuilds it from the tokens on every access
         programme = programme_line_ranges(text, grammar=self.grammar)
-        lead = [(s.start_char, s.end_char) for s in blocks(doc, "kicker", "title", "lead")]
-        headings = [(s.start_char, s.end_char) for s in blocks(doc, "heading")]
+        lead = block_ranges(doc, "kicker", "title", "lead")
+        headings = block_ranges(doc, "heading")
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         spans = []
         for match in find_events(
             doc,
             lexicon=self.lexicon,
-            timexes=timex_refs(doc),
+            timexes=TimexRef.from_doc(doc),
             skip=skip,
             programme=programme,
             lead=lead,

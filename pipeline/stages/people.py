@@ -9,10 +9,9 @@ Example: "Staatsministerin Annette Widmann-Mauz" -> span "Annette Widmann-Mauz",
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from pipeline.layout import BLOCKS_KEY
-from pipeline.rules.layout import EXCLUDED
+from pipeline.contract import PEOPLE_KEY, char_span, text_units
 from pipeline.rules.people import (
     PersonMatch,
     find_family_mentions,
@@ -22,24 +21,7 @@ from pipeline.rules.people import (
 )
 from pipeline.rules.roles import lexicon
 
-SPANS_KEY = "press_people"
-
-if not Span.has_extension("person"):
-    Span.set_extension("person", default=None)
-
-
-def _char_span(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
-
-
-def text_units(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges the rules read: layout blocks outside captions, else the whole text."""
-    # one pass over the blocks: each access to doc.spans builds new Span objects
-    spans = [(b.start_char, b.end_char, b.label_) for b in doc.spans.get(BLOCKS_KEY, [])]
-    if not spans:
-        return [(0, len(doc.text))]
-    excluded = [(s, e) for s, e, label in spans if label in EXCLUDED]
-    return [(s, e) for s, e, _ in spans if not any(xs <= s and e <= xe for xs, xe in excluded)]
+SPANS_KEY = PEOPLE_KEY
 
 
 class PressPeople:
@@ -85,7 +67,7 @@ class PressPeople:
         matches.sort(key=lambda m: m.start)
         spans = []
         for m in resolve_document(matches):
-            span = _char_span(doc, m.start, m.end)
+            span = char_span(doc, m.start, m.end)
             if span is None:
                 continue
             full = f"{m.given_name} {m.family_name}" if m.given_name else m.family_name

@@ -13,8 +13,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import pipeline.records.build  # noqa: F401  (registers the span extensions of the contract)
 from pipeline.backbone import LabelScheme
+from pipeline.contract import PEOPLE_KEY, QUOTES_KEY, OfficeRef, PersonRef, block_ranges, excluded_ranges
 from pipeline.rules.quotes import (
     LEXICON_DIR,
     Mention,
@@ -23,19 +23,15 @@ from pipeline.rules.quotes import (
     load_lexicon,
     resolve_speaker,
 )
+from pipeline.rules.roles import match_office
 
-QUOTES_KEY = "press_quotes"
 log = logging.getLogger(__name__)
 
 
 def _office_matcher():
     """roles.match_office when the roles rules are installed: "Die Staatsministerin" -> "Staatsminister"."""
     try:
-        from pipeline.rules.roles import match_office
-
         match_office("Die Senatorin")  # loads and validates the office lexicon now, not mid-batch
-    except ImportError:  # the roles rules are optional for this stage
-        return None
     except ValueError as exc:  # a broken office lexicon is the roles stage's error; quotes still run
         log.warning("press_quotes: office matching disabled, pipeline.rules.roles failed to load: %s", exc)
         return None
@@ -54,34 +50,14 @@ def _office_matcher():
 
 
 def _mentions(doc: Doc) -> tuple[list[Mention], list[Mention]]:
-    people = []
-    for s in doc.spans.get("press_people", []):
-        p = getattr(s._, "person", None) or {}
-        people.append(
-            Mention(
-                s.start_char,
-                s.end_char,
-                p.get("person_id"),
-                p.get("gender"),
-                p.get("family_name"),
-                p.get("name"),
-            )
-        )
-    roles = []
-    for s in doc.spans.get("press_roles", []):
-        r = getattr(s._, "role", None) or {}
-        roles.append(
-            Mention(
-                s.start_char,
-                s.end_char,
-                r.get("person_id"),
-                None,
-                None,
-                r.get("name"),
-                r.get("role"),
-                r.get("role_norm"),
-            )
-        )
+    """Person and office mentions of the earlier stages, as the speaker resolution reads them."""
+    people = [
+        Mention(p.start, p.end, p.person_id, p.gender, p.family_name, p.name) for p in PersonRef.from_doc(doc)
+    ]
+    roles = [
+        Mention(o.start, o.end, o.person_id, None, None, o.name, o.role, o.role_norm)
+        for o in OfficeRef.from_doc(doc)
+    ]
     return people, roles
 
 
@@ -120,19 +96,15 @@ class PressQuotes:
         self.office_of = _office_matcher()
 
     def __call__(self, doc: Doc) -> Doc:
-        from pipeline.layout import BLOCKS_KEY
-        from pipeline.rules.layout import EXCLUDED
-
-        blocks = doc.spans.get(BLOCKS_KEY, [])
-        excluded = [(s.start_char, s.end_char) for s in blocks if s.label_ in EXCLUDED]
-        no_fragments = [(s.start_char, s.end_char) for s in blocks if s.label_ in self.fragment_free_blocks]
+        excluded = excluded_ranges(doc)
+        no_fragments = block_ranges(doc, *self.fragment_free_blocks)
         people, roles = _mentions(doc)
         matches = find_quotes(
             doc,
             lexicon=self.lexicon,
             options=self.options,
             scheme=self.scheme,
-            people=[s for s in doc.spans.get("press_people", [])],
+            people=doc.spans.get(PEOPLE_KEY, []),
             excluded=excluded,
             no_fragments=no_fragments,
         )

@@ -11,16 +11,12 @@ Example: "Stefan Grüttner, Hessischer Minister für Soziales und Integration" -
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from pipeline.rules.roles import PersonRef, fill_from_document, find_statements, level_from_publisher, lexicon
-from pipeline.stages.people import SPANS_KEY as PEOPLE_KEY
-from pipeline.stages.people import _char_span, text_units
+from pipeline.contract import ROLES_KEY, PersonRef, char_span, doc_meta, text_units
+from pipeline.rules.roles import fill_from_document, find_statements, level_from_publisher, lexicon
 
-SPANS_KEY = "press_roles"
-
-if not Span.has_extension("role"):
-    Span.set_extension("role", default=None)
+SPANS_KEY = ROLES_KEY
 
 
 class PressRoles:
@@ -32,27 +28,22 @@ class PressRoles:
         lexicon()  # validate the data files at start-up
 
     def __call__(self, doc: Doc) -> Doc:
-        people = [s for s in doc.spans.get(PEOPLE_KEY, []) if s._.person]
+        people = PersonRef.from_doc(doc)
         if not people:  # statements need a named holder
             doc.spans[SPANS_KEY] = []
             return doc
-        meta = doc._.press_meta if doc.has_extension("press_meta") else None
-        district = level_from_publisher((meta or {}).get("publisher")) if self.publisher_district else None
+        district = level_from_publisher(doc_meta(doc).get("publisher")) if self.publisher_district else None
         spans = []
         statements = []
         text = doc.text  # built from the tokens on every access: once per document
         for s, e in text_units(doc):
-            refs = [
-                PersonRef(p.start_char, p.end_char, p._.person["person_id"], p._.person["name"])
-                for p in people
-                if s <= p.start_char and p.end_char <= e
-            ]
+            refs = [p for p in people if s <= p.start and p.end <= e]
             if not refs:
                 continue
             statements += find_statements(text[s:e], refs, offset=s, district=district)
         statements = fill_from_document(statements)
         for st in statements:
-            span = _char_span(doc, st.char_start, st.char_end)
+            span = char_span(doc, st.char_start, st.char_end)
             if span is None:
                 continue
             span._.role = {

@@ -13,12 +13,8 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import pipeline.records.build  # noqa: F401  (registers the span extensions of the contract)
-from pipeline.layout import BLOCKS_KEY
-from pipeline.rules.layout import EXCLUDED
+from pipeline.contract import TIMEXES_KEY, doc_meta, excluded_ranges
 from pipeline.rules.timexes import default_grammar, find_published, find_timexes, timex_dict
-
-TIMEXES_KEY = "press_timexes"
 
 
 def document_anchor(doc: Doc) -> date | None:
@@ -26,8 +22,7 @@ def document_anchor(doc: Doc) -> date | None:
 
     Example: press_meta {"published": "2019-06-12"} -> date(2019, 6, 12).
     """
-    meta = doc._.press_meta if Doc.has_extension("press_meta") else None
-    for iso in ((meta or {}).get("published"), doc._.press_published):
+    for iso in (doc_meta(doc).get("published"), doc._.press_published):
         if iso:
             try:
                 return date.fromisoformat(str(iso)[:10])
@@ -50,7 +45,7 @@ class PressTimexes:
         if self.find_published_date and doc._.press_published is None:
             found = find_published(text, grammar=self.grammar)
             doc._.press_published = found.isoformat() if found else None
-        excluded = [(s.start_char, s.end_char) for s in doc.spans.get(BLOCKS_KEY, []) if s.label_ in EXCLUDED]
+        excluded = excluded_ranges(doc)
         bounds = [s.end_char for s in doc.sents] if doc.has_annotation("SENT_START") else None
         matches = find_timexes(
             text,
