@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.resources.loader import ResourceError
 
-class LexiconError(ValueError):
-    """A data file in resources/lexicons is malformed; the message names the file and line."""
+LexiconError = ResourceError  # one error class for every resource file
 
 
 # --- tokens ---------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.contract import EVENTS_KEY, TimexRef, block_ranges
-from pipeline.rules.agenda import load_grammar, programme_line_ranges
 from pipeline.rules.events import find_events, load_lexicon
+from pipeline.rules.programme import load_grammar, programme_line_ranges
 
 SPANS_KEY = EVENTS_KEY
 

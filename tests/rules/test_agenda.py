@@ -1,14 +1,11 @@
-"""Agenda rules (pipeline/rules/agenda.py): programme-line grammar, day headers, blocks, participants."""
+"""Agenda rules (pipeline/rules/agenda/ and rules/programme.py): programme-line grammar, day headers, blocks, participants."""
 
 from __future__ import annotations
 
 import pytest
 
+from pipeline.contract import EventRef, OfficeRef, PersonRef, TimexRef
 from pipeline.rules.agenda import (
-    EventRef,
-    OfficeRef,
-    PersonRef,
-    TimexRef,
     find_agenda,
     load_grammar,
     office_pattern,

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import pipeline
-from pipeline.rules.agenda import TimexRef
+from pipeline.contract import TimexRef
 from pipeline.rules.events import (
     find_events,
     find_location,
@@ -110,7 +110,7 @@ SEED_LEAD = (
 
 def _events(nlp, lexicon, text, timexes=()):
     from pipeline.layout import blocks
-    from pipeline.rules.agenda import load_grammar, programme_line_ranges
+    from pipeline.rules.programme import load_grammar, programme_line_ranges
 
     doc = nlp(text)
     skip = [(s.start_char, s.end_char) for s in blocks(doc, "caption")]

@@ -1,195 +1,32 @@
-"""Person mentions in German press releases: names next to office titles, honorifics, given names,
-the model's PER entities, and later mentions of the family name alone. Pure functions on text.
+"""find_people: person mentions next to office titles, honorifics, given names and PER entities.
 
-Example: "Staatsministerin Annette Widmann-Mauz unterstrich" -> Annette | Widmann-Mauz, gender f
-(shown by the feminine title); a later "Widmann-Mauz" links to the same person_id.
-Gender is taken only from the text (Frau/Herr, feminine/masculine office titles), never from the
-given name.
+Example: "Staatsministerin Annette Widmann-Mauz unterstrich" -> PersonMatch("Annette", "Widmann-Mauz", gender f).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 
-from pipeline.records.ids import person_id
 from pipeline.rules.common import (
     PeopleLexicon,
     Tok,
     is_institution_word,
-    normalize,
     people_lexicon,
     tokenize,
 )
+from pipeline.rules.people.names import (
+    _PARTY,
+    _PLACE_PREFIX,
+    PARTICLES,
+    PersonMatch,
+    _address_is_noun,
+    _given_hit,
+    _honorifics_before,
+    _Run,
+    name_runs,
+)
 from pipeline.rules.roles import OfficeMatch, find_office_heads, lexicon, phrase_extent
-
-PARTICLES = frozenset(
-    {
-        "von",
-        "van",
-        "de",
-        "der",
-        "den",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "zu",
-        "vom",
-        "ten",
-        "ter",
-        "le",
-        "la",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "dos",
-        "und",
-    }
-)
-# Particles that may open a family name ("von Weber"); articles and "und" only inside one.
-_FIRST_PARTICLES = PARTICLES - {"der", "den", "und"}
-_PARTICLES_BEFORE_NAME = _FIRST_PARTICLES | {"der", "den"}
-# "die Frau", "seiner Frau Emilie": Frau/Herr as a noun, not a form of address
-_NOUN_DETERMINERS = frozenset(
-    [
-        "die",
-        "der",
-        "eine",
-        "einer",
-        "einem",
-        "einen",
-        "seine",
-        "seiner",
-        "seinem",
-        "ihre",
-        "ihrer",
-        "ihrem",
-        "jede",
-        "jeder",
-        "junge",
-        "jungen",
-        "alte",
-        "alten",
-        "ältere",
-        "älteren",
-        "betroffene",
-        "betroffenen",
-        "verletzte",
-        "verletzten",
-        "unbekannte",
-        "unbekannten",
-        "diese",
-        "dieser",
-        "44-jährige",
-    ]
-)
-_PLACE_PREFIX = frozenset({"San", "Santa", "Sankt", "St.", "Saint", "São", "Bad", "Puerto", "Porto"})
-_PARTY = re.compile(
-    r"^(?:SPD|CDU|CSU|FDP|AfD|Grüne|Grünen|Linke|LINKE|Die|B90|Bündnis|90|BSW|parteilos|"
-    r"Piraten|/|-|Freie|Wähler)$"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class PersonMatch:
-    """A person mention; `start`/`end` are character offsets of the name as written (titles excluded)."""
-
-    start: int
-    end: int
-    name: str
-    honorific: str | None
-    given_name: str | None
-    family_name: str
-    gender: str | None
-    rule_id: str
-    person_id: str = ""
-
-
-def make_person_id(given: str | None, family: str) -> str:
-    """Example: make_person_id("Annette", "Widmann-Mauz") == person_id("Annette Widmann-Mauz")."""
-    return person_id(f"{given} {family}" if given else family)
-
-
-# --- name tokens ----------------------------------------------------------------------------------
-
-
-def _is_name_tok(t: Tok, plex: PeopleLexicon, office_idx: set[int], i: int) -> bool:
-    w = t.norm
-    if not t.is_word or not t.is_cap or len(w) < 2 or i in office_idx:
-        return False
-    # isalpha() first: letters are never digits, and most names are letters only
-    if w.isupper() or (not w.isalpha() and any(c.isdigit() for c in w)):
-        return False
-    if w in plex.not_names or w in plex.honorifics:
-        return False
-    if w.endswith(("-", ".")):
-        return False
-    parts = w.split("-")
-    if len(parts) > 1 and (parts[-1] in plex.heads or any(not p[:1].isupper() for p in parts)):
-        return False  # "Karl-Marx-Straße", "Kita-Leitung"
-    return not any(p in plex.heads for p in parts) and not w.lower().endswith(plex.suffixes)
-
-
-def _honorifics_before(toks: Sequence[Tok], i: int, plex: PeopleLexicon) -> int:
-    """Index of the first honorific right before token i (i when none)."""
-    k = i
-    while k > 0 and toks[k - 1].norm in plex.honorifics:
-        k -= 1
-    return k
-
-
-def _address_is_noun(toks: Sequence[Tok], k: int) -> bool:
-    return k > 0 and toks[k - 1].norm.lower() in _NOUN_DETERMINERS and toks[k - 1].is_lower
-
-
-@dataclass(slots=True)
-class _Run:
-    start: int
-    end: int  # exclusive token index
-
-
-def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
-    """Maximal sequences of name-like tokens with particles inside ("Elke von der Lieth")."""
-    plex = people_lexicon()
-    # each token is tested once, not again for every run that looks at it
-    is_name = [_is_name_tok(t, plex, office_idx, i) for i, t in enumerate(toks)]
-    runs, i, n = [], 0, len(toks)
-    while i < n:
-        if not is_name[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            if is_name[j]:
-                j += 1
-                continue
-            k = j
-            while k < n and toks[k].norm in PARTICLES and toks[k].norm != "und" and k - j < 3:
-                k += 1
-            if (
-                k > j
-                and k < n
-                and toks[k - 1].norm in _PARTICLES_BEFORE_NAME
-                and toks[j].norm in _FIRST_PARTICLES
-                and is_name[k]
-                # "Elke von der Lieth", "Carl Maria von Weber": particles after a given name and before
-                # the run's last name ("Bilder von Susanne Runge" is none)
-                and _given_hit(toks[j - 1], plex)
-                and not (k + 1 < n and is_name[k + 1])
-            ):
-                j = k + 1
-                continue
-            break
-        runs.append(_Run(i, j))
-        i = j
-    return runs
-
-
-# --- finding people -------------------------------------------------------------------------------
 
 
 def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:
@@ -213,10 +50,6 @@ def _trim_left(toks: Sequence[Tok], run: _Run, plex: PeopleLexicon, *, anchored_
         if toks[k].norm in plex.given or any(p in plex.given for p in toks[k].norm.split("-")):
             return k
     return run.end - 2 if anchored_right else a
-
-
-def _given_hit(t: Tok, plex: PeopleLexicon) -> bool:
-    return t.norm in plex.given or (("-" in t.norm) and all(p in plex.given for p in t.norm.split("-")))
 
 
 def find_people(
@@ -400,71 +233,4 @@ def find_people(
                 rule,
             )
         )
-    return out
-
-
-def find_family_mentions(
-    text: str, families: dict[str, str | None], *, offset: int = 0, taken: Iterable[tuple[int, int]] = ()
-) -> list[tuple[int, int, str, str | None, str | None]]:
-    """Later mentions of known family names: (start, end, family, given name when written before it,
-    gender shown by Frau/Herr). `families`: family name -> its one given name in the document.
-
-    Example: {"Scheeres": "Sandra"}, "…, sagte Frau Scheeres." -> [(…, …, "Scheeres", None, "f")];
-    {"Gothe": "Ephraim"}, "mit Bezirksstadtrat Ephraim Gothe am" -> [(…, …, "Gothe", "Ephraim", None)].
-    """
-    plex = people_lexicon()
-    norm = normalize(text)
-    if not any(f in norm for f in families):
-        return []  # a token's norm is a substring of the normalised text: most blocks hold no name
-    toks = tokenize(text, offset)
-    taken = list(taken)
-    out = []
-    for i, t in enumerate(toks):
-        if t.norm not in families or not t.is_cap:
-            continue
-        if any(s < t.end and t.start < e for s, e in taken):
-            continue
-        if i + 1 < len(toks) and (is_institution_word(toks[i + 1].norm) or toks[i + 1].norm == "-"):
-            continue
-        start, given = t.start, None
-        if i > 0 and families[t.norm] and toks[i - 1].norm == families[t.norm]:
-            start, given = toks[i - 1].start, families[t.norm]
-        gender = None
-        h = _honorifics_before(toks, i - (1 if given else 0), plex)
-        for w in (x.norm for x in toks[h : i - (1 if given else 0)]):
-            if plex.honorifics[w].kind == "address" and not _address_is_noun(toks, h):
-                gender = plex.honorifics[w].gender
-        out.append((start, t.end, t.norm, given, gender))
-    return out
-
-
-def resolve_document(matches: Sequence[PersonMatch]) -> list[PersonMatch]:
-    """person_ids for the mentions of one document: a family-only mention ("Frau Scheeres") joins the
-    one full name with that family name; a person's gender shown once holds for all mentions.
-
-    Example: [Sandra Scheeres, Scheeres (f)] -> both p-… of "Sandra Scheeres", gender f.
-    """
-    full: dict[str, set[str]] = {}
-    for m in matches:
-        if m.given_name:
-            full.setdefault(m.family_name, set()).add(m.given_name)
-    resolved = []
-    for m in matches:
-        given = m.given_name
-        if not given and len(full.get(m.family_name, ())) == 1:
-            given = next(iter(full[m.family_name]))
-        resolved.append(replace(m, given_name=given, person_id=make_person_id(given, m.family_name)))
-    genders: dict[str, set[str]] = {}
-    for m in resolved:
-        if m.gender:
-            genders.setdefault(m.person_id, set()).add(m.gender)
-    titles: dict[str, str] = {}
-    for m in resolved:
-        if m.honorific and len(m.honorific) > len(titles.get(m.person_id, "")):
-            titles[m.person_id] = m.honorific
-    out = []
-    for m in resolved:
-        g = genders.get(m.person_id, set())
-        gender = next(iter(g)) if len(g) == 1 else None
-        out.append(replace(m, gender=gender, honorific=m.honorific or titles.get(m.person_id)))
     return out

@@ -1,0 +1,76 @@
+"""The one reader of the German rule files in resources/: tables, word lists and JSON Lines patterns.
+
+Every error is a ResourceError whose message starts with "file:line"; regexes compile when a file
+loads, so a bad pattern stops the start-up, never a batch.
+Example: read_table(LEXICON_DIR / "months.tsv", columns=3) -> [(3, ["month.jan", "januar", "1"]), …].
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pipeline.resources import LEXICON_DIR, PATTERN_DIR, RESOURCES_DIR
+
+__all__ = [
+    "LEXICON_DIR",
+    "PATTERN_DIR",
+    "RESOURCES_DIR",
+    "ResourceError",
+    "compile_regex",
+    "read_jsonl",
+    "read_table",
+]
+
+
+class ResourceError(ValueError):
+    """A German rule file in resources/ is malformed (file and line in the message)."""
+
+
+def read_table(path: Path, *, columns: int, min_columns: int | None = None) -> list[tuple[int, list[str]]]:
+    """Rows of a tab-separated resource file with '#' header comments, validated for column count.
+
+    Example: "day.ord.1\\terster\\tordinal\\t1" -> (line_no, ["day.ord.1", "erster", "ordinal", "1"]).
+    """
+    rows: list[tuple[int, list[str]]] = []
+    seen: set[str] = set()
+    need = columns if min_columns is None else min_columns
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if len(cells) < need or len(cells) > columns:
+            raise ResourceError(
+                f"{path.name}:{no}: expected {columns} tab-separated columns, got {len(cells)}"
+            )
+        cells += [""] * (columns - len(cells))
+        if cells[0] in seen:
+            raise ResourceError(f"{path.name}:{no}: duplicate id {cells[0]!r}")
+        seen.add(cells[0])
+        rows.append((no, cells))
+    return rows
+
+
+def compile_regex(pattern: str, *, where: str, flags: int = 0) -> re.Pattern:
+    """A compiled regex, or a ResourceError naming where it came from ("event_cues.jsonl:12")."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ResourceError(f"{where}: bad regex {pattern!r}: {exc}") from exc
+
+
+def read_jsonl(path: Path) -> list[tuple[int, dict]]:
+    """(line_no, object) of a JSON Lines file; blank lines and '#' comments are skipped."""
+    out = []
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ResourceError(f"{path.name}:{no}: {exc}") from exc
+        if not isinstance(obj, dict):
+            raise ResourceError(f"{path.name}:{no}: expected a JSON object")
+        out.append((no, obj))
+    return out

@@ -1,0 +1,38 @@
+"""Office titles and person–office statements in German press releases. Pure functions on text.
+
+Example: "Stefan Grüttner, Hessischer Minister für Soziales und Integration" -> one statement
+(Minister, portfolio "Soziales und Integration", jurisdiction Hessen, level land).
+
+The lexicons live in pipeline/resources/lexicons (offices.tsv, states.tsv, roles_districts.tsv,
+levels.tsv, roles_public_bodies.tsv, roles_not_offices.txt) and are validated when loaded.
+Public API for other stages: `match_office(text)` (an office mention such as "Die Staatsministerin"
+-> OfficeMatch) and `resolve_office_holder(text, roles)` (which person of the release holds it).
+"""
+
+from pipeline.contract import PersonRef
+from pipeline.rules.roles.offices import OfficeMatch, find_office_heads, match_office, resolve_office_holder
+from pipeline.rules.roles.phrases import OfficePhrase, analyse_phrase, level_from_publisher, phrase_extent
+from pipeline.rules.roles.rules import KINDS, LEVELS, TYPES, Lexicon, Office, lexicon
+from pipeline.rules.roles.statements import Statement, fill_from_document, find_statements, replace_statement
+
+__all__ = [
+    "KINDS",
+    "LEVELS",
+    "TYPES",
+    "Lexicon",
+    "Office",
+    "OfficeMatch",
+    "OfficePhrase",
+    "PersonRef",
+    "Statement",
+    "analyse_phrase",
+    "fill_from_document",
+    "find_office_heads",
+    "find_statements",
+    "level_from_publisher",
+    "lexicon",
+    "match_office",
+    "phrase_extent",
+    "replace_statement",
+    "resolve_office_holder",
+]
