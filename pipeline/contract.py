@@ -24,7 +24,8 @@ Example: ``TimexRef.from_doc(doc)`` after press_timexes -> [TimexRef(213, 226, "
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -91,10 +92,6 @@ def text_units(doc: Doc) -> list[tuple[int, int]]:
         return [(0, len(doc.text))]
     excluded = [(s, e) for s, e, label in spans if label in EXCLUDED]
     return [(s, e) for s, e, _ in spans if not any(xs <= s and e <= xe for xs, xe in excluded)]
-
-
-def published_text_date(doc: Doc) -> str | None:
-    return doc._.press_published
 
 
 def doc_meta(doc: Doc) -> dict:
@@ -197,3 +194,70 @@ class EventRef:
             e = s._.event or {}
             out.append(cls(i, tuple(e.get("mentions") or (s.start_char,)), e.get("start"), e.get("end")))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRef:
+    """A layout block from press_blocks. Example: (0, 42, "title")."""
+
+    start: int
+    end: int
+    label: str
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> list[BlockRef]:
+        return [cls(s.start_char, s.end_char, s.label_) for s in doc.spans.get(BLOCKS_KEY, [])]
+
+
+@dataclass(frozen=True, slots=True)
+class Refs:
+    """What earlier stages (and the model) found in one Doc, as plain values: the one door a rules function
+    reads them through. A stage reads only the parts it needs (``Refs.from_doc(doc, "people", "offices")``).
+
+    Example: Refs(people=(PersonRef(0, 20, "p-…", "Annette Widmann-Mauz"),), meta={"publisher": "…"}).
+    """
+
+    blocks: tuple[BlockRef, ...] = ()
+    timexes: tuple[TimexRef, ...] = ()
+    people: tuple[PersonRef, ...] = ()
+    offices: tuple[OfficeRef, ...] = ()
+    events: tuple[EventRef, ...] = ()
+    entities: tuple[tuple[int, int, str], ...] = ()  # the model's named entities: (start, end, label)
+    meta: Mapping = field(default_factory=dict)  # doc._.press_meta
+    published: str | None = None  # doc._.press_published (the date printed in the text)
+
+    @classmethod
+    def from_doc(cls, doc: Doc, *parts: str) -> Refs:
+        """The named parts of a Doc (blocks, timexes, people, offices, events, entities); meta always."""
+        readers = {
+            "blocks": BlockRef.from_doc,
+            "timexes": TimexRef.from_doc,
+            "people": PersonRef.from_doc,
+            "offices": OfficeRef.from_doc,
+            "events": EventRef.from_doc,
+            "entities": lambda d: [(e.start_char, e.end_char, e.label_) for e in d.ents],
+        }
+        unknown = set(parts) - set(readers)
+        if unknown:
+            raise ValueError(f"unknown parts {sorted(unknown)}; known: {sorted(readers)}")
+        got = {p: tuple(readers[p](doc)) for p in parts}
+        return cls(**got, meta=doc_meta(doc), published=doc._.press_published)
+
+    def ranges(self, *labels: str) -> list[tuple[int, int]]:
+        """Character ranges of the blocks of the given labels (all when none given)."""
+        return [(b.start, b.end) for b in self.blocks if not labels or b.label in labels]
+
+    def excluded(self) -> list[tuple[int, int]]:
+        """Character ranges of the blocks kept out of the body (captions, credits)."""
+        return [(b.start, b.end) for b in self.blocks if b.label in EXCLUDED]
+
+    def units(self, text_length: int) -> list[tuple[int, int]]:
+        """Character ranges the rules read: layout blocks outside captions, else the whole text."""
+        if not self.blocks:
+            return [(0, text_length)]
+        excluded = self.excluded()
+        return [
+            (b.start, b.end)
+            for b in self.blocks
+            if not any(xs <= b.start and b.end <= xe for xs, xe in excluded)
+        ]

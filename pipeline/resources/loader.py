@@ -20,6 +20,7 @@ __all__ = [
     "ResourceError",
     "compile_regex",
     "read_jsonl",
+    "read_rule_ids",
     "read_table",
 ]
 
@@ -74,3 +75,15 @@ def read_jsonl(path: Path) -> list[tuple[int, dict]]:
             raise ResourceError(f"{path.name}:{no}: expected a JSON object")
         out.append((no, obj))
     return out
+
+
+def read_rule_ids(stage: str) -> frozenset[str]:
+    """The rule ids a stage's rules can emit, declared in resources/rules/<stage>.tsv.
+
+    Example: read_rule_ids("roles") -> frozenset({"role.name_office", "role.office_name", …}).
+    """
+    path = RESOURCES_DIR / "rules" / f"{stage}.tsv"
+    ids = frozenset(cells[0] for _, cells in read_table(path, columns=3))
+    if not ids:
+        raise ResourceError(f"{path.name}:1: declares no rule ids")
+    return ids

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.contract import EventRef, OfficeRef, PersonRef, TimexRef
 from pipeline.rules.agenda import (
-    find_agenda,
+    agenda_of,
     load_grammar,
     office_pattern,
     parse_day_header,
@@ -145,7 +145,7 @@ def test_not_day_headers(grammar, line):
 
 
 def _find(text, grammar, **kw):
-    return find_agenda(text, grammar=grammar, **kw)
+    return agenda_of(text, grammar=grammar, **kw)
 
 
 SEED_LIKE = (

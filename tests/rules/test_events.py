@@ -109,17 +109,14 @@ SEED_LEAD = (
 
 
 def _events(nlp, lexicon, text, timexes=()):
-    from pipeline.layout import blocks
-    from pipeline.rules.programme import load_grammar, programme_line_ranges
+    from dataclasses import replace
+
+    from pipeline.contract import Refs
+    from pipeline.rules.events import EventOptions, load_rules
 
     doc = nlp(text)
-    skip = [(s.start_char, s.end_char) for s in blocks(doc, "caption")]
-    prog = programme_line_ranges(doc.text, grammar=load_grammar())
-    lead = [(s.start_char, s.end_char) for s in blocks(doc, "kicker", "title", "lead")]
-    heads = [(s.start_char, s.end_char) for s in blocks(doc, "heading")]
-    return find_events(
-        doc, lexicon=lexicon, timexes=timexes, skip=skip, programme=prog, lead=lead, headings=heads
-    )
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(timexes))
+    return find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)
 
 
 def test_seed_event_merged_with_all_attributes(nlp, lexicon):

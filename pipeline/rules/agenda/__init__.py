@@ -18,8 +18,9 @@ What counts as an entry (police releases are full of clock times in prose, "Gege
 Times inside a sentence ("Der Unfall ereignete sich gegen 14.30 Uhr") are never entries.
 """
 
+from pipeline.rules.agenda.document import AgendaOptions, AgendaRules, find_agenda, load_rules
 from pipeline.rules.agenda.entries import AgendaEntry, DayResolver, office_pattern
-from pipeline.rules.agenda.find import find_agenda
+from pipeline.rules.agenda.find import agenda_of
 from pipeline.rules.programme import (
     RESOURCES,
     AgendaGrammar,
@@ -38,12 +39,16 @@ __all__ = [
     "RESOURCES",
     "AgendaEntry",
     "AgendaGrammar",
+    "AgendaOptions",
+    "AgendaRules",
     "DayHeader",
     "DayResolver",
     "Line",
     "TimeLine",
+    "agenda_of",
     "find_agenda",
     "load_grammar",
+    "load_rules",
     "office_pattern",
     "parse_day_header",
     "parse_time_line",

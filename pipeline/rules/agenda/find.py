@@ -1,4 +1,4 @@
-"""find_agenda: timed programme entries of one release, with date, time, title, participants and event.
+"""agenda_of: timed programme entries of one release, with date, time, title, participants and event.
 
 Example: "Erster Konferenztag: …\n12:00 Uhr - Pressekonferenz" -> AgendaEntry(date="2018-08-27", time="12:00", …).
 """
@@ -36,7 +36,7 @@ from pipeline.rules.programme import (
 )
 
 
-def find_agenda(
+def agenda_of(
     text: str,
     *,
     grammar: AgendaGrammar,

@@ -28,7 +28,8 @@ from pipeline.rules.events.attributes import (
     find_recurrence,
     place_base_form,
 )
-from pipeline.rules.events.find import find_events
+from pipeline.rules.events.document import EventOptions, EventRules, find_events, load_rules
+from pipeline.rules.events.find import events_of
 from pipeline.rules.events.mentions import EventMatch, Mention, find_mentions, match_noun, title_mentions
 from pipeline.rules.events.rules import EventLexicon, EventNoun, load_lexicon
 
@@ -36,9 +37,12 @@ __all__ = [
     "EventLexicon",
     "EventMatch",
     "EventNoun",
+    "EventOptions",
+    "EventRules",
     "Mention",
     "dates_of",
     "event_dates",
+    "events_of",
     "find_events",
     "find_location",
     "find_mentions",
@@ -46,6 +50,7 @@ __all__ = [
     "find_organizer",
     "find_recurrence",
     "load_lexicon",
+    "load_rules",
     "match_noun",
     "place_base_form",
     "title_mentions",

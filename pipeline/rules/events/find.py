@@ -1,4 +1,4 @@
-"""find_events: anchored event mentions merged into events with attributes, in text order.
+"""events_of: anchored event mentions merged into events with attributes, in text order.
 
 Example: "tagte am 27. und 28. August 2018 in Kassel die Bundeskonferenz …" -> one event, 2018-08-27 to 2018-08-28.
 """
@@ -42,7 +42,7 @@ class _Group:
     days: frozenset[date]
 
 
-def find_events(
+def events_of(
     doc: Doc,
     *,
     lexicon: EventLexicon,

@@ -8,16 +8,21 @@ given name.
 """
 
 from pipeline.rules.common import is_institution_word, people_lexicon
+from pipeline.rules.people.document import PeopleOptions, PeopleRules, find_person_mentions, load_rules
 from pipeline.rules.people.find import find_people
 from pipeline.rules.people.names import PARTICLES, PersonMatch, make_person_id, name_runs
 from pipeline.rules.people.resolve import find_family_mentions, resolve_document
 
 __all__ = [
     "PARTICLES",
+    "PeopleOptions",
+    "PeopleRules",
     "PersonMatch",
     "find_family_mentions",
     "find_people",
+    "find_person_mentions",
     "is_institution_word",
+    "load_rules",
     "make_person_id",
     "name_runs",
     "people_lexicon",

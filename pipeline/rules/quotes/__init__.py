@@ -8,19 +8,22 @@ Works on spacy.blank("de") (token shapes + lexicons); with a statistical model t
 the lemma, the speaker from the subject dependency and Konjunktiv from the morphology.
 """
 
-from pipeline.rules.quotes.context import QuoteOptions
+from pipeline.rules.quotes.context import QuoteMatch, QuoteOptions
 from pipeline.rules.quotes.find import find_quotes
 from pipeline.rules.quotes.marks import find_marked
 from pipeline.rules.quotes.resolve import Mention, resolve_speaker
-from pipeline.rules.quotes.rules import LEXICON_DIR, LexiconError, load_lexicon
+from pipeline.rules.quotes.rules import LEXICON_DIR, LexiconError, QuoteRules, load_lexicon, load_rules
 
 __all__ = [
     "LEXICON_DIR",
     "LexiconError",
     "Mention",
+    "QuoteMatch",
     "QuoteOptions",
+    "QuoteRules",
     "find_marked",
     "find_quotes",
     "load_lexicon",
+    "load_rules",
     "resolve_speaker",
 ]

@@ -33,6 +33,12 @@ class QuoteMatch:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue_id: str | None = None
+    person_id: str | None = None  # the speaker resolved to a person of the release (find_quotes)
+
+    @property
+    def full_rule_id(self) -> str:
+        """The rule and the cue that took part: "direct.after.verb:sv.sagen"."""
+        return self.rule_id if not self.cue_id else f"{self.rule_id}:{self.cue_id}"
 
 
 def _cued(
@@ -65,6 +71,10 @@ class QuoteOptions:
     # Quoted phrases without a cue, decided per phrase from the context: not a name or title shape, not
     # in a title/heading/line block, and a speaker in reach (sentence subject, reported speech, last quote).
     context_fragments: bool = True
+    # Blocks where a quoted phrase without a cue is a name, never a quote.
+    fragment_free_blocks: tuple[str, ...] = ("kicker", "title", "heading", "line", "list_item")
+    # The model's label scheme (pipeline.backbone.LabelScheme), set by the component from its pipeline.
+    scheme: object | None = None
 
 
 def _is_cap(tok: Token) -> bool:

@@ -1,4 +1,4 @@
-"""find_quotes: the order in which the quote rules run over one Doc.
+"""find_quotes: the order in which the quote rules run over one Doc, and the speakers' persons.
 
 Example: find_quotes(doc) on "„Wir handeln“, sagte Senatorin Kalayci." -> [QuoteMatch(kind="direct", …)].
 """
@@ -6,25 +6,28 @@ Example: find_quotes(doc) on "„Wir handeln“, sagte Senatorin Kalayci." -> [Q
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from pipeline.contract import PersonRef, Refs
 from pipeline.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pipeline.rules.quotes.direct import _direct_quotes
 from pipeline.rules.quotes.filters import _name_like
 from pipeline.rules.quotes.indirect import _indirect_quotes
 from pipeline.rules.quotes.marks import find_marked
 from pipeline.rules.quotes.passes import _cue_subject, _fragment_speaker, _nearby_person, _quoted_in_reported
-from pipeline.rules.quotes.rules import QuoteLexicon, load_lexicon
+from pipeline.rules.quotes.resolve import Mention, resolve_speaker
+from pipeline.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
 
 
-def find_quotes(
+def _quotes_of(
     doc: Doc,
     *,
     lexicon: QuoteLexicon | None = None,
     options: QuoteOptions | None = None,
     scheme: object | None = None,
-    people: Iterable[Span] = (),
+    people: Iterable[PersonRef] = (),
     excluded: Iterable[tuple[int, int]] = (),
     no_fragments: Iterable[tuple[int, int]] = (),
 ) -> list[QuoteMatch]:
@@ -63,7 +66,7 @@ def find_quotes(
         if span is not None:
             for k in range(span.start, span.end):
                 ctx.inside[k] = n
-    person_ranges = [(s.start_char, s.end_char) for s in people]
+    person_ranges = [(p.start, p.end) for p in people]
     ctx.people = person_ranges
     ctx.no_fragments = list(no_fragments)
     direct = _direct_quotes(ctx, marked, person_ranges)
@@ -84,3 +87,46 @@ def find_quotes(
     # shouted or written words nobody is named for stay without speaker ("die Parole „…“ war zu lesen")
     direct = [q if q.speaker or q.rule_id == "direct.utterance" else _nearby_person(ctx, q) for q in direct]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+
+
+def find_quotes(doc: Doc, *, rules: QuoteRules, options: QuoteOptions, refs: Refs) -> list[QuoteMatch]:
+    """Direct and indirect quotes of a Doc in text order, each speaker resolved to a person of the release.
+
+    Example: "Staatsministerin Annette Widmann-Mauz unterstrich: „Es ist gut, …“" with the person found by
+    press_people -> QuoteMatch(kind="direct", cue="unterstreichen", person_id=<Widmann-Mauz>).
+    Reads refs.blocks (captions are skipped; titles, headings and lines hold no fragments), refs.people
+    and refs.offices (speaker resolution).
+    """
+    matches = _quotes_of(
+        doc,
+        lexicon=rules.lexicon,
+        options=options,
+        scheme=options.scheme,
+        people=refs.people,
+        excluded=refs.excluded(),
+        no_fragments=refs.ranges(*options.fragment_free_blocks),
+    )
+    people = [Mention(p.start, p.end, p.person_id, p.gender, p.family_name, p.name) for p in refs.people]
+    roles = [
+        Mention(o.start, o.end, o.person_id, None, None, o.name, o.role, o.role_norm) for o in refs.offices
+    ]
+    genders = {p.person_id: p.gender for p in people if p.person_id}
+    out: list[QuoteMatch] = []
+    resolved: list[tuple[int, str, str | None, str]] = []
+    for m in matches:
+        if doc.char_span(m.start, m.end, alignment_mode="expand") is None:
+            continue  # not on token edges of this Doc: no span to write, no speaker to remember
+        pid = None
+        if m.speaker:
+            pid = resolve_speaker(
+                m.speaker,
+                m.speaker_start,
+                people=people,
+                roles=roles,
+                office_of=rules.office_of,
+                previous=resolved,
+            )
+            if pid:
+                resolved.append((m.speaker_start, pid, genders.get(pid), m.speaker))
+        out.append(replace(m, person_id=pid) if pid else m)
+    return out

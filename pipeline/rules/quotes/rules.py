@@ -5,13 +5,15 @@ Example: load_lexicon() -> QuoteLexicon with verbs["betonen"] = SpeechVerb("beto
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.resources import LEXICON_DIR
-from pipeline.resources.loader import ResourceError
+from pipeline.resources.loader import ResourceError, read_rule_ids
+from pipeline.rules.roles import match_office  # the office lexicon belongs to the roles rules
 
 LexiconError = ResourceError  # one error class for every resource file
 
@@ -160,3 +162,50 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
         utterances=utterances,
         foreign=frozenset(foreign),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRules:
+    """Everything the quote rules read: the lexicons, the rule ids they can emit, an office matcher."""
+
+    lexicon: QuoteLexicon
+    rule_ids: frozenset[str]
+    office_of: Callable[[str], str | None] | None = None
+
+
+def load_rules(
+    lexicon_dir: Path | None = None, *, office_of: Callable[[str], str | None] | None = None
+) -> QuoteRules:
+    """Load and validate the quote lexicons and the declared rule ids (resources/rules/quotes.tsv).
+
+    Example: load_rules().rule_ids contains "direct.after.verb"; a bad speech_verbs.tsv row raises
+    ResourceError "speech_verbs.tsv:12: …" at start-up.
+    """
+    return QuoteRules(load_lexicon(lexicon_dir or LEXICON_DIR), read_rule_ids("quotes"), office_of)
+
+
+def office_matcher() -> Callable[[str], str | None] | None:
+    """The canonical office of a mention, from the roles lexicon: "Die Staatsministerin" -> "Staatsminister".
+
+    None (with a warning) when the office lexicon fails to load: that is the roles stage's error, and
+    quotes still run without office resolution.
+    """
+    try:
+        match_office("Die Senatorin")  # loads and validates the office lexicon now, not mid-batch
+    except ValueError as exc:
+        logging.getLogger(__name__).warning(
+            "press_quotes: office matching disabled, pipeline.rules.roles failed to load: %s", exc
+        )
+        return None
+
+    def office_of(text: str) -> str | None:
+        found = match_office(text)
+        if found is None:
+            return None
+        if isinstance(found, str):
+            return found
+        if isinstance(found, dict):
+            return found.get("role_norm")
+        return getattr(found, "role_norm", None)
+
+    return office_of

@@ -10,6 +10,7 @@ Public API for other stages: `match_office(text)` (an office mention such as "Di
 """
 
 from pipeline.contract import PersonRef
+from pipeline.rules.roles.document import RoleOptions, RoleRules, find_roles, load_rules
 from pipeline.rules.roles.offices import OfficeMatch, find_office_heads, match_office, resolve_office_holder
 from pipeline.rules.roles.phrases import OfficePhrase, analyse_phrase, level_from_publisher, phrase_extent
 from pipeline.rules.roles.rules import KINDS, LEVELS, TYPES, Lexicon, Office, lexicon
@@ -24,13 +25,17 @@ __all__ = [
     "OfficeMatch",
     "OfficePhrase",
     "PersonRef",
+    "RoleOptions",
+    "RoleRules",
     "Statement",
     "analyse_phrase",
     "fill_from_document",
     "find_office_heads",
+    "find_roles",
     "find_statements",
     "level_from_publisher",
     "lexicon",
+    "load_rules",
     "match_office",
     "phrase_extent",
     "replace_statement",

@@ -15,6 +15,14 @@ API for other stages (agenda, events):
   day_context_at(timexes, offset) -> date | None           the programme day in effect at a text offset
 """
 
+from pipeline.rules.timexes.document import (
+    TimexOptions,
+    TimexRules,
+    document_anchor,
+    find_document_date,
+    find_timex_matches,
+    load_rules,
+)
 from pipeline.rules.timexes.find import find_timexes, resolve_day_header, timex_dict
 from pipeline.rules.timexes.grammar import Grammar, GrammarError, TimexMatch, default_grammar, load_grammar
 from pipeline.rules.timexes.headers import day_context_at, find_day_headers, find_published
@@ -24,13 +32,19 @@ __all__ = [
     "Grammar",
     "GrammarError",
     "TimexMatch",
+    "TimexOptions",
+    "TimexRules",
     "_sentence_bounds",
     "day_context_at",
     "default_grammar",
+    "document_anchor",
     "find_day_headers",
+    "find_document_date",
     "find_published",
+    "find_timex_matches",
     "find_timexes",
     "load_grammar",
+    "load_rules",
     "resolve_day_header",
     "timex_dict",
 ]
