@@ -22,6 +22,7 @@ __all__ = [
     "read_jsonl",
     "read_rule_ids",
     "read_table",
+    "resource_ids",
 ]
 
 
@@ -87,3 +88,31 @@ def read_rule_ids(stage: str) -> frozenset[str]:
     if not ids:
         raise ResourceError(f"{path.name}:1: declares no rule ids")
     return ids
+
+
+def resource_ids() -> dict[str, str]:
+    """Every row id of the resource files (first column of lexicons/*.tsv and rules/*.tsv, "id" of
+    patterns/*.jsonl) -> "file:line" of its row; a ResourceError names both places of an id used twice.
+
+    Example: resource_ids()["sv.sagen"] -> "speech_verbs.tsv:40".
+    """
+    seen: dict[str, str] = {}
+
+    def add(rid: str, where: str) -> None:
+        if rid in seen:
+            raise ResourceError(f"{where}: id {rid!r} already used at {seen[rid]}")
+        seen[rid] = where
+
+    for path in sorted([*LEXICON_DIR.glob("*.tsv"), *(RESOURCES_DIR / "rules").glob("*.tsv")]):
+        header = True
+        for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if raw.strip() and not raw.lstrip().startswith("#"):
+                rid = raw.split("\t", 1)[0]
+                if not (header and rid == "id"):  # a column-name row ("id\tlemma\tforms…") is no entry
+                    add(rid, f"{path.name}:{no}")
+                header = False
+    for path in sorted(PATTERN_DIR.glob("*.jsonl")):
+        for no, obj in read_jsonl(path):
+            if "id" in obj:
+                add(obj["id"], f"{path.name}:{no}")
+    return seen

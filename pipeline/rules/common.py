@@ -123,11 +123,16 @@ def people_lexicon() -> PeopleLexicon:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) != 2 or cols[0] not in ("head", "word", "suffix") or not cols[1].strip():
+        if (
+            len(cols) != 3
+            or not cols[0].strip()
+            or cols[1] not in ("head", "word", "suffix")
+            or not cols[2].strip()
+        ):
             raise LexiconError(
-                f"people_not_names.tsv:{lineno}: expected 'head|word|suffix<TAB>word', got {line!r}"
+                f"people_not_names.tsv:{lineno}: expected 'id<TAB>head|word|suffix<TAB>word', got {line!r}"
             )
-        {"head": heads, "word": words, "suffix": suffixes}[cols[0]].add(cols[1].strip())
+        {"head": heads, "word": words, "suffix": suffixes}[cols[1]].add(cols[2].strip())
     return PeopleLexicon(given, hons, frozenset(heads), tuple(sorted(suffixes)), frozenset(words))
 
 

@@ -30,7 +30,7 @@ class EventOptions:
 @dataclass(frozen=True, slots=True)
 class EventRules:
     """The event lexicon, the programme grammar (shared with agenda) and the rule ids events can emit:
-    the event nouns' ids (event_types.tsv) and resources/rules/events.tsv."""
+    the event nouns' ids (event_types.tsv), the title cues' ids (event_cues.jsonl) and resources/rules/events.tsv."""
 
     lexicon: EventLexicon
     grammar: AgendaGrammar
@@ -40,9 +40,9 @@ class EventRules:
 def load_rules() -> EventRules:
     """Load and validate the event rules at start-up. Example: "ev.konferenz" in load_rules().rule_ids."""
     lexicon = load_lexicon()
-    return EventRules(
-        lexicon, load_grammar(), frozenset(n.rule_id for n in lexicon.nouns) | read_rule_ids("events")
-    )
+    titles = {cid for cid, kind, _ in lexicon.cues if kind == "title"}  # "„Lange Nacht“ findet statt"
+    ids = frozenset(n.rule_id for n in lexicon.nouns) | titles | read_rule_ids("events")
+    return EventRules(lexicon, load_grammar(), ids)
 
 
 def find_events(doc: Doc, *, rules: EventRules, options: EventOptions, refs: Refs) -> list[EventMatch]:

@@ -143,12 +143,13 @@ class TimexMatch:
 
 
 def _rows(path: Path, ncols: int) -> Iterable[tuple[int, list[str]]]:
+    """(line, columns after the row id) of a timex lexicon; every row starts with its id."""
     for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cols = line.rstrip("\n").split("\t")
-        if len(cols) < ncols:
-            raise GrammarError(f"{path}:{no}: expected {ncols} tab-separated columns, got {len(cols)}")
+        rid, *cols = line.rstrip("\n").split("\t")
+        if len(cols) < ncols or not rid.strip():
+            raise GrammarError(f"{path}:{no}: expected an id and {ncols} tab-separated columns, got {line!r}")
         yield no, cols
 
 
