@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 from pipeline.resources import LEXICON_DIR, PATTERN_DIR, RESOURCES_DIR
@@ -23,6 +24,8 @@ __all__ = [
     "read_rule_ids",
     "read_table",
     "resource_ids",
+    "word_set",
+    "word_tuple",
 ]
 
 
@@ -116,3 +119,30 @@ def resource_ids() -> dict[str, str]:
             if "id" in obj:
                 add(obj["id"], f"{path.name}:{no}")
     return seen
+
+
+@cache
+def _word_sets(stage: str) -> dict[str, tuple[str, ...]]:
+    path = LEXICON_DIR / f"words_{stage}.tsv"
+    sets: dict[str, list[str]] = {}
+    for no, (_rid, name, word) in read_table(path, columns=3):
+        if not name or not word:
+            raise ResourceError(f"{path.name}:{no}: a row needs a set name and a word")
+        sets.setdefault(name, []).append(word)
+    return {name: tuple(words) for name, words in sets.items()}
+
+
+def word_tuple(stage: str, name: str) -> tuple[str, ...]:
+    """The words of a named set in lexicons/words_<stage>.tsv, in file order.
+
+    Example: word_tuple("quotes", "adj_end") -> ("e", "en", "er", "es", "em").
+    """
+    sets = _word_sets(stage)
+    if name not in sets:
+        raise ResourceError(f"words_{stage}.tsv: no set {name!r} (known: {', '.join(sorted(sets))})")
+    return sets[name]
+
+
+def word_set(stage: str, name: str) -> frozenset[str]:
+    """The words of a named set in lexicons/words_<stage>.tsv. Example: "der" in word_set("quotes", "determiners")."""
+    return frozenset(word_tuple(stage, name))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline.resources.loader import word_set
 from pipeline.rules.events.attributes import _is_venue
 from pipeline.rules.events.rules import _DETS, EventLexicon, EventNoun
 
@@ -54,7 +55,7 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
     return None
 
 
-_CONNECT = frozenset({"von", "für", "zum", "zur", "zu", "über", "gegen", "mit", "und", "sowie", "des", "der"})
+_CONNECT = word_set("events", "connect")
 
 
 _QUOTE_OPEN = '„“»"‚'

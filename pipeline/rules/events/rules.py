@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.resources.loader import ResourceError, read_table
+from pipeline.resources.loader import ResourceError, read_table, word_set
 from pipeline.rules.programme import RESOURCES, load_grammar
 
 CLASSES = frozenset(
@@ -178,6 +178,4 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
     )
 
 
-_DETS = frozenset(
-    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"]
-)
+_DETS = word_set("events", "dets")

@@ -10,38 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.records.ids import person_id
+from pipeline.resources.loader import word_set
 from pipeline.rules.common import (
     PeopleLexicon,
     Tok,
     people_lexicon,
 )
 
-PARTICLES = frozenset(
-    {
-        "von",
-        "van",
-        "de",
-        "der",
-        "den",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "zu",
-        "vom",
-        "ten",
-        "ter",
-        "le",
-        "la",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "dos",
-        "und",
-    }
-)
+PARTICLES = word_set("people", "particles")
 
 
 # Particles that may open a family name ("von Weber"); articles and "und" only inside one.
@@ -52,42 +28,10 @@ _PARTICLES_BEFORE_NAME = _FIRST_PARTICLES | {"der", "den"}
 
 
 # "die Frau", "seiner Frau Emilie": Frau/Herr as a noun, not a form of address
-_NOUN_DETERMINERS = frozenset(
-    [
-        "die",
-        "der",
-        "eine",
-        "einer",
-        "einem",
-        "einen",
-        "seine",
-        "seiner",
-        "seinem",
-        "ihre",
-        "ihrer",
-        "ihrem",
-        "jede",
-        "jeder",
-        "junge",
-        "jungen",
-        "alte",
-        "alten",
-        "ältere",
-        "älteren",
-        "betroffene",
-        "betroffenen",
-        "verletzte",
-        "verletzten",
-        "unbekannte",
-        "unbekannten",
-        "diese",
-        "dieser",
-        "44-jährige",
-    ]
-)
+_NOUN_DETERMINERS = word_set("people", "noun_determiners")
 
 
-_PLACE_PREFIX = frozenset({"San", "Santa", "Sankt", "St.", "Saint", "São", "Bad", "Puerto", "Porto"})
+_PLACE_PREFIX = word_set("people", "place_prefix")
 
 
 _PARTY = re.compile(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.resources.loader import word_set
 from pipeline.rules.quotes.context import QuoteMatch, _Ctx, _is_boundary, _is_cap, _person_like, _span_text
 from pipeline.rules.quotes.grammar import _has_finite_verb, _predicative, _reported_mood
 from pipeline.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
@@ -38,7 +39,7 @@ def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
 
 # "Der Text lautete: „Wir, die Demonstranten, sehen keine andere Lösung …“": after these naming words a
 # long finished sentence is a statement, a short phrase a motto ("Das Motto lautet: „Berlin hilft!“").
-_STATEMENT_TITLES = frozenset(["ctx.lautet", "ctx.lautete"])
+_STATEMENT_TITLES = word_set("quotes", "statement_titles")
 
 
 _LEADING_ELLIPSIS = re.compile(r"^\s*(?:[(\[]\s*(?:\.\.\.|…)\s*[)\]]|\.\.\.|…)\s*")
@@ -175,61 +176,13 @@ def _sentence_subject(ctx: _Ctx, lo: int, o: int) -> tuple[int, int] | None:
     return _np_after(ctx, lo, o)
 
 
-_NAME_JOINERS = frozenset(
-    [
-        "for",
-        "against",
-        "to",
-        "with",
-        "on",
-        "at",
-        "by",
-        "von",
-        "der",
-        "die",
-        "das",
-        "des",
-        "und",
-        "für",
-        "ohne",
-        "de",
-        "la",
-        "le",
-        "di",
-        "del",
-        "dello",
-        "of",
-        "the",
-        "and",
-        "am",
-        "im",
-        "in",
-    ]
-)
+_NAME_JOINERS = word_set("quotes", "name_joiners")
 
 
 # prepositions in names and titles: "Gesetz zur Änderung des Passgesetzes", "Allianz zur Europäischen
 # Integration", "Gesetz über den Verfassungsschutz" (a statement has a verb or adjective in lowercase);
 # never a name's first word ("„zur Kenntnis“ nehmen" is wording)
-_NAME_PREPOSITIONS = frozenset(
-    [
-        "zur",
-        "zum",
-        "über",
-        "vom",
-        "beim",
-        "auf",
-        "an",
-        "mit",
-        "aus",
-        "gegen",
-        "nach",
-        "bei",
-        "unter",
-        "vor",
-        "zu",
-    ]
-)
+_NAME_PREPOSITIONS = word_set("quotes", "name_prepositions")
 
 
 def _name_like(content: str) -> bool:
@@ -244,10 +197,10 @@ def _name_like(content: str) -> bool:
     )
 
 
-_LABEL_WORDS = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "eines"])
+_LABEL_WORDS = word_set("quotes", "label_words")
 
 
-_DEFINITE = frozenset(["der", "des", "dem", "den", "das", "die", "vom", "beim", "zum", "zur"])
+_DEFINITE = word_set("quotes", "definite")
 
 
 def _inside_noun_group(ctx: _Ctx, o: int, c: int, content: str) -> bool:
@@ -276,67 +229,7 @@ def _inside_noun_group(ctx: _Ctx, o: int, c: int, content: str) -> bool:
     )
 
 
-_GERMAN_FUNCTION_WORDS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "und",
-        "ist",
-        "nicht",
-        "ein",
-        "eine",
-        "einer",
-        "einem",
-        "einen",
-        "eines",
-        "wir",
-        "ich",
-        "es",
-        "mit",
-        "zu",
-        "von",
-        "für",
-        "auf",
-        "sie",
-        "er",
-        "den",
-        "dem",
-        "des",
-        "sich",
-        "im",
-        "auch",
-        "sind",
-        "wird",
-        "war",
-        "hat",
-        "haben",
-        "an",
-        "in",
-        "nur",
-        "noch",
-        "nie",
-        "wie",
-        "als",
-        "so",
-        "aber",
-        "oder",
-        "wenn",
-        "dass",
-        "bei",
-        "nach",
-        "aus",
-        "um",
-        "über",
-        "vor",
-        "unser",
-        "ihr",
-        "sein",
-        "kein",
-        "keine",
-        "gegen",
-    ]
-)
+_GERMAN_FUNCTION_WORDS = word_set("quotes", "german_function_words")
 
 
 def _foreign(ctx: _Ctx, content: str) -> bool:

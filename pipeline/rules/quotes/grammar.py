@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.resources.loader import word_set
 from pipeline.rules.quotes.context import _Ctx, _is_boundary, _is_cap, _sentence_end
 from pipeline.rules.quotes.marks import _CLAUSE_END
 from pipeline.rules.quotes.rules import SpeechVerb
@@ -95,13 +96,13 @@ def _trim_end(doc: Doc, lo: int, hi: int) -> int:
     return hi
 
 
-_DEGREE = frozenset(["sehr", "stark", "viel", "groß", "weit", "lange", "oft", "schnell", "gut", "hoch"])
+_DEGREE = word_set("quotes", "degree")
 
 
-_WERDEN_SEIN = frozenset(["ist", "sind", "war", "waren"])
+_WERDEN_SEIN = word_set("quotes", "werden_sein")
 
 
-_WERDEN = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde"])
+_WERDEN = word_set("quotes", "werden")
 
 
 def _passive(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pipeline.resources.loader import word_set
 from pipeline.rules.quotes.context import _REPORT_SCOPES, QuoteMatch, _Ctx, _cued, _span_text, _with_speaker
 from pipeline.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_at
 from pipeline.rules.quotes.marks import _PARA_BREAK
@@ -115,7 +116,7 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
     return []
 
 
-_HEARSAY = frozenset(["soll", "sollen"])
+_HEARSAY = word_set("quotes", "hearsay")
 
 
 def _hearsay(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch | None) -> list[QuoteMatch]:
@@ -214,22 +215,7 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
     return out
 
 
-_POSSESSIVES = frozenset(
-    [
-        "seiner",
-        "ihrer",
-        "seinen",
-        "ihren",
-        "dessen",
-        "deren",
-        "unserer",
-        "unseren",
-        "meiner",
-        "meinen",
-        "eigenen",
-        "eigener",
-    ]
-)
+_POSSESSIVES = word_set("quotes", "possessives")
 
 
 def _source_noun(ctx: _Ctx, k: int) -> CuePhrase | None:
@@ -332,7 +318,7 @@ def _source_match(
     )
 
 
-_SOURCE_PREPS = frozenset(["in", "im", "aus", "von", "vom", "bei", "beim", "seitens"])
+_SOURCE_PREPS = word_set("quotes", "source_preps")
 
 
 def _impersonal(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:

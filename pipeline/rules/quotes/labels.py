@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pipeline.resources.loader import word_set
 from pipeline.rules.quotes.context import (
     _DIRECT_SCOPES,
     QuoteMatch,
@@ -65,34 +66,7 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     return None
 
 
-_UTTERANCE_SKIP = frozenset(
-    [
-        "wie",
-        "zum",
-        "beispiel",
-        "etwa",
-        "unter",
-        "anderem",
-        "mehrfach",
-        "mehrmals",
-        "laut",
-        "lautstark",
-        "immer",
-        "wieder",
-        "dabei",
-        "auch",
-        "noch",
-        "dann",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "z.",
-        "b.",
-    ]
-)
+_UTTERANCE_SKIP = word_set("quotes", "utterance_skip")
 
 
 def _utterance(ctx: _Ctx, m: Marked, lo: int, o: int, prev: QuoteMatch | None) -> QuoteMatch | None:
@@ -191,7 +165,7 @@ def _als_label(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     return None
 
 
-_RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "welcher", "welche", "welches"])
+_RELATIVE_PRONOUNS = word_set("quotes", "relative_pronouns")
 
 
 def _label_agent(ctx: _Ctx, lo: int, v: int) -> tuple[int, int] | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pipeline.resources.loader import word_set
 from pipeline.rules.quotes.context import QuoteMatch, _Ctx, _sentence_end, _span_text, _with_speaker
 from pipeline.rules.quotes.filters import _foreign, _name_like, _title_context, _wording
 from pipeline.rules.quotes.indirect import _last_attributed
@@ -16,7 +17,7 @@ from pipeline.rules.quotes.reported import _RELATIVE_PRONOUNS
 from pipeline.rules.quotes.speakers import _np_after, _person_in, _speaker_from_dep
 from pipeline.rules.quotes.words import _SPEECH_PRONOUNS
 
-_SOURCE_PREPOSITIONS = frozenset(["in", "im", "auf", "von", "vom", "aus", "laut"])
+_SOURCE_PREPOSITIONS = word_set("quotes", "source_prepositions")
 
 
 def _cue_subject(ctx: _Ctx, q: QuoteMatch) -> QuoteMatch:

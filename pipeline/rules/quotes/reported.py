@@ -5,6 +5,7 @@ Example: "Die Stadt sei gut aufgestellt, so der Bürgermeister." -> report with 
 
 from __future__ import annotations
 
+from pipeline.resources.loader import word_set, word_tuple
 from pipeline.rules.quotes.context import (
     _REPORT_SCOPES,
     QuoteMatch,
@@ -35,9 +36,7 @@ from pipeline.rules.quotes.speakers import (
 )
 from pipeline.rules.quotes.words import DETERMINERS, PRONOUNS
 
-_SO_TAIL = frozenset(
-    ["weiter", "auch", "zudem", "ebenfalls", "abschließend", "außerdem", "damals", "jetzt", "nun"]
-)
+_SO_TAIL = word_set("quotes", "so_tail")
 
 
 def _so_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
@@ -187,54 +186,11 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     )
 
 
-_SUBORDINATORS = frozenset(
-    [
-        "da",
-        "weil",
-        "wenn",
-        "falls",
-        "als",
-        "nachdem",
-        "bevor",
-        "obwohl",
-        "obgleich",
-        "während",
-        "sobald",
-        "solange",
-        "seit",
-        "seitdem",
-        "indem",
-        "damit",
-        "sodass",
-        "zumal",
-        "dass",
-        "daß",
-        "ob",
-        "sofern",
-        "soweit",
-        "bis",
-        "ehe",
-    ]
-)
+_SUBORDINATORS = word_set("quotes", "subordinators")
 
 
 # A finite verb first: a condition ("Sollten Sie Hinweise äußern wollen, können Sie …"), not a report.
-_V1_CONDITIONS = frozenset(
-    [
-        "sollten",
-        "sollte",
-        "möchten",
-        "möchte",
-        "wollen",
-        "wollten",
-        "haben",
-        "hat",
-        "ist",
-        "sind",
-        "wird",
-        "werden",
-    ]
-)
+_V1_CONDITIONS = word_set("quotes", "v1_conditions")
 
 
 def _subject_shaped(ctx: _Ctx, rng: tuple[int, int]) -> bool:
@@ -245,7 +201,7 @@ def _subject_shaped(ctx: _Ctx, rng: tuple[int, int]) -> bool:
     return _person_like(ctx, rng) and first not in _OBJECT_ARTICLES
 
 
-_RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "welcher", "welche", "welches"])
+_RELATIVE_PRONOUNS = word_set("quotes", "relative_pronouns")
 
 
 def _wie_start(ctx: _Ctx, v: int, lo: int, clause_start: int) -> int | None:
@@ -288,108 +244,13 @@ def _colon_at(ctx: _Ctx, lo: int, end: int) -> int | None:
     return None
 
 
-_WH_WORDS = frozenset(
-    [
-        "warum",
-        "weshalb",
-        "wieso",
-        "wie",
-        "wer",
-        "wen",
-        "wem",
-        "was",
-        "wo",
-        "wann",
-        "woher",
-        "wohin",
-        "welche",
-        "welcher",
-        "welches",
-        "inwieweit",
-    ]
-)
+_WH_WORDS = word_set("quotes", "wh_words")
 
 
-_NOT_REPORT_START = frozenset(
-    [
-        "und",
-        "oder",
-        "aber",
-        "sondern",
-        "denn",
-        "doch",
-        "bevor",
-        "nachdem",
-        "als",
-        "weil",
-        "um",
-        "wenn",
-        "während",
-        "sowie",
-        "sodass",
-        "so",
-        "da",
-        "damit",
-        "obwohl",
-        "indem",
-        "seit",
-        "seitdem",
-        "bis",
-        "falls",
-        "zumal",
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "deren",
-        "dessen",
-        "welche",
-        "welcher",
-        "welches",
-        "wobei",
-        "worauf",
-        "womit",
-        "wonach",
-        "wozu",
-    ]
-)
+_NOT_REPORT_START = word_set("quotes", "not_report_start")
 
 
-_ZU_PARTICLES = (
-    "an",
-    "auf",
-    "aus",
-    "ein",
-    "mit",
-    "vor",
-    "zurück",
-    "statt",
-    "fest",
-    "dar",
-    "her",
-    "hin",
-    "ab",
-    "bei",
-    "nach",
-    "weiter",
-    "zusammen",
-    "fort",
-    "teil",
-    "durch",
-    "um",
-    "frei",
-    "offen",
-    "bereit",
-    "heran",
-    "heraus",
-    "herein",
-    "hinaus",
-    "hinein",
-    "zu",
-    "weg",
-    "los",
-)
+_ZU_PARTICLES = word_tuple("quotes", "zu_particles")
 
 
 def _zu_infinitive(ctx: _Ctx, lo: int, end: int) -> bool:

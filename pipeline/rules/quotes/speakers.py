@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.resources.loader import word_set
 from pipeline.rules.quotes.context import _clause_start, _Ctx, _is_boundary, _is_cap, _person_like
 from pipeline.rules.quotes.marks import ALL_MARKS
 from pipeline.rules.quotes.resolve import _looks_like_office
@@ -260,4 +261,4 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
     return None
 
 
-_OBJECT_ARTICLES = frozenset(["dem", "den", "einem", "einen"])
+_OBJECT_ARTICLES = word_set("quotes", "object_articles")

@@ -7,220 +7,31 @@ from __future__ import annotations
 
 import re
 
-DETERMINERS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "unser",
-        "unsere",
-        "seine",
-        "ihre",
-    ]
-)
+from pipeline.resources.loader import word_set, word_tuple
+
+DETERMINERS = word_set("quotes", "determiners")
 
 
 PRONOUNS = {"er": "m", "sie": "f"}
 
 
 # Words that join parts of a speaker mention ("Senatorin für Bildung", "Ursula von der Leyen").
-CONNECTORS = frozenset(["von", "van", "de", "der", "des", "für", "im", "vom", "zu", "zur", "und"])
+CONNECTORS = word_set("quotes", "connectors")
 
 
 # Words that may sit between a speech verb and its post-posed subject ("sagte am Montag Wegner").
-_SKIPPABLE = frozenset(
-    [
-        "am",
-        "im",
-        "in",
-        "bei",
-        "beim",
-        "auf",
-        "an",
-        "nach",
-        "vor",
-        "zum",
-        "zur",
-        "mit",
-        "gegenüber",
-        "während",
-        "anlässlich",
-        "vom",
-        "dazu",
-        "dabei",
-        "heute",
-        "gestern",
-        "außerdem",
-        "zudem",
-        "auch",
-        "weiter",
-        "ebenfalls",
-        "jetzt",
-        "nun",
-        "abschließend",
-        "bereits",
-        "dann",
-        "damals",
-        "einst",
-        "erneut",
-        "nochmals",
-        "zuletzt",
-        "deshalb",
-        "daher",
-        "darüber",
-        "hierzu",
-        "dort",
-        "hier",
-        "stolz",
-        "sichtlich",
-        "vorab",
-    ]
-)
+_SKIPPABLE = word_set("quotes", "skippable")
 
 
-_ADJ_END = ("e", "en", "er", "es", "em")
+_ADJ_END = word_tuple("quotes", "adj_end")
 
 
 # Capitalized at a sentence start, but never the start of a speaker mention ("Dazu sagt …").
-_FUNCTION_WORDS = _SKIPPABLE | frozenset(
-    [
-        "so",
-        "doch",
-        "aber",
-        "und",
-        "oder",
-        "damit",
-        "denn",
-        "wir",
-        "ich",
-        "es",
-        "man",
-        "dies",
-        "diese",
-        "dieser",
-        "dieses",
-        "was",
-        "wer",
-        "wie",
-        "als",
-        "wenn",
-        "weil",
-        "da",
-        "dass",
-        "mit",
-        "ohne",
-        "für",
-        "gegen",
-        "über",
-        "unter",
-        "durch",
-        "um",
-        "seit",
-        "bis",
-        "alle",
-        "viele",
-        "einige",
-        "insgesamt",
-        "gemeinsam",
-        "besonders",
-        "ganz",
-        "sehr",
-        "gerade",
-        "deutlich",
-        "klar",
-        "letztlich",
-        "schließlich",
-        "insbesondere",
-        "erst",
-        "noch",
-        "immer",
-        "wieder",
-        "darauf",
-        "davon",
-        "damit",
-        "hierbei",
-        "hiermit",
-        "zugleich",
-        "gleichzeitig",
-        "vielmehr",
-        "trotzdem",
-        "dennoch",
-        "allerdings",
-    ]
-)
+_FUNCTION_WORDS = _SKIPPABLE | word_set("quotes", "function_words")
 
 
 # Adverbs that open a German sentence before the verb and never start a speaker mention ("Zuvor sagte …").
-_ADVERBS = frozenset(
-    [
-        "dagegen",
-        "zuvor",
-        "weiterhin",
-        "anschließend",
-        "danach",
-        "daraufhin",
-        "zunächst",
-        "ebenso",
-        "bisher",
-        "bislang",
-        "inzwischen",
-        "mittlerweile",
-        "später",
-        "vorher",
-        "ferner",
-        "hingegen",
-        "jedoch",
-        "demnach",
-        "folglich",
-        "offenbar",
-        "offensichtlich",
-        "angeblich",
-        "vermutlich",
-        "wahrscheinlich",
-        "derzeit",
-        "aktuell",
-        "zurzeit",
-        "künftig",
-        "ursprünglich",
-        "eigentlich",
-        "tatsächlich",
-        "andererseits",
-        "einerseits",
-        "zusätzlich",
-        "übrigens",
-        "unterdessen",
-        "indes",
-        "seinerseits",
-        "ihrerseits",
-        "kürzlich",
-        "gleichwohl",
-        "nämlich",
-        "sogar",
-        "lediglich",
-        "morgen",
-        "vorgestern",
-        "übermorgen",
-        "zugleich",
-        "ebenfalls",
-        "selbst",
-        "gegenüber",
-        "bereits",
-        "zuerst",
-        "zumindest",
-        "wiederum",
-        "nunmehr",
-        "jetzt",
-    ]
-)
+_ADVERBS = word_set("quotes", "adverbs")
 
 
 def _adverb_like(low: str) -> bool:
@@ -233,36 +44,13 @@ def _adverb_like(low: str) -> bool:
     )
 
 
-_PREPOSITIONS = frozenset(
-    [
-        "am",
-        "im",
-        "in",
-        "bei",
-        "beim",
-        "vom",
-        "zum",
-        "zur",
-        "auf",
-        "an",
-        "nach",
-        "vor",
-        "mit",
-        "gegenüber",
-        "aus",
-        "über",
-        "unter",
-        "für",
-        "durch",
-        "seit",
-    ]
-)
+_PREPOSITIONS = word_set("quotes", "prepositions")
 
 
 _NOMINAL_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
 
 
-_NAMING_WORDS = frozenset(["wie", "laut", "von", "vom"])
+_NAMING_WORDS = word_set("quotes", "naming_words")
 
 
 _SPEECH_PRONOUNS = re.compile(
@@ -270,28 +58,7 @@ _SPEECH_PRONOUNS = re.compile(
 )
 
 
-_NO_VERB_WORDS = (
-    DETERMINERS
-    | _PREPOSITIONS
-    | CONNECTORS
-    | frozenset(
-        [
-            "und",
-            "oder",
-            "sowie",
-            "bzw",
-            "mit",
-            "ohne",
-            "dem",
-            "den",
-            "des",
-            "einem",
-            "einen",
-            "einer",
-            "eines",
-        ]
-    )
-)
+_NO_VERB_WORDS = DETERMINERS | _PREPOSITIONS | CONNECTORS | word_set("quotes", "no_verb_words")
 
 
 _FEMININE_ROLE = re.compile(r"(?:in|frau)$")
@@ -300,7 +67,7 @@ _FEMININE_ROLE = re.compile(r"(?:in|frau)$")
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
 
 
-_HONORIFICS = frozenset({"Dr", "Prof", "Herr", "Frau", "Dipl", "Ing"})
+_HONORIFICS = word_set("quotes", "honorifics")
 
 
 _OFFICE_SUFFIX = re.compile(

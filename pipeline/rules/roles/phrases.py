@@ -9,44 +9,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pipeline.resources.loader import word_set
 from pipeline.rules.common import Tok, is_institution_word
 from pipeline.rules.roles.offices import OfficeMatch, _head_at
 from pipeline.rules.roles.rules import lexicon
 
 # Articles and prepositions that may stand inside an office phrase ("Senatorin für Bildung, Jugend und Familie").
-_ARTICLE_PREP = frozenset(
-    [
-        "des",
-        "der",
-        "den",
-        "dem",
-        "die",
-        "im",
-        "in",
-        "ins",
-        "am",
-        "an",
-        "beim",
-        "bei",
-        "vom",
-        "von",
-        "zum",
-        "zur",
-        "aus",
-        "auf",
-        "über",
-    ]
-)
+_ARTICLE_PREP = word_set("roles", "article_prep")
 
 
 # Words that continue an office phrase: the articles/prepositions above (but not "auf", "über"),
 # conjunctions, and the abbreviations of "a. D.", "i. R.", "e. V.".
-_FUNCTION = (_ARTICLE_PREP - {"auf", "über"}) | frozenset(
-    ["für", "und", "sowie", "a.", "D.", "i.", "R.", "a.D.", "i.R.", "e.", "V.", "e.V.", "&"]
-)
+_FUNCTION = (_ARTICLE_PREP - {"auf", "über"}) | word_set("roles", "function")
 
 
-_GEN_ART = frozenset({"des", "der"})
+_GEN_ART = word_set("roles", "gen_art")
 
 
 # a genitive after a public title that names a body or place, not a remit ("Frauenbeauftragte des Bezirks")
@@ -56,9 +33,7 @@ _NOT_REMIT = re.compile(
 )
 
 
-_LOC_PREP = frozenset(
-    ["im", "in", "ins", "am", "an", "beim", "bei", "vom", "von", "zum", "zur", "aus", "auf"]
-)
+_LOC_PREP = word_set("roles", "loc_prep")
 
 
 _ADJ_END = re.compile(r"(?:e|en|er|es|em)$")

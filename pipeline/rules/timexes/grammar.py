@@ -15,7 +15,7 @@ from re import _constants as _sre
 from re import _parser as _sre_parse
 
 from pipeline.resources import RESOURCES_DIR
-from pipeline.resources.loader import ResourceError
+from pipeline.resources.loader import ResourceError, word_set
 
 RESOURCES = RESOURCES_DIR
 
@@ -80,7 +80,7 @@ _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*(\S+?)[,;:)]?(?:\s|$)")
 
 
-_BOUND_WORDS = frozenset({"bis", "Bis", "seit", "Seit", "ab", "Ab", "nach", "vor", "zwischen", "Zwischen"})
+_BOUND_WORDS = word_set("timexes", "bound_words")
 
 
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
