@@ -75,52 +75,34 @@ def test_people_found(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, expected",
     [
-        "Die Staatsministerin bilanzierte nach der zweitägigen Konferenz:",
-        "Fishbowl auf der Bundeskonferenz 2018",
-        "14:30 Uhr - „Aktuelle Stunde“ im Fishbowl-Format mit:",
-        "Von Flensburg bis Füssen, von Aachen bis Angermünde: In ganz Deutschland arbeiten Beauftragte.",
-        "Mariam Lau ist Korrespondentin, DIE ZEIT",  # only Lau, never DIE ZEIT
-        "Die Baustelle in der Karl-Marx-Straße ist ab Montag gesperrt.",
-        "Treffpunkt ist das Anne Frank Zentrum in Mitte.",
-        "Das Max Planck Institut lädt ein.",
-        "Als sich die Frau wehrte, ließ sie der Tatverdächtige los.",
-        "Die Begräbnisstätte Theodor Fontanes und seiner Frau Emilie",  # Fontane yes, "Frau Emilie" no
-        "Bezirksstadtrat Neukölln lädt ein",
-        "Bilder von Susanne Runge zu Texten von Walter Benjamin",  # never "von Walter"
-        "Die Partnerschaft Kreuzberg – San Rafael del Sur bittet um Spenden.",
-        "Der Schulleiter der Staatlichen Ballettschule Berlin",
+        ("Die Staatsministerin bilanzierte nach der zweitägigen Konferenz:", []),
+        ("Fishbowl auf der Bundeskonferenz 2018", []),
+        ("14:30 Uhr - „Aktuelle Stunde“ im Fishbowl-Format mit:", []),
+        (
+            "Von Flensburg bis Füssen, von Aachen bis Angermünde: In ganz Deutschland arbeiten Beauftragte.",
+            [],
+        ),
+        ("Mariam Lau ist Korrespondentin, DIE ZEIT", [("Mariam", "Lau")]),  # only Lau, never DIE ZEIT
+        ("Die Baustelle in der Karl-Marx-Straße ist ab Montag gesperrt.", []),
+        ("Treffpunkt ist das Anne Frank Zentrum in Mitte.", []),
+        ("Das Max Planck Institut lädt ein.", []),
+        ("Als sich die Frau wehrte, ließ sie der Tatverdächtige los.", []),
+        # Fontane (his genitive as written) yes, "Frau Emilie" no
+        ("Die Begräbnisstätte Theodor Fontanes und seiner Frau Emilie", [("Theodor", "Fontanes")]),
+        ("Bezirksstadtrat Neukölln lädt ein", []),
+        # never "von Walter"
+        (
+            "Bilder von Susanne Runge zu Texten von Walter Benjamin",
+            [("Susanne", "Runge"), ("Walter", "Benjamin")],
+        ),
+        ("Die Partnerschaft Kreuzberg – San Rafael del Sur bittet um Spenden.", []),
+        ("Der Schulleiter der Staatlichen Ballettschule Berlin", []),
     ],
 )
-def test_no_false_people(text):
-    found = find_people(text)
-    bad = {
-        "Fishbowl",
-        "Kassel",
-        "Füssen",
-        "Flensburg",
-        "Aachen",
-        "Angermünde",
-        "DIE ZEIT",
-        "Aktuelle Stunde",
-        "Karl-Marx-Straße",
-        "Zentrum",
-        "Institut",
-        "Emilie",
-        "Neukölln",
-        "Walter",
-        "Sur",
-        "Ballettschule",
-        "Staatsministerin",
-        "Frau",
-    }
-    for m in found:
-        assert m.family_name not in bad and m.name not in bad, m
-    if text.startswith("Mariam"):
-        assert names(text) == [("Mariam", "Lau")]
-    if "Susanne" in text:
-        assert ("Susanne", "Runge") in names(text) and ("Walter", "Benjamin") in names(text)
+def test_no_false_people(text, expected):
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize(
