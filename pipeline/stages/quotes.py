@@ -7,6 +7,8 @@ speaker: "Die Staatsministerin", person_id: <Widmann-Mauz>, …}.
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from spacy.tokens import Doc, Span
 from pipeline.backbone import LabelScheme
 from pipeline.contract import QUOTES_KEY, Refs
 from pipeline.rules.quotes import QuoteMatch, QuoteOptions, find_quotes, load_rules
-from pipeline.rules.quotes.rules import office_matcher
+from pipeline.rules.quotes.rules import LEXICON_DIR, LEXICON_FILES, office_matcher
 from pipeline.stages.settings import defaults
 
 SETTINGS = (
@@ -40,6 +42,20 @@ class PressQuotes:
         self.options = replace(options, scheme=LabelScheme.detect(nlp))
         # Load (and validate) the lexicons at start-up, not in the middle of a batch.
         self.rules = load_rules(Path(lexicon_dir) if lexicon_dir else None, office_of=office_matcher())
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicons this component reads, so a saved pipeline keeps its quote rules."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        source = Path(self.lexicon_dir) if self.lexicon_dir else LEXICON_DIR
+        for name in LEXICON_FILES:
+            shutil.copyfile(source / name, path / name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PressQuotes:
+        """Load (and validate) the lexicons saved by to_disk."""
+        self.lexicon_dir = str(path)
+        self.rules = load_rules(Path(path), office_of=self.rules.office_of)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         refs = Refs.from_doc(doc, "blocks", "people", "offices")

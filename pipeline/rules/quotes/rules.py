@@ -79,6 +79,17 @@ _SCOPES = ("any", "embedded", "after", "report", "directive", "label")
 _POSITIONS = ("after_quote", "prep", "postp", "source", "impersonal")
 
 
+# The files load_lexicon reads from its directory (a stage's to_disk/from_disk carries them).
+LEXICON_FILES = (
+    "speech_verbs.tsv",
+    "quote_cues.tsv",
+    "quote_context.tsv",
+    "quote_subjunctive.txt",
+    "quote_utterances.tsv",
+    "quote_foreign_words.txt",
+)
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
     """Read and validate speech_verbs.tsv, quote_cues.tsv, quote_context.tsv, quote_subjunctive.txt."""
