@@ -103,6 +103,7 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
             n_mentions=counts[pid],
             char_start=m["_start"],
             char_end=m["_end"],
+            rule_id=m.get("rule_id"),
         )
         for pid, m in mentions.items()
     ]

@@ -101,3 +101,29 @@ def test_every_emitted_rule_id_is_declared_on_a_berlin_sample(tmp_path: Path):
     result = extract([str(sample)])
     assert len(result.frames["quotes"]) > 0
     assert undeclared(result) == []
+
+
+@pytest.mark.parametrize(
+    "text, name, rule_id",
+    [
+        (
+            "Staatsministerin Annette Widmann-Mauz eröffnete die Konferenz.",
+            "Annette Widmann-Mauz",
+            "person.office_before",
+        ),
+        ("Frau Dr. Almut Neumann begrüßte die Gäste.", "Almut Neumann", "person.honorific"),
+        ("Es lesen Katrin Seewald und Uwe Jensen aus ihren Büchern.", "Katrin Seewald", "person.given_name"),
+    ],
+)
+def test_people_rows_name_their_rule(text, name, rule_id):
+    people = extract([text], model="blank").frames["people"]
+    assert people.loc[people["name"] == name, "rule_id"].tolist() == [rule_id]
+    assert rule_id in read_rule_ids("people")
+
+
+def test_no_people_row_without_a_person():
+    assert (
+        extract(["Die Baustelle in der Karl-Marx-Straße ist ab Montag gesperrt."], model="blank")
+        .frames["people"]
+        .empty
+    )
