@@ -23,6 +23,7 @@ __all__ = [
     "read_jsonl",
     "read_rule_ids",
     "read_table",
+    "read_words",
     "resource_ids",
     "word_set",
     "word_tuple",
@@ -146,3 +147,11 @@ def word_tuple(stage: str, name: str) -> tuple[str, ...]:
 def word_set(stage: str, name: str) -> frozenset[str]:
     """The words of a named set in lexicons/words_<stage>.tsv. Example: "der" in word_set("quotes", "determiners")."""
     return frozenset(word_tuple(stage, name))
+
+
+def read_words(path: Path) -> list[tuple[int, str]]:
+    """(line_no, word) of a word list: "id<TAB>word" rows under '#' header comments.
+
+    Example: day_headers.tsv "dayh.konferenztag\\tKonferenztag" -> (5, "Konferenztag").
+    """
+    return [(no, cells[1]) for no, cells in read_table(path, columns=2)]

@@ -11,9 +11,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.resources.loader import ResourceError
+from pipeline.resources import LEXICON_DIR
+from pipeline.resources.loader import ResourceError, read_words
 
 LexiconError = ResourceError  # one error class for every resource file
+
+
+# A token of a party name in brackets after a person: "Michael Grunst (Die Linke)", "(B90/Grüne)".
+PARTY_TOKEN = re.compile(
+    r"^(?:SPD|CDU|CSU|FDP|AfD|Grüne|Grünen|Linke|LINKE|Die|B90|Bündnis|90|BSW|parteilos|"
+    r"Piraten|/|-|Freie|Wähler)$"
+)
 
 
 # --- tokens ---------------------------------------------------------------------------------------
@@ -99,13 +107,9 @@ class PeopleLexicon:
 
 @lru_cache(maxsize=1)
 def people_lexicon() -> PeopleLexicon:
-    """Load and validate people_given_names.txt, honorifics.tsv and people_not_names.tsv once."""
+    """Load and validate people_given_names.tsv, honorifics.tsv and people_not_names.tsv once."""
     root = resources.files("pipeline.resources").joinpath("lexicons")
-    given = frozenset(
-        line.strip()
-        for line in root.joinpath("people_given_names.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    given = frozenset(word for _, word in read_words(LEXICON_DIR / "people_given_names.tsv"))
     hons: dict[str, Honorific] = {}
     text = root.joinpath("honorifics.tsv").read_text(encoding="utf-8")
     for lineno, line in enumerate(text.splitlines(), 1):

@@ -5,13 +5,13 @@ Example: "Frau Dr. Sandra Scheeres" -> honorifics "Frau", "Dr."; name run "Sandr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.records.ids import person_id
 from pipeline.resources.loader import word_set
 from pipeline.rules.common import (
+    PARTY_TOKEN,
     PeopleLexicon,
     Tok,
     people_lexicon,
@@ -34,10 +34,7 @@ _NOUN_DETERMINERS = word_set("people", "noun_determiners")
 _PLACE_PREFIX = word_set("people", "place_prefix")
 
 
-_PARTY = re.compile(
-    r"^(?:SPD|CDU|CSU|FDP|AfD|Grüne|Grünen|Linke|LINKE|Die|B90|Bündnis|90|BSW|parteilos|"
-    r"Piraten|/|-|Freie|Wähler)$"
-)
+_PARTY = PARTY_TOKEN
 
 
 @dataclass(frozen=True, slots=True)

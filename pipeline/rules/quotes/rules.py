@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.resources import LEXICON_DIR
-from pipeline.resources.loader import ResourceError, read_rule_ids
+from pipeline.resources.loader import ResourceError, read_rule_ids, read_words
 from pipeline.rules.roles import match_office  # the office lexicon belongs to the roles rules
 
 LexiconError = ResourceError  # one error class for every resource file
@@ -84,15 +84,15 @@ LEXICON_FILES = (
     "speech_verbs.tsv",
     "quote_cues.tsv",
     "quote_context.tsv",
-    "quote_subjunctive.txt",
+    "quote_subjunctive.tsv",
     "quote_utterances.tsv",
-    "quote_foreign_words.txt",
+    "quote_foreign_words.tsv",
 )
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
-    """Read and validate speech_verbs.tsv, quote_cues.tsv, quote_context.tsv, quote_subjunctive.txt."""
+    """Read and validate speech_verbs.tsv, quote_cues.tsv, quote_context.tsv, quote_subjunctive.tsv, …"""
     by_form: dict[str, list[SpeechVerb]] = {}
     by_lemma: dict[str, SpeechVerb] = {}
     path = directory / "speech_verbs.tsv"
@@ -136,8 +136,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
         if row["kind"] == "title" and len(row["word"]) >= 5:
             suffixes.append(row["word"])
     subj_i, subj_ii = set(), set()
-    path = directory / "quote_subjunctive.txt"
-    for n, line in _data_lines(path):
+    path = directory / "quote_subjunctive.tsv"
+    for n, line in read_words(path):
         parts = line.split()
         if not parts or not parts[0].isalpha() or len(parts) > 2 or (len(parts) == 2 and parts[1] != "II"):
             raise LexiconError(f"{path}:{n}: expected 'form' or 'form II', got {line!r}")
@@ -149,8 +149,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> QuoteLexicon:
             raise LexiconError(f"{path}:{n}: expected a lowercase word and kind noun|verb, got {row}")
         utterances[row["word"]] = row["kind"]
     foreign = set()
-    path = directory / "quote_foreign_words.txt"
-    for n, line in _data_lines(path):
+    path = directory / "quote_foreign_words.tsv"
+    for n, line in read_words(path):
         word = line.strip()
         if not word.isalpha() or word != word.lower():
             raise LexiconError(f"{path}:{n}: expected one lowercase word, got {line!r}")

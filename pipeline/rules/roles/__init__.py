@@ -4,7 +4,7 @@ Example: "Stefan Grüttner, Hessischer Minister für Soziales und Integration" -
 (Minister, portfolio "Soziales und Integration", jurisdiction Hessen, level land).
 
 The lexicons live in pipeline/resources/lexicons (offices.tsv, states.tsv, roles_districts.tsv,
-levels.tsv, roles_public_bodies.tsv, roles_not_offices.txt) and are validated when loaded.
+levels.tsv, roles_public_bodies.tsv, roles_not_offices.tsv) and are validated when loaded.
 Public API for other stages: `match_office(text)` (an office mention such as "Die Staatsministerin"
 -> OfficeMatch) and `resolve_office_holder(text, roles)` (which person of the release holds it).
 """

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.resources import LEXICON_DIR
+from pipeline.resources.loader import read_words
 from pipeline.rules.common import LexiconError
 
 LEVELS = ("bund", "land", "kommune", "eu", "international", "other")
@@ -134,14 +136,7 @@ def lexicon() -> Lexicon:
             if o.compound:
                 suffixes.append((form.lower(), o, gender))
     suffixes.sort(key=lambda s: -len(s[0]))
-    not_offices = frozenset(
-        line.strip().lower()
-        for line in resources.files("pipeline.resources")
-        .joinpath("lexicons", "roles_not_offices.txt")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    not_offices = frozenset(word.lower() for _, word in read_words(LEXICON_DIR / "roles_not_offices.tsv"))
     places: dict[str, Place] = {}
     for fname in ("roles_districts.tsv", "states.tsv"):
         for lineno, (pid, jur, level, forms_col) in _rows(fname, 4):

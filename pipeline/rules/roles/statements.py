@@ -5,13 +5,12 @@ Example: "Stefan Grüttner, Hessischer Minister für Soziales und Integration" -
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.contract import PersonRef
-from pipeline.rules.common import Tok, tokenize
+from pipeline.rules.common import PARTY_TOKEN, Tok, tokenize
 from pipeline.rules.roles.offices import find_office_heads
 from pipeline.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
 from pipeline.rules.roles.rules import _rows, lexicon
@@ -25,10 +24,7 @@ def _honorific_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-_PARTY_TOK = re.compile(
-    r"^(?:SPD|CDU|CSU|FDP|AfD|Grüne|Grünen|Linke|LINKE|Die|B90|Bündnis|90|BSW|parteilos|"
-    r"Piraten|/|-|Freie|Wähler)$"
-)
+_PARTY_TOK = PARTY_TOKEN
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from re import _constants as _sre
 from re import _parser as _sre_parse
 
 from pipeline.resources import RESOURCES_DIR
-from pipeline.resources.loader import ResourceError, word_set
+from pipeline.resources.loader import ResourceError, read_words, word_set
 
 RESOURCES = RESOURCES_DIR
 
@@ -234,10 +234,8 @@ def load_lexicons(lexicon_dir: Path = LEXICON_DIR) -> Lexicons:
         words.setdefault(kind, {})[form.casefold()] = value
         word_forms.setdefault(kind, []).append(form)
     headers: list[str] = []
-    p = lexicon_dir / "day_headers.txt"
-    for line in p.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            headers.append(line.strip())
+    for _, word in read_words(lexicon_dir / "day_headers.tsv"):
+        headers.append(word)
     before: set[str] = set()
     after: set[str] = set()
     p = lexicon_dir / "timex_blockers.tsv"
@@ -298,11 +296,7 @@ def _lexicon_forms(lexicon_dir: Path) -> dict[str, list[str]]:
     for _, cols in _rows(lexicon_dir / "timex_words.tsv", 2):
         name = {"direction": "DIR", "mod": "MODW"}.get(cols[1], cols[1].upper())
         forms.setdefault(name, []).append(cols[0])
-    forms["HEADER"] = [
-        h
-        for h in (lexicon_dir / "day_headers.txt").read_text(encoding="utf-8").splitlines()
-        if h.strip() and not h.startswith("#")
-    ]
+    forms["HEADER"] = [h for _, h in read_words(lexicon_dir / "day_headers.tsv")]
     return forms
 
 
