@@ -423,23 +423,23 @@ def _try_own_sentence(x: _Site) -> QuoteMatch | None:
     return None
 
 
-# The attempts for one pair of quotation marks, in order: the first that finds a match wins.
-# Each entry names the rule (family) it emits; "direct.title" stops the chain inside titles.
-DIRECT_ATTEMPTS: tuple[tuple[str, Callable[[_Site], QuoteMatch | None]], ...] = (
-    ("direct.before.colon", _try_colon_before),
-    ("direct.colon_statement", _try_titled_colon_statement),
-    ("direct.title", _stop_in_title),
-    ("direct.utterance", _try_utterance),
-    ("direct.label", _try_als_label),
-    ("direct.after", _try_after),
-    ("direct.interrupted", _try_interrupted),
-    ("direct.colon_name", _try_colon_name),
-    ("direct.colon_statement", _try_colon_statement),
-    ("direct.prev_line", _try_prev_line),
-    ("direct.embedded", _try_embedded),
-    ("direct.fragment", _try_fragment),
-    ("direct.context", _try_context_fragment),
-    ("direct.sentence", _try_own_sentence),
+# The attempts for one pair of quotation marks, in order: the first that finds a match wins. Each entry
+# names the rule ids it can emit (declared in resources/rules/quotes.tsv); the title stop emits none.
+DIRECT_ATTEMPTS: tuple[tuple[tuple[str, ...], Callable[[_Site], QuoteMatch | None]], ...] = (
+    (("direct.before.colon",), _try_colon_before),
+    (("direct.colon.statement",), _try_titled_colon_statement),
+    ((), _stop_in_title),
+    (("direct.utterance",), _try_utterance),
+    (("direct.label",), _try_als_label),
+    (("direct.after.verb", "direct.after.phrase"), _try_after),
+    (("direct.interrupted",), _try_interrupted),
+    (("direct.colon_name",), _try_colon_name),
+    (("direct.colon.statement",), _try_colon_statement),
+    (("direct.prev_line", "direct.prev_line.name"), _try_prev_line),
+    (("direct.embedded", "direct.label"), _try_embedded),
+    (("direct.fragment", "direct.fragment.subject"), _try_fragment),
+    (("direct.fragment.context", "direct.fragment.np", "direct.fragment.reported"), _try_context_fragment),
+    (("direct.continued", "direct.unattributed"), _try_own_sentence),
 )
 
 

@@ -5,7 +5,7 @@ Example: "Kalayci sagte, die Versorgung sei gesichert." -> indirect quote "die V
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pipeline.resources.loader import word_set
 from pipeline.rules.quotes.context import _REPORT_SCOPES, QuoteMatch, _Ctx, _cued, _span_text, _with_speaker
@@ -146,13 +146,9 @@ def _hearsay(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch | None) -> list[Quote
     return []
 
 
-def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
+def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """Prepositional attribution: "Laut Polizei …", "Nach Angaben der Feuerwehr …", "X zufolge …"."""
     doc = ctx.doc
-    end = _trim_end(doc, lo, hi)
-    if end <= lo:
-        return []
-    out: list[QuoteMatch] = []
-    # Prepositional attribution: "Laut Polizei …", "Nach Angaben der Feuerwehr …", "X zufolge …".
     lower = ctx.lower
     for k in range(lo, end):
         if ctx.inside[k] >= 0:
@@ -183,36 +179,31 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
                 continue
             s = _span_text(doc, rng)
             cue_tok = doc[k : k + n]
-            out.append(
-                QuoteMatch(
-                    doc[q_lo].idx,
-                    doc[q_hi - 1].idx + len(doc[q_hi - 1]),
-                    "indirect",
-                    f"indirect.{ph.position}",
-                    ph.cue,
-                    cue_tok.start_char,
-                    cue_tok.end_char,
-                    *s,
-                    cue_id=ph.id,
-                )
+            return QuoteMatch(
+                doc[q_lo].idx,
+                doc[q_hi - 1].idx + len(doc[q_hi - 1]),
+                "indirect",
+                f"indirect.{ph.position}",
+                ph.cue,
+                cue_tok.start_char,
+                cue_tok.end_char,
+                *s,
+                cue_id=ph.id,
             )
-            return out
-    q = _source_attribution(ctx, lo, end) or _impersonal(ctx, lo, end)
-    if q is not None:
-        return [q]
+    return None
+
+
+def _report_verb(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """The first speech verb of the sentence with a report after or before it: "Kalayci sagte, …"."""
+    doc = ctx.doc
     for v in range(lo, end):
         verb = _verb_at(ctx, doc[v], scopes=_REPORT_SCOPES)
         if verb is None:
             continue
         q = _reported_after(ctx, v, verb, lo, end) or _reported_before(ctx, v, verb, lo, end)
         if q:
-            out.append(q)
-            break
-    if not out:
-        q = _so_attribution(ctx, lo, end)
-        if q is not None:
-            out.append(q)
-    return out
+            return q
+    return None
 
 
 _POSSESSIVES = word_set("quotes", "possessives")
@@ -359,3 +350,38 @@ def _impersonal(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 cue_id=ph.id,
             )
     return None
+
+
+# The attempts for one sentence, in order: the first that finds reported speech wins. Each entry names the
+# rule ids it can emit (declared in resources/rules/quotes.tsv).
+INDIRECT_ATTEMPTS: tuple[tuple[tuple[str, ...], Callable[[_Ctx, int, int], QuoteMatch | None]], ...] = (
+    (("indirect.prep", "indirect.postp"), _cue_phrase),
+    (("indirect.source",), _source_attribution),
+    (("indirect.impersonal",), _impersonal),
+    (
+        (
+            "indirect.clause",
+            "indirect.dass",
+            "indirect.konj",
+            "indirect.question",
+            "indirect.infinitive",
+            "indirect.wie",
+            "indirect.before",
+            "indirect.konj_before",
+            "indirect.wie_after",
+        ),
+        _report_verb,
+    ),
+    (("indirect.so",), _so_attribution),
+)
+
+
+def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
+    end = _trim_end(ctx.doc, lo, hi)
+    if end <= lo:
+        return []
+    for _rules, attempt in INDIRECT_ATTEMPTS:
+        q = attempt(ctx, lo, end)
+        if q is not None:
+            return [q]
+    return []

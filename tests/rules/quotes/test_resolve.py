@@ -91,3 +91,14 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path):
     )
     with pytest.raises(LexiconError, match=r"speech_verbs.tsv:\d+: scope"):
         load_lexicon(tmp_path)
+
+
+def test_attempt_tables_name_declared_rules():
+    from pipeline.resources.loader import read_rule_ids
+    from pipeline.rules.quotes.direct import DIRECT_ATTEMPTS
+    from pipeline.rules.quotes.indirect import INDIRECT_ATTEMPTS
+
+    declared = read_rule_ids("quotes")
+    named = {rid for ids, _ in (*DIRECT_ATTEMPTS, *INDIRECT_ATTEMPTS) for rid in ids}
+    assert named <= declared
+    assert len(DIRECT_ATTEMPTS) == 14 and [ids for ids, _ in DIRECT_ATTEMPTS].count(()) == 1  # the title stop
