@@ -137,3 +137,12 @@ def test_stages_import_no_stage_and_no_records():
 def test_rules_register_no_spacy_components():
     for path in (PACKAGE / "rules").rglob("*.py"):
         assert "Language.factory" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_package_is_installed():
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found - listed == set()
