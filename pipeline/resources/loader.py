@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ __all__ = [
     "RESOURCES_DIR",
     "ResourceError",
     "compile_regex",
+    "data_lines",
     "read_jsonl",
     "read_rule_ids",
     "read_table",
@@ -34,6 +36,13 @@ class ResourceError(ValueError):
     """A German rule file in resources/ is malformed (file and line in the message)."""
 
 
+def data_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line_no, line) of a resource file, without blank lines and '#' comments: what every reader reads."""
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.strip() and not raw.lstrip().startswith("#"):
+            yield no, raw
+
+
 def read_table(path: Path, *, columns: int, min_columns: int | None = None) -> list[tuple[int, list[str]]]:
     """Rows of a tab-separated resource file with '#' header comments, validated for column count.
 
@@ -42,9 +51,7 @@ def read_table(path: Path, *, columns: int, min_columns: int | None = None) -> l
     rows: list[tuple[int, list[str]]] = []
     seen: set[str] = set()
     need = columns if min_columns is None else min_columns
-    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
+    for no, raw in data_lines(path):
         cells = raw.split("\t")
         if len(cells) < need or len(cells) > columns:
             raise ResourceError(
@@ -69,9 +76,7 @@ def compile_regex(pattern: str, *, where: str, flags: int = 0) -> re.Pattern:
 def read_jsonl(path: Path) -> list[tuple[int, dict]]:
     """(line_no, object) of a JSON Lines file; blank lines and '#' comments are skipped."""
     out = []
-    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
+    for no, raw in data_lines(path):
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:

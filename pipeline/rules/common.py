@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from pipeline.resources import LEXICON_DIR
-from pipeline.resources.loader import ResourceError, read_words
+from pipeline.resources.loader import ResourceError, data_lines, read_words
 
 LexiconError = ResourceError  # one error class for every resource file
 
@@ -108,13 +107,9 @@ class PeopleLexicon:
 @lru_cache(maxsize=1)
 def people_lexicon() -> PeopleLexicon:
     """Load and validate people_given_names.tsv, honorifics.tsv and people_not_names.tsv once."""
-    root = resources.files("pipeline.resources").joinpath("lexicons")
     given = frozenset(word for _, word in read_words(LEXICON_DIR / "people_given_names.tsv"))
     hons: dict[str, Honorific] = {}
-    text = root.joinpath("honorifics.tsv").read_text(encoding="utf-8")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for lineno, line in data_lines(LEXICON_DIR / "honorifics.tsv"):
         cols = (line.split("\t") + [""])[:4]
         _hid, form, kind, gender = (c.strip() for c in cols)
         if kind not in ("title", "address") or gender not in ("", "f", "m") or not form:
@@ -122,10 +117,7 @@ def people_lexicon() -> PeopleLexicon:
         hons[form] = Honorific(form, kind, gender or None)
         hons.setdefault(form.rstrip("."), Honorific(form, kind, gender or None))
     heads, words, suffixes = set(), set(), set()
-    text = root.joinpath("people_not_names.tsv").read_text(encoding="utf-8")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for lineno, line in data_lines(LEXICON_DIR / "people_not_names.tsv"):
         cols = line.split("\t")
         if (
             len(cols) != 3

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.resources.loader import ResourceError, read_table, word_set
+from pipeline.resources.loader import ResourceError, compile_regex, data_lines, read_table, word_set
 from pipeline.rules.programme import RESOURCES, load_grammar
 
 CLASSES = frozenset(
@@ -88,10 +88,7 @@ class EventLexicon:
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
-    try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
-        raise ResourceError(f"{where}: bad regex: {exc}") from exc
+    return compile_regex(pattern, where=where, flags=flags)
 
 
 @lru_cache(maxsize=4)
@@ -124,9 +121,7 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
         recurrence.append((rid, _compile(pattern, f"event_recurrence.tsv:{no}", re.IGNORECASE), value))
     cues = []
     path = resources / "patterns" / "event_cues.jsonl"
-    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
+    for no, raw in data_lines(path):
         try:
             row = json.loads(raw)
         except json.JSONDecodeError as exc:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.resources import LEXICON_DIR
-from pipeline.resources.loader import ResourceError, read_rule_ids, read_words
+from pipeline.resources.loader import ResourceError, data_lines, read_rule_ids, read_words
 from pipeline.rules.roles import match_office  # the office lexicon belongs to the roles rules
 
 LexiconError = ResourceError  # one error class for every resource file
@@ -51,14 +51,8 @@ class QuoteLexicon:
     foreign: frozenset[str] = frozenset()  # "the", "of", "da": function words of titles in other languages
 
 
-def _data_lines(path: Path) -> Iterator[tuple[int, str]]:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield n, line
-
-
 def _tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    rows = _data_lines(path)
+    rows = data_lines(path)
     try:
         n, header = next(rows)
     except StopIteration:

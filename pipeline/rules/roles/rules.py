@@ -9,10 +9,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from pipeline.resources import LEXICON_DIR
-from pipeline.resources.loader import read_words
+from pipeline.resources.loader import compile_regex, data_lines, read_words
 from pipeline.rules.common import LexiconError
 
 LEVELS = ("bund", "land", "kommune", "eu", "international", "other")
@@ -25,10 +24,7 @@ TYPES = ("noun", "adj", "abbr", "neut")
 
 
 def _rows(name: str, n_cols: int) -> Iterable[tuple[int, list[str]]]:
-    text = resources.files("pipeline.resources").joinpath("lexicons", name).read_text(encoding="utf-8")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for lineno, line in data_lines(LEXICON_DIR / name):
         cols = line.split("\t")
         if len(cols) < n_cols:
             cols += [""] * (n_cols - len(cols))
@@ -38,10 +34,7 @@ def _rows(name: str, n_cols: int) -> Iterable[tuple[int, list[str]]]:
 
 
 def _regex(name: str, lineno: int, pattern: str) -> re.Pattern:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise LexiconError(f"{name}:{lineno}: bad regex {pattern!r}: {exc}") from exc
+    return compile_regex(pattern, where=f"{name}:{lineno}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from re import _constants as _sre
 from re import _parser as _sre_parse
 
 from pipeline.resources import RESOURCES_DIR
-from pipeline.resources.loader import ResourceError, read_words, word_set
+from pipeline.resources.loader import ResourceError, data_lines, read_words, word_set
 
 RESOURCES = RESOURCES_DIR
 
@@ -144,9 +144,7 @@ class TimexMatch:
 
 def _rows(path: Path, ncols: int) -> Iterable[tuple[int, list[str]]]:
     """(line, columns after the row id) of a timex lexicon; every row starts with its id."""
-    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for no, line in data_lines(path):
         rid, *cols = line.rstrip("\n").split("\t")
         if len(cols) < ncols or not rid.strip():
             raise GrammarError(f"{path}:{no}: expected an id and {ncols} tab-separated columns, got {line!r}")
@@ -379,9 +377,7 @@ def load_grammar(patterns_file: Path = PATTERNS_FILE, lexicon_dir: Path = LEXICO
     macros = {name: _alternation(f) for name, f in forms.items()}
     patterns: list[TimexPattern] = []
     ids: set[str] = set()
-    for no, line in enumerate(patterns_file.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for no, line in data_lines(patterns_file):
         where = f"{patterns_file}:{no}"
         try:
             row = json.loads(line)
