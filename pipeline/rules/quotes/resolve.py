@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pipeline.records.ids import person_id as make_id
 from pipeline.rules.quotes.words import _HONORIFICS, _NAME_TOKEN, _OFFICE_SUFFIX, DETERMINERS, PRONOUNS
 
 
@@ -55,8 +56,6 @@ def resolve_speaker(
     `previous`: (start, person_id, gender, mention) of speakers already resolved, for pronouns and for
     an office repeated from an earlier speaker mention ("Staatsministerin A. W.-M. …" -> "Die Staatsministerin").
     """
-    from pipeline.records.ids import person_id as make_id
-
     previous = list(previous)
     end = start + len(speaker)
     for p in people:  # a name span inside the mention decides
