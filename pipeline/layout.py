@@ -10,12 +10,10 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.contract import BLOCKS_KEY
 from pipeline.rules.layout import EXCLUDED, find_blocks
 
-BLOCKS_KEY = "press_blocks"
-
-if not Doc.has_extension("press_meta"):
-    Doc.set_extension("press_meta", default=None)
+__all__ = ["BLOCKS_KEY", "PressLayout", "blocks", "body_sents", "is_excluded", "make_layout"]
 
 
 class PressLayout:

@@ -1,19 +1,6 @@
-"""Doc -> records: the only code that reads doc.spans and span extensions.
+"""Doc -> records: the only code that turns doc.spans and span extensions into rows.
 
-Contract with the stages (each writes only its own key):
-  press_timexes  span.label_ = DATE|TIME|DURATION|SET, span._.timex  = {value, mod, rule_id}
-  press_people   name span,                            span._.person = {person_id, name, honorific,
-                                                        given_name, family_name, gender}
-  press_roles    office span (role_text),              span._.role   = {person_id, name, role, role_norm,
-                                                        portfolio, organization, jurisdiction, level, rule_id}
-  press_quotes   quote text without marks,             span._.quote  = {kind, cue, speaker, speaker_start,
-                                                        speaker_end, person_id, rule_id}
-  press_events   evidence span,                        span._.event  = {name, type, motto, start, end,
-                                                        location, organizer, recurrence, rule_id}
-  press_agenda   the programme entry,                  span._.agenda = {date, time, end_time, title,
-                                                        day_label, participants, participant_names,
-                                                        event_index, rule_id}
-  doc._.press_published: the document date found in the text (ISO) or None.
+The keys and payloads each stage writes are listed in pipeline/contract.py.
 """
 
 from __future__ import annotations
@@ -23,14 +10,10 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from pipeline.contract import register_extensions
 from pipeline.records.schema import AgendaItem, Document, Event, PersonMention, Quote, Role, Timex
 
-EXTENSIONS = ("timex", "person", "role", "quote", "event", "agenda")
-for _ext in EXTENSIONS:
-    if not Span.has_extension(_ext):
-        Span.set_extension(_ext, default=None)
-if not Doc.has_extension("press_published"):
-    Doc.set_extension("press_published", default=None)
+register_extensions()
 
 _WORD = re.compile(r"\w+")
 
@@ -120,6 +103,7 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
             n_mentions=counts[pid],
             char_start=m["_start"],
             char_end=m["_end"],
+            rule_id=m.get("rule_id"),
         )
         for pid, m in mentions.items()
     ]

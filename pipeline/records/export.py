@@ -209,7 +209,7 @@ class PeopleAggregator:
     person_id -> name "Annette Widmann-Mauz", n_mentions 4, n_documents 2.
     """
 
-    _ATTRS = ("name", "honorific", "given_name", "family_name", "gender")
+    _ATTRS = ("name", "honorific", "given_name", "family_name", "gender", "rule_id")
 
     def __init__(self) -> None:
         self._values: dict[str, dict[str, Counter]] = defaultdict(lambda: {a: Counter() for a in self._ATTRS})
@@ -245,6 +245,7 @@ class PeopleAggregator:
                     gender=common(v, "gender"),
                     n_mentions=self._mentions[pid],
                     n_documents=len(self._docs[pid]),
+                    rule_id=common(v, "rule_id"),
                 )
             )
         return out

@@ -68,6 +68,7 @@ class Person:
     gender: str | None
     n_mentions: int
     n_documents: int
+    rule_id: str | None = None  # the rule of the person's fullest mentions (most frequent over the run)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ class PersonMention:
     n_mentions: int
     char_start: int
     char_end: int
+    rule_id: str | None = None  # the rule that found the fullest mention in the document
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,71 +1,44 @@
-"""The events stage: events a release reports or announces -> doc.spans["press_events"] with span._.event."""
+"""The events stage: events a release reports or announces -> doc.spans["press_events"] with span._.event.
+
+Example: "tagte am 27. und 28. August 2018 in Kassel die Bundeskonferenz …" -> one span (the evidence
+sentence) with span._.event = {name: "Bundeskonferenz …", type: "Konferenz", start: "2018-08-27", …}.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.layout import blocks
-from pipeline.rules.agenda import TimexRef, load_grammar, programme_line_ranges
-from pipeline.rules.events import find_events, load_lexicon
+from pipeline.contract import EVENTS_KEY, Refs
+from pipeline.rules.events import EventMatch, EventOptions, find_events, load_rules
+from pipeline.stages.settings import defaults
 
-SPANS_KEY = "press_events"
-
-if not Span.has_extension("event"):
-    Span.set_extension("event", default=None)
-
-
-def timex_refs(doc: Doc) -> list[TimexRef]:
-    """press_timexes spans as plain values (label, TIMEX3 value)."""
-    out = []
-    for s in doc.spans.get("press_timexes", []):
-        value = (getattr(s._, "timex", None) or {}).get("value") if Span.has_extension("timex") else None
-        out.append(TimexRef(s.start_char, s.end_char, s.label_, value))
-    return out
+SPANS_KEY = EVENTS_KEY
 
 
 class PressEvents:
     """Writes doc.spans["press_events"]: one evidence sentence per event, span._.event = {name, type, …}."""
 
-    def __init__(self, nlp: Language, name: str, *, max_name_tokens: int, max_organizer_chars: int) -> None:
+    def __init__(self, nlp: Language, name: str, *, options: EventOptions) -> None:
         self.name = name
-        self.max_name_tokens = max_name_tokens
-        self.max_organizer_chars = max_organizer_chars
-        self.lexicon = load_lexicon()
-        self.grammar = load_grammar()
+        self.options = options
+        self.rules = load_rules()  # validate the data files at start-up
 
     def __call__(self, doc: Doc) -> Doc:
-        skip = [(s.start_char, s.end_char) for s in blocks(doc, "caption")]
-        text = doc.text  # once: spaCy rebuilds it from the tokens on every access
-        programme = programme_line_ranges(text, grammar=self.grammar)
-        lead = [(s.start_char, s.end_char) for s in blocks(doc, "kicker", "title", "lead")]
-        headings = [(s.start_char, s.end_char) for s in blocks(doc, "heading")]
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        spans = []
-        for match in find_events(
-            doc,
-            lexicon=self.lexicon,
-            timexes=timex_refs(doc),
-            skip=skip,
-            programme=programme,
-            lead=lead,
-            headings=headings,
-            entities=ents,
-            max_name_tokens=self.max_name_tokens,
-            max_organizer_chars=self.max_organizer_chars,
-            text=text,
-        ):
-            span = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.event = {**match.event, "mentions": match.mentions}
-            spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        refs = Refs.from_doc(doc, "blocks", "timexes", "entities")
+        matches = find_events(doc, rules=self.rules, options=self.options, refs=refs)
+        doc.spans[EVENTS_KEY] = [span for m in matches if (span := _span(doc, m)) is not None]
         return doc
 
 
-@Language.factory(
-    "press_events", assigns=["doc.spans"], default_config={"max_name_tokens": 14, "max_organizer_chars": 200}
-)
+def _span(doc: Doc, match: EventMatch) -> Span | None:
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is not None:
+        span._.event = {**match.event, "mentions": match.mentions}
+    return span
+
+
+@Language.factory("press_events", assigns=["doc.spans"], default_config=defaults(EventOptions))
 def make_events(nlp: Language, name: str, max_name_tokens: int, max_organizer_chars: int) -> PressEvents:
-    return PressEvents(nlp, name, max_name_tokens=max_name_tokens, max_organizer_chars=max_organizer_chars)
+    options = EventOptions(max_name_tokens=max_name_tokens, max_organizer_chars=max_organizer_chars)
+    return PressEvents(nlp, name, options=options)

@@ -11,100 +11,45 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.layout import BLOCKS_KEY
-from pipeline.rules.layout import EXCLUDED
-from pipeline.rules.people import (
-    PersonMatch,
-    find_family_mentions,
-    find_people,
-    people_lexicon,
-    resolve_document,
-)
-from pipeline.rules.roles import lexicon
+from pipeline.contract import PEOPLE_KEY, Refs, char_span
+from pipeline.rules.people import PeopleOptions, PersonMatch, find_person_mentions, load_rules
+from pipeline.stages.settings import defaults
 
-SPANS_KEY = "press_people"
-
-if not Span.has_extension("person"):
-    Span.set_extension("person", default=None)
-
-
-def _char_span(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
-
-
-def text_units(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges the rules read: layout blocks outside captions, else the whole text."""
-    # one pass over the blocks: each access to doc.spans builds new Span objects
-    spans = [(b.start_char, b.end_char, b.label_) for b in doc.spans.get(BLOCKS_KEY, [])]
-    if not spans:
-        return [(0, len(doc.text))]
-    excluded = [(s, e) for s, e, label in spans if label in EXCLUDED]
-    return [(s, e) for s, e, _ in spans if not any(xs <= s and e <= xe for xs, xe in excluded)]
+SPANS_KEY = PEOPLE_KEY
 
 
 class PressPeople:
     """Writes doc.spans["press_people"]."""
 
-    def __init__(self, nlp: Language, name: str, *, use_entities: bool, later_mentions: bool) -> None:
+    def __init__(self, nlp: Language, name: str, *, options: PeopleOptions) -> None:
         self.name = name
-        self.use_entities = use_entities
-        self.later_mentions = later_mentions
-        people_lexicon()  # validate the data files at start-up, not mid-batch
-        lexicon()
+        self.options = options
+        self.rules = load_rules()  # validate the data files at start-up, not mid-batch
 
     def __call__(self, doc: Doc) -> Doc:
-        per, other = [], []
-        if self.use_entities:
-            for ent in doc.ents:
-                (per if ent.label_ in ("PER", "PERSON") else other).append((ent.start_char, ent.end_char))
-        matches: list[PersonMatch] = []
-        units = text_units(doc)
-        text = doc.text  # built from the tokens on every access: once per document
-        for s, e in units:
-            matches += find_people(
-                text[s:e],
-                offset=s,
-                per_spans=[x for x in per if s <= x[0] and x[1] <= e],
-                other_spans=[x for x in other if s <= x[0] and x[1] <= e],
-            )
-        if self.later_mentions and matches:
-            givens: dict[str, set[str]] = {}
-            for m in matches:
-                if " " not in m.family_name:
-                    givens.setdefault(m.family_name, set()).update([m.given_name] if m.given_name else [])
-            families = {f: (next(iter(g)) if len(g) == 1 else None) for f, g in givens.items()}
-            taken = [(m.start, m.end) for m in matches]
-            for s, e in units:
-                for start, end, family, given, gender in find_family_mentions(
-                    text[s:e], families, offset=s, taken=taken
-                ):
-                    name = f"{given} {family}" if given else family
-                    matches.append(
-                        PersonMatch(start, end, name, None, given, family, gender, "person.family_later")
-                    )
-        matches.sort(key=lambda m: m.start)
-        spans = []
-        for m in resolve_document(matches):
-            span = _char_span(doc, m.start, m.end)
-            if span is None:
-                continue
-            full = f"{m.given_name} {m.family_name}" if m.given_name else m.family_name
-            span._.person = {
-                "person_id": m.person_id,
-                "name": full,
-                "honorific": m.honorific,
-                "given_name": m.given_name,
-                "family_name": m.family_name,
-                "gender": m.gender,
-                "rule_id": m.rule_id,
-            }
-            spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        refs = Refs.from_doc(doc, "blocks", "entities")
+        matches = find_person_mentions(doc, rules=self.rules, options=self.options, refs=refs)
+        doc.spans[PEOPLE_KEY] = [span for m in matches if (span := _span(doc, m)) is not None]
         return doc
 
 
-@Language.factory(
-    "press_people", assigns=["doc.spans"], default_config={"use_entities": True, "later_mentions": True}
-)
+def _span(doc: Doc, m: PersonMatch) -> Span | None:
+    span = char_span(doc, m.start, m.end)
+    if span is not None:
+        span._.person = {
+            "person_id": m.person_id,
+            "name": f"{m.given_name} {m.family_name}" if m.given_name else m.family_name,
+            "honorific": m.honorific,
+            "given_name": m.given_name,
+            "family_name": m.family_name,
+            "gender": m.gender,
+            "rule_id": m.rule_id,
+        }
+    return span
+
+
+@Language.factory("press_people", assigns=["doc.spans"], default_config=defaults(PeopleOptions))
 def make_people(nlp: Language, name: str, use_entities: bool, later_mentions: bool) -> PressPeople:
-    return PressPeople(nlp, name, use_entities=use_entities, later_mentions=later_mentions)
+    return PressPeople(
+        nlp, name, options=PeopleOptions(use_entities=use_entities, later_mentions=later_mentions)
+    )

@@ -7,184 +7,84 @@ speaker: "Die Staatsministerin", person_id: <Widmann-Mauz>, …}.
 
 from __future__ import annotations
 
-import logging
+import shutil
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import pipeline.records.build  # noqa: F401  (registers the span extensions of the contract)
 from pipeline.backbone import LabelScheme
-from pipeline.rules.quotes import (
-    LEXICON_DIR,
-    Mention,
-    QuoteOptions,
-    find_quotes,
-    load_lexicon,
-    resolve_speaker,
+from pipeline.contract import QUOTES_KEY, Refs
+from pipeline.rules.quotes import QuoteMatch, QuoteOptions, find_quotes, load_rules
+from pipeline.rules.quotes.rules import LEXICON_DIR, LEXICON_FILES, office_matcher
+from pipeline.stages.settings import defaults
+
+SETTINGS = (
+    "max_quote_paragraphs",
+    "min_sentence_words",
+    "max_embedded_words",
+    "indirect",
+    "free_indirect",
+    "min_fragment_words",
+    "context_fragments",
+    "fragment_free_blocks",
 )
-
-QUOTES_KEY = "press_quotes"
-log = logging.getLogger(__name__)
-
-
-def _office_matcher():
-    """roles.match_office when the roles rules are installed: "Die Staatsministerin" -> "Staatsminister"."""
-    try:
-        from pipeline.rules.roles import match_office
-
-        match_office("Die Senatorin")  # loads and validates the office lexicon now, not mid-batch
-    except ImportError:  # the roles rules are optional for this stage
-        return None
-    except ValueError as exc:  # a broken office lexicon is the roles stage's error; quotes still run
-        log.warning("press_quotes: office matching disabled, pipeline.rules.roles failed to load: %s", exc)
-        return None
-
-    def office_of(text: str) -> str | None:
-        found = match_office(text)
-        if found is None:
-            return None
-        if isinstance(found, str):
-            return found
-        if isinstance(found, dict):
-            return found.get("role_norm")
-        return getattr(found, "role_norm", None)
-
-    return office_of
-
-
-def _mentions(doc: Doc) -> tuple[list[Mention], list[Mention]]:
-    people = []
-    for s in doc.spans.get("press_people", []):
-        p = getattr(s._, "person", None) or {}
-        people.append(
-            Mention(
-                s.start_char,
-                s.end_char,
-                p.get("person_id"),
-                p.get("gender"),
-                p.get("family_name"),
-                p.get("name"),
-            )
-        )
-    roles = []
-    for s in doc.spans.get("press_roles", []):
-        r = getattr(s._, "role", None) or {}
-        roles.append(
-            Mention(
-                s.start_char,
-                s.end_char,
-                r.get("person_id"),
-                None,
-                None,
-                r.get("name"),
-                r.get("role"),
-                r.get("role_norm"),
-            )
-        )
-    return people, roles
 
 
 class PressQuotes:
     """Writes doc.spans["press_quotes"]: the statement without its marks, span._.quote per the contract."""
 
-    def __init__(
-        self,
-        nlp: Language,
-        name: str,
-        *,
-        max_quote_paragraphs: int,
-        min_sentence_words: int,
-        max_embedded_words: int,
-        indirect: bool,
-        free_indirect: bool,
-        min_fragment_words: int,
-        context_fragments: bool,
-        fragment_free_blocks: list[str],
-        lexicon_dir: str | None,
-    ) -> None:
+    def __init__(self, nlp: Language, name: str, *, options: QuoteOptions, lexicon_dir: str | None) -> None:
         self.name = name
-        self.options = QuoteOptions(
-            max_quote_paragraphs=max_quote_paragraphs,
-            min_sentence_words=min_sentence_words,
-            indirect=indirect,
-            free_indirect=free_indirect,
-            min_fragment_words=min_fragment_words,
-            context_fragments=context_fragments,
-            max_embedded_words=max_embedded_words,
-        )
-        self.fragment_free_blocks = frozenset(fragment_free_blocks)
+        self.lexicon_dir = lexicon_dir
+        self.options = replace(options, scheme=LabelScheme.detect(nlp))
         # Load (and validate) the lexicons at start-up, not in the middle of a batch.
-        self.lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else LEXICON_DIR)
-        self.scheme = LabelScheme.detect(nlp)
-        self.office_of = _office_matcher()
+        self.rules = load_rules(Path(lexicon_dir) if lexicon_dir else None, office_of=office_matcher())
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicons this component reads, so a saved pipeline keeps its quote rules."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        source = Path(self.lexicon_dir) if self.lexicon_dir else LEXICON_DIR
+        for name in LEXICON_FILES:
+            shutil.copyfile(source / name, path / name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PressQuotes:
+        """Load (and validate) the lexicons saved by to_disk."""
+        self.lexicon_dir = str(path)
+        self.rules = load_rules(Path(path), office_of=self.rules.office_of)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
-        from pipeline.layout import BLOCKS_KEY
-        from pipeline.rules.layout import EXCLUDED
-
-        blocks = doc.spans.get(BLOCKS_KEY, [])
-        excluded = [(s.start_char, s.end_char) for s in blocks if s.label_ in EXCLUDED]
-        no_fragments = [(s.start_char, s.end_char) for s in blocks if s.label_ in self.fragment_free_blocks]
-        people, roles = _mentions(doc)
-        matches = find_quotes(
-            doc,
-            lexicon=self.lexicon,
-            options=self.options,
-            scheme=self.scheme,
-            people=[s for s in doc.spans.get("press_people", [])],
-            excluded=excluded,
-            no_fragments=no_fragments,
-        )
-        spans: list[Span] = []
-        resolved: list[tuple[int, str, str | None, str]] = []
-        genders = {p.person_id: p.gender for p in people if p.person_id}
-        for m in matches:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            pid = None
-            if m.speaker:
-                pid = resolve_speaker(
-                    m.speaker,
-                    m.speaker_start,
-                    people=people,
-                    roles=roles,
-                    office_of=self.office_of,
-                    previous=resolved,
-                )
-                if pid:
-                    resolved.append((m.speaker_start, pid, genders.get(pid), m.speaker))
-            span._.quote = {
-                "kind": m.kind,
-                "cue": m.cue,
-                "speaker": m.speaker,
-                "speaker_start": m.speaker_start,
-                "speaker_end": m.speaker_end,
-                "person_id": pid,
-                "rule_id": m.rule_id if not m.cue_id else f"{m.rule_id}:{m.cue_id}",
-                "cue_start": m.cue_start,
-                "cue_end": m.cue_end,
-            }
-            spans.append(span)
-        doc.spans[QUOTES_KEY] = spans
+        refs = Refs.from_doc(doc, "blocks", "people", "offices")
+        matches = find_quotes(doc, rules=self.rules, options=self.options, refs=refs)
+        doc.spans[QUOTES_KEY] = [span for m in matches if (span := _span(doc, m)) is not None]
         return doc
+
+
+def _span(doc: Doc, m: QuoteMatch) -> Span | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None:
+        span._.quote = {
+            "kind": m.kind,
+            "cue": m.cue,
+            "speaker": m.speaker,
+            "speaker_start": m.speaker_start,
+            "speaker_end": m.speaker_end,
+            "person_id": m.person_id,
+            "rule_id": m.full_rule_id,
+            "cue_start": m.cue_start,
+            "cue_end": m.cue_end,
+        }
+    return span
 
 
 @Language.factory(
     "press_quotes",
     assigns=["doc.spans"],
-    default_config={
-        "max_quote_paragraphs": 6,
-        "min_sentence_words": 4,
-        "max_embedded_words": 25,
-        "indirect": True,
-        "free_indirect": True,
-        "min_fragment_words": 0,
-        "context_fragments": True,
-        "fragment_free_blocks": ["kicker", "title", "heading", "line", "list_item"],
-        "lexicon_dir": None,
-    },
+    default_config={**defaults(QuoteOptions, *SETTINGS), "lexicon_dir": None},
 )
 def make_quotes(
     nlp: Language,
@@ -199,9 +99,7 @@ def make_quotes(
     fragment_free_blocks: list[str],
     lexicon_dir: str | None,
 ) -> PressQuotes:
-    return PressQuotes(
-        nlp,
-        name,
+    options = QuoteOptions(
         max_quote_paragraphs=max_quote_paragraphs,
         min_sentence_words=min_sentence_words,
         max_embedded_words=max_embedded_words,
@@ -209,6 +107,6 @@ def make_quotes(
         free_indirect=free_indirect,
         min_fragment_words=min_fragment_words,
         context_fragments=context_fragments,
-        fragment_free_blocks=fragment_free_blocks,
-        lexicon_dir=lexicon_dir,
+        fragment_free_blocks=tuple(fragment_free_blocks),
     )
+    return PressQuotes(nlp, name, options=options, lexicon_dir=lexicon_dir)

@@ -47,7 +47,6 @@ def test_extensions_registered():
     assert Span.has_extension("event") and Span.has_extension("agenda")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="corpus/seed.txt not available")
 def test_seed_events_and_agenda(nlp):
     text = SEED.read_text(encoding="utf-8")
     people = [

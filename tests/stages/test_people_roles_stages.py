@@ -11,7 +11,7 @@ from spacy.tokens import Span
 import pipeline
 from pipeline.records.ids import person_id
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed.txt"
+SEED = Path(__file__).resolve().parents[2] / "corpus" / "seed.txt"
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +94,6 @@ def test_works_without_press_layout() -> None:
 
 
 def test_seed_release(nlp) -> None:
-    if not SEED.exists():
-        pytest.skip("../shared/corpus/seed.txt not available")
     doc = _run(nlp, SEED.read_text(encoding="utf-8"))
     fams = {s._.person["family_name"] for s in doc.spans["press_people"]}
     assert fams >= {

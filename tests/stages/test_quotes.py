@@ -1,20 +1,15 @@
-"""The press_quotes component end to end on the reference release (blank pipeline, no model)."""
+"""The press_quotes component end to end on the reference release corpus/seed.txt (blank pipeline, no model)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import pipeline
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed.txt"
+SEED = Path(__file__).resolve().parents[2] / "corpus" / "seed.txt"
 
 
-@pytest.mark.shared
 def test_reference_release_has_exactly_the_two_quotes():
-    if not SEED.exists():
-        pytest.skip(f"{SEED} not available: shared corpus missing")
     nlp = pipeline.load("blank")
     doc = nlp(SEED.read_text(encoding="utf-8"))
     found = [(s.text, s._.quote) for s in doc.spans["press_quotes"]]

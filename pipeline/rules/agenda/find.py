@@ -1,0 +1,434 @@
+"""agenda_of: timed programme entries of one release, with date, time, title, participants and event.
+
+Example: "Erster Konferenztag: …\n12:00 Uhr - Pressekonferenz" -> AgendaEntry(date="2018-08-27", time="12:00", …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from pipeline.contract import EventRef, OfficeRef, PersonRef, TimexRef
+from pipeline.rules.agenda.entries import (
+    _PANEL_CUE,
+    AgendaEntry,
+    DayResolver,
+    _clean_title,
+    _dates_in,
+    _entry_paragraph,
+    _event_range,
+    _iso_date,
+    _office_participants,
+)
+from pipeline.rules.programme import (
+    _SENT_END,
+    _TIME,
+    _VENUE_TIME,
+    AgendaGrammar,
+    DayHeader,
+    TimeLine,
+    _hhmm,
+    parse_day_header,
+    parse_time_line,
+    resolve_day,
+    split_lines,
+)
+
+
+def agenda_of(
+    text: str,
+    *,
+    grammar: AgendaGrammar,
+    timexes: Sequence[TimexRef] = (),
+    people: Sequence[PersonRef] = (),
+    events: Sequence[EventRef] = (),
+    excluded: Sequence[tuple[int, int]] = (),
+    bullets: Sequence[tuple[int, int]] = (),
+    offices: Sequence[OfficeRef] = (),
+    max_title_chars: int = 300,
+    context_lines: int = 3,
+    day_resolver: DayResolver | None = None,
+    block_entries: bool = False,
+    max_entry_paragraphs: int = 4,
+    max_entry_paragraph_chars: int = 600,
+) -> list[AgendaEntry]:
+    """Programme entries of one document, in text order, with dates, day labels and participants.
+
+    Example: "Zweiter Konferenztag\\n\\n08:30 Uhr - Beginn und Markt der Möglichkeiten" with the event on
+    27.–28.08.2018 -> [AgendaEntry(date="2018-08-28", time="08:30", title="Beginn und Markt der Möglichkeiten")].
+
+    `block_entries`: a "Wann:/Wo:" or "Datum:/Uhrzeit:" block is the announced event's date and place, not a
+    programme entry (corpus/gold/README.md); True makes one entry per block as well. `offices`: offices the
+    roles stage bound to one named person ("Der Regierende Bürgermeister" after "Kai Wegner"): an entry that
+    names the office has that person as a participant.
+    """
+    lines = [ln for ln in split_lines(text) if not any(s <= ln.start and ln.end <= e for s, e in excluded)]
+    bullet_starts = {s for s, _ in bullets}
+    kinds: list[str] = []  # time | label_time | dated | day | label | bullet | header | other
+    parsed: list[object] = []
+    for ln in lines:
+        tl = parse_time_line(ln.text, grammar=grammar)
+        if tl is not None:
+            kinds.append("time")
+            parsed.append(tl)
+            continue
+        lab = grammar.label_line.match(ln.text)
+        if lab is not None:
+            kinds.append("label")
+            parsed.append(lab)
+            continue
+        lt = grammar.label_time_line.match(ln.text)
+        if lt is not None and not _SENT_END.search(ln.text):
+            kinds.append("label_time")
+            parsed.append(lt)
+            continue
+        dl = grammar.dated_line.match(ln.text)
+        if dl is not None and len(ln.text) <= 160:
+            kinds.append("dated")
+            parsed.append(dl)
+            continue
+        vt = _VENUE_TIME.match(ln.text)
+        if vt is not None and not _SENT_END.search(ln.text):
+            kinds.append("venue_time")
+            parsed.append(vt)
+            continue
+        dh = parse_day_header(ln.text, grammar=grammar)
+        if dh is not None:
+            kinds.append("day")
+            parsed.append(dh)
+            continue
+        if ln.start in bullet_starts or grammar.bullet.match(ln.text):
+            kinds.append("bullet")
+            parsed.append(None)
+            continue
+        kinds.append("header" if grammar.programme_header_id(ln.text) else "other")
+        parsed.append(None)
+
+    def near_time(i: int) -> bool:
+        for j in (i - 1, i + 1, i - 2, i + 2):
+            if (
+                0 <= j < len(lines)
+                and kinds[j] in ("time", "label_time", "venue_time")
+                and abs(lines[j].para - lines[i].para) <= 1
+            ):
+                return True
+        return False
+
+    def in_programme(i: int) -> bool:
+        prev = i - 1
+        if prev >= 0 and kinds[prev] == "other" and lines[prev].text.rstrip().endswith(":"):
+            return True  # a lead-in: "… organisieren Bündnisse Gedenkveranstaltungen in Kreuzberg:"
+        if (
+            accepted
+            and lines[accepted[-1]].para >= lines[i].para - 1
+            and i - accepted[-1] <= context_lines + 1
+        ):
+            return True  # the programme goes on after a venue line ("B.L.O. Bühne\n18 Uhr The Allers")
+        for j in range(i - 1, max(-1, i - 1 - context_lines * 4), -1):
+            if kinds[j] == "header":
+                return True
+            if kinds[j] == "other" and len(lines[j].text) > 250:
+                return False
+        return False
+
+    entries: list[AgendaEntry] = []
+    accepted: list[int] = []  # line index of each entry
+    for i, ln in enumerate(lines):
+        kind = kinds[i]
+        if kind == "time":
+            tl = parsed[i]
+            assert isinstance(tl, TimeLine)
+            ok = tl.strong and tl.prefix not in ("gegen", "um", "etwa", "von")
+            if not ok and tl.prefix not in ("gegen", "um", "etwa"):
+                ok = near_time(i) or in_programme(i)
+            if not ok and tl.strong and tl.prefix in ("gegen", "um", "etwa", "von"):
+                ok = near_time(i) or in_programme(i)
+            if not ok:
+                continue
+            title, title_end, rule = tl.title, ln.end, tl.rule_id
+            if not title and i + 1 < len(lines) and kinds[i + 1] in ("other", "bullet"):
+                title, title_end = lines[i + 1].text, lines[i + 1].end
+            entries.append(
+                AgendaEntry(
+                    ln.start,
+                    title_end,
+                    tl.time,
+                    tl.end_time,
+                    _clean_title(title)[:max_title_chars] or None,
+                    rule_id=rule,
+                )
+            )
+            accepted.append(i)
+        elif kind == "label_time":
+            lt = parsed[i]
+            assert isinstance(lt, re.Match)
+            label = lt.group("label").strip()
+            if label.lower() in grammar.labels:
+                continue
+            if not (near_time(i) or in_programme(i) or re.search(r"(?i)termin|station|programm", label)):
+                continue
+            t = _hhmm(lt.group("h"), lt.group("m"))
+            if t is None or not (lt.group("m") or lt.group("uhr1")):
+                continue
+            end_t = _hhmm(lt.group("h2"), lt.group("m2")) if lt.group("h2") else None
+            title, title_end = label, ln.end
+            if lt.group("rest"):
+                title = lt.group("rest")
+            elif i + 1 < len(lines) and kinds[i + 1] == "other" and lines[i + 1].para == ln.para:
+                title, title_end = lines[i + 1].text, lines[i + 1].end
+                first = re.split(r"(?<=[.;])\s", title, maxsplit=1)[0]
+                title = first
+            entries.append(
+                AgendaEntry(
+                    ln.start,
+                    title_end,
+                    t,
+                    end_t,
+                    _clean_title(title)[:max_title_chars] or None,
+                    rule_id="agenda.line.label_time",
+                )
+            )
+            accepted.append(i)
+        elif kind == "venue_time":
+            # "360 Grad – Raum für Kreativität, 20 Uhr, Brown Sugar": venue, time, act — only inside a programme
+            if not (near_time(i) or in_programme(i)):
+                continue
+            vt = parsed[i]
+            assert isinstance(vt, re.Match)
+            entries.append(
+                AgendaEntry(
+                    ln.start,
+                    ln.end,
+                    _hhmm(vt.group("h"), vt.group("m")),
+                    None,
+                    _clean_title(vt.group("rest"))[:max_title_chars] or None,
+                    rule_id="agenda.line.venue_time",
+                )
+            )
+            accepted.append(i)
+        elif kind == "dated":
+            dl = parsed[i]
+            assert isinstance(dl, re.Match)
+            rest = dl.group("rest").strip(" ,;:–-")
+            if not rest:
+                continue  # "Montag, 23. April 2018 um 12:00 Uhr": the event's date, a day context below
+            tm = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", dl.group("time"))
+            t = _hhmm(tm.group(1), tm.group(2)) if tm else None
+            entries.append(
+                AgendaEntry(
+                    ln.start,
+                    ln.end,
+                    t,
+                    None,
+                    _clean_title(rest)[:max_title_chars] or None,
+                    rule_id="agenda.line.dated",
+                )
+            )
+            accepted.append(i)
+        elif kind == "label":
+            # A Wann:/Datum:/Uhrzeit: block: one entry for the block, placed at its first label line.
+            if not block_entries:
+                continue
+            if i > 0 and kinds[i - 1] == "label" and lines[i - 1].para >= ln.para - 1:
+                continue
+            block = [i]
+            j = i + 1
+            while (
+                j < len(lines)
+                and lines[j].para - lines[block[-1]].para <= 1
+                and kinds[j] in ("label", "other")
+            ):
+                # an address line continues the label above ("(Rathausstr. 15, Berlin)")
+                if kinds[j] == "other" and (
+                    lines[j].para != lines[block[-1]].para or len(lines[j].text) > 120
+                ):
+                    break
+                block.append(j)
+                j += 1
+            fields: dict[str, str] = {}
+            for k in block:
+                if kinds[k] != "label":
+                    continue
+                lab = parsed[k]
+                assert isinstance(lab, re.Match)
+                fld = grammar.labels[lab.group("label").lower()][1]
+                fields.setdefault(fld, lab.group("value").strip())
+            when = " ".join(v for f, v in fields.items() if f in ("when", "date", "time"))
+            times = [
+                t
+                for t in re.finditer(
+                    rf"(?<![\d.])({_TIME})\s*Uhr\b|(?<![\d.])(\d{{1,2}}[:.][0-5]\d)(?![\d.])", when
+                )
+            ]
+            if not times:
+                continue
+            first_t = times[0].group(1) or times[0].group(2)
+            parts = re.split(r"[:.]", first_t)
+            t = _hhmm(parts[0], parts[1] if len(parts) > 1 else None)
+            end_t = None
+            if len(times) > 1 and re.search(r"bis|–|-", when[times[0].end() : times[1].start()] or ""):
+                p2 = re.split(r"[:.]", times[1].group(1) or times[1].group(2))
+                end_t = _hhmm(p2[0], p2[1] if len(p2) > 1 else None)
+            title = fields.get("title")
+            if not title:
+                # the title is the short line right above the block ("Termin 1:\nPresserundgang durch …")
+                k = i - 1
+                while k >= 0 and kinds[k] in ("other", "header") and len(lines[k].text) <= 200:
+                    if not lines[k].text.rstrip().endswith(":") or len(lines[k].text) > 40:
+                        title = lines[k].text
+                        break
+                    k -= 1
+            end_line = lines[block[-1]]
+            entries.append(
+                AgendaEntry(
+                    ln.start,
+                    end_line.end,
+                    t,
+                    end_t,
+                    _clean_title(title)[:max_title_chars] if title else None,
+                    rule_id=f"agenda.block.{grammar.labels[parsed[i].group('label').lower()][0]}",
+                )
+            )
+            accepted.append(i)
+
+    # Item extents: continuation lines in the same paragraph, then a bullet list that directly follows.
+    for n, (entry, i) in enumerate(zip(entries, accepted)):
+        nxt = accepted[n + 1] if n + 1 < len(accepted) else len(lines)
+        j = i + 1
+        end = entry.end
+        extra_paras = 0
+        while j < nxt and j < len(lines):
+            ln = lines[j]
+            if kinds[j] in ("time", "label_time", "venue_time", "day", "dated", "header"):
+                break
+            if kinds[j] == "bullet":
+                end = ln.end
+            elif ln.para == lines[j - 1].para and (kinds[j - 1] != "bullet" or kinds[j] == "bullet"):
+                if kinds[j] == "label" and not entry.rule_id.startswith("agenda.block"):
+                    break
+                end = max(end, ln.end)
+            elif (
+                kinds[j] == "other"
+                and not entry.rule_id.startswith("agenda.block")
+                and _entry_paragraph(ln.text, max_chars=max_entry_paragraph_chars)
+                and (
+                    # a paragraph between two entries belongs to the one above it (speaker lists under
+                    # "13.00 Uhr IMPULS: …"); after the last entry only the paragraph right below it
+                    (
+                        n + 1 < len(accepted)
+                        and extra_paras < max_entry_paragraphs
+                        and ln.para != lines[nxt].para  # the venue line above the next entry is the next's
+                    )
+                    or (
+                        n > 0
+                        and n + 1 == len(accepted)
+                        and extra_paras == 0
+                        and ln.para == lines[j - 1].para + 1
+                        and _PANEL_CUE.search(ln.text) is not None
+                    )
+                )
+            ):
+                extra_paras += 1
+                end = max(end, ln.end)
+            else:
+                break
+            j += 1
+        entry.end = end
+        first_line = lines[i]
+        if (
+            entry.title
+            and entry.rule_id.startswith("agenda.line.")
+            and (
+                first_line.text.endswith(",")
+                and i + 1 < len(lines)
+                and kinds[i + 1] == "other"
+                and lines[i + 1].para == first_line.para
+            )
+        ):
+            entry.title = _clean_title(f"{entry.title} {lines[i + 1].text}")[:max_title_chars]
+
+    # Event links, then dates: explicit date on the line > day context (header or dated line) > the
+    # time timex's own date > the event's single day.
+    for entry in entries:
+        before = [ev for ev in events if any(m <= entry.start for m in ev.mentions)]
+        if before:
+            entry.event_index = max(
+                before, key=lambda ev: max(m for m in ev.mentions if m <= entry.start)
+            ).index
+        elif events:
+            entry.event_index = events[0].index
+    by_index = {ev.index: ev for ev in events}
+    context_date: date | None = None
+    context_label: str | None = None
+    entry_at = {i: entry for entry, i in zip(entries, accepted)}
+    for i, ln in enumerate(lines):
+        kind = kinds[i]
+        if kind == "day":
+            dh = parsed[i]
+            assert isinstance(dh, DayHeader)
+            explicit = _dates_in(timexes, ln.start, ln.end)
+            nxt_entry = next((entry_at[k] for k in range(i + 1, len(lines)) if k in entry_at), None)
+            ev = (
+                by_index.get(nxt_entry.event_index)
+                if nxt_entry and nxt_entry.event_index is not None
+                else None
+            )
+            rng = _event_range(ev)
+            resolved = None
+            if explicit:
+                resolved = explicit[0]
+            elif day_resolver is not None:
+                resolved = day_resolver(dh.label, rng)
+            if resolved is None:
+                resolved = resolve_day(dh, date_range=rng)
+            context_date, context_label = resolved, dh.label
+            continue
+        inside = any(e.start <= ln.start < e.end for e in entries)
+        if (
+            kind in ("dated", "label", "header", "other")
+            and not (inside and kind == "other")
+            and not (grammar.is_deadline(ln.text))
+        ):
+            # a dated lead-in ("Presseöffentliche Termine … am 11. Juni 2025", "Datum: Freitag, 25. Juni 2021")
+            # dates what follows; a prose paragraph only when it names exactly one day
+            found = _dates_in(timexes, ln.start, ln.end)
+            if found and (kind != "other" or len(found) == 1) and found[0] != context_date:
+                context_date, context_label = found[0], None  # same day: the day header's label stays
+        entry = entry_at.get(i)
+        if entry is None:
+            continue
+        entry.day_label = context_label
+        own = _dates_in(timexes, ln.start, ln.end) if kind in ("dated", "label") else []
+        if kind == "label":
+            own = _dates_in(timexes, entry.start, entry.end)
+        if own:
+            d = own[0]
+        elif context_date is not None:
+            d = context_date
+        else:
+            d = None
+            tx = [t for t in timexes if t.start >= ln.start and t.end <= ln.end and t.label == "TIME"]
+            if tx:
+                d = _iso_date(tx[0].value)
+            if d is None and entry.event_index is not None:
+                rng = _event_range(by_index.get(entry.event_index))
+                if rng and rng[0] == rng[1]:
+                    d = rng[0]
+        entry.date = d.isoformat() if d else None
+
+    # Participants: people named inside the entry's extent (its line, continuation lines, bullet list),
+    # then people named there only by an office bound to them ("Der Regierende Bürgermeister begrüßt …").
+    for entry in entries:
+        seen: set[str] = set()
+        for p in people:
+            if entry.start <= p.start and p.end <= entry.end and p.person_id not in seen:
+                seen.add(p.person_id)
+                entry.participants.append(p.person_id)
+                entry.participant_names.append(p.name)
+        for pid, name in _office_participants(text, entry.start, entry.end, offices):
+            if pid not in seen:
+                seen.add(pid)
+                entry.participants.append(pid)
+                entry.participant_names.append(name)
+    return entries

@@ -1,0 +1,241 @@
+"""Attributes of an event: dates from timexes, organizer, motto, recurrence, location.
+
+Example: "tagte … in Kassel" -> location "Kassel"; "unter dem Motto „Zusammenhalt“" -> motto "Zusammenhalt".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Span
+
+from pipeline.contract import TimexRef
+from pipeline.rules.events.rules import _DETS, EventLexicon
+
+_DATEISH = re.compile(
+    r"\b(?:\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+    r"|\d{1,2}\.\d{1,2}\.|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\w*"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*Uhr)\b"
+)
+
+
+def _iso(value: str | None) -> date | None:
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _clock(value: str | None) -> str | None:
+    m = re.search(r"T(\d{2}:\d{2})", value or "")
+    return m.group(1) if m else None
+
+
+def dates_of(timexes: Sequence[TimexRef], start: int, end: int) -> tuple[list[date], list[str]]:
+    """Calendar dates and clock times ("HH:MM") of the timexes inside [start, end).
+
+    Example: "am 27. und 28. August 2018" (value 2018-08-27/2018-08-28) -> ([27.08., 28.08.], []).
+    """
+    days: list[date] = []
+    clocks: list[str] = []
+    for t in timexes:
+        if not (start <= t.start and t.end <= end) or not t.value or t.label not in ("DATE", "TIME"):
+            continue
+        for part in t.value.split("/"):
+            d = _iso(part)
+            if d is not None and d not in days:
+                days.append(d)
+            c = _clock(part)
+            if c is not None and c not in clocks:
+                clocks.append(c)
+    return days, clocks
+
+
+def event_dates(timexes: Sequence[TimexRef], start: int, end: int) -> tuple[str | None, str | None]:
+    """ISO start and end of an event from the timexes of its sentence.
+
+    Example: "am 27. und 28. August 2018" -> ("2018-08-27", "2018-08-28");
+    "am 20. Juni um 18 Uhr" -> ("2018-06-20T18:00", None).
+    """
+    days, clocks = dates_of(timexes, start, end)
+    if not days:
+        return None, None
+    first, last = min(days), max(days)
+    if first == last:
+        s = f"{first.isoformat()}T{clocks[0]}" if clocks else first.isoformat()
+        e = f"{first.isoformat()}T{clocks[1]}" if len(clocks) > 1 and clocks[1] > clocks[0] else None
+        return s, e
+    return first.isoformat(), last.isoformat()
+
+
+def _cut_phrase(text: str, *, max_chars: int) -> str | None:
+    """The organizer phrase up to the clause end. Example: "… Annette Widmann-Mauz, tagte am …" -> "… Widmann-Mauz"."""
+    m = re.search(
+        r",\s+(?=[a-zäöüß])|[.;:!?](?:\s|$)|\s+(?:am|vom|ab|um|im|in|findet|fand|tagte|tagt|lädt|wird|werden"
+        r"|wurde|hat|haben|ist|sind|war|statt|zu|zum|zur|ein)\s",
+        text,
+    )
+    phrase = text[: m.start()] if m else text
+    phrase = phrase.strip(" ,;–-\u00a0")
+    if not phrase or len(phrase) > max_chars:
+        return None
+    return phrase
+
+
+def find_organizer(text: str, *, lexicon: EventLexicon, max_chars: int = 200) -> tuple[str, str] | None:
+    """Organizer phrase and cue id in one sentence. Example: "Auf Einladung der Senatorin Kalayci findet …"
+    -> ("Senatorin Kalayci", "org.auf_einladung")."""
+    for cid, rx in lexicon.cues_of("organizer"):
+        m = rx.search(text)
+        if m:
+            phrase = _cut_phrase(m.group("org"), max_chars=max_chars)
+            if phrase:
+                return phrase, cid
+    return None
+
+
+def find_motto(text: str, *, lexicon: EventLexicon) -> tuple[str, str] | None:
+    """Motto without its quotation marks. Example: "… unter dem Titel „Vor Ort gestalten“ statt." -> "Vor Ort gestalten"."""
+    for cid, rx in lexicon.cues_of("motto"):
+        m = rx.search(text)
+        if m:
+            return m.group("motto").strip(), cid
+    return None
+
+
+def find_recurrence(text: str, *, lexicon: EventLexicon) -> tuple[str, str] | None:
+    """Recurrence value of a sentence. Example: "Einmal jährlich lädt …" -> ("yearly", "rec.yearly.adj")."""
+    for rid, rx, value in lexicon.recurrence:
+        if rx.search(text):
+            return value, rid
+    return None
+
+
+_STRONG_ENDING = {"m": "er", "f": "e", "n": "es"}
+
+
+def place_base_form(place: str, *, lexicon: EventLexicon) -> str:
+    """The name of a place as it stands alone: an adjective inflected after a preposition takes the
+    nominative ending of its venue noun's gender (resources/lexicons/location_genders.tsv).
+
+    Example: "Roten Rathaus" (from "vor dem Roten Rathaus") -> "Rotes Rathaus"; "Neuen Nationalgalerie" ->
+    "Neue Nationalgalerie"; "Großen Saal der Urania" -> "Großer Saal der Urania"; "Rathaus Schöneberg" unchanged.
+    """
+    words = place.split(" ")
+    if len(words) < 2:
+        return place
+    adj, noun = words[0], words[1]
+    if not (
+        adj[:1].isupper() and adj.isalpha() and adj.endswith("en") and len(adj) > 4 and noun[:1].isupper()
+    ):
+        return place
+    if _is_venue(adj, lexicon.venues) or not _is_venue(noun, lexicon.venues):
+        return place  # "Gärten Berlins", "Deutschen" before a non-venue: not adjective + venue
+    low = noun.lower().rstrip(".")
+    gender = next((g for suffix, g in lexicon.genders if low.endswith(suffix)), None)
+    if gender is None:
+        return place
+    return " ".join([adj[:-2] + _STRONG_ENDING[gender], *words[1:]])
+
+
+def _is_venue(word: str, venues: Sequence[str]) -> bool:
+    low = word.lower()
+    return any(low == v or low.endswith(v) or low.startswith(v) for v in venues)
+
+
+def find_location(
+    span: Span,
+    *,
+    lexicon: EventLexicon,
+    entities: Sequence[tuple[int, int, str]] = (),
+    max_tokens: int = 8,
+    near: int | None = None,
+    text: str | None = None,
+) -> str | None:
+    """The first place named with a location cue in a sentence ("in Kassel", "im Rathaus Schöneberg").
+
+    Example: "Am 27. August tagte in Kassel die Konferenz." -> "Kassel"; "in Bildung und Arbeit" -> None.
+    """
+    doc = span.doc
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text from the tokens on every access
+    loc_ents = [(s, e) for s, e, lab in entities if lab in ("LOC", "GPE", "FAC")]
+    other_ents = [(s, e) for s, e, lab in entities if lab in ("PER", "ORG", "MISC")]
+    loc_names = {text[s:e] for s, e in loc_ents}
+    found: list[tuple[int, int, str]] = []
+    lowers = [t.lower_ for t in span]  # lowers[i - span.start] is doc[i].lower_
+    preps = lexicon.preps_by_first
+    i = span.start
+    while i < span.end:
+        hit = None
+        for rid, words, needs_venue in preps.get(lowers[i - span.start], ()):
+            n = len(words)
+            if i + n < span.end and tuple(lowers[i - span.start : i - span.start + n]) == words:
+                hit = (n, needs_venue)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, needs_venue = hit
+        k = i + n
+        first = doc[k] if k < span.end else None
+        if (
+            first is None
+            or not first.text[:1].isupper()
+            or first.lower_ in _DETS
+            or not (first.is_alpha or "-" in first.text)
+        ):
+            i += 1
+            continue
+        m = k
+        while m < span.end and m - k < max_tokens:
+            t = doc[m]
+            if (
+                t.text[:1].isupper()
+                and (t.is_alpha or "-" in t.text or "." in t.text)
+                and t.lower_ not in _DETS
+            ):
+                m += 1
+                continue
+            if (
+                t.lower_ in ("an", "am", "auf")
+                and m + 2 < span.end
+                and doc[m + 1].lower_ in ("der", "dem")
+                and doc[m + 2].text[:1].isupper()
+            ):
+                m += 2
+                continue
+            if t.lower_ == "am" and m + 1 < span.end and doc[m + 1].text[:1].isupper():
+                m += 1
+                continue
+            if (
+                t.like_num
+                and m > k
+                and _is_venue(
+                    doc[m - 1].text,
+                    ("straße", "str.", "platz", "allee", "damm", "weg", "ufer", "parkaue", "ring"),
+                )
+            ):
+                m += 1
+                continue
+            break
+        words = [t.text for t in doc[k:m]]
+        start_c, end_c = doc[k].idx, doc[m - 1].idx + len(doc[m - 1].text)
+        surface = text[start_c:end_c].rstrip(".,")
+        # A place tagged LOC anywhere in the document counts here too: NER often tags one of two "Kassel".
+        is_ent = any(s <= start_c < e for s, e in loc_ents) or surface in loc_names
+        other_ent = any(s <= start_c < e for s, e in other_ents)
+        venue = any(_is_venue(w, lexicon.venues) for w in words)
+        abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
+        if is_ent or venue or (not needs_venue and not abstract and not other_ent):
+            found.append((2 if is_ent or venue else 1, k, text[start_c:end_c].rstrip(".,")))
+        i = m if m > i else i + 1
+    if not found:
+        return None
+    # a venue or a LOC entity beats a bare "in X"; then the place nearest to the event noun
+    ref = near if near is not None else span.start
+    return place_base_form(max(found, key=lambda f: (f[0], -abs(f[1] - ref)))[2], lexicon=lexicon)

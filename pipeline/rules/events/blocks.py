@@ -1,0 +1,193 @@
+"""Label blocks ("Wann:", "Wo:"), date paragraphs, lead-in days and heading scopes of a release.
+
+Example: "Wann: 12. Juni 2019, 18 Uhr\nWo: Rotes Rathaus" -> one block with date and place for the event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from pipeline.contract import TimexRef
+from pipeline.rules.events.attributes import dates_of
+from pipeline.rules.events.mentions import EventMatch, Mention
+from pipeline.rules.programme import split_lines
+
+
+@dataclass(slots=True)
+class _Block:
+    """A "Wann:/Wo:" or "Datum:/Uhrzeit:/Ort:" block: its dates, place and ISO start/end."""
+
+    start: int
+    end: int
+    days: tuple[date, ...]
+    place: str | None
+    start_value: str | None
+    end_value: str | None
+
+
+def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str | None = None) -> list[_Block]:
+    """Label blocks of the document. Example: "Wann: Mittwoch, 29. Januar 2020, 18.30 Uhr\n\nWo: Zentrum am
+    Zoo" -> _Block(days=(2020-01-29,), place="Zentrum am Zoo", start_value="2020-01-29T18:30")."""
+    out: list[_Block] = []
+    cur: list = []
+    lines = split_lines(doc.text if text is None else text)
+
+    def flush() -> None:
+        if not cur:
+            return
+        start, end = cur[0][0].start, cur[-1][0].end
+        days: list[date] = []
+        clock: list[str] = []
+        place = None
+        for ln, m in cur:
+            fld = grammar.labels[m.group("label").lower()][1]
+            if fld == "place" and place is None:
+                place = m.group("value").strip().rstrip(".") or None
+            if fld in ("when", "date", "time"):
+                d, _c = dates_of(timexes, ln.start, ln.end)
+                days.extend(x for x in d if x not in days)
+                for t in re.finditer(
+                    r"(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?\s*Uhr\b|(?<![\d.])(2[0-4]|[01]?\d)[:.]([0-5]\d)(?![\d.])",
+                    m.group("value"),
+                ):
+                    h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
+                    clock.append(f"{int(h):02d}:{int(mi or 0):02d}")
+        sv = ev = None
+        if days:
+            first, last = min(days), max(days)
+            sv = f"{first.isoformat()}T{clock[0]}" if clock and first == last else first.isoformat()
+            ev = last.isoformat() if last != first else None
+        out.append(_Block(start, end, tuple(days), place, sv, ev))
+        cur.clear()
+
+    prev_para = None
+    for ln in lines:
+        m = grammar.label_line.match(ln.text)
+        if m is None or not m.group("value").strip():
+            if m is None and cur and ln.para == prev_para and len(ln.text) <= 120:
+                continue  # an address line under "Treffpunkt:"
+            flush()
+            continue
+        if cur and prev_para is not None and ln.para - prev_para > 1:
+            flush()
+        cur.append((ln, m))
+        prev_para = ln.para
+    flush()
+    return out
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?"
+    r"\d{1,2}\.\s*(?:\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+)
+
+
+_CLOCK = re.compile(
+    r"(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?\s*(?:–|-|bis)?\s*(?:(?:2[0-4]|[01]?\d)(?:[:.][0-5]\d)?\s*)?Uhr\b"
+    r"|(?<![\d.])(2[0-4]|[01]?\d)[:.]([0-5]\d)(?![\d.])"
+)
+
+
+def _date_paragraphs(
+    doc: Doc,
+    *,
+    grammar,
+    timexes: Sequence[TimexRef],
+    known: Sequence[_Block],
+    max_line_chars: int = 100,
+    text: str | None = None,
+) -> list[_Block]:
+    """Unlabelled when/where paragraphs right under an unfinished sentence: a date line, then the place.
+
+    Example: "Das jugendFORUM findet statt am\n\nMontag, 30. September 2019\nim JugendKulturZentrum PUMPE,\n
+    10 – 16 Uhr, Lützowstraße 42" -> _Block(days=(2019-09-30,), place="JugendKulturZentrum PUMPE").
+    A date line after a finished sentence ("… statt.\n\nMontag, 30. September") is not such a block.
+    """
+    out: list[_Block] = []
+    lines = split_lines(doc.text if text is None else text)
+    for n, ln in enumerate(lines):
+        if n == 0 or len(ln.text) > max_line_chars or not _DATE_LINE.match(ln.text):
+            continue
+        if any(b.start <= ln.start < b.end for b in known) or grammar.is_deadline(ln.text):
+            continue
+        prev = lines[n - 1].text.rstrip()
+        if re.search(r"[.!?“”\"]$", prev) or ln.para - lines[n - 1].para > 1:
+            continue  # the sentence above is finished: the date line is not its complement
+        days, _ = dates_of(timexes, ln.start, ln.end)
+        if not days:
+            continue
+        group = [ln] + [
+            x for x in lines[n + 1 : n + 4] if x.para == ln.para and len(x.text) <= max_line_chars
+        ]
+        clock: list[str] = []
+        place = None
+        for x in group:
+            for t in _CLOCK.finditer(x.text):
+                h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
+                clock.append(f"{int(h):02d}:{int(mi or 0):02d}")
+            if x is not ln and place is None and not _CLOCK.match(x.text) and not _DATE_LINE.match(x.text):
+                cand = re.sub(r"^(?i:im|in\s+der|in\s+dem|auf\s+dem|am|an\s+der)\s+", "", x.text)
+                if re.match(
+                    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b", cand
+                ):
+                    continue  # a second date line ("Freitag, 15. Juni, 10 Uhr")
+                cand = cand.split(",")[0].strip(" .,;")
+                if cand[:1].isupper():
+                    place = cand
+        first, last = min(days), max(days)
+        sv = f"{first.isoformat()}T{clock[0]}" if clock and first == last else first.isoformat()
+        ev = last.isoformat() if last != first else None
+        out.append(_Block(ln.start, group[-1].end, tuple(days), place, sv, ev))
+    return out
+
+
+def _apply_blocks(results: list[EventMatch], blocks: Sequence[_Block]) -> None:
+    """A label block gives its place (and its date, where the event has none) to the nearest event
+    mentioned above it."""
+    for b in blocks:
+        before = [r for r in results if min(r.mentions) <= b.start]
+        if not before:
+            continue
+        target = max(before, key=lambda r: max(p for p in r.mentions if p <= b.start))
+        ev = target.event
+        if b.place:
+            ev["location"] = b.place
+        if b.start_value and (
+            ev.get("start") is None or (ev["start"][:10] == b.start_value[:10] and "T" not in ev["start"])
+        ):
+            ev["start"] = b.start_value
+            if b.end_value:
+                ev["end"] = b.end_value
+
+
+def _lead_in_days(doc: Doc, m: Mention, *, grammar, timexes: Sequence[TimexRef]) -> list[date]:
+    """The day of a programme line from the lead-in above it ("Für Sonntag, 19.02.23, organisieren …:")."""
+    pos = doc[m.start].idx
+    for sent in reversed([s for s in doc.sents if s.end_char <= pos][-6:]):
+        if grammar.is_deadline(sent.text):
+            continue
+        days = dates_of(timexes, sent.start_char, sent.end_char)[0]
+        if len(days) == 1:
+            return days
+        if len(sent.text) > 250:
+            break
+    return []
+
+
+def _heading_scopes(
+    doc: Doc, headings: Sequence[tuple[int, int]], *, text: str | None = None
+) -> list[tuple[int, int, list[Span]]]:
+    """For each heading, the sentences of the text below it up to the next heading (a heading "Jährliche
+    Konferenz" speaks about the paragraph under it)."""
+    out = []
+    hs = sorted(headings)
+    for n, (s, e) in enumerate(hs):
+        stop = hs[n + 1][0] if n + 1 < len(hs) else len(doc.text if text is None else text)
+        scope = [sent for sent in doc.sents if e <= sent.start_char < stop]
+        out.append((s, e, scope[:8]))
+    return out

@@ -1,0 +1,263 @@
+"""events_of: anchored event mentions merged into events with attributes, in text order.
+
+Example: "tagte am 27. und 28. August 2018 in Kassel die Bundeskonferenz …" -> one event, 2018-08-27 to 2018-08-28.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from pipeline.contract import TimexRef
+from pipeline.rules.events.attributes import (
+    _DATEISH,
+    dates_of,
+    event_dates,
+    find_location,
+    find_motto,
+    find_organizer,
+    find_recurrence,
+)
+from pipeline.rules.events.blocks import (
+    _apply_blocks,
+    _Block,
+    _date_paragraphs,
+    _heading_scopes,
+    _label_blocks,
+    _lead_in_days,
+)
+from pipeline.rules.events.mentions import _QUOTED, EventMatch, Mention, find_mentions, title_mentions
+from pipeline.rules.events.rules import EventLexicon
+from pipeline.rules.programme import load_grammar
+
+
+@dataclass(slots=True)
+class _Group:
+    type: str
+    mentions: list[Mention]
+    days: frozenset[date]
+
+
+def events_of(
+    doc: Doc,
+    *,
+    lexicon: EventLexicon,
+    timexes: Sequence[TimexRef] = (),
+    skip: Sequence[tuple[int, int]] = (),
+    programme: Sequence[tuple[int, int]] = (),
+    lead: Sequence[tuple[int, int]] = (),
+    headings: Sequence[tuple[int, int]] = (),
+    entities: Sequence[tuple[int, int, str]] = (),
+    max_name_tokens: int = 14,
+    max_organizer_chars: int = 200,
+    text: str | None = None,
+) -> list[EventMatch]:
+    """Events of one document, merged by type and date, in order of first anchored mention.
+
+    `skip`: captions; `programme`: programme lines ("12:00 Uhr - Pressekonferenz") — their nouns are items
+    of the event announced before them, and events of their own only when no event comes first
+    ("13.00 Uhr gibt es eine Mahnwache am Marheinekeplatz 1" under a lead-in). `text`: doc.text, when the
+    caller has read it already (spaCy rebuilds it on every access).
+    Example: seed release -> one event "Bundeskonferenz der Integrationsbeauftragten …" (Konferenz,
+    2018-08-27–2018-08-28, Kassel, yearly); the "12:00 Uhr - Pressekonferenz" line is no event.
+    """
+    grammar = load_grammar()
+    if text is None:  # once: spaCy rebuilds doc.text from the tokens on every access
+        text = doc.text
+    mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens, text=text)
+    mentions += title_mentions(doc, lexicon=lexicon, skip=[*skip, *programme], known=mentions)
+    mentions.sort(key=lambda m: m.start)
+    occurs = lexicon.cues_of("occurs")
+    side = lexicon.cues_of("side")
+    blocks = _label_blocks(doc, grammar=grammar, timexes=timexes, text=text)
+    blocks += _date_paragraphs(doc, grammar=grammar, timexes=timexes, known=blocks, text=text)
+    blocks.sort(key=lambda b: b.start)
+
+    def sent_of(m: Mention) -> Span:
+        return doc[m.start].sent
+
+    def in_ranges(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+        return any(s <= pos < e for s, e in ranges)
+
+    def sent_dates(sent: Span) -> tuple[list[date], list[str]]:
+        if grammar.is_deadline(sent.text):
+            return [], []  # "Anmeldung bis Freitag, 22. November, 17 Uhr" dates no event
+        return dates_of(timexes, sent.start_char, sent.end_char)
+
+    def dated(sent: Span) -> bool:
+        days, clocks = sent_dates(sent)
+        return bool(days or clocks) or (
+            bool(_DATEISH.search(sent.text)) and not grammar.is_deadline(sent.text)
+        )
+
+    def block_below(m: Mention) -> _Block | None:
+        """The label block right under a mention ("Termin 1:\nPresserundgang …\n\nDatum: …")."""
+        pos = doc[m.start].idx
+        for b in blocks:
+            if 0 <= b.start - pos <= 300 and text[pos : b.start].count("\n") <= 3:
+                return b
+        return None
+
+    anchored: list[tuple[Mention, str]] = []
+    loose: list[Mention] = []
+    in_prog: list[Mention] = []
+    for m in mentions:
+        sent = sent_of(m)
+        pos = doc[m.start].idx
+        if in_ranges(pos, programme):
+            in_prog.append(m)
+            continue
+        how = None
+        line_start = text.rfind("\n", 0, pos) + 1
+        if any(rx.search(text[line_start:pos]) for _, rx in side):
+            loose.append(
+                m
+            )  # "Noch ein Hinweis: Die Ergebnisse werden auf einer Pressekonferenz … vorgestellt"
+            continue
+        if dated(sent):
+            how = "dated"
+        elif block_below(m) is not None:
+            how = "block"
+        elif m.noun.anchor == "any" and not m.plural:
+            if in_ranges(pos, lead):
+                how = "lead"
+            elif any(rx.search(sent.text) for _, rx in occurs):
+                how = "verb"
+        ok = how in ("dated", "block") or (how is not None and m.noun.anchor == "any")
+        # a plural ("Workshops", "Gedenkveranstaltungen") names a kind of event, not one event: it only joins
+        # an event found elsewhere, unless it is the headline's subject
+        if ok and not (m.plural and not in_ranges(pos, lead[:1])):
+            anchored.append((m, how))
+        else:
+            loose.append(m)
+    first_event = min((doc[m.start].idx for m, _ in anchored), default=len(text))
+    for m in in_prog:
+        if doc[m.start].idx < first_event and not m.plural:
+            anchored.append((m, "programme"))  # a programme of events with no event above it
+    anchored.sort(key=lambda x: x[0].start)
+
+    def mention_days(m: Mention) -> list[date]:
+        days = sent_dates(sent_of(m))[0]
+        if not days:
+            b = block_below(m)
+            days = list(b.days) if b else []
+        if not days and in_ranges(doc[m.start].idx, programme):
+            days = _lead_in_days(doc, m, grammar=grammar, timexes=timexes)
+        return days
+
+    groups: list[_Group] = []
+    for m, _how in anchored:
+        days = frozenset(mention_days(m))
+        target = None
+        for g in groups:
+            if g.type == m.noun.type and (not days or not g.days or days & g.days or days <= g.days):
+                target = g
+                break
+        if target is None:
+            groups.append(_Group(m.noun.type, [m], days))
+        else:
+            target.mentions.append(m)
+            target.days = target.days | days
+    for m in loose:
+        for g in groups:
+            if g.type == m.noun.type:
+                g.mentions.append(m)
+                break
+
+    heading_paras = _heading_scopes(doc, headings, text=text)
+    results: list[EventMatch] = []
+    for g in groups:
+        g.mentions.sort(key=lambda m: m.start)
+        sents: list[Span] = []
+        for m in g.mentions:
+            s = sent_of(m)
+            if s not in sents:
+                sents.append(s)
+            for hs, he, scope in heading_paras:
+                if hs <= doc[m.start].idx < he:
+                    sents.extend(x for x in scope if x not in sents)
+
+        # evidence: the mention whose sentence (or label block) carries the most date facts, then the first
+        def score(m: Mention) -> tuple[int, int, int]:
+            days, clocks = sent_dates(sent_of(m))
+            b = block_below(m)
+            facts = len(days) * 2 + len(clocks) + (3 if b and b.days else 0)
+            return (facts, -int(in_ranges(doc[m.start].idx, headings)), -m.start)
+
+        best = max(g.mentions, key=score)
+        best_sent = sent_of(best)
+        block = block_below(best)
+        if block is not None and block.days:
+            start, end = block.start_value, block.end_value
+        elif not grammar.is_deadline(best_sent.text):
+            start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
+            if start is None or start.startswith("T"):
+                days = mention_days(best)
+                clocks = sent_dates(best_sent)[1]
+                if len(days) == 1:
+                    start = f"{days[0].isoformat()}T{clocks[0]}" if clocks else days[0].isoformat()
+        else:
+            start, end = None, None
+        name_m = best
+        if best.name_end - best.name_start <= len(doc[best.start].text) + 1:
+            same = [m for m in g.mentions if doc[m.start].lower_ == doc[best.start].lower_ and not m.plural]
+            name_m = max(same or [best], key=lambda m: (m.name_end - m.name_start, -m.start))
+        if name_m.name_end - name_m.name_start <= len(doc[name_m.start].text) + 1:
+            # still a bare noun: the headline's mention of the same event names it
+            # ("Verleihung der Berliner Tierschutzpreise 2023" for "Preisverleihung")
+            head = [m for m in g.mentions if lead and in_ranges(doc[m.start].idx, lead[:1]) and not m.plural]
+            if head:
+                name_m = max(head, key=lambda m: m.name_end - m.name_start)
+        name = re.sub(r"\s+", " ", text[name_m.name_start : name_m.name_end]).strip()
+        if best.noun.cls == "other" and name.lower() == doc[best.start].lower_ and lead:
+            # a bare "Veranstaltung": the headline's quoted title names it
+            # ("Presseeinladung: „Gleichstellung gewinnt“ – …" + "Die Veranstaltung findet statt am: …")
+            head = _QUOTED.search(text[lead[0][0] : lead[0][1]])
+            if head:
+                name = f"{name} „{head.group(1).strip()}“"
+        ev = {
+            "name": name,
+            "type": g.type,
+            "motto": None,
+            "start": start,
+            "end": end,
+            "location": block.place if block is not None and block.place else None,
+            "organizer": None,
+            "recurrence": None,
+            "rule_id": best.noun.rule_id,
+        }
+        ordered = [best_sent] + [s for s in sents if s != best_sent]
+        for s in ordered:
+            if ev["location"] is None:
+                ev["location"] = find_location(
+                    s,
+                    lexicon=lexicon,
+                    entities=entities,
+                    near=best.start if s == best_sent else None,
+                    text=text,
+                )
+            if ev["motto"] is None:
+                hit = find_motto(s.text, lexicon=lexicon)
+                if hit:
+                    ev["motto"] = hit[0]
+            if ev["organizer"] is None:
+                hit = find_organizer(s.text, lexicon=lexicon, max_chars=max_organizer_chars)
+                if hit:
+                    ev["organizer"] = hit[0]
+            if ev["recurrence"] is None:
+                hit = find_recurrence(s.text, lexicon=lexicon)
+                if hit:
+                    ev["recurrence"] = hit[0]
+        # the evidence span is the name of the best mention: unique per event (span extensions are keyed
+        # by offsets, so two events must never share one span)
+        results.append(
+            EventMatch(best.name_start, best.name_end, ev, sorted({doc[m.start].idx for m in g.mentions}))
+        )
+    if results:
+        _apply_blocks(results, blocks)
+    results.sort(key=lambda r: min(r.mentions))
+    return results

@@ -1,0 +1,82 @@
+"""The people rules on one Doc: options, the validated rules, and the person mentions with their persons.
+
+Example: find_person_mentions(doc, rules=load_rules(), options=PeopleOptions(), refs=Refs.from_doc(doc,
+"blocks", "entities")) on "Staatsministerin Annette Widmann-Mauz … Widmann-Mauz sagte" -> two mentions, one
+person_id, gender f.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.contract import Refs
+from pipeline.resources.loader import read_rule_ids
+from pipeline.rules.common import PeopleLexicon, people_lexicon
+from pipeline.rules.people.find import find_people
+from pipeline.rules.people.names import PersonMatch
+from pipeline.rules.people.resolve import find_family_mentions, resolve_document
+from pipeline.rules.roles import Lexicon, lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleOptions:
+    """Settings of the people rules (the component's factory arguments)."""
+
+    use_entities: bool = True  # PER entities of the model count for a person, LOC/ORG/MISC against
+    later_mentions: bool = True  # a family name alone after the full name is the same person
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleRules:
+    """The lexicons the people rules read and the rule ids they can emit (resources/rules/people.tsv)."""
+
+    names: PeopleLexicon
+    offices: Lexicon
+    rule_ids: frozenset[str]
+
+
+def load_rules() -> PeopleRules:
+    """Load and validate the name and office lexicons at start-up. Example: "person.honorific" in rule_ids."""
+    return PeopleRules(people_lexicon(), lexicon(), read_rule_ids("people"))
+
+
+def find_person_mentions(
+    doc: Doc, *, rules: PeopleRules, options: PeopleOptions, refs: Refs
+) -> list[PersonMatch]:
+    """Person mentions of a Doc in text order, each with its person_id and the gender the text shows.
+
+    Reads refs.blocks (the text units outside captions) and refs.entities (when options.use_entities).
+    """
+    per, other = [], []
+    if options.use_entities:
+        for start, end, label in refs.entities:
+            (per if label in ("PER", "PERSON") else other).append((start, end))
+    matches: list[PersonMatch] = []
+    text = doc.text  # built from the tokens on every access: once per document
+    units = refs.units(len(text))
+    for s, e in units:
+        matches += find_people(
+            text[s:e],
+            offset=s,
+            per_spans=[x for x in per if s <= x[0] and x[1] <= e],
+            other_spans=[x for x in other if s <= x[0] and x[1] <= e],
+        )
+    if options.later_mentions and matches:
+        givens: dict[str, set[str]] = {}
+        for m in matches:
+            if " " not in m.family_name:
+                givens.setdefault(m.family_name, set()).update([m.given_name] if m.given_name else [])
+        families = {f: (next(iter(g)) if len(g) == 1 else None) for f, g in givens.items()}
+        taken = [(m.start, m.end) for m in matches]
+        for s, e in units:
+            for start, end, family, given, gender in find_family_mentions(
+                text[s:e], families, offset=s, taken=taken
+            ):
+                name = f"{given} {family}" if given else family
+                matches.append(
+                    PersonMatch(start, end, name, None, given, family, gender, "person.family_later")
+                )
+    matches.sort(key=lambda m: m.start)
+    return resolve_document(matches)

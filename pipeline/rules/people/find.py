@@ -1,0 +1,236 @@
+"""find_people: person mentions next to office titles, honorifics, given names and PER entities.
+
+Example: "Staatsministerin Annette Widmann-Mauz unterstrich" -> PersonMatch("Annette", "Widmann-Mauz", gender f).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from pipeline.rules.common import (
+    PeopleLexicon,
+    Tok,
+    is_institution_word,
+    people_lexicon,
+    tokenize,
+)
+from pipeline.rules.people.names import (
+    _PARTY,
+    _PLACE_PREFIX,
+    PARTICLES,
+    PersonMatch,
+    _address_is_noun,
+    _given_hit,
+    _honorifics_before,
+    _Run,
+    name_runs,
+)
+from pipeline.rules.roles import OfficeMatch, find_office_heads, lexicon, phrase_extent
+
+
+def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:
+    """Given and family name of tokens [a, b): the family name takes the particles before it."""
+    fam_start = b - 1
+    while fam_start - 1 > a and toks[fam_start - 1].norm in PARTICLES and toks[fam_start - 1].is_lower:
+        fam_start -= 1
+    family = " ".join(t.norm for t in toks[fam_start:b])
+    given = " ".join(t.norm for t in toks[a:fam_start]) or None
+    return given, family
+
+
+def _trim_left(toks: Sequence[Tok], run: _Run, plex: PeopleLexicon, *, anchored_right: bool) -> int:
+    """Where the name starts in a run: drop sentence openers ("Dazu Michael Müller") and, for runs
+    longer than a name, the words before the first given name."""
+    a = run.start
+    length = run.end - a
+    if length <= 2:
+        return a
+    for k in range(a, run.end - 1):
+        if toks[k].norm in plex.given or any(p in plex.given for p in toks[k].norm.split("-")):
+            return k
+    return run.end - 2 if anchored_right else a
+
+
+def find_people(
+    text: str,
+    *,
+    offset: int = 0,
+    per_spans: Iterable[tuple[int, int]] = (),
+    other_spans: Iterable[tuple[int, int]] = (),
+) -> list[PersonMatch]:
+    """Person mentions in one block of text (a paragraph, line or list item).
+
+    `per_spans`: character spans the model labelled PER; `other_spans`: LOC/ORG/MISC spans, evidence
+    against a person reading where only the given-name list speaks for one.
+    Example: "Christian Geselle, Oberbürgermeister der Stadt Kassel" -> Christian Geselle (m).
+    """
+    plex = people_lexicon()
+    toks = tokenize(text, offset)
+    if not toks:
+        return []
+    heads = find_office_heads(toks)
+    office_idx = {h.head_index for h in heads} | {k for h in heads for k in range(h.start, h.end)}
+    per = [(s, e) for s, e in per_spans]
+    other = [(s, e) for s, e in other_spans]
+
+    def in_spans(t: Tok, spans) -> bool:
+        return any(s <= t.start and t.end <= e for s, e in spans)
+
+    runs = name_runs(toks, office_idx=office_idx)
+    # name starts that do not depend on office phrases: honorific-led, given-name-led, PER-led
+    strong: set[int] = set()
+    for r in runs:
+        h = _honorifics_before(toks, r.start, plex)
+        if h < r.start and not _address_is_noun(toks, h):
+            strong.add(h)
+        for k in range(r.start, r.end - 1):
+            if _given_hit(toks[k], plex):
+                strong.add(_honorifics_before(toks, k, plex))
+                break
+        if any(in_spans(t, per) for t in toks[r.start : r.end]):
+            strong.add(r.start)
+    head_starts = frozenset(h.start for h in heads)
+    phrase_ends: dict[int, OfficeMatch] = {}
+    for h in heads:
+        end = phrase_extent(toks, h, name_starts=frozenset(strong), head_starts=head_starts)
+        phrase_ends.setdefault(end, h)
+        if end < len(toks) and toks[end].norm == ",":
+            phrase_ends.setdefault(end + 1, h)
+    out: list[PersonMatch] = []
+    for r in runs:
+        h0 = _honorifics_before(toks, r.start, plex)
+        hon_toks = [t.norm for t in toks[h0 : r.start]]
+        addr = [plex.honorifics[w] for w in hon_toks if plex.honorifics[w].kind == "address"]
+        if addr and _address_is_noun(toks, h0):
+            addr = []
+            hon_toks = [w for w in hon_toks if plex.honorifics[w].kind != "address"]
+        titles = [plex.honorifics[w].form for w in hon_toks if plex.honorifics[w].kind == "title"]
+        before = h0  # the name with its titles starts here
+        office_before = phrase_ends.get(before)
+        inner_start = None
+        if office_before is None and not hon_toks:
+            # "… und Weiterbildung Clara Herrmann": the office phrase ends inside the capitalised run
+            inner_start = next((k for k in range(r.start + 1, r.end) if k in phrase_ends), None)
+            if inner_start is not None:
+                office_before, before = phrase_ends[inner_start], inner_start
+        if office_before is not None and before >= 2 and toks[before - 1].norm == ",":
+            # "Dagmar Pohle, Bezirksbürgermeisterin …, Gordon Lemm": the office belongs to the first name
+            hs = office_before.start
+            if hs >= 2 and toks[hs - 1].norm in (",", "(") and toks[hs - 2].is_cap:
+                office_before = None
+        nxt = r.end
+        # right context: ", Office", "(Office", "(SPD), Office", "MdA"
+        k = nxt
+        if k < len(toks) and toks[k].norm == "(":
+            m = k + 1
+            while m < len(toks) and m - k <= 5 and _PARTY.match(toks[m].norm):
+                m += 1
+            if m < len(toks) and toks[m].norm == ")" and m > k + 1:
+                k = m + 1
+        office_after = None
+        if k < len(toks) and toks[k].norm in (",", "(") and k + 1 < len(toks):
+            office_after = next((h for h in heads if h.start == k + 1), None)
+            if office_after is None and toks[k].norm == ",":
+                # "Prof. Dr. X, Universität Duisburg-Essen, Direktor …": one organisation between
+                m = k + 1
+                while (
+                    m < len(toks)
+                    and m - k <= 6
+                    and (toks[m].is_cap or toks[m].norm in ("-", "und"))
+                    and m not in office_idx
+                ):
+                    m += 1
+                if (
+                    m < len(toks)
+                    and toks[m].norm == ","
+                    and m > k + 1
+                    and (k + 1) not in strong
+                    and (titles or addr or any(_given_hit(t, plex) for t in toks[r.start : r.end]))
+                ):
+                    office_after = next((h for h in heads if h.start == m + 1), None)
+        elif k < len(toks) and any(
+            h.start == k and h.kind == "parl" and h.head in lexicon().abbrevs for h in heads
+        ):
+            office_after = next(h for h in heads if h.start == k)
+        per_hit = any(in_spans(t, per) for t in toks[r.start : r.end])
+        anchored = bool(titles or addr or office_before or office_after or per_hit)
+        if titles or addr:
+            a = r.start
+        elif inner_start is not None:
+            a = inner_start
+        else:
+            a = _trim_left(toks, r, plex, anchored_right=bool(office_after))
+        while a < r.end - 1 and toks[a].norm in plex.not_names:
+            a += 1
+        b = r.end
+        if b - a > 4:
+            b = a + 4 if (titles or addr or office_before) else b
+            a = b - 3 if not (titles or addr or office_before) else a
+        if per_hit and not (titles or addr or office_before or office_after):
+            # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
+            inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
+            a, b = inside[0], inside[-1] + 1
+        given_ok = any(_given_hit(t, plex) for t in toks[a : b - 1])
+        rule = None
+        if titles or addr:
+            rule = "person.honorific"
+        elif office_before is not None:
+            rule = "person.office_before"
+        elif office_after is not None:
+            rule = "person.office_after"
+        elif per_hit:
+            rule = "person.ner"
+        elif given_ok and b - a >= 2:
+            rule = "person.given_name"
+        if rule is None:
+            continue
+        if rule == "person.given_name":
+            # only the given-name list speaks for a person: given names + one family name
+            # ("Nana Ekvtimishvili Gesicht und Stimme" -> Nana Ekvtimishvili)
+            b2 = a
+            while b2 < b - 1 and _given_hit(toks[b2], plex):
+                b2 += 1
+            while b2 < b - 1 and toks[b2].norm in PARTICLES and toks[b2].is_lower:
+                b2 += 1
+            b = b2 + 1
+            if a > 0 and toks[a - 1].norm in _PLACE_PREFIX:
+                continue  # "San Rafael del Sur"
+        if any(p in lexicon().places for p in toks[b - 1].norm.split("-")) and not (titles or addr):
+            continue  # "Schwulenverbands Berlin-Brandenburg"
+        if b - a == 1 and not (
+            titles or addr or (office_before is not None and toks[before - 1].norm != ",")
+        ):
+            continue  # a lone capitalised word needs a title right before it
+        # a street or building: "Anne Frank Zentrum", "Willy Brandt Haus"
+        if b < len(toks) and is_institution_word(toks[b].norm):
+            continue
+        if b < len(toks) and toks[b].norm == "-" and b + 1 < len(toks) and toks[b + 1].norm in plex.heads:
+            continue
+        if not anchored and any(in_spans(t, other) for t in toks[a:b]):
+            continue
+        if toks[b - 1].norm in lexicon().places and not (titles or addr):
+            continue  # "Bezirksstadtrat Neukölln": a place, not a family name
+        given, family = _split(toks, a, b)
+        if given is None and rule == "person.given_name":
+            continue
+        gender = addr[0].gender if addr else None
+        if gender is None:
+            for off in (office_before, office_after):
+                if off is not None and off.gender:
+                    gender = off.gender
+                    break
+        name = text[toks[a].start - offset : toks[b - 1].end - offset].replace("\u00ad", "")
+        out.append(
+            PersonMatch(
+                toks[a].start,
+                toks[b - 1].end,
+                re.sub(r"\s+", " ", name),
+                " ".join(titles) or None,
+                given,
+                family,
+                gender,
+                rule,
+            )
+        )
+    return out

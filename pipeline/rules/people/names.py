@@ -1,0 +1,133 @@
+"""Name tokens: particles, determiners, honorifics before a name, runs of capitalised words, the typed result.
+
+Example: "Frau Dr. Sandra Scheeres" -> honorifics "Frau", "Dr."; name run "Sandra Scheeres".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.records.ids import person_id
+from pipeline.resources.loader import word_set
+from pipeline.rules.common import (
+    PARTY_TOKEN,
+    PeopleLexicon,
+    Tok,
+    people_lexicon,
+)
+
+PARTICLES = word_set("people", "particles")
+
+
+# Particles that may open a family name ("von Weber"); articles and "und" only inside one.
+_FIRST_PARTICLES = PARTICLES - {"der", "den", "und"}
+
+
+_PARTICLES_BEFORE_NAME = _FIRST_PARTICLES | {"der", "den"}
+
+
+# "die Frau", "seiner Frau Emilie": Frau/Herr as a noun, not a form of address
+_NOUN_DETERMINERS = word_set("people", "noun_determiners")
+
+
+_PLACE_PREFIX = word_set("people", "place_prefix")
+
+
+_PARTY = PARTY_TOKEN
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMatch:
+    """A person mention; `start`/`end` are character offsets of the name as written (titles excluded)."""
+
+    start: int
+    end: int
+    name: str
+    honorific: str | None
+    given_name: str | None
+    family_name: str
+    gender: str | None
+    rule_id: str
+    person_id: str = ""
+
+
+def make_person_id(given: str | None, family: str) -> str:
+    """Example: make_person_id("Annette", "Widmann-Mauz") == person_id("Annette Widmann-Mauz")."""
+    return person_id(f"{given} {family}" if given else family)
+
+
+def _is_name_tok(t: Tok, plex: PeopleLexicon, office_idx: set[int], i: int) -> bool:
+    w = t.norm
+    if not t.is_word or not t.is_cap or len(w) < 2 or i in office_idx:
+        return False
+    # isalpha() first: letters are never digits, and most names are letters only
+    if w.isupper() or (not w.isalpha() and any(c.isdigit() for c in w)):
+        return False
+    if w in plex.not_names or w in plex.honorifics:
+        return False
+    if w.endswith(("-", ".")):
+        return False
+    parts = w.split("-")
+    if len(parts) > 1 and (parts[-1] in plex.heads or any(not p[:1].isupper() for p in parts)):
+        return False  # "Karl-Marx-Straße", "Kita-Leitung"
+    return not any(p in plex.heads for p in parts) and not w.lower().endswith(plex.suffixes)
+
+
+def _honorifics_before(toks: Sequence[Tok], i: int, plex: PeopleLexicon) -> int:
+    """Index of the first honorific right before token i (i when none)."""
+    k = i
+    while k > 0 and toks[k - 1].norm in plex.honorifics:
+        k -= 1
+    return k
+
+
+def _address_is_noun(toks: Sequence[Tok], k: int) -> bool:
+    return k > 0 and toks[k - 1].norm.lower() in _NOUN_DETERMINERS and toks[k - 1].is_lower
+
+
+@dataclass(slots=True)
+class _Run:
+    start: int
+    end: int  # exclusive token index
+
+
+def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
+    """Maximal sequences of name-like tokens with particles inside ("Elke von der Lieth")."""
+    plex = people_lexicon()
+    # each token is tested once, not again for every run that looks at it
+    is_name = [_is_name_tok(t, plex, office_idx, i) for i, t in enumerate(toks)]
+    runs, i, n = [], 0, len(toks)
+    while i < n:
+        if not is_name[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if is_name[j]:
+                j += 1
+                continue
+            k = j
+            while k < n and toks[k].norm in PARTICLES and toks[k].norm != "und" and k - j < 3:
+                k += 1
+            if (
+                k > j
+                and k < n
+                and toks[k - 1].norm in _PARTICLES_BEFORE_NAME
+                and toks[j].norm in _FIRST_PARTICLES
+                and is_name[k]
+                # "Elke von der Lieth", "Carl Maria von Weber": particles after a given name and before
+                # the run's last name ("Bilder von Susanne Runge" is none)
+                and _given_hit(toks[j - 1], plex)
+                and not (k + 1 < n and is_name[k + 1])
+            ):
+                j = k + 1
+                continue
+            break
+        runs.append(_Run(i, j))
+        i = j
+    return runs
+
+
+def _given_hit(t: Tok, plex: PeopleLexicon) -> bool:
+    return t.norm in plex.given or (("-" in t.norm) and all(p in plex.given for p in t.norm.split("-")))

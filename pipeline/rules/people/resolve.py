@@ -1,0 +1,84 @@
+"""Later mentions by family name alone and one person_id per person of a release.
+
+Example: [Sandra Scheeres, "Frau Scheeres"] -> both the person_id of "Sandra Scheeres", gender f.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from pipeline.rules.common import (
+    is_institution_word,
+    normalize,
+    people_lexicon,
+    tokenize,
+)
+from pipeline.rules.people.names import PersonMatch, _address_is_noun, _honorifics_before, make_person_id
+
+
+def find_family_mentions(
+    text: str, families: dict[str, str | None], *, offset: int = 0, taken: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Later mentions of known family names: (start, end, family, given name when written before it,
+    gender shown by Frau/Herr). `families`: family name -> its one given name in the document.
+
+    Example: {"Scheeres": "Sandra"}, "…, sagte Frau Scheeres." -> [(…, …, "Scheeres", None, "f")];
+    {"Gothe": "Ephraim"}, "mit Bezirksstadtrat Ephraim Gothe am" -> [(…, …, "Gothe", "Ephraim", None)].
+    """
+    plex = people_lexicon()
+    norm = normalize(text)
+    if not any(f in norm for f in families):
+        return []  # a token's norm is a substring of the normalised text: most blocks hold no name
+    toks = tokenize(text, offset)
+    taken = list(taken)
+    out = []
+    for i, t in enumerate(toks):
+        if t.norm not in families or not t.is_cap:
+            continue
+        if any(s < t.end and t.start < e for s, e in taken):
+            continue
+        if i + 1 < len(toks) and (is_institution_word(toks[i + 1].norm) or toks[i + 1].norm == "-"):
+            continue
+        start, given = t.start, None
+        if i > 0 and families[t.norm] and toks[i - 1].norm == families[t.norm]:
+            start, given = toks[i - 1].start, families[t.norm]
+        gender = None
+        h = _honorifics_before(toks, i - (1 if given else 0), plex)
+        for w in (x.norm for x in toks[h : i - (1 if given else 0)]):
+            if plex.honorifics[w].kind == "address" and not _address_is_noun(toks, h):
+                gender = plex.honorifics[w].gender
+        out.append((start, t.end, t.norm, given, gender))
+    return out
+
+
+def resolve_document(matches: Sequence[PersonMatch]) -> list[PersonMatch]:
+    """person_ids for the mentions of one document: a family-only mention ("Frau Scheeres") joins the
+    one full name with that family name; a person's gender shown once holds for all mentions.
+
+    Example: [Sandra Scheeres, Scheeres (f)] -> both p-… of "Sandra Scheeres", gender f.
+    """
+    full: dict[str, set[str]] = {}
+    for m in matches:
+        if m.given_name:
+            full.setdefault(m.family_name, set()).add(m.given_name)
+    resolved = []
+    for m in matches:
+        given = m.given_name
+        if not given and len(full.get(m.family_name, ())) == 1:
+            given = next(iter(full[m.family_name]))
+        resolved.append(replace(m, given_name=given, person_id=make_person_id(given, m.family_name)))
+    genders: dict[str, set[str]] = {}
+    for m in resolved:
+        if m.gender:
+            genders.setdefault(m.person_id, set()).add(m.gender)
+    titles: dict[str, str] = {}
+    for m in resolved:
+        if m.honorific and len(m.honorific) > len(titles.get(m.person_id, "")):
+            titles[m.person_id] = m.honorific
+    out = []
+    for m in resolved:
+        g = genders.get(m.person_id, set())
+        gender = next(iter(g)) if len(g) == 1 else None
+        out.append(replace(m, gender=gender, honorific=m.honorific or titles.get(m.person_id)))
+    return out

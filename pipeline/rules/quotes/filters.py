@@ -1,0 +1,242 @@
+"""Filters for quoted text that is no statement: titles, names, scare quotes, naming blocks.
+
+Example: "Der Titel „Aktuelle Stunde“ …" -> a title, no quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.resources.loader import word_set
+from pipeline.rules.quotes.context import QuoteMatch, _Ctx, _is_boundary, _is_cap, _person_like, _span_text
+from pipeline.rules.quotes.grammar import _has_finite_verb, _predicative, _reported_mood
+from pipeline.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
+from pipeline.rules.quotes.speakers import _np_after, _person_in, _prefer_person, _speaker_from_dep
+from pipeline.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, PRONOUNS
+
+
+def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
+    """Id of the title/naming word right before the opening mark ("unter dem Titel „…“"), else None."""
+    doc = ctx.doc
+    k, seen = open_tok - 1, 0
+    while k >= 0 and seen < 3:
+        t = doc[k]
+        if _is_boundary(t) or t.text in (",", "(", ")") or ctx.inside[k] >= 0 or t.text in ALL_MARKS:
+            break
+        if t.text in (":", "-", "–"):
+            k -= 1
+            continue
+        low = t.lower_
+        if low in ctx.lex.context_words:
+            return ctx.lex.context_words[low]
+        for suf in ctx.lex.title_suffixes:
+            if low.endswith(suf) and t.is_alpha:
+                return ctx.lex.context_words[suf]
+        seen += 1
+        k -= 1
+    return None
+
+
+# "Der Text lautete: „Wir, die Demonstranten, sehen keine andere Lösung …“": after these naming words a
+# long finished sentence is a statement, a short phrase a motto ("Das Motto lautet: „Berlin hilft!“").
+_STATEMENT_TITLES = word_set("quotes", "statement_titles")
+
+
+_LEADING_ELLIPSIS = re.compile(r"^\s*(?:[(\[]\s*(?:\.\.\.|…)\s*[)\]]|\.\.\.|…)\s*")
+
+
+def _statement_shaped(content: str, *, min_words: int = 5) -> bool:
+    """A finished sentence: capitalized start, at least `min_words` words, sentence-final punctuation.
+
+    Example: "Es gilt, ein starkes Signal zu setzen." -> True; "Gemeinsam für Berlin" -> False (a motto).
+    """
+    body = _LEADING_ELLIPSIS.sub("", content).strip()
+    return (
+        body[:1].isupper()
+        and len(re.findall(r"\w+", body)) >= min_words
+        and body.rstrip("\"'“”«»’ ")[-1:] in (".!?…")
+    )
+
+
+def _in_naming_block(ctx: _Ctx, m: Marked) -> bool:
+    """The quotation marks lie in a title, heading or one-line block, where quoted words name things."""
+    return any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments)
+
+
+def _colon_statement(ctx: _Ctx, m: Marked, lo: int, o: int) -> QuoteMatch | None:
+    """A statement after a colon whose intro has no speech verb: the speaker is the intro's subject."""
+    if _in_naming_block(ctx, m):
+        return None
+    # "Termine, Orte und Preise: „…“" — an intro without a verb is a heading, no speaker in it
+    clause = any(_has_finite_verb(ctx, k, o) for k in range(lo, o, 10))
+    subj = _prefer_person(ctx, _sentence_subject(ctx, lo, o), lo, o) if clause else _person_in(ctx, lo, o)
+    if subj is not None and ctx.lower[subj[0]] not in ("es", "man", "das", "dies"):
+        # the subject also when it is a text or a source: "Der Text lautete: „…“", "Das Fazit war: „…“"
+        return QuoteMatch(
+            m.start, m.end, "direct", "direct.colon.statement", None, None, None, *_span_text(ctx.doc, subj)
+        )
+    return QuoteMatch(m.start, m.end, "direct", "direct.colon.statement")
+
+
+_NON_STATEMENT = re.compile(r"^[\W\d_]+$|\.(?:de|com|net|org|eu)\b|^www\.|@")
+
+
+def _context_fragment(ctx: _Ctx, m: Marked, lo: int, o: int, c: int, content: str) -> QuoteMatch | None:
+    """A quoted phrase of 2+ words in running text with no cue of its own, unless it reads as a name.
+
+    Example: "Lothar Nicht sprach von einer „Gefahr für Leib und Leben“." -> fragment, speaker from the
+    sentence subject; "Die Organisation „Reporter ohne Grenzen“ warnt …" -> None (a name after its noun).
+    The speaker is settled later (reported speech around it, the sentence subject, the last speaker).
+    """
+    doc = ctx.doc
+    # "Allerdings sei das System „kaputt“": predicative words in reported speech are the source's words
+    said = _predicative(ctx, o, c, content) and _reported_mood(ctx, lo, o, c)
+    n_words = len(re.findall(r"\w+", content))
+    if (n_words < 2 and not said) or _name_like(content) or _NON_STATEMENT.search(content):
+        return None
+    if _foreign(ctx, content) or (_inside_noun_group(ctx, o, c, content) and not said):
+        return None  # "stellte die CD „Have a nice day“ vor": a title
+    if _in_naming_block(ctx, m):
+        return None  # titles, headings and one-line blocks name things, they do not quote anyone
+    if _title_context(ctx, o):
+        return None
+    prev = doc[o - 1]
+    # "die Organisation „Reporter ohne Grenzen“", "Laut „tagesschau.de“": a noun right before names it.
+    # Except a person's name: "hält Spector „unter bestimmten Umständen“ für …" is wording about him.
+    # After a noun a lowercase phrase is wording in reported speech ("Für Küng sei der Rücktritt „aus
+    # vielen Gründen verständlich“") or when long; otherwise it names the noun: "Die Firma „con energy
+    # ag“", "der Verein „kein Abseits! e.V.“", "die Strategie „global denken, lokal handeln“".
+    if (
+        _is_cap(prev)
+        and prev.is_alpha
+        and prev.lower_ not in _FUNCTION_WORDS
+        and not (
+            said
+            or _wording(content, min_words=8)
+            or (_wording(content, min_words=4) and _reported_mood(ctx, lo, o, c))
+            or (_wording(content) and _person_in(ctx, o - 1, o))
+        )
+    ):
+        return None
+    # Enumerations and translations of names: "„E1“ und „E2“", "„Cast Lead“ („gegossenes Blei“)".
+    before = doc[o - 2] if o >= 2 else None
+    if prev.text == "(" or (
+        prev.lower_ in (",", "und", "oder", "bzw") and before is not None and before.text in ALL_MARKS
+    ):
+        return None
+    nxt = doc[c + 1] if c + 1 < len(doc) else None
+    if nxt is not None and (
+        nxt.text == "(" or (nxt.lower_ in ("und", "oder") and c + 2 < len(doc) and doc[c + 2].text in OPENERS)
+    ):
+        return None
+    if nxt is not None and nxt.text == "," and c + 2 < len(doc) and doc[c + 2].text in OPENERS:
+        return None
+    subj = _sentence_subject(ctx, lo, o)
+    if prev.text in (":", "-", "–") and (subj is None or not _person_like(ctx, subj)):
+        return None  # "Termine und Orte: „…“" — a heading-like intro with no speaker
+    if (subj is None or not _person_like(ctx, subj)) and content.lstrip()[:1].islower():
+        # "Für den Theologen Hans Küng sei der Rücktritt „aus vielen Gründen verständlich“": a person
+        # named in the clause before the quote owns the wording more often than an earlier speaker (not
+        # for capitalized phrases: "Schauspielerin Eva Lind liest aus „Literarisches Frühstück“" names).
+        pers = _person_in(ctx, lo, o)
+        if pers is not None and ctx.lower[pers[1]] != "als":  # "ehrte Malwine Schindler als „…“": a label
+            subj = pers
+    if subj is not None and _person_like(ctx, subj):
+        return QuoteMatch(
+            m.start, m.end, "direct", "direct.fragment.subject", None, None, None, *_span_text(doc, subj)
+        )
+    if said:
+        return QuoteMatch(m.start, m.end, "direct", "direct.fragment.reported")
+    if subj is not None:
+        return QuoteMatch(
+            m.start, m.end, "direct", "direct.fragment.np", None, None, None, *_span_text(doc, subj)
+        )
+    return QuoteMatch(m.start, m.end, "direct", "direct.fragment.context")
+
+
+def _wording(content: str, *, min_words: int = 3) -> bool:
+    """A quoted phrase of several words that starts lowercase is somebody's wording, never a name.
+
+    Example: "in 95 Prozent der Fälle nicht wirklich schadet" -> True; "Reporter ohne Grenzen" -> False.
+    """
+    body = _LEADING_ELLIPSIS.sub("", content).lstrip()
+    return body[:1].islower() and len(re.findall(r"\w+", body)) >= min_words
+
+
+def _sentence_subject(ctx: _Ctx, lo: int, o: int) -> tuple[int, int] | None:
+    """The subject of the sentence a quote opens in: the parse's subject, else the mention it starts with."""
+    doc = ctx.doc
+    if ctx.has_dep and ctx.scheme is not None:
+        root = doc[o].sent.root
+        rng = _speaker_from_dep(ctx, root)
+        if rng is not None:
+            return rng
+    if doc[lo].lower_ in PRONOUNS:
+        return lo, lo + 1
+    return _np_after(ctx, lo, o)
+
+
+_NAME_JOINERS = word_set("quotes", "name_joiners")
+
+
+# prepositions in names and titles: "Gesetz zur Änderung des Passgesetzes", "Allianz zur Europäischen
+# Integration", "Gesetz über den Verfassungsschutz" (a statement has a verb or adjective in lowercase);
+# never a name's first word ("„zur Kenntnis“ nehmen" is wording)
+_NAME_PREPOSITIONS = word_set("quotes", "name_prepositions")
+
+
+def _name_like(content: str) -> bool:
+    """Only capitalized words, no sentence end: a name or title ("Berliner Zeitung", "Reporter ohne Grenzen")."""
+    # a possessive "s" belongs to its name: "Heinz Rühmann´s Biographie in Bild und Ton"
+    words = re.findall(r"[^\W\d_][\w-]*", re.sub(r"(?<=\w)[´'’`]s\b", "", content))
+    return (
+        bool(words)
+        and content.rstrip()[-1:] not in ".!?"
+        and all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words[:1])
+        and all(w[0].isupper() or w.lower() in _NAME_JOINERS or w in _NAME_PREPOSITIONS for w in words[1:])
+    )
+
+
+_LABEL_WORDS = word_set("quotes", "label_words")
+
+
+_DEFINITE = word_set("quotes", "definite")
+
+
+def _inside_noun_group(ctx: _Ctx, o: int, c: int, content: str) -> bool:
+    """The quoted words are part of a noun group, not wording: an adjective before its noun
+    ("aufgrund der „drastischen“ Mehrwertsteuererhöhung") or a capitalized name after a definite article
+    ("Teile des „Gesetzes über den Verfassungsschutz“", "Träger des „Sacharow-Preises“")."""
+    doc = ctx.doc
+    nxt = doc[c + 1] if c + 1 < len(doc) else None
+    last = doc[c - 1] if c - 1 > o else None
+    if (
+        ctx.has_lemma
+        and last is not None
+        and last.pos_ == "ADJ"
+        and nxt is not None
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and _is_cap(nxt)
+    ):
+        return True
+    body = content.strip()
+    return (
+        o > 0
+        and ctx.lower[o - 1] in _DEFINITE
+        and body[:1].isupper()
+        and not _statement_shaped(body, min_words=4)
+        and not _SPEECH_PRONOUNS.search(body)
+    )
+
+
+_GERMAN_FUNCTION_WORDS = word_set("quotes", "german_function_words")
+
+
+def _foreign(ctx: _Ctx, content: str) -> bool:
+    """Quoted text with at least as many foreign as German function words: a title or name, not wording.
+
+    Example: "Let it be" -> True; "Le Monde" -> True; "in dubio pro reo" -> True; "Wir bleiben" -> False.
+    """
+    words = re.findall(r"[^\W\d_]+", content.lower())
+    n_foreign = sum(w in ctx.lex.foreign for w in words)
+    return n_foreign > 0 and n_foreign >= sum(w in _GERMAN_FUNCTION_WORDS for w in words)

@@ -1,0 +1,132 @@
+"""find_quotes: the order in which the quote rules run over one Doc, and the speakers' persons.
+
+Example: find_quotes(doc) on "„Wir handeln“, sagte Senatorin Kalayci." -> [QuoteMatch(kind="direct", …)].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from pipeline.contract import PersonRef, Refs
+from pipeline.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
+from pipeline.rules.quotes.direct import _direct_quotes
+from pipeline.rules.quotes.filters import _name_like
+from pipeline.rules.quotes.indirect import _indirect_quotes
+from pipeline.rules.quotes.marks import find_marked
+from pipeline.rules.quotes.passes import _cue_subject, _fragment_speaker, _nearby_person, _quoted_in_reported
+from pipeline.rules.quotes.resolve import Mention, resolve_speaker
+from pipeline.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
+
+
+def _quotes_of(
+    doc: Doc,
+    *,
+    lexicon: QuoteLexicon | None = None,
+    options: QuoteOptions | None = None,
+    scheme: object | None = None,
+    people: Iterable[PersonRef] = (),
+    excluded: Iterable[tuple[int, int]] = (),
+    no_fragments: Iterable[tuple[int, int]] = (),
+) -> list[QuoteMatch]:
+    """Direct and indirect quotes of a Doc, in text order.
+
+    Example: "Staatsministerin Annette Widmann-Mauz unterstrich in Kassel: „Es ist gut, …“" -> direct,
+    cue "unterstreichen", speaker "Staatsministerin Annette Widmann-Mauz".
+    `people`: person-name spans of an earlier stage (help with "Sandra Scheeres: „…“");
+    `excluded`: char ranges to ignore (captions); `no_fragments`: char ranges (titles, headings, lines)
+    where a quoted phrase without a cue is a name, never a quote.
+    """
+    lex = lexicon or load_lexicon()
+    opts = options or QuoteOptions()
+    excluded = list(excluded)
+    text = doc.text
+    marked = [
+        m
+        for m in find_marked(text, max_paragraphs=opts.max_quote_paragraphs)
+        if not any(a <= m.open_start and m.close_end <= b for a, b in excluded)
+    ]
+    ctx = _Ctx(
+        doc,
+        lex,
+        opts,
+        has_lemma=doc.has_annotation("LEMMA") and doc.has_annotation("POS"),
+        has_dep=doc.has_annotation("DEP"),
+        has_morph=doc.has_annotation("MORPH"),
+        scheme=scheme,
+    )
+    ctx.text = text
+    _token_tables(ctx)
+    ctx.inside = [-1] * len(doc)
+    ctx.name_marks = frozenset(n for n, m in enumerate(marked) if _name_like(text[m.start : m.end]))
+    for n, m in enumerate(marked):
+        span = doc.char_span(m.open_start, m.close_end, alignment_mode="expand")
+        if span is not None:
+            for k in range(span.start, span.end):
+                ctx.inside[k] = n
+    person_ranges = [(p.start, p.end) for p in people]
+    ctx.people = person_ranges
+    ctx.no_fragments = list(no_fragments)
+    direct = _direct_quotes(ctx, marked, person_ranges)
+    indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
+    direct += _quoted_in_reported(ctx, marked, direct, indirect)
+    direct = [
+        r
+        for q in direct
+        if (
+            r := _fragment_speaker(q, direct, indirect, ctx.text)
+            if q.speaker is None or q.rule_id.startswith("direct.fragment.")
+            else q
+        )
+        is not None
+    ]
+    direct = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in direct]
+    indirect = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in indirect]
+    # shouted or written words nobody is named for stay without speaker ("die Parole „…“ war zu lesen")
+    direct = [q if q.speaker or q.rule_id == "direct.utterance" else _nearby_person(ctx, q) for q in direct]
+    return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+
+
+def find_quotes(doc: Doc, *, rules: QuoteRules, options: QuoteOptions, refs: Refs) -> list[QuoteMatch]:
+    """Direct and indirect quotes of a Doc in text order, each speaker resolved to a person of the release.
+
+    Example: "Staatsministerin Annette Widmann-Mauz unterstrich: „Es ist gut, …“" with the person found by
+    press_people -> QuoteMatch(kind="direct", cue="unterstreichen", person_id=<Widmann-Mauz>).
+    Reads refs.blocks (captions are skipped; titles, headings and lines hold no fragments), refs.people
+    and refs.offices (speaker resolution).
+    """
+    matches = _quotes_of(
+        doc,
+        lexicon=rules.lexicon,
+        options=options,
+        scheme=options.scheme,
+        people=refs.people,
+        excluded=refs.excluded(),
+        no_fragments=refs.ranges(*options.fragment_free_blocks),
+    )
+    people = [Mention(p.start, p.end, p.person_id, p.gender, p.family_name, p.name) for p in refs.people]
+    roles = [
+        Mention(o.start, o.end, o.person_id, None, None, o.name, o.role, o.role_norm) for o in refs.offices
+    ]
+    genders = {p.person_id: p.gender for p in people if p.person_id}
+    out: list[QuoteMatch] = []
+    resolved: list[tuple[int, str, str | None, str]] = []
+    for m in matches:
+        if doc.char_span(m.start, m.end, alignment_mode="expand") is None:
+            continue  # not on token edges of this Doc: no span to write, no speaker to remember
+        pid = None
+        if m.speaker:
+            pid = resolve_speaker(
+                m.speaker,
+                m.speaker_start,
+                people=people,
+                roles=roles,
+                office_of=rules.office_of,
+                previous=resolved,
+            )
+            if pid:
+                resolved.append((m.speaker_start, pid, genders.get(pid), m.speaker))
+        out.append(replace(m, person_id=pid) if pid else m)
+    return out

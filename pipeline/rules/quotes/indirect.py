@@ -1,0 +1,387 @@
+"""Indirect speech: reported sentences, free indirect speech and hearsay.
+
+Example: "Kalayci sagte, die Versorgung sei gesichert." -> indirect quote "die Versorgung sei gesichert".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from pipeline.resources.loader import word_set
+from pipeline.rules.quotes.context import _REPORT_SCOPES, QuoteMatch, _Ctx, _cued, _span_text, _with_speaker
+from pipeline.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_at
+from pipeline.rules.quotes.marks import _PARA_BREAK
+from pipeline.rules.quotes.reported import _reported_after, _reported_before, _so_attribution
+from pipeline.rules.quotes.rules import CuePhrase
+from pipeline.rules.quotes.speakers import _np_after, _np_before, _speaker_from_dep
+from pipeline.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, CONNECTORS, DETERMINERS
+
+
+def _sentences(ctx: _Ctx) -> Iterator[tuple[int, int]]:
+    """Sentence token ranges: boundaries at . ! ? ; and line breaks outside quotation marks."""
+    n = len(ctx.doc)
+    start = 0
+    inside, boundary = ctx.inside, ctx.boundary
+    for i in range(n):
+        if boundary[i] and inside[i] < 0:
+            if i + 1 > start:
+                yield start, i + 1
+            start = i + 1
+    if start < n:
+        yield start, n
+
+
+def _indirect_quotes(
+    ctx: _Ctx, direct: list[QuoteMatch], excluded: list[tuple[int, int]]
+) -> list[QuoteMatch]:
+    doc = ctx.doc
+    out: list[QuoteMatch] = []
+    direct_ranges = [(q.start, q.end) for q in direct]
+    prev_sent: tuple[int, int] | None = None
+    for lo, hi in _sentences(ctx):
+        if hi - lo < 3:
+            continue
+        s0, s1 = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        if any(a <= s0 and s1 <= b for a, b in excluded):
+            continue
+        found = _indirect_in_sentence(ctx, lo, hi)
+        # A quote that lies inside a direct quote is part of that statement, not a new one.
+        found = [q for q in found if not any(a <= q.start and q.end <= b for a, b in direct_ranges)]
+        if not found and prev_sent is not None:
+            found = _dies_sagte(ctx, lo, hi, prev_sent, direct_ranges + [(q.start, q.end) for q in out])
+        if not found and ctx.opts.free_indirect:
+            last = _last_attributed(ctx.text, s0, direct, out)
+            if last is not None:
+                found = _free_indirect(ctx, lo, hi, last)
+            if not found:
+                found = _hearsay(ctx, lo, hi, last)
+        out.extend(found)
+        prev_sent = (lo, hi)
+    return out
+
+
+def _last_attributed(
+    text: str, start: int, direct: list[QuoteMatch], indirect: list[QuoteMatch]
+) -> QuoteMatch | None:
+    """The latest quote with a speaker shortly before `start` (same or previous paragraph)."""
+    best = None
+    for q in (*direct, *indirect):
+        if q.speaker and q.end <= start and (best is None or q.end > best.end):
+            best = q
+    if best is None or start - best.end > 400 or len(_PARA_BREAK.findall(text, best.end, start)) > 1:
+        return None
+    return best
+
+
+def _dies_sagte(
+    ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int], taken: list[tuple[int, int]]
+) -> list[QuoteMatch]:
+    """ "… . Dies teilte ein Sprecher mit." — the previous sentence is what the speaker said."""
+    doc = ctx.doc
+    if hi - lo < 3 or doc[lo].lower_ not in ("dies", "das", "dieses") or ctx.inside[lo] >= 0:
+        return []
+    verb = _verb_at(ctx, doc[lo + 1], scopes=("any",))
+    if verb is None:
+        return []
+    rng = _speaker_from_dep(ctx, doc[lo + 1])
+    if rng is None or rng[0] == lo:  # "Das teilte die Senatorin mit": "Das" is the object
+        rng = _np_after(ctx, lo + 2, hi)
+    p_lo, p_hi = prev[0], _trim_end(doc, prev[0], prev[1])
+    if rng is None or p_hi - p_lo < 3:
+        return []
+    start, end = doc[p_lo].idx, doc[p_hi - 1].idx + len(doc[p_hi - 1])
+    if any(a < end and start < b for a, b in taken):
+        return []
+    t = doc[lo + 1]
+    return [_cued(start, end, "indirect", "indirect.dies", verb.lemma, t, _span_text(doc, rng), verb.id)]
+
+
+def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteMatch]:
+    """A Konjunktiv-I sentence right after a quote continues it: "… sagte X. Man müsse handeln."."""
+    doc = ctx.doc
+    if any(ctx.inside[k] >= 0 for k in range(lo, hi)):
+        return []
+    for k in range(lo, min(hi, lo + 10)):
+        t = doc[k]
+        if t.text == ",":
+            break  # Konjunktiv in a subordinate clause does not make the sentence reported
+        if (
+            _is_subjunctive(ctx, t, allow_ii=False)
+            and not (k > 0 and doc[k - 1].lower_ in ("ich", "wie"))
+            and not (k + 1 < len(doc) and doc[k + 1].lower_ == "denn")
+        ):
+            end = _trim_end(doc, lo, hi)
+            q = QuoteMatch(doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.free")
+            return [_with_speaker(q, last)]
+    return []
+
+
+_HEARSAY = word_set("quotes", "hearsay")
+
+
+def _hearsay(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch | None) -> list[QuoteMatch]:
+    """ "Der Mann soll die Frau zuvor bedroht haben." — soll/sollen with a perfect infinitive reports what
+    others say (not a plan: "Die Schule soll im Mai eröffnet werden"). Speaker: the last one, if near."""
+    doc, lower = ctx.doc, ctx.lower
+    end = _trim_end(doc, lo, hi)
+    if end - lo < 4 or any(ctx.inside[k] >= 0 for k in range(lo, end)):
+        return []
+    for k in range(lo, end):
+        if lower[k] not in _HEARSAY:
+            continue
+        ce = next((x for x in range(k + 1, end) if ctx.texts[x] in (",", ":", ";")), end)
+        if ce - k < 3:
+            return []
+        aux, part = lower[ce - 1], ctx.texts[ce - 2]
+        if aux == "sein" and lower[ce - 2] in ("worden", "gewesen"):
+            part = ctx.texts[ce - 3] if lower[ce - 2] == "worden" else "gewesen"
+        elif aux != "haben" and not (aux == "sein" and part.startswith("ge")):
+            return []
+        if not (part.islower() and part.isalpha() and part.endswith(("t", "en"))):
+            return []
+        q = QuoteMatch(
+            doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.hearsay", "sollen"
+        )
+        return [_with_speaker(q, last) if last is not None else q]
+    return []
+
+
+def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """Prepositional attribution: "Laut Polizei …", "Nach Angaben der Feuerwehr …", "X zufolge …"."""
+    doc = ctx.doc
+    lower = ctx.lower
+    for k in range(lo, end):
+        if ctx.inside[k] >= 0:
+            continue
+        for ph in ctx.lex.phrases_by_first.get(lower[k], ()):
+            n = len(ph.tokens)
+            if ph.position in ("after_quote", "impersonal") or k + n > end:
+                continue
+            if tuple(lower[k : k + n]) != ph.tokens:
+                continue
+            if ph.position == "prep":
+                # "nach Angaben von VroniPlag Wiki", "laut dem Sprecher"
+                at = k + n + (k + n < end and doc[k + n].lower_ in ("von", "vom"))
+                rng = _np_after(ctx, at, end)
+                if rng is None:
+                    continue
+                q_lo = rng[1] if k == lo else lo
+                while q_lo < end and doc[q_lo].text in (",", "(") or (q_lo < end and doc[q_lo].text == ")"):
+                    q_lo += 1
+                q_hi = end
+            else:  # postp: "Der Senatorin zufolge sei …"
+                rng = _np_before(ctx, k, lo)
+                if rng is None:
+                    continue
+                q_lo = k + n if rng[0] == lo else lo
+                q_hi = end
+            if q_hi - q_lo < 3:
+                continue
+            s = _span_text(doc, rng)
+            cue_tok = doc[k : k + n]
+            return QuoteMatch(
+                doc[q_lo].idx,
+                doc[q_hi - 1].idx + len(doc[q_hi - 1]),
+                "indirect",
+                f"indirect.{ph.position}",
+                ph.cue,
+                cue_tok.start_char,
+                cue_tok.end_char,
+                *s,
+                cue_id=ph.id,
+            )
+    return None
+
+
+def _report_verb(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """The first speech verb of the sentence with a report after or before it: "Kalayci sagte, …"."""
+    doc = ctx.doc
+    for v in range(lo, end):
+        verb = _verb_at(ctx, doc[v], scopes=_REPORT_SCOPES)
+        if verb is None:
+            continue
+        q = _reported_after(ctx, v, verb, lo, end) or _reported_before(ctx, v, verb, lo, end)
+        if q:
+            return q
+    return None
+
+
+_POSSESSIVES = word_set("quotes", "possessives")
+
+
+def _source_noun(ctx: _Ctx, k: int) -> CuePhrase | None:
+    """The source cue whose ending the capitalized noun at k has: "Polizeiangaben" -> cue.src.angaben."""
+    text = ctx.texts[k]
+    if not text[:1].isupper() or not text.isalpha():
+        return None
+    low = ctx.lower[k]
+    return next((c for c in ctx.lex.sources if low.endswith(c.tokens[0])), None)
+
+
+def _source_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """ "Nach ersten Angaben …", "Nach Polizeiangaben …", "Medienberichten zufolge …", "Seiner Meinung nach …".
+
+    A bare "Nach Angaben wurde …" names no source (a modifier, a compound or a genitive must say whose).
+    """
+    lower, texts = ctx.lower, ctx.texts
+    for k in range(lo, end - 2):
+        if ctx.inside[k] >= 0 or lower[k] not in ("nach", "laut", "gemäß"):
+            continue
+        if k > lo and lower[k - 1] in ("erst", "kurz", "bereits", "schon", "noch", "gleich"):
+            continue  # "Erst nach umfangreichen Ermittlungen …": a time, not a source
+        j = k + 1
+        while j < end and j - k <= 4 and _modifier(ctx, j):
+            j += 1
+        if j >= end or (cue := _source_noun(ctx, j)) is None:
+            continue
+        np_end = j + 1
+        if np_end < end and lower[np_end] in ("der", "des", "von", "vom", "eines", "einer"):
+            tail = _np_after(ctx, np_end + (lower[np_end] in ("von", "vom")), end)
+            if tail is not None:
+                np_end = tail[1]
+        if j == k + 1 and np_end == j + 1 and lower[j] == cue.tokens[0]:
+            continue  # "Nach Angaben wurde niemand verletzt": nobody named
+        if np_end < end and texts[np_end][:1].isdigit():
+            continue  # "eine Reichweite von 100, nach anderen Angaben 110 Kilometern": a variant figure
+        return _source_match(ctx, k, k + 1, (k + 1, np_end), cue, lo, end, before=False)
+    # postposed: "Medienberichten zufolge", "Seiner Meinung nach" (only at the clause start)
+    for k in range(lo + 1, end - 1):
+        if (
+            ctx.inside[k] >= 0
+            or lower[k] not in ("zufolge", "nach")
+            or (cue := _source_noun(ctx, k - 1)) is None
+        ):
+            continue
+        i = k - 1
+        while i - 1 >= lo and k - i <= 4 and _modifier(ctx, i - 1):
+            i -= 1
+        if lower[k] == "nach" and not (i == lo or texts[i - 1] == ","):
+            continue
+        if lower[k] == "nach" and i == k - 1:
+            continue  # "Angaben nach …" without a possessor is no attribution
+        return _source_match(ctx, k, k + 1, (i, k), cue, lo, end, before=True)
+    return None
+
+
+def _modifier(ctx: _Ctx, k: int) -> bool:
+    """An article, possessive, adjective or genitive name before a source noun ("ersten", "Grupps")."""
+    low, text = ctx.lower[k], ctx.texts[k]
+    if ctx.inside[k] >= 0 or not text.isalpha():
+        return False
+    if low in DETERMINERS or low in _POSSESSIVES:
+        return True
+    if text.islower():
+        return low.endswith(_ADJ_END) and low not in _FUNCTION_WORDS and low not in CONNECTORS
+    # a genitive name: "Grupps Meinung", "Obamas Worten"
+    return low.endswith("s") and k + 1 < len(ctx.lower) and _source_noun(ctx, k + 1) is not None
+
+
+def _source_match(
+    ctx: _Ctx,
+    c0: int,
+    c1: int,
+    spk: tuple[int, int],
+    cue: CuePhrase,
+    lo: int,
+    end: int,
+    *,
+    before: bool,
+) -> QuoteMatch | None:
+    doc = ctx.doc
+    first = min(c0, spk[0])
+    last = max(c1, spk[1])
+    q_lo = last if first == lo else lo
+    while q_lo < end and ctx.texts[q_lo] in (",", "(", ")"):
+        q_lo += 1
+    if end - q_lo < 3 or ctx.inside[q_lo] >= 0:
+        return None  # "Seiner Ansicht nach „sind wir …“": a direct quote, attributed there
+    s = _span_text(doc, spk)
+    return QuoteMatch(
+        doc[q_lo].idx,
+        doc[end - 1].idx + len(doc[end - 1]),
+        "indirect",
+        "indirect.source",
+        ctx.lower[c0],
+        doc[c0].idx,
+        doc[c1 - 1].idx + len(doc[c1 - 1]),
+        *s,
+        cue_id=cue.id,
+    )
+
+
+_SOURCE_PREPS = word_set("quotes", "source_preps")
+
+
+def _impersonal(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
+    """ "In dem Bericht heißt es, …" / "…, hieß es aus dem Senat." / "Es heißt, …": the clause is the
+    statement, the speaker the source named with in/aus/von next to the phrase (never "es")."""
+    doc, lower, texts = ctx.doc, ctx.lower, ctx.texts
+    for k in range(lo, end - 1):
+        if ctx.inside[k] >= 0:
+            continue
+        for ph in ctx.lex.phrases_by_first.get(lower[k], ()):
+            if ph.position != "impersonal" or tuple(lower[k : k + 2]) != ph.tokens:
+                continue
+            after = k + 2
+            rng = None
+            if after < end and lower[after] in _SOURCE_PREPS:
+                rng = _np_after(ctx, after + 1, end)
+            elif lower[lo] in _SOURCE_PREPS and k - lo <= 8:
+                rng = _np_after(ctx, lo + 1, k)
+            tail = rng[1] if rng and rng[0] > k else after
+            if k - 1 > lo and texts[k - 1] == "," and tail >= end - 3:
+                q_lo, q_hi = lo, _trim_end(doc, lo, k - 1)  # "…, heißt es in dem Bericht."
+            elif tail < end and texts[tail] == ",":
+                q_lo, q_hi = tail + 1, end  # "In dem Bericht heißt es, …"
+            else:
+                continue
+            if q_hi - q_lo < 3 or ctx.inside[q_lo] >= 0:
+                continue
+            s = _span_text(doc, rng) if rng else (None, None, None)
+            return QuoteMatch(
+                doc[q_lo].idx,
+                doc[q_hi - 1].idx + len(doc[q_hi - 1]),
+                "indirect",
+                "indirect.impersonal",
+                ph.cue,
+                doc[k].idx,
+                doc[k + 1].idx + len(doc[k + 1]),
+                *s,
+                cue_id=ph.id,
+            )
+    return None
+
+
+# The attempts for one sentence, in order: the first that finds reported speech wins. Each entry names the
+# rule ids it can emit (declared in resources/rules/quotes.tsv).
+INDIRECT_ATTEMPTS: tuple[tuple[tuple[str, ...], Callable[[_Ctx, int, int], QuoteMatch | None]], ...] = (
+    (("indirect.prep", "indirect.postp"), _cue_phrase),
+    (("indirect.source",), _source_attribution),
+    (("indirect.impersonal",), _impersonal),
+    (
+        (
+            "indirect.clause",
+            "indirect.dass",
+            "indirect.konj",
+            "indirect.question",
+            "indirect.infinitive",
+            "indirect.wie",
+            "indirect.before",
+            "indirect.konj_before",
+            "indirect.wie_after",
+        ),
+        _report_verb,
+    ),
+    (("indirect.so",), _so_attribution),
+)
+
+
+def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
+    end = _trim_end(ctx.doc, lo, hi)
+    if end <= lo:
+        return []
+    for _rules, attempt in INDIRECT_ATTEMPTS:
+        q = attempt(ctx, lo, end)
+        if q is not None:
+            return [q]
+    return []

@@ -1,0 +1,122 @@
+"""Resolving a quote's speaker to a person of the release (name, family name, office, pronoun).
+
+Example: speaker "Die Senatorin" with one bound Senatorin in the release -> her person_id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.records.ids import person_id as make_id
+from pipeline.rules.quotes.words import _HONORIFICS, _NAME_TOKEN, _OFFICE_SUFFIX, DETERMINERS, PRONOUNS
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person or office mention an earlier stage found: char offsets and its dict (person/role)."""
+
+    start: int
+    end: int
+    person_id: str | None
+    gender: str | None = None
+    family_name: str | None = None
+    name: str | None = None
+    role: str | None = None
+    role_norm: str | None = None
+
+
+def _norm(word: str) -> str:
+    return word.casefold().strip(".,")
+
+
+def _role_keys(word: str) -> set[str]:
+    """Forms of an office noun to compare: "Staatsministerin" -> {staatsministerin, staatsminister}."""
+    w = _norm(word)
+    keys = {w}
+    if w.endswith("in") and len(w) > 5:
+        keys.add(w[:-2])
+    return keys
+
+
+def resolve_speaker(
+    speaker: str,
+    start: int,
+    *,
+    people: list[Mention],
+    roles: list[Mention],
+    office_of=None,
+    previous: Iterable[tuple[int, str, str | None, str]] = (),
+) -> str | None:
+    """person_id of a speaker mention, through names, offices and pronouns of the same release.
+
+    Example: "Die Staatsministerin" after "Staatsministerin Annette Widmann-Mauz" -> her person_id;
+    "sie" -> the last female (or gender-unknown) person mentioned before the quote.
+    `office_of(text)` (optional) maps an office mention to its normalized title (roles.match_office);
+    `previous`: (start, person_id, gender, mention) of speakers already resolved, for pronouns and for
+    an office repeated from an earlier speaker mention ("Staatsministerin A. W.-M. …" -> "Die Staatsministerin").
+    """
+    previous = list(previous)
+    end = start + len(speaker)
+    for p in people:  # a name span inside the mention decides
+        if p.person_id and p.start < end and start < p.end:
+            return p.person_id
+    words = speaker.split()
+    if len(words) == 1 and _norm(words[0]) in PRONOUNS:
+        gender = PRONOUNS[_norm(words[0])]
+        cands = [(p.start, p.person_id, p.gender) for p in people if p.end <= start and p.person_id]
+        cands += [c[:3] for c in previous if c[0] < start and c[1]]
+        for _, pid, g in sorted(cands, reverse=True):
+            if g in (gender, None):
+                return pid
+        return None
+    content = [w for w in words if _norm(w) not in DETERMINERS]
+    if not content:
+        return None
+    # Family name alone or with an office: "Senatorin Kalayci", "Wegner".
+    for p in sorted(people, key=lambda p: -p.start):
+        if p.person_id and p.family_name and _norm(content[-1]) == _norm(p.family_name):
+            return p.person_id
+    # Office mention: "Die Staatsministerin", "der Regierende Bürgermeister".
+    head_keys: set[str] = set()
+    for w in content:
+        if w[:1].isupper():
+            head_keys |= _role_keys(w)
+    norm_title = None
+    if office_of is not None:
+        norm_title = office_of(" ".join(content))
+    best = None
+    for r in roles:
+        if not r.person_id:
+            continue
+        keys = set()
+        for val in (r.role, r.role_norm):
+            if val:
+                keys |= _role_keys(val.split()[-1])
+        hit = (norm_title and r.role_norm and _norm(norm_title) == _norm(r.role_norm)) or bool(
+            head_keys & keys
+        )
+        if not hit:
+            continue
+        # Prefer the latest office holder mentioned before the quote, else the first one after it.
+        rank = (0, -r.start) if r.start <= start else (1, r.start)
+        if best is None or rank < best[0]:
+            best = (rank, r.person_id)
+    if best:
+        return best[1]
+    for p_start, pid, _, mention in sorted(previous, reverse=True):
+        if p_start < start and pid and head_keys & {k for w in mention.split() for k in _role_keys(w)}:
+            return pid
+    # A full name no earlier stage found: "Staatssekretär Max Mustermann" -> id of "Max Mustermann".
+    tail: list[str] = []
+    for w in reversed(content):
+        if not _NAME_TOKEN.match(w) or w.rstrip(".") in _HONORIFICS or _looks_like_office(w):
+            break
+        tail.insert(0, w)
+    if len(tail) >= 2:
+        return make_id(" ".join(tail[-3:]))
+    return None
+
+
+def _looks_like_office(word: str) -> bool:
+    return bool(_OFFICE_SUFFIX.search(word)) and len(word) > 6

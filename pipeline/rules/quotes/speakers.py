@@ -1,0 +1,264 @@
+"""Speaker noun phrases around a cue: after/before the verb, appositions, dependency subjects.
+
+Example: "„…“, sagte Senatorin Kalayci." -> speaker "Senatorin Kalayci".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.resources.loader import word_set
+from pipeline.rules.quotes.context import _clause_start, _Ctx, _is_boundary, _is_cap, _person_like
+from pipeline.rules.quotes.marks import ALL_MARKS
+from pipeline.rules.quotes.resolve import _looks_like_office
+from pipeline.rules.quotes.words import (
+    _ADJ_END,
+    _FUNCTION_WORDS,
+    _NAME_TOKEN,
+    _NOMINAL_POS,
+    _PREPOSITIONS,
+    CONNECTORS,
+    DETERMINERS,
+    PRONOUNS,
+    _adverb_like,
+)
+
+
+def _np_after(ctx: _Ctx, i: int, limit: int) -> tuple[int, int] | None:
+    """Token range of a speaker mention starting at i: pronoun, or [det] [adj]* Cap+ (connector Cap+)*.
+
+    Example: tokens of "der Regierende Bürgermeister Kai Wegner (CDU)" -> "der … Kai Wegner".
+    """
+    doc = ctx.doc
+    if i >= limit:
+        return None
+    if doc[i].lower_ in PRONOUNS and ctx.inside[i] < 0:
+        if doc[i].text == "Sie" and i > 0 and not _is_boundary(doc[i - 1]):
+            return None  # "Bitte teilen Sie uns mit, …": polite address, the reader is no speaker
+        return i, i + 1
+    j = i
+    if doc[j].lower_ in DETERMINERS:
+        j += 1
+    while (
+        j < limit
+        and doc[j].text.islower()
+        and doc[j].lower_.endswith(_ADJ_END)
+        and j - i < 3
+        and doc[j].lower_ not in CONNECTORS
+        and doc[j].is_alpha
+    ):
+        j += 1
+    start_caps = j
+    if j < limit and (
+        doc[j].lower_ in _FUNCTION_WORDS
+        or _adverb_like(doc[j].lower_)
+        or (ctx.has_lemma and doc[j].pos_ not in _NOMINAL_POS)
+    ):
+        return None
+    while j < limit and ctx.inside[j] < 0:
+        t = doc[j]
+        if _is_cap(t) and t.text not in ALL_MARKS:
+            j += 1
+            continue
+        if t.lower_ in CONNECTORS and t.text.islower() and j + 1 < limit and j > start_caps:
+            k = j + 1
+            while k < limit and doc[k].lower_ in CONNECTORS and doc[k].text.islower():
+                k += 1
+            # "des baden-württembergischen Ernährungsministeriums": adjectives after the article
+            while k < limit and k - j < 4 and doc[k].text.islower() and doc[k].lower_.endswith(_ADJ_END):
+                k += 1
+            if k < limit and _is_cap(doc[k]) and ctx.inside[k] < 0:
+                j = k
+                continue
+        break
+    if j == start_caps or j - i > 12:
+        return None
+    return i, j
+
+
+def _np_before(ctx: _Ctx, v: int, lo: int) -> tuple[int, int] | None:
+    """The subject mention right before a verb, when the clause start up to the verb is one mention.
+
+    Example: "Die Staatsministerin bilanzierte …" -> "Die Staatsministerin".
+    """
+    doc = ctx.doc
+    # A trailing parenthesis ("Michael Grunst (Die Linke) sagte") or apposition belongs to the name.
+    end = v
+    if end - 1 >= lo and doc[end - 1].text == ")":
+        k = end - 1
+        while k > lo and doc[k].text != "(":
+            k -= 1
+        if doc[k].text == "(":
+            end = k
+    start = end
+    while start > lo:
+        t = doc[start - 1]
+        if ctx.inside[t.i] >= 0 or _is_boundary(t) or t.text in (",", ":", "(", ")"):
+            break
+        start -= 1
+    if start >= end:
+        return _apposition_before(ctx, end, lo)
+    rng = _np_after(ctx, start, end)
+    if rng and rng[1] == end:
+        return rng
+    return None
+
+
+def _apposition_before(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
+    """Subject with an apposition before the verb: "Ein Sprecher der Polizei, Lars Beringer, sagte".
+
+    The mention is "NP1, NP2," from the clause start; the name wins (person span or two capitalized
+    words), else the first NP: "Henk Meijer, Laborleiter der Firma X, erklärte" -> "Henk Meijer".
+    """
+    doc = ctx.doc
+    if end - 1 < lo or doc[end - 1].text != ",":
+        return None
+    first_comma = None
+    k = end - 2
+    while k >= lo:
+        t = doc[k]
+        if ctx.inside[k] >= 0 or _is_boundary(t) or t.text in (":", "(", ")"):
+            break
+        if t.text == ",":
+            if first_comma is not None:
+                return None  # more than one apposition: an enumeration, not a mention
+            first_comma = k
+        k -= 1
+    start = k + 1
+    if first_comma is None or first_comma - start < 1 or end - 1 - first_comma < 2:
+        return None
+    head = _np_after(ctx, start, first_comma)
+    app = _np_after(ctx, first_comma + 1, end - 1)
+    if head is None or head[1] != first_comma or app is None or app[1] != end - 1:
+        return None
+    if _name_shaped(ctx, head):
+        return head
+    if _name_shaped(ctx, app):
+        return app
+    if _person_like(ctx, app) and not _person_like(ctx, head):
+        return app
+    return head
+
+
+def _name_shaped(ctx: _Ctx, rng: tuple[int, int]) -> bool:
+    """Two to four capitalized words, no article and no office: "Lars Beringer", "Anna Bligh"."""
+    toks = ctx.doc[rng[0] : rng[1]]
+    return (
+        2 <= len(toks) <= 4
+        and all(_NAME_TOKEN.match(t.text) and not _looks_like_office(t.text) for t in toks)
+        and toks[0].lower_ not in DETERMINERS
+    )
+
+
+def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
+    if not ctx.has_dep or ctx.scheme is None:
+        return None
+    texts = ctx.texts
+    for child in verb.children:
+        if ctx.scheme.is_subject(child) and ctx.inside[child.i] < 0:
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            # Keep the mention, not a relative clause or parenthesis hanging on it.
+            for k in range(child.i + 1, hi):
+                if doc_text_in(ctx.doc[k], (",", "(")):
+                    hi = k
+                    break
+            while lo < hi and texts[lo].isspace():
+                lo += 1
+            while hi > lo and texts[hi - 1].isspace():
+                hi -= 1
+            # A parse error: the subject inside a parenthesis ("Michael Grunst (Die Linke) hofft")
+            if ")" in texts[lo:hi] and "(" not in texts[lo:hi]:
+                continue
+            if texts[lo] == "Sie" and lo > 0 and not ctx.boundary[lo - 1]:
+                continue  # polite address ("können Sie … melden"): the reader is no speaker
+            if lo > 0 and texts[lo - 1] == "Als":
+                continue  # "Als Begründung sagte ein Wissenschaftler": a predicate noun, not the subject
+            if hi > lo and hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
+                return lo, hi
+    return None
+
+
+def doc_text_in(tok: Token, texts: tuple[str, ...]) -> bool:
+    return tok.text in texts
+
+
+def _person_in(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first person mention (people-stage span or PER entity) in tokens lo..hi outside quotation marks.
+
+    Example: "Die praktische Anwendung … stellte der SPD-Vorsitzende Franz Müntefering in Frage:" ->
+    "Franz Müntefering" (the fronted object is no speaker).
+    """
+    doc = ctx.doc
+    if hi <= lo:
+        return None
+    a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    spans = [(s, e) for s, e in ctx.people if a <= s and e <= b]
+    spans += [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ == "PER" and a <= e.start_char and e.end_char <= b
+    ]
+    for s, e in sorted(spans):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and all(ctx.inside[k] < 0 for k in range(span.start, span.end)):
+            return span.start, span.end
+    return None
+
+
+def _prefer_person(ctx: _Ctx, rng: tuple[int, int] | None, lo: int, hi: int) -> tuple[int, int] | None:
+    """`rng` when it names a person, pronoun or office; else the clause's person mention, else `rng`."""
+    if rng is not None and _person_like(ctx, rng):
+        return rng
+    return _person_in(ctx, lo, hi) or rng
+
+
+def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Speaker of a speech verb: the subject dependency, else V2 word order on token shapes.
+
+    "Die Staatsministerin bilanzierte:" (subject first) / "Dazu sagte Senatorin Kalayci:" (inverted).
+    """
+    dep = _speaker_from_dep(ctx, ctx.doc[v])
+    if dep:
+        return dep
+    before = _np_before(ctx, v, lo)
+    if before:
+        return before
+    j = v + 1
+    while j < min(hi, v + 7):
+        t = ctx.doc[j]
+        if ctx.inside[j] >= 0 or t.text in (",", ":", ".", ";") or _is_boundary(t):
+            break
+        if t.lower_ in PRONOUNS or t.lower_ in DETERMINERS or _is_cap(t):
+            rng = _np_after(ctx, j, hi)
+            # "sagte am Montag Wegner", "sagte bei der Gelegenheit": the noun after a preposition is not
+            # the speaker; "teilte dem Sender mit": a dative or accusative article never starts the subject.
+            if rng and (ctx.lower[j - 1] in _PREPOSITIONS or ctx.lower[j] in _OBJECT_ARTICLES):
+                j = rng[1]
+                continue
+            if rng:
+                return rng
+        j += 1
+    # Subject first, but more than a mention before the verb ("Der Sender hatte im Juli berichtet").
+    start = _clause_start(ctx, v, stop_at_comma=True)
+    if start >= lo and start < v:
+        rng = _np_after(ctx, start, v)
+        if rng:
+            return rng
+        # "Zuvor hatte die Polizistin festgestellt": the subject after the finite verb, in the middle field
+        for j in range(start + 1, v):
+            if ctx.inside[j] >= 0:
+                break
+            t = ctx.doc[j]
+            if ctx.lower[j - 1] in _PREPOSITIONS or ctx.lower[j] in _OBJECT_ARTICLES:
+                continue
+            if ctx.lower[j] in DETERMINERS or _is_cap(t):
+                rng = _np_after(ctx, j, v)
+                if rng:
+                    return rng
+    if v - 1 >= 0 and ctx.texts[v - 1] == ",":
+        # "Tegaye Mununhe, der Polizeichef der Region, sagte": the subject and its apposition
+        return _apposition_before(ctx, v, _clause_start(ctx, v))
+    return None
+
+
+_OBJECT_ARTICLES = word_set("quotes", "object_articles")

@@ -1,0 +1,166 @@
+"""Office heads in a token list and office mentions other stages ask about.
+
+Example: match_office("Die Staatsministerin") -> OfficeMatch(role_norm="Staatsminister", gender="f").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.rules.common import Tok, tokenize
+from pipeline.rules.roles.rules import Lexicon, lexicon
+
+# Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
+_PREMOD = re.compile(
+    r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|Parlamentarisch|"
+    r"[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig)(?:e|er|en|es)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeMatch:
+    """An office title found in text. Example: "Die Staatsministerin" -> head "Staatsministerin",
+    role_norm "Staatsminister", gender "f"; token indices [start, end) cover premodifiers and head."""
+
+    office_id: str
+    head: str
+    role_norm: str
+    gender: str | None
+    level: str | None
+    jurisdiction: str | None
+    kind: str
+    start: int
+    end: int
+    head_index: int
+    prefix: str = ""  # compound prefix as written: "Integrations" in "Integrationsbeauftragte"
+
+
+def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
+    t = toks[i]
+    if not t.is_word:
+        return None
+    word = t.norm
+    low = word.lower()
+    if low in lex.not_offices:
+        return None
+    if word in lex.abbrevs:
+        o = lex.abbrevs[word]
+        return OfficeMatch(o.office_id, word, o.role_norm, None, o.level, o.jurisdiction, o.kind, i, i + 1, i)
+    if not t.is_cap:
+        return None  # titles other than abbreviations are capitalised nouns
+    start, office, gender, prefix = i, None, None, ""
+    if low in lex.multiword and i > 0 and toks[i - 1].is_word:
+        prev = toks[i - 1].norm.lower()
+        for stem, o, g in lex.multiword[low]:
+            if prev.startswith(stem) and len(prev) - len(stem) <= 2:
+                office, gender, start = o, g, i - 1
+                break
+    mw_start = start
+    if office is None and low in lex.forms:
+        office, gender = lex.forms[low]
+    if office is None:
+        # the longest compound ending that leaves at least two letters before it
+        for size in lex.suffix_lengths:
+            if size > len(low) - 2:
+                continue
+            hit = lex.suffix_index.get(low[-size:])
+            if hit is not None:
+                suffix, o, g = hit
+                pre = word[: len(word) - len(suffix)]
+                if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
+                    office, gender, prefix = o, g, pre
+                break
+    if office is None:
+        return None
+    role_norm = office.role_norm
+    if prefix:
+        canonical = office.role_norm if prefix.endswith("-") else office.role_norm.lower()
+        role_norm = prefix + canonical
+    while (
+        start > 0
+        and toks[start - 1].is_word
+        and (_PREMOD.match(toks[start - 1].norm) or _place_adj(toks[start - 1].norm, lex))
+    ):
+        start -= 1
+    head = " ".join(tok.norm for tok in toks[mw_start : i + 1])
+    return OfficeMatch(
+        office.office_id,
+        head,
+        role_norm,
+        gender,
+        office.level,
+        office.jurisdiction,
+        office.kind,
+        start,
+        i + 1,
+        i,
+        prefix,
+    )
+
+
+def _place_adj(word: str, lex: Lexicon) -> bool:
+    """ "Hessischer", "Berliner", "Neuköllns": a place word that can stand before an office title."""
+    place = lex.places.get(word)
+    return place is not None and word != place.jurisdiction and word[:1].isupper()
+
+
+def find_office_heads(toks: Sequence[Tok]) -> list[OfficeMatch]:
+    """Every office title in a token list. Example: "Staatsministerin und Beauftragte" -> two heads."""
+    lex = lexicon()
+    out = []
+    for i in range(len(toks)):
+        m = _head_at(toks, i, lex)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def match_office(text: str) -> OfficeMatch | None:
+    """The office a short mention names, for resolving "Die Staatsministerin" to its holder.
+
+    Example: match_office("Die Staatsministerin") -> OfficeMatch(head="Staatsministerin",
+    role_norm="Staatsminister", gender="f", level=None, …); match_office("Der Senat") -> None.
+    The last office title in the text wins ("Der Regierende Bürgermeister" -> Regierender Bürgermeister).
+    Gender from the article where the title does not show it ("der Beauftragte" -> m).
+    """
+    toks = tokenize(text)
+    heads = find_office_heads(toks)
+    if not heads:
+        return None
+    m = heads[-1]
+    if m.gender is None and m.start > 0 and toks[m.start - 1].norm.lower() in ("die", "eine"):
+        m = _replace(m, gender="f")
+    elif m.gender is None and m.start > 0 and toks[m.start - 1].norm.lower() in ("der", "ein"):
+        m = _replace(m, gender="m")
+    return m
+
+
+def _replace(m: OfficeMatch, **kw) -> OfficeMatch:
+    from dataclasses import replace
+
+    return replace(m, **kw)
+
+
+def resolve_office_holder(text: str, roles: Iterable[dict]) -> str | None:
+    """person_id of the one person in `roles` (span._.role dicts of the release) holding the office
+    `text` names; None when no one or several do.
+
+    Example: "Die Staatsministerin" with roles [{person_id: "p-1", role_norm: "Staatsminister", …}] -> "p-1".
+    """
+    m = match_office(text)
+    if m is None:
+        return None
+    roles = list(roles)
+    holders = {r.get("person_id") for r in roles if r.get("person_id") and r.get("role_norm") == m.role_norm}
+    if (
+        not holders
+    ):  # "Der Senator" for "Senator für Finanzen"; "Die Beauftragte" for "Integrationsbeauftragte"
+        norm = m.role_norm.lower()
+        holders = {
+            r.get("person_id")
+            for r in roles
+            if r.get("person_id") and (r.get("role_norm") or "").lower().endswith(norm)
+        }
+    return holders.pop() if len(holders) == 1 else None

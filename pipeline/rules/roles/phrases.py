@@ -1,0 +1,294 @@
+"""The extent of an office phrase and what it says: portfolio, organization, jurisdiction, level.
+
+Example: "Hessischer Minister für Soziales und Integration" -> Minister, portfolio "Soziales und Integration", Hessen, land.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.resources.loader import word_set
+from pipeline.rules.common import Tok, is_institution_word
+from pipeline.rules.roles.offices import OfficeMatch, _head_at
+from pipeline.rules.roles.rules import lexicon
+
+# Articles and prepositions that may stand inside an office phrase ("Senatorin für Bildung, Jugend und Familie").
+_ARTICLE_PREP = word_set("roles", "article_prep")
+
+
+# Words that continue an office phrase: the articles/prepositions above (but not "auf", "über"),
+# conjunctions, and the abbreviations of "a. D.", "i. R.", "e. V.".
+_FUNCTION = (_ARTICLE_PREP - {"auf", "über"}) | word_set("roles", "function")
+
+
+_GEN_ART = word_set("roles", "gen_art")
+
+
+# a genitive after a public title that names a body or place, not a remit ("Frauenbeauftragte des Bezirks")
+_NOT_REMIT = re.compile(
+    r"^(?:Bezirk|Bezirks|Bezirkes|Landes|Bundes|Stadt|Gemeinde|Senats|Kreises|Vereins|BVV|"
+    r"Hauses|Amtes|Verwaltung)\b"
+)
+
+
+_LOC_PREP = word_set("roles", "loc_prep")
+
+
+_ADJ_END = re.compile(r"(?:e|en|er|es|em)$")
+
+
+@dataclass(slots=True)
+class OfficePhrase:
+    """An office as written: premodifiers + head + complements, token indices [start, end)."""
+
+    head: OfficeMatch
+    start: int
+    end: int
+    text: str = ""
+    char_start: int = 0
+    char_end: int = 0
+    portfolio: str | None = None
+    organization: str | None = None
+    jurisdiction: str | None = None
+    level: str | None = None
+    cue_id: str | None = None
+    coordinated_with: list[int] = field(default_factory=list)
+
+
+def phrase_extent(
+    toks: Sequence[Tok],
+    head: OfficeMatch,
+    *,
+    name_starts: frozenset[int],
+    head_starts: frozenset[int],
+    max_tokens: int = 30,
+) -> int:
+    """End (exclusive token index) of the office phrase that starts with `head`.
+
+    Example: "Senatorin für Bildung, Jugend und Familie, Katrin Lompscher" -> ends after "Familie".
+    """
+    n = len(toks)
+    j = head.end
+    enum_open = enum_closed = False
+    item_caps = 0
+    last = j
+    while j < n and j - head.start < max_tokens:
+        t = toks[j]
+        if j in name_starts:
+            break
+        if j == head.end and _name_after_head(toks, j):
+            break  # "Bezirksstadtrat Ephraim Gothe, Tel.": a name, not a complement
+        if t.is_word and t.is_lower:
+            w = t.norm
+            if w in ("und", "sowie", "bzw.", "oder"):
+                if j + 1 >= n or (j + 1) in name_starts or _starts_head(j + 1, toks, head_starts):
+                    break
+                if not enum_open and toks[j + 1].is_lower:
+                    break  # "Vorstand der BVG und in Anwesenheit von …": the phrase is over
+                if enum_open:
+                    enum_closed = True
+                    item_caps = 0
+                j += 1
+                continue
+            if w == "für":
+                enum_open, enum_closed, item_caps = True, False, 0
+                j += 1
+                continue
+            if w in _FUNCTION:
+                if enum_open and w in _ARTICLE_PREP:
+                    enum_open = enum_closed = False
+                j += 1
+                continue
+            # a lowercase adjective inside a complement: "der kommunalen Galerien"
+            if (
+                _ADJ_END.search(w)
+                and j > head.end
+                and toks[j - 1].norm in _ARTICLE_PREP | {"für"}
+                and j + 1 < n
+                and toks[j + 1].is_cap
+            ):
+                j += 1
+                continue
+            break
+        if t.is_word or t.norm[:1].isdigit():
+            if (
+                t.is_word
+                and j > head.end
+                and _starts_head(j, toks, head_starts)
+                and toks[j - 1].norm not in _ARTICLE_PREP
+            ):
+                break  # a second office without "und": a new phrase
+            if enum_closed and item_caps >= 1 and t.is_cap and _cap_run(toks, j) >= 2:
+                break  # "… und Verkehr Martin Schaefer": the name after the last portfolio
+            item_caps += 1
+            j += 1
+            last = j
+            continue
+        if (
+            t.norm == ","
+            and enum_open
+            and not enum_closed
+            and j + 1 < n
+            and toks[j + 1].is_cap
+            and (j + 1) not in name_starts
+            and not _starts_head(j + 1, toks, head_starts)
+        ):
+            item_caps = 0
+            j += 1
+            continue
+        break
+    # drop dangling function words ("Staatssekretär für" at a line end)
+    end = max(last, head.end)
+    while end > head.end and toks[end - 1].is_lower and not toks[end - 1].norm.endswith("."):
+        end -= 1
+    return end
+
+
+def _name_after_head(toks: Sequence[Tok], j: int) -> bool:
+    """1–3 capitalised words right after a title, then a break: a name ("Senatorin Kalayci:"), unless
+    they name a place ("Bezirksstadtrat Charlottenburg-Wilmersdorf") or go on into a complement
+    ("Koordinatorin Kulturelle Bildung im Bezirksamt")."""
+    places = lexicon().places
+    k = j
+    while k < len(toks) and toks[k].is_word and toks[k].is_cap and not toks[k].norm.isupper():
+        w = toks[k].norm
+        if w in places or any(p in places for p in w.split("-")) or w.endswith("-") or is_institution_word(w):
+            return False
+        k += 1
+    if not 1 <= k - j <= 3:
+        return False
+    if k < len(toks) and (
+        toks[k].norm in _ARTICLE_PREP
+        or toks[k].norm in ("für", "und", "sowie", "-")
+        or toks[k].norm[:1].isdigit()
+        or toks[k].norm.isupper()
+    ):
+        return False
+    return bool(lexicon().forms) and _head_at(toks, j, lexicon()) is None
+
+
+def _starts_head(j: int, toks: Sequence[Tok], head_starts: frozenset[int]) -> bool:
+    return j in head_starts
+
+
+def _cap_run(toks: Sequence[Tok], j: int) -> int:
+    k = j
+    while k < len(toks) and toks[k].is_word and toks[k].is_cap:
+        k += 1
+    return k - j
+
+
+def _span_text(text: str, toks: Sequence[Tok], start: int, end: int, offset: int) -> str:
+    return text[toks[start].start - offset : toks[end - 1].end - offset]
+
+
+def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: int = 0) -> OfficePhrase:
+    """Fill text, portfolio, organization, jurisdiction and level of a phrase from its words.
+
+    Example: "Oberbürgermeister der Stadt Kassel" -> jurisdiction Kassel, level kommune.
+    """
+    lex = lexicon()
+    ph.text = _span_text(text, toks, ph.start, ph.end, offset)
+    ph.char_start, ph.char_end = toks[ph.start].start, toks[ph.end - 1].end
+    words = toks[ph.start : ph.end]
+    after = toks[ph.head.end : ph.end]
+    # portfolio: the first "für" enumeration, or a genitive remit ("Ministerin der Justiz")
+    for k, t in enumerate(after):
+        if t.norm == "für" and (ph.head.kind == "gov" or k == 0):
+            stop = k + 1
+            while stop < len(after) and not (after[stop].norm in _ARTICLE_PREP and stop > k + 1):
+                stop += 1
+            if stop > k + 1:
+                ph.portfolio = _clean(text, after, k + 1, stop, offset)
+            break
+    public = any(rx.search(ph.text) for _, rx in lex.bodies)
+    gen = None
+    if after and after[0].norm in _GEN_ART and len(after) > 1:
+        stop = 1
+        # a remit ends at "für" ("Ministerin der Justiz für …"); a body keeps it ("des Zentrums für …")
+        while (
+            stop < len(after)
+            and not (after[stop].norm == "für" and ph.head.kind == "gov")
+            and not (stop > 1 and after[stop].norm in _LOC_PREP)
+        ):
+            stop += 1
+        gen = _clean(text, after, 1, stop, offset)
+    # jurisdiction and level
+    jur = level = cue_id = None
+    for cue in lex.cues:
+        m = cue.pattern.search(ph.text)
+        if m:
+            j = m.groupdict().get("j") or cue.jurisdiction
+            if j in lex.places and lex.places[j].jurisdiction != j:
+                j = lex.places[j].jurisdiction
+            jur, level, cue_id = j, cue.level, cue.cue_id
+            break
+    if jur is None and (ph.head.kind in ("gov", "parl") or public):
+        for t in words:
+            place = lex.places.get(t.norm)
+            if place is not None and t is not words[ph.head.head_index - ph.start]:
+                jur, level, cue_id = place.jurisdiction, place.level, place.place_id
+                break
+    if jur is None and ph.head.prefix:
+        pre = ph.head.prefix.lower()
+        if pre.startswith("bundes"):
+            jur, level, cue_id = "Bund", "bund", "prefix.bundes"
+        elif pre.startswith(("eu-", "europa")):
+            jur, level, cue_id = "EU", "eu", "prefix.eu"
+        elif pre.startswith("senats"):
+            jur, level, cue_id = "Berlin", "land", "prefix.senats"
+    if jur is None and ph.head.jurisdiction:
+        jur = ph.head.jurisdiction
+    if (
+        gen
+        and ph.head.kind == "gov"
+        and not public
+        and ph.portfolio is None
+        and gen != jur
+        and not any(cue.pattern.search("der " + gen) for cue in lex.cues)
+        and gen not in lex.places
+        and not _NOT_REMIT.match(gen)
+    ):
+        ph.portfolio = gen
+    elif gen and ph.head.kind != "gov" and not public and cue_id is None:
+        ph.organization = gen
+    if ph.head.level:
+        level = ph.head.level
+    elif (
+        ph.head.kind == "org"
+        and not public
+        and (level is None or cue_id is None or ph.organization)
+        and (level not in ("bund", "eu", "international") or ph.organization)
+    ):
+        level = "other"
+    if level == "other":
+        jur = None
+    ph.jurisdiction, ph.level, ph.cue_id = jur, level, cue_id
+    return ph
+
+
+def _clean(text: str, toks: Sequence[Tok], a: int, b: int, offset: int) -> str | None:
+    while b > a and (toks[b - 1].is_lower or toks[b - 1].norm in ",;"):
+        b -= 1
+    if b <= a:
+        return None
+    return _span_text(text, toks, a, b, offset).replace("\u00ad", "")
+
+
+def level_from_publisher(publisher: str | None) -> str | None:
+    """The jurisdiction a release's publisher names, for offices without a place in the text.
+
+    Example: "Bezirksamt Neukölln" -> "Neukölln"; "Senatsverwaltung für Finanzen" -> "Berlin";
+    "Polizei Berlin" -> None.
+    """
+    if not publisher:
+        return None
+    m = re.search(r"Bezirksamt\s+([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)", publisher)
+    if m:
+        place = lexicon().places.get(m.group(1))
+        return place.jurisdiction if place else m.group(1)
+    if re.search(r"\bSenat(?:sverwaltung|skanzlei)\b|Regierende", publisher):
+        return "Berlin"
+    return None

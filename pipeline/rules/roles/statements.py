@@ -1,0 +1,276 @@
+"""Person–office statements: a named person and the office the text gives them.
+
+Example: "Stefan Grüttner, Hessischer Minister für Soziales und Integration" -> Statement(Grüttner, Minister, …).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.contract import PersonRef
+from pipeline.rules.common import PARTY_TOKEN, Tok, tokenize
+from pipeline.rules.roles.offices import find_office_heads
+from pipeline.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
+from pipeline.rules.roles.rules import _rows, lexicon
+
+
+@lru_cache(maxsize=1)
+def _honorific_forms() -> frozenset[str]:
+    forms = set()
+    for _, (_hid, form, _kind, _gender) in _rows("honorifics.tsv", 4):
+        forms.update({form, form.rstrip(".")})
+    return frozenset(forms)
+
+
+_PARTY_TOK = PARTY_TOKEN
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One person–office statement: the office phrase and what it says."""
+
+    person: PersonRef
+    char_start: int
+    char_end: int
+    role_text: str
+    role: str
+    role_norm: str
+    portfolio: str | None
+    organization: str | None
+    jurisdiction: str | None
+    level: str | None
+    gender: str | None
+    rule_id: str
+
+
+def find_statements(
+    text: str, persons: Sequence[PersonRef], *, offset: int = 0, district: str | None = None
+) -> list[Statement]:
+    """Person–office statements in one block: office before the name ("Senatorin Sandra Scheeres",
+    "Der Bezirksstadtrat für Bauen, Ephraim Gothe,"), after it ("Stefan Grüttner, Hessischer Minister
+    …", "Oliver Schruoffeneger (Bezirksstadtrat …)", "Roman Simon MdA"), and coordinated offices
+    ("Staatsministerin und Beauftragte der Bundesregierung …" -> two statements).
+
+    `district`: what level_from_publisher gives (a district or "Berlin"), for offices that name no place.
+    Example: "Christian Geselle, Oberbürgermeister der Stadt Kassel" -> Oberbürgermeister, Kassel, kommune.
+    """
+    if not persons:
+        return []  # statements need a named holder: most blocks name none
+    toks = tokenize(text, offset)
+    if not toks:
+        return []
+    hons = _honorific_forms()
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    by_end = {t.end: i for i, t in enumerate(toks)}
+    refs = []  # (person, first token incl. honorifics, first name token, end token exclusive)
+    for p in persons:
+        if p.start in by_start and p.end in by_end:
+            a = by_start[p.start]
+            h = a
+            while h > 0 and toks[h - 1].norm in hons:
+                h -= 1
+            refs.append((p, h, a, by_end[p.end] + 1))
+    name_starts = frozenset(x for _, h, a, _ in refs for x in (h, a))
+    heads = find_office_heads(toks)
+    head_starts = frozenset(h.start for h in heads)
+    phrases: dict[int, OfficePhrase] = {}
+    for h in heads:
+        end = phrase_extent(toks, h, name_starts=name_starts, head_starts=head_starts)
+        phrases[h.start] = OfficePhrase(h, h.start, end)
+    # coordination: "Staatsministerin und Beauftragte …", "Bezirksbürgermeister und Bezirksstadtrat"
+    chains: dict[int, list[int]] = {}
+    for s in sorted(phrases):
+        ph = phrases[s]
+        chain = [s]
+        e = ph.end
+        while e + 1 < len(toks) and toks[e].norm in ("und", "sowie") and (e + 1) in phrases:
+            chain.append(e + 1)
+            e = phrases[e + 1].end
+        chains[s] = chain
+    inner = {x for c in chains.values() for x in c[1:]}
+    out: list[Statement] = []
+    used_phrases: set[int] = set()
+
+    def emit(p: PersonRef, start: int, rule: str) -> None:
+        chain = chains.get(start, [start])
+        analysed = [analyse_phrase(text, toks, phrases[s], offset=offset) for s in chain]
+        for ph in analysed:  # "Staatsministerin und Beauftragte der Bundesregierung": shared cues
+            if ph.jurisdiction is None and ph.level is None:
+                donor = next(
+                    (o for o in analysed if o.jurisdiction or (o.level and o.level != "other")), None
+                )
+                if donor is not None and ph.head.kind == donor.head.kind:
+                    ph.jurisdiction, ph.level = donor.jurisdiction, donor.level
+            if district and ph.jurisdiction is None:
+                # the publisher's district or Berlin: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
+                # Spallek"; a Senatsverwaltung for "Staatssekretär für Umwelt und Klimaschutz"
+                berlin = district == "Berlin"
+                if (berlin and ph.head.office_id in ("office.staatssekretaer", "office.senator")) or (
+                    not berlin
+                    and ph.level == "kommune"
+                    and ph.head.office_id not in ("office.oberbuergermeister", "office.landrat")
+                ):
+                    ph.jurisdiction = district
+                    ph.level = ph.level or "land"
+            out.append(
+                Statement(
+                    p,
+                    ph.char_start,
+                    ph.char_end,
+                    ph.text,
+                    ph.head.head,
+                    ph.head.role_norm,
+                    ph.portfolio,
+                    ph.organization,
+                    ph.jurisdiction,
+                    ph.level,
+                    ph.head.gender,
+                    f"{rule}:{ph.head.office_id}" + (f":{ph.cue_id}" if ph.cue_id else ""),
+                )
+            )
+            used_phrases.add(ph.start)
+
+    # name first: "Name, Office", "Name (Office)", "Name (SPD), Office", "Name MdA", "Name, Org, Office"
+    for p, h, a, e in refs:
+        k = e
+        if k < len(toks) and toks[k].norm == "(":
+            m = k + 1
+            while m < len(toks) and m - k <= 5 and _PARTY_TOK.match(toks[m].norm):
+                m += 1
+            if m < len(toks) and toks[m].norm == ")" and m > k + 1:
+                k = m + 1
+        if k < len(toks) and k in phrases and toks[k].norm in lexicon().abbrevs:
+            emit(p, k, "role.name_abbr")
+            continue
+        if (
+            k + 1 < len(toks)
+            and toks[k].norm in (",", "(")
+            and (k + 1) in phrases
+            and (k + 1) not in inner
+            and phrases[chains[k + 1][-1]].end not in name_starts  # "Frau X, Bezirksbürgermeister Herrn Lemm"
+        ):
+            emit(p, k + 1, "role.name_office")
+            if toks[k].norm == ",":
+                _trailing_org(text, toks, out, chains[k + 1], phrases, offset)
+            continue
+        if k < len(toks) and toks[k].norm == ",":
+            m = k + 1
+            while (
+                m < len(toks)
+                and m - k <= 6
+                and (toks[m].is_cap or toks[m].norm in ("-", "und"))
+                and m not in phrases
+                and m not in name_starts
+            ):
+                m += 1
+            if m + 1 < len(toks) and toks[m].norm == "," and m > k + 1 and (m + 1) in phrases:
+                n_before = len(out)
+                emit(p, m + 1, "role.name_org_office")
+                seg = text[toks[k + 1].start - offset : toks[m - 1].end - offset]
+                for i in range(n_before, len(out)):
+                    if out[i].level == "other" and out[i].organization is None:
+                        out[i] = replace_statement(out[i], organization=seg)
+    # office first: "Staatsministerin Annette Widmann-Mauz", "Der Bezirksstadtrat für …, Carsten Spallek,"
+    for p, h, a, e in refs:
+        for s, ph in phrases.items():
+            if s in inner or s in used_phrases:
+                continue
+            last = phrases[chains[s][-1]]
+            if last.end == h:
+                emit(p, s, "role.office_name")
+            elif (
+                last.end + 1 == h
+                and toks[last.end].norm == ","
+                and not _name_before(s, toks, refs)
+                and (e >= len(toks) or toks[e].norm in (",", ":", ")", "(", ".") or toks[e].is_lower)
+            ):
+                emit(p, s, "role.office_comma_name")
+    # "der Beauftragten der Bundesregierung …, Staatsministerin Annette Widmann-Mauz": an office in
+    # apposition to an office that names its holder
+    holders = {st.char_start: st.person for st in out if st.rule_id.startswith("role.office_name")}
+    for s, ph in phrases.items():
+        if s in inner or s in used_phrases:
+            continue
+        last = phrases[chains[s][-1]]
+        nxt = last.end + 1
+        if (
+            last.end < len(toks)
+            and toks[last.end].norm == ","
+            and nxt in phrases
+            and toks[nxt].start in holders
+            and not _name_before(s, toks, refs)
+        ):
+            emit(holders[toks[nxt].start], s, "role.office_apposition")
+    out.sort(key=lambda st: (st.char_start, st.person.start))
+    seen, unique = set(), []
+    for st in out:
+        key = (st.char_start, st.char_end, st.person.person_id)
+        if key not in seen:
+            seen.add(key)
+            unique.append(st)
+    return unique
+
+
+def replace_statement(st: Statement, **kw) -> Statement:
+    from dataclasses import replace
+
+    return replace(st, **kw)
+
+
+def _name_before(s: int, toks: Sequence[Tok], refs) -> bool:
+    """True when the phrase at token s directly follows "Name," (it then belongs to that name)."""
+    return s >= 1 and toks[s - 1].norm in (",", "(") and any(e == s - 1 for _, _, _, e in refs)
+
+
+def _trailing_org(
+    text: str,
+    toks: Sequence[Tok],
+    out: list[Statement],
+    chain: list[int],
+    phrases: dict[int, OfficePhrase],
+    offset: int,
+) -> None:
+    """ "Mariam Lau, Korrespondentin in der Hauptstadtredaktion, DIE ZEIT": the organisation after the
+    office in a list line, kept where the office names none."""
+    end = phrases[chain[-1]].end
+    if end + 1 >= len(toks) or toks[end].norm != ",":
+        return
+    m = end + 1
+    while (
+        m < len(toks)
+        and m - end <= 7
+        and (toks[m].is_cap or toks[m].norm in ("-", "&", "und") or toks[m].norm[:1].isdigit())
+    ):
+        m += 1
+    if m != len(toks) or m == end + 1:
+        return  # only at the end of the block: elsewhere the next words may be another person
+    seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
+    for i in range(len(out)):
+        st = out[i]
+        if st.char_start >= toks[chain[0]].start and st.organization is None and st.level == "other":
+            out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
+
+
+def fill_from_document(statements: Sequence[Statement]) -> list[Statement]:
+    """A bare title ("Staatsministerin Annette Widmann-Mauz") takes what the same person's same office
+    says elsewhere in the release ("Staatsministerin und Beauftragte der Bundesregierung …" -> Bund,
+    bund): jurisdiction and level together, portfolio and organization each where missing."""
+    keys = ("jurisdiction", "level", "portfolio", "organization")
+    known: dict[tuple[str, str], dict] = {}
+    for st in statements:
+        got = known.setdefault((st.person.person_id, st.role_norm), {})
+        if st.jurisdiction or st.level:
+            got.setdefault("place", (st.jurisdiction, st.level))
+        for k in keys[2:]:
+            if getattr(st, k):
+                got.setdefault(k, getattr(st, k))
+    out = []
+    for st in statements:
+        got = known.get((st.person.person_id, st.role_norm), {})
+        kw = {k: got[k] for k in keys[2:] if not getattr(st, k) and k in got}
+        if not st.jurisdiction and not st.level and "place" in got:
+            kw["jurisdiction"], kw["level"] = got["place"]
+        out.append(replace_statement(st, **kw) if kw else st)
+    return out

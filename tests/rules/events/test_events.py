@@ -1,0 +1,390 @@
+"""Event rules (pipeline/rules/events.py): event-noun lexicon, anchoring, merging and attributes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import pipeline
+from pipeline.contract import TimexRef
+from pipeline.rules.events import (
+    find_events,
+    find_location,
+    find_motto,
+    find_organizer,
+    find_recurrence,
+    load_lexicon,
+    match_noun,
+    place_base_form,
+)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.load("blank", stages=[])
+
+
+@pytest.mark.parametrize(
+    "word, etype",
+    [
+        ("Konferenz", "Konferenz"),
+        ("Bundeskonferenz", "Konferenz"),
+        ("Pressekonferenz", "Pressekonferenz"),
+        ("Pressekonferenzen", "Pressekonferenz"),
+        ("Fachtagung", "Tagung"),
+        ("Sommerfest", "Fest"),
+        ("Kiezfeste", "Fest"),
+        ("Ausstellungseröffnung", "Eröffnung"),
+        ("Ausstellung", "Ausstellung"),
+        ("Autorenlesung", "Lesung"),
+        ("Gedenkveranstaltung", "Gedenkveranstaltung"),
+        ("Gedenkkundgebung", "Gedenkveranstaltung"),
+        ("Mahnwache", "Mahnwache"),
+        ("Kundgebung", "Kundgebung"),
+        ("Bundestagswahl", "Wahl"),
+        ("Neujahrsempfang", "Empfang"),
+        ("Spatenstich", "Spatenstich"),
+        ("Richtfest", "Richtfest"),
+        ("Workshop", "Workshop"),
+        ("Podiumsdiskussion", "Diskussion"),
+        ("Fachtag", "Fachtag"),
+        ("Bürgersprechstunde", "Sprechstunde"),
+        ("Bürgerversammlung", "Bürgerversammlung"),
+        ("Weihnachtsmarkt", "Markt"),
+        ("Spendenlauf", "Lauf"),
+        ("BVV-Sitzung", "Sitzung"),
+        ("Wort-Bild-Termin", "Pressetermin"),
+    ],
+)
+def test_event_nouns(lexicon, word, etype):
+    hit = match_noun(word, lexicon=lexicon)
+    assert hit is not None and hit[0].type == etype
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Ablauf",
+        "Verlauf",
+        "Manifest",
+        "Auswahl",
+        "Arbeitsmarkt",
+        "Wohnungsmarkt",
+        "Vertagung",
+        "Verkehrsunfall",
+        "Einbruch",
+        "Festnahme",
+        "Brand",
+        "Geschäftsführung",
+        "Bezirksverordnetenversammlung",
+        "Konferenztag",
+    ],
+)
+def test_not_event_nouns(lexicon, word):
+    assert match_noun(word, lexicon=lexicon) is None
+
+
+def _timex(text, needle, value, label="DATE"):
+    s = text.index(needle)
+    return TimexRef(s, s + len(needle), label, value)
+
+
+SEED_LEAD = (
+    "Integrationsbeauftragte\n\nIntegration vor Ort gestalten\n\n"
+    "In Kassel tagte die Bundeskonferenz der Integrationsbeauftragen.\n\n"
+    "Auf Einladung der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, "
+    "Staatsministerin Annette Widmann-Mauz, tagte am 27. und 28. August 2018 in Kassel die Bundeskonferenz der "
+    "Integrationsbeauftragten von Bund, Ländern und Kommunen. In diesem Jahr fand die Konferenz unter dem Titel "
+    "„Integration vor Ort gestalten – Gesellschaftlichen Zusammenhalt stärken“ statt.\n\n"
+    "Jährliche Konferenz\n\n"
+    "Einmal jährlich lädt die Integrationsbeauftragte die Beauftragten der Länder und Kommunen ein.\n\n"
+    "12:00 Uhr - Pressekonferenz\n13:00 Uhr - Begrüßung durch"
+)
+
+
+def _events(nlp, lexicon, text, timexes=()):
+    from dataclasses import replace
+
+    from pipeline.contract import Refs
+    from pipeline.rules.events import EventOptions, load_rules
+
+    doc = nlp(text)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(timexes))
+    return find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)
+
+
+def test_seed_event_merged_with_all_attributes(nlp, lexicon):
+    tx = [_timex(SEED_LEAD, "27. und 28. August 2018", "2018-08-27/2018-08-28")]
+    events = _events(nlp, lexicon, SEED_LEAD, tx)
+    assert len(events) == 1, [e.event for e in events]
+    ev = events[0].event
+    assert ev["name"] == "Bundeskonferenz der Integrationsbeauftragten von Bund, Ländern und Kommunen"
+    assert ev["type"] == "Konferenz"
+    assert (ev["start"], ev["end"]) == ("2018-08-27", "2018-08-28")
+    assert ev["location"] == "Kassel"
+    assert ev["motto"] == "Integration vor Ort gestalten – Gesellschaftlichen Zusammenhalt stärken"
+    assert ev["organizer"].endswith("Staatsministerin Annette Widmann-Mauz")
+    assert ev["recurrence"] == "yearly"
+    assert ev["rule_id"] == "ev.konferenz"
+    assert SEED_LEAD[events[0].start : events[0].end] == ev["name"]  # evidence: the name of the dated mention
+
+
+def test_programme_line_is_no_event(nlp, lexicon):
+    assert all(e.event["type"] != "Pressekonferenz" for e in _events(nlp, lexicon, SEED_LEAD))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Titel\n\nDas Sommerfest im Bürgerpark findet am Samstag, 12. Juli, von 14 bis 18 Uhr statt.",
+            ["Fest"],
+        ),
+        (
+            "Titel\n\nZur Gedenkveranstaltung am 9. November lädt das Bezirksamt in die Gedenkstätte ein.",
+            ["Gedenkveranstaltung"],
+        ),
+        # police incident: no event noun
+        ("Titel\n\nBei einem Verkehrsunfall am Montagmorgen wurde ein Radfahrer schwer verletzt.", []),
+        # "Sitzung" needs a date in its sentence
+        ("Titel\n\nDas Bezirksamt hat in seiner Sitzung eine Vorlage beschlossen.", []),
+        ("Titel\n\nDie nächste Sitzung des Ausschusses findet am 4. März um 17 Uhr statt.", ["Sitzung"]),
+        # generic use of a noun without anchor in body text
+        (
+            (
+                "Titel\n\nDer Bezirk stellt heute seinen Haushaltsplan für die kommenden zwei Jahre vor, der "
+                "viele Projekte enthält.\n\nEine Ausstellung wäre schön, meint der Stadtrat."
+            ),
+            [],
+        ),
+        # a plural names a kind of event, not one event
+        (
+            (
+                "Titel\n\nDer Bezirk ehrt heute junge Musikerinnen und Musiker, die beim Wettbewerb viele "
+                "Preise erspielt haben.\n\nSie dürfen im Sommersemester 2023 an allen Workshops teilnehmen."
+            ),
+            [],
+        ),
+        ("Titel\n\nDie Ausstellung von Reisepässen ist ab Montag wieder möglich.", []),
+        # two press conferences on different days are two events
+        (
+            (
+                "Titel\n\nWir laden am 29. Januar zu einer Pressekonferenz ein. Die Ergebnisse werden auf einer "
+                "Pressekonferenz am 7. Februar vorgestellt."
+            ),
+            ["Pressekonferenz", "Pressekonferenz"],
+        ),
+    ],
+)
+def test_which_mentions_are_events(nlp, lexicon, text, expected):
+    tx = []
+    for m in re.finditer(r"\d{1,2}\. (?:Juli|November|März|Januar|Februar)", text):
+        tx.append(
+            TimexRef(
+                m.start(),
+                m.end(),
+                "DATE",
+                f"2020-{['Januar', 'Februar', 'März', 'Juli', 'November'].index(m.group().split()[1]) + 1:02d}-{int(m.group().split('.')[0]):02d}",
+            )
+        )
+    assert [e.event["type"] for e in _events(nlp, lexicon, text, tx)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, motto",
+    [
+        (
+            "In diesem Jahr fand die Konferenz unter dem Titel „Integration vor Ort gestalten“ statt.",
+            "Integration vor Ort gestalten",
+        ),
+        ("Das Fest steht unter dem Motto „Vielfalt verbindet“.", "Vielfalt verbindet"),
+        ("Die Woche steht dieses Jahr unter dem Thema »Zukunft Kiez«.", "Zukunft Kiez"),
+        ("Der Titel der Podiumsdiskussion „Hanau ist 365 Tage im Jahr“.", "Hanau ist 365 Tage im Jahr"),
+        ("Motto: „Gemeinsam stark“", "Gemeinsam stark"),
+        ("„Es war ein guter Tag“, sagte die Senatorin.", None),
+    ],
+)
+def test_motto(lexicon, sentence, motto):
+    hit = find_motto(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == motto
+
+
+@pytest.mark.parametrize(
+    "sentence, organizer",
+    [
+        (
+            (
+                "Auf Einladung der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, "
+                "Staatsministerin Annette Widmann-Mauz, tagte am 27. August die Konferenz."
+            ),
+            "Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration, Staatsministerin Annette Widmann-Mauz",
+        ),
+        ("Das jugendFORUM selbst wird von der Stiftung wannseeFORUM veranstaltet.", "Stiftung wannseeFORUM"),
+        ("Das Fest wird veranstaltet von der Stiftung Nachbarschaft.", "Stiftung Nachbarschaft"),
+        ("Veranstalter: Bezirksamt Mitte, Fachbereich Kultur", "Bezirksamt Mitte, Fachbereich Kultur"),
+        (
+            "Einmal jährlich lädt die Integrationsbeauftragte die Beauftragten der Länder ein.",
+            "die Integrationsbeauftragte",
+        ),
+        ("Der Bezirksbürgermeister lädt alle Nachbarn zum Kiezfest ein.", "Der Bezirksbürgermeister"),
+        ("Die Senatorin sprach über die Konferenz.", None),
+    ],
+)
+def test_organizer(lexicon, sentence, organizer):
+    hit = find_organizer(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == organizer
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Einmal jährlich lädt die Integrationsbeauftragte ein.", "yearly"),
+        ("Die alljährliche Gedenkfeier findet am 9. November statt.", "yearly"),
+        ("Die Konferenz findet einmal im Jahr statt.", "yearly"),
+        ("Die Sprechstunde findet monatlich im Rathaus statt.", "monthly"),
+        ("Der Markt ist jeden Samstag geöffnet.", "weekly"),
+        ("Die wöchentliche Beratung beginnt am Montag.", "weekly"),
+        ("Die Konferenz fand zum ersten Mal statt.", None),
+    ],
+)
+def test_recurrence(lexicon, sentence, value):
+    hit = find_recurrence(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Am 27. August tagte in Kassel die Konferenz.", "Kassel"),
+        ("Die Ausstellung wird im Rathaus Schöneberg eröffnet.", "Rathaus Schöneberg"),
+        ("Das Konzert beginnt um 18 Uhr im Theater an der Parkaue 25.", "Theater an der Parkaue 25"),
+        ("Um 14 Uhr beginnt die Kundgebung auf dem Oranienplatz in Kreuzberg.", "Oranienplatz"),
+        ("Das Fest findet im Roten Rathaus statt.", "Rotes Rathaus"),  # gold convention: the base form
+        ("Wir arbeiten in Bildung und Arbeit zusammen.", None),
+        ("Das Fest findet am Montag statt.", None),
+        ("In diesem Jahr fand die Konferenz statt.", None),
+    ],
+)
+def test_location(nlp, lexicon, sentence, place):
+    doc = nlp(sentence)
+    assert find_location(doc[:], lexicon=lexicon) == place
+
+
+# ------------------------------------------------------------------ place base forms, side notes, titles, date paragraphs
+
+
+@pytest.mark.parametrize(
+    "place, expected",
+    [
+        ("Roten Rathaus", "Rotes Rathaus"),
+        ("Neuen Nationalgalerie", "Neue Nationalgalerie"),
+        ("Großen Saal der Urania", "Großer Saal der Urania"),
+        ("Deutschen Theater", "Deutsches Theater"),
+        ("Alten Museum", "Altes Museum"),
+        # unchanged: no inflected adjective, or no venue noun after it
+        ("Rathaus Schöneberg", "Rathaus Schöneberg"),
+        ("Berliner Rathaus", "Berliner Rathaus"),
+        ("Gärten der Welt", "Gärten der Welt"),
+        ("Neuen Welt", "Neuen Welt"),
+        ("Kassel", "Kassel"),
+    ],
+)
+def test_place_base_form(lexicon, place, expected):
+    assert place_base_form(place, lexicon=lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a closing side note announces no event of the release
+        (
+            (
+                "Titel\n\nWir laden am 29. Januar zu einer Pressekonferenz ein.\n\nNoch ein Hinweis: Die Ergebnisse "
+                "werden auf einer Pressekonferenz am 7. Februar vorgestellt."
+            ),
+            ["Pressekonferenz"],
+        ),
+        (
+            (
+                "Titel\n\nDie Bezirkstour beginnt am 26. November.\nHinweis: Die Senats-Pressekonferenz findet am "
+                "26. November um 13 Uhr im Roten Rathaus statt."
+            ),
+            ["Bezirkstour"],
+        ),
+        # a quoted title as the subject of "findet … statt" is an event of its own
+        (
+            "Titel\n\nDie „Fête de la Musique“ findet in Lichtenberg auch am Donnerstag, 21. Juni, statt.",
+            ["Fête de la Musique"],
+        ),
+        (
+            "Titel\n\nDie Berliner „Lange Nacht der Museen“ findet am 29. Januar statt.",
+            ["Lange Nacht der Museen"],
+        ),
+        # a quoted title after an event noun is the noun's title, not a second event
+        (
+            "Titel\n\nDie Ausstellung „Godori – Kampf der Blumen“ findet am 29. Januar statt.",
+            ["Ausstellung „Godori – Kampf der Blumen“"],
+        ),
+        # a quoted title that does not take place: no event
+        ("Titel\n\nDie „Kiezkasse“ wird am 29. Januar vorgestellt.", []),
+        ("Titel\n\nDas Bündnis „Wir für Berlin“ findet am 29. Januar keine Mehrheit.", []),
+        # camel-case compounds of an event noun
+        (
+            "Titel\n\nZum 19. Mal findet am 29. Januar das Berliner jugendFORUM statt.",
+            ["Berliner jugendFORUM"],
+        ),
+        # a venue after "im" is a place, not an event
+        ("Titel\n\nAm 29. Januar spielt das Orchester im Kulturforum.", []),
+        # a title line: its adjective is part of the name
+        (
+            "Titel\n\nTermin 2:\nOffizielle Eröffnung „Wissensstadt Berlin 2021“\n\nDatum: Freitag, 29. Januar",
+            ["Offizielle Eröffnung „Wissensstadt Berlin 2021“"],
+        ),
+    ],
+)
+def test_side_notes_titles_and_names(nlp, lexicon, text, expected):
+    tx = [
+        _timex(text, m.group(0), f"2020-{'01' if 'Januar' in m.group(0) else '11'}-{int(m.group(1)):02d}")
+        for m in re.finditer(r"(\d{1,2})\. (?:Januar|November)", text)
+    ]
+    assert [e.event["name"] for e in _events(nlp, lexicon, text, tx)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, location",
+    [
+        (
+            (
+                "Titel\n\nDas jugendFORUM findet statt am\n\nMontag, 30. September 2019\nim JugendKulturZentrum PUMPE,"
+                "\n10 – 16 Uhr, Lützowstraße 42, 10785 Berlin."
+            ),
+            "2019-09-30T10:00",
+            "JugendKulturZentrum PUMPE",
+        ),
+        (
+            (
+                "Titel\n\nAntworten erhalten Sie beim Forum für Menschen mit Behinderung\n\nMittwoch, 30. September 2019, "
+                "15.00-17.00 Uhr\nSeniorenklub Lindenufer, Mauerstraße 10 A, 13597 Berlin"
+            ),
+            "2019-09-30T15:00",
+            "Seniorenklub Lindenufer",
+        ),
+        # after a finished sentence a date line is not the event's when/where paragraph
+        (
+            "Titel\n\nDas jugendFORUM ist ein Ort für Jugendliche.\n\nMontag, 30. September 2019\nim Rathaus Mitte",
+            None,
+            None,
+        ),
+    ],
+)
+def test_unlabelled_date_paragraph(nlp, lexicon, text, start, location):
+    tx = [_timex(text, m.group(0), "2019-09-30") for m in re.finditer(r"\w+, 30\. September 2019", text)]
+    got = _events(nlp, lexicon, text, tx)
+    ev = got[0].event if got else {"start": None, "location": None}
+    assert (ev["start"], ev["location"]) == (start, location)

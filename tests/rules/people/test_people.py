@@ -1,0 +1,185 @@
+"""People rules on plain German text: who is a person, how the name splits, which gender the text shows."""
+
+import pytest
+
+from pipeline.records.ids import person_id
+from pipeline.rules.people import (
+    PersonMatch,
+    find_family_mentions,
+    find_people,
+    is_institution_word,
+    make_person_id,
+    resolve_document,
+)
+
+
+def names(text: str) -> list[tuple[str | None, str]]:
+    return [(m.given_name, m.family_name) for m in find_people(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # office before the name
+        ("Staatsministerin Annette Widmann-Mauz unterstrich in Kassel:", [("Annette", "Widmann-Mauz")]),
+        (
+            "18:00 Uhr - Tagesabschluss durch Staatsministerin Annette Widmann-Mauz",
+            [("Annette", "Widmann-Mauz")],
+        ),
+        (
+            "Die Bezirksbürgermeisterin von Mitte, Stefanie Remlinger, informiert:",
+            [("Stefanie", "Remlinger")],
+        ),
+        ("Der Regierende Bürgermeister von Berlin, Kai Wegner, erklärt:", [("Kai", "Wegner")]),
+        (
+            "Bezirksstadträtin für Familie, Jugend und Gesundheit Camilla Schuler (Die Linke): „Wir starten.“",
+            [("Camilla", "Schuler")],
+        ),
+        ("Bezirksstadtrat Maack führt hierzu aus:", [(None, "Maack")]),
+        (
+            "LAF-Präsident Alexander Straßmeir: „Mit den Videos gehen wir weiter.“",
+            [("Alexander", "Straßmeir")],
+        ),
+        # office after the name, appositions, party in brackets
+        ("Stefan Grüttner, Hessischer Minister für Soziales und Integration", [("Stefan", "Grüttner")]),
+        ("Dr. Beatrice Kramm, Präsidentin der Industrie- und Handelskammer Berlin", [("Beatrice", "Kramm")]),
+        ("Christoph Schmidt, Geschäftsführer der Grün Berlin GmbH, sagte:", [("Christoph", "Schmidt")]),
+        (
+            "Martin Schaefer (CDU), Bezirksstadtrat für Öffentliche Ordnung, Umwelt und Verkehr:",
+            [("Martin", "Schaefer")],
+        ),
+        (
+            "Die Gäste: Oliver Schruoffeneger (Bezirksstadtrat Charlottenburg-Wilmersdorf)",
+            [("Oliver", "Schruoffeneger")],
+        ),
+        ("Roman Simon MdA", [("Roman", "Simon")]),
+        # honorifics, hyphenated and non-ASCII names, particles
+        (
+            "Prof. Dr. Hacı-Halil Uslucan, Universität Duisburg-Essen, Direktor des Zentrums für Türkeistudien",
+            [("Hacı-Halil", "Uslucan")],
+        ),
+        ("Eva Kühne-Hörmann, Hessische Ministerin der Justiz", [("Eva", "Kühne-Hörmann")]),
+        ("Bitte wenden Sie sich an Frau Scheeres.", [(None, "Scheeres")]),
+        ("Elke von der Lieth, Leiterin der Kommunalen Galerie", [("Elke", "von der Lieth")]),
+        ("Werke von Carl Maria von Weber und anderen", [("Carl Maria", "von Weber")]),
+        ("Dazu Michael Müller, Regierender Bürgermeister von Berlin:", [("Michael", "Müller")]),
+        # given names alone speak for a person only with a family name after them
+        (
+            "Es lesen Katrin Seewald und Uwe Jensen aus ihren Büchern.",
+            [("Katrin", "Seewald"), ("Uwe", "Jensen")],
+        ),
+    ],
+)
+def test_people_found(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Staatsministerin bilanzierte nach der zweitägigen Konferenz:", []),
+        ("Fishbowl auf der Bundeskonferenz 2018", []),
+        ("14:30 Uhr - „Aktuelle Stunde“ im Fishbowl-Format mit:", []),
+        (
+            "Von Flensburg bis Füssen, von Aachen bis Angermünde: In ganz Deutschland arbeiten Beauftragte.",
+            [],
+        ),
+        ("Mariam Lau ist Korrespondentin, DIE ZEIT", [("Mariam", "Lau")]),  # only Lau, never DIE ZEIT
+        ("Die Baustelle in der Karl-Marx-Straße ist ab Montag gesperrt.", []),
+        ("Treffpunkt ist das Anne Frank Zentrum in Mitte.", []),
+        ("Das Max Planck Institut lädt ein.", []),
+        ("Als sich die Frau wehrte, ließ sie der Tatverdächtige los.", []),
+        # Fontane (his genitive as written) yes, "Frau Emilie" no
+        ("Die Begräbnisstätte Theodor Fontanes und seiner Frau Emilie", [("Theodor", "Fontanes")]),
+        ("Bezirksstadtrat Neukölln lädt ein", []),
+        # never "von Walter"
+        (
+            "Bilder von Susanne Runge zu Texten von Walter Benjamin",
+            [("Susanne", "Runge"), ("Walter", "Benjamin")],
+        ),
+        ("Die Partnerschaft Kreuzberg – San Rafael del Sur bittet um Spenden.", []),
+        ("Der Schulleiter der Staatlichen Ballettschule Berlin", []),
+    ],
+)
+def test_no_false_people(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, gender",
+    [
+        ("Staatsministerin Annette Widmann-Mauz", "f"),
+        ("Christian Geselle, Oberbürgermeister der Stadt Kassel", "m"),
+        ("Bezirksstadträtin Eva Majewski", "f"),
+        ("Frau Dr. Almut Neumann", "f"),
+        ("Herrn Prof. Wedekind", "m"),
+        ("Mariam Lau, Korrespondentin in der Hauptstadtredaktion, DIE ZEIT", "f"),
+        # no gender from the given name alone
+        ("Es lesen Katrin Seewald aus ihrem Buch.", None),
+        # an office that belongs to the name before it gives the next name no gender
+        ("Dagmar Pohle, Bezirksbürgermeisterin von Marzahn-Hellersdorf, Gordon Lemm und weitere Gäste", None),
+    ],
+)
+def test_gender_from_text_only(text, gender):
+    found = find_people(text)
+    person = found[-1] if "Gordon" in text else found[0]
+    assert person.gender == gender
+
+
+@pytest.mark.parametrize(
+    "text, honorific",
+    [
+        ("Prof. Dr. Hacı-Halil Uslucan, Direktor", "Prof. Dr."),
+        ("Dr. Beatrice Kramm, Präsidentin", "Dr."),
+        ("Frau Sandra Scheeres", None),
+    ],
+)
+def test_honorific(text, honorific):
+    assert find_people(text)[0].honorific == honorific
+
+
+def test_later_family_mention_links_to_the_person():
+    text = "Senatorin Sandra Scheeres eröffnete. „Wir bauen“, sagte Frau Scheeres. Scheeres dankte allen."
+    first = find_people(text)
+    assert [(m.given_name, m.family_name, m.gender) for m in first] == [
+        ("Sandra", "Scheeres", "f"),
+        (None, "Scheeres", "f"),
+    ]
+    later = find_family_mentions(text, {"Scheeres": "Sandra"}, taken=[(m.start, m.end) for m in first])
+    assert [(text[x[0] : x[1]], x[3], x[4]) for x in later] == [("Scheeres", None, None)]
+    mentions = first + [
+        PersonMatch(s, e, f, None, g, f, gd, "person.family_later") for s, e, f, g, gd in later
+    ]
+    resolved = resolve_document(mentions)
+    assert {m.person_id for m in resolved} == {person_id("Sandra Scheeres")}
+    assert {m.gender for m in resolved} == {"f"}
+
+
+def test_later_mention_takes_the_given_name_written_before_it():
+    text = "Kiezspaziergang mit Bezirksstadtrat Ephraim Gothe am Donnerstag"
+    later = find_family_mentions(text, {"Gothe": "Ephraim"})
+    assert [(text[x[0] : x[1]], x[3]) for x in later] == [("Ephraim Gothe", "Ephraim")]
+
+
+def test_family_name_of_a_street_is_no_mention():
+    assert find_family_mentions("Die Müller-Straße und Frau Müller", {"Müller": None}) != []
+    assert [x[2] for x in find_family_mentions("an der Lompscher Straße", {"Lompscher": None})] == []
+
+
+def test_person_id_is_normalized():
+    assert make_person_id("Annette", "Widmann-Mauz") == person_id("annette  Widmann - Mauz")
+    assert make_person_id(None, "Scheeres") == person_id("Scheeres")
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("Karl-Marx-Straße", True),
+        ("Ballettschule", True),
+        ("Gedächtniskirche", True),
+        ("Baumgarten", False),
+        ("Neuhaus", False),
+    ],
+)
+def test_institution_words(word, expected):
+    assert is_institution_word(word) is expected

@@ -1,0 +1,305 @@
+"""German temporal expressions: recognition and TIMEX3 values, both ways (pipeline.rules.timexes)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.paths import project_root
+from pipeline.rules.timexes import (
+    GrammarError,
+    day_context_at,
+    find_day_headers,
+    find_published,
+    find_timexes,
+    load_grammar,
+    resolve_day_header,
+)
+
+ANCHOR = date(2019, 6, 12)  # a Wednesday
+CORPUS = project_root() / "corpus"
+
+
+def _found(
+    text: str, *, anchor: date | None = ANCHOR, domain: str = "news"
+) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.label, t.value) for t in find_timexes(text, anchor=anchor, domain=domain)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # absolute dates in the common German forms; day/month order is never swapped
+        ("Der Vertrag wurde am 10.09.2020 unterzeichnet.", [("10.09.2020", "DATE", "2020-09-10")]),
+        ("Am 27.08.2018 tagte die Konferenz.", [("27.08.2018", "DATE", "2018-08-27")]),
+        ("Sie beginnt am 27. August 2018 in Kassel.", [("27. August 2018", "DATE", "2018-08-27")]),
+        (
+            "Die Lesung findet am Montag, 15. Juni 2020 statt.",
+            [("Montag, 15. Juni 2020", "DATE", "2020-06-15")],
+        ),
+        ("Sonnabend, den 16. Juni 2001", [("Sonnabend, den 16. Juni 2001", "DATE", "2001-06-16")]),
+        ("Die Ausstellung öffnet am 13.01. wieder.", [("13.01.", "DATE", "2019-01-13")]),
+        ("Anmeldung bis 1. Sept. 2019 möglich.", [("1. Sept. 2019", "DATE", "2019-09-01")]),
+        ("Der Angriff erfolgte am 1.9.39 früh.", [("1.9.39", "DATE", "1939-09-01")]),
+        ("Das Gesetz stammt aus dem Jahr 2018.", [("Jahr 2018", "DATE", "2018")]),
+        ("Die Umfrage lief im Mai 2019.", [("Mai 2019", "DATE", "2019-05")]),
+        ("Im Mai wird gewählt.", [("Mai", "DATE", "2019-05")]),
+        ("Die Zahl stieg 2018 deutlich an.", [("2018", "DATE", "2018")]),
+        ("Der Haushalt 2020/21 ist beschlossen.", [("2020", "DATE", "2020"), ("21", "DATE", "2021")]),
+        ("Die Daten stammen vom 2019-06-01.", [("2019-06-01", "DATE", "2019-06-01")]),
+        # relative to the document date (Wednesday 12 June 2019)
+        ("Heute eröffnet die Senatorin das Bad.", [("Heute", "DATE", "2019-06-12")]),
+        ("Die Straße ist morgen gesperrt.", [("morgen", "DATE", "2019-06-13")]),
+        ("Gestern wurde der Preis verliehen.", [("Gestern", "DATE", "2019-06-11")]),
+        ("Wir treffen uns am kommenden Dienstag.", [("kommenden Dienstag", "DATE", "2019-06-18")]),
+        ("Die Sitzung ist in der nächsten Woche.", [("nächsten Woche", "DATE", "2019-W25")]),
+        ("Der Bericht kam letzte Woche.", [("letzte Woche", "DATE", "2019-W23")]),
+        ("Die Arbeiten enden Anfang 2020.", [("Anfang 2020", "DATE", "2020")]),
+        ("Die Frist endet Ende Mai.", [("Ende Mai", "DATE", "2019-05")]),
+        ("Im Vorjahr waren es weniger.", [("Vorjahr", "DATE", "2018")]),
+        ("Der Kiez feiert am Samstag ein Fest.", [("Samstag", "DATE", "2019-06-15")]),
+        ("Am Dienstag wurde ein Mann festgenommen.", [("Dienstag", "DATE", "2019-06-11")]),
+        # history: decades, centuries, seasons, BC
+        ("Das Viertel entstand in den 1960er Jahren.", [("1960er Jahren", "DATE", "196")]),
+        ("Das Haus stammt aus dem 19. Jahrhundert.", [("19. Jahrhundert", "DATE", "18")]),
+        ("Im Frühjahr 1945 endete der Krieg.", [("Frühjahr 1945", "DATE", "1945-SP")]),
+        ("Mitte März 2019 begann der Bau.", [("Mitte März 2019", "DATE", "2019-03")]),
+        ("Die Schlacht fand 490 v. Chr. statt.", [("490 v. Chr.", "DATE", "BC0490")]),
+        ("Das Werk entstand in den zwanziger Jahren.", [("zwanziger Jahren", "DATE", "192")]),
+    ],
+)
+def test_dates(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Um 12:00 Uhr beginnt die Pressekonferenz.", [("12:00 Uhr", "TIME", "XXXX-XX-XXT12:00")]),
+        ("Beginn ist um 12.00 Uhr.", [("12.00 Uhr", "TIME", "XXXX-XX-XXT12:00")]),
+        ("Der Zug kam um 18.37 Uhr an.", [("18.37 Uhr", "TIME", "XXXX-XX-XXT18:37")]),
+        ("Einlass ist um 10 Uhr.", [("10 Uhr", "TIME", "XXXX-XX-XXT10:00")]),
+        ("Der Tote wurde gegen 10 Uhr 30 geborgen.", [("10 Uhr 30", "TIME", "XXXX-XX-XXT10:30")]),
+        (
+            "Die Beratung ist von 10.30 bis 12 Uhr.",
+            [("10.30", "TIME", "XXXX-XX-XXT10:30"), ("12 Uhr", "TIME", "XXXX-XX-XXT12:00")],
+        ),
+        (
+            "Workshop 13:30-15:00",
+            [("13:30", "TIME", "XXXX-XX-XXT13:30"), ("15:00", "TIME", "XXXX-XX-XXT15:00")],
+        ),
+        # "18 Uhr" is a clock time, never the 18th of the month
+        (
+            "Am 10.09.2020 um 18 Uhr",
+            [("10.09.2020", "DATE", "2020-09-10"), ("18 Uhr", "TIME", "2020-09-10T18:00")],
+        ),
+        ("Heute Abend spielt die Band.", [("Heute Abend", "TIME", "2019-06-12TEV")]),
+        (
+            "Die Feier beginnt am Samstag, dem 29. Januar, ab 12.00 Uhr.",
+            [("Samstag, dem 29. Januar", "DATE", "2019-01-29"), ("12.00 Uhr", "TIME", "2019-01-29T12:00")],
+        ),
+    ],
+)
+def test_times(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, label, value, mod",
+    [
+        ("Die Beauftragten tauschten sich zwei Tage intensiv aus.", "DURATION", "P2D", None),
+        ("Der Umbau dauert drei Wochen.", "DURATION", "P3W", None),
+        ("Der Verein besteht seit 20 Jahren.", "DURATION", "P20Y", None),
+        ("Die Sperrung dauert mehr als drei Tage.", "DURATION", "P3D", "MORE_THAN"),
+        ("Nach einem halben Jahr wurde evaluiert.", "DURATION", "P6M", None),
+        ("Das dauerte einige Jahre.", "DURATION", "PXY", None),
+        ("Die Sitzung dauerte 2 Stunden.", "DURATION", "PT2H", None),
+        ("Die Konferenz findet jährlich statt.", "SET", "P1Y", None),
+        ("Sie tagt einmal im Jahr.", "SET", "P1Y", None),
+        ("Die Sprechstunde ist jeden Montag.", "SET", "XXXX-WXX-1", None),
+        ("Der Newsletter erscheint wöchentlich.", "SET", "P1W", None),
+        ("Der Markt ist dienstags geöffnet.", "SET", "XXXX-WXX-2", None),
+        ("Die Linie fährt alle zwei Wochen.", "SET", "P2W", None),
+        ("Ab 16 Uhr ist Einlass.", "TIME", "XXXX-XX-XXT16:00", "ON_OR_AFTER"),
+    ],
+)
+def test_durations_sets_mods(text: str, label: str, value: str, mod: str | None) -> None:
+    found = find_timexes(text, anchor=ANCHOR)
+    assert [(t.label, t.value, t.mod) for t in found] == [(label, value, mod)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kinder spielen mit dem Ball, die Eltern schauen zu.",  # dateparser: "die", "mit"
+        "Nach Paragraph 12 ist das zulässig.",
+        "Es kamen 3 Personen zu Schaden.",
+        "Rückfragen unter Tel. 030 9018 22 beantwortet die Pressestelle.",
+        "Siehe Drucksache 18/1234 des Abgeordnetenhauses.",
+        "Die Senatorin verwies auf Drucksache 2019 des Ausschusses.",
+        "Das Update auf Version 1.2.3 behebt den Fehler.",
+        "Der Unbekannte wurde in 12359 Berlin gefunden.",
+        "Die A 100 wird verlängert.",
+        "Die Sitzung ist in Saal 334.",
+        "Die Rote Armee griff mit 1500 Panzern an.",
+        "Rund 2000 Menschen demonstrierten.",
+        "Die Förderung beträgt 2019 Euro pro Platz.",
+        "Der Bus 245 fährt wieder.",
+        "Der Maßstab der Karte ist 1:50000.",
+        "Guten Morgen, Berlin!",
+        "August Bebel war ein Politiker.",
+    ],
+)
+def test_not_timexes(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_press_number_is_not_a_year_but_its_date_is() -> None:
+    found = _found("Pressemitteilung Nr. 107/2023 vom 10.05.2023")
+    assert found == [("10.05.2023", "DATE", "2023-05-10")]
+
+
+@pytest.mark.parametrize(
+    "text, values, ranges",
+    [
+        ("tagte am 27. und 28. August 2018 in Kassel", ["2018-08-27", "2018-08-28"], "2018-08-27/2018-08-28"),
+        ("Das Festival läuft vom 3. bis 5. Mai.", ["2019-05-03", "2019-05-05"], "2019-05-03/2019-05-05"),
+        (
+            "Geöffnet 10 bis 12 Uhr",
+            ["XXXX-XX-XXT10:00", "XXXX-XX-XXT12:00"],
+            "XXXX-XX-XXT10:00/XXXX-XX-XXT12:00",
+        ),
+        ("Westeuropa (Mai/Juni 1940)", ["1940-05", "1940-06"], None),
+        ("am 3. und 17. Mai 2019", ["2019-05-03", "2019-05-17"], None),  # a list, not a range
+    ],
+)
+def test_ranges(text: str, values: list[str], ranges: str | None) -> None:
+    found = find_timexes(text, anchor=ANCHOR)
+    assert [t.value for t in found] == values
+    assert {t.range for t in found} == {ranges}
+
+
+@pytest.mark.parametrize(
+    "anchor, expected",
+    [
+        (date(2019, 12, 20), "2020-01-13"),  # announced in December for January: next year
+        (date(2019, 1, 5), "2019-01-13"),
+        (None, "XXXX-01-13"),
+    ],
+)
+def test_year_inference_from_anchor(anchor: date | None, expected: str) -> None:
+    assert _found("Die Bibliothek öffnet am 13.01. wieder.", anchor=anchor) == [("13.01.", "DATE", expected)]
+
+
+def test_year_inference_without_anchor_uses_last_explicit_date() -> None:
+    text = "Die Messe fand am 4. März 2017 statt. Die nächste folgt am 3. Mai."
+    assert _found(text, anchor=None)[-1] == ("3. Mai", "DATE", "2017-05-03")
+
+
+def test_narrative_mode_takes_years_from_the_story() -> None:
+    text = (
+        "Am 1. September 1939 griff Deutschland an. Am 17. September folgte die Sowjetunion, bis 1881 nicht."
+    )
+    found = _found(text, anchor=date(2011, 2, 16), domain="narrative")
+    assert found[1] == ("17. September", "DATE", "1939-09-17")
+
+
+SEED_LIKE = """Auf Einladung tagte am 27. und 28. August 2018 in Kassel die Bundeskonferenz.
+
+Erster Konferenztag: „Integration vor Ort gestalten
+
+Am ersten Konferenztag fand ein Austausch statt.
+
+12:00 Uhr - Pressekonferenz
+13:00 Uhr - Begrüßung
+
+Zweiter Konferenztag: „Zusammenhalt stärken“
+
+08:30 Uhr - Beginn und Markt der Möglichkeiten
+"""
+
+
+def test_clock_times_take_the_day_of_their_header() -> None:
+    found = {t.text: t.value for t in find_timexes(SEED_LIKE)}
+    assert found["12:00 Uhr"] == "2018-08-27T12:00"
+    assert found["13:00 Uhr"] == "2018-08-27T13:00"
+    assert found["08:30 Uhr"] == "2018-08-28T08:30"
+    assert found["Erster Konferenztag"] == "2018-08-27"
+
+
+def test_day_context_at() -> None:
+    found = find_timexes(SEED_LIKE)
+    assert day_context_at(found, SEED_LIKE.index("08:30")) == date(2018, 8, 28)
+    assert day_context_at(found, SEED_LIKE.index("12:00")) == date(2018, 8, 27)
+    assert day_context_at(found, 5) is None
+
+
+RANGE = (date(2018, 8, 27), date(2018, 8, 28))
+
+
+@pytest.mark.parametrize(
+    "header, date_range, expected",
+    [
+        ("Erster Konferenztag: „Integration vor Ort gestalten", RANGE, date(2018, 8, 27)),
+        ("Zweiter Konferenztag", RANGE, date(2018, 8, 28)),
+        ("Dritter Veranstaltungstag", RANGE, None),  # outside the range
+        ("Dritter Veranstaltungstag", (date(2018, 8, 27), None), date(2018, 8, 29)),
+        ("Tag 2", RANGE, date(2018, 8, 28)),
+        ("Am letzten Konferenztag", RANGE, date(2018, 8, 28)),
+        ("Dienstag:", RANGE, date(2018, 8, 28)),
+        ("Montag, 4. März", (date(2019, 3, 4), date(2019, 3, 6)), date(2019, 3, 4)),
+        ("Montag, 4. März 2019", None, date(2019, 3, 4)),
+        ("Pressekonferenz", RANGE, None),
+        ("Zweiter Konferenztag", None, None),
+    ],
+)
+def test_resolve_day_header(header: str, date_range, expected: date | None) -> None:
+    assert resolve_day_header(header, date_range=date_range) == expected
+
+
+def test_find_day_headers() -> None:
+    headers = find_day_headers(SEED_LIKE, date_range=RANGE)
+    assert [(SEED_LIKE[s:e].split(":")[0], d) for s, e, d in headers] == [
+        ("Erster Konferenztag", date(2018, 8, 27)),
+        ("Zweiter Konferenztag", date(2018, 8, 28)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pressemitteilung vom 12.06.2019\n\nDer Senat hat …", date(2019, 6, 12)),
+        ("Pressemitteilung Nr. 107/2023 vom 10.05.2023\n\nText", date(2023, 5, 10)),
+        ("Berlin, 12. Juni 2019 – Die Senatorin eröffnet …", date(2019, 6, 12)),
+        ("Kassel, den 28.08.2018: Die Konferenz endete.", date(2018, 8, 28)),
+        ("Am 27. August 2018 tagte die Konferenz.", None),  # an event date is not the release date
+        ("Der Senat hat am 12. Juni 2019 beschlossen …", None),
+    ],
+)
+def test_find_published(text: str, expected: date | None) -> None:
+    assert find_published(text) == expected
+
+
+def test_grammar_errors_name_file_and_line(tmp_path: Path) -> None:
+    src = project_root() / "pipeline" / "resources"
+    bad = tmp_path / "timex.jsonl"
+    bad.write_text('# header\n{"id": "x", "label": "WHEN", "kind": "date", "regex": "a"}\n', encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"timex.jsonl:2: unknown label"):
+        load_grammar(bad, src / "lexicons")
+    bad.write_text('{"id": "x", "label": "DATE", "kind": "date", "regex": "(a"}\n', encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"timex.jsonl:1: bad regex"):
+        load_grammar(bad, src / "lexicons")
+
+
+def test_seed_release_gives_the_gold_timex_facts() -> None:
+    seed, gold_path = CORPUS / "seed.txt", CORPUS / "gold" / "seed.json"
+    found = find_timexes(seed.read_text(encoding="utf-8"))
+    for fact in json.loads(gold_path.read_text(encoding="utf-8"))["timexes"]:
+        wanted = fact.get("value_any") or [fact["value"]]
+        values = [t.value for t in found if fact["text_contains"] in t.text] + [
+            t.range for t in found if fact["text_contains"] in t.text
+        ]
+        assert any(v in values for v in wanted), (fact, values)
