@@ -90,14 +90,9 @@ def _without_package_inits(graph: dict[str, set[str]]) -> dict[str, set[str]]:
     return {m: {t for t in deps if not m.startswith(t + ".")} for m, deps in graph.items()}
 
 
-# engine.py <-> engines/distributed.py (a lazy import back) goes with the engine cut of issue 14, done on
-# another branch; remove this exemption when that branch is merged.
-ENGINE_CUT_PENDING = ["pipeline.engine", "pipeline.engines.distributed"]
-
-
 def test_no_import_circles():
     found = circles(_without_package_inits(import_graph()))
-    assert [c for c in found if c != ENGINE_CUT_PENDING] == []
+    assert found == []
 
 
 @pytest.mark.parametrize(
