@@ -4,7 +4,7 @@
 
 Measures, each in its own process (so peak memory is per run): the backbone alone (`nlp.pipe` of the
 statistical model over the analysed texts), the full pipeline with 1 worker and with 2 workers
-(`pipeline.api.extract_to_dir`: ingest, layout, backbone, stages, records, chunk files, merge).
+(`pressextract.api.extract_to_dir`: ingest, layout, backbone, stages, records, chunk files, merge).
 Reports words/s (words = \\w+ runs, as `documents.n_words`), documents/s, peak RSS per worker
 (ru_maxrss) and the ratio full/backbone. Uses the bundled model when it exists, else --model blank
 (and says so). Not a test: numbers depend on the machine and its load.
@@ -54,9 +54,9 @@ def _rss_mb() -> float:
 
 def phase_backbone(sample: Path, model: str, batch_size: int) -> dict:
     """The statistical model alone over the texts the pipeline analyses (title block + body)."""
-    from pipeline.backbone import load_backbone
-    from pipeline.engine import prepare
-    from pipeline.ingest import iter_documents
+    from pressextract.backbone import load_backbone
+    from pressextract.engine import prepare
+    from pressextract.ingest import iter_documents
 
     texts = [prepare(d).text for d in iter_documents([str(sample)]) if not hasattr(d, "error")]
     nlp = load_backbone(model)
@@ -76,7 +76,7 @@ def phase_backbone(sample: Path, model: str, batch_size: int) -> dict:
 
 
 def phase_full(sample: Path, model: str, batch_size: int, workers: int) -> dict:
-    from pipeline.api import extract_to_dir, make_options
+    from pressextract.api import extract_to_dir, make_options
 
     with tempfile.TemporaryDirectory() as out:
         t0, c0 = time.perf_counter(), time.process_time()
@@ -137,7 +137,7 @@ def main() -> None:
         return
 
     sys.path.insert(0, str(ROOT))
-    from pipeline.backbone import bundled_path
+    from pressextract.backbone import bundled_path
 
     model = args.model
     note = ""

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.paths import shared_data_dir
+from pressextract.paths import shared_data_dir
 
 
 def ids(archive: Path) -> tuple[str, str]:
@@ -39,7 +39,7 @@ def ids(archive: Path) -> tuple[str, str]:
 
 
 def run(archive: Path, doc_id: str, model: str | None, out: Path) -> tuple[float, int]:
-    cmd = [sys.executable, "-c", "from pipeline.cli import main; main()"]
+    cmd = [sys.executable, "-c", "from pressextract.cli import main; main()"]
     cmd += ["show", str(archive), "--id", doc_id, "-o", str(out)]
     if model:
         cmd += ["--model", model]

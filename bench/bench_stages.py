@@ -3,10 +3,10 @@
     python bench/bench_stages.py [--n 100] [--every 0] [--model PATH|blank] [--repeat 1]
                                  [--profile press_people] [--top 25]
 
-Loads the pipeline once (`pipeline.load()`: the bundled model when it exists), reads N releases
+Loads the pipeline once (`pressextract.load()`: the bundled model when it exists), reads N releases
 (every k-th line of releases.jsonl.xz; `--every 0` spreads N evenly over the archive), prepares them
 like the engine (title block + body) and runs the components one by one over all documents, as
-`pipeline.engine.process_batch` does. Prints CPU seconds (time.process_time, robust to other load on
+`pressextract.engine.process_batch` does. Prints CPU seconds (time.process_time, robust to other load on
 a shared machine) per component and per 1,000 words; with --repeat R the extraction stages run R more
 times on the same analysed documents and the lowest time counts. With --profile NAME it prints the
 cProfile top functions (by cumulative time) of that component. Not a test: numbers depend on the machine.
@@ -68,10 +68,10 @@ def main() -> None:
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    import pipeline
-    from pipeline.backbone import bundled_path
-    from pipeline.engine import prepare
-    from pipeline.ingest import iter_documents
+    import pressextract
+    from pressextract.backbone import bundled_path
+    from pressextract.engine import prepare
+    from pressextract.ingest import iter_documents
 
     model = args.model
     if model is None:
@@ -81,7 +81,7 @@ def main() -> None:
         raise SystemExit(f"{DATA} not available")
     every = args.every or max(1, _N_LINES // max(1, args.n))
     c0 = time.process_time()
-    nlp = pipeline.load(model)
+    nlp = pressextract.load(model)
     load_cpu = time.process_time() - c0
 
     # the engine's own reading and preparing: the texts are exactly the ones `extract` analyses

@@ -1,4 +1,4 @@
-"""Speed of German timex recognition + normalization (pipeline.rules.timexes) on Berlin press releases.
+"""Speed of German timex recognition + normalization (pressextract.rules.timexes) on Berlin press releases.
 
 Times find_timexes on whole release texts (as the stage calls it) and reports the cost per sentence
 (sentences counted with the rules' own splitter) and per release. Reads the corpus in place.
@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from pipeline.rules.timexes import _sentence_bounds, default_grammar, find_timexes
+from pressextract.rules.timexes import _sentence_bounds, default_grammar, find_timexes
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "press" / "releases.jsonl.xz"
 

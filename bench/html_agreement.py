@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline.ingest import IngestError, iter_documents
+from pressextract.ingest import IngestError, iter_documents
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "press"
 
@@ -72,11 +72,11 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     if args.no_landmark:
-        import pipeline.ingest.html as html_mod
+        import pressextract.ingest.html as html_mod
 
         plain = html_mod.extract_html
         html_mod.extract_html = lambda html, **kw: plain(html, use_landmark=False, **kw)  # type: ignore[assignment]
-        import pipeline.ingest.readers as readers_mod
+        import pressextract.ingest.readers as readers_mod
 
         readers_mod.extract_html = html_mod.extract_html  # type: ignore[assignment]
     docs = list(iter_documents([str(args.html)]))

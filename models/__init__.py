@@ -1,6 +1,6 @@
 """The bundled German spaCy pipeline, installed as the package ``pressextract_models``.
 
-The pipeline itself is trained by ``python -m pipeline.training`` (see README.md in this folder).
+The pipeline itself is trained by ``python -m pressextract.training`` (see README.md in this folder).
 """
 
 from pathlib import Path

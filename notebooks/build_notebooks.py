@@ -30,10 +30,10 @@ filter, and join people with their offices and their quotes. All extraction logi
 package; this notebook only calls it."""),
     new_code_cell(FIND_ROOT),
     new_code_cell('''import pandas as pd
-import pipeline
+import pressextract
 
 pd.set_option("display.max_colwidth", 80)
-result = pipeline.extract([str(ROOT / "corpus")])
+result = pressextract.extract([str(ROOT / "corpus")])
 result'''),
     new_markdown_cell("""## The tables
 One DataFrame per table of `docs/TABLES.md` (the column contract); every extracted row has `doc_id` and
@@ -76,7 +76,7 @@ Parquet tables, see README "Large archives"). Every plot states how many rows it
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
-import pipeline
+import pressextract
 
 %matplotlib inline
 SAMPLE = int(os.environ.get("PRESSEXTRACT_SAMPLE", "300"))
@@ -93,7 +93,7 @@ if ARCHIVE.exists():
 else:
     inputs, label = [str(ROOT / "corpus")], "the sample corpus (../shared/data/press not found)"
 print("analysing", label)
-result = pipeline.extract(inputs, workers=min(2, os.cpu_count() or 1))
+result = pressextract.extract(inputs, workers=min(2, os.cpu_count() or 1))
 result'''),
     new_markdown_cell("## Releases per month"),
     new_code_cell('''docs = result.documents.assign(published=pd.to_datetime(result.documents["published"], errors="coerce"))

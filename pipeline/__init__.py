@@ -1,12 +1,12 @@
 """pressextract: information extraction for German press releases.
 
-import pipeline
-result = pipeline.extract(["corpus/"])
+import pressextract
+result = pressextract.extract(["corpus/"])
 result.quotes.head()
 result.write("out/")
 """
 
-from pipeline.api import extract, load
-from pipeline.result import Result
+from pressextract.api import extract, load
+from pressextract.result import Result
 
 __all__ = ["Result", "extract", "load"]

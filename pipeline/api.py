@@ -15,16 +15,16 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.backbone import resolve_model
-from pipeline.engines.batch import Outcome, build_nlp, peak_rss_mb
-from pipeline.engines.driver import Chunk, Collector, RunStats, drive, make_runner
-from pipeline.engines.runner import RunOptions
-from pipeline.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
-from pipeline.ingest.normalize import normalize_text
-from pipeline.ingest.readers import clean_text, display_path, expand_inputs
-from pipeline.records.export import aggregate_people, to_frame
-from pipeline.records.schema import TABLES
-from pipeline.result import Result
+from pressextract.backbone import resolve_model
+from pressextract.engines.batch import Outcome, build_nlp, peak_rss_mb
+from pressextract.engines.driver import Chunk, Collector, RunStats, drive, make_runner
+from pressextract.engines.runner import RunOptions
+from pressextract.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
+from pressextract.ingest.normalize import normalize_text
+from pressextract.ingest.readers import clean_text, display_path, expand_inputs
+from pressextract.records.export import aggregate_people, to_frame
+from pressextract.records.schema import TABLES
+from pressextract.result import Result
 
 
 class RunInterrupted(RuntimeError):
@@ -45,7 +45,7 @@ def package_version() -> str:
 
 
 def load(model: str | None = None, *, stages: Iterable[str] | None = None) -> Language:
-    """The full pipeline as a spaCy Language: `nlp = pipeline.load(); doc = nlp(text)`."""
+    """The full pipeline as a spaCy Language: `nlp = pressextract.load(); doc = nlp(text)`."""
     return build_nlp(model, stages=stages)
 
 
@@ -269,7 +269,7 @@ def extract_to_dir(
     written (no space, read-only, no permission, a file).
     Example: extract_to_dir(["releases.jsonl.xz"], "out/", options=RunOptions(workers=2), resume=True)
     """
-    from pipeline.engines.store import ChunkStore, OutputError, OutputLock, output_errors
+    from pressextract.engines.store import ChunkStore, OutputError, OutputLock, output_errors
 
     out = Path(out_dir)
     formats = list(dict.fromkeys(formats))

@@ -1,7 +1,7 @@
 """What two stages share: span keys, extension registration and typed references to earlier results.
 
 A stage reads what earlier stages wrote to the Doc only through the ``from_doc()`` readers here and
-writes only its own key; no stage imports another stage or ``pipeline.records``.
+writes only its own key; no stage imports another stage or ``pressextract.records``.
 
   press_blocks   layout block, label kicker|title|lead|heading|paragraph|line|list_item|caption
   press_timexes  span.label_ = DATE|TIME|DURATION|SET, span._.timex  = {value, mod, rule_id, …}
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from pipeline.rules.layout import EXCLUDED
+from pressextract.rules.layout import EXCLUDED
 
 BLOCKS_KEY = "press_blocks"
 TIMEXES_KEY = "press_timexes"

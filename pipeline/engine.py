@@ -1,9 +1,9 @@
-"""Compatibility re-export: the engine lives in `pipeline.engines` (batch, runner, local, distributed, driver).
+"""Compatibility re-export: the engine lives in `pressextract.engines` (batch, runner, local, distributed, driver).
 
-Example: `from pipeline.engine import build_nlp` still works; new code imports from `pipeline.engines.*`.
+Example: `from pressextract.engine import build_nlp` still works; new code imports from `pressextract.engines.*`.
 """
 
-from pipeline.engines.batch import (
+from pressextract.engines.batch import (
     STAGE_ORDER,
     BatchResult,
     DocumentRejected,
@@ -15,8 +15,8 @@ from pipeline.engines.batch import (
     process_batch,
     run_batch_here,
 )
-from pipeline.engines.driver import Chunk, Collector, InputChanged, RunStats, Sink, drive, make_runner
-from pipeline.engines.runner import Runner, RunOptions
+from pressextract.engines.driver import Chunk, Collector, InputChanged, RunStats, Sink, drive, make_runner
+from pressextract.engines.runner import Runner, RunOptions
 
 __all__ = [
     "STAGE_ORDER",

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import BLOCKS_KEY
-from pipeline.rules.layout import EXCLUDED, find_blocks
+from pressextract.contract import BLOCKS_KEY
+from pressextract.rules.layout import EXCLUDED, find_blocks
 
 __all__ = ["BLOCKS_KEY", "PressLayout", "blocks", "body_sents", "is_excluded", "make_layout"]
 

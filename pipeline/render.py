@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from html import escape
 
-from pipeline.rules.layout import find_blocks
+from pressextract.rules.layout import find_blocks
 
 # Highlight layers: key, label shown in the legend, the table whose rows they belong to.
 LAYERS = (

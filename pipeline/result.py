@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.records.export import write_tables
-from pipeline.records.schema import TABLES
+from pressextract.records.export import write_tables
+from pressextract.records.schema import TABLES
 
 
 class Result:

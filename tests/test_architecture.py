@@ -1,5 +1,5 @@
 """The layout holds: no import circles in pipeline/ (module level and lazy imports alike), no module over 800
-lines, and no stage imports another stage or pipeline.records (stages read earlier results via contract.py)."""
+lines, and no stage imports another stage or pressextract.records (stages read earlier results via contract.py)."""
 
 from __future__ import annotations
 
@@ -14,14 +14,15 @@ PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 def _modules() -> dict[str, Path]:
     out = {}
     for path in sorted(PACKAGE.rglob("*.py")):
-        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        # the folder pipeline/ installs as the import package pressextract
+        parts = ("pressextract", *path.relative_to(PACKAGE).with_suffix("").parts)
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         out[name] = path
     return out
 
 
 def _imports(path: Path, name: str, modules: dict[str, Path]) -> set[str]:
-    """pipeline modules a file imports (anywhere in it), resolved to modules that exist."""
+    """pressextract modules a file imports (anywhere in it), resolved to modules that exist."""
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -38,7 +39,7 @@ def _imports(path: Path, name: str, modules: dict[str, Path]) -> set[str]:
         for t in targets:
             while t and t not in modules:
                 t = t.rpartition(".")[0]
-            if t and t != name and t.startswith("pipeline"):
+            if t and t != name and t.startswith("pressextract"):
                 found.add(t)
     return found
 
@@ -85,7 +86,7 @@ def circles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def _without_package_inits(graph: dict[str, set[str]]) -> dict[str, set[str]]:
-    # "from pipeline.rules.quotes.find import x" runs pipeline/rules/quotes/__init__.py first, which imports
+    # "from pressextract.rules.quotes.find import x" runs pipeline/rules/quotes/__init__.py first, which imports
     # find: Python handles that order, it is the package's public face, not a circle between concerns.
     return {m: {t for t in deps if not m.startswith(t + ".")} for m, deps in graph.items()}
 
@@ -119,12 +120,12 @@ def test_no_module_over_800_lines():
 def test_stages_import_no_stage_and_no_records():
     graph = import_graph()
     for name in graph:
-        if name.startswith("pipeline.stages.") and name != "pipeline.stages.settings":
+        if name.startswith("pressextract.stages.") and name != "pressextract.stages.settings":
             bad = {
                 t
                 for t in graph[name]
-                if t.startswith("pipeline.records")
-                or (t.startswith("pipeline.stages") and t != "pipeline.stages.settings")
+                if t.startswith("pressextract.records")
+                or (t.startswith("pressextract.stages") and t != "pressextract.stages.settings")
             }
             assert bad == set(), name
 

@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.backbone import LabelScheme
+from pressextract.backbone import LabelScheme
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +120,7 @@ def test_detect_tiger_parser():
 
 @pytest.mark.model
 def test_detect_bundled_model_is_ud():
-    from pipeline.backbone import bundled_path
+    from pressextract.backbone import bundled_path
 
     path = bundled_path()
     if path is None:
@@ -141,7 +141,7 @@ def test_detect_bundled_model_is_ud():
     ],
 )
 def test_model_info_names_the_model_once(meta, expected):
-    from pipeline.backbone import model_info
+    from pressextract.backbone import model_info
 
     nlp = spacy.blank("de")
     nlp.meta.update(meta)

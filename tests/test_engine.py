@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 from spacy.language import Language
 
-import pipeline
-from pipeline.api import RunInterrupted, extract_to_dir, make_options
-from pipeline.engines.batch import Prepared, build_nlp, process_batch
-from pipeline.ingest import IngestOptions
+import pressextract
+from pressextract.api import RunInterrupted, extract_to_dir, make_options
+from pressextract.engines.batch import Prepared, build_nlp, process_batch
+from pressextract.ingest import IngestOptions
 
 sys.path.insert(0, str(Path(__file__).parent / "scale"))
 from scale_corpus import release, write_jsonl
@@ -76,7 +76,7 @@ def test_text_over_the_tokenizer_limit_is_an_errors_row():
 
 
 def test_max_doc_bytes_refuses_large_documents_with_a_clear_message():
-    result = pipeline.extract(
+    result = pressextract.extract(
         ["Ein kurzer Text über den Senat.", "Lang " * 100],
         model="blank",
         ingest=IngestOptions(max_doc_bytes=200),
@@ -108,7 +108,7 @@ def reference(archive, tmp_path_factory) -> Path:
 
 
 def test_api_result_writes_the_same_bytes_as_the_streaming_run(archive, reference, tmp_path):
-    result = pipeline.extract([str(archive)], model="blank", batch_size=7)
+    result = pressextract.extract([str(archive)], model="blank", batch_size=7)
     result.write(tmp_path, formats=("csv", "jsonl"))
     assert _tables(tmp_path) == _tables(reference)
     assert result.manifest["documents_ok"] == 60 and result.manifest["documents_failed"] == 1
@@ -179,7 +179,7 @@ def test_no_network_access_during_a_run(monkeypatch, tmp_path):
         encoding="utf-8",
     )
     inputs = [str(REPO / "corpus"), str(html)] + ([str(SEED)] if SEED.exists() else [])
-    result = pipeline.extract(inputs, model="blank")
+    result = pressextract.extract(inputs, model="blank")
     assert len(result.documents) >= 2
     assert result.errors.empty, result.errors.to_dict("records")
 
@@ -196,7 +196,7 @@ def test_no_network_access_during_a_run(monkeypatch, tmp_path):
 def test_cli_usage_errors_exit_2(args, code, tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.cli import _register, app
+    from pressextract.cli import _register, app
 
     _register()
     res = CliRunner().invoke(
@@ -208,7 +208,7 @@ def test_cli_usage_errors_exit_2(args, code, tmp_path):
 def test_cli_help_documents_exit_codes():
     from typer.testing import CliRunner
 
-    from pipeline.cli import _register, app
+    from pressextract.cli import _register, app
 
     _register()
     res = CliRunner().invoke(app, ["extract", "--help"], terminal_width=200)
@@ -270,7 +270,7 @@ def test_a_record_with_lone_surrogates_is_repaired_and_resume_passes_it(tmp_path
 
 def test_the_api_repairs_the_same_records(tmp_path):
     src = _bad_record_archive(tmp_path / "in.jsonl")
-    result = pipeline.extract([str(src)], model="blank")
+    result = pressextract.extract([str(src)], model="blank")
     assert len(result.errors) == 0
     assert len(result.documents) == 33
 
@@ -296,7 +296,7 @@ def _interrupted(tmp_path: Path, n: int = 40) -> tuple[Path, Path, Path]:
 
 
 def test_resume_notices_a_same_size_edit_with_the_old_mtime(tmp_path):
-    from pipeline.engines.driver import InputChanged
+    from pressextract.engines.driver import InputChanged
 
     src, _, out = _interrupted(tmp_path)
     st = src.stat()
@@ -336,7 +336,7 @@ def test_resume_redoes_chunks_whose_files_were_deleted(tmp_path, damage):
 
 @pytest.mark.parametrize("content", ['{"format": 2, "chunks": [{"ind', "", "[]"])
 def test_resume_reports_a_damaged_progress_file(tmp_path, content):
-    from pipeline.engines.store import ResumeError, RunExists
+    from pressextract.engines.store import ResumeError, RunExists
 
     src, _, out = _interrupted(tmp_path)
     (out / ".parts" / "progress.json").write_text(content, encoding="utf-8")
@@ -358,7 +358,7 @@ def test_resume_reports_a_damaged_progress_file(tmp_path, content):
     ],
 )
 def test_long_tokens_are_cut_but_text_and_offsets_stay(text, limit, longest):
-    from pipeline.engines.batch import split_long_tokens
+    from pressextract.engines.batch import split_long_tokens
 
     nlp = build_nlp("blank", stages=())
     doc = split_long_tokens(nlp.make_doc(text), limit)
@@ -378,9 +378,9 @@ def test_a_huge_token_goes_through_the_analysis(tmp_path):
 def test_an_outcome_that_cannot_be_encoded_becomes_one_errors_row():
     """The engine's last guard (engines/rows.encode_outcome): a record the reader let through with a lone
     surrogate is one errors row of stage export, never a dead chunk."""
-    from pipeline.engines.batch import Outcome
-    from pipeline.engines.rows import encode_outcome
-    from pipeline.records.schema import Error
+    from pressextract.engines.batch import Outcome
+    from pressextract.engines.rows import encode_outcome
+    from pressextract.records.schema import Error
 
     src = "in.jsonl#pm-\udfff"
     bad = Outcome(src, error=Error(src, "press_quotes", "Fehler", "pm-\udfff"), doc_id="pm-\udfff")

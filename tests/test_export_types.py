@@ -14,17 +14,17 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-import pipeline
-from pipeline.cli import _register, app
-from pipeline.records.export import _csv_cell, frame_dtypes, iso_text, to_date, to_datetime, to_frame
-from pipeline.records.schema import TABLES
+import pressextract
+from pressextract.cli import _register, app
+from pressextract.records.export import _csv_cell, frame_dtypes, iso_text, to_date, to_datetime, to_frame
+from pressextract.records.schema import TABLES
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed.txt"
 
 
 @pytest.fixture(scope="module")
 def result():
-    return pipeline.extract([str(SEED)], model="blank")
+    return pressextract.extract([str(SEED)], model="blank")
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +168,7 @@ def test_csv_safe_neutralizes_formulas_in_csv_only(tmp_path, via):
         result = _extract(str(release), "-o", str(out), "--csv-safe")
         assert result.exit_code == 0, result.output
     else:
-        pipeline.extract([str(release)], model="blank").write(out, csv_safe=True)
+        pressextract.extract([str(release)], model="blank").write(out, csv_safe=True)
     with (out / "documents.csv").open(encoding="utf-8", newline="") as fh:
         row = next(csv.DictReader(fh))
     assert row["title"] == "'" + title and row["doc_id"] == "'=1+1"

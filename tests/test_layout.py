@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.layout import blocks, body_sents, is_excluded
-from pipeline.rules.layout import find_blocks
+from pressextract.layout import blocks, body_sents, is_excluded
+from pressextract.rules.layout import find_blocks
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "seed.txt"
 
@@ -237,9 +237,9 @@ def test_blocks_cover_text_in_order_without_overlap() -> None:
 
 def test_reference_release_on_the_pipeline() -> None:
     """done-when 2: kicker/title/lead right, the repeated caption with its credit kept out of the body."""
-    import pipeline
+    import pressextract
 
-    nlp = pipeline.load("blank", stages=[])
+    nlp = pressextract.load("blank", stages=[])
     text = SEED.read_text(encoding="utf-8")
     doc = nlp(text)
     assert [s.text for s in blocks(doc, "kicker", "title", "lead")] == [

@@ -13,15 +13,15 @@ import copy
 
 import pytest
 
-from pipeline.evaluation.floors import FLOORS_FILE, check_floors, gold_scores, load_floors
-from pipeline.evaluation.report import DATA_DIR, load_gold, run_gold, score_gold
+from pressextract.evaluation.floors import FLOORS_FILE, check_floors, gold_scores, load_floors
+from pressextract.evaluation.report import DATA_DIR, load_gold, run_gold, score_gold
 
 PRESS = DATA_DIR / "press" / "releases.jsonl.xz"
 OTHER = DATA_DIR / "press-other" / "releases.jsonl.xz"
 
 
 def _model() -> str:
-    from pipeline.backbone import bundled_path
+    from pressextract.backbone import bundled_path
 
     path = bundled_path()
     return str(path) if path is not None else "blank"
@@ -30,7 +30,7 @@ def _model() -> str:
 @pytest.fixture(scope="session")
 def gold_run():
     """(seed tables, dev tables or None, seed gold, dev gold): the pipeline runs here once."""
-    from pipeline.engine import build_nlp
+    from pressextract.engine import build_nlp
 
     nlp = build_nlp(_model())
     seed_gold, dev = load_gold()
@@ -93,9 +93,9 @@ def test_gate_detects_regression(gold_run, floors, table):
 
 def test_wikinews_quote_floors(floors):
     """Direct and indirect quotes on the WIKINEWS dev split must stay above their floors."""
-    from pipeline.evaluation.floors import quote_scores
-    from pipeline.evaluation.quotes_wikinews import DATA_DIR as QUOTES_DIR
-    from pipeline.evaluation.quotes_wikinews import evaluate_quotes, quote_nlp
+    from pressextract.evaluation.floors import quote_scores
+    from pressextract.evaluation.quotes_wikinews import DATA_DIR as QUOTES_DIR
+    from pressextract.evaluation.quotes_wikinews import evaluate_quotes, quote_nlp
 
     if not (QUOTES_DIR / "dev.jsonl.xz").exists():
         pytest.skip(f"{QUOTES_DIR} (…/shared/data) not available: WIKINEWS quote floors not checked")
@@ -108,7 +108,7 @@ def test_wikinews_quote_floors(floors):
 
 def test_wikinews_floors_notice_a_lost_quote_kind(floors):
     result = {"direct": {"overlap": {"p": 0.0, "r": 0.0, "f": 0.0}, "speaker_acc": None}, "indirect": {}}
-    from pipeline.evaluation.floors import quote_scores
+    from pressextract.evaluation.floors import quote_scores
 
     failures = check_floors(quote_scores(result), floors, prefix="wikinews.")
     assert any(f.startswith("wikinews.direct.f") for f in failures)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import _register, app
-from pipeline.render import render_page
+from pressextract.cli import _register, app
+from pressextract.render import render_page
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seed.txt"
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -234,7 +234,7 @@ def page(tmp_path_factory) -> Path:
 def _has_stages(*names: str) -> bool:
     from spacy.language import Language
 
-    import pipeline.stages  # noqa: F401
+    import pressextract.stages  # noqa: F401
 
     return all(Language.has_factory(n) for n in names)
 
@@ -285,7 +285,7 @@ def archive(tmp_path) -> Path:
 
 
 def _ids(path: Path) -> list[str]:
-    from pipeline.ingest import RawDocument, iter_documents
+    from pressextract.ingest import RawDocument, iter_documents
 
     return [d.doc_id for d in iter_documents([str(path)]) if isinstance(d, RawDocument)]
 

@@ -27,7 +27,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from pipeline.api import package_version
+        from pressextract.api import package_version
 
         typer.echo(f"pressextract {package_version()}")
         raise typer.Exit()
@@ -45,13 +45,13 @@ def _root(
 def _register() -> None:
     import importlib
 
-    from pipeline.cli import extract  # noqa: F401
+    from pressextract.cli import extract  # noqa: F401
 
     for name in ("evaluate", "show", "train"):
         try:
-            importlib.import_module(f"pipeline.cli.{name}")
+            importlib.import_module(f"pressextract.cli.{name}")
         except ModuleNotFoundError as exc:
-            if exc.name != f"pipeline.cli.{name}":
+            if exc.name != f"pressextract.cli.{name}":
                 raise
 
 

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.cli import app
+from pressextract.cli import app
 
 
 @app.command()
@@ -69,8 +69,8 @@ def evaluate(
     """Run the pipeline on the gold releases and the benchmarks; print a summary, write JSON + Markdown."""
     import datetime as dt
 
-    from pipeline.evaluation.report import DATA_DIR, GOLD_DIR, PARTS
-    from pipeline.evaluation.report import evaluate as run_evaluation
+    from pressextract.evaluation.report import DATA_DIR, GOLD_DIR, PARTS
+    from pressextract.evaluation.report import evaluate as run_evaluation
 
     err = Console(stderr=True, soft_wrap=True)
     parts = [p.strip() for p in only.split(",") if p.strip()]
@@ -102,7 +102,7 @@ def evaluate(
     )
     failures: list[str] = []
     if check and result.get("gold"):
-        from pipeline.evaluation.floors import check_floors, gold_scores, load_floors
+        from pressextract.evaluation.floors import check_floors, gold_scores, load_floors
 
         floors = load_floors()
         failures = check_floors(gold_scores(result["gold"]), floors, prefix="seed.")
@@ -111,7 +111,7 @@ def evaluate(
                 failures += check_floors(gold_scores(result["gold"]), floors, prefix=f"{name}.")
     quotes_part = result.get("quotes") or {}
     if check and quotes_part.get("direct") and not quotes_limit:
-        from pipeline.evaluation.floors import check_floors, load_floors, quote_scores
+        from pressextract.evaluation.floors import check_floors, load_floors, quote_scores
 
         failures += check_floors(quote_scores(quotes_part), load_floors(), prefix="wikinews.")
     skipped = _skipped_parts(result, parts)

@@ -32,9 +32,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from pipeline.cli import app
-from pipeline.ingest import IngestOptions
-from pipeline.ingest.readers import _MAGIC, _suffixes, display_path, expand_inputs
+from pressextract.cli import app
+from pressextract.ingest import IngestOptions
+from pressextract.ingest.readers import _MAGIC, _suffixes, display_path, expand_inputs
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -153,7 +153,7 @@ def _saved_line(totals: dict, out: Path) -> str:
 
 def _formats(given: list[str], *, csv_safe: bool, err: Console) -> list[str]:
     """--format csv,parquet (or repeated) -> the formats to write; csv-safe in place of csv with --csv-safe."""
-    from pipeline.records.export import CSV_SAFE, FORMATS
+    from pressextract.records.export import CSV_SAFE, FORMATS
 
     formats = list(dict.fromkeys(f.strip().lower() for g in given for f in g.split(",") if f.strip()))
     formats = formats or ["csv", "jsonl"]
@@ -263,10 +263,10 @@ def extract(
     ] = False,
 ) -> None:
     """Extract documents, events, agenda, people, roles, quotes and timexes into OUT/<table>.csv|jsonl."""
-    from pipeline.api import RunInterrupted, extract_to_dir, make_options
-    from pipeline.backbone import ModelNotFound
-    from pipeline.engines.driver import InputChanged
-    from pipeline.engines.store import OutputError, OutputLocked, ResumeError, RunExists
+    from pressextract.api import RunInterrupted, extract_to_dir, make_options
+    from pressextract.backbone import ModelNotFound
+    from pressextract.engines.driver import InputChanged
+    from pressextract.engines.store import OutputError, OutputLocked, ResumeError, RunExists
 
     # soft_wrap: lines are never cut at the terminal (or at 80 columns when stderr is a file or a pipe)
     err = Console(stderr=True, soft_wrap=True)

@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli import app
+from pressextract.cli import app
 
 EXIT_USAGE = 2
 OUTPUT_TABLES = ("documents", "quotes", "roles", "agenda", "events", "timexes", "people", "errors")
@@ -36,7 +36,7 @@ def _is_output_dir(path: Path) -> bool:
 
 
 def _open_compressed(path: str):
-    from pipeline.ingest.readers import _suffixes
+    from pressextract.ingest.readers import _suffixes
 
     compression, _ = _suffixes(path)
     opener = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}.get(compression or "", open)
@@ -49,7 +49,7 @@ def _scan_jsonl(path: str, doc_id: str, options) -> tuple[object | None, bool]:
     Returns (RawDocument or IngestError or None, whether the id could still be one the run generates).
     Example: the last of 50,000 releases in releases.jsonl.xz in ~2 s instead of a minute.
     """
-    from pipeline.ingest.readers import _record, _source_for
+    from pressextract.ingest.readers import _record, _source_for
 
     repeat = _REPEAT_ID.match(doc_id)
     base = repeat.group("base") if repeat else None
@@ -88,8 +88,8 @@ def find_release(release: str, doc_id: str | None, options=None) -> tuple[object
     With --id on a JSON Lines archive the scan stops at the first match; without --id the first
     document is shown and a notice says that there are more.
     """
-    from pipeline.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
-    from pipeline.ingest.readers import _suffixes
+    from pressextract.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
+    from pressextract.ingest.readers import _suffixes
 
     options = options or IngestOptions()
     if doc_id is not None and Path(release).is_file() and _suffixes(release)[1] in (".jsonl", ".ndjson"):
@@ -126,8 +126,8 @@ def find_release(release: str, doc_id: str | None, options=None) -> tuple[object
 
 def analyse_one(release: str, *, model: str | None, doc_id: str | None):
     """Process one release (a file, or one record of a JSON/JSONL archive) -> (Doc, records, notice)."""
-    from pipeline.engine import build_nlp, prepare
-    from pipeline.records.build import build_records
+    from pressextract.engine import build_nlp, prepare
+    from pressextract.records.build import build_records
 
     chosen, notice = find_release(release, doc_id)
     prepared = prepare(chosen)
@@ -249,7 +249,7 @@ def show(
 
     Exit codes: 0 page written; 2 no such release or id, or the release could not be read.
     """
-    from pipeline.render import person_spans_of, render_page
+    from pressextract.render import person_spans_of, render_page
 
     try:
         if _is_output_dir(Path(release)):

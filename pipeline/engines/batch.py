@@ -21,11 +21,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.backbone import load_backbone
-from pipeline.ingest import RawDocument
-from pipeline.records.build import build_records
-from pipeline.records.ids import content_doc_id
-from pipeline.records.schema import Error
+from pressextract.backbone import load_backbone
+from pressextract.ingest import RawDocument
+from pressextract.records.build import build_records
+from pressextract.records.ids import content_doc_id
+from pressextract.records.schema import Error
 
 MAX_TOKEN_CHARS = 1000  # longer tokens are cut (URLs and compound words stay far below)
 
@@ -105,8 +105,8 @@ def prepare(raw: RawDocument, *, max_doc_bytes: int | None = None) -> Prepared:
 
 def build_nlp(model: str | None = None, *, stages: Iterable[str] | None = None) -> Language:
     """Backbone + layout + extraction stages, in the documented order."""
-    import pipeline.layout
-    import pipeline.stages  # noqa: F401  (registers the stage factories)
+    import pressextract.layout
+    import pressextract.stages  # noqa: F401  (registers the stage factories)
 
     nlp = load_backbone(model)
     nlp.add_pipe("press_layout", first=True)

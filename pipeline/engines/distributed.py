@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import threading
 
-from pipeline.engines.batch import BatchResult, Prepared, build_nlp, run_batch_here
-from pipeline.engines.runner import RunOptions, isolate
+from pressextract.engines.batch import BatchResult, Prepared, build_nlp, run_batch_here
+from pressextract.engines.runner import RunOptions, isolate
 
 _LOCAL = threading.local()  # one pipeline per worker thread: spaCy pipelines are not shared across threads
 
@@ -27,7 +27,7 @@ def _nlp(model: str | None, stages: tuple[str, ...] | None):
 
 
 def dask_info(model: str | None, stages: tuple[str, ...] | None) -> dict:
-    from pipeline.backbone import model_info
+    from pressextract.backbone import model_info
 
     return model_info(_nlp(model, stages))
 

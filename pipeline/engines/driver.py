@@ -15,7 +15,7 @@ from typing import Protocol
 
 from spacy.language import Language
 
-from pipeline.engines.batch import (
+from pressextract.engines.batch import (
     BatchResult,
     DocumentRejected,
     Outcome,
@@ -24,11 +24,11 @@ from pipeline.engines.batch import (
     message,
     prepare,
 )
-from pipeline.engines.distributed import DaskRunner
-from pipeline.engines.local import InProcessRunner, PoolRunner
-from pipeline.engines.rows import encode_outcome
-from pipeline.engines.runner import Runner, RunOptions
-from pipeline.ingest import IngestError, RawDocument
+from pressextract.engines.distributed import DaskRunner
+from pressextract.engines.local import InProcessRunner, PoolRunner
+from pressextract.engines.rows import encode_outcome
+from pressextract.engines.runner import Runner, RunOptions
+from pressextract.ingest import IngestError, RawDocument
 
 
 def make_runner(options: RunOptions, *, nlp: Language | None = None) -> Runner:

@@ -12,9 +12,9 @@ from multiprocessing import get_context
 
 from spacy.language import Language
 
-from pipeline.backbone import ModelNotFound, model_info
-from pipeline.engines.batch import BatchResult, Prepared, build_nlp, run_batch_here
-from pipeline.engines.runner import RunOptions, isolate
+from pressextract.backbone import ModelNotFound, model_info
+from pressextract.engines.batch import BatchResult, Prepared, build_nlp, run_batch_here
+from pressextract.engines.runner import RunOptions, isolate
 
 
 class InProcessRunner:

@@ -7,9 +7,9 @@ Example: a JSON record with "id": "pm-\\udfff" -> errors row (stage "export") wi
 
 from __future__ import annotations
 
-from pipeline.engines.batch import Outcome, message
-from pipeline.records.export import json_line, row_of
-from pipeline.records.schema import Error
+from pressextract.engines.batch import Outcome, message
+from pressextract.records.export import json_line, row_of
+from pressextract.records.schema import Error
 
 
 def outcome_rows(outcome: Outcome) -> dict[str, list]:

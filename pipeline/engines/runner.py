@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from pipeline.engines.batch import BatchResult, Outcome, Prepared, error_outcome
-from pipeline.ingest import IngestOptions
+from pressextract.engines.batch import BatchResult, Outcome, Prepared, error_outcome
+from pressextract.ingest import IngestOptions
 
 
 @dataclass(frozen=True, slots=True)

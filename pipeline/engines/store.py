@@ -21,10 +21,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
-from pipeline.engines.driver import Chunk
-from pipeline.engines.rows import encode_outcome
-from pipeline.records.export import FORMATS, PeopleAggregator, TableWriter, row_of
-from pipeline.records.schema import DOC_TABLES, TABLES
+from pressextract.engines.driver import Chunk
+from pressextract.engines.rows import encode_outcome
+from pressextract.records.export import FORMATS, PeopleAggregator, TableWriter, row_of
+from pressextract.records.schema import DOC_TABLES, TABLES
 
 PART_TABLES = (*DOC_TABLES, "errors", "mentions")
 FORMAT_VERSION = 2  # 2: sidecars hold a content hash per input item

@@ -6,6 +6,6 @@ floors.py    named scores and the CI quality floors (tests/quality_floors.json)
 quotes_wikinews.py, wikiwars.py   the external benchmarks (imported by report.py when present)
 """
 
-from pipeline.evaluation.gold import load_tables, score_facts, score_prf
+from pressextract.evaluation.gold import load_tables, score_facts, score_prf
 
 __all__ = ["load_tables", "score_facts", "score_prf"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.paths import project_root
+from pressextract.paths import project_root
 
 FLOORS_FILE = project_root() / "tests" / "quality_floors.json"
 
@@ -38,7 +38,7 @@ def gold_scores(gold: dict) -> dict[str, float]:
 
 
 def quote_scores(quotes: dict) -> dict[str, float]:
-    """Named scores of a WIKINEWS quote result (pipeline.evaluation.quotes_wikinews.evaluate_quotes).
+    """Named scores of a WIKINEWS quote result (pressextract.evaluation.quotes_wikinews.evaluate_quotes).
 
     Example: quote_scores(result["quotes"])["wikinews.direct.f"] -> 0.87
     """
@@ -120,7 +120,7 @@ def update_floors_file(gold: dict, *, path: Path = FLOORS_FILE, note: str = "") 
     return keep
 
 
-if __name__ == "__main__":  # python -m pipeline.evaluation.floors REPORT_DIR/evaluation.json "why"
+if __name__ == "__main__":  # python -m pressextract.evaluation.floors REPORT_DIR/evaluation.json "why"
     import sys
 
     result = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))

@@ -99,7 +99,7 @@ def _clean(value: object) -> object:
 def tables_from_frames(frames: dict, *, mentions: Iterable[dict] | None = None) -> Tables:
     """Turn a Result's DataFrames (and optional per-document person mentions) into plain row dicts.
 
-    Example: tables_from_frames(pipeline.extract(["corpus/seed.txt"]).frames)["people"][0]["family_name"]
+    Example: tables_from_frames(pressextract.extract(["corpus/seed.txt"]).frames)["people"][0]["family_name"]
     """
     tables: Tables = {}
     for table in TABLE_NAMES:

@@ -10,7 +10,7 @@ Gold kinds: Direct -> direct; Indirect, FreeIndirect, IndirectFreeIndirect -> in
 contract: it is not gold, and a prediction that overlaps only Reported gold counts as neither hit nor
 error (reported as `ignored_reported`). The data (CC BY-NC-SA 4.0) is read by path, never copied.
 
-Example: python -m pipeline.evaluation.quotes_wikinews --split dev
+Example: python -m pressextract.evaluation.quotes_wikinews --split dev
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.paths import shared_data_dir
+from pressextract.paths import shared_data_dir
 
 DATA_DIR = shared_data_dir() / "quotes-wikinews"
 KIND_OF_TYPE = {
@@ -152,8 +152,8 @@ def quote_nlp(model: str | None = None, *, quote_config: dict | None = None) -> 
 
     `quote_config` overrides press_quotes settings, e.g. {"min_fragment_words": 3}.
     """
-    import pipeline.stages  # noqa: F401  (registers the stage factories)
-    from pipeline.api import load
+    import pressextract.stages  # noqa: F401  (registers the stage factories)
+    from pressextract.api import load
 
     wanted = [s for s in ("press_people", "press_roles", "press_quotes") if Language.has_factory(s)]
     nlp = load(model, stages=wanted)

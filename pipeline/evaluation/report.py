@@ -27,7 +27,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.evaluation.gold import (
+from pressextract.evaluation.gold import (
     PRF,
     Tables,
     merge_prf,
@@ -35,7 +35,7 @@ from pipeline.evaluation.gold import (
     score_facts,
     score_prf,
 )
-from pipeline.paths import project_root, shared_data_dir
+from pressextract.paths import project_root, shared_data_dir
 
 REPO = project_root()
 # the reference release and its gold ship with the package, so `evaluate` works outside a checkout
@@ -157,10 +157,10 @@ def run_tables(nlp: Language, inputs: list[str]) -> Tables:
 
     Besides the seven tables, `mentions` keeps the per-document persons for people precision.
     """
-    from pipeline.engine import prepare, process_batch
-    from pipeline.ingest import IngestOptions, iter_documents
-    from pipeline.records.export import aggregate_people
-    from pipeline.records.schema import PersonMention
+    from pressextract.engine import prepare, process_batch
+    from pressextract.ingest import IngestOptions, iter_documents
+    from pressextract.records.export import aggregate_people
+    from pressextract.records.schema import PersonMention
 
     raws = [r for r in iter_documents(inputs, options=IngestOptions()) if not hasattr(r, "error")]
     outcomes = process_batch(nlp, [prepare(r) for r in raws], {})
@@ -318,7 +318,7 @@ def _call(fn: Callable, *args, **kwargs):
 
 def evaluate_quotes_part(*, model: str | None, data_dir: Path, limit: int | None) -> dict:
     try:
-        from pipeline.evaluation.quotes_wikinews import evaluate_quotes
+        from pressextract.evaluation.quotes_wikinews import evaluate_quotes
     except ImportError as exc:
         return {"skipped": f"quote benchmark not available ({exc})"}
     path = data_dir / "quotes-wikinews"
@@ -331,7 +331,7 @@ def evaluate_quotes_part(*, model: str | None, data_dir: Path, limit: int | None
 
 def evaluate_timex_part(*, model: str | None, data_dir: Path) -> dict:
     try:
-        from pipeline.evaluation.wikiwars import evaluate_wikiwars
+        from pressextract.evaluation.wikiwars import evaluate_wikiwars
     except ImportError as exc:
         return {"skipped": f"WikiWarsDE evaluator not available yet ({exc.name or exc})"}
     path = data_dir / "wikiwarsde"
@@ -341,12 +341,12 @@ def evaluate_timex_part(*, model: str | None, data_dir: Path) -> dict:
 
 
 def evaluate_ner_part(*, model: str | None, data_dir: Path, ner_limit: int | None) -> dict:
-    """Backbone scores on held-out data, through pipeline.training.evaluate (GermEval dev, UD GSD test)."""
+    """Backbone scores on held-out data, through pressextract.training.evaluate (GermEval dev, UD GSD test)."""
     from spacy.tokens import DocBin
 
-    from pipeline.backbone import load_backbone, model_info
-    from pipeline.training.convert import bio_to_spans, make_ner_doc, read_conllu_docs, read_germeval
-    from pipeline.training.evaluate import evaluate_ner, evaluate_ud
+    from pressextract.backbone import load_backbone, model_info
+    from pressextract.training.convert import bio_to_spans, make_ner_doc, read_conllu_docs, read_germeval
+    from pressextract.training.evaluate import evaluate_ner, evaluate_ud
 
     nlp = load_backbone(model)
     out: dict = {"model": model_info(nlp)}
@@ -403,9 +403,9 @@ def evaluate(
     `without`: extraction stages left out of the gold run (["press_quotes"]), to see what a stage is worth or
     to show that the quality gate catches a broken one.
     """
-    from pipeline.api import package_version
-    from pipeline.backbone import model_info
-    from pipeline.engine import build_nlp
+    from pressextract.api import package_version
+    from pressextract.backbone import model_info
+    from pressextract.engine import build_nlp
 
     parts = [p for p in only]
     unknown = set(parts) - set(PARTS)
@@ -425,7 +425,7 @@ def evaluate(
     }
     if "gold" in parts:
         t0 = time.perf_counter()
-        from pipeline.engine import STAGE_ORDER
+        from pressextract.engine import STAGE_ORDER
 
         skip = {w if w.startswith("press_") else f"press_{w}" for w in without}
         nlp = build_nlp(model, stages=[s for s in STAGE_ORDER if s not in skip] if skip else None)

@@ -10,8 +10,8 @@ Value comparison maps TIMEX2 to our TIMEX3-style values: both write centuries as
 BC years as "BC0490", seasons as "1940-SU", durations as "P3D"; the TIMEX2 `mod` is compared apart (not
 part of the value); seconds ":00" are dropped; gold without a value is left out of the value score.
 
-Example: python -m pipeline.evaluation.wikiwars            (table)
-         python -m pipeline.evaluation.wikiwars --errors 40 (also list misses and false alarms)
+Example: python -m pressextract.evaluation.wikiwars            (table)
+         python -m pressextract.evaluation.wikiwars --errors 40 (also list misses and false alarms)
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from pathlib import Path
 from lxml import etree
 from spacy.language import Language
 
-from pipeline.paths import shared_data_dir
-from pipeline.rules.timexes import find_timexes
+from pressextract.paths import shared_data_dir
+from pressextract.rules.timexes import find_timexes
 
 DATA_DIR = shared_data_dir() / "wikiwarsde"
 # HeidelTime on WikiWarsDE (microth/heideltime EvaluationResults.md, see data/SOURCES.md section 7).
@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     nlp = None
     if args.model:
-        from pipeline.engine import build_nlp
+        from pressextract.engine import build_nlp
 
         nlp = build_nlp(args.model, stages=["press_timexes"])
     errs: list | None = [] if args.errors else None

@@ -1,5 +1,5 @@
 """Readers for press-release archives: files, folders, zip, json/jsonl, html -> RawDocument."""
 
-from pipeline.ingest.readers import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
+from pressextract.ingest.readers import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
 
 __all__ = ["DocIds", "IngestError", "IngestOptions", "RawDocument", "iter_documents"]

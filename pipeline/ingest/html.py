@@ -91,7 +91,7 @@ def load_boilerplate(text: str, *, source: str = "html_boilerplate.jsonl") -> tu
 
 @lru_cache(maxsize=1)
 def default_boilerplate() -> tuple[BoilerplateRule, ...]:
-    ref = resources.files("pipeline.resources").joinpath(*_PATTERNS)
+    ref = resources.files("pressextract.resources").joinpath(*_PATTERNS)
     return load_boilerplate(ref.read_text(encoding="utf-8"), source="/".join(_PATTERNS))
 
 
@@ -177,7 +177,7 @@ def load_offices(text: str, *, source: str = "berlin_de_offices.tsv") -> tuple[t
 
 @lru_cache(maxsize=1)
 def default_offices() -> tuple[tuple[str, str, str], ...]:
-    ref = resources.files("pipeline.resources").joinpath(*_OFFICES)
+    ref = resources.files("pressextract.resources").joinpath(*_OFFICES)
     return load_offices(ref.read_text(encoding="utf-8"), source="/".join(_OFFICES))
 
 

@@ -12,8 +12,8 @@ import re
 import stat
 from collections.abc import Iterable
 
-from pipeline.ingest.documents import KNOWN, IngestError, IngestOptions, _suffixes, display_path
-from pipeline.ingest.streams import _file_kind
+from pressextract.ingest.documents import KNOWN, IngestError, IngestOptions, _suffixes, display_path
+from pressextract.ingest.streams import _file_kind
 
 
 def _inside(target: str, root: str) -> bool:

@@ -24,7 +24,7 @@ from html import unescape
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from pipeline.ingest.documents import (
+from pressextract.ingest.documents import (
     COMPRESSED,
     HTML_SUFFIXES,
     JSON_SUFFIXES,
@@ -42,12 +42,12 @@ from pipeline.ingest.documents import (
     display_path,
     log,
 )
-from pipeline.ingest.encoding import DecodeFailure, _looks_utf16, decode_bytes
-from pipeline.ingest.html import extract_html
-from pipeline.ingest.metadata import BadField, meta_text, parse_date
-from pipeline.ingest.normalize import normalize_text, one_line
-from pipeline.ingest.paths import _MAGIC, expand_inputs
-from pipeline.ingest.streams import (
+from pressextract.ingest.encoding import DecodeFailure, _looks_utf16, decode_bytes
+from pressextract.ingest.html import extract_html
+from pressextract.ingest.metadata import BadField, meta_text, parse_date
+from pressextract.ingest.normalize import normalize_text, one_line
+from pressextract.ingest.paths import _MAGIC, expand_inputs
+from pressextract.ingest.streams import (
     _CHUNK,
     _Budget,
     _Counted,
@@ -58,7 +58,7 @@ from pipeline.ingest.streams import (
     _Refused,
     _Transcode,
 )
-from pipeline.records.ids import content_doc_id
+from pressextract.records.ids import content_doc_id
 
 __all__ = [
     "COMPRESSED",

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from pipeline.ingest.documents import InputTooLarge
+from pressextract.ingest.documents import InputTooLarge
 
 # A compressed stream that has produced this much and still expands more than max_zip_ratio:1 is a bomb.
 _BOMB_CHECK_BYTES = 64 << 20

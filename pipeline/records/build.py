@@ -10,8 +10,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import register_extensions
-from pipeline.records.schema import AgendaItem, Document, Event, PersonMention, Quote, Role, Timex
+from pressextract.contract import register_extensions
+from pressextract.records.schema import AgendaItem, Document, Event, PersonMention, Quote, Role, Timex
 
 register_extensions()
 

@@ -23,7 +23,7 @@ from typing import Self
 import pandas as pd
 import pyarrow as pa
 
-from pipeline.records.schema import TABLES, Person, PersonMention, columns
+from pressextract.records.schema import TABLES, Person, PersonMention, columns
 
 FORMATS = ("csv", "jsonl", "parquet")
 # The CSV format with spreadsheet formulas neutralized (`--csv-safe`): still written to OUT/<table>.csv.

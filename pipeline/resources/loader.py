@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from pipeline.resources import LEXICON_DIR, PATTERN_DIR, RESOURCES_DIR
+from pressextract.resources import LEXICON_DIR, PATTERN_DIR, RESOURCES_DIR
 
 __all__ = [
     "LEXICON_DIR",

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.resources import LEXICON_DIR
-from pipeline.resources.loader import ResourceError, data_lines, read_words
+from pressextract.resources import LEXICON_DIR
+from pressextract.resources.loader import ResourceError, data_lines, read_words
 
 LexiconError = ResourceError  # one error class for every resource file
 

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.resources import RESOURCES_DIR
-from pipeline.resources.loader import ResourceError, read_table
+from pressextract.resources import RESOURCES_DIR
+from pressextract.resources.loader import ResourceError, read_table
 
 RESOURCES = RESOURCES_DIR
 

@@ -1,5 +1,5 @@
 """Extraction stages, one spaCy component per module. Importing this package registers the factories."""
 
-from pipeline.stages import agenda, events, people, quotes, roles, timexes
+from pressextract.stages import agenda, events, people, quotes, roles, timexes
 
 __all__ = ["agenda", "events", "people", "quotes", "roles", "timexes"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import AGENDA_KEY, Refs
-from pipeline.rules.agenda import AgendaEntry, AgendaOptions, find_agenda, load_rules
-from pipeline.stages.settings import defaults
+from pressextract.contract import AGENDA_KEY, Refs
+from pressextract.rules.agenda import AgendaEntry, AgendaOptions, find_agenda, load_rules
+from pressextract.stages.settings import defaults
 
 SPANS_KEY = AGENDA_KEY
 

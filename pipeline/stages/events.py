@@ -9,9 +9,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import EVENTS_KEY, Refs
-from pipeline.rules.events import EventMatch, EventOptions, find_events, load_rules
-from pipeline.stages.settings import defaults
+from pressextract.contract import EVENTS_KEY, Refs
+from pressextract.rules.events import EventMatch, EventOptions, find_events, load_rules
+from pressextract.stages.settings import defaults
 
 SPANS_KEY = EVENTS_KEY
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import PEOPLE_KEY, Refs, char_span
-from pipeline.rules.people import PeopleOptions, PersonMatch, find_person_mentions, load_rules
-from pipeline.stages.settings import defaults
+from pressextract.contract import PEOPLE_KEY, Refs, char_span
+from pressextract.rules.people import PeopleOptions, PersonMatch, find_person_mentions, load_rules
+from pressextract.stages.settings import defaults
 
 SPANS_KEY = PEOPLE_KEY
 

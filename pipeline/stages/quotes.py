@@ -15,11 +15,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.backbone import LabelScheme
-from pipeline.contract import QUOTES_KEY, Refs
-from pipeline.rules.quotes import QuoteMatch, QuoteOptions, find_quotes, load_rules
-from pipeline.rules.quotes.rules import LEXICON_DIR, LEXICON_FILES, office_matcher
-from pipeline.stages.settings import defaults
+from pressextract.backbone import LabelScheme
+from pressextract.contract import QUOTES_KEY, Refs
+from pressextract.rules.quotes import QuoteMatch, QuoteOptions, find_quotes, load_rules
+from pressextract.rules.quotes.rules import LEXICON_DIR, LEXICON_FILES, office_matcher
+from pressextract.stages.settings import defaults
 
 SETTINGS = (
     "max_quote_paragraphs",

@@ -3,7 +3,7 @@ the span being the office as written (role_text).
 
 span._.role = {person_id, name, role, role_norm, portfolio, organization, jurisdiction, level, rule_id}.
 Reads the people of press_people (runs after press_people). Offices with no named holder ("Die
-Staatsministerin bilanzierte …") are no statements; pipeline.rules.roles.resolve_office_holder
+Staatsministerin bilanzierte …") are no statements; pressextract.rules.roles.resolve_office_holder
 resolves them for other stages.
 Example: "Stefan Grüttner, Hessischer Minister für Soziales und Integration" -> Minister, Hessen, land.
 """
@@ -13,9 +13,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import ROLES_KEY, Refs, char_span
-from pipeline.rules.roles import RoleOptions, Statement, find_roles, load_rules
-from pipeline.stages.settings import defaults
+from pressextract.contract import ROLES_KEY, Refs, char_span
+from pressextract.rules.roles import RoleOptions, Statement, find_roles, load_rules
+from pressextract.stages.settings import defaults
 
 SPANS_KEY = ROLES_KEY
 

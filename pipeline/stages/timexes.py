@@ -13,15 +13,15 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import TIMEXES_KEY, Refs
-from pipeline.rules.timexes import TimexMatch, timex_dict
-from pipeline.rules.timexes.document import (
+from pressextract.contract import TIMEXES_KEY, Refs
+from pressextract.rules.timexes import TimexMatch, timex_dict
+from pressextract.rules.timexes.document import (
     TimexOptions,
     find_document_date,
     find_timex_matches,
     load_rules,
 )
-from pipeline.stages.settings import defaults
+from pressextract.stages.settings import defaults
 
 
 class PressTimexes:

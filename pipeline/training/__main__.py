@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m pipeline.training [all|convert|vectors|silver|train-ud|train-lemma|train-ner|assemble|evaluate]
+    python -m pressextract.training [all|convert|vectors|silver|train-ud|train-lemma|train-ner|assemble|evaluate]
         [--data PATH] [--build PATH] [--out PATH] [--threads N]
 
 ``all`` (the default) runs every step in order. Intermediate files go to ``models/build/``
@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.paths import shared_data_dir
+from pressextract.paths import shared_data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "models"
@@ -241,7 +241,7 @@ def write_performance(model_dir: Path, res: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.training", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m pressextract.training", description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "step",
         nargs="?",

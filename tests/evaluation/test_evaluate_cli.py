@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.evaluation.report import PACKAGED_SEED
+from pressextract.evaluation.report import PACKAGED_SEED
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PRESSEXTRACT_")}
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    code = "from pipeline.cli import main; main()"
+    code = "from pressextract.cli import main; main()"
     return subprocess.run(
         [sys.executable, "-c", code, "evaluate", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False,
         timeout=600,

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.floors import check_floors, gold_scores
-from pipeline.evaluation.gold import load_tables, locate, norm, prf_dict, score_facts, score_prf
-from pipeline.evaluation.report import GOLD_DIR, load_gold, read_releases, write_jsonl
+from pressextract.evaluation.floors import check_floors, gold_scores
+from pressextract.evaluation.gold import load_tables, locate, norm, prf_dict, score_facts, score_prf
+from pressextract.evaluation.report import GOLD_DIR, load_gold, read_releases, write_jsonl
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -274,17 +274,17 @@ def test_agrees_with_reference_on_synthetic_output(tmp_path, drop):
 
 
 def _model() -> str:
-    from pipeline.backbone import bundled_path
+    from pressextract.backbone import bundled_path
 
     return str(bundled_path()) if bundled_path() is not None else "blank"
 
 
 @needs_reference
 def test_agrees_with_reference_on_seed_extraction(tmp_path):
-    import pipeline
+    import pressextract
 
     out = tmp_path / "seed"
-    pipeline.extract([str(REPO / "corpus" / "seed.txt")], model=_model()).write(out)
+    pressextract.extract([str(REPO / "corpus" / "seed.txt")], model=_model()).write(out)
     seed = GOLD_DIR / "seed.json"
     ours = score_facts(load_tables(out), json.loads(seed.read_text(encoding="utf-8")))
     assert ours.line() == _reference(out, seed)
@@ -294,12 +294,12 @@ def test_agrees_with_reference_on_seed_extraction(tmp_path):
 @pytest.mark.skipif(not PRESS.exists(), reason=f"{PRESS} (…/shared/data) not available")
 @needs_reference
 def test_agrees_with_reference_on_gold_releases(tmp_path):
-    import pipeline
+    import pressextract
 
     ids = ["berlin-pm-701423", "berlin-pm-712675", "berlin-pm-886065"]
     path = write_jsonl(read_releases(ids, path=PRESS), tmp_path / "releases.jsonl")
     out = tmp_path / "out"
-    pipeline.extract([str(path)], model=_model()).write(out)
+    pressextract.extract([str(path)], model=_model()).write(out)
     tables = load_tables(out)
     for doc in ids:
         gold_path = GOLD_DIR / f"{doc}.json"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import _register, app
+from pressextract.cli import _register, app
 
 _register()
 runner = CliRunner()
@@ -83,7 +83,7 @@ def test_bad_record_and_non_utf8_name_do_not_end_the_run(tmp_path: Path) -> None
 def test_path_in_unreadable_folder_is_an_errors_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 20 point 8: a PermissionError traceback before; an errors row now (EACCES simulated: root reads
     everything)."""
-    from pipeline.ingest import readers
+    from pressextract.ingest import readers
 
     target = str(tmp_path / "gesperrt" / "b.txt")
     good = tmp_path / "gut.txt"

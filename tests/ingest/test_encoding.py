@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from pipeline.ingest.encoding import DecodeFailure, decode_bytes
+from pressextract.ingest.encoding import DecodeFailure, decode_bytes
 
 GERMAN = "Mit freundlichen Grüßen aus der Schloßstraße – „Größe zählt“, sagt Jürgen. 5 €"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import IngestError, IngestOptions, RawDocument, iter_documents, readers
+from pressextract.ingest import IngestError, IngestOptions, RawDocument, iter_documents, readers
 
 RELEASE = "Der Bezirk lädt am Samstag zum Frühlingsfest im Rathauspark ein."
 

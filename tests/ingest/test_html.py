@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest.html import BoilerplateConfigError, default_boilerplate, extract_html, load_boilerplate
+from pressextract.ingest.html import (
+    BoilerplateConfigError,
+    default_boilerplate,
+    extract_html,
+    load_boilerplate,
+)
 
 SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "press" / "html-sample.jsonl.xz"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.html import BoilerplateConfigError, extract_html, load_offices
+from pressextract.ingest.html import BoilerplateConfigError, extract_html, load_offices
 
 BODY = (
     "<p>Das Bezirksamt lädt am Samstag, dem 14. Juni 2025, zum Sommerfest in den Bürgerpark ein. "

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.ingest.normalize import normalize_text, one_line
+from pressextract.ingest.normalize import normalize_text, one_line
 
 
 @pytest.mark.parametrize(

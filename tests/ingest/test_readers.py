@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import IngestError, IngestOptions, RawDocument, iter_documents
+from pressextract.ingest import IngestError, IngestOptions, RawDocument, iter_documents
 
 RELEASE = (
     "Sommerfest im Bürgerpark\n\n"

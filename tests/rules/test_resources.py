@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.resources.loader import (
+from pressextract.resources.loader import (
     ResourceError,
     compile_regex,
     read_jsonl,
@@ -16,8 +16,8 @@ from pipeline.resources.loader import (
     word_set,
     word_tuple,
 )
-from pipeline.rules.common import LexiconError
-from pipeline.rules.timexes import GrammarError
+from pressextract.rules.common import LexiconError
+from pressextract.rules.timexes import GrammarError
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.api import extract
-from pipeline.backbone import bundled_path
-from pipeline.paths import project_root, shared_data_dir
-from pipeline.resources.loader import ResourceError, read_rule_ids, read_table, resource_ids
-from pipeline.rules import agenda, events, people, quotes, roles, timexes
+from pressextract.api import extract
+from pressextract.backbone import bundled_path
+from pressextract.paths import project_root, shared_data_dir
+from pressextract.resources.loader import ResourceError, read_rule_ids, read_table, resource_ids
+from pressextract.rules import agenda, events, people, quotes, roles, timexes
 
 CORPUS = project_root() / "corpus"
 BERLIN = shared_data_dir() / "press" / "releases.jsonl.xz"

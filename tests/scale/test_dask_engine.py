@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from scale_corpus import write_jsonl
 
-from pipeline.api import extract_to_dir, make_options
+from pressextract.api import extract_to_dir, make_options
 
 distributed = pytest.importorskip(
     "distributed",
@@ -67,7 +67,7 @@ def test_dask_engine_matches_local_engine(cluster, archive, tmp_path):
 def test_cli_dask_engine_with_scheduler_address(cluster, archive, tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.cli import _register, app
+    from pressextract.cli import _register, app
 
     _register()
     local = tmp_path / "local"

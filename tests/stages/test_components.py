@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 import spacy
 
-import pipeline
-from pipeline.contract import OfficeRef, PersonRef, Refs, TimexRef
-from pipeline.paths import project_root
-from pipeline.rules.agenda import AgendaOptions
-from pipeline.rules.events import EventOptions
-from pipeline.rules.people import PeopleOptions
-from pipeline.rules.quotes import QuoteOptions
-from pipeline.rules.roles import RoleOptions
-from pipeline.rules.timexes import TimexOptions
+import pressextract
+from pressextract.contract import OfficeRef, PersonRef, Refs, TimexRef
+from pressextract.paths import project_root
+from pressextract.rules.agenda import AgendaOptions
+from pressextract.rules.events import EventOptions
+from pressextract.rules.people import PeopleOptions
+from pressextract.rules.quotes import QuoteOptions
+from pressextract.rules.roles import RoleOptions
+from pressextract.rules.timexes import TimexOptions
 
 STAGES = {
     "press_timexes": TimexOptions,
@@ -37,7 +37,7 @@ def speakers(nlp, text: str) -> list[tuple[str, str | None]]:
 
 @pytest.mark.parametrize("factory, options", STAGES.items())
 def test_default_config_is_the_options_defaults(factory, options):
-    nlp = pipeline.load("blank", stages=[factory])
+    nlp = pressextract.load("blank", stages=[factory])
     config = nlp.get_pipe_config(factory)
     for name, value in config.items():
         if name in ("factory", "lexicon_dir"):
@@ -49,7 +49,7 @@ def test_default_config_is_the_options_defaults(factory, options):
 @pytest.mark.parametrize("indirect, expected", [(True, ["die Versorgung sei gesichert"]), (False, [])])
 def test_a_factory_setting_reaches_the_rules(indirect, expected):
     nlp = spacy.blank("de")
-    import pipeline.stages  # noqa: F401  (registers the factories)
+    import pressextract.stages  # noqa: F401  (registers the factories)
 
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("press_quotes", config={"indirect": indirect})
@@ -75,7 +75,7 @@ def test_every_stage_is_a_spacy_factories_entry_point():
     ],
 )
 def test_quote_lexicons_round_trip_to_disk(tmp_path: Path, text, speaker):
-    nlp = pipeline.load("blank", stages=["press_quotes"])
+    nlp = pressextract.load("blank", stages=["press_quotes"])
     assert ("Wir handeln jetzt", speaker) in speakers(nlp, "„Wir handeln jetzt“, sagte Senatorin Kalayci.")
     assert speakers(nlp, "„Wir handeln jetzt“, brummte Senatorin Kalayci.") == []  # no speech verb
     nlp.to_disk(tmp_path / "nlp")
@@ -88,7 +88,7 @@ def test_quote_lexicons_round_trip_to_disk(tmp_path: Path, text, speaker):
 
 
 def test_a_broken_saved_lexicon_fails_at_load(tmp_path: Path):
-    nlp = pipeline.load("blank", stages=["press_quotes"])
+    nlp = pressextract.load("blank", stages=["press_quotes"])
     nlp.to_disk(tmp_path / "nlp")
     verbs = tmp_path / "nlp" / "press_quotes" / "speech_verbs.tsv"
     verbs.write_text(verbs.read_text(encoding="utf-8") + "sv.kaputt\tkaputt\n", encoding="utf-8")
@@ -97,7 +97,7 @@ def test_a_broken_saved_lexicon_fails_at_load(tmp_path: Path):
 
 
 def test_refs_read_earlier_stages_through_the_contract():
-    nlp = pipeline.load("blank", stages=["press_timexes", "press_people", "press_roles"])
+    nlp = pressextract.load("blank", stages=["press_timexes", "press_people", "press_roles"])
     doc = nlp("Senatorin Sandra Scheeres eröffnete am 3. Mai 2019 die Schule.")
     refs = Refs.from_doc(doc, "blocks", "timexes", "people", "offices")
     assert [(p.name, p.gender) for p in refs.people] == [("Sandra Scheeres", "f")]

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span
 
-import pipeline
-from pipeline.records.build import build_records
+import pressextract
+from pressextract.records.build import build_records
 
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "seed.txt"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.load("blank", stages=["press_events", "press_agenda"])
+    return pressextract.load("blank", stages=["press_events", "press_agenda"])
 
 
 def _run(nlp, text, timexes=(), people=()):

@@ -8,15 +8,15 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-import pipeline
-from pipeline.records.ids import person_id
+import pressextract
+from pressextract.records.ids import person_id
 
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "seed.txt"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.load("blank", stages=["press_people", "press_roles"])
+    return pressextract.load("blank", stages=["press_people", "press_roles"])
 
 
 def _run(nlp, text: str, meta: dict | None = None):
@@ -84,7 +84,7 @@ def test_publisher_district_fills_the_jurisdiction(nlp) -> None:
 
 def test_works_without_press_layout() -> None:
     nlp = spacy.blank("de")
-    import pipeline.stages  # noqa: F401  (registers the factories)
+    import pressextract.stages  # noqa: F401  (registers the factories)
 
     nlp.add_pipe("press_people")
     nlp.add_pipe("press_roles")
@@ -114,11 +114,11 @@ def test_seed_release(nlp) -> None:
 
 @pytest.mark.model
 def test_per_entities_from_the_model() -> None:
-    from pipeline.backbone import bundled_path
+    from pressextract.backbone import bundled_path
 
     if bundled_path() is None:
         pytest.skip("bundled model models/de_pressextract not trained")
-    nlp = pipeline.load(str(bundled_path()), stages=["press_people", "press_roles"])
+    nlp = pressextract.load(str(bundled_path()), stages=["press_people", "press_roles"])
     if "ner" not in nlp.pipe_names:
         pytest.skip("bundled model has no NER")
     # model version: models/de_pressextract as of its first NER training (PER/LOC/ORG/MISC)

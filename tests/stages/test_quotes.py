@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pipeline
+import pressextract
 
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "seed.txt"
 
 
 def test_reference_release_has_exactly_the_two_quotes():
-    nlp = pipeline.load("blank")
+    nlp = pressextract.load("blank")
     doc = nlp(SEED.read_text(encoding="utf-8"))
     found = [(s.text, s._.quote) for s in doc.spans["press_quotes"]]
     assert len(found) == 2

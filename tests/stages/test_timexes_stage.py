@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline
+import pressextract
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.load("blank")
+    return pressextract.load("blank")
 
 
 def _run(nlp, text: str, meta: dict | None = None):

@@ -1,4 +1,4 @@
-"""Fast tests of the corpus converters in pipeline.training.convert (tiny inline samples)."""
+"""Fast tests of the corpus converters in pressextract.training.convert (tiny inline samples)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.training.convert import (
+from pressextract.training.convert import (
     bio_to_spans,
     guess_spaces,
     iter_concatenated_json,
@@ -172,7 +172,7 @@ def test_real_gsd_merges_multiword_tokens():
     path = SHARED / "ud-german-gsd" / "de_gsd-ud-dev.conllu"
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
-    from pipeline.training.convert import read_conllu_docs
+    from pressextract.training.convert import read_conllu_docs
 
     docs = read_conllu_docs(path, spacy.blank("de").vocab)
     words = [t for d in docs for t in d]
@@ -183,7 +183,7 @@ def test_real_gsd_merges_multiword_tokens():
 
 
 def test_silver_lemma_filter():
-    from pipeline.training.silver import silver_lemma
+    from pressextract.training.silver import silver_lemma
 
     assert silver_lemma("sagte", "sagen", "VVFIN") == "sagen"
     assert silver_lemma("WIAS", "Wia", "NN") == ""

@@ -18,10 +18,10 @@ What counts as an entry (police releases are full of clock times in prose, "Gege
 Times inside a sentence ("Der Unfall ereignete sich gegen 14.30 Uhr") are never entries.
 """
 
-from pipeline.rules.agenda.document import AgendaOptions, AgendaRules, find_agenda, load_rules
-from pipeline.rules.agenda.entries import AgendaEntry, DayResolver, office_pattern
-from pipeline.rules.agenda.find import agenda_of
-from pipeline.rules.programme import (
+from pressextract.rules.agenda.document import AgendaOptions, AgendaRules, find_agenda, load_rules
+from pressextract.rules.agenda.entries import AgendaEntry, DayResolver, office_pattern
+from pressextract.rules.agenda.find import agenda_of
+from pressextract.rules.programme import (
     RESOURCES,
     AgendaGrammar,
     DayHeader,

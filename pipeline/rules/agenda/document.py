@@ -12,12 +12,12 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from pipeline.contract import OfficeRef, Refs
-from pipeline.resources.loader import read_rule_ids
-from pipeline.rules.agenda.entries import AgendaEntry
-from pipeline.rules.agenda.find import agenda_of
-from pipeline.rules.programme import AgendaGrammar, load_grammar
-from pipeline.rules.timexes import resolve_day_header
+from pressextract.contract import OfficeRef, Refs
+from pressextract.resources.loader import read_rule_ids
+from pressextract.rules.agenda.entries import AgendaEntry
+from pressextract.rules.agenda.find import agenda_of
+from pressextract.rules.programme import AgendaGrammar, load_grammar
+from pressextract.rules.timexes import resolve_day_header
 
 
 @dataclass(frozen=True, slots=True)

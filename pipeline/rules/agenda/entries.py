@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.contract import EventRef, OfficeRef, TimexRef
+from pressextract.contract import EventRef, OfficeRef, TimexRef
 
 
 def office_pattern(role_norm: str) -> re.Pattern | None:

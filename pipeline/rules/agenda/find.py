@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.contract import EventRef, OfficeRef, PersonRef, TimexRef
-from pipeline.rules.agenda.entries import (
+from pressextract.contract import EventRef, OfficeRef, PersonRef, TimexRef
+from pressextract.rules.agenda.entries import (
     _PANEL_CUE,
     AgendaEntry,
     DayResolver,
@@ -21,7 +21,7 @@ from pipeline.rules.agenda.entries import (
     _iso_date,
     _office_participants,
 )
-from pipeline.rules.programme import (
+from pressextract.rules.programme import (
     _SENT_END,
     _TIME,
     _VENUE_TIME,

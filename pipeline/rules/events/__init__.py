@@ -19,7 +19,7 @@ Mentions of the same type are one event ("Bundeskonferenz", "Konferenz", "die zw
 unless they carry different dates ("Pressekonferenz am 29. Januar" vs "… am 7. Februar").
 """
 
-from pipeline.rules.events.attributes import (
+from pressextract.rules.events.attributes import (
     dates_of,
     event_dates,
     find_location,
@@ -28,10 +28,10 @@ from pipeline.rules.events.attributes import (
     find_recurrence,
     place_base_form,
 )
-from pipeline.rules.events.document import EventOptions, EventRules, find_events, load_rules
-from pipeline.rules.events.find import events_of
-from pipeline.rules.events.mentions import EventMatch, Mention, find_mentions, match_noun, title_mentions
-from pipeline.rules.events.rules import EventLexicon, EventNoun, load_lexicon
+from pressextract.rules.events.document import EventOptions, EventRules, find_events, load_rules
+from pressextract.rules.events.find import events_of
+from pressextract.rules.events.mentions import EventMatch, Mention, find_mentions, match_noun, title_mentions
+from pressextract.rules.events.rules import EventLexicon, EventNoun, load_lexicon
 
 __all__ = [
     "EventLexicon",

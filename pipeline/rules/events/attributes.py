@@ -11,8 +11,8 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from pipeline.contract import TimexRef
-from pipeline.rules.events.rules import _DETS, EventLexicon
+from pressextract.contract import TimexRef
+from pressextract.rules.events.rules import _DETS, EventLexicon
 
 _DATEISH = re.compile(
     r"\b(?:\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"

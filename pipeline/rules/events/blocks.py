@@ -12,10 +12,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import TimexRef
-from pipeline.rules.events.attributes import dates_of
-from pipeline.rules.events.mentions import EventMatch, Mention
-from pipeline.rules.programme import split_lines
+from pressextract.contract import TimexRef
+from pressextract.rules.events.attributes import dates_of
+from pressextract.rules.events.mentions import EventMatch, Mention
+from pressextract.rules.programme import split_lines
 
 
 @dataclass(slots=True)

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.contract import Refs
-from pipeline.resources.loader import read_rule_ids
-from pipeline.rules.events.find import events_of
-from pipeline.rules.events.mentions import EventMatch
-from pipeline.rules.events.rules import EventLexicon, load_lexicon
-from pipeline.rules.programme import AgendaGrammar, load_grammar, programme_line_ranges
+from pressextract.contract import Refs
+from pressextract.resources.loader import read_rule_ids
+from pressextract.rules.events.find import events_of
+from pressextract.rules.events.mentions import EventMatch
+from pressextract.rules.events.rules import EventLexicon, load_lexicon
+from pressextract.rules.programme import AgendaGrammar, load_grammar, programme_line_ranges
 
 
 @dataclass(frozen=True, slots=True)

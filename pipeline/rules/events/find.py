@@ -12,8 +12,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from pipeline.contract import TimexRef
-from pipeline.rules.events.attributes import (
+from pressextract.contract import TimexRef
+from pressextract.rules.events.attributes import (
     _DATEISH,
     dates_of,
     event_dates,
@@ -22,7 +22,7 @@ from pipeline.rules.events.attributes import (
     find_organizer,
     find_recurrence,
 )
-from pipeline.rules.events.blocks import (
+from pressextract.rules.events.blocks import (
     _apply_blocks,
     _Block,
     _date_paragraphs,
@@ -30,9 +30,9 @@ from pipeline.rules.events.blocks import (
     _label_blocks,
     _lead_in_days,
 )
-from pipeline.rules.events.mentions import _QUOTED, EventMatch, Mention, find_mentions, title_mentions
-from pipeline.rules.events.rules import EventLexicon
-from pipeline.rules.programme import load_grammar
+from pressextract.rules.events.mentions import _QUOTED, EventMatch, Mention, find_mentions, title_mentions
+from pressextract.rules.events.rules import EventLexicon
+from pressextract.rules.programme import load_grammar
 
 
 @dataclass(slots=True)

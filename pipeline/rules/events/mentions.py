@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.resources.loader import word_set
-from pipeline.rules.events.attributes import _is_venue
-from pipeline.rules.events.rules import _DETS, EventLexicon, EventNoun
+from pressextract.resources.loader import word_set
+from pressextract.rules.events.attributes import _is_venue
+from pressextract.rules.events.rules import _DETS, EventLexicon, EventNoun
 
 _INFLECTIONS = ("", "s", "n", "e", "en", "es", "er", "ern")
 

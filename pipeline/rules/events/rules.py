@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.resources.loader import ResourceError, compile_regex, data_lines, read_table, word_set
-from pipeline.rules.programme import RESOURCES, load_grammar
+from pressextract.resources.loader import ResourceError, compile_regex, data_lines, read_table, word_set
+from pressextract.rules.programme import RESOURCES, load_grammar
 
 CLASSES = frozenset(
     {

@@ -7,11 +7,11 @@ Gender is taken only from the text (Frau/Herr, feminine/masculine office titles)
 given name.
 """
 
-from pipeline.rules.common import is_institution_word, people_lexicon
-from pipeline.rules.people.document import PeopleOptions, PeopleRules, find_person_mentions, load_rules
-from pipeline.rules.people.find import find_people
-from pipeline.rules.people.names import PARTICLES, PersonMatch, make_person_id, name_runs
-from pipeline.rules.people.resolve import find_family_mentions, resolve_document
+from pressextract.rules.common import is_institution_word, people_lexicon
+from pressextract.rules.people.document import PeopleOptions, PeopleRules, find_person_mentions, load_rules
+from pressextract.rules.people.find import find_people
+from pressextract.rules.people.names import PARTICLES, PersonMatch, make_person_id, name_runs
+from pressextract.rules.people.resolve import find_family_mentions, resolve_document
 
 __all__ = [
     "PARTICLES",

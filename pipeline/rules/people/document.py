@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.contract import Refs
-from pipeline.resources.loader import read_rule_ids
-from pipeline.rules.common import PeopleLexicon, people_lexicon
-from pipeline.rules.people.find import find_people
-from pipeline.rules.people.names import PersonMatch
-from pipeline.rules.people.resolve import find_family_mentions, resolve_document
-from pipeline.rules.roles import Lexicon, lexicon
+from pressextract.contract import Refs
+from pressextract.resources.loader import read_rule_ids
+from pressextract.rules.common import PeopleLexicon, people_lexicon
+from pressextract.rules.people.find import find_people
+from pressextract.rules.people.names import PersonMatch
+from pressextract.rules.people.resolve import find_family_mentions, resolve_document
+from pressextract.rules.roles import Lexicon, lexicon
 
 
 @dataclass(frozen=True, slots=True)

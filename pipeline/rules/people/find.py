@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from pipeline.rules.common import (
+from pressextract.rules.common import (
     PeopleLexicon,
     Tok,
     is_institution_word,
     people_lexicon,
     tokenize,
 )
-from pipeline.rules.people.names import (
+from pressextract.rules.people.names import (
     _PARTY,
     _PLACE_PREFIX,
     PARTICLES,
@@ -26,7 +26,7 @@ from pipeline.rules.people.names import (
     _Run,
     name_runs,
 )
-from pipeline.rules.roles import OfficeMatch, find_office_heads, lexicon, phrase_extent
+from pressextract.rules.roles import OfficeMatch, find_office_heads, lexicon, phrase_extent
 
 
 def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:

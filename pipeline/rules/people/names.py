@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.records.ids import person_id
-from pipeline.resources.loader import word_set
-from pipeline.rules.common import (
+from pressextract.records.ids import person_id
+from pressextract.resources.loader import word_set
+from pressextract.rules.common import (
     PARTY_TOKEN,
     PeopleLexicon,
     Tok,

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from pipeline.rules.common import (
+from pressextract.rules.common import (
     is_institution_word,
     normalize,
     people_lexicon,
     tokenize,
 )
-from pipeline.rules.people.names import PersonMatch, _address_is_noun, _honorifics_before, make_person_id
+from pressextract.rules.people.names import PersonMatch, _address_is_noun, _honorifics_before, make_person_id
 
 
 def find_family_mentions(

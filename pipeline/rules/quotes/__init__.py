@@ -8,11 +8,11 @@ Works on spacy.blank("de") (token shapes + lexicons); with a statistical model t
 the lemma, the speaker from the subject dependency and Konjunktiv from the morphology.
 """
 
-from pipeline.rules.quotes.context import QuoteMatch, QuoteOptions
-from pipeline.rules.quotes.find import find_quotes
-from pipeline.rules.quotes.marks import find_marked
-from pipeline.rules.quotes.resolve import Mention, resolve_speaker
-from pipeline.rules.quotes.rules import LEXICON_DIR, LexiconError, QuoteRules, load_lexicon, load_rules
+from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions
+from pressextract.rules.quotes.find import find_quotes
+from pressextract.rules.quotes.marks import find_marked
+from pressextract.rules.quotes.resolve import Mention, resolve_speaker
+from pressextract.rules.quotes.rules import LEXICON_DIR, LexiconError, QuoteRules, load_lexicon, load_rules
 
 __all__ = [
     "LEXICON_DIR",

@@ -12,10 +12,10 @@ from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from pipeline.rules.quotes.marks import _CLAUSE_END
-from pipeline.rules.quotes.resolve import _looks_like_office
-from pipeline.rules.quotes.rules import QuoteLexicon
-from pipeline.rules.quotes.words import PRONOUNS
+from pressextract.rules.quotes.marks import _CLAUSE_END
+from pressextract.rules.quotes.resolve import _looks_like_office
+from pressextract.rules.quotes.rules import QuoteLexicon
+from pressextract.rules.quotes.words import PRONOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ class QuoteOptions:
     context_fragments: bool = True
     # Blocks where a quoted phrase without a cue is a name, never a quote.
     fragment_free_blocks: tuple[str, ...] = ("kicker", "title", "heading", "line", "list_item")
-    # The model's label scheme (pipeline.backbone.LabelScheme), set by the component from its pipeline.
+    # The model's label scheme (pressextract.backbone.LabelScheme), set by the component from its pipeline.
     scheme: object | None = None
 
 

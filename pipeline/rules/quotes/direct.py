@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.rules.quotes.context import (
+from pressextract.rules.quotes.context import (
     _DIRECT_SCOPES,
     QuoteMatch,
     _Ctx,
@@ -24,7 +24,7 @@ from pipeline.rules.quotes.context import (
     _span_text,
     _with_speaker,
 )
-from pipeline.rules.quotes.filters import (
+from pressextract.rules.quotes.filters import (
     _STATEMENT_TITLES,
     _colon_statement,
     _context_fragment,
@@ -34,10 +34,10 @@ from pipeline.rules.quotes.filters import (
     _title_context,
     _wording,
 )
-from pipeline.rules.quotes.grammar import _verb_at
-from pipeline.rules.quotes.labels import _als_label, _embedded, _utterance
-from pipeline.rules.quotes.marks import _SENT_FINAL, ALL_MARKS, OPENERS, Marked
-from pipeline.rules.quotes.speakers import (
+from pressextract.rules.quotes.grammar import _verb_at
+from pressextract.rules.quotes.labels import _als_label, _embedded, _utterance
+from pressextract.rules.quotes.marks import _SENT_FINAL, ALL_MARKS, OPENERS, Marked
+from pressextract.rules.quotes.speakers import (
     _name_shaped,
     _np_after,
     _np_before,
@@ -46,7 +46,7 @@ from pipeline.rules.quotes.speakers import (
     _speaker_around_verb,
     _speaker_from_dep,
 )
-from pipeline.rules.quotes.words import (
+from pressextract.rules.quotes.words import (
     _FUNCTION_WORDS,
     _NAMING_WORDS,
     _SKIPPABLE,

@@ -7,12 +7,19 @@ from __future__ import annotations
 
 import re
 
-from pipeline.resources.loader import word_set
-from pipeline.rules.quotes.context import QuoteMatch, _Ctx, _is_boundary, _is_cap, _person_like, _span_text
-from pipeline.rules.quotes.grammar import _has_finite_verb, _predicative, _reported_mood
-from pipeline.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
-from pipeline.rules.quotes.speakers import _np_after, _person_in, _prefer_person, _speaker_from_dep
-from pipeline.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, PRONOUNS
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.context import (
+    QuoteMatch,
+    _Ctx,
+    _is_boundary,
+    _is_cap,
+    _person_like,
+    _span_text,
+)
+from pressextract.rules.quotes.grammar import _has_finite_verb, _predicative, _reported_mood
+from pressextract.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
+from pressextract.rules.quotes.speakers import _np_after, _person_in, _prefer_person, _speaker_from_dep
+from pressextract.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, PRONOUNS
 
 
 def _title_context(ctx: _Ctx, open_tok: int) -> str | None:

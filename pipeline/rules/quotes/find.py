@@ -10,15 +10,20 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.contract import PersonRef, Refs
-from pipeline.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
-from pipeline.rules.quotes.direct import _direct_quotes
-from pipeline.rules.quotes.filters import _name_like
-from pipeline.rules.quotes.indirect import _indirect_quotes
-from pipeline.rules.quotes.marks import find_marked
-from pipeline.rules.quotes.passes import _cue_subject, _fragment_speaker, _nearby_person, _quoted_in_reported
-from pipeline.rules.quotes.resolve import Mention, resolve_speaker
-from pipeline.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
+from pressextract.contract import PersonRef, Refs
+from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
+from pressextract.rules.quotes.direct import _direct_quotes
+from pressextract.rules.quotes.filters import _name_like
+from pressextract.rules.quotes.indirect import _indirect_quotes
+from pressextract.rules.quotes.marks import find_marked
+from pressextract.rules.quotes.passes import (
+    _cue_subject,
+    _fragment_speaker,
+    _nearby_person,
+    _quoted_in_reported,
+)
+from pressextract.rules.quotes.resolve import Mention, resolve_speaker
+from pressextract.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
 
 
 def _quotes_of(

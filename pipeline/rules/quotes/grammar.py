@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.resources.loader import word_set
-from pipeline.rules.quotes.context import _Ctx, _is_boundary, _is_cap, _sentence_end
-from pipeline.rules.quotes.marks import _CLAUSE_END
-from pipeline.rules.quotes.rules import SpeechVerb
-from pipeline.rules.quotes.words import _ADJ_END, _NO_VERB_WORDS
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.context import _Ctx, _is_boundary, _is_cap, _sentence_end
+from pressextract.rules.quotes.marks import _CLAUSE_END
+from pressextract.rules.quotes.rules import SpeechVerb
+from pressextract.rules.quotes.words import _ADJ_END, _NO_VERB_WORDS
 
 
 def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | None:

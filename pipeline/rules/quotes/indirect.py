@@ -7,14 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from pipeline.resources.loader import word_set
-from pipeline.rules.quotes.context import _REPORT_SCOPES, QuoteMatch, _Ctx, _cued, _span_text, _with_speaker
-from pipeline.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_at
-from pipeline.rules.quotes.marks import _PARA_BREAK
-from pipeline.rules.quotes.reported import _reported_after, _reported_before, _so_attribution
-from pipeline.rules.quotes.rules import CuePhrase
-from pipeline.rules.quotes.speakers import _np_after, _np_before, _speaker_from_dep
-from pipeline.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, CONNECTORS, DETERMINERS
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.context import (
+    _REPORT_SCOPES,
+    QuoteMatch,
+    _Ctx,
+    _cued,
+    _span_text,
+    _with_speaker,
+)
+from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_at
+from pressextract.rules.quotes.marks import _PARA_BREAK
+from pressextract.rules.quotes.reported import _reported_after, _reported_before, _so_attribution
+from pressextract.rules.quotes.rules import CuePhrase
+from pressextract.rules.quotes.speakers import _np_after, _np_before, _speaker_from_dep
+from pressextract.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, CONNECTORS, DETERMINERS
 
 
 def _sentences(ctx: _Ctx) -> Iterator[tuple[int, int]]:

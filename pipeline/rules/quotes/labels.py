@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.resources.loader import word_set
-from pipeline.rules.quotes.context import (
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.context import (
     _DIRECT_SCOPES,
     QuoteMatch,
     _clause_start,
@@ -20,17 +20,22 @@ from pipeline.rules.quotes.context import (
     _sentence_end,
     _span_text,
 )
-from pipeline.rules.quotes.filters import (
+from pressextract.rules.quotes.filters import (
     _LABEL_WORDS,
     _foreign,
     _inside_noun_group,
     _name_like,
     _sentence_subject,
 )
-from pipeline.rules.quotes.grammar import _WERDEN, _WERDEN_SEIN, _passive, _verb_at
-from pipeline.rules.quotes.marks import ALL_MARKS, Marked
-from pipeline.rules.quotes.speakers import _np_after, _prefer_person, _speaker_around_verb, _speaker_from_dep
-from pipeline.rules.quotes.words import DETERMINERS
+from pressextract.rules.quotes.grammar import _WERDEN, _WERDEN_SEIN, _passive, _verb_at
+from pressextract.rules.quotes.marks import ALL_MARKS, Marked
+from pressextract.rules.quotes.speakers import (
+    _np_after,
+    _prefer_person,
+    _speaker_around_verb,
+    _speaker_from_dep,
+)
+from pressextract.rules.quotes.words import DETERMINERS
 
 
 def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.resources.loader import word_set
-from pipeline.rules.quotes.context import QuoteMatch, _Ctx, _sentence_end, _span_text, _with_speaker
-from pipeline.rules.quotes.filters import _foreign, _name_like, _title_context, _wording
-from pipeline.rules.quotes.indirect import _last_attributed
-from pipeline.rules.quotes.labels import _antecedent
-from pipeline.rules.quotes.marks import _SENT_FINAL, Marked
-from pipeline.rules.quotes.reported import _RELATIVE_PRONOUNS
-from pipeline.rules.quotes.speakers import _np_after, _person_in, _speaker_from_dep
-from pipeline.rules.quotes.words import _SPEECH_PRONOUNS
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.context import QuoteMatch, _Ctx, _sentence_end, _span_text, _with_speaker
+from pressextract.rules.quotes.filters import _foreign, _name_like, _title_context, _wording
+from pressextract.rules.quotes.indirect import _last_attributed
+from pressextract.rules.quotes.labels import _antecedent
+from pressextract.rules.quotes.marks import _SENT_FINAL, Marked
+from pressextract.rules.quotes.reported import _RELATIVE_PRONOUNS
+from pressextract.rules.quotes.speakers import _np_after, _person_in, _speaker_from_dep
+from pressextract.rules.quotes.words import _SPEECH_PRONOUNS
 
 _SOURCE_PREPOSITIONS = word_set("quotes", "source_prepositions")
 

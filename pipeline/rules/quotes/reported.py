@@ -5,8 +5,8 @@ Example: "Die Stadt sei gut aufgestellt, so der Bürgermeister." -> report with 
 
 from __future__ import annotations
 
-from pipeline.resources.loader import word_set, word_tuple
-from pipeline.rules.quotes.context import (
+from pressextract.resources.loader import word_set, word_tuple
+from pressextract.rules.quotes.context import (
     _REPORT_SCOPES,
     QuoteMatch,
     _clause_start,
@@ -16,7 +16,7 @@ from pipeline.rules.quotes.context import (
     _person_like,
     _span_text,
 )
-from pipeline.rules.quotes.grammar import (
+from pressextract.rules.quotes.grammar import (
     _DEGREE,
     _WERDEN,
     _WERDEN_SEIN,
@@ -26,15 +26,15 @@ from pipeline.rules.quotes.grammar import (
     _trim_end,
     _verb_at,
 )
-from pipeline.rules.quotes.rules import SpeechVerb
-from pipeline.rules.quotes.speakers import (
+from pressextract.rules.quotes.rules import SpeechVerb
+from pressextract.rules.quotes.speakers import (
     _OBJECT_ARTICLES,
     _np_after,
     _np_before,
     _speaker_around_verb,
     _speaker_from_dep,
 )
-from pipeline.rules.quotes.words import DETERMINERS, PRONOUNS
+from pressextract.rules.quotes.words import DETERMINERS, PRONOUNS
 
 _SO_TAIL = word_set("quotes", "so_tail")
 

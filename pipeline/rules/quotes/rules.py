@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.resources import LEXICON_DIR
-from pipeline.resources.loader import ResourceError, data_lines, read_rule_ids, read_words
-from pipeline.rules.roles import match_office  # the office lexicon belongs to the roles rules
+from pressextract.resources import LEXICON_DIR
+from pressextract.resources.loader import ResourceError, data_lines, read_rule_ids, read_words
+from pressextract.rules.roles import match_office  # the office lexicon belongs to the roles rules
 
 LexiconError = ResourceError  # one error class for every resource file
 
@@ -199,7 +199,7 @@ def office_matcher() -> Callable[[str], str | None] | None:
         match_office("Die Senatorin")  # loads and validates the office lexicon now, not mid-batch
     except ValueError as exc:
         logging.getLogger(__name__).warning(
-            "press_quotes: office matching disabled, pipeline.rules.roles failed to load: %s", exc
+            "press_quotes: office matching disabled, pressextract.rules.roles failed to load: %s", exc
         )
         return None
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.resources.loader import word_set
-from pipeline.rules.quotes.context import _clause_start, _Ctx, _is_boundary, _is_cap, _person_like
-from pipeline.rules.quotes.marks import ALL_MARKS
-from pipeline.rules.quotes.resolve import _looks_like_office
-from pipeline.rules.quotes.words import (
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.context import _clause_start, _Ctx, _is_boundary, _is_cap, _person_like
+from pressextract.rules.quotes.marks import ALL_MARKS
+from pressextract.rules.quotes.resolve import _looks_like_office
+from pressextract.rules.quotes.words import (
     _ADJ_END,
     _FUNCTION_WORDS,
     _NAME_TOKEN,

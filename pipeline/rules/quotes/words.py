@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.resources.loader import word_set, word_tuple
+from pressextract.resources.loader import word_set, word_tuple
 
 DETERMINERS = word_set("quotes", "determiners")
 

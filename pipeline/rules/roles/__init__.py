@@ -9,12 +9,22 @@ Public API for other stages: `match_office(text)` (an office mention such as "Di
 -> OfficeMatch) and `resolve_office_holder(text, roles)` (which person of the release holds it).
 """
 
-from pipeline.contract import PersonRef
-from pipeline.rules.roles.document import RoleOptions, RoleRules, find_roles, load_rules
-from pipeline.rules.roles.offices import OfficeMatch, find_office_heads, match_office, resolve_office_holder
-from pipeline.rules.roles.phrases import OfficePhrase, analyse_phrase, level_from_publisher, phrase_extent
-from pipeline.rules.roles.rules import KINDS, LEVELS, TYPES, Lexicon, Office, lexicon
-from pipeline.rules.roles.statements import Statement, fill_from_document, find_statements, replace_statement
+from pressextract.contract import PersonRef
+from pressextract.rules.roles.document import RoleOptions, RoleRules, find_roles, load_rules
+from pressextract.rules.roles.offices import (
+    OfficeMatch,
+    find_office_heads,
+    match_office,
+    resolve_office_holder,
+)
+from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, level_from_publisher, phrase_extent
+from pressextract.rules.roles.rules import KINDS, LEVELS, TYPES, Lexicon, Office, lexicon
+from pressextract.rules.roles.statements import (
+    Statement,
+    fill_from_document,
+    find_statements,
+    replace_statement,
+)
 
 __all__ = [
     "KINDS",

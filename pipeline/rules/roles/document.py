@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.contract import Refs
-from pipeline.resources.loader import read_rule_ids
-from pipeline.rules.roles.phrases import level_from_publisher
-from pipeline.rules.roles.rules import Lexicon, lexicon
-from pipeline.rules.roles.statements import Statement, fill_from_document, find_statements
+from pressextract.contract import Refs
+from pressextract.resources.loader import read_rule_ids
+from pressextract.rules.roles.phrases import level_from_publisher
+from pressextract.rules.roles.rules import Lexicon, lexicon
+from pressextract.rules.roles.statements import Statement, fill_from_document, find_statements
 
 
 @dataclass(frozen=True, slots=True)

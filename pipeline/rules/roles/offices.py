@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.rules.common import Tok, tokenize
-from pipeline.rules.roles.rules import Lexicon, lexicon
+from pressextract.rules.common import Tok, tokenize
+from pressextract.rules.roles.rules import Lexicon, lexicon
 
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(

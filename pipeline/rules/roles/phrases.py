@@ -9,10 +9,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.resources.loader import word_set
-from pipeline.rules.common import Tok, is_institution_word
-from pipeline.rules.roles.offices import OfficeMatch, _head_at
-from pipeline.rules.roles.rules import lexicon
+from pressextract.resources.loader import word_set
+from pressextract.rules.common import Tok, is_institution_word
+from pressextract.rules.roles.offices import OfficeMatch, _head_at
+from pressextract.rules.roles.rules import lexicon
 
 # Articles and prepositions that may stand inside an office phrase ("Senatorin für Bildung, Jugend und Familie").
 _ARTICLE_PREP = word_set("roles", "article_prep")

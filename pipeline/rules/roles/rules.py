@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.resources import LEXICON_DIR
-from pipeline.resources.loader import compile_regex, data_lines, read_words
-from pipeline.rules.common import LexiconError
+from pressextract.resources import LEXICON_DIR
+from pressextract.resources.loader import compile_regex, data_lines, read_words
+from pressextract.rules.common import LexiconError
 
 LEVELS = ("bund", "land", "kommune", "eu", "international", "other")
 

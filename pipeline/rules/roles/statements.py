@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.contract import PersonRef
-from pipeline.rules.common import PARTY_TOKEN, Tok, tokenize
-from pipeline.rules.roles.offices import find_office_heads
-from pipeline.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
-from pipeline.rules.roles.rules import _rows, lexicon
+from pressextract.contract import PersonRef
+from pressextract.rules.common import PARTY_TOKEN, Tok, tokenize
+from pressextract.rules.roles.offices import find_office_heads
+from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
+from pressextract.rules.roles.rules import _rows, lexicon
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ API for other stages (agenda, events):
   day_context_at(timexes, offset) -> date | None           the programme day in effect at a text offset
 """
 
-from pipeline.rules.timexes.document import (
+from pressextract.rules.timexes.document import (
     TimexOptions,
     TimexRules,
     document_anchor,
@@ -23,10 +23,16 @@ from pipeline.rules.timexes.document import (
     find_timex_matches,
     load_rules,
 )
-from pipeline.rules.timexes.find import find_timexes, resolve_day_header, timex_dict
-from pipeline.rules.timexes.grammar import Grammar, GrammarError, TimexMatch, default_grammar, load_grammar
-from pipeline.rules.timexes.headers import day_context_at, find_day_headers, find_published
-from pipeline.rules.timexes.values import _sentence_bounds
+from pressextract.rules.timexes.find import find_timexes, resolve_day_header, timex_dict
+from pressextract.rules.timexes.grammar import (
+    Grammar,
+    GrammarError,
+    TimexMatch,
+    default_grammar,
+    load_grammar,
+)
+from pressextract.rules.timexes.headers import day_context_at, find_day_headers, find_published
+from pressextract.rules.timexes.values import _sentence_bounds
 
 __all__ = [
     "Grammar",

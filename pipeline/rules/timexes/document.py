@@ -12,10 +12,10 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from pipeline.contract import Refs
-from pipeline.rules.timexes.find import find_timexes
-from pipeline.rules.timexes.grammar import Grammar, TimexMatch, default_grammar
-from pipeline.rules.timexes.headers import find_published
+from pressextract.contract import Refs
+from pressextract.rules.timexes.find import find_timexes
+from pressextract.rules.timexes.grammar import Grammar, TimexMatch, default_grammar
+from pressextract.rules.timexes.headers import find_published
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from pipeline.rules.timexes.grammar import (
+from pressextract.rules.timexes.grammar import (
     _BOUND_WORDS,
     _WORD_BEFORE,
     DOMAINS,
@@ -19,8 +19,8 @@ from pipeline.rules.timexes.grammar import (
     TimexMatch,
     default_grammar,
 )
-from pipeline.rules.timexes.recognize import _candidates, _Item, _parse, _select
-from pipeline.rules.timexes.values import (
+from pressextract.rules.timexes.recognize import _candidates, _Item, _parse, _select
+from pressextract.rules.timexes.values import (
     _base,
     _Ctx,
     _duration,

@@ -14,8 +14,8 @@ from pathlib import Path
 from re import _constants as _sre
 from re import _parser as _sre_parse
 
-from pipeline.resources import RESOURCES_DIR
-from pipeline.resources.loader import ResourceError, data_lines, read_words, word_set
+from pressextract.resources import RESOURCES_DIR
+from pressextract.resources.loader import ResourceError, data_lines, read_words, word_set
 
 RESOURCES = RESOURCES_DIR
 

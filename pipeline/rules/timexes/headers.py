@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.rules.timexes.find import _header_regex, find_timexes, resolve_day_header
-from pipeline.rules.timexes.grammar import Grammar, TimexMatch, default_grammar
+from pressextract.rules.timexes.find import _header_regex, find_timexes, resolve_day_header
+from pressextract.rules.timexes.grammar import Grammar, TimexMatch, default_grammar
 
 
 def find_day_headers(

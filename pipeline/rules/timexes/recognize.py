@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.rules.timexes.grammar import _WORD_AFTER, _WORD_BEFORE, Grammar, Lexicons, TimexPattern
+from pressextract.rules.timexes.grammar import _WORD_AFTER, _WORD_BEFORE, Grammar, Lexicons, TimexPattern
 
 
 @dataclass(slots=True)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from pipeline.rules.timexes.grammar import _LIST_CONN, _RANGE_CONN, _SENT_END, Lexicons
-from pipeline.rules.timexes.recognize import _Item
+from pressextract.rules.timexes.grammar import _LIST_CONN, _RANGE_CONN, _SENT_END, Lexicons
+from pressextract.rules.timexes.recognize import _Item
 
 
 @dataclass(slots=True)

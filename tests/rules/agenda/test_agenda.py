@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.contract import EventRef, OfficeRef, PersonRef, TimexRef
-from pipeline.rules.agenda import (
+from pressextract.contract import EventRef, OfficeRef, PersonRef, TimexRef
+from pressextract.rules.agenda import (
     agenda_of,
     load_grammar,
     office_pattern,

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-import pipeline
-from pipeline.contract import TimexRef
-from pipeline.rules.events import (
+import pressextract
+from pressextract.contract import TimexRef
+from pressextract.rules.events import (
     find_events,
     find_location,
     find_motto,
@@ -27,7 +27,7 @@ def lexicon():
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.load("blank", stages=[])
+    return pressextract.load("blank", stages=[])
 
 
 @pytest.mark.parametrize(
@@ -111,8 +111,8 @@ SEED_LEAD = (
 def _events(nlp, lexicon, text, timexes=()):
     from dataclasses import replace
 
-    from pipeline.contract import Refs
-    from pipeline.rules.events import EventOptions, load_rules
+    from pressextract.contract import Refs
+    from pressextract.rules.events import EventOptions, load_rules
 
     doc = nlp(text)
     refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(timexes))

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.records.ids import person_id
-from pipeline.rules.people import (
+from pressextract.records.ids import person_id
+from pressextract.rules.people import (
     PersonMatch,
     find_family_mentions,
     find_people,

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline
-from pipeline.records.ids import person_id
-from pipeline.rules.quotes import (
+import pressextract
+from pressextract.records.ids import person_id
+from pressextract.rules.quotes import (
     find_marked,
 )
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.load("blank", stages=["press_quotes"])
+    return pressextract.load("blank", stages=["press_quotes"])
 
 
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:

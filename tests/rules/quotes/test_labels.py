@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline
-from pipeline.backbone import bundled_path
+import pressextract
+from pressextract.backbone import bundled_path
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.load("blank", stages=["press_quotes"])
+    return pressextract.load("blank", stages=["press_quotes"])
 
 
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:
@@ -65,7 +65,7 @@ def test_als_phrase_before_the_verb_is_no_speaker(model):
     # the bundled model's parse gives "Begründung" a subject arc as well: the rule lives in the dep path
     if model == "bundled" and bundled_path() is None:
         pytest.skip("bundled model models/de_pressextract not built")
-    nlp = pipeline.load("blank" if model == "blank" else str(bundled_path()), stages=["press_quotes"])
+    nlp = pressextract.load("blank" if model == "blank" else str(bundled_path()), stages=["press_quotes"])
     text = "Als Begründung sagte ein Wissenschaftler: „Das ist ein sehr breites Feld an Erkrankungen.“"
     (found,) = [q for t, q in quotes(nlp, text) if q["kind"] == "direct"]
     assert found["speaker"] == "ein Wissenschaftler"
@@ -82,7 +82,7 @@ def test_als_phrase_before_the_verb_is_no_speaker(model):
     ],
 )
 def test_person_in_the_clause_owns_lowercase_wording(text, wording, speaker):
-    nlp = pipeline.load("blank")  # with the people stage: the person is found by its rules
+    nlp = pressextract.load("blank")  # with the people stage: the person is found by its rules
     found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
     assert wording in found, found
     assert speaker in (found[wording]["speaker"] or "")
@@ -162,7 +162,7 @@ def test_heisst_es_takes_the_source_not_es(nlp, text, quote, speaker):
 @pytest.mark.model
 @pytest.mark.skipif(bundled_path() is None, reason="bundled model models/de_pressextract not built")
 def test_verb_final_label_takes_the_subject_before_the_quote():
-    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    nlp = pressextract.load(str(bundled_path()), stages=["press_quotes"])
     text = (
         "Der Bericht ist brisant, weil die Bundesregierung das Land im letzten Monat als "
         "„junge couragierte Demokratie“ bezeichnet hat."
@@ -245,7 +245,7 @@ def test_so_attribution_covers_reported_speech_with_quoted_words(nlp):
     ],
 )
 def test_predicative_words_in_reported_speech_are_quotes(text, word):
-    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    nlp = pressextract.load(str(bundled_path()), stages=["press_quotes"])
     assert word in [t for t, q in quotes(nlp, text) if q["kind"] == "direct"]
 
 
@@ -261,7 +261,7 @@ def test_predicative_words_in_reported_speech_are_quotes(text, word):
     ],
 )
 def test_names_and_attributive_words_are_no_predicative_quotes(text):
-    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    nlp = pressextract.load(str(bundled_path()), stages=["press_quotes"])
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == []
 
 
@@ -302,7 +302,7 @@ def test_foreign_statement_after_a_speech_verb_stays_a_quote(nlp):
 def test_words_inside_a_noun_group_are_no_quotes(text, words):
     if bundled_path() is None:
         pytest.skip("bundled model models/de_pressextract not built")
-    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    nlp = pressextract.load(str(bundled_path()), stages=["press_quotes"])
     assert words not in [t for t, q in quotes(nlp, text) if q["kind"] == "direct"]
 
 
@@ -313,7 +313,7 @@ def test_sprach_von_einer_label_is_a_quote(nlp):
 
 
 def test_statement_nouns_introduce_quotes():
-    nlp = pipeline.load("blank")  # with the people stage: the person is found by its rules
+    nlp = pressextract.load("blank")  # with the people stage: the person is found by its rules
     text = "Seine Reverenz erweist auch Anatol Wendler den Frauen mit den Worten „Frauen sind magisch“."
     found = {t: q for t, q in quotes(nlp, text) if q["kind"] == "direct"}
     assert "Frauen sind magisch" in found, found
@@ -323,7 +323,7 @@ def test_statement_nouns_introduce_quotes():
 @pytest.mark.model
 @pytest.mark.skipif(bundled_path() is None, reason="bundled model models/de_pressextract not built")
 def test_possessive_title_after_an_earlier_quote_is_no_quote():
-    nlp = pipeline.load(str(bundled_path()))
+    nlp = pressextract.load(str(bundled_path()))
     text = (
         "Für den Nachmittag „Rote Rosen im Herbst“ gibt es eine Änderung.\n\nDie Sängerin Maria Beispiel, die "
         "Sie mit den schönsten Liedern der “großen Zarah Leander” unterhalten wollte, ist erkrankt. Für sie "

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline
-from pipeline.backbone import bundled_path
+import pressextract
+from pressextract.backbone import bundled_path
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.load("blank", stages=["press_quotes"])
+    return pressextract.load("blank", stages=["press_quotes"])
 
 
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:
@@ -98,7 +98,7 @@ def test_konjunktiv_sentence_after_reported_speech_continues_it(nlp):
 @pytest.mark.model
 @pytest.mark.skipif(bundled_path() is None, reason="bundled model models/de_pressextract not built")
 def test_konjunktiv_from_the_model_morphology():
-    nlp = pipeline.load(str(bundled_path()), stages=["press_quotes"])
+    nlp = pressextract.load(str(bundled_path()), stages=["press_quotes"])
     doc = nlp("Die Senatorin betonte, die Stadt investiere weiter in Schulen.")
     found = [(s.text, s._.quote) for s in doc.spans["press_quotes"]]
     assert [t for t, _ in found] == ["die Stadt investiere weiter in Schulen"]

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-import pipeline
-from pipeline.records.ids import person_id
-from pipeline.rules.quotes import (
+import pressextract
+from pressextract.records.ids import person_id
+from pressextract.rules.quotes import (
     LEXICON_DIR,
     LexiconError,
     Mention,
@@ -19,7 +19,7 @@ from pipeline.rules.quotes import (
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.load("blank", stages=["press_quotes"])
+    return pressextract.load("blank", stages=["press_quotes"])
 
 
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:
@@ -94,9 +94,9 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path):
 
 
 def test_attempt_tables_name_declared_rules():
-    from pipeline.resources.loader import read_rule_ids
-    from pipeline.rules.quotes.direct import DIRECT_ATTEMPTS
-    from pipeline.rules.quotes.indirect import INDIRECT_ATTEMPTS
+    from pressextract.resources.loader import read_rule_ids
+    from pressextract.rules.quotes.direct import DIRECT_ATTEMPTS
+    from pressextract.rules.quotes.indirect import INDIRECT_ATTEMPTS
 
     declared = read_rule_ids("quotes")
     named = {rid for ids, _ in (*DIRECT_ATTEMPTS, *INDIRECT_ATTEMPTS) for rid in ids}

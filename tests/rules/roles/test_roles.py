@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.rules.people import find_people, resolve_document
-from pipeline.rules.roles import (
+from pressextract.rules.people import find_people, resolve_document
+from pressextract.rules.roles import (
     PersonRef,
     find_statements,
     level_from_publisher,

@@ -1,4 +1,4 @@
-"""German temporal expressions: recognition and TIMEX3 values, both ways (pipeline.rules.timexes)."""
+"""German temporal expressions: recognition and TIMEX3 values, both ways (pressextract.rules.timexes)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.paths import project_root
-from pipeline.rules.timexes import (
+from pressextract.paths import project_root
+from pressextract.rules.timexes import (
     GrammarError,
     day_context_at,
     find_day_headers,
