@@ -140,5 +140,9 @@ def test_every_package_is_installed():
 
     config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
     listed = set(config["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
+    # the folder pipeline/ installs as pressextract (setuptools package-dir)
+    assert config["tool"]["setuptools"]["package-dir"]["pressextract"] == "pipeline"
+    found = {
+        ".".join(("pressextract", *p.parent.relative_to(PACKAGE).parts)) for p in PACKAGE.rglob("__init__.py")
+    }
     assert found - listed == set()
