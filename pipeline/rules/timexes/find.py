@@ -193,11 +193,14 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
             it.value = f"XXXX-WXX-{wd}"
             return
         direction = f.get("dir")
+        same_day_past = False
         if direction is None:
             direction = -1 if (ctx.domain == "news" and _past_context(text, it.start, bounds, lex)) else 1
+            # "teilte ... am Montag mit" in a Monday release: reported today, not a week ago
+            same_day_past = direction == -1 and wd == base.isoweekday()
             if ctx.domain == "narrative":
                 direction = 0
-        it.day = _weekday_date(base, wd, direction)
+        it.day = base if same_day_past else _weekday_date(base, wd, direction)
         it.value = it.day.isoformat()
     elif kind == "sameref":
         unit = f.get("unit")

@@ -62,6 +62,17 @@ def _found(
         ("Im Vorjahr waren es weniger.", [("Vorjahr", "DATE", "2018")]),
         ("Der Kiez feiert am Samstag ein Fest.", [("Samstag", "DATE", "2019-06-15")]),
         ("Am Dienstag wurde ein Mann festgenommen.", [("Dienstag", "DATE", "2019-06-11")]),
+        # a weekday in past-tense reporting refers back (a preterite verb), in present or future tense forward
+        ("Die Senatorin teilte am Montag mit, dass das Bad öffnet.", [("Montag", "DATE", "2019-06-10")]),
+        ("Am Montag eröffnete die Senatorin das Bad.", [("Montag", "DATE", "2019-06-10")]),
+        ("Die Polizei nahm am Sonntag zwei Männer fest.", [("Sonntag", "DATE", "2019-06-09")]),
+        (
+            "Der Bezirk teilte am Mittwoch mit, dass die Schule schließt.",
+            [("Mittwoch", "DATE", "2019-06-12")],
+        ),
+        ("Am Montag eröffnet die Senatorin das Bad.", [("Montag", "DATE", "2019-06-17")]),
+        ("Der Preis wird am Freitag verliehen.", [("Freitag", "DATE", "2019-06-14")]),
+        ("Am vergangenen Mittwoch tagte der Ausschuss.", [("vergangenen Mittwoch", "DATE", "2019-06-05")]),
         # history: decades, centuries, seasons, BC
         ("Das Viertel entstand in den 1960er Jahren.", [("1960er Jahren", "DATE", "196")]),
         ("Das Haus stammt aus dem 19. Jahrhundert.", [("19. Jahrhundert", "DATE", "18")]),
