@@ -299,7 +299,7 @@ def agenda_of(
     if prose:
         steps: list[tuple[int, object]] = []
         for i, ln in enumerate(lines):
-            if kinds[i] not in ("other", "bullet") or any(e.start <= ln.start < e.end for e in entries):
+            if kinds[i] not in ("other", "bullet", "time") or i in accepted or any(e.start <= ln.start < e.end for e in entries):
                 continue
             for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars):
                 if not grammar.is_deadline(text[st.start : st.end]):

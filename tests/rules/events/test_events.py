@@ -388,3 +388,112 @@ def test_unlabelled_date_paragraph(nlp, lexicon, text, start, location):
     got = _events(nlp, lexicon, text, tx)
     ev = got[0].event if got else {"start": None, "location": None}
     assert (ev["start"], ev["location"]) == (start, location)
+
+
+@pytest.mark.parametrize(
+    "word, etype",
+    [
+        ("Nachbarschaftstag", "Aktionstag"),
+        ("Stadtlauf", "Lauf"),
+        ("Feierstunde", "Feier"),
+        ("Vorlesestunde", "Veranstaltung"),
+        ("Mitgliederversammlung", "Versammlung"),
+        ("Filmvorführung", "Vorführung"),
+        ("Kiezspaziergang", "Führung"),
+        ("Erzählcafé", "Treffen"),
+        ("Reparatur-Café", "Treffen"),
+        ("Nachbarschaftstreffen", "Treffen"),
+        ("Themenabend", "Veranstaltung"),
+        ("Weihnachtssingen", "Konzert"),
+        ("Kuratorenführung", "Führung"),
+        ("Museumsnacht", "Veranstaltung"),
+        ("Projektwoche", "Aktionswoche"),
+        ("Kick-off", "Auftaktveranstaltung"),
+        ("Release-Party", "Party"),
+        ("Neujahrsfrühstück", "Treffen"),
+        ("Pokal-Heimspiel", "Spiel"),
+    ],
+)
+def test_event_heads_of_compounds(lexicon, word, etype):
+    hit = match_noun(word, lexicon=lexicon)
+    assert hit is not None and hit[0].type == etype, hit
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Montag",
+        "Samstagabend",
+        "Sonnabend",
+        "Feiertag",
+        "Bundestag",
+        "Vertrag",
+        "Viertelstunde",
+        "Kalenderwoche",
+        "Krankheitsverlauf",  # the head "verlauf" is no event: "lauf" must not be read out of it
+        "Lebenslauf",
+        "Verkehrsführung",
+        "Unternehmensführung",
+        "Mitternacht",
+        "Silvesternacht",
+        "Beispiel",
+        "Fragestunde",
+        "Internetcafé",
+    ],
+)
+def test_not_event_heads(lexicon, word):
+    assert match_noun(word, lexicon=lexicon) is None
+
+
+def _org_events(nlp, text, publisher, published, timexes=()):
+    from dataclasses import replace
+
+    from pressextract.contract import Refs
+    from pressextract.rules.events import EventOptions, load_rules
+
+    doc = nlp(text)
+    doc._.press_meta = {"publisher": publisher, "published": published}
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(timexes))
+    return [m.event for m in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+@pytest.mark.parametrize(
+    "text, organizer",
+    [
+        # the release invites in its own name: the publisher
+        (
+            "Presseeinladung: Kiezfest am Lindenplatz\n\nDas Kiezfest findet am 4. Mai 2024 auf dem Lindenplatz statt.",
+            "Bezirksamt Nordkreuz",
+        ),
+        (
+            "Kiezfest\n\nDas Kiezfest findet am 4. Mai 2024 statt.\n\nWann: 4. Mai 2024, 14 Uhr\nWo: Lindenplatz",
+            "Bezirksamt Nordkreuz",
+        ),
+        # an announced event (after the publication day), nobody else named
+        ("Sommerfest\n\nDas Sommerfest im Bürgerpark findet am 4. Mai 2024 statt.", "Bezirksamt Nordkreuz"),
+        # a host named in another sentence of the release
+        (
+            "Kiezfest\n\nDas Kiezfest findet am 4. Mai 2024 statt. Der Förderverein Lindenplatz lädt alle "
+            "Nachbarinnen und Nachbarn herzlich ein.",
+            "Der Förderverein Lindenplatz",
+        ),
+        # the organizer in the event's own sentence wins
+        (
+            "Kiezfest\n\nDas Kiezfest wird am 4. Mai 2024 von der Stiftung Lindenhof veranstaltet.",
+            "Stiftung Lindenhof",
+        ),
+        # a report on a past event, no invitation: nobody
+        ("Kiezfest\n\nDas Kiezfest fand am 4. Mai 2024 auf dem Lindenplatz statt.", None),
+    ],
+)
+def test_organizer_fallbacks(nlp, text, organizer):
+    published = "2024-05-10" if "fand" in text else "2024-04-20"
+    tx = [_timex(text, "4. Mai 2024", "2024-05-04")]
+    events = _org_events(nlp, text, "Bezirksamt Nordkreuz (Archiv 2016–2021)", published, tx)
+    assert events and events[0]["organizer"] == organizer, events
+
+
+def test_no_publisher_no_organizer(nlp):
+    text = "Presseeinladung\n\nDas Kiezfest findet am 4. Mai 2024 statt."
+    events = _org_events(nlp, text, None, "2024-04-20", [_timex(text, "4. Mai 2024", "2024-05-04")])
+    assert events and events[0]["organizer"] is None
