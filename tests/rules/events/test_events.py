@@ -497,3 +497,17 @@ def test_no_publisher_no_organizer(nlp):
     text = "Presseeinladung\n\nDas Kiezfest findet am 4. Mai 2024 statt."
     events = _org_events(nlp, text, None, "2024-04-20", [_timex(text, "4. Mai 2024", "2024-05-04")])
     assert events and events[0]["organizer"] is None
+
+
+def test_question_labels_and_compound_head(nlp, lexicon):
+    text = (
+        "Weihnachtssingen in der Bibliothek\n\nDie Stadtteilbibliothek Am Park lädt alle Familien zum gemeinsamen "
+        "Weihnachtssingen ein.\n\nWann? Samstag, 21. Dezember um 15.30 Uhr\nWo? Lesesaal der Stadtteilbibliothek, "
+        "Parkweg 3"
+    )
+    events = _events(nlp, lexicon, text, [_timex(text, "Samstag, 21. Dezember", "2024-12-21")])
+    assert len(events) == 1, [e.event for e in events]
+    ev = events[0].event
+    assert (ev["name"], ev["start"]) == ("Weihnachtssingen", "2024-12-21T15:30")
+    assert ev["location"] == "Lesesaal der Stadtteilbibliothek, Parkweg 3"
+    assert ev["organizer"] == "Die Stadtteilbibliothek Am Park"
