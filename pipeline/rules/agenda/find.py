@@ -294,12 +294,16 @@ def agenda_of(
             )
             accepted.append(i)
 
-    # Programme steps in prose ("Um 11 Uhr folgt eine Podiumsdiskussion"): only where the document has at
-    # least two steps in all, so that the one timed sentence of an announcement stays the event's start.
-    if prose:
+    # Programme steps in prose ("Um 11 Uhr folgt eine Podiumsdiskussion"): only where the document has an event
+    # and at least two steps in all, so that the one timed sentence of an announcement stays the event's start.
+    if prose and events:  # the steps of an event's programme: no event, no programme
         steps: list[tuple[int, object]] = []
         for i, ln in enumerate(lines):
-            if kinds[i] not in ("other", "bullet", "time") or i in accepted or any(e.start <= ln.start < e.end for e in entries):
+            if (
+                kinds[i] not in ("other", "bullet", "time")
+                or i in accepted
+                or any(e.start <= ln.start < e.end for e in entries)
+            ):
                 continue
             for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars):
                 if not grammar.is_deadline(text[st.start : st.end]):

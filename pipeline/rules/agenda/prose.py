@@ -59,6 +59,14 @@ _CUT_BEFORE = re.compile(
 )
 
 
+_NAMED = re.compile(r"[„\"»A-ZÄÖÜ][^\d]")  # a step is named: a noun or a quoted title first
+_NOT_TITLE = re.compile(
+    r"(?i:zur\s+stunde|aktuell|derzeit|momentan|stand|bisher|seit|bis|ab|gegen|etwa|ca\.)\b"
+    r"|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Januar|Februar|März|April|Mai"
+    r"|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
+
+
 def _hhmm(h: str | None, m: str | None) -> str | None:
     if h is None:
         return None
@@ -100,8 +108,8 @@ def prose_steps(
                     title = _title(f"{m.group('title')} {m.group('rest')}", kind)
                     title = re.sub(r"^(?:wird|werden)\s+", "", title, flags=re.IGNORECASE)
                     title = title[:1].upper() + title[1:] if title else title
-                if len(title) < 3 or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", title):
-                    continue
+                if len(title) < 3 or not _NAMED.match(title) or _NOT_TITLE.match(title):
+                    continue  # "6. November (9.30 Uhr)", "zur Stunde (13:45 Uhr)": no programme step
                 t = _hhmm(m.group("h"), m.groupdict().get("m"))
                 t2 = (
                     _hhmm(m.groupdict().get("h2"), m.groupdict().get("m2"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressextract.contract import TimexRef
+from pressextract.contract import EventRef, TimexRef
 from pressextract.rules.agenda import agenda_of, load_grammar
 from pressextract.rules.agenda.prose import prose_steps
 
@@ -51,6 +51,9 @@ from pressextract.rules.agenda.prose import prose_steps
         ("Das Bürgeramt ist montags (9-12 Uhr) geöffnet.", []),
         ("Der Unfall ereignete sich gegen 14 Uhr auf der Kreuzung.", []),
         ("Gegen 3 Uhr wurde die Polizei alarmiert.", []),
+        ("Am Samstag, 6. November (9.30 bis 13.45 Uhr) geht es um Brandschutz.", []),
+        ("Die Löscharbeiten sind zur Stunde (13:45 Uhr) weiterhin im Gange.", []),
+        ("Ab 18 Uhr beginnt die Auszählung der Stimmzettel.", []),
     ],
 )
 def test_prose_steps(sentence, expected):
@@ -68,7 +71,12 @@ def test_two_prose_steps_are_agenda_rows_with_the_sentence_date():
         "Das Kiezfest findet am Samstag, 4. Mai 2024, auf dem Marktplatz statt. "
         "Um 14 Uhr folgt eine Lesung mit Anna Beispiel. Um 16 Uhr beginnt ein Konzert der Schulband."
     )
-    rows = agenda_of(text, grammar=load_grammar(), timexes=[_tx(text, "Samstag, 4. Mai 2024", "2024-05-04")])
+    rows = agenda_of(
+        text,
+        grammar=load_grammar(),
+        timexes=[_tx(text, "Samstag, 4. Mai 2024", "2024-05-04")],
+        events=[EventRef(0, (text.index("Das Kiezfest"),), "2024-05-04", None)],
+    )
     assert [(r.time, r.title, r.rule_id) for r in rows] == [
         ("14:00", "Lesung mit Anna Beispiel", "agenda.prose.um_folgt"),
         ("16:00", "Konzert der Schulband", "agenda.prose.um_folgt"),
@@ -83,13 +91,21 @@ def test_one_timed_sentence_is_no_programme():
 
 def test_prose_step_beside_a_programme_line():
     text = "Programm\n\n10:00 Uhr - Begrüßung\n\nUm 11 Uhr folgt eine Podiumsdiskussion zur Verkehrswende."
-    rows = agenda_of(text, grammar=load_grammar())
+    rows = agenda_of(text, grammar=load_grammar(), events=[EventRef(0, (0,), None, None)])
     assert [(r.time, r.title) for r in rows] == [
         ("10:00", "Begrüßung"),
         ("11:00", "Podiumsdiskussion zur Verkehrswende"),
     ]
 
 
+def test_no_event_no_programme():
+    # a fire brigade's report: times of an incident, no event whose programme they could be
+    text = "Waldbrand\n\nUm 11 Uhr folgt die nächste Lagemeldung. Um 14 Uhr folgt eine weitere Meldung."
+    assert agenda_of(text, grammar=load_grammar()) == []
+
+
 def test_prose_off():
     text = "Titel\n\nUm 11 Uhr folgt eine Diskussion. Um 12 Uhr folgt ein Imbiss."
-    assert agenda_of(text, grammar=load_grammar(), prose=False) == []
+    ev = [EventRef(0, (0,), None, None)]
+    assert len(agenda_of(text, grammar=load_grammar(), events=ev)) == 2
+    assert agenda_of(text, grammar=load_grammar(), events=ev, prose=False) == []

@@ -405,6 +405,7 @@ def test_unlabelled_date_paragraph(nlp, lexicon, text, start, location):
         ("Nachbarschaftstreffen", "Treffen"),
         ("Themenabend", "Veranstaltung"),
         ("Weihnachtssingen", "Konzert"),
+        ("Adventssingen", "Konzert"),
         ("Kuratorenführung", "Führung"),
         ("Museumsnacht", "Veranstaltung"),
         ("Projektwoche", "Aktionswoche"),
@@ -439,6 +440,10 @@ def test_event_heads_of_compounds(lexicon, word, etype):
         "Beispiel",
         "Fragestunde",
         "Internetcafé",
+        "Bietigheim-Bissingen",  # a town, not a sing-along
+        "Geburtstag",
+        "Jahrestag",
+        "Rückführung",
     ],
 )
 def test_not_event_heads(lexicon, word):
