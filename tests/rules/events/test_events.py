@@ -478,8 +478,10 @@ def _org_events(nlp, text, publisher, published, timexes=()):
         ("Sommerfest\n\nDas Sommerfest im Bürgerpark findet am 4. Mai 2024 statt.", "Bezirksamt Nordkreuz"),
         # a host named in another sentence of the release
         (
-            "Kiezfest\n\nDas Kiezfest findet am 4. Mai 2024 statt. Der Förderverein Lindenplatz lädt alle "
-            "Nachbarinnen und Nachbarn herzlich ein.",
+            (
+                "Kiezfest\n\nDas Kiezfest findet am 4. Mai 2024 statt. Der Förderverein Lindenplatz lädt alle "
+                "Nachbarinnen und Nachbarn herzlich ein."
+            ),
             "Der Förderverein Lindenplatz",
         ),
         # the organizer in the event's own sentence wins
@@ -516,3 +518,47 @@ def test_question_labels_and_compound_head(nlp, lexicon):
     assert (ev["name"], ev["start"]) == ("Weihnachtssingen", "2024-12-21T15:30")
     assert ev["location"] == "Lesesaal der Stadtteilbibliothek, Parkweg 3"
     assert ev["organizer"] == "Die Stadtteilbibliothek Am Park"
+
+
+def test_generic_veranstaltung_refers_back(nlp, lexicon):
+    text = (
+        "Kammermusik in der Bibliothek\n\nDas Trio Nordlicht spielt ein Konzert mit dem Titel „Kleine Nachtstücke“. "
+        "Die Veranstaltung bietet Gelegenheit, Kammermusik zu hören.\n\n"
+        "Termin: Mittwoch, 13.11.2024 um 18:30 Uhr\n\nOrt: Stadtteilbibliothek, Lindenweg 3"
+    )
+    tx = [
+        _timex(text, "Mittwoch, 13.11.2024", "2024-11-13"),
+        _timex(text, "18:30 Uhr", "2024-11-13T18:30", "TIME"),
+    ]
+    events = _events(nlp, lexicon, text, tx)
+    assert len(events) == 1, [e.event for e in events]
+    ev = events[0].event
+    assert ev["name"] == "Konzert mit dem Titel „Kleine Nachtstücke“"
+    assert ev["start"] == "2024-11-13T18:30"
+    assert ev["location"].startswith("Stadtteilbibliothek")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # an invitation without any event noun: the headline's quoted name, the label block's date and place
+        (
+            (
+                "„Klangwelten“ mit dem Mandolinenorchester Süd\nDatum: Samstag, 06.04.2024, 16 Uhr\n"
+                "Ort: Gemeinschaftshaus, Großer Saal\n\nDas Orchester spielt Werke von Bach bis Pop."
+            ),
+            "Klangwelten",
+        ),
+        # a label block under a report that names nothing dated: no event from the block alone without a date
+        ("Neue Öffnungszeiten\nOrt: Bürgeramt Süd\n\nDas Bürgeramt öffnet künftig früher.", None),
+    ],
+)
+def test_event_from_headline_and_block(nlp, lexicon, text, name):
+    tx = [_timex(text, "Samstag, 06.04.2024", "2024-04-06")] if "06.04.2024" in text else []
+    events = _events(nlp, lexicon, text, tx)
+    if name is None:
+        assert events == []
+    else:
+        assert [e.event["name"] for e in events] == [name]
+        assert events[0].event["start"].startswith("2024-04-06")
+        assert events[0].event["location"].startswith("Gemeinschaftshaus")
