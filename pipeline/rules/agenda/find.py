@@ -37,6 +37,13 @@ from pressextract.rules.programme import (
 )
 
 
+_DAY = (
+    r"(?:Mo(?:ntag)?|Di(?:enstag)?|Mi(?:ttwoch)?|Do(?:nnerstag)?|Fr(?:eitag)?|Sa(?:mstag)?|Sonnabend|So(?:nntag)?"
+    r"|werktags|täglich|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonnabends|sonntags)\.?"
+)
+_WEEKDAY_LABEL = re.compile(rf"(?i){_DAY}(?:\s*(?:[-–—,/&+]|und|bis)\s*{_DAY})*")
+
+
 def agenda_of(
     text: str,
     *,
@@ -168,6 +175,8 @@ def agenda_of(
             label = lt.group("label").strip()
             if label.lower() in grammar.labels:
                 continue
+            if _WEEKDAY_LABEL.fullmatch(label) and not lt.group("rest"):
+                continue  # opening hours: "Montag – Freitag: 10.00 – 12.00 Uhr", "Fr: 08:30 – 12:00 Uhr"
             if not (near_time(i) or in_programme(i) or re.search(r"(?i)termin|station|programm", label)):
                 continue
             t = _hhmm(lt.group("h"), lt.group("m"))

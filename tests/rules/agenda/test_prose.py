@@ -109,3 +109,20 @@ def test_prose_off():
     ev = [EventRef(0, (0,), None, None)]
     assert len(agenda_of(text, grammar=load_grammar(), events=ev)) == 2
     assert agenda_of(text, grammar=load_grammar(), events=ev, prose=False) == []
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # opening hours under an address are no programme
+        (
+            "Beratungsstelle Nord\nMontag – Freitag: 10.00 – 12.00 Uhr\nMittwoch und Donnerstag: 15.00 – 17.00 Uhr",
+            0,
+        ),
+        ("Telefonzeiten:\nMo – Do: 10:30 – 12:00 Uhr\nFr: 08:30 – 12:00 Uhr", 0),
+        # a programme with a station label keeps its entries
+        ("Programm:\nStation 1: 10.00 Uhr Begrüßung\nStation 2: 11.30 Uhr Führung", 2),
+    ],
+)
+def test_opening_hours_are_no_entries(text, n):
+    assert len(agenda_of(text, grammar=load_grammar())) == n
