@@ -155,6 +155,12 @@ def test_programme_line_is_no_event(nlp, lexicon):
         # "Sitzung" needs a date in its sentence
         ("Titel\n\nDas Bezirksamt hat in seiner Sitzung eine Vorlage beschlossen.", []),
         ("Titel\n\nDie nächste Sitzung des Ausschusses findet am 4. März um 17 Uhr statt.", ["Sitzung"]),
+        # the meeting in which a decision was taken is the decision's side note, not an event
+        (
+            "Titel\n\nDer Senat hat in seiner Sitzung am 4. März auf Vorschlag der Senatorin den Plan beschlossen.",
+            [],
+        ),
+        ("Titel\n\nDas Bezirksamt hat in seiner Sitzung am 4. März folgende Beschlüsse gefasst:", []),
         # generic use of a noun without anchor in body text
         (
             (
