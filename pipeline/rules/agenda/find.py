@@ -36,7 +36,6 @@ from pressextract.rules.programme import (
     split_lines,
 )
 
-
 _DAY = (
     r"(?:Mo(?:ntag)?|Di(?:enstag)?|Mi(?:ttwoch)?|Do(?:nnerstag)?|Fr(?:eitag)?|Sa(?:mstag)?|Sonnabend|So(?:nntag)?"
     r"|werktags|täglich|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonnabends|sonntags)\.?"
