@@ -125,7 +125,9 @@ def load_grammar(resources: Path = RESOURCES) -> AgendaGrammar:
         rf"^\s*(?P<label>[^\d:\n]{{2,40}}?(?:\s\d{{1,2}})?)\s*:\s*{_TIME_SPAN}(?:\s+(?P<rest>[^\d\s].*))?\s*$",
         re.IGNORECASE,
     )
-    label_line = re.compile(rf"^\s*(?P<label>{label_alt})\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+    label_line = re.compile(
+        rf"^\s*(?P<label>{label_alt})\s*(?::|\?(?=\s*\S))\s*(?P<value>.*)$", re.IGNORECASE
+    )
     day_header = re.compile(
         rf"^\s*(?:(?P<ord>{ordinals})\s+(?P<orddays>[\wäöüÄÖÜß\-]*tag)\b"
         rf"|Tag\s+(?P<num>\d{{1,2}})\b"

@@ -39,6 +39,12 @@ def _span(doc: Doc, match: EventMatch) -> Span | None:
 
 
 @Language.factory("press_events", assigns=["doc.spans"], default_config=defaults(EventOptions))
-def make_events(nlp: Language, name: str, max_name_tokens: int, max_organizer_chars: int) -> PressEvents:
-    options = EventOptions(max_name_tokens=max_name_tokens, max_organizer_chars=max_organizer_chars)
+def make_events(
+    nlp: Language, name: str, max_name_tokens: int, max_organizer_chars: int, publisher_organizer: bool
+) -> PressEvents:
+    options = EventOptions(
+        max_name_tokens=max_name_tokens,
+        max_organizer_chars=max_organizer_chars,
+        publisher_organizer=publisher_organizer,
+    )
     return PressEvents(nlp, name, options=options)

@@ -14,8 +14,12 @@ What counts as an entry (police releases are full of clock times in prose, "Gege
   a lead-in line ending with ":" right before; times introduced by "gegen"/"um" need a separator, because
   that is how incident reports start their sentences;
 - a "Wann:/Wo:" or "Datum:/Uhrzeit:/Treffpunkt:" block with a clock time: one entry for the block;
-- a court-style line "Dienstag, 07. Januar 2020, 12:30 Uhr, Saal 334" (date, time, and something after it).
-Times inside a sentence ("Der Unfall ereignete sich gegen 14.30 Uhr") are never entries.
+- a court-style line "Dienstag, 07. Januar 2020, 12:30 Uhr, Saal 334" (date, time, and something after it);
+- a programme step written in prose (agenda/prose.py, patterns/agenda_prose.jsonl): "Um 11 Uhr folgt eine
+  Podiumsdiskussion", "beginnt um 9 Uhr mit einem Grußwort", "ein Vortrag zu … (14:30 Uhr)", "findet von 20
+  bis 21 Uhr eine Schulung statt" — only in a document that has an event and at least two steps in all.
+Other times inside a sentence ("Der Unfall ereignete sich gegen 14.30 Uhr") are never entries, and
+weekday-labelled ranges with no act ("Montag – Freitag: 10.00 – 12.00 Uhr") are opening hours.
 """
 
 from pressextract.rules.agenda.document import AgendaOptions, AgendaRules, find_agenda, load_rules

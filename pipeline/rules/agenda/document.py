@@ -16,6 +16,7 @@ from pressextract.contract import OfficeRef, Refs
 from pressextract.resources.loader import read_rule_ids
 from pressextract.rules.agenda.entries import AgendaEntry
 from pressextract.rules.agenda.find import agenda_of
+from pressextract.rules.agenda.prose import load_prose_patterns
 from pressextract.rules.programme import AgendaGrammar, load_grammar
 from pressextract.rules.timexes import resolve_day_header
 
@@ -33,15 +34,18 @@ class AgendaOptions:
 
 @dataclass(frozen=True, slots=True)
 class AgendaRules:
-    """The programme grammar (shared with events) and the rule ids agenda can emit (resources/rules/agenda.tsv)."""
+    """The programme grammar (shared with events) and the rule ids agenda can emit (resources/rules/agenda.tsv
+    and patterns/agenda_prose.jsonl)."""
 
     grammar: AgendaGrammar
     rule_ids: frozenset[str]
 
 
 def load_rules() -> AgendaRules:
-    """Load and validate the programme grammar at start-up. Example: "agenda.line.hyphen" in rule_ids."""
-    return AgendaRules(load_grammar(), read_rule_ids("agenda"))
+    """Load and validate the programme grammar at start-up. Example: "agenda.line.hyphen" in rule_ids; the
+    prose patterns' ids (patterns/agenda_prose.jsonl: "agenda.prose.um_folgt") as well."""
+    prose = {rid for rid, _, _ in load_prose_patterns()}
+    return AgendaRules(load_grammar(), read_rule_ids("agenda") | prose)
 
 
 def day_of_header(text: str, rng: tuple[date, date] | None) -> date | None:

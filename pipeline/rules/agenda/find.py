@@ -21,6 +21,7 @@ from pressextract.rules.agenda.entries import (
     _iso_date,
     _office_participants,
 )
+from pressextract.rules.agenda.prose import prose_steps
 from pressextract.rules.programme import (
     _SENT_END,
     _TIME,
@@ -34,6 +35,12 @@ from pressextract.rules.programme import (
     resolve_day,
     split_lines,
 )
+
+_DAY = (
+    r"(?:Mo(?:ntag)?|Di(?:enstag)?|Mi(?:ttwoch)?|Do(?:nnerstag)?|Fr(?:eitag)?|Sa(?:mstag)?|Sonnabend|So(?:nntag)?"
+    r"|werktags|täglich|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonnabends|sonntags)\.?"
+)
+_WEEKDAY_LABEL = re.compile(rf"(?i){_DAY}(?:\s*(?:[-–—,/&+]|und|bis)\s*{_DAY})*")
 
 
 def agenda_of(
@@ -52,6 +59,7 @@ def agenda_of(
     block_entries: bool = False,
     max_entry_paragraphs: int = 4,
     max_entry_paragraph_chars: int = 600,
+    prose: bool = True,
 ) -> list[AgendaEntry]:
     """Programme entries of one document, in text order, with dates, day labels and participants.
 
@@ -166,6 +174,8 @@ def agenda_of(
             label = lt.group("label").strip()
             if label.lower() in grammar.labels:
                 continue
+            if _WEEKDAY_LABEL.fullmatch(label) and not lt.group("rest"):
+                continue  # opening hours: "Montag – Freitag: 10.00 – 12.00 Uhr", "Fr: 08:30 – 12:00 Uhr"
             if not (near_time(i) or in_programme(i) or re.search(r"(?i)termin|station|programm", label)):
                 continue
             t = _hhmm(lt.group("h"), lt.group("m"))
@@ -292,9 +302,35 @@ def agenda_of(
             )
             accepted.append(i)
 
+    # Programme steps in prose ("Um 11 Uhr folgt eine Podiumsdiskussion"): only where the document has an event
+    # and at least two steps in all, so that the one timed sentence of an announcement stays the event's start.
+    if prose and events:  # the steps of an event's programme: no event, no programme
+        steps: list[tuple[int, object]] = []
+        for i, ln in enumerate(lines):
+            if (
+                kinds[i] not in ("other", "bullet", "time")
+                or i in accepted
+                or any(e.start <= ln.start < e.end for e in entries)
+            ):
+                continue
+            for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars):
+                if not grammar.is_deadline(text[st.start : st.end]):
+                    steps.append((i, st))
+        if steps and len(steps) + len(entries) >= 2:
+            for i, st in steps:
+                entries.append(
+                    AgendaEntry(st.start, st.end, st.time, st.end_time, st.title, rule_id=st.rule_id)
+                )
+                accepted.append(i)
+            order = sorted(range(len(entries)), key=lambda n: entries[n].start)
+            entries = [entries[n] for n in order]
+            accepted = [accepted[n] for n in order]
+
     # Item extents: continuation lines in the same paragraph, then a bullet list that directly follows.
     for n, (entry, i) in enumerate(zip(entries, accepted)):
         nxt = accepted[n + 1] if n + 1 < len(accepted) else len(lines)
+        if entry.rule_id.startswith("agenda.prose."):
+            continue  # a prose step is its sentence
         j = i + 1
         end = entry.end
         extra_paras = 0
@@ -361,14 +397,16 @@ def agenda_of(
     by_index = {ev.index: ev for ev in events}
     context_date: date | None = None
     context_label: str | None = None
-    entry_at = {i: entry for entry, i in zip(entries, accepted)}
+    entry_at: dict[int, list[AgendaEntry]] = {}
+    for entry, i in zip(entries, accepted):
+        entry_at.setdefault(i, []).append(entry)
     for i, ln in enumerate(lines):
         kind = kinds[i]
         if kind == "day":
             dh = parsed[i]
             assert isinstance(dh, DayHeader)
             explicit = _dates_in(timexes, ln.start, ln.end)
-            nxt_entry = next((entry_at[k] for k in range(i + 1, len(lines)) if k in entry_at), None)
+            nxt_entry = next((entry_at[k][0] for k in range(i + 1, len(lines)) if k in entry_at), None)
             ev = (
                 by_index.get(nxt_entry.event_index)
                 if nxt_entry and nxt_entry.event_index is not None
@@ -395,27 +433,27 @@ def agenda_of(
             found = _dates_in(timexes, ln.start, ln.end)
             if found and (kind != "other" or len(found) == 1) and found[0] != context_date:
                 context_date, context_label = found[0], None  # same day: the day header's label stays
-        entry = entry_at.get(i)
-        if entry is None:
-            continue
-        entry.day_label = context_label
-        own = _dates_in(timexes, ln.start, ln.end) if kind in ("dated", "label") else []
-        if kind == "label":
-            own = _dates_in(timexes, entry.start, entry.end)
-        if own:
-            d = own[0]
-        elif context_date is not None:
-            d = context_date
-        else:
-            d = None
-            tx = [t for t in timexes if t.start >= ln.start and t.end <= ln.end and t.label == "TIME"]
-            if tx:
-                d = _iso_date(tx[0].value)
-            if d is None and entry.event_index is not None:
-                rng = _event_range(by_index.get(entry.event_index))
-                if rng and rng[0] == rng[1]:
-                    d = rng[0]
-        entry.date = d.isoformat() if d else None
+        for entry in entry_at.get(i, ()):
+            entry.day_label = context_label
+            own = _dates_in(timexes, ln.start, ln.end) if kind in ("dated", "label") else []
+            if kind == "label":
+                own = _dates_in(timexes, entry.start, entry.end)
+            if entry.rule_id.startswith("agenda.prose."):
+                own = _dates_in(timexes, entry.start, entry.end)  # "am Samstag um 11 Uhr folgt …"
+            if own:
+                d = own[0]
+            elif context_date is not None:
+                d = context_date
+            else:
+                d = None
+                tx = [t for t in timexes if t.start >= ln.start and t.end <= ln.end and t.label == "TIME"]
+                if tx:
+                    d = _iso_date(tx[0].value)
+                if d is None and entry.event_index is not None:
+                    rng = _event_range(by_index.get(entry.event_index))
+                    if rng and rng[0] == rng[1]:
+                        d = rng[0]
+            entry.date = d.isoformat() if d else None
 
     # Participants: people named inside the entry's extent (its line, continuation lines, bullet list),
     # then people named there only by an office bound to them ("Der Regierende Bürgermeister begrüßt …").

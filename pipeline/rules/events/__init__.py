@@ -16,7 +16,13 @@ sentence with an event verb ("findet … statt", "tagte", "lädt … ein") or, f
 generically (anchor=dated: "Sitzung", "Wahl", "Diskussion"), in a sentence with a date or clock time.
 Nouns on a programme line ("12:00 Uhr - Pressekonferenz") are agenda items, not events of their own.
 Mentions of the same type are one event ("Bundeskonferenz", "Konferenz", "die zweitägige Konferenz"),
-unless they carry different dates ("Pressekonferenz am 29. Januar" vs "… am 7. Februar").
+unless they carry different dates ("Pressekonferenz am 29. Januar" vs "… am 7. Februar"); a bare
+"Veranstaltung" after an event refers back to it. An event noun is a compound's head as well ("Kieztag",
+"Feierstunde", "Erzählcafé"), unless a longer non-event head ends the word ("Krankheitsverlauf").
+An invitation with no event noun is named by its headline and dated by the label block under it.
+Organizer: a cue in the event's sentences ("Auf Einladung der …", "veranstaltet von", "… lädt … ein"), else
+the host of the release's invitation, else the publisher where the release invites in its own name or
+announces the event (document.fill_organizers).
 """
 
 from pressextract.rules.events.attributes import (

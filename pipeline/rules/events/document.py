@@ -7,12 +7,14 @@ Example: find_events(doc, rules=load_rules(), options=EventOptions(), refs=Refs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from pressextract.contract import Refs
 from pressextract.resources.loader import read_rule_ids
+from pressextract.rules.events.attributes import find_organizer
 from pressextract.rules.events.find import events_of
 from pressextract.rules.events.mentions import EventMatch
 from pressextract.rules.events.rules import EventLexicon, load_lexicon
@@ -25,6 +27,7 @@ class EventOptions:
 
     max_name_tokens: int = 14  # the longest event name, in tokens
     max_organizer_chars: int = 200  # the longest organizer phrase
+    publisher_organizer: bool = True  # an announced event with no organizer in the text is the publisher's
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ def find_events(doc: Doc, *, rules: EventRules, options: EventOptions, refs: Ref
     ("12:00 Uhr - Pressekonferenz") are agenda items, not events.
     """
     text = doc.text  # once: spaCy rebuilds it from the tokens on every access
-    return events_of(
+    matches = events_of(
         doc,
         lexicon=rules.lexicon,
         timexes=refs.timexes,
@@ -66,3 +69,64 @@ def find_events(doc: Doc, *, rules: EventRules, options: EventOptions, refs: Ref
         max_organizer_chars=options.max_organizer_chars,
         text=text,
     )
+    if matches and options.publisher_organizer:
+        fill_organizers(
+            matches,
+            text,
+            lexicon=rules.lexicon,
+            publisher=refs.meta.get("publisher"),
+            published=refs.published or refs.meta.get("published"),
+            max_chars=options.max_organizer_chars,
+        )
+    return matches
+
+
+def fill_organizers(
+    matches: list[EventMatch],
+    text: str,
+    *,
+    lexicon: EventLexicon,
+    publisher: str | None,
+    published: str | None,
+    max_chars: int = 200,
+) -> None:
+    """Organizers of events whose own sentences name none: the host of the release's invitation
+    ("Die Stadtbibliothek lädt … ein", "Veranstalter: …") anywhere in the text, else the publisher when the
+    release invites in its own name (event_cues.jsonl, kind invite: "Presseeinladung", "Wann:", "Wir laden …")
+    or announces the event (its start on or after the publication day).
+
+    Example: publisher "Bezirksamt Mitte", "Presseeinladung\n\nDas Kiezfest findet am 3. Mai statt."
+    -> organizer "Bezirksamt Mitte".
+    """
+    todo = [m for m in matches if not m.event.get("organizer")]
+    if not todo:
+        return
+    host = None
+    for para in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text):
+        hit = find_organizer(para.strip(), lexicon=lexicon, max_chars=max_chars)
+        if hit and not _BARE.fullmatch(hit[0]):  # "wir", "Die Stiftung": no name of a host
+            host = hit[0]
+            break
+    invites = any(rx.search(text) for _, rx in lexicon.cues_of("invite"))
+    owner = _publisher_name(publisher)
+    day = (published or "")[:10]
+    for m in todo:
+        if host:
+            m.event["organizer"] = host
+            continue
+        start = (m.event.get("start") or "")[:10]
+        announced = bool(start and day and len(start) == 10 and start >= day)
+        if owner and (invites or announced):
+            m.event["organizer"] = owner
+
+
+_BARE = re.compile(r"(?i:wir|sie|er|es|man)|(?:[Dd](?:er|ie|as|en|em)\s+)?[A-ZÄÖÜ][\wäöüß-]*")
+
+
+def _publisher_name(publisher: str | None) -> str | None:
+    """The publisher as an organizer: without archive notes. Example: "Senatsverwaltung für X (Archiv
+    2016–2021)" -> "Senatsverwaltung für X"."""
+    if not publisher:
+        return None
+    name = re.sub(r"\s*\((?:Archiv|archive)[^)]*\)", "", publisher).strip()
+    return name or None

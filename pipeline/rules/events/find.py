@@ -259,5 +259,97 @@ def events_of(
         )
     if results:
         _apply_blocks(results, blocks)
+    elif blocks:
+        # the headline: the layout's title block, else the first line
+        heads = sorted([*lead, (0, text.find("\n") if "\n" in text else len(text))])
+        block_event = _event_of_block(text, blocks, heads)
+        if block_event is not None:
+            results.append(block_event)
+    for r in results:
+        ev = r.event
+        if ev["motto"] and _TITLED.search(ev["name"]):
+            # "Konzert mit dem Titel" + motto "Moments Musicaux" -> "Konzert mit dem Titel „Moments Musicaux“"
+            ev["name"] = f"{ev['name']} „{ev['motto']}“"
     results.sort(key=lambda r: min(r.mentions))
-    return results
+    return _merge_references(results)
+
+
+_TITLED = re.compile(r"\b(?:mit|unter)\s+dem\s+(?:Titel|Motto|Namen)$|\bnamens$")
+_GENERIC = re.compile(r"(?i)(?:die\s+|diese\s+)?veranstaltung")
+
+
+def _merge_references(results: list[EventMatch]) -> list[EventMatch]:
+    """A bare "Veranstaltung" after an event refers back to it ("Das Konzert … Die Veranstaltung bietet …
+    Termin: …"): one event, the referring mention giving what the first lacks (a clock time on the same
+    day, a place).
+
+    Example: [Konzert (2024-11-13), Veranstaltung (2024-11-13T18:30, Bibliothek)] -> [Konzert
+    (2024-11-13T18:30, Bibliothek)].
+    """
+    out: list[EventMatch] = []
+    for r in results:
+        ev = r.event
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ev.get("rule_id") == "ev.veranstaltung"
+            and _GENERIC.fullmatch(ev["name"])
+            and (
+                not ev.get("start")
+                or not prev.event.get("start")
+                or ev["start"][:10] == prev.event["start"][:10]
+            )
+        ):
+            pe = prev.event
+            if ev.get("start") and (not pe.get("start") or ("T" in ev["start"] and "T" not in pe["start"])):
+                pe["start"], pe["end"] = ev["start"], ev.get("end") or pe.get("end")
+            for key in ("location", "organizer", "motto", "recurrence"):
+                if not pe.get(key) and ev.get(key):
+                    pe[key] = ev[key]
+            loc, ploc = ev.get("location"), pe.get("location")
+            if loc and ploc and len(loc) > len(ploc) and ploc in loc:
+                pe["location"] = loc  # "Bibliothek" -> "Bibliothek, Grunewaldstr. 3"
+            prev.mentions = sorted(set(prev.mentions) | set(r.mentions))
+            continue
+        out.append(r)
+    return out
+
+
+def _event_of_block(
+    text: str, blocks: Sequence[_Block], lead: Sequence[tuple[int, int]]
+) -> EventMatch | None:
+    """An invitation with no event noun: the headline names the event, the first dated label block under it
+    ("Datum: …\nOrt: …") gives its date and place.
+
+    Example: "„Magische Momente“ mit dem Akkordeon-Orchester\nDatum: Samstag, 06.04.2019, 16 Uhr\nOrt: Saal"
+    -> event "Magische Momente", 2019-04-06T16:00, Saal.
+    """
+    dated = [b for b in blocks if b.days and b.start_value]
+    if not dated:
+        return None
+    b = dated[0]
+    above = [(hs, he) for hs, he in lead if he <= b.start]
+    if not above:
+        return None
+    hs, he = above[0]
+    head = text[hs:he].strip()
+    quoted = _QUOTED.search(head)
+    if quoted:
+        name, ns = quoted.group(1).strip(), hs + quoted.start(1)
+    else:
+        cut = re.split(r"\s+[–—-]\s+|:\s+|\s+(?:am|vom|im|in der|in dem)\s+\d", head, maxsplit=1)[0].strip()
+        if not cut or len(cut) > 80:
+            return None
+        name, ns = cut, hs + text[hs:he].find(cut)
+    ev = {
+        "name": name,
+        "type": "Veranstaltung",
+        "motto": None,
+        "start": b.start_value,
+        "end": b.end_value,
+        "location": b.place,
+        "organizer": None,
+        "recurrence": None,
+        "rule_id": "ev.block",
+    }
+    return EventMatch(ns, ns + len(name), ev, [ns])

@@ -49,7 +49,10 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
         # the longest noun first: the whole stem, then ever shorter endings of it; a noun that is only
         # the end of the stem must be a suffix noun after at least 3 letters or a hyphen ("Bürger-Dialog")
         for k in range(len(stem)):
-            for noun in single.get(stem[k:], ()):
+            tail = stem[k:]
+            if k and tail in lexicon.non_words and tail not in single and (k >= 3 or stem[k - 1] == "-"):
+                break  # the compound's head is a non-event: "Krankheitsverlauf" ends with "verlauf"
+            for noun in single.get(tail, ()):
                 if k == 0 or (noun.suffix and (k >= 3 or stem[k - 1] == "-")):
                     return noun, ending in ("en", "n", "e", "er", "ern", "s") and stem != low
     return None

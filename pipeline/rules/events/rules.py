@@ -33,7 +33,7 @@ CLASSES = frozenset(
 )
 
 
-CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title"})
+CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title", "invite"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,6 +155,12 @@ def test_programme_line_is_no_event(nlp, lexicon):
         # "Sitzung" needs a date in its sentence
         ("Titel\n\nDas Bezirksamt hat in seiner Sitzung eine Vorlage beschlossen.", []),
         ("Titel\n\nDie nächste Sitzung des Ausschusses findet am 4. März um 17 Uhr statt.", ["Sitzung"]),
+        # the meeting in which a decision was taken is the decision's side note, not an event
+        (
+            "Titel\n\nDer Senat hat in seiner Sitzung am 4. März auf Vorschlag der Senatorin den Plan beschlossen.",
+            [],
+        ),
+        ("Titel\n\nDas Bezirksamt hat in seiner Sitzung am 4. März folgende Beschlüsse gefasst:", []),
         # generic use of a noun without anchor in body text
         (
             (
@@ -388,3 +394,177 @@ def test_unlabelled_date_paragraph(nlp, lexicon, text, start, location):
     got = _events(nlp, lexicon, text, tx)
     ev = got[0].event if got else {"start": None, "location": None}
     assert (ev["start"], ev["location"]) == (start, location)
+
+
+@pytest.mark.parametrize(
+    "word, etype",
+    [
+        ("Nachbarschaftstag", "Aktionstag"),
+        ("Stadtlauf", "Lauf"),
+        ("Feierstunde", "Feier"),
+        ("Vorlesestunde", "Veranstaltung"),
+        ("Mitgliederversammlung", "Versammlung"),
+        ("Filmvorführung", "Vorführung"),
+        ("Kiezspaziergang", "Führung"),
+        ("Erzählcafé", "Treffen"),
+        ("Reparatur-Café", "Treffen"),
+        ("Nachbarschaftstreffen", "Treffen"),
+        ("Themenabend", "Veranstaltung"),
+        ("Weihnachtssingen", "Konzert"),
+        ("Adventssingen", "Konzert"),
+        ("Kuratorenführung", "Führung"),
+        ("Museumsnacht", "Veranstaltung"),
+        ("Projektwoche", "Aktionswoche"),
+        ("Kick-off", "Auftaktveranstaltung"),
+        ("Release-Party", "Party"),
+        ("Neujahrsfrühstück", "Treffen"),
+        ("Pokal-Heimspiel", "Spiel"),
+    ],
+)
+def test_event_heads_of_compounds(lexicon, word, etype):
+    hit = match_noun(word, lexicon=lexicon)
+    assert hit is not None and hit[0].type == etype, hit
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Montag",
+        "Samstagabend",
+        "Sonnabend",
+        "Feiertag",
+        "Bundestag",
+        "Vertrag",
+        "Viertelstunde",
+        "Kalenderwoche",
+        "Krankheitsverlauf",  # the head "verlauf" is no event: "lauf" must not be read out of it
+        "Lebenslauf",
+        "Verkehrsführung",
+        "Unternehmensführung",
+        "Mitternacht",
+        "Silvesternacht",
+        "Beispiel",
+        "Fragestunde",
+        "Internetcafé",
+        "Bietigheim-Bissingen",  # a town, not a sing-along
+        "Geburtstag",
+        "Jahrestag",
+        "Rückführung",
+    ],
+)
+def test_not_event_heads(lexicon, word):
+    assert match_noun(word, lexicon=lexicon) is None
+
+
+def _org_events(nlp, text, publisher, published, timexes=()):
+    from dataclasses import replace
+
+    from pressextract.contract import Refs
+    from pressextract.rules.events import EventOptions, load_rules
+
+    doc = nlp(text)
+    doc._.press_meta = {"publisher": publisher, "published": published}
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(timexes))
+    return [m.event for m in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+@pytest.mark.parametrize(
+    "text, organizer",
+    [
+        # the release invites in its own name: the publisher
+        (
+            "Presseeinladung: Kiezfest am Lindenplatz\n\nDas Kiezfest findet am 4. Mai 2024 auf dem Lindenplatz statt.",
+            "Bezirksamt Nordkreuz",
+        ),
+        (
+            "Kiezfest\n\nDas Kiezfest findet am 4. Mai 2024 statt.\n\nWann: 4. Mai 2024, 14 Uhr\nWo: Lindenplatz",
+            "Bezirksamt Nordkreuz",
+        ),
+        # an announced event (after the publication day), nobody else named
+        ("Sommerfest\n\nDas Sommerfest im Bürgerpark findet am 4. Mai 2024 statt.", "Bezirksamt Nordkreuz"),
+        # a host named in another sentence of the release
+        (
+            (
+                "Kiezfest\n\nDas Kiezfest findet am 4. Mai 2024 statt. Der Förderverein Lindenplatz lädt alle "
+                "Nachbarinnen und Nachbarn herzlich ein."
+            ),
+            "Der Förderverein Lindenplatz",
+        ),
+        # the organizer in the event's own sentence wins
+        (
+            "Kiezfest\n\nDas Kiezfest wird am 4. Mai 2024 von der Stiftung Lindenhof veranstaltet.",
+            "Stiftung Lindenhof",
+        ),
+        # a report on a past event, no invitation: nobody
+        ("Kiezfest\n\nDas Kiezfest fand am 4. Mai 2024 auf dem Lindenplatz statt.", None),
+    ],
+)
+def test_organizer_fallbacks(nlp, text, organizer):
+    published = "2024-05-10" if "fand" in text else "2024-04-20"
+    tx = [_timex(text, "4. Mai 2024", "2024-05-04")]
+    events = _org_events(nlp, text, "Bezirksamt Nordkreuz (Archiv 2016–2021)", published, tx)
+    assert events and events[0]["organizer"] == organizer, events
+
+
+def test_no_publisher_no_organizer(nlp):
+    text = "Presseeinladung\n\nDas Kiezfest findet am 4. Mai 2024 statt."
+    events = _org_events(nlp, text, None, "2024-04-20", [_timex(text, "4. Mai 2024", "2024-05-04")])
+    assert events and events[0]["organizer"] is None
+
+
+def test_question_labels_and_compound_head(nlp, lexicon):
+    text = (
+        "Weihnachtssingen in der Bibliothek\n\nDie Stadtteilbibliothek Am Park lädt alle Familien zum gemeinsamen "
+        "Weihnachtssingen ein.\n\nWann? Samstag, 21. Dezember um 15.30 Uhr\nWo? Lesesaal der Stadtteilbibliothek, "
+        "Parkweg 3"
+    )
+    events = _events(nlp, lexicon, text, [_timex(text, "Samstag, 21. Dezember", "2024-12-21")])
+    assert len(events) == 1, [e.event for e in events]
+    ev = events[0].event
+    assert (ev["name"], ev["start"]) == ("Weihnachtssingen", "2024-12-21T15:30")
+    assert ev["location"] == "Lesesaal der Stadtteilbibliothek, Parkweg 3"
+    assert ev["organizer"] == "Die Stadtteilbibliothek Am Park"
+
+
+def test_generic_veranstaltung_refers_back(nlp, lexicon):
+    text = (
+        "Kammermusik in der Bibliothek\n\nDas Trio Nordlicht spielt ein Konzert mit dem Titel „Kleine Nachtstücke“. "
+        "Die Veranstaltung bietet Gelegenheit, Kammermusik zu hören.\n\n"
+        "Termin: Mittwoch, 13.11.2024 um 18:30 Uhr\n\nOrt: Stadtteilbibliothek, Lindenweg 3"
+    )
+    tx = [
+        _timex(text, "Mittwoch, 13.11.2024", "2024-11-13"),
+        _timex(text, "18:30 Uhr", "2024-11-13T18:30", "TIME"),
+    ]
+    events = _events(nlp, lexicon, text, tx)
+    assert len(events) == 1, [e.event for e in events]
+    ev = events[0].event
+    assert ev["name"] == "Konzert mit dem Titel „Kleine Nachtstücke“"
+    assert ev["start"] == "2024-11-13T18:30"
+    assert ev["location"].startswith("Stadtteilbibliothek")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # an invitation without any event noun: the headline's quoted name, the label block's date and place
+        (
+            (
+                "„Klangwelten“ mit dem Mandolinenorchester Süd\nDatum: Samstag, 06.04.2024, 16 Uhr\n"
+                "Ort: Gemeinschaftshaus, Großer Saal\n\nDas Orchester spielt Werke von Bach bis Pop."
+            ),
+            "Klangwelten",
+        ),
+        # a label block under a report that names nothing dated: no event from the block alone without a date
+        ("Neue Öffnungszeiten\nOrt: Bürgeramt Süd\n\nDas Bürgeramt öffnet künftig früher.", None),
+    ],
+)
+def test_event_from_headline_and_block(nlp, lexicon, text, name):
+    tx = [_timex(text, "Samstag, 06.04.2024", "2024-04-06")] if "06.04.2024" in text else []
+    events = _events(nlp, lexicon, text, tx)
+    if name is None:
+        assert events == []
+    else:
+        assert [e.event["name"] for e in events] == [name]
+        assert events[0].event["start"].startswith("2024-04-06")
+        assert events[0].event["location"].startswith("Gemeinschaftshaus")

@@ -1,0 +1,122 @@
+"""Programme steps written in prose: "Um 11 Uhr folgt eine Podiumsdiskussion mit …" -> an entry at 11:00.
+
+Example: prose_steps("Die Tagung beginnt um 9 Uhr mit einem Grußwort der Senatorin.")
+-> [ProseStep(start=0, end=…, time="09:00", end_time=None, title="Grußwort der Senatorin", rule_id=…)].
+The patterns are data (resources/patterns/agenda_prose.jsonl); agenda_of keeps them only in a document with at
+least two programme steps in all, so that the single timed sentence of an announcement stays the event's start.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pressextract.resources.loader import ResourceError, compile_regex, data_lines
+from pressextract.rules.programme import RESOURCES
+
+_KINDS = ("after", "before")
+
+
+@dataclass(frozen=True, slots=True)
+class ProseStep:
+    start: int  # character offsets of the sentence part that carries the step
+    end: int
+    time: str
+    end_time: str | None
+    title: str
+    rule_id: str
+
+
+@lru_cache(maxsize=4)
+def load_prose_patterns(resources: Path = RESOURCES) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(id, kind, regex) rows of patterns/agenda_prose.jsonl; a malformed row raises ResourceError (file:line)."""
+    out = []
+    for no, raw in data_lines(resources / "patterns" / "agenda_prose.jsonl"):
+        try:
+            row = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ResourceError(f"agenda_prose.jsonl:{no}: {exc}") from exc
+        if not row.get("id") or row.get("kind") not in _KINDS:
+            raise ResourceError(f"agenda_prose.jsonl:{no}: needs an id and a kind in {_KINDS}")
+        rx = compile_regex(row["pattern"], where=f"agenda_prose.jsonl:{no}")
+        if not {"h", "title"} <= set(rx.groupindex):
+            raise ResourceError(f"agenda_prose.jsonl:{no}: a pattern needs groups 'h' and 'title'")
+        out.append((row["id"], row["kind"], rx))
+    return tuple(out)
+
+
+# a sentence ends at . ! ? — not at the point of an ordinal or a date ("am 1. Juli", "12.05.2024")
+_SENT = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\s*[\wäöü])|\.(?=\d))+(?:[.!?]|$)")
+_ARTICLE = re.compile(r"^(?:ein|eine|einen|einem|einer|der|die|das|den|dem|des|es|sich)\s+", re.IGNORECASE)
+_TAIL = re.compile(r"[\s,;:.–-]*\s(?:statt|an|ein|vor|los)[\s.]*$|[\s,;:.–-]+$")
+_CUT_BEFORE = re.compile(
+    r".*(?:[,;:]\s+|(?:^|\s)(?:und|sowie|danach|anschließend|dann|sind|ist|gibt\s+es|stehen|steht|folgen|folgt"
+    r"|erwartet|erwarten|geplant|auf\s+dem\s+Programm)\s+)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+_NAMED = re.compile(r"[„\"»A-ZÄÖÜ][^\d]")  # a step is named: a noun or a quoted title first
+_NOT_TITLE = re.compile(
+    r"(?i:zur\s+stunde|aktuell|derzeit|momentan|stand|bisher|seit|bis|ab|gegen|etwa|ca\.)\b"
+    r"|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Januar|Februar|März|April|Mai"
+    r"|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
+
+
+def _hhmm(h: str | None, m: str | None) -> str | None:
+    if h is None:
+        return None
+    return f"{int(h):02d}:{int(m or 0):02d}"
+
+
+def _title(raw: str, kind: str) -> str:
+    t = _CUT_BEFORE.sub("", raw, count=1) if kind == "before" else raw
+    t = t.strip()
+    t = re.sub(r"\s+", " ", t)
+    t = _TAIL.sub("", t).strip(" ,;:–-")
+    t = _ARTICLE.sub("", t)
+    return t[:1].upper() + t[1:] if t else t
+
+
+def prose_steps(
+    text: str, start: int = 0, end: int | None = None, *, max_title_chars: int = 300
+) -> list[ProseStep]:
+    """Programme steps in the prose between start and end, in text order.
+
+    Example: "Um 11 Uhr folgt eine Podiumsdiskussion mit Gästen." -> [ProseStep(…, "11:00", None,
+    "Podiumsdiskussion mit Gästen", "agenda.prose.um_folgt")]; "Die Frist endet um 12 Uhr." -> [].
+    """
+    end = len(text) if end is None else end
+    out: list[ProseStep] = []
+    for sm in _SENT.finditer(text, start, end):
+        lead = len(sm.group()) - len(sm.group().lstrip())
+        sent = sm.group()[lead:]
+        s0 = sm.start() + lead
+        if "Uhr" not in sent and "(" not in sent:
+            continue
+        taken: list[tuple[int, int]] = []
+        for rid, kind, rx in load_prose_patterns():
+            for m in rx.finditer(sent):
+                if any(a <= m.start("h") < b for a, b in taken):
+                    continue
+                title = _title(m.group("title"), kind)
+                if kind == "after" and "rest" in rx.groupindex and m.group("rest"):
+                    title = _title(f"{m.group('title')} {m.group('rest')}", kind)
+                    title = re.sub(r"^(?:wird|werden)\s+", "", title, flags=re.IGNORECASE)
+                    title = title[:1].upper() + title[1:] if title else title
+                if len(title) < 3 or not _NAMED.match(title) or _NOT_TITLE.match(title):
+                    continue  # "6. November (9.30 Uhr)", "zur Stunde (13:45 Uhr)": no programme step
+                t = _hhmm(m.group("h"), m.groupdict().get("m"))
+                t2 = (
+                    _hhmm(m.groupdict().get("h2"), m.groupdict().get("m2"))
+                    if m.groupdict().get("h2")
+                    else None
+                )
+                taken.append((m.start(), m.end()))
+                out.append(ProseStep(s0, sm.end(), t, t2, title[:max_title_chars], rid))
+    out.sort(key=lambda s: s.start)
+    return out
