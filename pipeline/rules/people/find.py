@@ -24,6 +24,8 @@ from pressextract.rules.people.names import (
     _given_hit,
     _honorifics_before,
     _Run,
+    family_names,
+    more_given_names,
     name_runs,
 )
 from pressextract.rules.roles import OfficeMatch, find_office_heads, lexicon, phrase_extent
@@ -50,6 +52,15 @@ def _trim_left(toks: Sequence[Tok], run: _Run, plex: PeopleLexicon, *, anchored_
         if toks[k].norm in plex.given or any(p in plex.given for p in toks[k].norm.split("-")):
             return k
     return run.end - 2 if anchored_right else a
+
+
+def _confirmed(toks: Sequence[Tok]) -> bool:
+    """A known family name last, or a given name of the longer list before it ("Ferhat Unvar")."""
+    family, given = family_names(), more_given_names()
+    last = toks[-1].norm
+    if last in family or any(p in family for p in last.split("-")):
+        return True
+    return any(t.norm in given for t in toks[:-1])
 
 
 def find_people(
@@ -179,7 +190,9 @@ def find_people(
             rule = "person.office_before"
         elif office_after is not None:
             rule = "person.office_after"
-        elif per_hit:
+        elif per_hit and (given_ok or _confirmed(toks[a:b])):
+            # the model alone is not enough: "Facility Management", "Poetry Slam" are PER entities too;
+            # a known given name before the last word, or a known family name, confirms a person
             rule = "person.ner"
         elif given_ok and b - a >= 2:
             rule = "person.given_name"

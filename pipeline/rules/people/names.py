@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pressextract.records.ids import person_id
-from pressextract.resources.loader import word_set
+from pressextract.resources import LEXICON_DIR
+from pressextract.resources.loader import read_words, word_set
 from pressextract.rules.common import (
     PARTY_TOKEN,
     PeopleLexicon,
@@ -18,6 +20,18 @@ from pressextract.rules.common import (
 )
 
 PARTICLES = word_set("people", "particles")
+
+
+@lru_cache(maxsize=1)
+def family_names() -> frozenset[str]:
+    """Known family names (people_family_names.tsv). Example: "Evans" in family_names()."""
+    return frozenset(word for _, word in read_words(LEXICON_DIR / "people_family_names.tsv"))
+
+
+@lru_cache(maxsize=1)
+def more_given_names() -> frozenset[str]:
+    """Given names that only confirm a PER entity (people_given_names_berlin.tsv). Example: "Ferhat"."""
+    return frozenset(word for _, word in read_words(LEXICON_DIR / "people_given_names_berlin.tsv"))
 
 
 # Particles that may open a family name ("von Weber"); articles and "und" only inside one.

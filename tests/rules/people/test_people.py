@@ -183,3 +183,25 @@ def test_person_id_is_normalized():
 )
 def test_institution_words(word, expected):
     assert is_institution_word(word) is expected
+
+
+def _per(text: str, entity: str) -> list[tuple[int, int]]:
+    start = text.index(entity)
+    return [(start, start + len(entity))]
+
+
+@pytest.mark.parametrize(
+    "text, entity, name",
+    [
+        # a known family name last, or a given name of the longer list, confirms the model's PER entity
+        ("Zur Eröffnung spricht Myfanwy Evans über Geometrie.", "Myfanwy Evans", "Myfanwy Evans"),
+        ("Gedacht wird an Ferhat Unvar und andere.", "Ferhat Unvar", "Ferhat Unvar"),
+        # a PER entity of words that are no names is not a person
+        ("Die Abteilung für Stadtentwicklung und Facility Management lädt ein.", "Facility Management", None),
+        ("Am Abend gibt es Poetry Slam im Kulturhaus.", "Poetry Slam", None),
+        ("Der Preis geht an den Bewohner-Rat Wilde Füchse.", "Wilde Füchse", None),
+    ],
+)
+def test_a_per_entity_needs_a_known_name(text, entity, name):
+    found = [m.name for m in find_people(text, per_spans=_per(text, entity))]
+    assert found == ([name] if name else [])
