@@ -37,8 +37,19 @@ def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:
     while fam_start - 1 > a and toks[fam_start - 1].norm in PARTICLES and toks[fam_start - 1].is_lower:
         fam_start -= 1
     family = " ".join(t.norm for t in toks[fam_start:b])
-    given = " ".join(t.norm for t in toks[a:fam_start]) or None
+    given = " ".join(t.norm for t in toks[a:fam_start]).replace(" .", ".") or None
     return given, family
+
+
+def _possessive(toks: Sequence[Tok], a: int, b: int) -> int | None:
+    """Index of a family name in the genitive inside [a, b): "Richard Wagners", "Erich Kästners Emil",
+    "Prof. Zieglers" -> the token whose -s the name list shows to be no part of the name ("Fuchs" keeps it)."""
+    known = family_names()
+    for k in range(a, b):
+        w = toks[k].norm
+        if len(w) > 3 and w.endswith("s") and w not in known and w[:-1] in known:
+            return k
+    return None
 
 
 def _trim_left(toks: Sequence[Tok], run: _Run, plex: PeopleLexicon, *, anchored_right: bool) -> int:
@@ -182,6 +193,9 @@ def find_people(
             # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
             inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
             a, b = inside[0], inside[-1] + 1
+        poss = _possessive(toks, a, b)
+        if poss is not None:
+            b = poss + 1  # "Erich Kästners Emil und die Detektive": the name ends at the genitive
         given_ok = any(_given_hit(t, plex) for t in toks[a : b - 1])
         rule = None
         if titles or addr:
@@ -225,6 +239,8 @@ def find_people(
         if toks[b - 1].norm in lexicon().places and not (titles or addr):
             continue  # "Bezirksstadtrat Neukölln": a place, not a family name
         given, family = _split(toks, a, b)
+        if poss is not None and poss == b - 1:
+            family = family[:-1]
         if given is None and rule == "person.given_name":
             continue
         gender = addr[0].gender if addr else None
@@ -233,11 +249,12 @@ def find_people(
                 if off is not None and off.gender:
                     gender = off.gender
                     break
-        name = text[toks[a].start - offset : toks[b - 1].end - offset].replace("\u00ad", "")
+        end = toks[b - 1].end - (1 if poss is not None and poss == b - 1 else 0)
+        name = text[toks[a].start - offset : end - offset].replace("\u00ad", "")
         out.append(
             PersonMatch(
                 toks[a].start,
-                toks[b - 1].end,
+                end,
                 re.sub(r"\s+", " ", name),
                 " ".join(titles) or None,
                 given,
