@@ -135,7 +135,15 @@ def find_people(
             # "… und Weiterbildung Clara Herrmann": the office phrase ends inside the capitalised run
             inner_start = next((k for k in range(r.start + 1, r.end) if k in phrase_ends), None)
             if inner_start is not None:
-                office_before, before = phrase_ends[inner_start], inner_start
+                office_before = phrase_ends[inner_start]
+                # "… Sport und Facility Management Filiz Keküllüoğlu": the remit goes on up to a given name
+                while (
+                    inner_start < r.end - 2
+                    and not _given_hit(toks[inner_start], plex)
+                    and any(_given_hit(t, plex) for t in toks[inner_start + 1 : r.end - 1])
+                ):
+                    inner_start += 1
+                before = inner_start
         if office_before is not None and before >= 2 and toks[before - 1].norm == ",":
             # "Dagmar Pohle, Bezirksbürgermeisterin …, Gordon Lemm": the office belongs to the first name
             hs = office_before.start

@@ -120,8 +120,16 @@ def phrase_extent(
                 and toks[j - 1].norm not in _ARTICLE_PREP
             ):
                 break  # a second office without "und": a new phrase
-            if enum_closed and item_caps >= 1 and t.is_cap and _cap_run(toks, j) >= 2:
-                break  # "… und Verkehr Martin Schaefer": the name after the last portfolio
+            # "… und Verkehr Martin Schaefer": the name after the last portfolio; but a known name
+            # further on ends it there ("… und Facility Management Filiz Keküllüoğlu")
+            if (
+                enum_closed
+                and item_caps >= 1
+                and t.is_cap
+                and (run := _cap_run(toks, j)) >= 2
+                and not any(j < x < j + run for x in name_starts)
+            ):
+                break
             item_caps += 1
             j += 1
             last = j

@@ -417,3 +417,52 @@ def test_a_senator_of_another_city_state_named_in_the_text_keeps_it():
     text = "Hamburgs Innensenator Andy Probe sprach mit der Presse."
     st = statements(text, district="Berlin", state="Berlin")[0]
     assert (st["role_norm"], st["portfolio"], st["jurisdiction"]) == ("Senator", "Inneres", "Hamburg")
+
+
+@pytest.mark.parametrize(
+    "text, who, role_norm, portfolio, organization, level",
+    [
+        # a remit that ends in two capitalised words before the name
+        (
+            "Bezirksstadträtin für Schule, Sport und Facility Management Filiz Keküllüoğlu eröffnete.",
+            "Filiz Keküllüoğlu",
+            "Bezirksstadtrat",
+            "Schule, Sport und Facility Management",
+            None,
+            "kommune",
+        ),
+        (
+            "Der langjährige Bezirksverordnete der SPD-Fraktion Christoph Muster ist gestorben.",
+            "Christoph Muster",
+            "Bezirksverordneter",
+            None,
+            "SPD-Fraktion",
+            "kommune",
+        ),
+        (
+            "Der CEO der Beispiel GmbH, Tom Probe, sagte zu.",
+            "Tom Probe",
+            "CEO",
+            None,
+            "Beispiel GmbH",
+            "other",
+        ),
+        (
+            "Anna Muster, Vorstandsvorsitzende der Beispiel AG, sagte zu.",
+            "Anna Muster",
+            "Vorstandsvorsitzender",
+            None,
+            "Beispiel AG",
+            "other",
+        ),
+    ],
+)
+def test_offices_of_districts_parties_and_companies(text, who, role_norm, portfolio, organization, level):
+    st = statements(text)[0]
+    assert who.endswith(st["who"])
+    assert (st["role_norm"], st["portfolio"], st["organization"], st["level"]) == (
+        role_norm,
+        portfolio,
+        organization,
+        level,
+    )
