@@ -237,3 +237,10 @@ def test_initials_and_genitives(text, name, person):
 )
 def test_buildings_prizes_and_firms_named_after_people_are_no_people(text):
     assert find_people(text) == []
+
+
+def test_a_family_name_alone_joins_the_name_with_a_middle_initial():
+    text = "Der Senat bestellte Professor Günter M. Ziegler. Danach dankte Prof. Ziegler dem Senat."
+    found = resolve_document(find_people(text))
+    assert {m.person_id for m in found} == {person_id("Günter Ziegler")}
+    assert len(found) == 2
