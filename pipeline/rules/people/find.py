@@ -65,6 +65,10 @@ def _trim_left(toks: Sequence[Tok], run: _Run, plex: PeopleLexicon, *, anchored_
     return run.end - 2 if anchored_right else a
 
 
+_OPEN_QUOTES = frozenset({"„", "“", '"', "»", "«", "‚"})
+_CLOSE_QUOTES = frozenset({"“", "”", '"', "«", "»", "‘"})
+
+
 def _confirmed(toks: Sequence[Tok]) -> bool:
     """A known family name last, or a given name of the longer list before it ("Ferhat Unvar")."""
     family, given = family_names(), more_given_names()
@@ -237,6 +241,17 @@ def find_people(
             titles or addr or (office_before is not None and toks[before - 1].norm != ",")
         ):
             continue  # a lone capitalised word needs a title right before it
+        # a quoted name after a place noun names the place: Restaurant „Mara Carbo“, Galerie „Anne Frank“
+        # (a quoted name alone is often an artist: Zugesagt haben „Melanie Pain“ und …)
+        if (
+            not (titles or addr)
+            and a > 1
+            and b < len(toks)
+            and toks[a - 1].norm in _OPEN_QUOTES
+            and toks[b].norm in _CLOSE_QUOTES
+            and is_institution_word(toks[a - 2].norm)
+        ):
+            continue
         # a street or building: "Anne Frank Zentrum", "Willy Brandt Haus"
         if b < len(toks) and is_institution_word(toks[b].norm):
             continue

@@ -201,6 +201,10 @@ def _per(text: str, entity: str) -> list[tuple[int, int]]:
         ("Die Abteilung für Stadtentwicklung und Facility Management lädt ein.", "Facility Management", None),
         ("Am Abend gibt es Poetry Slam im Kulturhaus.", "Poetry Slam", None),
         ("Der Preis geht an den Bewohner-Rat Wilde Füchse.", "Wilde Füchse", None),
+        # a name that fills a pair of quotation marks is a title, not a person
+        ("Treffpunkt ist das Restaurant „Mara Carbo“ in Gatow.", "Mara Carbo", None),
+        ("Am Abend liest Mara Carbo aus „Die Wand“.", "Mara Carbo", "Mara Carbo"),
+        ("Zugesagt haben „Mara Carbo“ und „The Rodeo“ aus Frankreich.", "Mara Carbo", "Mara Carbo"),
     ],
 )
 def test_a_per_entity_needs_a_known_name(text, entity, name):
