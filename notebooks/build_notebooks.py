@@ -125,14 +125,13 @@ else:
 ax.set(title=f"Most quoted people (n = {len(attributed)} of {len(result.quotes)} quotes attributed to a person)",
        xlabel="quotes", ylabel="")
 plt.tight_layout(); plt.show()'''),
-    new_markdown_cell("## Who held which office when\nRoles joined with the release date: first and last release in which a person is named with an office."),
-    new_code_cell('''offices = (result.roles.dropna(subset=["role_norm"])
-           .merge(docs[["doc_id", "published"]], on="doc_id")
-           .dropna(subset=["published"]))
-tenure = (offices.groupby(["role_norm", "jurisdiction", "name"], dropna=False)["published"]
-          .agg(first="min", last="max", releases="count").reset_index()
-          .sort_values("releases", ascending=False))
-tenure.head(20)'''),
+    new_markdown_cell("## Who held which office when\nThe `offices` table: one row per holder and office over the run, with the first and last release date that names it (`first_seen`, `last_seen`) and the number of releases."),
+    new_code_cell('''tenure = (result.offices.dropna(subset=["first_seen"])
+          .assign(first=lambda t: pd.to_datetime(t["first_seen"].astype(str), errors="coerce"),
+                  last=lambda t: pd.to_datetime(t["last_seen"].astype(str), errors="coerce"))
+          .rename(columns={"n_documents": "releases"})
+          .sort_values(["releases", "last"], ascending=False))
+tenure[["name", "role_norm", "portfolio", "organization", "jurisdiction", "level", "first", "last", "releases", "doc_id"]].head(20)'''),
     new_code_cell('''top = tenure.head(15).iloc[::-1]
 fig, ax = plt.subplots(figsize=(10, 5))
 if top.empty:

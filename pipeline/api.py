@@ -22,8 +22,8 @@ from pressextract.engines.runner import RunOptions
 from pressextract.ingest import DocIds, IngestError, IngestOptions, RawDocument, iter_documents
 from pressextract.ingest.normalize import normalize_text
 from pressextract.ingest.readers import clean_text, display_path, expand_inputs
-from pressextract.records.export import aggregate_people, to_frame
-from pressextract.records.schema import TABLES
+from pressextract.records.export import aggregate_offices, aggregate_people, to_frame
+from pressextract.records.schema import PERSON_DOCS, TABLES
 from pressextract.result import Result
 
 
@@ -203,8 +203,13 @@ def extract(
         runner.close(cancel=True)
         raise
     runner.close()
-    frames = {t: to_frame(t, collector.tables.get(t, [])) for t in TABLES if t != "people"}
-    frames["people"] = to_frame("people", aggregate_people(collector.tables.get("mentions", [])))
+    frames = {t: to_frame(t, collector.tables.get(t, [])) for t in TABLES if t not in ("people", "offices")}
+    people = aggregate_people(collector.tables.get(PERSON_DOCS, []))
+    frames["people"] = to_frame("people", people)
+    offices = aggregate_offices(
+        collector.tables.get("documents", []), collector.tables.get("roles", []), people
+    )
+    frames["offices"] = to_frame("offices", offices)
     frames = {t: frames[t] for t in TABLES}
     manifest = _manifest(
         inputs=items,

@@ -536,12 +536,12 @@ def render_page(
     """One self-contained HTML page for one document and its rows.
 
     `records`: table name -> rows (dataclasses or dicts) of one document; "documents" holds its one row,
-    "people" (or the per-document "mentions") the people named in it. `person_spans`: every mention
+    "people" (or the per-document "person_docs") the people named in it. `person_spans`: every mention
     as (char_start, char_end, person_id), when the analysed Doc is at hand.
     """
     tables = {name: as_rows(rows) for name, rows in records.items()}
-    if "people" not in tables and "mentions" in tables:
-        tables["people"] = tables["mentions"]
+    if "people" not in tables and "person_docs" in tables:
+        tables["people"] = tables["person_docs"]
     docs = tables.get("documents") or [{}]
     doc = docs[0]
     text = _plain(doc.get("text"))

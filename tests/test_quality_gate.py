@@ -84,7 +84,7 @@ def test_gate_detects_regression(gold_run, floors, table):
     for tables in broken_dev.values():
         tables[table] = []
         if table == "people":
-            tables["mentions"] = []
+            tables["person_docs"] = []
     failures = check_floors(
         gold_scores(score_gold(seed_tables, seed_gold, broken_dev, dev)), floors, prefix="dev."
     )

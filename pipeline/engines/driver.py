@@ -259,4 +259,4 @@ class Collector:
             self.add(outcome)
 
     def counts(self) -> Counter:
-        return Counter({t: len(rows) for t, rows in self.tables.items() if t != "mentions"})
+        return Counter({t: len(rows) for t, rows in self.tables.items() if t != "person_docs"})

@@ -23,10 +23,10 @@ from typing import Self
 
 from pressextract.engines.driver import Chunk
 from pressextract.engines.rows import encode_outcome
-from pressextract.records.export import FORMATS, PeopleAggregator, TableWriter, row_of
-from pressextract.records.schema import DOC_TABLES, TABLES
+from pressextract.records.export import FORMATS, OfficesAggregator, PeopleAggregator, TableWriter, row_of
+from pressextract.records.schema import DOC_TABLES, PERSON_DOCS, TABLES
 
-PART_TABLES = (*DOC_TABLES, "errors", "mentions")
+PART_TABLES = (*DOC_TABLES, "errors", PERSON_DOCS)
 FORMAT_VERSION = 2  # 2: sidecars hold a content hash per input item
 LOCK_NAME = ".pressextract.lock"
 
@@ -348,8 +348,9 @@ class ChunkStore:
         self._final.mkdir()
         indices = sorted(c["index"] for c in self.progress["chunks"])
         rows: dict[str, int] = {}
+        offices = OfficesAggregator()
         for table in TABLES:
-            if table == "people":
+            if table in ("people", "offices"):
                 continue
             with TableWriter(self._final, table, formats) as writer:
                 for index in indices:
@@ -359,16 +360,26 @@ class ChunkStore:
                     # split on "\n" only: JSON escapes newlines, but str.splitlines() would also cut at U+2028
                     parsed = [json.loads(line) for line in text.split("\n") if line]
                     writer.write_rows(parsed, json_text=text)
+                    for row in parsed:
+                        if table == "documents":
+                            offices.add_document(row["doc_id"], row.get("published"))
+                        elif table == "roles":
+                            offices.add_role(row)
             rows[table] = writer.rows
         people = PeopleAggregator()
         for index in indices:
-            text = self._part("mentions", index).read_text(encoding="utf-8")
+            text = self._part(PERSON_DOCS, index).read_text(encoding="utf-8")
             for line in text.split("\n"):
                 if line:
                     people.add(json.loads(line))
+        persons = people.people()
         with TableWriter(self._final, "people", formats) as writer:
-            writer.write_rows([row_of(p, "people") for p in people.people()])
+            writer.write_rows([row_of(p, "people") for p in persons])
         rows["people"] = writer.rows
+        with TableWriter(self._final, "offices", formats) as writer:
+            names = {p.person_id: p.name for p in persons}
+            writer.write_rows([row_of(o, "offices") for o in offices.offices(names)])
+        rows["offices"] = writer.rows
         return {t: rows[t] for t in TABLES}
 
     def publish(self, run_json: str) -> None:

@@ -61,13 +61,13 @@ def norm(value: object) -> str:
 
 
 def load_tables(out_dir: str | Path) -> Tables:
-    """Read OUT_DIR/<table>.jsonl (falling back to .csv) like the reference scorer; also `mentions` if present.
+    """Read OUT_DIR/<table>.jsonl (falling back to .csv) like the reference scorer; also `person_docs` if present.
 
     Example: load_tables("out/")["quotes"][0]["speaker"] -> "Die Staatsministerin"
     """
     out = Path(out_dir)
     tables: Tables = {}
-    for table in (*TABLE_NAMES, "mentions"):
+    for table in (*TABLE_NAMES, "person_docs"):
         path = out / f"{table}.jsonl"
         rows: list[dict] = []
         if path.exists():
@@ -81,7 +81,7 @@ def load_tables(out_dir: str | Path) -> Tables:
         elif (out / f"{table}.csv").exists():
             with (out / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
                 rows = list(csv.DictReader(fh))
-        if rows or table != "mentions":
+        if rows or table != "person_docs":
             tables[table] = rows
     return tables
 
@@ -107,7 +107,7 @@ def tables_from_frames(frames: dict, *, mentions: Iterable[dict] | None = None) 
         rows = [] if frame is None else frame.to_dict("records")
         tables[table] = [{k: _clean(v) for k, v in row.items()} for row in rows]
     if mentions is not None:
-        tables["mentions"] = [dict(m) for m in mentions]
+        tables["person_docs"] = [dict(m) for m in mentions]
     return tables
 
 
@@ -166,7 +166,7 @@ def select_document(tables: Tables, *, doc_source: str | None) -> Tables:
         ]
     doc_ids = {str(d.get("doc_id")) for d in docs}
     out: Tables = {"documents": docs}
-    for table in (*TABLE_NAMES[1:], "mentions"):
+    for table in (*TABLE_NAMES[1:], "person_docs"):
         if table not in tables:
             continue
         rows = tables[table]
@@ -622,8 +622,8 @@ def score_prf(tables: Tables, gold: dict, *, doc_source: str | None = None) -> P
 
     # people: the persons named in this document (per-document mentions when the run kept them)
     gp = gold.get("people", [])
-    if "mentions" in T:
-        pp = T["mentions"]
+    if "person_docs" in T:
+        pp = T["person_docs"]
     else:  # a single-document output folder: the people table is this document's people
         pp = T.get("people", [])
     pairs = _greedy(gp, pp, lambda a, b: 1 if norm(a["family_name"]) == norm(b.get("family_name")) else None)

@@ -155,7 +155,7 @@ def _read_releases(ids: tuple[str, ...], path: Path) -> tuple[dict, ...]:
 def run_tables(nlp: Language, inputs: list[str]) -> Tables:
     """Run the pipeline over files (as `pressextract extract` reads them) and return plain row dicts.
 
-    Besides the seven tables, `mentions` keeps the per-document persons for people precision.
+    Besides the tables, `person_docs` keeps the per-document persons for people precision.
     """
     from pressextract.engine import prepare, process_batch
     from pressextract.ingest import IngestOptions, iter_documents
@@ -170,13 +170,13 @@ def run_tables(nlp: Language, inputs: list[str]) -> Tables:
             continue
         for table, rows in outcome.records.items():
             tables.setdefault(table, []).extend(rows)
-    mentions: list[PersonMention] = tables.get("mentions", [])
+    mentions: list[PersonMention] = tables.get("person_docs", [])
     out: Tables = {
         t: [asdict(r) for r in tables.get(t, [])]
-        for t in ("documents", "events", "agenda", "roles", "quotes", "timexes")
+        for t in ("documents", "events", "agenda", "mentions", "roles", "quotes", "timexes")
     }
     out["people"] = [asdict(p) for p in aggregate_people(mentions)]
-    out["mentions"] = [asdict(m) for m in mentions]
+    out["person_docs"] = [asdict(m) for m in mentions]
     out["errors"] = [asdict(o.error) for o in outcomes if o.error is not None]
     return out
 

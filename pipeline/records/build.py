@@ -11,11 +11,24 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from pressextract.contract import register_extensions
-from pressextract.records.schema import AgendaItem, Document, Event, PersonMention, Quote, Role, Timex
+from pressextract.records.schema import (
+    PERSON_DOCS,
+    AgendaItem,
+    Document,
+    Event,
+    Mention,
+    PersonMention,
+    Quote,
+    Role,
+    Timex,
+)
 
 register_extensions()
 
 _WORD = re.compile(r"\w+")
+# How a people span was found -> how the mention is resolved to its person (mentions.resolved_by).
+_RESOLVED_BY_RULE = {"person.family_later": "family_name"}
+_PRONOUNS = frozenset({"er", "sie", "ihm", "ihr", "ihn", "sein", "seine", "ihre", "dieser", "diese"})
 
 
 def _ext(span: Span, name: str) -> dict:
@@ -80,18 +93,31 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
 
     mentions: dict[str, dict] = {}
     counts: Counter[str] = Counter()
+    out["mentions"] = []
     for s in doc.spans.get("press_people", []):
         p = _ext(s, "person")
         pid = p.get("person_id")
         if not pid:
             continue
         counts[pid] += 1
+        out["mentions"].append(
+            Mention(
+                mention_id=f"{doc_id}:m{len(out['mentions']) + 1}",
+                doc_id=doc_id,
+                person_id=pid,
+                text=s.text,
+                resolved_by=_RESOLVED_BY_RULE.get(p.get("rule_id") or "", "name"),
+                rule_id=p.get("rule_id"),
+                char_start=s.start_char,
+                char_end=s.end_char,
+            )
+        )
         best = mentions.get(pid)
         # Keep the fullest mention of a person in the document (given name, honorific known).
         score = (bool(p.get("given_name")), bool(p.get("honorific")), bool(p.get("gender")), -s.start_char)
         if best is None or score > best["_score"]:
             mentions[pid] = {**p, "_score": score, "_start": s.start_char, "_end": s.end_char}
-    out["mentions"] = [
+    out[PERSON_DOCS] = [
         PersonMention(
             person_id=pid,
             doc_id=doc_id,
@@ -107,11 +133,17 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
         )
         for pid, m in mentions.items()
     ]
+    # A person_id that names no person of this document (a quote speaker "Die Berliner Polizei" turned into
+    # an id) would dangle in the output: every person_id in roles, quotes and agenda has a people row.
+    known = set(mentions)
+
+    def person(pid: str | None) -> str | None:
+        return pid if pid in known else None
 
     out["roles"] = [
         Role(
             doc_id=doc_id,
-            person_id=r.get("person_id"),
+            person_id=person(r.get("person_id")),
             name=r.get("name"),
             role_text=s.text,
             role=r.get("role"),
@@ -132,7 +164,7 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
         Quote(
             quote_id=f"{doc_id}:q{i}",
             doc_id=doc_id,
-            person_id=q.get("person_id"),
+            person_id=person(q.get("person_id")),
             speaker=q.get("speaker"),
             cue=q.get("cue"),
             kind=q.get("kind") or "direct",
@@ -146,6 +178,7 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
         for i, s in enumerate(doc.spans.get("press_quotes", []), 1)
         if (q := _ext(s, "quote")) is not None
     ]
+    _add_speaker_mentions(out["mentions"], out["quotes"], doc_id=doc_id, text=text)
 
     event_ids = []
     out["events"] = []
@@ -174,6 +207,8 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
     for i, s in enumerate(doc.spans.get("press_agenda", []), 1):
         a = _ext(s, "agenda")
         idx = a.get("event_index")
+        ids, names = list(a.get("participants") or ()), list(a.get("participant_names") or ())
+        keep = [k for k, pid in enumerate(ids) if pid in known]
         out["agenda"].append(
             AgendaItem(
                 item_id=f"{doc_id}:a{i}",
@@ -184,11 +219,41 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
                 end_time=a.get("end_time"),
                 title=a.get("title"),
                 day_label=a.get("day_label"),
-                participants=tuple(a.get("participants") or ()),
+                participants=tuple(ids[k] for k in keep),
                 char_start=s.start_char,
                 char_end=s.end_char,
-                participant_names=tuple(a.get("participant_names") or ()),
+                participant_names=tuple(names[k] for k in keep) if len(names) == len(ids) else tuple(names),
                 rule_id=a.get("rule_id"),
             )
         )
     return out
+
+
+def _add_speaker_mentions(mentions: list[Mention], quotes: list[Quote], *, doc_id: str, text: str) -> None:
+    """Quote speakers bound to a person through an office or a pronoun are mentions too.
+
+    Example: „…“, sagte die Staatsministerin. (after "Staatsministerin Annette Widmann-Mauz") -> a mention
+    "die Staatsministerin" of her person_id, resolved_by "office".
+    """
+    taken = [(m.char_start, m.char_end) for m in mentions]
+    for q in quotes:
+        start, end = q.speaker_start, q.speaker_end
+        if not q.person_id or start is None or end is None or end <= start:
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue  # the speaker is a name the people stage found: already a mention
+        words = text[start:end].split()
+        resolved_by = "pronoun" if len(words) == 1 and words[0].casefold() in _PRONOUNS else "office"
+        taken.append((start, end))
+        mentions.append(
+            Mention(
+                mention_id=f"{doc_id}:m{len(mentions) + 1}",
+                doc_id=doc_id,
+                person_id=q.person_id,
+                text=text[start:end],
+                resolved_by=resolved_by,
+                rule_id="person.quote_speaker",
+                char_start=start,
+                char_end=end,
+            )
+        )

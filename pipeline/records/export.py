@@ -23,7 +23,7 @@ from typing import Self
 import pandas as pd
 import pyarrow as pa
 
-from pressextract.records.schema import TABLES, Person, PersonMention, columns
+from pressextract.records.schema import PERSON_DOCS, TABLES, Office, Person, PersonMention, columns
 
 FORMATS = ("csv", "jsonl", "parquet")
 # The CSV format with spreadsheet formulas neutralized (`--csv-safe`): still written to OUT/<table>.csv.
@@ -33,7 +33,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # Typed columns: calendar dates (date32 in Parquet, date32[pyarrow] in pandas) and points in time
 # (timestamp[ms] in Parquet, datetime64[ms] in pandas). CSV and JSON Lines keep the ISO 8601 text.
-DATE_COLUMNS = {"documents": ("published",), "agenda": ("date",)}
+DATE_COLUMNS = {"documents": ("published",), "agenda": ("date",), "offices": ("first_seen", "last_seen")}
 TIMESTAMP_COLUMNS = {"events": ("start", "end")}
 
 
@@ -49,11 +49,11 @@ def _kind(annotation: object) -> str:
 
 
 def column_kinds(table: str) -> dict[str, str]:
-    """Value kind of every column of a table ('people' is aggregated, 'mentions' is internal).
+    """Value kind of every column of a table ('people'/'offices' are aggregated, 'person_docs' is internal).
 
     Kinds: str, int, float, bool, list, date (published, agenda date), timestamp (event start/end).
     """
-    cls = PersonMention if table == "mentions" else TABLES[table]
+    cls = PersonMention if table == PERSON_DOCS else TABLES[table]
     kinds = {f.name: _kind(f.type) for f in fields(cls)}
     for col in DATE_COLUMNS.get(table, ()):
         kinds[col] = "date"
@@ -117,7 +117,7 @@ def iso_text(value: object, kind: str) -> object:
 
 
 def table_columns(table: str) -> list[str]:
-    if table == "mentions":
+    if table == PERSON_DOCS:
         return [f.name for f in fields(PersonMention)]
     return columns(table)
 
@@ -411,3 +411,72 @@ def write_tables(
             frame = to_frame(table, [])
         written += write_frame(frame, out, table, formats)
     return written
+
+
+class OfficesAggregator:
+    """Roles -> one `offices` row per holder and office over the run, dated by the releases' dates.
+
+    Example: roles "Senatorin für Bildung" of Sandra Scheeres in releases of 2017-01-05 and 2019-06-30
+    -> one row role_norm "Senator", portfolio "Bildung", first_seen 2017-01-05, last_seen 2019-06-30, 2 documents.
+    """
+
+    _KEY = ("person_id", "role_norm", "portfolio", "organization", "jurisdiction", "level")
+
+    def __init__(self) -> None:
+        self._published: dict[str, str | None] = {}
+        self._docs: dict[tuple, set[str]] = defaultdict(set)
+        self._names: dict[tuple, Counter] = defaultdict(Counter)
+
+    def add_document(self, doc_id: str, published: object) -> None:
+        day = to_date(published)
+        self._published[doc_id] = day.isoformat() if day else None
+
+    def add_role(self, role: object) -> None:
+        get = role.get if isinstance(role, dict) else lambda k: getattr(role, k)
+        if not (get("role_norm") or get("role")) or not (get("person_id") or get("name")):
+            return
+        # an office the roles stage could not normalize is kept under its head title as written
+        key = tuple(get(k) or (get("role") if k == "role_norm" else None) for k in self._KEY)
+        if key[0] is None:  # an office holder no person row stands for: keep the name as written
+            key = (None, *key[1:], get("name"))
+        self._docs[key].add(get("doc_id"))
+        if get("name"):
+            self._names[key][get("name")] += 1
+
+    def offices(self, names: dict[str, str] | None = None) -> list[Office]:
+        """Rows sorted by holder and office; `names`: person_id -> the people table's name."""
+        names = names or {}
+        out = []
+        for key in sorted(self._docs, key=lambda k: tuple("" if v is None else str(v) for v in k)):
+            pid, role_norm, portfolio, organization, jurisdiction, level = key[:6]
+            dated = sorted((self._published.get(d) or "9999-99-99", d) for d in self._docs[key])
+            days = [day for day, _ in dated if day != "9999-99-99"]
+            counts = self._names[key]
+            written = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else None
+            out.append(
+                Office(
+                    person_id=pid,
+                    name=(names.get(pid) if pid else None) or written,
+                    role_norm=role_norm,
+                    portfolio=portfolio,
+                    organization=organization,
+                    jurisdiction=jurisdiction,
+                    level=level,
+                    first_seen=days[0] if days else None,
+                    last_seen=days[-1] if days else None,
+                    n_documents=len(dated),
+                    doc_id=dated[0][1],
+                )
+            )
+        return out
+
+
+def aggregate_offices(documents: Iterable, roles: Iterable, people: Iterable[Person] = ()) -> list[Office]:
+    """One row per holder and office of the run (see OfficesAggregator)."""
+    agg = OfficesAggregator()
+    for d in documents:
+        get = d.get if isinstance(d, dict) else lambda k, d=d: getattr(d, k)
+        agg.add_document(get("doc_id"), get("published"))
+    for r in roles:
+        agg.add_role(r)
+    return agg.offices({p.person_id: p.name for p in people})

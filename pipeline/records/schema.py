@@ -73,7 +73,7 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
-    """One person named in one document; aggregated into `people` across the run."""
+    """One person named in one document (internal part `person_docs`); aggregated into `people` across the run."""
 
     person_id: str
     doc_id: str
@@ -86,6 +86,23 @@ class PersonMention:
     char_start: int
     char_end: int
     rule_id: str | None = None  # the rule that found the fullest mention in the document
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where a document names or refers to a person: the person–document link.
+
+    Example: "die Staatsministerin" (quote speaker bound to Annette Widmann-Mauz) -> resolved_by "office".
+    """
+
+    mention_id: str
+    doc_id: str
+    person_id: str
+    text: str
+    resolved_by: str  # name, family_name, office, pronoun
+    rule_id: str | None
+    char_start: int
+    char_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +120,26 @@ class Role:
     char_start: int
     char_end: int
     rule_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """Who held which office when: roles aggregated over the run by holder and office.
+
+    Example: Annette Widmann-Mauz, Staatsminister, Integration, bund; first_seen 2018-03-14, 12 documents.
+    """
+
+    person_id: str | None
+    name: str | None
+    role_norm: str | None
+    portfolio: str | None
+    organization: str | None
+    jurisdiction: str | None
+    level: str | None
+    first_seen: str | None
+    last_seen: str | None
+    n_documents: int
+    doc_id: str  # an example document: the earliest one
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +184,18 @@ TABLES: dict[str, type] = {
     "events": Event,
     "agenda": AgendaItem,
     "people": Person,
+    "mentions": Mention,
     "roles": Role,
+    "offices": Office,
     "quotes": Quote,
     "timexes": Timex,
     "errors": Error,
 }
 
-# Tables produced per document (people is aggregated from mentions at the end of a run).
-DOC_TABLES = ("documents", "events", "agenda", "roles", "quotes", "timexes")
+# Tables produced per document (people and offices are aggregated at the end of a run, people from the
+# internal per-document part `person_docs`, offices from roles and the documents' dates).
+DOC_TABLES = ("documents", "events", "agenda", "mentions", "roles", "quotes", "timexes")
+PERSON_DOCS = "person_docs"
 
 
 def columns(table: str) -> list[str]:

@@ -337,7 +337,7 @@ def test_complete_lists_decide_false_positives(complete, fp_people, fp_roles):
     }
     tables = perfect_tables(gold)
     tables["people"].append({"person_id": "p9", "name": "Kurt Beispiel", "family_name": "Beispiel"})
-    tables["mentions"] = [{"doc_id": "d1", **p} for p in tables["people"]]
+    tables["person_docs"] = [{"doc_id": "d1", **p} for p in tables["people"]]
     tables["roles"].append(
         {"doc_id": "d1", "person_id": "p9", "name": "Kurt Beispiel", "role_norm": "Sprecher"}
     )

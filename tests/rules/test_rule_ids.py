@@ -25,6 +25,7 @@ def declared() -> dict[str, frozenset[str]]:
     return {
         "timexes": timexes.load_rules().rule_ids,
         "people": people.load_rules().rule_ids,
+        "mentions": people.load_rules().rule_ids,
         "roles": roles.load_rules().rule_ids,
         "quotes": quotes.load_rules().rule_ids,
         "events": events.load_rules().rule_ids,

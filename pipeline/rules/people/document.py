@@ -15,7 +15,7 @@ from pressextract.contract import Refs
 from pressextract.resources.loader import read_rule_ids
 from pressextract.rules.common import PeopleLexicon, people_lexicon
 from pressextract.rules.people.find import find_people
-from pressextract.rules.people.names import PersonMatch
+from pressextract.rules.people.names import PersonMatch, family_names, more_given_names
 from pressextract.rules.people.resolve import find_family_mentions, resolve_document
 from pressextract.rules.roles import Lexicon, lexicon
 
@@ -39,6 +39,7 @@ class PeopleRules:
 
 def load_rules() -> PeopleRules:
     """Load and validate the name and office lexicons at start-up. Example: "person.honorific" in rule_ids."""
+    family_names(), more_given_names()  # read and validated at start-up, not at the first PER entity
     return PeopleRules(people_lexicon(), lexicon(), read_rule_ids("people"))
 
 

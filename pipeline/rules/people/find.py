@@ -24,6 +24,8 @@ from pressextract.rules.people.names import (
     _given_hit,
     _honorifics_before,
     _Run,
+    family_names,
+    more_given_names,
     name_runs,
 )
 from pressextract.rules.roles import OfficeMatch, find_office_heads, lexicon, phrase_extent
@@ -35,8 +37,19 @@ def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:
     while fam_start - 1 > a and toks[fam_start - 1].norm in PARTICLES and toks[fam_start - 1].is_lower:
         fam_start -= 1
     family = " ".join(t.norm for t in toks[fam_start:b])
-    given = " ".join(t.norm for t in toks[a:fam_start]) or None
+    given = " ".join(t.norm for t in toks[a:fam_start]).replace(" .", ".") or None
     return given, family
+
+
+def _possessive(toks: Sequence[Tok], a: int, b: int) -> int | None:
+    """Index of a family name in the genitive inside [a, b): "Richard Wagners", "Erich Kästners Emil",
+    "Prof. Zieglers" -> the token whose -s the name list shows to be no part of the name ("Fuchs" keeps it)."""
+    known = family_names()
+    for k in range(a, b):
+        w = toks[k].norm
+        if len(w) > 3 and w.endswith("s") and w not in known and w[:-1] in known:
+            return k
+    return None
 
 
 def _trim_left(toks: Sequence[Tok], run: _Run, plex: PeopleLexicon, *, anchored_right: bool) -> int:
@@ -50,6 +63,19 @@ def _trim_left(toks: Sequence[Tok], run: _Run, plex: PeopleLexicon, *, anchored_
         if toks[k].norm in plex.given or any(p in plex.given for p in toks[k].norm.split("-")):
             return k
     return run.end - 2 if anchored_right else a
+
+
+_OPEN_QUOTES = frozenset({"„", "“", '"', "»", "«", "‚"})
+_CLOSE_QUOTES = frozenset({"“", "”", '"', "«", "»", "‘"})
+
+
+def _confirmed(toks: Sequence[Tok]) -> bool:
+    """A known family name last, or a given name of the longer list before it ("Ferhat Unvar")."""
+    family, given = family_names(), more_given_names()
+    last = toks[-1].norm
+    if last in family or any(p in family for p in last.split("-")):
+        return True
+    return any(t.norm in given for t in toks[:-1])
 
 
 def find_people(
@@ -113,7 +139,15 @@ def find_people(
             # "… und Weiterbildung Clara Herrmann": the office phrase ends inside the capitalised run
             inner_start = next((k for k in range(r.start + 1, r.end) if k in phrase_ends), None)
             if inner_start is not None:
-                office_before, before = phrase_ends[inner_start], inner_start
+                office_before = phrase_ends[inner_start]
+                # "… Sport und Facility Management Filiz Keküllüoğlu": the remit goes on up to a given name
+                while (
+                    inner_start < r.end - 2
+                    and not _given_hit(toks[inner_start], plex)
+                    and any(_given_hit(t, plex) for t in toks[inner_start + 1 : r.end - 1])
+                ):
+                    inner_start += 1
+                before = inner_start
         if office_before is not None and before >= 2 and toks[before - 1].norm == ",":
             # "Dagmar Pohle, Bezirksbürgermeisterin …, Gordon Lemm": the office belongs to the first name
             hs = office_before.start
@@ -171,6 +205,9 @@ def find_people(
             # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
             inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
             a, b = inside[0], inside[-1] + 1
+        poss = _possessive(toks, a, b)
+        if poss is not None:
+            b = poss + 1  # "Erich Kästners Emil und die Detektive": the name ends at the genitive
         given_ok = any(_given_hit(t, plex) for t in toks[a : b - 1])
         rule = None
         if titles or addr:
@@ -179,7 +216,9 @@ def find_people(
             rule = "person.office_before"
         elif office_after is not None:
             rule = "person.office_after"
-        elif per_hit:
+        elif per_hit and (given_ok or _confirmed(toks[a:b])):
+            # the model alone is not enough: "Facility Management", "Poetry Slam" are PER entities too;
+            # a known given name before the last word, or a known family name, confirms a person
             rule = "person.ner"
         elif given_ok and b - a >= 2:
             rule = "person.given_name"
@@ -202,6 +241,17 @@ def find_people(
             titles or addr or (office_before is not None and toks[before - 1].norm != ",")
         ):
             continue  # a lone capitalised word needs a title right before it
+        # a quoted name after a place noun names the place: Restaurant „Mara Carbo“, Galerie „Anne Frank“
+        # (a quoted name alone is often an artist: Zugesagt haben „Melanie Pain“ und …)
+        if (
+            not (titles or addr)
+            and a > 1
+            and b < len(toks)
+            and toks[a - 1].norm in _OPEN_QUOTES
+            and toks[b].norm in _CLOSE_QUOTES
+            and is_institution_word(toks[a - 2].norm)
+        ):
+            continue
         # a street or building: "Anne Frank Zentrum", "Willy Brandt Haus"
         if b < len(toks) and is_institution_word(toks[b].norm):
             continue
@@ -212,6 +262,8 @@ def find_people(
         if toks[b - 1].norm in lexicon().places and not (titles or addr):
             continue  # "Bezirksstadtrat Neukölln": a place, not a family name
         given, family = _split(toks, a, b)
+        if poss is not None and poss == b - 1:
+            family = family[:-1]
         if given is None and rule == "person.given_name":
             continue
         gender = addr[0].gender if addr else None
@@ -220,11 +272,12 @@ def find_people(
                 if off is not None and off.gender:
                     gender = off.gender
                     break
-        name = text[toks[a].start - offset : toks[b - 1].end - offset].replace("\u00ad", "")
+        end = toks[b - 1].end - (1 if poss is not None and poss == b - 1 else 0)
+        name = text[toks[a].start - offset : end - offset].replace("\u00ad", "")
         out.append(
             PersonMatch(
                 toks[a].start,
-                toks[b - 1].end,
+                end,
                 re.sub(r"\s+", " ", name),
                 " ".join(titles) or None,
                 given,

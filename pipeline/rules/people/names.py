@@ -5,11 +5,14 @@ Example: "Frau Dr. Sandra Scheeres" -> honorifics "Frau", "Dr."; name run "Sandr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pressextract.records.ids import person_id
-from pressextract.resources.loader import word_set
+from pressextract.resources import LEXICON_DIR
+from pressextract.resources.loader import read_words, word_set
 from pressextract.rules.common import (
     PARTY_TOKEN,
     PeopleLexicon,
@@ -18,6 +21,18 @@ from pressextract.rules.common import (
 )
 
 PARTICLES = word_set("people", "particles")
+
+
+@lru_cache(maxsize=1)
+def family_names() -> frozenset[str]:
+    """Known family names (people_family_names.tsv). Example: "Evans" in family_names()."""
+    return frozenset(word for _, word in read_words(LEXICON_DIR / "people_family_names.tsv"))
+
+
+@lru_cache(maxsize=1)
+def more_given_names() -> frozenset[str]:
+    """Given names that only confirm a PER entity (people_given_names_berlin.tsv). Example: "Ferhat"."""
+    return frozenset(word for _, word in read_words(LEXICON_DIR / "people_given_names_berlin.tsv"))
 
 
 # Particles that may open a family name ("von Weber"); articles and "und" only inside one.
@@ -52,8 +67,13 @@ class PersonMatch:
     person_id: str = ""
 
 
+_INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.(?=\s|$)")
+
+
 def make_person_id(given: str | None, family: str) -> str:
-    """Example: make_person_id("Annette", "Widmann-Mauz") == person_id("Annette Widmann-Mauz")."""
+    """Example: make_person_id("Annette", "Widmann-Mauz") == person_id("Annette Widmann-Mauz");
+    a middle initial does not count: make_person_id("Günter M.", "Ziegler") == person_id("Günter Ziegler")."""
+    given = _INITIAL.sub("", given).strip() if given else given
     return person_id(f"{given} {family}" if given else family)
 
 
@@ -106,6 +126,16 @@ def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
         while j < n:
             if is_name[j]:
                 j += 1
+                continue
+            if (
+                j + 2 < n
+                and len(toks[j].norm) == 1
+                and toks[j].norm.isupper()
+                and toks[j + 1].norm == "."
+                and is_name[j + 2]
+                and _given_hit(toks[j - 1], plex)
+            ):
+                j += 3  # a middle initial: "Günter M. Ziegler"
                 continue
             k = j
             while k < n and toks[k].norm in PARTICLES and toks[k].norm != "und" and k - j < 3:

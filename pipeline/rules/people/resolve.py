@@ -14,7 +14,13 @@ from pressextract.rules.common import (
     people_lexicon,
     tokenize,
 )
-from pressextract.rules.people.names import PersonMatch, _address_is_noun, _honorifics_before, make_person_id
+from pressextract.rules.people.names import (
+    _INITIAL,
+    PersonMatch,
+    _address_is_noun,
+    _honorifics_before,
+    make_person_id,
+)
 
 
 def find_family_mentions(
@@ -58,15 +64,20 @@ def resolve_document(matches: Sequence[PersonMatch]) -> list[PersonMatch]:
 
     Example: [Sandra Scheeres, Scheeres (f)] -> both p-… of "Sandra Scheeres", gender f.
     """
-    full: dict[str, set[str]] = {}
+    # family name -> its given names without middle initials ("Günter M." and "Günter" are one) -> the
+    # fullest form written
+    full: dict[str, dict[str, str]] = {}
     for m in matches:
         if m.given_name:
-            full.setdefault(m.family_name, set()).add(m.given_name)
+            forms = full.setdefault(m.family_name, {})
+            key = _INITIAL.sub("", m.given_name).strip()
+            if len(m.given_name) > len(forms.get(key, "")):
+                forms[key] = m.given_name
     resolved = []
     for m in matches:
         given = m.given_name
         if not given and len(full.get(m.family_name, ())) == 1:
-            given = next(iter(full[m.family_name]))
+            given = next(iter(full[m.family_name].values()))
         resolved.append(replace(m, given_name=given, person_id=make_person_id(given, m.family_name)))
     genders: dict[str, set[str]] = {}
     for m in resolved:

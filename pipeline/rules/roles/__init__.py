@@ -17,7 +17,13 @@ from pressextract.rules.roles.offices import (
     match_office,
     resolve_office_holder,
 )
-from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, level_from_publisher, phrase_extent
+from pressextract.rules.roles.phrases import (
+    OfficePhrase,
+    analyse_phrase,
+    level_from_publisher,
+    phrase_extent,
+    state_from_publisher,
+)
 from pressextract.rules.roles.rules import KINDS, LEVELS, TYPES, Lexicon, Office, lexicon
 from pressextract.rules.roles.statements import (
     Statement,
@@ -50,4 +56,5 @@ __all__ = [
     "phrase_extent",
     "replace_statement",
     "resolve_office_holder",
+    "state_from_publisher",
 ]

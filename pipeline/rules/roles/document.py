@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from pressextract.contract import Refs
 from pressextract.resources.loader import read_rule_ids
-from pressextract.rules.roles.phrases import level_from_publisher
+from pressextract.rules.roles.phrases import level_from_publisher, state_from_publisher
 from pressextract.rules.roles.rules import Lexicon, lexicon
 from pressextract.rules.roles.statements import Statement, fill_from_document, find_statements
 
@@ -45,11 +45,13 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
     """
     if not refs.people:  # statements need a named holder
         return []
-    district = level_from_publisher(refs.meta.get("publisher")) if options.publisher_district else None
+    publisher = refs.meta.get("publisher")
+    district = level_from_publisher(publisher) if options.publisher_district else None
+    state = state_from_publisher(publisher) if options.publisher_district else None
     statements: list[Statement] = []
     text = doc.text  # built from the tokens on every access: once per document
     for s, e in refs.units(len(text)):
         people = [p for p in refs.people if s <= p.start and p.end <= e]
         if people:
-            statements += find_statements(text[s:e], people, offset=s, district=district)
+            statements += find_statements(text[s:e], people, offset=s, district=district, state=state)
     return fill_from_document(statements)

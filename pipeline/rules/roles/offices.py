@@ -35,6 +35,10 @@ class OfficeMatch:
     end: int
     head_index: int
     prefix: str = ""  # compound prefix as written: "Integrations" in "Integrationsbeauftragte"
+    portfolio: str | None = (
+        None  # the remit a government title's prefix names: "Bildung" in "Bildungssenatorin"
+    )
+    portfolio_id: str | None = None  # its row in roles_portfolio_prefixes.tsv
 
 
 def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
@@ -75,7 +79,12 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     if office is None:
         return None
     role_norm = office.role_norm
-    if prefix:
+    # Beauftragte keep their compound: "Integrationsbeauftragte" is the title itself
+    split = prefix and office.kind == "gov" and office.type != "adj"
+    remit = lex.portfolio_prefixes.get(prefix.lower()) if split else None
+    if remit is not None:
+        pass  # "Bildungsstaatssekretärin": the office Staatssekretär with the remit Bildung
+    elif prefix:
         canonical = office.role_norm if prefix.endswith("-") else office.role_norm.lower()
         role_norm = prefix + canonical
     while (
@@ -97,6 +106,8 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         i + 1,
         i,
         prefix,
+        remit[1] if remit else None,
+        remit[0] if remit else None,
     )
 
 

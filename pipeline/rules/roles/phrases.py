@@ -120,8 +120,16 @@ def phrase_extent(
                 and toks[j - 1].norm not in _ARTICLE_PREP
             ):
                 break  # a second office without "und": a new phrase
-            if enum_closed and item_caps >= 1 and t.is_cap and _cap_run(toks, j) >= 2:
-                break  # "… und Verkehr Martin Schaefer": the name after the last portfolio
+            # "… und Verkehr Martin Schaefer": the name after the last portfolio; but a known name
+            # further on ends it there ("… und Facility Management Filiz Keküllüoğlu")
+            if (
+                enum_closed
+                and item_caps >= 1
+                and t.is_cap
+                and (run := _cap_run(toks, j)) >= 2
+                and not any(j < x < j + run for x in name_starts)
+            ):
+                break
             item_caps += 1
             j += 1
             last = j
@@ -238,7 +246,8 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         elif pre.startswith(("eu-", "europa")):
             jur, level, cue_id = "EU", "eu", "prefix.eu"
         elif pre.startswith("senats"):
-            jur, level, cue_id = "Berlin", "land", "prefix.senats"
+            # a city state's office; which one comes from the text or the publisher (state_from_publisher)
+            level, cue_id = "land", "prefix.senats"
     if jur is None and ph.head.jurisdiction:
         jur = ph.head.jurisdiction
     if (
@@ -265,6 +274,8 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         level = "other"
     if level == "other":
         jur = None
+    if ph.portfolio is None and ph.head.portfolio:
+        ph.portfolio = ph.head.portfolio  # "Bildungsstaatssekretärin" -> Staatssekretär, Bildung
     ph.jurisdiction, ph.level, ph.cue_id = jur, level, cue_id
     return ph
 
@@ -281,7 +292,7 @@ def level_from_publisher(publisher: str | None) -> str | None:
     """The jurisdiction a release's publisher names, for offices without a place in the text.
 
     Example: "Bezirksamt Neukölln" -> "Neukölln"; "Senatsverwaltung für Finanzen" -> "Berlin";
-    "Polizei Berlin" -> None.
+    "Senatskanzlei Hamburg" -> "Hamburg"; "Polizei Berlin" -> None.
     """
     if not publisher:
         return None
@@ -290,5 +301,31 @@ def level_from_publisher(publisher: str | None) -> str | None:
         place = lexicon().places.get(m.group(1))
         return place.jurisdiction if place else m.group(1)
     if re.search(r"\bSenat(?:sverwaltung|skanzlei)\b|Regierende", publisher):
+        return state_from_publisher(publisher)  # a Land's own administration: the Land
+    return None
+
+
+# Publishers that are Berlin's own administration without naming the city ("Senatsverwaltung für Finanzen",
+# "Der Regierende Bürgermeister Senatskanzlei"); Hamburg's and Bremen's name their city ("Senatskanzlei Hamburg").
+_BERLIN_ADMIN = re.compile(r"\bSenatsverwaltung\b|\bSenatskanzlei\b|Regierende")
+
+
+def state_from_publisher(publisher: str | None) -> str | None:
+    """The Land a release's publisher belongs to, for a city state's offices that name no place.
+
+    Example: "Bezirksamt Neukölln" -> "Berlin"; "Senatskanzlei Hamburg" -> "Hamburg";
+    "Polizeipräsidium München" -> None (a city, not a Land).
+    """
+    if not publisher:
+        return None
+    places = lexicon().places
+    for word in re.findall(r"[\w-]+", publisher):
+        place = places.get(word)
+        if place is not None and place.level == "land":
+            return place.jurisdiction
+    m = re.search(r"Bezirksamt\s+([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)", publisher)
+    if m and (place := places.get(m.group(1))) is not None and place.place_id.startswith("district."):
+        return "Berlin"  # roles_districts.tsv: Berlin's twelve districts
+    if _BERLIN_ADMIN.search(publisher):
         return "Berlin"
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pressextract.resources import LEXICON_DIR
@@ -86,6 +86,8 @@ class Lexicon:
     places: dict[str, Place]  # word form -> place
     cues: tuple[Cue, ...]
     bodies: tuple[tuple[str, re.Pattern], ...]
+    # remit prefixes of government titles: "bildungs" -> ("pf.bildung", "Bildung")
+    portfolio_prefixes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _office_forms(o: Office) -> list[tuple[str, str | None]]:
@@ -150,6 +152,10 @@ def lexicon() -> Lexicon:
         (bid, _regex("roles_public_bodies.tsv", ln, pat))
         for ln, (bid, pat) in _rows("roles_public_bodies.tsv", 2)
     )
+    portfolio_prefixes = {
+        prefix.lower(): (pid, portfolio)
+        for _, (pid, prefix, portfolio) in _rows("roles_portfolio_prefixes.tsv", 3)
+    }
     suffix_index: dict[str, tuple[str, Office, str | None]] = {}
     for row in suffixes:
         suffix_index.setdefault(row[0], row)
@@ -165,4 +171,5 @@ def lexicon() -> Lexicon:
         places,
         tuple(cues),
         bodies,
+        portfolio_prefixes,
     )

@@ -45,15 +45,26 @@ class Statement:
     rule_id: str
 
 
+def _city_state_office(ph: OfficePhrase) -> bool:
+    """Senator, Senatsbaudirektorin, Senatsrat: offices of Berlin, Hamburg and Bremen."""
+    return ph.head.office_id in ("office.senator", "office.senatsbaudirektor") or ph.cue_id == "prefix.senats"
+
+
 def find_statements(
-    text: str, persons: Sequence[PersonRef], *, offset: int = 0, district: str | None = None
+    text: str,
+    persons: Sequence[PersonRef],
+    *,
+    offset: int = 0,
+    district: str | None = None,
+    state: str | None = None,
 ) -> list[Statement]:
     """Person–office statements in one block: office before the name ("Senatorin Sandra Scheeres",
     "Der Bezirksstadtrat für Bauen, Ephraim Gothe,"), after it ("Stefan Grüttner, Hessischer Minister
     …", "Oliver Schruoffeneger (Bezirksstadtrat …)", "Roman Simon MdA"), and coordinated offices
     ("Staatsministerin und Beauftragte der Bundesregierung …" -> two statements).
 
-    `district`: what level_from_publisher gives (a district or "Berlin"), for offices that name no place.
+    `district`: what level_from_publisher gives (a district or "Berlin"), for offices that name no place;
+    `state`: what state_from_publisher gives, for a city state's offices (Senator) that name no place.
     Example: "Christian Geselle, Oberbürgermeister der Stadt Kassel" -> Oberbürgermeister, Kassel, kommune.
     """
     if not persons:
@@ -103,12 +114,16 @@ def find_statements(
                 )
                 if donor is not None and ph.head.kind == donor.head.kind:
                     ph.jurisdiction, ph.level = donor.jurisdiction, donor.level
+            if ph.jurisdiction is None and state and _city_state_office(ph):
+                # a city state's office that names no place: the publisher's Land ("Senatorin Anna Muster"
+                # in a release of a Berlin Senatsverwaltung or Bezirksamt -> Berlin; of Hamburg -> Hamburg)
+                ph.jurisdiction, ph.level = state, "land"
             if district and ph.jurisdiction is None:
-                # the publisher's district or Berlin: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
+                # the publisher's district or Land: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
                 # Spallek"; a Senatsverwaltung for "Staatssekretär für Umwelt und Klimaschutz"
-                berlin = district == "Berlin"
-                if (berlin and ph.head.office_id in ("office.staatssekretaer", "office.senator")) or (
-                    not berlin
+                land = district == state
+                if (land and ph.head.office_id == "office.staatssekretaer") or (
+                    not land
                     and ph.level == "kommune"
                     and ph.head.office_id not in ("office.oberbuergermeister", "office.landrat")
                 ):
@@ -127,7 +142,9 @@ def find_statements(
                     ph.jurisdiction,
                     ph.level,
                     ph.head.gender,
-                    f"{rule}:{ph.head.office_id}" + (f":{ph.cue_id}" if ph.cue_id else ""),
+                    f"{rule}:{ph.head.office_id}"
+                    + (f":{ph.cue_id}" if ph.cue_id else "")
+                    + (f":{ph.head.portfolio_id}" if ph.head.portfolio_id else ""),
                 )
             )
             used_phrases.add(ph.start)

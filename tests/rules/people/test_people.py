@@ -90,7 +90,8 @@ def test_people_found(text, expected):
         ("Das Max Planck Institut lädt ein.", []),
         ("Als sich die Frau wehrte, ließ sie der Tatverdächtige los.", []),
         # Fontane (his genitive as written) yes, "Frau Emilie" no
-        ("Die Begräbnisstätte Theodor Fontanes und seiner Frau Emilie", [("Theodor", "Fontanes")]),
+        # the genitive -s goes where the name list knows "Fontane"
+        ("Die Begräbnisstätte Theodor Fontanes und seiner Frau Emilie", [("Theodor", "Fontane")]),
         ("Bezirksstadtrat Neukölln lädt ein", []),
         # never "von Walter"
         (
@@ -183,3 +184,67 @@ def test_person_id_is_normalized():
 )
 def test_institution_words(word, expected):
     assert is_institution_word(word) is expected
+
+
+def _per(text: str, entity: str) -> list[tuple[int, int]]:
+    start = text.index(entity)
+    return [(start, start + len(entity))]
+
+
+@pytest.mark.parametrize(
+    "text, entity, name",
+    [
+        # a known family name last, or a given name of the longer list, confirms the model's PER entity
+        ("Zur Eröffnung spricht Myfanwy Evans über Geometrie.", "Myfanwy Evans", "Myfanwy Evans"),
+        ("Gedacht wird an Ferhat Unvar und andere.", "Ferhat Unvar", "Ferhat Unvar"),
+        # a PER entity of words that are no names is not a person
+        ("Die Abteilung für Stadtentwicklung und Facility Management lädt ein.", "Facility Management", None),
+        ("Am Abend gibt es Poetry Slam im Kulturhaus.", "Poetry Slam", None),
+        ("Der Preis geht an den Bewohner-Rat Wilde Füchse.", "Wilde Füchse", None),
+        # a name that fills a pair of quotation marks is a title, not a person
+        ("Treffpunkt ist das Restaurant „Mara Carbo“ in Gatow.", "Mara Carbo", None),
+        ("Am Abend liest Mara Carbo aus „Die Wand“.", "Mara Carbo", "Mara Carbo"),
+        ("Zugesagt haben „Mara Carbo“ und „The Rodeo“ aus Frankreich.", "Mara Carbo", "Mara Carbo"),
+    ],
+)
+def test_a_per_entity_needs_a_known_name(text, entity, name):
+    found = [m.name for m in find_people(text, per_spans=_per(text, entity))]
+    assert found == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    "text, name, person",
+    [
+        # a middle initial belongs to the name and not to the person_id
+        ("Der Senat bestellte Professor Günter M. Ziegler erneut.", "Günter M. Ziegler", "Günter Ziegler"),
+        # a genitive -s is no part of the name when the name list shows the name without it
+        ("Sie entdeckt das Gesicht Richard Wagners am Fenster.", "Richard Wagner", "Richard Wagner"),
+        ("Gelesen wird aus Erich Kästners Emil und die Detektive.", "Erich Kästner", "Erich Kästner"),
+        ("Senatorin Claudia Fuchs sagte zu.", "Claudia Fuchs", "Claudia Fuchs"),
+        # a role noun before the name is not part of it
+        ("Es singt Kantor Simon Beispiel.", "Simon Beispiel", "Simon Beispiel"),
+    ],
+)
+def test_initials_and_genitives(text, name, person):
+    found = resolve_document(find_people(text))
+    assert [(m.name, m.person_id) for m in found] == [(name, person_id(person))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Führung beginnt an der Jisroel Synagoge in Mitte.",
+        "Die Heinz Maier-Leibnitz-Preise wurden vergeben.",
+        "Geplant haben Rehwaldt Landschaftsarchitekten den Park.",
+        "Sie arbeitet für die Vitesco Technologies in Berlin.",
+    ],
+)
+def test_buildings_prizes_and_firms_named_after_people_are_no_people(text):
+    assert find_people(text) == []
+
+
+def test_a_family_name_alone_joins_the_name_with_a_middle_initial():
+    text = "Der Senat bestellte Professor Günter M. Ziegler. Danach dankte Prof. Ziegler dem Senat."
+    found = resolve_document(find_people(text))
+    assert {m.person_id for m in found} == {person_id("Günter Ziegler")}
+    assert len(found) == 2

@@ -10,14 +10,15 @@ from pressextract.rules.roles import (
     lexicon,
     match_office,
     resolve_office_holder,
+    state_from_publisher,
 )
 
 
-def statements(text: str, *, district: str | None = None) -> list[dict]:
+def statements(text: str, *, district: str | None = None, state: str | None = None) -> list[dict]:
     people = resolve_document(find_people(text))
     refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
     out = []
-    for st in find_statements(text, refs, district=district):
+    for st in find_statements(text, refs, district=district, state=state):
         out.append(
             {
                 "who": st.person.name,
@@ -98,7 +99,7 @@ def statements(text: str, *, district: str | None = None) -> list[dict]:
             {
                 "role_norm": "Senator",
                 "portfolio": "Bildung, Jugend und Familie",
-                "jurisdiction": "Berlin",
+                "jurisdiction": None,  # no place in the text and no publisher: never a default
                 "level": "land",
             },
         ),
@@ -170,8 +171,9 @@ def statements(text: str, *, district: str | None = None) -> list[dict]:
             "Bildungssenatorin Sandra Scheeres lobte die Schulen.",
             {
                 "role": "Bildungssenatorin",
-                "role_norm": "Bildungssenator",
-                "jurisdiction": "Berlin",
+                "role_norm": "Senator",
+                "portfolio": "Bildung",
+                "jurisdiction": None,
                 "level": "land",
             },
         ),
@@ -371,4 +373,96 @@ def test_lexicons_load_and_cover_all_states():
     assert lex.places["Berliner"].jurisdiction == "Berlin"
     assert all(
         o.level in (None, "bund", "land", "kommune", "eu", "international", "other") for o in lex.offices
+    )
+
+
+@pytest.mark.parametrize(
+    "text, role_norm, portfolio",
+    [
+        ("„Wir bauen aus“, sagte Bildungsstaatssekretärin Beate Muster.", "Staatssekretär", "Bildung"),
+        ("Umweltsenator Jens Beispiel eröffnete den Park.", "Senator", "Umwelt"),
+        ("Innenminister Karl Probe besuchte die Wache.", "Minister", "Inneres"),
+        ("Jugendstadträtin Ute Exempel lud ein.", "Stadtrat", "Jugend"),
+        # a prefix that is no remit stays part of the title
+        ("Landestierschutzbeauftragte Dana Muster warnte.", "Landestierschutzbeauftragter", None),
+        # not a government office: the compound is kept
+        ("Pressesprecherin Lea Beispiel bestätigte das.", "Pressesprecher", None),
+    ],
+)
+def test_compound_titles_split_into_office_and_remit(text, role_norm, portfolio):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["portfolio"]) == (role_norm, portfolio)
+    if portfolio:
+        assert st["rule_id"].split(":")[-1].startswith("pf.")
+
+
+@pytest.mark.parametrize(
+    "publisher, jurisdiction",
+    [
+        ("Senatsverwaltung für Bildung, Jugend und Familie", "Berlin"),
+        ("Bezirksamt Neukölln", "Berlin"),
+        ("Senatskanzlei Hamburg", "Hamburg"),
+        ("Behörde für Schule und Berufsbildung Hamburg", "Hamburg"),
+        ("Polizeipräsidium München", None),
+        (None, None),
+    ],
+)
+def test_a_senator_without_place_is_of_the_publishers_land(publisher, jurisdiction):
+    text = "Senatorin Anna Muster eröffnete die neue Schule."
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["role_norm"], st["jurisdiction"]) == ("Senator", jurisdiction)
+
+
+def test_a_senator_of_another_city_state_named_in_the_text_keeps_it():
+    text = "Hamburgs Innensenator Andy Probe sprach mit der Presse."
+    st = statements(text, district="Berlin", state="Berlin")[0]
+    assert (st["role_norm"], st["portfolio"], st["jurisdiction"]) == ("Senator", "Inneres", "Hamburg")
+
+
+@pytest.mark.parametrize(
+    "text, who, role_norm, portfolio, organization, level",
+    [
+        # a remit that ends in two capitalised words before the name
+        (
+            "Bezirksstadträtin für Schule, Sport und Facility Management Filiz Keküllüoğlu eröffnete.",
+            "Filiz Keküllüoğlu",
+            "Bezirksstadtrat",
+            "Schule, Sport und Facility Management",
+            None,
+            "kommune",
+        ),
+        (
+            "Der langjährige Bezirksverordnete der SPD-Fraktion Christoph Muster ist gestorben.",
+            "Christoph Muster",
+            "Bezirksverordneter",
+            None,
+            "SPD-Fraktion",
+            "kommune",
+        ),
+        (
+            "Der CEO der Beispiel GmbH, Tom Probe, sagte zu.",
+            "Tom Probe",
+            "CEO",
+            None,
+            "Beispiel GmbH",
+            "other",
+        ),
+        (
+            "Anna Muster, Vorstandsvorsitzende der Beispiel AG, sagte zu.",
+            "Anna Muster",
+            "Vorstandsvorsitzender",
+            None,
+            "Beispiel AG",
+            "other",
+        ),
+    ],
+)
+def test_offices_of_districts_parties_and_companies(text, who, role_norm, portfolio, organization, level):
+    st = statements(text)[0]
+    assert who.endswith(st["who"])
+    assert (st["role_norm"], st["portfolio"], st["organization"], st["level"]) == (
+        role_norm,
+        portfolio,
+        organization,
+        level,
     )
