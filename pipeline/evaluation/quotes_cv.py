@@ -227,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             "C": args.c,
             "bias": m.bias,
             "threshold": m.threshold,
+            "margin": m.margin,
             "weights": dict(sorted(m.weights.items())),
         }
         Path(args.save).parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pressextract.contract import PersonRef, Refs
+from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.blocks import _speaker_line_quotes
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
@@ -26,6 +27,17 @@ from pressextract.rules.quotes.passes import (
 )
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
+
+_GENERIC_SPEAKERS = word_set("quotes", "generic_speakers")
+_SPEAKER_DETERMINERS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
+
+
+def _generic_speaker(speaker: str | None) -> bool:
+    """A speaker that names nobody: "Erwachsene", "Zeugenaussagen", "seiner Aussage"."""
+    if not speaker:
+        return False
+    words = [w for w in speaker.casefold().split() if w not in _SPEAKER_DETERMINERS]
+    return len(words) == 1 and words[0] in _GENERIC_SPEAKERS
 
 
 def _quotes_of(
@@ -79,6 +91,8 @@ def _quotes_of(
     direct = _direct_quotes(ctx, marked, person_ranges)
     direct += _speaker_line_quotes(ctx, direct)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
+    # "Nach Zeugenaussagen soll er …", "Erwachsene vermuten, dass …": nobody in particular speaks
+    indirect = [q for q in indirect if not _generic_speaker(q.speaker)]
     direct += _quoted_in_reported(ctx, marked, direct, indirect)
     direct = [
         r

@@ -44,7 +44,8 @@ class SpeakerModel:
 
     weights: dict[str, float]
     bias: float
-    threshold: float = 0.5
+    threshold: float = 0.3
+    margin: float = 0.2  # how much more probable than the rules' speaker another candidate must be
 
     def score(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -60,7 +61,8 @@ def load_speaker_model(path: str | None = None) -> SpeakerModel:
         return SpeakerModel(
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["bias"]),
-            float(data.get("threshold", 0.5)),
+            float(data.get("threshold", 0.3)),
+            float(data.get("margin", 0.2)),
         )
     except (OSError, KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"{file}: not a quote speaker model ({exc})") from exc
@@ -227,15 +229,16 @@ def _rank_features(cands: list[Candidate], q) -> None:
 def choose_speaker(
     cands: list[Candidate], rules_span: tuple[int, int] | None, model: SpeakerModel
 ) -> tuple[int, int] | None:
-    """The speaker span the model picks among `cands` (the rules' span when there is no candidate; None
-    when the rules had none and no candidate reaches the threshold)."""
+    """The speaker span the model picks among `cands`: the rules' span unless another candidate is more
+    probable by the model's margin; without a rules' span the best candidate reaching the threshold."""
     if not cands:
         return rules_span
     scored = [(model.score(c.features), c) for c in cands]
     p, best = max(scored, key=lambda pc: pc[0])
-    if rules_span is None and p < model.threshold:
-        return None
-    return (best.start, best.end)
+    if rules_span is None:
+        return (best.start, best.end) if p >= model.threshold else None
+    p_rules = max((s for s, c in scored if (c.start, c.end) == rules_span), default=0.0)
+    return (best.start, best.end) if p - p_rules > model.margin else rules_span
 
 
 def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) -> list:
