@@ -179,65 +179,82 @@ def evaluate_quotes(
     """
     if nlp is None:
         nlp = quote_nlp(model)
-    counts = {
-        k: {"tp": 0, "tp_exact": 0, "pred": 0, "gold": 0, "spk_n": 0, "spk_ok": 0, "cue_n": 0, "cue_ok": 0}
-        for k in (*KINDS, "any")
-    }
-    ignored = 0
+    counts = new_counts()
     n_docs = 0
     for record in iter_documents(path, split=split):
         if limit is not None and n_docs >= limit:
             break
         n_docs += 1
-        text = record["originalText"]
         golds = gold_items(record, dedupe=dedupe)
-        doc = nlp(text)
-        preds = predicted_items(doc)
-        reported = [g for g in golds if g.kind == "reported"]
-        for scope in (*KINDS, "any"):
-            g_k = [g for g in golds if (g.kind == scope or (scope == "any" and g.kind != "reported"))]
-            p_k = [p for p in preds if p.kind == scope or scope == "any"]
-            pairs = _match(p_k, g_k)
-            matched = {i for i, _ in pairs}
-            # A prediction on a Reported speech act is neither right nor wrong for our contract.
-            unmatched_reported = [
-                i
-                for i, p in enumerate(p_k)
-                if i not in matched and any(_overlap(p.spans, r.spans) for r in reported)
-            ]
-            if scope == "any":
-                ignored += len(unmatched_reported)
-            c = counts[scope]
-            c["pred"] += len(p_k) - len(unmatched_reported)
-            c["gold"] += len(g_k)
-            c["tp"] += len(pairs)
-            for i, j in pairs:
-                p, g = p_k[i], g_k[j]
-                c["tp_exact"] += _norm(p.text) == _norm(g.text)
-                if g.speaker:
-                    c["spk_n"] += 1
-                    c["spk_ok"] += bool(p.speaker) and _overlap(p.speaker, g.speaker) > 0
-                if g.cue:
-                    c["cue_n"] += 1
-                    c["cue_ok"] += bool(p.cue) and _overlap(p.cue, g.cue) > 0
-            if errors is not None and scope in KINDS:
-                gold_hit = {j for _, j in pairs}
-                name = record.get("documentName", "")
-                errors += [
-                    (name, "fp", scope, p_k[i].text, p_k[i].rule)
-                    for i in range(len(p_k))
-                    if i not in matched and i not in unmatched_reported
-                ]
-                errors += [(name, "fn", scope, g.text) for j, g in enumerate(g_k) if j not in gold_hit]
+        preds = predicted_items(nlp(record["originalText"]))
+        count_document(counts, golds, preds, errors=errors, name=record.get("documentName", ""))
     result: dict = {
         "split": split,
         "documents": n_docs,
         "gold_deduplicated": dedupe,
-        "ignored_reported": ignored,
         "model": nlp.meta.get("name"),
         "pipes": list(nlp.pipe_names),
     }
-    for k, c in counts.items():
+    result.update(summarize(counts))
+    return result
+
+
+def new_counts() -> dict:
+    """Empty tallies per kind (direct, indirect, any) plus the ignored predictions on Reported acts."""
+    counts: dict = {
+        k: {"tp": 0, "tp_exact": 0, "pred": 0, "gold": 0, "spk_n": 0, "spk_ok": 0, "cue_n": 0, "cue_ok": 0}
+        for k in (*KINDS, "any")
+    }
+    counts["ignored_reported"] = 0
+    return counts
+
+
+def count_document(
+    counts: dict, golds: list[Item], preds: list[Item], *, errors: list | None = None, name: str = ""
+) -> None:
+    """Add one article's matches to `counts` (see new_counts); `errors` receives its fp/fn rows."""
+    reported = [g for g in golds if g.kind == "reported"]
+    for scope in (*KINDS, "any"):
+        g_k = [g for g in golds if (g.kind == scope or (scope == "any" and g.kind != "reported"))]
+        p_k = [p for p in preds if p.kind == scope or scope == "any"]
+        pairs = _match(p_k, g_k)
+        matched = {i for i, _ in pairs}
+        # A prediction on a Reported speech act is neither right nor wrong for our contract.
+        unmatched_reported = [
+            i
+            for i, p in enumerate(p_k)
+            if i not in matched and any(_overlap(p.spans, r.spans) for r in reported)
+        ]
+        if scope == "any":
+            counts["ignored_reported"] += len(unmatched_reported)
+        c = counts[scope]
+        c["pred"] += len(p_k) - len(unmatched_reported)
+        c["gold"] += len(g_k)
+        c["tp"] += len(pairs)
+        for i, j in pairs:
+            p, g = p_k[i], g_k[j]
+            c["tp_exact"] += _norm(p.text) == _norm(g.text)
+            if g.speaker:
+                c["spk_n"] += 1
+                c["spk_ok"] += bool(p.speaker) and _overlap(p.speaker, g.speaker) > 0
+            if g.cue:
+                c["cue_n"] += 1
+                c["cue_ok"] += bool(p.cue) and _overlap(p.cue, g.cue) > 0
+        if errors is not None and scope in KINDS:
+            gold_hit = {j for _, j in pairs}
+            errors += [
+                (name, "fp", scope, p_k[i].text, p_k[i].rule)
+                for i in range(len(p_k))
+                if i not in matched and i not in unmatched_reported
+            ]
+            errors += [(name, "fn", scope, g.text) for j, g in enumerate(g_k) if j not in gold_hit]
+
+
+def summarize(counts: dict) -> dict:
+    """P/R/F (overlap, exact), speaker and cue accuracy per kind from the tallies of count_document."""
+    result: dict = {"ignored_reported": counts["ignored_reported"]}
+    for k in (*KINDS, "any"):
+        c = counts[k]
         result[k] = {
             "overlap": _prf(c["tp"], c["pred"], c["gold"]),
             "exact": _prf(c["tp_exact"], c["pred"], c["gold"]),

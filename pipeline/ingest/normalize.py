@@ -26,6 +26,9 @@ _SEPARATORS = re.compile("[\u2028\u2029\x85]")
 
 _TRAILING_WS = re.compile(r"[ \t]+\n")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+# Textile's block-quote mark at a paragraph start ("bq. Wir freuen uns …", Berlin's district releases):
+# markup, not text; removed here, before any offset is taken, so every offset still points into the text.
+_TEXTILE_BQ = re.compile(r"(?m)^bq\.[ \t]+(?=\S)")
 
 
 def normalize_text(raw: str) -> str:
@@ -40,6 +43,8 @@ def normalize_text(raw: str) -> str:
     text = _SPECIAL.sub(lambda m: _TABLE[m.group()], text)
     text = _TRAILING_WS.sub("\n", text + "\n")
     text = _MANY_NEWLINES.sub("\n\n", text)
+    if "bq." in text:
+        text = _TEXTILE_BQ.sub("", text)
     return text.strip("\n").rstrip()
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from pressextract.backbone import LabelScheme
 from pressextract.contract import QUOTES_KEY, Refs
 from pressextract.rules.quotes import QuoteMatch, QuoteOptions, find_quotes, load_rules
+from pressextract.rules.quotes.learned import load_speaker_model
 from pressextract.rules.quotes.rules import LEXICON_DIR, LEXICON_FILES, office_matcher
 from pressextract.stages.settings import defaults
 
@@ -30,6 +31,7 @@ SETTINGS = (
     "min_fragment_words",
     "context_fragments",
     "fragment_free_blocks",
+    "learned_speakers",
 )
 
 
@@ -42,6 +44,7 @@ class PressQuotes:
         self.options = replace(options, scheme=LabelScheme.detect(nlp))
         # Load (and validate) the lexicons at start-up, not in the middle of a batch.
         self.rules = load_rules(Path(lexicon_dir) if lexicon_dir else None, office_of=office_matcher())
+        self.speaker_model = load_speaker_model() if options.learned_speakers else None
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the lexicons this component reads, so a saved pipeline keeps its quote rules."""
@@ -59,7 +62,9 @@ class PressQuotes:
 
     def __call__(self, doc: Doc) -> Doc:
         refs = Refs.from_doc(doc, "blocks", "people", "offices")
-        matches = find_quotes(doc, rules=self.rules, options=self.options, refs=refs)
+        matches = find_quotes(
+            doc, rules=self.rules, options=self.options, refs=refs, speaker_model=self.speaker_model
+        )
         doc.spans[QUOTES_KEY] = [span for m in matches if (span := _span(doc, m)) is not None]
         return doc
 
@@ -97,6 +102,7 @@ def make_quotes(
     min_fragment_words: int,
     context_fragments: bool,
     fragment_free_blocks: list[str],
+    learned_speakers: bool,
     lexicon_dir: str | None,
 ) -> PressQuotes:
     options = QuoteOptions(
@@ -108,5 +114,6 @@ def make_quotes(
         min_fragment_words=min_fragment_words,
         context_fragments=context_fragments,
         fragment_free_blocks=tuple(fragment_free_blocks),
+        learned_speakers=learned_speakers,
     )
     return PressQuotes(nlp, name, options=options, lexicon_dir=lexicon_dir)

@@ -29,6 +29,8 @@ from pressextract.ingest.normalize import normalize_text, one_line
         ("„Wir handeln“, sagte sie. »Sofort«, ‚jetzt‘.", "„Wir handeln“, sagte sie. »Sofort«, ‚jetzt‘."),
         ("  • Punkt eins\n  • Punkt zwei", "  • Punkt eins\n  • Punkt zwei"),  # list indentation kept
         ("\n\nText\n\n", "Text"),
+        ("Stadtrat Max Muster:\n\nbq. Wir freuen uns.", "Stadtrat Max Muster:\n\nWir freuen uns."),  # textile
+        ("Die Abkürzung bq. steht im Satz.", "Die Abkürzung bq. steht im Satz."),  # not at a line start
     ],
 )
 def test_normalize_text(raw: str, expected: str) -> None:

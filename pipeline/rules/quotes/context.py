@@ -73,6 +73,9 @@ class QuoteOptions:
     context_fragments: bool = True
     # Blocks where a quoted phrase without a cue is a name, never a quote.
     fragment_free_blocks: tuple[str, ...] = ("kicker", "title", "heading", "line", "list_item")
+    # Direct quotes' speakers chosen by the learned ranking (rules.quotes.learned; weights trained on
+    # WIKINEWS, CC BY-NC-SA 4.0); False runs the rules alone.
+    learned_speakers: bool = True
     # The model's label scheme (pressextract.backbone.LabelScheme), set by the component from its pipeline.
     scheme: object | None = None
 

@@ -11,10 +11,13 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pressextract.contract import PersonRef, Refs
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.blocks import _speaker_line_quotes
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
 from pressextract.rules.quotes.filters import _name_like
 from pressextract.rules.quotes.indirect import _indirect_quotes
+from pressextract.rules.quotes.learned import SpeakerModel, rerank_speakers
 from pressextract.rules.quotes.marks import find_marked
 from pressextract.rules.quotes.passes import (
     _cue_subject,
@@ -24,6 +27,17 @@ from pressextract.rules.quotes.passes import (
 )
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
+
+_GENERIC_SPEAKERS = word_set("quotes", "generic_speakers")
+_SPEAKER_DETERMINERS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
+
+
+def _generic_speaker(speaker: str | None) -> bool:
+    """A speaker that names nobody: "Erwachsene", "Zeugenaussagen", "seiner Aussage"."""
+    if not speaker:
+        return False
+    words = [w for w in speaker.casefold().split() if w not in _SPEAKER_DETERMINERS]
+    return len(words) == 1 and words[0] in _GENERIC_SPEAKERS
 
 
 def _quotes_of(
@@ -75,7 +89,10 @@ def _quotes_of(
     ctx.people = person_ranges
     ctx.no_fragments = list(no_fragments)
     direct = _direct_quotes(ctx, marked, person_ranges)
+    direct += _speaker_line_quotes(ctx, direct)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
+    # "Nach Zeugenaussagen soll er …", "Erwachsene vermuten, dass …": nobody in particular speaks
+    indirect = [q for q in indirect if not _generic_speaker(q.speaker)]
     direct += _quoted_in_reported(ctx, marked, direct, indirect)
     direct = [
         r
@@ -94,13 +111,21 @@ def _quotes_of(
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 
-def find_quotes(doc: Doc, *, rules: QuoteRules, options: QuoteOptions, refs: Refs) -> list[QuoteMatch]:
+def find_quotes(
+    doc: Doc,
+    *,
+    rules: QuoteRules,
+    options: QuoteOptions,
+    refs: Refs,
+    speaker_model: SpeakerModel | None = None,
+) -> list[QuoteMatch]:
     """Direct and indirect quotes of a Doc in text order, each speaker resolved to a person of the release.
 
     Example: "Staatsministerin Annette Widmann-Mauz unterstrich: „Es ist gut, …“" with the person found by
     press_people -> QuoteMatch(kind="direct", cue="unterstreichen", person_id=<Widmann-Mauz>).
     Reads refs.blocks (captions are skipped; titles, headings and lines hold no fragments), refs.people
-    and refs.offices (speaker resolution).
+    and refs.offices (speaker resolution); `speaker_model` (with options.learned_speakers) re-ranks the
+    direct quotes' speakers.
     """
     matches = _quotes_of(
         doc,
@@ -111,6 +136,8 @@ def find_quotes(doc: Doc, *, rules: QuoteRules, options: QuoteOptions, refs: Ref
         excluded=refs.excluded(),
         no_fragments=refs.ranges(*options.fragment_free_blocks),
     )
+    if speaker_model is not None and options.learned_speakers:
+        matches = rerank_speakers(doc, matches, refs=refs, model=speaker_model)
     people = [Mention(p.start, p.end, p.person_id, p.gender, p.family_name, p.name) for p in refs.people]
     roles = [
         Mention(o.start, o.end, o.person_id, None, None, o.name, o.role, o.role_norm) for o in refs.offices

@@ -16,7 +16,7 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "»": ("«",),
     "«": ("»",),
     "‚": ("‘",),
-    '"': ('"',),
+    '"': ('"', "“", "”"),  # ASCII opened, closed with a typographic mark: "…“ (mixed pairs)
 }
 
 
@@ -73,9 +73,18 @@ def _is_opener(text: str, i: int) -> bool:
 def _find_close(text: str, start: int, end: int, closers: tuple[str, ...], mark: str) -> int | None:
     """Index of the closing mark in text[start:end], skipping nested pairs of another kind."""
     i = start
+    depth = 0  # ASCII quotes nested in ASCII quotes: "Das ist ein "großer" Tag", sagte sie.
     while i < end:
         ch = text[i]
+        if mark == '"' and ch == '"' and _is_opener(text, i) and _closes_later(text, i + 1, end):
+            depth += 1
+            i += 1
+            continue
         if ch in closers and (ch != mark or not _is_opener(text, i)):
+            if depth and ch == '"':
+                depth -= 1
+                i += 1
+                continue
             return i
         if mark == "„" and text[i : i + 2] == "‘‘":
             return i  # a German quote closed with two single marks (a common typing slip)
@@ -89,6 +98,12 @@ def _find_close(text: str, start: int, end: int, closers: tuple[str, ...], mark:
             return None
         i += 1
     return None
+
+
+def _closes_later(text: str, start: int, end: int) -> bool:
+    """Whether two more closing ASCII marks follow (the inner pair's and the outer one's)."""
+    closes = [k for k in range(start, end) if text[k] == '"' and not _is_opener(text, k)]
+    return len(closes) >= 2
 
 
 def find_marked(text: str, *, max_paragraphs: int = 6) -> list[Marked]:

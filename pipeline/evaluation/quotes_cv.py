@@ -1,0 +1,240 @@
+"""5-fold cross-validation by document over WIKINEWS train+dev: the quote rules alone and with the
+learned speaker ranking (pressextract.rules.quotes.learned).
+
+The pipeline runs once per article with the learned step off; each fold scores its documents with the
+rules' speakers and with the speakers a model trained on the other four folds picks. The folds are a
+seeded shuffle of the document names (seed printed). `--save` trains on WIKINEWS train (all of it) and
+writes the shipped weights. The data (CC BY-NC-SA 4.0) is read by path, never copied.
+
+Example: python -m pressextract.evaluation.quotes_cv --folds 5 --seed 18
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+import statistics
+from dataclasses import replace
+from pathlib import Path
+
+from pressextract.evaluation.quotes_wikinews import (
+    DATA_DIR,
+    _match,
+    _overlap,
+    count_document,
+    gold_items,
+    iter_documents,
+    new_counts,
+    predicted_items,
+    quote_nlp,
+    summarize,
+)
+from pressextract.rules.quotes.learned import MODEL_PATH, SpeakerModel, choose_speaker, speaker_candidates
+
+METRICS = (
+    ("direct", "f"),
+    ("direct", "speaker"),
+    ("indirect", "f"),
+    ("indirect", "speaker"),
+)
+
+
+def collect(data: Path | str = DATA_DIR, *, model: str | None = None, limit: int | None = None) -> list[dict]:
+    """Per article of train and dev: name, split, gold items, predicted items, speaker candidates."""
+    from pressextract.contract import Refs
+    from pressextract.rules.quotes.context import QuoteMatch
+
+    nlp = quote_nlp(model, quote_config={"learned_speakers": False})
+    docs = []
+    for split in ("train", "dev"):
+        for n, record in enumerate(iter_documents(data, split=split)):
+            if limit is not None and n >= limit:
+                break
+            doc = nlp(record["originalText"])
+            preds = predicted_items(doc)
+            quotes = []
+            for span in doc.spans.get("press_quotes", []):
+                q = span._.quote or {}
+                quotes.append(
+                    QuoteMatch(
+                        span.start_char,
+                        span.end_char,
+                        q.get("kind") or "direct",
+                        (q.get("rule_id") or "").split(":")[0],
+                        cue_start=q.get("cue_start"),
+                        cue_end=q.get("cue_end"),
+                        speaker=q.get("speaker"),
+                        speaker_start=q.get("speaker_start"),
+                        speaker_end=q.get("speaker_end"),
+                    )
+                )
+            refs = Refs.from_doc(doc, "people", "offices")
+            cands = speaker_candidates(doc, quotes, refs=refs)
+            docs.append(
+                {
+                    "name": record.get("documentName", f"{split}-{n}"),
+                    "split": split,
+                    "golds": gold_items(record),
+                    "preds": preds,
+                    "cands": [[(c.start, c.end, c.features) for c in cs] for cs in cands],
+                }
+            )
+    return docs
+
+
+def _rows(doc: dict) -> list[tuple[int, dict, int]]:
+    """(quote index, features, label) for the candidates of the predicted direct quotes matched to a gold
+    direct quote with a speaker; label 1 when the candidate overlaps the gold speaker."""
+    preds, golds = doc["preds"], [g for g in doc["golds"] if g.kind == "direct"]
+    direct = [i for i, p in enumerate(preds) if p.kind == "direct"]
+    out = []
+    for i, j in _match([preds[k] for k in direct], golds):
+        g = golds[j]
+        if not g.speaker:
+            continue
+        q = direct[i]
+        for s, e, feats in doc["cands"][q]:
+            out.append((q, feats, int(_overlap([(s, e)], g.speaker) > 0)))
+    return out
+
+
+def train(docs: list[dict], *, c: float = 1.0) -> SpeakerModel:
+    """A logistic regression on the candidates of `docs` (scikit-learn; liblinear, L2)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [r for d in docs for r in _rows(d)]
+    vec = DictVectorizer(sparse=False)
+    x = vec.fit_transform([f for _, f, _ in rows])
+    y = [label for _, _, label in rows]
+    clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    clf.fit(x, y)
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-6}
+    return SpeakerModel(weights, round(float(clf.intercept_[0]), 4))
+
+
+def apply(doc: dict, model: SpeakerModel | None) -> list:
+    """The predicted items of `doc` with the model's speakers for direct quotes (the rules' without model)."""
+    if model is None:
+        return doc["preds"]
+    from pressextract.rules.quotes.learned import Candidate
+
+    out = []
+    for p, cands in zip(doc["preds"], doc["cands"], strict=True):
+        if p.kind != "direct":
+            out.append(p)
+            continue
+        rules_span = p.speaker[0] if p.speaker else None
+        cs = [Candidate(s, e, set(), f) for s, e, f in cands]
+        span = choose_speaker(cs, rules_span, model)
+        out.append(replace(p, speaker=[span] if span else []))
+    return out
+
+
+def score(docs: list[dict], model: SpeakerModel | None) -> dict:
+    counts = new_counts()
+    for d in docs:
+        count_document(counts, d["golds"], apply(d, model))
+    r = summarize(counts)
+    return {f"{k}_{m}": (r[k]["overlap"]["f"] if m == "f" else r[k]["speaker_acc"]) for k, m in METRICS}
+
+
+def cross_validate(docs: list[dict], *, folds: int = 5, seed: int = 18, c: float = 1.0) -> dict:
+    """Mean and standard deviation over `folds` folds by document, rules alone and with the model; and the
+    dev split (model trained on train)."""
+    names = sorted(d["name"] for d in docs)
+    random.Random(seed).shuffle(names)
+    fold_of = {n: i % folds for i, n in enumerate(names)}
+    per: dict[str, list[dict]] = {"rules": [], "learned": []}
+    for k in range(folds):
+        test = [d for d in docs if fold_of[d["name"]] == k]
+        rest = [d for d in docs if fold_of[d["name"]] != k]
+        per["rules"].append(score(test, None))
+        per["learned"].append(score(test, train(rest, c=c)))
+    result: dict = {"folds": folds, "seed": seed, "documents": len(docs), "C": c}
+    for variant, scores in per.items():
+        result[variant] = {
+            key: {
+                "mean": round(statistics.mean(s[key] for s in scores), 3),
+                "sd": round(statistics.stdev(s[key] for s in scores), 3),
+                "folds": [s[key] for s in scores],
+            }
+            for key in scores[0]
+        }
+    dev = [d for d in docs if d["split"] == "dev"]
+    result["dev"] = {
+        "rules": score(dev, None),
+        "learned": score(dev, train([d for d in docs if d["split"] == "train"], c=c)),
+    }
+    return result
+
+
+def format_cv(result: dict) -> str:
+    lines = [
+        (
+            f"WIKINEWS quotes, {result['folds']}-fold CV by document (seed {result['seed']}, "
+            f"{result['documents']} documents; C={result['C']})"
+        )
+    ]
+    lines.append(
+        f"{'metric':<18} {'rules mean±sd':>16} {'learned mean±sd':>16} {'dev rules':>10} {'dev learned':>12}"
+    )
+    for key in result["rules"]:
+        r, m = result["rules"][key], result["learned"][key]
+        lines.append(
+            f"{key:<18} {r['mean']:>9.3f}±{r['sd']:.3f} {m['mean']:>9.3f}±{m['sd']:.3f} "
+            f"{result['dev']['rules'][key]:>10.3f} {result['dev']['learned'][key]:>12.3f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(DATA_DIR))
+    parser.add_argument("--model", default=None, help="spaCy model (default: bundled/installed)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--C", type=float, default=1.0, dest="c", help="inverse L2 strength")
+    parser.add_argument("--cache", default=None, help="pickle of the pipeline's output, reused when present")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles per split")
+    parser.add_argument(
+        "--save",
+        nargs="?",
+        const=str(MODEL_PATH),
+        default=None,
+        help="train on WIKINEWS train and write the weights (default: the shipped file)",
+    )
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    cache = Path(args.cache) if args.cache else None
+    if cache and cache.exists():
+        docs = pickle.loads(cache.read_bytes())
+    else:
+        docs = collect(args.data, model=args.model, limit=args.limit)
+        if cache:
+            cache.write_bytes(pickle.dumps(docs))
+    result = cross_validate(docs, folds=args.folds, seed=args.seed, c=args.c)
+    print(json.dumps(result, indent=2) if args.json else format_cv(result))
+    if args.save:
+        m = train([d for d in docs if d["split"] == "train"], c=args.c)
+        payload = {
+            "model": "quote_speaker",
+            "kind": "logistic regression over speaker candidates (scikit-learn, liblinear, L2)",
+            "trained_on": "WIKINEWS German quotation attribution, train split (CC BY-NC-SA 4.0)",
+            "C": args.c,
+            "bias": m.bias,
+            "threshold": m.threshold,
+            "margin": m.margin,
+            "weights": dict(sorted(m.weights.items())),
+        }
+        Path(args.save).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.save).write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {args.save}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,259 @@
+"""Learned speaker attribution for direct quotes: candidate mentions ranked by a small logistic model.
+
+The rules' speaker is one candidate (and a feature) beside the people and office mentions, the model's
+PER/ORG entities, the pronouns "er"/"sie" and the previous quote's speaker in a window around the quote.
+The weights (pressextract/resources/models/quote_speaker.json, trained on WIKINEWS: CC BY-NC-SA 4.0, see
+its card) are read here and scored in plain Python: no scikit-learn at run time.
+
+Example: "„Wir handeln.“ Das sagte Senatorin Kalayci am Montag." with the rules' speaker None ->
+candidate "Senatorin Kalayci" (after the quote, subject of the cue) is chosen.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from pressextract.contract import Refs
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "quote_speaker.json"
+_BEFORE = 400  # characters before the quote where a speaker candidate may stand
+_AFTER = 250  # characters after it
+_PRONOUNS = {"er", "sie"}
+_SUBJECT = {"sb", "nsubj", "nsubj:pass"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A speaker candidate of one quote: char span, the sources that proposed it and its features."""
+
+    start: int
+    end: int
+    sources: set[str] = field(default_factory=set)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerModel:
+    """Logistic weights by feature name, an intercept and the least probability to give a speaker."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.3
+    margin: float = 0.2  # how much more probable than the rules' speaker another candidate must be
+
+    def score(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=4)
+def load_speaker_model(path: str | None = None) -> SpeakerModel:
+    """The shipped weights (or those at `path`); raises with the file name when they are unreadable."""
+    file = Path(path) if path else MODEL_PATH
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        return SpeakerModel(
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
+            float(data.get("threshold", 0.3)),
+            float(data.get("margin", 0.2)),
+        )
+    except (OSError, KeyError, ValueError, TypeError) as exc:
+        raise ValueError(f"{file}: not a quote speaker model ({exc})") from exc
+
+
+def _add(cands: dict[tuple[int, int], Candidate], start: int, end: int, source: str) -> None:
+    c = cands.setdefault((start, end), Candidate(start, end))
+    c.sources.add(source)
+
+
+def speaker_candidates(doc: Doc, quotes: list, *, refs: Refs) -> list[list[Candidate]]:
+    """For each quote of `quotes` (objects with start, end, kind, speaker_start/end, cue_start, rule_id,
+    in text order) its speaker candidates with features; indirect quotes get an empty list.
+
+    Example: "Kalayci sagte: „Wir handeln.“" -> [[Candidate(0, 7, {"person", "ent_per"}, …)]].
+    """
+    text = doc.text
+    mentions: list[tuple[int, int, str]] = [(p.start, p.end, "person") for p in refs.people]
+    mentions += [(o.start, o.end, "office") for o in refs.offices if o.start >= 0]
+    mentions += [
+        (e.start_char, e.end_char, "ent_" + e.label_.lower()) for e in doc.ents if e.label_ in ("PER", "ORG")
+    ]
+    mentions += [(t.idx, t.idx + len(t), "pronoun") for t in doc if t.lower_ in _PRONOUNS and t.is_alpha]
+    mentions.sort()
+    last_names: dict[str, int] = {}
+    for s, e, src in mentions:
+        if src in ("person", "ent_per"):
+            w = text[s:e].split()[-1].casefold() if text[s:e].split() else ""
+            last_names[w] = last_names.get(w, 0) + 1
+    out: list[list[Candidate]] = []
+    prev: tuple[int, int] | None = None
+    for q in quotes:
+        if q.kind != "direct":
+            out.append([])
+            continue
+        cands: dict[tuple[int, int], Candidate] = {}
+        lo, hi = q.start - _BEFORE, q.end + _AFTER
+        for s, e, src in mentions:
+            if lo <= s and e <= hi and (e <= q.start or s >= q.end):
+                _add(cands, s, e, src)
+        for s, e, src in _syntactic(doc, q, lo, hi):
+            _add(cands, s, e, src)
+        rules_span = None
+        if q.speaker_start is not None and q.speaker_end is not None:
+            rules_span = (q.speaker_start, q.speaker_end)
+            _add(cands, *rules_span, "rules")
+        if prev is not None:
+            _add(cands, *prev, "prev")
+        listed = [_features(doc, q, c, rules_span, last_names) for c in cands.values()]
+        _rank_features(listed, q)
+        out.append(listed)
+        if rules_span is not None:
+            prev = rules_span
+    return out
+
+
+_PREPS = {"in", "im", "laut", "nach", "zufolge", "auf", "von", "vom", "bei", "beim"}
+_MAX_PHRASE = 12
+
+
+def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Noun phrases in the sentences around a quote that may be its source: subjects ("die Polizei
+    teilte mit: …") and objects of "in/laut/nach …" ("heißt es in einer Erklärung: …"); needs a parse."""
+    if not doc.has_annotation("DEP"):
+        return []
+    span = doc.char_span(max(0, lo), min(len(doc.text), hi), alignment_mode="contract")
+    if span is None:
+        return []
+    out = []
+    for t in span:
+        if q.start <= t.idx < q.end or t.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if t.dep_ in _SUBJECT:
+            src = "subj"
+        elif t.dep_ == "nk" and t.head.lower_ in _PREPS:
+            src = "pp"
+        else:
+            continue
+        left, right = t.left_edge.i, t.right_edge.i + 1
+        if right - left > _MAX_PHRASE:
+            left, right = max(left, t.i - 3), min(right, t.i + 4)
+        a, b = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+        if b <= q.start or a >= q.end:
+            out.append((a, b, src))
+    return out
+
+
+def _features(doc: Doc, q, c: Candidate, rules_span, last_names: dict[str, int]) -> Candidate:
+    text = doc.text
+    f = c.features
+    for src in c.sources:
+        f["src=" + src] = 1.0
+    f["rules_none"] = float(rules_span is None)
+    if (
+        rules_span is not None
+        and "rules" not in c.sources
+        and c.start < rules_span[1]
+        and rules_span[0] < c.end
+    ):
+        f["overlaps_rules"] = 1.0
+    if "rules" in c.sources:
+        family = ".".join(q.rule_id.split(".")[:2])
+        f["rules_fam=" + family] = 1.0
+    before = c.end <= q.start
+    f["before"] = float(before)
+    gap = text[c.end : q.start] if before else text[q.end : c.start]
+    dist = len(gap)
+    f["log_dist"] = math.log1p(dist) / 6.0
+    f["near20"] = float(dist <= 20)
+    f["near80"] = float(dist <= 80)
+    f["newline_between"] = float("\n" in gap)
+    f["sent_between"] = min(2, sum(gap.count(ch) for ch in ".!?")) / 2.0
+    if before and gap.strip(' „“"»«”') in (":", ""):
+        f["colon_before"] = float(":" in gap)
+    cue = q.cue_start
+    if cue is not None:
+        f["cue_between"] = float((c.end <= cue <= q.start) if before else (q.end <= cue <= c.start))
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        cue_tok = doc.char_span(cue, cue + 1, alignment_mode="expand")
+        if span is not None and cue_tok is not None and len(cue_tok):
+            ct = cue_tok[0]
+            heads = {t.head.i for t in span if t.dep_ in _SUBJECT}
+            f["subj_of_cue"] = float(ct.i in heads or any(h.i in heads for h in (ct.head,)))
+            f["cue_same_sent"] = (
+                float(span[0].sent.start == ct.sent.start) if doc.has_annotation("DEP") else 0.0
+            )
+    else:
+        f["no_cue"] = 1.0
+    words = text[c.start : c.end].split()
+    f["lower_start"] = float(text[c.start : c.start + 1].islower())
+    f["has_digit"] = float(any(ch.isdigit() for ch in text[c.start : c.end]))
+    f["n_words"] = min(len(words), 6) / 6.0
+    if words:
+        f["salience"] = math.log1p(last_names.get(words[-1].casefold(), 0)) / 3.0
+    at_line_start = q.start <= 1 or "\n" in text[max(0, q.start - 3) : q.start]
+    f["quote_line_start"] = float(at_line_start)
+    return c
+
+
+_PERSONLIKE = {"person", "office", "ent_per", "pronoun"}
+
+
+def _rank_features(cands: list[Candidate], q) -> None:
+    """Nearest candidate before and after the quote, nearest person-like one on each side, and whether
+    a candidate is (or overlaps) a person-like mention ("Folgendes" as the rules' speaker is not)."""
+    people = [c for c in cands if c.sources & _PERSONLIKE]
+    for c in cands:
+        like = bool(c.sources & _PERSONLIKE) or any(p.start < c.end and c.start < p.end for p in people)
+        c.features["personlike"] = float(like)
+        if "rules" in c.sources:
+            c.features["rules_personlike" if like else "rules_not_personlike"] = 1.0
+    for side in (True, False):
+        group = [c for c in cands if (c.end <= q.start) == side]
+        if not group:
+            continue
+        key = (lambda c: q.start - c.end) if side else (lambda c: c.start - q.end)
+        group.sort(key=key)
+        group[0].features["nearest_" + ("before" if side else "after")] = 1.0
+        people = [c for c in group if c.sources & {"person", "ent_per", "office", "rules"}]
+        if people:
+            people[0].features["nearest_person_" + ("before" if side else "after")] = 1.0
+
+
+def choose_speaker(
+    cands: list[Candidate], rules_span: tuple[int, int] | None, model: SpeakerModel
+) -> tuple[int, int] | None:
+    """The speaker span the model picks among `cands`: the rules' span unless another candidate is more
+    probable by the model's margin; without a rules' span the best candidate reaching the threshold."""
+    if not cands:
+        return rules_span
+    scored = [(model.score(c.features), c) for c in cands]
+    p, best = max(scored, key=lambda pc: pc[0])
+    if rules_span is None:
+        return (best.start, best.end) if p >= model.threshold else None
+    p_rules = max((s for s, c in scored if (c.start, c.end) == rules_span), default=0.0)
+    return (best.start, best.end) if p - p_rules > model.margin else rules_span
+
+
+def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) -> list:
+    """The quotes with each direct quote's speaker chosen by the model among its candidates.
+
+    Example: rules speaker "seiner Aussage" vs. person "Max Muster" before the colon -> "Max Muster".
+    """
+    out = []
+    for q, cands in zip(quotes, speaker_candidates(doc, quotes, refs=refs), strict=True):
+        rules_span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        span = choose_speaker(cands, rules_span, model) if q.kind == "direct" else rules_span
+        if span is None or span == rules_span:
+            out.append(q)
+            continue
+        out.append(
+            replace(q, speaker=doc.text[span[0] : span[1]], speaker_start=span[0], speaker_end=span[1])
+        )
+    return out

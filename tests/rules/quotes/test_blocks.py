@@ -1,0 +1,78 @@
+"""Speaker-line blocks: "Name/Office:" on its own line, then the statement as a paragraph without marks
+(with or without textile's "bq." mark), and the lines that are NOT such blocks. Blank pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import pressextract
+from pressextract.ingest.normalize import normalize_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pressextract.load("blank", stages=["press_people", "press_quotes"])
+
+
+def direct(nlp, text: str) -> list[tuple[str, str | None]]:
+    doc = nlp(normalize_text(text))
+    return [
+        (s.text, s._.quote["speaker"]) for s in doc.spans["press_quotes"] if s._.quote["kind"] == "direct"
+    ]
+
+
+SHOULD = [
+    (
+        (
+            "Die Bibliothek öffnet im Mai.\n\nBezirksstadtrat Max Mustermann:\n\n"
+            "bq. Wir freuen uns sehr über die neue Bibliothek im Kiez."
+        ),
+        "Wir freuen uns sehr über die neue Bibliothek im Kiez.",
+        "Bezirksstadtrat Max Mustermann",
+    ),
+    (
+        (
+            "Der Park wird saniert.\n\nBezirksbürgermeisterin Erika Beispiel erklärt:\n\n"
+            "Damit wird der Park endlich wieder für alle nutzbar."
+        ),
+        "Damit wird der Park endlich wieder für alle nutzbar.",
+        "Bezirksbürgermeisterin Erika Beispiel",
+    ),
+    (
+        (
+            "Die Schule erhält ein neues Dach.\n\nJugendstadträtin Anna Muster-Beispiel freut sich:\n\n"
+            "bq. Das ist ein guter Tag für die Kinder im Bezirk!"
+        ),
+        "Das ist ein guter Tag für die Kinder im Bezirk!",
+        "Jugendstadträtin Anna Muster-Beispiel",
+    ),
+]
+
+SHOULD_NOT = [
+    # a list announced by a colon
+    "Mitmachen werden unter anderem:\n\nder Sportverein, die Musikschule und die Bibliothek.",
+    # a contact line, no statement
+    "Ansprechpartnerin Bezirksstadträtin Erika Beispiel:\n\nTel. 030 123456",
+    # a line with a verb that is not a speech verb, then narrative
+    "Bezirksstadtrat Max Mustermann eröffnet am Montag:\n\n- die neue Bibliothek im Kiez",
+    # the paragraph is a list item
+    "Die Senatorin nennt drei Ziele:\n\n1. Mehr Personal für die Schulen im Bezirk.",
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", SHOULD)
+def test_speaker_line_block_is_a_direct_quote(nlp, text, quote, speaker):
+    assert (quote, speaker) in direct(nlp, text)
+
+
+@pytest.mark.parametrize("text", SHOULD_NOT)
+def test_not_a_speaker_line_block(nlp, text):
+    assert direct(nlp, text) == []
+
+
+def test_bq_mark_is_removed_and_offsets_point_into_the_text(nlp):
+    text = normalize_text("Bezirksstadtrat Max Mustermann:\n\nbq. Wir freuen uns sehr über die Bibliothek.")
+    assert "bq." not in text
+    doc = nlp(text)
+    (span,) = doc.spans["press_quotes"]
+    assert text[span.start_char : span.end_char] == "Wir freuen uns sehr über die Bibliothek."

@@ -1,0 +1,69 @@
+"""Quote forms of other publishers (ASCII and mixed marks, nested ASCII quotes, tags without comma,
+"so Name, Amt", "Name: „…“") and narrative that is NOT reported speech. Blank pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import pressextract
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pressextract.load("blank", stages=["press_quotes"])
+
+
+def rows(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    doc = nlp(text)
+    return [(s.text, s._.quote["kind"], s._.quote["speaker"]) for s in doc.spans["press_quotes"]]
+
+
+FORMS = [
+    (
+        '"Wir bauen die Brücke bis 2026 fertig", sagte Bürgermeisterin Erika Beispiel.',
+        "Wir bauen die Brücke bis 2026 fertig",
+        "Bürgermeisterin Erika Beispiel",
+    ),
+    (
+        '"Wir bauen die Brücke bis 2026 fertig“, sagte Bürgermeisterin Erika Beispiel.',
+        "Wir bauen die Brücke bis 2026 fertig",
+        "Bürgermeisterin Erika Beispiel",
+    ),
+    (
+        '„Wir bauen die Brücke bis 2026 fertig", sagte Bürgermeisterin Erika Beispiel.',
+        "Wir bauen die Brücke bis 2026 fertig",
+        "Bürgermeisterin Erika Beispiel",
+    ),
+    (
+        '"Das ist ein "großer" Tag für uns alle", sagte Landrat Max Mustermann.',
+        'Das ist ein "großer" Tag für uns alle',
+        "Landrat Max Mustermann",
+    ),
+    (
+        "„Wir freuen uns über die vielen Besucher“ freut sich Dr. Max Mustermann.",
+        "Wir freuen uns über die vielen Besucher",
+        "Dr. Max Mustermann",
+    ),
+    (
+        "„Wir freuen uns über die vielen Besucher“, so Max Mustermann, Vorsitzender des Vereins.",
+        "Wir freuen uns über die vielen Besucher",
+        "Max Mustermann",
+    ),
+]
+
+NOT_REPORTED = [
+    "Die Polizei nahm den Mann fest. Nach Zeugenaussagen soll er zuvor mehrere Autos beschädigt haben.",
+    "Erwachsene vermuten, dass die Kinder zu viel Zeit am Handy verbringen.",
+    "Der Bundestag hatte im Mai beschlossen, dass die Förderung verlängert wird.",
+    "Der Titel „Aktuelle Stunde“ steht über der Sitzung am 10.30 bis 12 Uhr.",
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", FORMS)
+def test_other_publishers_forms(nlp, text, quote, speaker):
+    assert (quote, "direct", speaker) in rows(nlp, text)
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_narrative_is_not_a_quote(nlp, text):
+    assert rows(nlp, text) == []
