@@ -33,12 +33,34 @@ RECIPE = {
     # "trainable" (the UD pipeline's own edit-tree lemmatizer) or "lookup" (spacy-lookups-data)
     "lemmatizer": "lemma",
     "lemma": {"config": "lemma.cfg", "max_steps": 3000, "vectors": True, "silver_sents": 12000},
+    # silver PER sentences from the releases, found with the name lists (pipeline/training/silver_ner.py)
+    "silver_people_sents": 3000,
     # GermEval test twice (a_/b_ copies) so that MISC, which only GermEval has, is not drowned out
     "ner": {
         "config": "ner.cfg",
         "max_steps": 5000,
         "vectors": True,
         "sets": ["ner_germeval_train", "ner_germeval_train", "ner_ler", "ner_smartdata"],
+    },
+}
+
+_NER_V1_SETS = ["ner_germeval_train", "ner_germeval_train", "ner_ler", "ner_smartdata"]
+
+#: NER variants measured for v0.2 (models/README.md, rows N9...); ``train-ner --variant NAME``
+NER_VARIANTS = {
+    # v0.1 data + Europarl (gold) + 8,000 WikiANN sentences (silver, capitalised O words missing)
+    "ep-wa8k": {
+        "config": "ner.cfg",
+        "max_steps": 5000,
+        "vectors": True,
+        "sets": _NER_V1_SETS + ["ner_europarl", "ner_wikiann_sample"],
+    },
+    # + silver PER sentences from the releases (office word + listed given and family name)
+    "ep-wa8k-people": {
+        "config": "ner.cfg",
+        "max_steps": 5000,
+        "vectors": True,
+        "sets": _NER_V1_SETS + ["ner_europarl", "ner_wikiann_sample", "ner_silver_people"],
     },
 }
 
@@ -154,13 +176,28 @@ def step_silver(data: Path, build: Path) -> None:
     from .silver import build_silver_lemmas
 
     out = build / "silver" / "silver_lemmas.spacy"
-    if out.exists() and not os.environ.get("PRESSEXTRACT_REBUILD_SILVER"):
+    if RECIPE["lemmatizer"] != "lemma":
+        pass
+    elif out.exists() and not os.environ.get("PRESSEXTRACT_REBUILD_SILVER"):
         log(f"silver lemmas exist: {out}")
+    else:
+        n = build_silver_lemmas(
+            data / "press" / "releases.jsonl.xz", out, n_sents=RECIPE["lemma"]["silver_sents"]
+        )
+        log(f"silver lemmas for {n} press sentences")
+    from .silver_ner import build_silver_people
+
+    people = build / "corpus" / "ner_silver_people.spacy"
+    if people.exists() and not os.environ.get("PRESSEXTRACT_REBUILD_SILVER"):
+        log(f"silver people exist: {people}")
         return
-    n = build_silver_lemmas(
-        data / "press" / "releases.jsonl.xz", out, n_sents=RECIPE["lemma"]["silver_sents"]
+    n = build_silver_people(
+        data / "press" / "releases.jsonl.xz",
+        data / "ner-extra" / "gazetteers",
+        people,
+        max_sents=RECIPE["silver_people_sents"],
     )
-    log(f"silver lemmas for {n} press sentences")
+    log(f"silver PER spans in {n} press sentences (office/address word + listed given and family name)")
 
 
 def step_train_lemma(build: Path) -> Path:
@@ -180,17 +217,20 @@ def step_train_lemma(build: Path) -> Path:
     )
 
 
-def step_train_ner(build: Path) -> Path:
-    r = RECIPE["ner"]
-    sets = _make_set(build / "sets" / "ner", [build / "corpus" / f"{name}.spacy" for name in r["sets"]])
+def step_train_ner(build: Path, variant: str | None = None) -> Path:
+    """Train the NER pipeline of the recipe, or of a measured variant (``runs/ner-<variant>``)."""
+    r = NER_VARIANTS[variant] if variant else RECIPE["ner"]
+    name = f"ner-{variant}" if variant else "ner"
+    sets = _make_set(build / "sets" / name, [build / "corpus" / f"{n}.spacy" for n in r["sets"]])
     vec = build / "vectors" / "de_press_floret" if r["vectors"] else None
     return spacy_train(
         CONFIGS / r["config"],
-        build / "runs" / "ner",
+        build / "runs" / name,
         sets,
         build / "corpus" / "ner_germeval_inner_dev.spacy",
         vec,
         r["max_steps"],
+        extra=r.get("extra"),
     )
 
 
@@ -262,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--build", type=Path, default=MODELS / "build")
     ap.add_argument("--out", type=Path, default=MODELS / "de_pressextract")
     ap.add_argument("--threads", type=int, default=2, help="threads for floret training")
+    ap.add_argument(
+        "--variant", choices=sorted(NER_VARIANTS), help="train-ner: a measured variant, not the recipe"
+    )
     args = ap.parse_args(argv)
     if not args.data.exists():
         fallback = shared_data_dir()  # ../shared/data beside the checkout found from the working folder
@@ -276,14 +319,14 @@ def main(argv: list[str] | None = None) -> int:
         step_convert(args.data, build)
     if step in ("all", "vectors") and (RECIPE["ud"]["vectors"] or RECIPE["ner"]["vectors"]):
         step_vectors(args.data, build, args.threads)
-    if step in ("all", "silver") and RECIPE["lemmatizer"] == "lemma":
+    if step in ("all", "silver"):
         step_silver(args.data, build)
     if step in ("all", "train-ud"):
         step_train_ud(build)
     if step in ("all", "train-lemma") and RECIPE["lemmatizer"] == "lemma":
         step_train_lemma(build)
     if step in ("all", "train-ner"):
-        step_train_ner(build)
+        step_train_ner(build, args.variant)
     if step in ("all", "assemble"):
         assemble(
             build / "runs" / "ud" / "model-best",
