@@ -35,12 +35,22 @@ RECIPE = {
     "lemma": {"config": "lemma.cfg", "max_steps": 3000, "vectors": True, "silver_sents": 12000},
     # silver PER sentences from the releases, found with the name lists (pipeline/training/silver_ner.py)
     "silver_people_sents": 3000,
-    # GermEval test twice (a_/b_ copies) so that MISC, which only GermEval has, is not drowned out
+    # v0.2: GermEval test twice (so that MISC, which only GermEval and Europarl have, is not drowned
+    # out) + LER + SmartData + Europarl (MISC missing) + 8,000 WikiANN sentences (silver, capitalised O
+    # words missing) + silver PER sentences from the releases (name lists); = variant "ep-wa8k-people"
     "ner": {
         "config": "ner.cfg",
         "max_steps": 5000,
         "vectors": True,
-        "sets": ["ner_germeval_train", "ner_germeval_train", "ner_ler", "ner_smartdata"],
+        "sets": [
+            "ner_germeval_train",
+            "ner_germeval_train",
+            "ner_ler",
+            "ner_smartdata",
+            "ner_europarl",
+            "ner_wikiann_sample",
+            "ner_silver_people",
+        ],
     },
 }
 
@@ -55,6 +65,35 @@ NER_VARIANTS = {
         "vectors": True,
         "sets": _NER_V1_SETS + ["ner_europarl", "ner_wikiann_sample"],
     },
+    # v0.1 data + Europarl only (no silver WikiANN)
+    "ep": {
+        "config": "ner.cfg",
+        "max_steps": 5000,
+        "vectors": True,
+        "sets": _NER_V1_SETS + ["ner_europarl"],
+    },
+    # WikiANN sample with every O kept (no masking of capitalised words)
+    "ep-wa8k-o": {
+        "config": "ner.cfg",
+        "max_steps": 5000,
+        "vectors": True,
+        "sets": _NER_V1_SETS + ["ner_europarl", "ner_wikiann_sample_o"],
+    },
+    # longer training of "ep": 8,000 steps, patience 3,000
+    "ep-long": {
+        "config": "ner.cfg",
+        "max_steps": 8000,
+        "vectors": True,
+        "sets": _NER_V1_SETS + ["ner_europarl"],
+        "extra": ["--training.patience", "3000"],
+    },
+    # wider NER tok2vec (width 128, hash rows 10k/2k/5k/2.5k, NER hidden 96) on the "ep" data
+    "ep-wide": {
+        "config": "ner_wide.cfg",
+        "max_steps": 8000,
+        "vectors": True,
+        "sets": _NER_V1_SETS + ["ner_europarl"],
+    },
     # + silver PER sentences from the releases (office word + listed given and family name)
     "ep-wa8k-people": {
         "config": "ner.cfg",
@@ -67,11 +106,13 @@ NER_VARIANTS = {
 META = {
     "name": "de_pressextract",
     "lang": "de",
-    "version": "0.1.0",
+    "version": "0.2.0",
     "description": (
         "Compact German CNN pipeline for press releases: UD morphologizer (UPOS+FEATS), edit-tree "
         "lemmatizer, UD dependency parser (sentences), NER PER/LOC/ORG/MISC. Trained on UD German-GSD "
-        "dev + PUD (CC BY-SA), GermEval 2014 test, LER and SmartData v1 (CC BY 4.0)."
+        "dev + PUD (CC BY-SA), GermEval 2014 test, LER and SmartData v1 (CC BY 4.0), Europarl German NER "
+        "(research distribution), WikiANN German (Wikipedia text, CC BY-SA) and silver PER spans found "
+        "with name lists in Berlin press releases."
     ),
     "author": "pressextract",
     "license": "CC BY-SA 4.0",
@@ -83,6 +124,19 @@ META = {
         {"name": "DFKI SmartData v1", "license": "CC BY 4.0 (annotations: research use only)"},
         {"name": "floret vectors trained on Berlin press releases (berlin.de)", "license": "n/a"},
         {"name": "HanTa silver lemmas on Berlin press-release sentences (lemmatizer only)", "license": "n/a"},
+        {
+            "name": "Europarl German NER (Faruqui & Padó 2010), all splits (NER only)",
+            "license": "not stated; distributed by the authors for research",
+        },
+        {
+            "name": "WikiANN German (Rahimi et al. 2019 split), 8,000 sampled sentences (NER only)",
+            "license": "text from Wikipedia, CC BY-SA; annotation licence not stated",
+        },
+        {
+            "name": "silver PER spans in Berlin press releases via Berlin given names (CC BY 3.0 DE, LABO "
+            "Berlin) and GermaNER family names (Apache-2.0) (NER only)",
+            "license": "n/a",
+        },
     ],
 }
 
@@ -267,6 +321,32 @@ def assemble(
     return out
 
 
+def replace_ner(base_model: Path, ner_model: Path, out: Path) -> Path:
+    """Swap the NER of an assembled pipeline for a newly trained one, keeping the UD part and lemmas.
+
+    How v0.2.0 was made: the v0.1.0 UD/lemma components with the v0.2 NER (``assemble-ner``).
+    """
+    import shutil
+    import tempfile
+
+    import spacy
+
+    nlp = spacy.load(base_model)
+    ner_nlp = spacy.load(ner_model)
+    if ner_nlp.vocab.vectors.shape != nlp.vocab.vectors.shape:
+        raise SystemExit("the base pipeline and the NER were trained with different vectors")
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.meta.update({k: v for k, v in META.items()})
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:  # base_model may be ``out`` itself
+        nlp.to_disk(Path(tmp) / "model")
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.move(str(Path(tmp) / "model"), out)
+    return out
+
+
 def write_performance(model_dir: Path, res: dict) -> None:
     """Held-out scores into meta.json ("performance"), as spaCy's packaged models carry them."""
     meta_path = model_dir / "meta.json"
@@ -277,6 +357,12 @@ def write_performance(model_dir: Path, res: dict) -> None:
     perf.update(res.get("ud_gsd_test") or {})
     meta["performance"] = perf
     meta["performance_data"] = {"ner": "GermEval 2014 dev (held out)", "ud": "UD German-GSD test (held out)"}
+    # the other NER evaluation sets (pipeline/training/evaluate.py NER_EVAL_SETS): F and per-type F
+    meta["performance_ner_sets"] = {
+        key: {"ents_f": round(r["ents_f"], 4), **{k: round(v["f"], 4) for k, v in r["ents_per_type"].items()}}
+        for key, r in (res.get("ner_sets") or {}).items()
+        if "ents_f" in r
+    }
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
@@ -295,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
             "train-lemma",
             "train-ner",
             "assemble",
+            "assemble-ner",
             "evaluate",
         ],
     )
@@ -302,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--build", type=Path, default=MODELS / "build")
     ap.add_argument("--out", type=Path, default=MODELS / "de_pressextract")
     ap.add_argument("--threads", type=int, default=2, help="threads for floret training")
+    ap.add_argument("--base", type=Path, help="assemble-ner: pipeline whose UD part is kept (default --out)")
     ap.add_argument(
         "--variant", choices=sorted(NER_VARIANTS), help="train-ner: a measured variant, not the recipe"
     )
@@ -336,7 +424,12 @@ def main(argv: list[str] | None = None) -> int:
             build / "runs" / "lemma" / "model-best",
         )
         log(f"wrote {args.out}")
-    if step in ("all", "evaluate"):
+    if step == "assemble-ner":
+        # --base: the pipeline whose UD part is kept (default: --out itself)
+        ner_run = build / "runs" / (f"ner-{args.variant}" if args.variant else "ner") / "model-best"
+        replace_ner(args.base or args.out, ner_run, args.out)
+        log(f"wrote {args.out} (NER from {ner_run})")
+    if step in ("all", "evaluate", "assemble-ner"):
         from .evaluate import evaluate_all
 
         res = evaluate_all(args.out, build / "corpus", build / "eval.json")

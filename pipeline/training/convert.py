@@ -450,6 +450,18 @@ def _open_text(path: Path):
     return open(path, encoding="utf-8", newline="")
 
 
+def wikiann_docs(folder: Path, vocab: Vocab, *, seed: int = 0, mask: bool = True) -> list[Doc]:
+    """All WikiANN sentences (train, val, test) in a seeded random order; ``mask``: possible MISC missing."""
+    docs = []
+    for split in ("train.conllu.xz", "val.conllu.xz", "test.conllu.xz"):
+        with _open_text(folder / split) as f:
+            for words, tags in read_wikiann(f):
+                spans = bio_to_spans(tags)
+                docs.append(make_ner_doc(vocab, words, spans, wikiann_missing(words, spans) if mask else ()))
+    random.Random(seed + 1).shuffle(docs)
+    return docs
+
+
 def build_all(
     data: Path, out: Path, seed: int = 0, ler_keep_empty: float = 0.1, wikiann_sample: int = 8000
 ) -> dict:
@@ -514,15 +526,14 @@ def build_all(
     save("ner_europarl", ep)
 
     # WikiANN: all three splits -> silver train pool; a seeded sample is what the recipe uses
-    wa = []
-    for split in ("train.conllu.xz", "val.conllu.xz", "test.conllu.xz"):
-        with _open_text(extra / "wikiann-de" / split) as f:
-            for words, tags in read_wikiann(f):
-                spans = bio_to_spans(tags)
-                wa.append(make_ner_doc(vocab, words, spans, wikiann_missing(words, spans)))
-    random.Random(seed + 1).shuffle(wa)
+    wa = wikiann_docs(extra / "wikiann-de", vocab, seed=seed)
     save("ner_wikiann", wa)
     save("ner_wikiann_sample", wa[:wikiann_sample])
+    # the same sample with every O kept (variant "ep-wa8k-o": measures what the masking does)
+    save(
+        "ner_wikiann_sample_o",
+        wikiann_docs(extra / "wikiann-de", vocab, seed=seed, mask=False)[:wikiann_sample],
+    )
 
     # evaluation only: CoNLL-2003 German testa (never train on it), UNER German-PUD
     with _open_text(extra / "conll2003-de" / "deu.testa.utf8.xz") as f:
