@@ -4,8 +4,8 @@ Parts (each can be chosen with `only`):
   gold   the seed release (all-or-nothing) and the dev gold releases (corpus/gold/berlin-pm-*.json)
   quotes quote detection and attribution on the German WIKINEWS quotation corpus, dev split
   timex  temporal expressions on WikiWarsDE (when pipeline/evaluation/wikiwars.py is there)
-  ner    the backbone on held-out corpora it did not train on: GermEval 2014 dev (NER), UD GSD test (UPOS,
-         lemmas, sentences)
+  ner    the backbone on held-out corpora it did not train on: GermEval 2014 dev, CoNLL-2003 German testa
+         and UNER German-PUD (NER), UD GSD test (UPOS, lemmas, sentences)
 Data under shared/data is read by path; a part whose data is missing is reported as skipped.
 
 Example: evaluate(only=("gold",), out_dir=Path("reports/latest"))["gold"]["seed"]["line"]
@@ -340,8 +340,47 @@ def evaluate_timex_part(*, model: str | None, data_dir: Path) -> dict:
     return _call(evaluate_wikiwars, path, model=model)
 
 
+def _extra_ner_sets(nlp, data_dir: Path, ner_limit: int | None) -> dict:
+    """CoNLL-2003 German testa and UNER German-PUD (shared/data/ner-extra), scored by span and label."""
+    from pressextract.training.convert import (
+        bio_to_spans,
+        make_ner_doc,
+        read_conll2003,
+        read_uner,
+        spaces_from_text,
+    )
+    from pressextract.training.evaluate import NER_EVAL_SETS, score_ner_docs
+
+    extra = data_dir / "ner-extra"
+    files = {
+        "conll_testa": extra / "conll2003-de" / "deu.testa.utf8.xz",
+        "uner_pud": extra / "uner-de-pud" / "de_pud-ud-test.iob2.xz",
+    }
+    out: dict = {}
+    for key, path in files.items():
+        if "ner" not in nlp.pipe_names:
+            out[key] = {"skipped": "the model has no NER component"}
+            continue
+        if not path.exists():
+            out[key] = {"skipped": f"{path} not available"}
+            continue
+        with lzma.open(path, "rt", encoding="utf-8") as fh:
+            if key == "conll_testa":
+                docs = [make_ner_doc(nlp.vocab, w, bio_to_spans(t)) for w, t in read_conll2003(fh)]
+            else:
+                docs = [
+                    make_ner_doc(nlp.vocab, w, bio_to_spans(t), spaces=spaces_from_text(w, text))
+                    for w, t, text in read_uner(fh)
+                ]
+        if ner_limit:
+            docs = docs[:ner_limit]
+        out[key] = score_ner_docs(nlp, docs, labels=NER_EVAL_SETS[key][1])
+    return out
+
+
 def evaluate_ner_part(*, model: str | None, data_dir: Path, ner_limit: int | None) -> dict:
-    """Backbone scores on held-out data, through pressextract.training.evaluate (GermEval dev, UD GSD test)."""
+    """Backbone scores on held-out data, through pressextract.training.evaluate (GermEval dev, CoNLL-2003
+    testa, UNER PUD, UD GSD test)."""
     from spacy.tokens import DocBin
 
     from pressextract.backbone import load_backbone, model_info
@@ -367,6 +406,7 @@ def evaluate_ner_part(*, model: str | None, data_dir: Path, ner_limit: int | Non
             res = evaluate_ner(nlp, Path(tmp) / "germeval.spacy")
             res["sentences"] = len(sents)
             out["germeval_dev"] = res
+        out.update(_extra_ner_sets(nlp, data_dir, ner_limit))
         tagged = any(p in nlp.pipe_names for p in ("morphologizer", "tagger", "parser", "senter"))
         if not tagged:
             out["gsd_test"] = {"skipped": "the model has no tagger or parser"}
@@ -379,6 +419,41 @@ def evaluate_ner_part(*, model: str | None, data_dir: Path, ner_limit: int | Non
             res["sentences"] = sum(len(list(d.sents)) for d in docs)
             out["gsd_test"] = res
     return out
+
+
+def _ner_sets_markdown(n: dict) -> list[str]:
+    """The three NER evaluation sets side by side (exact span and label; per-type F)."""
+    names = {
+        "germeval_dev": "GermEval 2014 dev (outer level)",
+        "conll_testa": "CoNLL-2003 German testa",
+        "uner_pud": "UNER German-PUD (PER/LOC/ORG; predicted MISC ignored)",
+    }
+    lines = [
+        "NER on three held-out sets (none used for training or model selection):",
+        "",
+        "| set | sentences | P | R | F1 | PER F1 | LOC F1 | ORG F1 | MISC F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for key, name in names.items():
+        r = n.get(key) or {}
+        if "skipped" in r or not r:
+            lines.append(f"| {name} | skipped: {r.get('skipped', 'not run')} | | | | | | | |")
+            continue
+        t = r.get("ents_per_type") or {}
+        per_type = " | ".join(_f((t.get(lab) or {}).get("f")) for lab in ("PER", "LOC", "ORG", "MISC"))
+        lines.append(
+            f"| {name} | {r.get('sentences')} | {_f(r.get('ents_p'))} | {_f(r.get('ents_r'))} "
+            f"| {_f(r.get('ents_f'))} | {per_type} |"
+        )
+    lines += [
+        "",
+        (
+            "CoNLL-2003 calls derived adjectives and nationalities MISC (`deutschen`), GermEval and this "
+            "model do not: read its MISC and all-type F with that in mind."
+        ),
+        "",
+    ]
+    return lines
 
 
 # --- the whole evaluation ------------------------------------------------------------------------
@@ -459,7 +534,7 @@ def evaluate(
         result["seconds"]["timex"] = round(time.perf_counter() - t0, 1)
     if "ner" in parts:
         t0 = time.perf_counter()
-        log("ner: GermEval 2014 dev, UD GSD test")
+        log("ner: GermEval 2014 dev, CoNLL-2003 testa, UNER PUD, UD GSD test")
         result["ner"] = (
             evaluate_ner_part(model=model, data_dir=data, ner_limit=ner_limit)
             if have_data
@@ -679,6 +754,7 @@ def render_markdown(result: dict) -> str:
                         f"| de_core_news_{size} (anchor) | | | {a['ents_f'][size]} | {a['per_f'][size]} |"
                     )
                 lines += ["", f"Anchor: {a['source']}.", ""]
+            lines += _ner_sets_markdown(n)
             u = n.get("gsd_test", {})
             if "skipped" in u:
                 lines += [f"UD GSD test: skipped ({u['skipped']}).", ""]

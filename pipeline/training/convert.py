@@ -10,6 +10,20 @@ NER scheme (de_core_news_lg style): PER, LOC, ORG, MISC.
   types (GS, VO, EUN, VS, VT, RS, LIT) are marked *missing* (unknown), not O, because GermEval would
   sometimes call a law name OTH/MISC and we do not want to teach either answer.
 * SmartData v1: person -> PER; location* -> LOC; organization* -> ORG; the rest is O.
+* Europarl NER (Faruqui & Padó 2010): IOB1 -> IOB2 (an ``I-`` after ``O`` or after another type
+  starts an entity); PER/LOC/ORG kept; MISC spans are marked *missing*: Europarl follows CoNLL
+  conventions, where MISC includes derived adjectives and nationalities (``europäischen``,
+  ``Europäer``), which GermEval (``LOCderiv`` -> O in our scheme) does not call entities.
+* WikiANN German (silver, PER/LOC/ORG, no MISC): its O is only "not a linked PER/LOC/ORG". O
+  tokens that could be an entity the silver data does not mark -- a capitalised word (German
+  nouns included) or a word with a digit or an upper-case letter inside -- are marked *missing*
+  instead of O, so WikiANN neither teaches O for MISC (``Olympischen Spiele``) nor for the
+  unlinked names that silver data misses. Lower-case words and punctuation stay O (``deutschen``
+  is O in GermEval's scheme too). The sentence's first token is treated like any other.
+
+Evaluation sets (never training): GermEval 2014 dev, CoNLL-2003 German testa (IOB1, ``-DOCSTART-``,
+MISC kept: CoNLL's MISC convention differs from ours, see the model card), UNER German-PUD (IOB2,
+PER/LOC/ORG only).
 
 UD (GSD, PUD): CoNLL-U with multiword tokens merged (``zum``/``im`` stay one token, as spaCy's
 tokenizer keeps them); the merged lemma ``"zu dem"`` is reduced to the preposition (``"zu"``).
@@ -99,6 +113,21 @@ def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def iob1_to_iob2(tags: list[str]) -> list[str]:
+    """IOB1 -> IOB2: an ``I-X`` that follows ``O`` or an entity of another type begins an entity.
+
+    Example: ``["I-PER", "I-PER", "B-PER", "O", "I-LOC"]`` -> ``["B-PER", "I-PER", "B-PER", "O", "B-LOC"]``.
+    """
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag.startswith("I-") and (prev == "O" or prev[2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
+
+
 def guess_spaces(words: list[str]) -> list[bool]:
     """Whitespace after each token for corpora that give tokens only."""
     spaces = []
@@ -108,8 +137,8 @@ def guess_spaces(words: list[str]) -> list[bool]:
     return spaces
 
 
-def make_ner_doc(vocab: Vocab, words: list[str], spans, missing=()) -> Doc:
-    doc = Doc(vocab, words=words, spaces=guess_spaces(words))
+def make_ner_doc(vocab: Vocab, words: list[str], spans, missing=(), spaces: list[bool] | None = None) -> Doc:
+    doc = Doc(vocab, words=words, spaces=spaces if spaces is not None else guess_spaces(words))
     ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]
     miss = [Span(doc, s, e) for s, e in missing]
     doc.set_ents(ents, missing=miss, default="outside")
@@ -188,6 +217,151 @@ def read_ler(
         tags.append(tag)
     if words:
         yield flush()
+
+
+# --------------------------------------------------------------------------------------------
+# WikiANN (silver), Europarl (gold, IOB1), CoNLL-2003 testa and UNER PUD (evaluation)
+
+
+def read_wikiann(lines: Iterable[str]) -> Iterator[tuple[list[str], list[str]]]:
+    """Yield (words, IOB2 tags) per sentence of ``idx<TAB>token<TAB>tag`` lines."""
+    words: list[str] = []
+    tags: list[str] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if words:
+                yield words, tags
+            words, tags = [], []
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[2] not in _WIKIANN_TAGS:
+            raise ValueError(f"bad WikiANN line: {raw!r}")
+        words.append(fields[1])
+        tags.append(fields[2])
+    if words:
+        yield words, tags
+
+
+_WIKIANN_TAGS = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"}
+
+
+def maybe_unmarked_entity(word: str) -> bool:
+    """Whether a silver-O word could be an entity WikiANN does not mark (MISC or an unlinked name).
+
+    Example: "Olympischen" -> True, "Teil" -> True (German nouns are capitalised), "deutschen" -> False.
+    """
+    if not any(c.isalnum() for c in word):
+        return False
+    return word[0].isupper() or any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
+
+
+def wikiann_missing(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Outside-entity tokens to mark missing in a WikiANN sentence (see the module docstring)."""
+    inside = {i for s, e, _ in spans for i in range(s, e)}
+    return [(i, i + 1) for i, w in enumerate(words) if i not in inside and maybe_unmarked_entity(w)]
+
+
+def read_europarl(
+    lines: Iterable[str],
+) -> Iterator[tuple[list[str], list[tuple[int, int, str]], list[tuple[int, int]]]]:
+    """Yield (words, PER/LOC/ORG spans, missing MISC spans) per sentence.
+
+    Lines are ``token<TAB>lemma<TAB>STTS<TAB>chunk<TAB>NE`` with NE in IOB1.
+    """
+    words: list[str] = []
+    tags: list[str] = []
+
+    def flush():
+        ents, missing = [], []
+        for s, e, typ in bio_to_spans(iob1_to_iob2(tags)):
+            if typ == "MISC":
+                missing.append((s, e))
+            elif typ in ("PER", "LOC", "ORG"):
+                ents.append((s, e, typ))
+            else:
+                raise ValueError(f"unknown Europarl type {typ!r}")
+        return words, ents, missing
+
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if words:
+                yield flush()
+            words, tags = [], []
+            continue
+        fields = line.split("\t")
+        if len(fields) < 5:
+            raise ValueError(f"bad Europarl line: {raw!r}")
+        words.append(fields[0])
+        tags.append(fields[4])
+    if words:
+        yield flush()
+
+
+def read_conll2003(lines: Iterable[str]) -> Iterator[tuple[list[str], list[str]]]:
+    """Yield (words, IOB2 tags) per sentence of CoNLL-2003 German (``word lemma STTS chunk NE``, IOB1).
+
+    ``-DOCSTART-`` lines separate documents and are skipped.
+    """
+    words: list[str] = []
+    tags: list[str] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.startswith("-DOCSTART-") or not line.strip():
+            if words:
+                yield words, iob1_to_iob2(tags)
+            words, tags = [], []
+            continue
+        fields = line.split(" ")
+        if len(fields) != 5:
+            raise ValueError(f"bad CoNLL-2003 line: {raw!r}")
+        words.append(fields[0])
+        tags.append(fields[4])
+    if words:
+        yield words, iob1_to_iob2(tags)
+
+
+def read_uner(lines: Iterable[str]) -> Iterator[tuple[list[str], list[str], str | None]]:
+    """Yield (words, IOB2 tags, sentence text) per sentence of a UNER ``.iob2`` file.
+
+    Lines are ``id<TAB>token<TAB>tag<TAB>-<TAB>annotator``; ``# text = ...`` gives the spacing.
+    """
+    words: list[str] = []
+    tags: list[str] = []
+    text: str | None = None
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.startswith("#"):
+            if line.startswith("# text = "):
+                text = line[len("# text = ") :]
+            continue
+        if not line.strip():
+            if words:
+                yield words, tags, text
+            words, tags, text = [], [], None
+            continue
+        fields = line.split("\t")
+        if len(fields) < 3:
+            raise ValueError(f"bad UNER line: {raw!r}")
+        words.append(fields[1])
+        tags.append(fields[2])
+    if words:
+        yield words, tags, text
+
+
+def spaces_from_text(words: list[str], text: str | None) -> list[bool]:
+    """Token spacing recovered from the sentence text; falls back to ``guess_spaces``."""
+    if not text:
+        return guess_spaces(words)
+    spaces, pos = [], 0
+    for w in words:
+        i = text.find(w, pos)
+        if i < 0:
+            return guess_spaces(words)
+        pos = i + len(w)
+        spaces.append(text[pos : pos + 1] == " ")
+    return spaces
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,8 +450,26 @@ def _open_text(path: Path):
     return open(path, encoding="utf-8", newline="")
 
 
-def build_all(data: Path, out: Path, seed: int = 0, ler_keep_empty: float = 0.1) -> dict:
-    """Write every corpus DocBin under ``out``; return counts."""
+def wikiann_docs(folder: Path, vocab: Vocab, *, seed: int = 0, mask: bool = True) -> list[Doc]:
+    """All WikiANN sentences (train, val, test) in a seeded random order; ``mask``: possible MISC missing."""
+    docs = []
+    for split in ("train.conllu.xz", "val.conllu.xz", "test.conllu.xz"):
+        with _open_text(folder / split) as f:
+            for words, tags in read_wikiann(f):
+                spans = bio_to_spans(tags)
+                docs.append(make_ner_doc(vocab, words, spans, wikiann_missing(words, spans) if mask else ()))
+    random.Random(seed + 1).shuffle(docs)
+    return docs
+
+
+def build_all(
+    data: Path, out: Path, seed: int = 0, ler_keep_empty: float = 0.1, wikiann_sample: int = 8000
+) -> dict:
+    """Write every corpus DocBin under ``out``; return counts.
+
+    ``wikiann_sample``: sentences drawn at random from all three WikiANN splits for
+    ``ner_wikiann_sample`` (the silver data is down-weighted against the gold by sampling).
+    """
     import spacy
 
     out.mkdir(parents=True, exist_ok=True)
@@ -323,6 +515,37 @@ def build_all(data: Path, out: Path, seed: int = 0, ler_keep_empty: float = 0.1)
                 if d is not None:
                     sd.append(d)
     save("ner_smartdata", sd)
+
+    extra = data / "ner-extra"
+    # Europarl NER: all three splits -> train (gold, MISC missing)
+    ep = []
+    for split in ("train.tsv.xz", "dev.tsv.xz", "test.tsv.xz"):
+        with _open_text(extra / "europarl-ner" / split) as f:
+            for words, ents, missing in read_europarl(f):
+                ep.append(make_ner_doc(vocab, words, ents, missing))
+    save("ner_europarl", ep)
+
+    # WikiANN: all three splits -> silver train pool; a seeded sample is what the recipe uses
+    wa = wikiann_docs(extra / "wikiann-de", vocab, seed=seed)
+    save("ner_wikiann", wa)
+    save("ner_wikiann_sample", wa[:wikiann_sample])
+    # the same sample with every O kept (variant "ep-wa8k-o": measures what the masking does)
+    save(
+        "ner_wikiann_sample_o",
+        wikiann_docs(extra / "wikiann-de", vocab, seed=seed, mask=False)[:wikiann_sample],
+    )
+
+    # evaluation only: CoNLL-2003 German testa (never train on it), UNER German-PUD
+    with _open_text(extra / "conll2003-de" / "deu.testa.utf8.xz") as f:
+        save("ner_conll_testa", [make_ner_doc(vocab, w, bio_to_spans(t)) for w, t in read_conll2003(f)])
+    with _open_text(extra / "uner-de-pud" / "de_pud-ud-test.iob2.xz") as f:
+        save(
+            "ner_uner_pud",
+            [
+                make_ner_doc(vocab, w, bio_to_spans(t), spaces=spaces_from_text(w, text))
+                for w, t, text in read_uner(f)
+            ],
+        )
 
     # UD: GSD dev + PUD -> train (+ internal dev), GSD test -> held-out eval
     ud = read_conllu_docs(data / "ud-german-gsd" / "de_gsd-ud-dev.conllu", vocab)

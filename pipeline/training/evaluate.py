@@ -1,4 +1,5 @@
-"""Held-out evaluation: NER on GermEval 2014 dev, UPOS/morph/lemma/sentences/deps on GSD test."""
+"""Held-out evaluation: NER on GermEval 2014 dev, CoNLL-2003 German testa and UNER German-PUD;
+UPOS/morph/lemma/sentences/deps on GSD test."""
 
 from __future__ import annotations
 
@@ -20,6 +21,74 @@ def evaluate_ner(nlp, path: Path) -> dict:
         scores = nlp.evaluate(examples)
     out = {k: scores[k] for k in ("ents_p", "ents_r", "ents_f")}
     out["ents_per_type"] = scores.get("ents_per_type")
+    return out
+
+
+#: the NER evaluation sets: corpus file (under models/build/corpus), labels scored, description
+NER_EVAL_SETS = {
+    "germeval_dev": ("ner_germeval_heldout", ("PER", "LOC", "ORG", "MISC"), "GermEval 2014 dev, outer level"),
+    "conll_testa": ("ner_conll_testa", ("PER", "LOC", "ORG", "MISC"), "CoNLL-2003 German testa (news 1992)"),
+    "uner_pud": ("ner_uner_pud", ("PER", "LOC", "ORG"), "UNER German-PUD (no MISC: predicted MISC dropped)"),
+}
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def score_ner_docs(nlp, docs, *, labels=("PER", "LOC", "ORG", "MISC"), batch_size: int = 128) -> dict:
+    """Exact-span NER scores of ``nlp`` on gold ``docs`` (re-tokenised from their text).
+
+    Spans are compared by character offsets and label; entities of labels outside ``labels`` are
+    ignored on both sides (UNER has no MISC, so a predicted MISC is neither right nor wrong there).
+    Also returns the scores over PER/LOC/ORG only (``plo_*``), comparable across label schemes.
+    """
+    docs = list(docs)
+    keep = [p for p in nlp.pipe_names if p == "ner" or nlp.get_pipe_meta(p).factory == "tok2vec"]
+    gold_sets, pred_sets = [], []
+    with nlp.select_pipes(enable=keep):
+        for ref, pred in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size)):
+            gold_sets.append({(e.start_char, e.end_char, e.label_) for e in ref.ents if e.label_ in labels})
+            pred_sets.append({(e.start_char, e.end_char, e.label_) for e in pred.ents if e.label_ in labels})
+    counts = {lab: [0, 0, 0] for lab in labels}  # tp, pred, gold
+    for g, p in zip(gold_sets, pred_sets):
+        for lab in labels:
+            gl = {x for x in g if x[2] == lab}
+            pl = {x for x in p if x[2] == lab}
+            counts[lab][0] += len(gl & pl)
+            counts[lab][1] += len(pl)
+            counts[lab][2] += len(gl)
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    plo = [sum(counts[lab][i] for lab in labels if lab != "MISC") for i in range(3)]
+    allp = _prf(*total)
+    plop = _prf(*plo)
+    return {
+        "ents_p": allp["p"],
+        "ents_r": allp["r"],
+        "ents_f": allp["f"],
+        "plo_p": plop["p"],
+        "plo_r": plop["r"],
+        "plo_f": plop["f"],
+        "ents_per_type": {lab: {**_prf(*c), "gold": c[2]} for lab, c in counts.items()},
+        "sentences": len(docs),
+    }
+
+
+def evaluate_ner_sets(nlp, corpus: Path, sets=tuple(NER_EVAL_SETS)) -> dict:
+    """Every NER evaluation set found under ``corpus`` -> scores (see ``NER_EVAL_SETS``)."""
+    from spacy.tokens import DocBin
+
+    out = {}
+    for key in sets:
+        fname, labels, _ = NER_EVAL_SETS[key]
+        path = Path(corpus) / f"{fname}.spacy"
+        if not path.exists():
+            out[key] = {"skipped": f"{path} not built"}
+            continue
+        docs = DocBin().from_disk(path).get_docs(nlp.vocab)
+        out[key] = score_ner_docs(nlp, docs, labels=labels)
     return out
 
 
@@ -68,6 +137,7 @@ def evaluate_all(model: Path | str, corpus: Path, out: Path | None = None) -> di
     res: dict = {"model": str(model)}
     if "ner" in nlp.pipe_names:
         res["ner_germeval_dev"] = evaluate_ner(nlp, corpus / "ner_germeval_heldout.spacy")
+        res["ner_sets"] = evaluate_ner_sets(nlp, corpus)
     if any(
         p in nlp.pipe_names
         for p in ("morphologizer", "parser", "senter", "trainable_lemmatizer", "lemmatizer")
@@ -79,8 +149,34 @@ def evaluate_all(model: Path | str, corpus: Path, out: Path | None = None) -> di
     return res
 
 
+def ner_table_row(name: str, res: dict) -> str:
+    """One markdown row of the model card's NER table: GermEval dev, CoNLL testa, UNER PUD."""
+    cells = [name]
+    for key in NER_EVAL_SETS:
+        r = res.get(key) or {}
+        t = r.get("ents_per_type") or {}
+        f = lambda v: f"{v:.3f}" if isinstance(v, float) else "–"
+        cells.append(
+            f"{f(r.get('ents_f'))} (P {f(r.get('ents_p'))} R {f(r.get('ents_r'))}; "
+            f"PER {f(t.get('PER', {}).get('f'))} LOC {f(t.get('LOC', {}).get('f'))} "
+            f"ORG {f(t.get('ORG', {}).get('f'))}"
+            + (f" MISC {f(t['MISC']['f'])}" if "MISC" in t else "")
+            + ")"
+        )
+    return "| " + " | ".join(cells) + " |"
+
+
 if __name__ == "__main__":
     import sys
 
-    r = evaluate_all(sys.argv[1], Path(sys.argv[2]))
-    print(json.dumps(r, indent=1))
+    import spacy
+
+    # python -m pressextract.training.evaluate MODEL CORPUS [--ner]: all scores, or the NER sets only
+    if "--ner" in sys.argv:
+        nlp = spacy.load(sys.argv[1])
+        r = evaluate_ner_sets(nlp, Path(sys.argv[2]))
+        print(json.dumps(r, indent=1))
+        print(ner_table_row(sys.argv[1], r))
+    else:
+        r = evaluate_all(sys.argv[1], Path(sys.argv[2]))
+        print(json.dumps(r, indent=1))

@@ -22,6 +22,8 @@ def nlp():
 
 def test_meta_and_components(nlp):
     assert nlp.meta["name"] == "de_pressextract"
+    # the model is pinned: the card (models/README.md) and the floors describe this version
+    assert nlp.meta["version"] == "0.2.0"
     assert nlp.meta["lang"] == "de"
     assert {"morphologizer", "parser", "ner"} <= set(nlp.pipe_names)
     assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
@@ -32,7 +34,7 @@ def test_size_limit():
     if not MODEL.exists():
         pytest.skip("bundled model not trained")
     size = sum(p.stat().st_size for p in MODEL.rglob("*") if p.is_file())
-    assert size <= 40 * 1024 * 1024
+    assert size <= 60 * 1024 * 1024  # the size budget of the issue "Backbone v2"
 
 
 def test_annotations(nlp):
