@@ -189,3 +189,12 @@ def test_help_shows_no_bool_on_flags_and_a_plain_format():
         assert "<bool>" not in line, line
     assert "--csv-safe" in result.output and re.search(r"--format\s+LIST", result.output)
     assert "list[str]" not in result.output.split("--format", 1)[1].splitlines()[0]
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["evaluate"], ["show"]])
+def test_no_command_shows_bool_on_a_flag(command):
+    """Flags take no value: --help, --version, --check/--no-check, --overwrite show no "<bool>" type."""
+    _register()
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "<bool>" not in result.output

@@ -188,15 +188,11 @@ def extract(
     ] = 512,
     resume: Annotated[
         bool,
-        typer.Option(
-            "--resume", metavar="", help="Continue an interrupted run in OUT without redoing finished chunks."
-        ),
+        typer.Option("--resume", help="Continue an interrupted run in OUT without redoing finished chunks."),
     ] = False,
     overwrite: Annotated[
         bool,
-        typer.Option(
-            "--overwrite", metavar="", help="Replace the run (interrupted or finished) that OUT holds."
-        ),
+        typer.Option("--overwrite", help="Replace the run (interrupted or finished) that OUT holds."),
     ] = False,
     engine: Annotated[
         str, typer.Option(help="local (process pool on this machine) or dask (Dask distributed).")
@@ -217,13 +213,10 @@ def extract(
         bool,
         typer.Option(
             "--csv-safe",
-            metavar="",
             help="In CSV, prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.",
         ),
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar and no summary.")
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     id_field: Annotated[str, typer.Option(help="JSON field with the document id.")] = "id",
     text_field: Annotated[str, typer.Option(help="JSON field with the text.")] = "text",
     title_field: Annotated[str, typer.Option(help="JSON field with the title.")] = "title",
@@ -257,7 +250,6 @@ def extract(
         bool,
         typer.Option(
             "--follow-symlinks",
-            metavar="",
             help="Read symbolic links that point out of an input folder (default: listed as skipped).",
         ),
     ] = False,
