@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pressextract.contract import BLOCKS_KEY
-from pressextract.rules.layout import EXCLUDED, find_blocks
+from pressextract.rules.layout import EXCLUDED, closing_quote_positions, find_blocks
 
 __all__ = ["BLOCKS_KEY", "PressLayout", "blocks", "body_sents", "is_excluded", "make_layout"]
 
@@ -19,9 +19,12 @@ __all__ = ["BLOCKS_KEY", "PressLayout", "blocks", "body_sents", "is_excluded", "
 class PressLayout:
     """Writes doc.spans["press_blocks"] (labels: kicker, title, lead, heading, paragraph, line, list_item, caption)."""
 
-    def __init__(self, nlp: Language, name: str, *, sentence_starts: bool) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, sentence_starts: bool, quote_boundaries: bool = True
+    ) -> None:
         self.name = name
         self.sentence_starts = sentence_starts
+        self.quote_boundaries = quote_boundaries
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.press_meta or {}
@@ -36,12 +39,23 @@ class PressLayout:
                 if span.end < len(doc):
                     doc[span.end].is_sent_start = True
         doc.spans[BLOCKS_KEY] = spans
+        if self.quote_boundaries and not doc.has_annotation("DEP"):
+            # a closing quote after ".!?" stays with its sentence (the parser respects the preset)
+            words = [t.text for t in doc]
+            spaces = [bool(t.whitespace_) for t in doc]
+            for i in closing_quote_positions(words, spaces):
+                if doc[i].is_sent_start is not True:  # a block start set above wins
+                    doc[i].is_sent_start = False
         return doc
 
 
-@Language.factory("press_layout", assigns=["doc.spans"], default_config={"sentence_starts": True})
-def make_layout(nlp: Language, name: str, sentence_starts: bool) -> PressLayout:
-    return PressLayout(nlp, name, sentence_starts=sentence_starts)
+@Language.factory(
+    "press_layout",
+    assigns=["doc.spans"],
+    default_config={"sentence_starts": True, "quote_boundaries": True},
+)
+def make_layout(nlp: Language, name: str, sentence_starts: bool, quote_boundaries: bool) -> PressLayout:
+    return PressLayout(nlp, name, sentence_starts=sentence_starts, quote_boundaries=quote_boundaries)
 
 
 def blocks(doc: Doc, *labels: str) -> list[Span]:

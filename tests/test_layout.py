@@ -260,3 +260,54 @@ def test_reference_release_on_the_pipeline() -> None:
     starts = {s.start_char for s in doc.sents}
     assert all(b.start_char in starts for b in blocks(doc))
     assert len(blocks(doc, "list_item")) == 10
+
+
+# --- closing quotes stay with their sentence ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # German „…“ after a full stop, exclamation and question mark
+        ("Sie sagte: „Wir freuen uns sehr.“ Danach ging es weiter.", ["“"]),
+        ("„Das schaffen wir!“ freut sich Dr. Anna Schmidt.", ["“"]),
+        ("Er fragte: „Wer zahlt das?“ Niemand antwortete.", ["“"]),
+        # ASCII and English marks, guillemets
+        ('"Wir sind bereit." Der Bürgermeister lächelte.', ['"']),
+        ("»Das Ziel ist klar.« Mehr sagte sie nicht.", ["«"]),
+        # shouldn't: a quote before the full stop, a space before the mark, an ASCII mark opening a quote
+        ("Das Motto lautet „Berlin hilft“. Die Aktion startet am Montag.", []),
+        ('Er endete. "Neu ist das nicht", sagte er.', []),
+        ('Es war spät."Neu" stand auf dem Schild.', []),
+        ("Das Fest beginnt um 10 Uhr. Der Eintritt ist frei.", []),
+    ],
+)
+def test_closing_quote_positions(text: str, expected: list[str]) -> None:
+    from spacy.lang.de import German
+
+    from pressextract.rules.layout import closing_quote_positions
+
+    doc = German().make_doc(text)
+    words = [t.text for t in doc]
+    found = [words[i] for i in closing_quote_positions(words, [bool(t.whitespace_) for t in doc])]
+    assert found == expected
+
+
+@pytest.mark.model
+def test_closing_quote_stays_in_its_sentence_with_the_bundled_model() -> None:
+    from pressextract.backbone import bundled_path
+    from pressextract.engines.batch import build_nlp
+
+    path = bundled_path()
+    if path is None:
+        pytest.skip("bundled model models/de_pressextract not trained")
+    nlp = build_nlp(str(path), stages=[])
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("the loaded model has no parser")
+    doc = nlp(
+        '"Wir sind bereit." Der Bürgermeister lächelte. Sie sagte: „Es reicht. Wir gehen.“ Dann ging sie.'
+    )
+    sents = [s.text for s in doc.sents]
+    assert '"Wir sind bereit."' in sents
+    assert not any(s.startswith(('"', "“")) and len(s) < 3 for s in sents)
+    assert any(s.endswith("Wir gehen.“") for s in sents)

@@ -50,6 +50,27 @@ MIN_LEAD_WORDS = 6
 MIN_INTRO_LEAD_WORDS = 12
 
 
+# Closing quotation marks that end a quoted sentence: German „…“, English “…”, »…«, ‚…‘, and ASCII.
+CLOSING_QUOTES = frozenset({"“", "”", "«", "‘", "’", '"', "''"})
+SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
+
+
+def closing_quote_positions(words: list[str], spaces: list[bool]) -> Iterator[int]:
+    """Token indices of closing quotes glued to a sentence-final mark: no sentence may start there.
+
+    The parser otherwise puts the closing mark at the start of the next sentence
+    ('"Wir sind bereit.' | '" Der Bürgermeister lächelte.') or makes it a sentence of its own.
+    Example: ["„", "Wir", "gehen", ".", "“", "Dann"] -> 4. An ASCII '"' glued to the next word
+    ('."Neu') opens a quote and is skipped.
+    """
+    for i in range(1, len(words)):
+        if words[i] not in CLOSING_QUOTES or words[i - 1] not in SENTENCE_FINAL or spaces[i - 1]:
+            continue
+        if words[i] == '"' and i + 1 < len(words) and not spaces[i]:
+            continue
+        yield i
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     label: str
