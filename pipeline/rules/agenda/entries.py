@@ -102,9 +102,13 @@ def _iso_date(value: str | None) -> date | None:
         return None
 
 
-def _dates_in(timexes: Sequence[TimexRef], start: int, end: int) -> list[date]:
+def _dates_in(
+    timexes: Sequence[TimexRef], start: int, end: int, *, skip: Sequence[tuple[int, int]] = ()
+) -> list[date]:
     out = []
     for t in timexes:
+        if any(a <= t.start < b for a, b in skip):
+            continue
         if t.start >= start and t.end <= end and t.label in ("DATE", "TIME") and t.value:
             for part in t.value.split("/"):
                 d = _iso_date(part)

@@ -43,6 +43,15 @@ _DAY = (
 _WEEKDAY_LABEL = re.compile(rf"(?i){_DAY}(?:\s*(?:[-–—,/&+]|und|bis)\s*{_DAY})*")
 
 
+_SIDE_NOTE = re.compile(r"(?i)(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:")
+_QUOTED = re.compile(r"„[^„“”\n]*[“”]|»[^»«\n]*«|\"[^\"\n]*\"")
+
+
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges of the quotations between start and end. Example: 'sagte: „am 3. Mai“' -> [(7, 18)]."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+
+
 def agenda_of(
     text: str,
     *,
@@ -87,7 +96,8 @@ def agenda_of(
             parsed.append(lab)
             continue
         lt = grammar.label_time_line.match(ln.text)
-        if lt is not None and not _SENT_END.search(ln.text):
+        if lt is not None and not _SENT_END.search(ln.text) and (lt.group("m") or lt.group("uhr1")):
+            # "Einlass: 15.30 Uhr", not "Karten: 10 € im Vorverkauf" (a number is no time)
             kinds.append("label_time")
             parsed.append(lt)
             continue
@@ -313,6 +323,8 @@ def agenda_of(
                 or any(e.start <= ln.start < e.end for e in entries)
             ):
                 continue
+            if _SIDE_NOTE.match(ln.text):
+                continue  # "Hinweis: Die Senats-Pressekonferenz findet um 13 Uhr statt." is no programme step
             for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars):
                 if not grammar.is_deadline(text[st.start : st.end]):
                     steps.append((i, st))
@@ -431,6 +443,10 @@ def agenda_of(
             # a dated lead-in ("Presseöffentliche Termine … am 11. Juni 2025", "Datum: Freitag, 25. Juni 2021")
             # dates what follows; a prose paragraph only when it names exactly one day
             found = _dates_in(timexes, ln.start, ln.end)
+            if kind == "other" and found:
+                # a date inside a quotation is what the speaker talks about ("… am 23. Februar wählen“,
+                # erklärt …), not the day of the programme below
+                found = _dates_in(timexes, ln.start, ln.end, skip=_quoted(text, ln.start, ln.end))
             if found and (kind != "other" or len(found) == 1) and found[0] != context_date:
                 context_date, context_label = found[0], None  # same day: the day header's label stays
         for entry in entry_at.get(i, ()):

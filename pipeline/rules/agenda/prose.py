@@ -62,6 +62,7 @@ _CUT_BEFORE = re.compile(
 _NAMED = re.compile(r"[„\"»A-ZÄÖÜ][^\d]")  # a step is named: a noun or a quoted title first
 _NOT_TITLE = re.compile(
     r"(?i:zur\s+stunde|aktuell|derzeit|momentan|stand|bisher|seit|bis|ab|gegen|etwa|ca\.)\b"
+    r"|(?:Im|In|Am|Auf|Beim|Bei|Vor|Unter|Hinter|Neben)\s"  # a place ("im Roten Rathaus statt"), not a step
     r"|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Januar|Februar|März|April|Mai"
     r"|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 )

@@ -1,0 +1,77 @@
+"""Programme forms beyond "a line that begins with a time" (issue 16): what dates them, what is no step."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressextract.contract import EventRef, TimexRef
+from pressextract.rules.agenda import agenda_of, load_grammar
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return load_grammar()
+
+
+def _tx(text, needle, value, label="DATE", nth=0):
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(needle, s + 1)
+    return TimexRef(s, s + len(needle), label, value)
+
+
+def test_a_date_in_a_quotation_does_not_date_the_programme(grammar):
+    text = (
+        "Radtour für die Verkehrswende\n\n"
+        "Wir fahren am 9. März 2025 durch die Innenstadt.\n\n"
+        "„Wir wollen die Leute überzeugen, am 16. März für bessere Radwege zu stimmen“, sagt Lea Probe.\n\n"
+        "Programm\n\n13:30 Uhr Treffen am Bahnhof\n14 Uhr Abfahrt"
+    )
+    tx = [_tx(text, "9. März 2025", "2025-03-09"), _tx(text, "16. März", "2025-03-16")]
+    rows = agenda_of(text, grammar=grammar, timexes=tx, events=[EventRef(0, (0,), "2025-03-09", None)])
+    assert [(r.date, r.time) for r in rows] == [("2025-03-09", "13:30"), ("2025-03-09", "14:00")]
+
+
+def test_a_date_outside_quotation_still_dates_the_programme(grammar):
+    text = "Radtour\n\nDie Tour startet am 16. März 2025 am Bahnhof.\n\nProgramm\n\n13:30 Uhr Treffen\n14 Uhr Abfahrt"
+    tx = [_tx(text, "16. März 2025", "2025-03-16")]
+    rows = agenda_of(text, grammar=grammar, timexes=tx)
+    assert {r.date for r in rows} == {"2025-03-16"}
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # admission time of a concert with ticket prices below: the event's time, not a programme
+        (
+            "Konzert im Saal\n\nDas Orchester spielt Filmmusik.\n\nEinlass: 18.30 Uhr\nKarten: 12 € an der Abendkasse",
+            0,
+        ),
+        ("Lesung\n\nEinlass: 19 Uhr\nEintritt: 5 Euro, ermäßigt 3 Euro", 0),
+        # two timed labels next to each other are a programme
+        ("Lesung\n\nEinlass: 18.30 Uhr\nLesung: 19.00 Uhr mit Tom Muster", 2),
+    ],
+)
+def test_prices_are_no_times(grammar, text, n):
+    assert len(agenda_of(text, grammar=grammar)) == n
+
+
+def test_a_closing_note_is_no_programme_step(grammar):
+    text = (
+        "Bezirkstour\n\nProgramm\n\n10:00 Uhr - Begrüßung im Rathaus\n11:00 Uhr - Besuch der Bibliothek\n\n"
+        "Hinweis: Die Pressekonferenz findet um 13 Uhr im Rathaus statt."
+    )
+    rows = agenda_of(text, grammar=grammar, events=[EventRef(0, (0,), None, None)])
+    assert [r.time for r in rows] == ["10:00", "11:00"]
+
+
+def test_a_place_is_no_step_title(grammar):
+    text = (
+        "Sommerfest\n\nDas Sommerfest beginnt um 14 Uhr mit einem Grußwort der Bürgermeisterin. "
+        "Danach findet um 15 Uhr im Innenhof statt. Um 16 Uhr folgt ein Konzert der Schulband."
+    )
+    rows = agenda_of(text, grammar=grammar, events=[EventRef(0, (0,), None, None)])
+    assert [(r.time, r.title) for r in rows] == [
+        ("14:00", "Grußwort der Bürgermeisterin"),
+        ("16:00", "Konzert der Schulband"),
+    ]
