@@ -44,7 +44,7 @@ class AgendaRules:
 def load_rules() -> AgendaRules:
     """Load and validate the programme grammar at start-up. Example: "agenda.line.hyphen" in rule_ids; the
     prose patterns' ids (patterns/agenda_prose.jsonl: "agenda.prose.um_folgt") as well."""
-    prose = {rid for rid, _, _ in load_prose_patterns()}
+    prose = {row[0] for row in load_prose_patterns()}
     return AgendaRules(load_grammar(), read_rule_ids("agenda") | prose)
 
 
@@ -98,4 +98,25 @@ def find_agenda(doc: Doc, *, rules: AgendaRules, options: AgendaOptions, refs: R
         day_resolver=day_of_header,
         block_entries=options.block_entries,
         max_entry_paragraphs=options.max_entry_paragraphs,
+        finite_verbs=_finite_verbs(doc),
     )
+
+
+def _finite_verbs(doc: Doc) -> frozenset[int] | None:
+    """Offsets of the finite verbs not in past tense ("liest", "beginnt", "wird"); None without a parse.
+
+    Example: "Um 19 Uhr liest Anna." -> {10}; on spacy.blank("de") -> None.
+    """
+    if not doc.has_annotation("POS"):
+        return None
+    if "Uhr" not in doc.text:
+        return frozenset()
+    out = set()
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX"):
+            morph = t.morph
+            if "Past" not in morph.get("Tense") and (
+                "Ind" in morph.get("Mood") or "Fin" in morph.get("VerbForm")
+            ):
+                out.add(t.idx)
+    return frozenset(out)

@@ -69,6 +69,7 @@ def agenda_of(
     max_entry_paragraphs: int = 4,
     max_entry_paragraph_chars: int = 600,
     prose: bool = True,
+    finite_verbs: frozenset[int] | None = None,
 ) -> list[AgendaEntry]:
     """Programme entries of one document, in text order, with dates, day labels and participants.
 
@@ -325,7 +326,9 @@ def agenda_of(
                 continue
             if _SIDE_NOTE.match(ln.text):
                 continue  # "Hinweis: Die Senats-Pressekonferenz findet um 13 Uhr statt." is no programme step
-            for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars):
+            for st in prose_steps(
+                text, ln.start, ln.end, max_title_chars=max_title_chars, finite_verbs=finite_verbs
+            ):
                 if not grammar.is_deadline(text[st.start : st.end]):
                     steps.append((i, st))
         if steps and len(steps) + len(entries) >= 2:
@@ -446,7 +449,16 @@ def agenda_of(
             if kind == "other" and found:
                 # a date inside a quotation is what the speaker talks about ("… am 23. Februar wählen“,
                 # erklärt …), not the day of the programme below
-                found = _dates_in(timexes, ln.start, ln.end, skip=_quoted(text, ln.start, ln.end))
+                # a bare clock time in prose ("Um 15 Uhr spielt …") carries the date the timex stage anchored it
+                # to, not one the text names: prose dates a programme by its DATE expressions only
+                found = _dates_in(
+                    timexes,
+                    ln.start,
+                    ln.end,
+                    skip=_quoted(text, ln.start, ln.end),
+                    labels=("DATE",),
+                    text=text,
+                )
             if found and (kind != "other" or len(found) == 1) and found[0] != context_date:
                 context_date, context_label = found[0], None  # same day: the day header's label stays
         for entry in entry_at.get(i, ()):
@@ -455,7 +467,9 @@ def agenda_of(
             if kind == "label":
                 own = _dates_in(timexes, entry.start, entry.end)
             if entry.rule_id.startswith("agenda.prose."):
-                own = _dates_in(timexes, entry.start, entry.end)  # "am Samstag um 11 Uhr folgt …"
+                own = _dates_in(
+                    timexes, entry.start, entry.end, labels=("DATE",), text=text
+                )  # "am Samstag um 11 Uhr …"
             if own:
                 d = own[0]
             elif context_date is not None:

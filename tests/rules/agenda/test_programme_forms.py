@@ -75,3 +75,85 @@ def test_a_place_is_no_step_title(grammar):
         ("14:00", "Grußwort der Bürgermeisterin"),
         ("16:00", "Konzert der Schulband"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "Um/Ab <Zeit> <Verb> …": the step is the rest of the sentence
+        (
+            "Ab 19 Uhr liest Erwin Muster aus seinem neuen Roman.",
+            [("19:00", "Liest Erwin Muster aus seinem neuen Roman")],
+        ),
+        (
+            "Ab 14.00 Uhr gibt es am Teich Kaffee und Kuchen.",
+            [("14:00", "Gibt es am Teich Kaffee und Kuchen")],
+        ),
+        (
+            "Am Samstag um 11 Uhr eröffnet die Stadträtin den Kiezmarkt.",
+            [("11:00", "Eröffnet die Stadträtin den Kiezmarkt")],
+        ),
+        ("Danach folgt um 15 Uhr ein Konzert des Schulchors.", [("15:00", "Konzert des Schulchors")]),
+        (
+            "Im Anschluss gibt es gegen 11.30 Uhr einen Fototermin am Eingang.",
+            [("11:30", "Fototermin am Eingang")],
+        ),
+        (
+            "Um 13 Uhr findet im Saal der Bibliothek die Preisverleihung statt.",
+            [("13:00", "Preisverleihung")],
+        ),
+        # "Titel (14 Uhr)": a time in parentheses without minutes
+        (
+            "Geplant sind ein Vortrag zur Stadtgeschichte (14 Uhr) und ein Rundgang (15 bis 16 Uhr).",
+            [("14:00", "Vortrag zur Stadtgeschichte"), ("15:00", "Rundgang")],
+        ),
+        # incidents, states and opening hours are no steps
+        ("Um 14 Uhr wurde die Polizei alarmiert.", []),
+        ("Um 15 Uhr startete der Umzug durch die Altstadt.", []),
+        ("Um 12 Uhr ist die Veranstaltung zu Ende.", []),
+        ("Ab 18 Uhr beginnt die Auszählung der Stimmzettel.", []),
+        ("Ab 16 Uhr war die Straße wieder frei.", []),
+        ("Die Bücherei ist montags (9-12 Uhr) geöffnet.", []),
+        ("Die Beratung findet mittwochs (10 bis 12 Uhr) statt.", []),
+    ],
+)
+def test_prose_step_forms(sentence, expected):
+    from pressextract.rules.agenda.prose import prose_steps
+
+    assert [(s.time, s.title) for s in prose_steps(sentence)] == expected
+
+
+def test_prose_steps_take_the_named_day_not_an_anchored_clock_time(grammar):
+    text = (
+        "Hoffest\n\nDatum: Sonntag, 2. September 2029, 11 – 17 Uhr\n\n"
+        "Das Fest beginnt um 11 Uhr mit einem Gottesdienst. An diesem Tag gibt es viel zu sehen. "
+        "Um 15 Uhr spielt das Puppentheater ein Stück und ab 16 Uhr zeigt die Tanzgruppe ihr Können."
+    )
+    tx = [
+        _tx(text, "Sonntag, 2. September 2029", "2029-09-02"),
+        _tx(
+            text, "An diesem Tag", "2029-08-20"
+        ),  # an anaphor the timex stage resolved to the publication day
+        _tx(text, "15 Uhr", "2029-08-20T15:00", "TIME"),
+    ]
+    rows = agenda_of(text, grammar=grammar, timexes=tx, events=[EventRef(0, (0,), "2029-09-02", None)])
+    assert [(r.date, r.time, r.title) for r in rows] == [
+        ("2029-09-02", "11:00", "Gottesdienst"),
+        ("2029-09-02", "15:00", "Spielt das Puppentheater ein Stück"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        (
+            "Um 18 Uhr hält Dr. Anna Muster den Vortrag „Wasser in der Stadt“.",
+            "Hält Dr. Anna Muster den Vortrag „Wasser in der Stadt“",
+        ),
+        ("Um 18 Uhr spricht Prof. Tom Beispiel über Brücken.", "Prof. Tom Beispiel über Brücken"),
+    ],
+)
+def test_a_step_title_runs_past_abbreviations(sentence, title):
+    from pressextract.rules.agenda.prose import prose_steps
+
+    assert [s.title for s in prose_steps(sentence)] == [title]
