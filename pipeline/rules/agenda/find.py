@@ -43,6 +43,48 @@ _DAY = (
 _WEEKDAY_LABEL = re.compile(rf"(?i){_DAY}(?:\s*(?:[-–—,/&+]|und|bis)\s*{_DAY})*")
 
 
+# a step title that begins with a finite verb in past tense: a report, not a programme
+_PAST_START = re.compile(
+    r"(?:kam|kamen|war|waren|wurde|wurden|gab|ging|gingen|fand|fanden|hatte|hatten|stand|standen|traf|trafen"
+    r"|ereignete|bemerkte|meldete|stellte|stellten|fuhr|fuhren|hielt|hielten)\b"
+)
+# a title that names something: a letter, a digit or a quotation first, not "(Einlass um 17.30 Uhr)" or "*"
+_STARTS_NAMED = re.compile(r"[\w„\"»']")
+# a place: an address ("Rudower Straße 37", "12557 Berlin") or a phrase that begins with a preposition of place
+_PLACE = re.compile(
+    r"\b\d{5}\b|[A-ZÄÖÜ][\wäöüß-]*(?:straße|str\.|platz|allee|weg|damm|ufer|ring|gasse|chaussee|promenade)\s+\d"
+    r"|^(?:im|in\s+der|in\s+dem|am|auf\s+dem|auf\s+der|vor\s+dem|vor\s+der)\s+[A-ZÄÖÜ„]"
+)
+
+
+def _is_place(title: str, places: Sequence[str]) -> bool:
+    """A title that is only the place of the event. Example: "Campus Kiezspindel, Rudower Straße 37" -> True."""
+    t = title.strip(" .,;")
+    if not t:
+        return False
+    if _PLACE.search(t):
+        return True
+    low = t.casefold()
+    return any(low == p or (len(low) >= 8 and low in p) for p in places)
+
+
+def _label_places(lines, kinds, parsed, grammar) -> list[str]:
+    """The places a release names in its "Wo:/Ort:" labels (the value, or the line under an empty label)."""
+    out = []
+    for i, k in enumerate(kinds):
+        if k != "label":
+            continue
+        lab = parsed[i]
+        if grammar.labels[lab.group("label").lower()][1] != "place":
+            continue
+        value = lab.group("value").strip()
+        if not value and i + 1 < len(lines) and kinds[i + 1] == "other":
+            value = lines[i + 1].text
+        if value:
+            out.append(value.casefold())
+    return out
+
+
 _SIDE_NOTE = re.compile(r"(?i)(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:")
 _QUOTED = re.compile(r"„[^„“”\n]*[“”]|»[^»«\n]*«|\"[^\"\n]*\"")
 
@@ -97,6 +139,12 @@ def agenda_of(
             parsed.append(lab)
             continue
         lt = grammar.label_time_line.match(ln.text)
+        if (
+            lt is not None
+            and re.search(r"\d$", lt.group("label"))
+            and re.match(r"\d\d", ln.text[lt.end("label") + 1 :])
+        ):
+            lt = None  # "Mo, Di, Fr von 11:00 Uhr bis 19:00 Uhr": the colon is the clock time's
         if lt is not None and not _SENT_END.search(ln.text) and (lt.group("m") or lt.group("uhr1")):
             # "Einlass: 15.30 Uhr", not "Karten: 10 € im Vorverkauf" (a number is no time)
             kinds.append("label_time")
@@ -123,6 +171,8 @@ def agenda_of(
             continue
         kinds.append("header" if grammar.programme_header_id(ln.text) else "other")
         parsed.append(None)
+
+    places = _label_places(lines, kinds, parsed, grammar)
 
     def near_time(i: int) -> bool:
         for j in (i - 1, i + 1, i - 2, i + 2):
@@ -163,6 +213,10 @@ def agenda_of(
                 ok = near_time(i) or in_programme(i)
             if not ok and tl.strong and tl.prefix in ("gegen", "um", "etwa", "von"):
                 ok = near_time(i) or in_programme(i)
+            if ok and _PAST_START.match(tl.title):
+                ok = False  # "Ab 18 Uhr kam es am Osttor zu Festnahmen": a report of what happened
+            if ok and not (near_time(i) or in_programme(i)) and _is_place(tl.title, places):
+                ok = False  # "11.00-13.30 Uhr - Gartenarbeitsschule Borkzeile" alone: the event's time and place
             if not ok:
                 continue
             title, title_end, rule = tl.title, ln.end, tl.rule_id
@@ -232,8 +286,10 @@ def agenda_of(
             dl = parsed[i]
             assert isinstance(dl, re.Match)
             rest = dl.group("rest").strip(" ,;:–-")
-            if not rest:
-                continue  # "Montag, 23. April 2018 um 12:00 Uhr": the event's date, a day context below
+            if not rest or not _STARTS_NAMED.match(rest):
+                continue  # "Montag, 23. April 2018 um 12:00 Uhr (Einlass 11.30 Uhr)": the event's date, a day context
+            if not (near_time(i) or in_programme(i)) and _is_place(rest, places):
+                continue  # "Mittwoch, 17.04.2019, 19 Uhr – Campus Kiezspindel, Rudower Straße 37": date and place
             tm = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", dl.group("time"))
             t = _hhmm(tm.group(1), tm.group(2)) if tm else None
             entries.append(

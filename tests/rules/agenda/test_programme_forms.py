@@ -157,3 +157,44 @@ def test_a_step_title_runs_past_abbreviations(sentence, title):
     from pressextract.rules.agenda.prose import prose_steps
 
     assert [s.title for s in prose_steps(sentence)] == [title]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the event's own date, time and place on one line: no programme entry
+        ("Gartenfest\n\nSonntag, den 4. Mai 2031 von 15:00 Uhr bis 17:00 Uhr im Rosengarten", []),
+        ("Lesung\n\nMittwoch, 17.04.2030, 19 Uhr – Haus am See, Seestraße 37, 12557 Berlin", []),
+        ("Vortrag\n\nDienstag, 26. Oktober 2030 um 18 Uhr (Einlass um 17.30 Uhr)", []),
+        ("Konzert\n\nSamstag, den 21. Mai 2030, 19:30 Uhr*", []),
+        (
+            "Quittenkurs\n\nSamstag, 10. Oktober 2030\n11.00-13.30 Uhr - Schulgarten „Am Teich“\n\nWo:\nSchulgarten „Am Teich“\nTeichweg 3",
+            [],
+        ),
+        # a court-style line names the act after the time: an entry
+        (
+            "Termine\n\nDienstag, 07. Januar 2031, 12:30 Uhr, Verhandlung in Saal 334",
+            [("12:30", "Verhandlung in Saal 334")],
+        ),
+        # a programme line that names a place next to other timed lines stays
+        (
+            "Programm\n\n14:00 Uhr - Begrüßung\n15:00 Uhr - Rathausplatz 1, 12345 Berlin: Konzert",
+            [("14:00", "Begrüßung"), ("15:00", "Rathausplatz 1, 12345 Berlin: Konzert")],
+        ),
+    ],
+)
+def test_the_event_time_and_place_is_no_programme_line(grammar, text, expected):
+    assert [(r.time, r.title) for r in agenda_of(text, grammar=grammar)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Öffnungszeiten\n\nMo, Di, Do, Fr von 11:00 Uhr bis 19:00 Uhr\nMittwochs von 11:00 Uhr bis 16:00 Uhr",
+        "Sprechzeiten:\nMontag bis Freitag von 9:00 Uhr bis 13:00 Uhr",
+        # a police report: times of what happened
+        "Einsatz am Stadion\n\nAb 18 Uhr kam es am Osttor zu Festnahmen.\n19:30 Uhr wurden die Tore geschlossen.",
+    ],
+)
+def test_opening_hours_and_reports_are_no_entries(grammar, text):
+    assert agenda_of(text, grammar=grammar) == []
