@@ -49,6 +49,9 @@ _PAST_START = re.compile(
     r"|ereignete|bemerkte|meldete|stellte|stellten|fuhr|fuhren|hielt|hielten)\b"
 )
 # a title that names something: a letter, a digit or a quotation first, not "(Einlass um 17.30 Uhr)" or "*"
+_STARTS_NAMED_UPPER = re.compile(r"[A-ZÄÖÜ0-9„\"»']")
+# the next act's time inside a programme line, after a comma or semicolon ("…, 17:00 Band B")
+_INLINE_TIME = re.compile(r"[,;]\s+(?P<h>2[0-3]|[01]?\d)[:.](?P<m>[0-5]\d)(?:\s*Uhr)?\s+(?=(?P<rest>\S))")
 _STARTS_NAMED = re.compile(r"[\w„\"»']")
 # a place: an address ("Rudower Straße 37", "12557 Berlin") or a phrase that begins with a preposition of place
 _PLACE = re.compile(
@@ -217,17 +220,43 @@ def agenda_of(
                 ok = False  # "Ab 18 Uhr kam es am Osttor zu Festnahmen": a report of what happened
             if ok and not (near_time(i) or in_programme(i)) and _is_place(tl.title, places):
                 ok = False  # "11.00-13.30 Uhr - Gartenarbeitsschule Borkzeile" alone: the event's time and place
+            if ok and tl.rule_id == "agenda.line.bare" and not _STARTS_NAMED_UPPER.match(tl.title):
+                ok = False  # "14.00 ist der Eiskeller geöffnet": the rest of a sentence, not a programme line
             if not ok:
                 continue
             title, title_end, rule = tl.title, ln.end, tl.rule_id
             if not title and i + 1 < len(lines) and kinds[i + 1] in ("other", "bullet"):
                 title, title_end = lines[i + 1].text, lines[i + 1].end
+            # several acts on one line: "16:00 Band A (pop), 17:00 Band B (rock), 18:00 Band C"
+            title_start = ln.start + tl.title_offset
+            cuts = [
+                c
+                for c in _INLINE_TIME.finditer(text, title_start, ln.end)
+                if title and _STARTS_NAMED_UPPER.match(c.group("rest"))
+            ]
+            seg_start, seg_time, seg_end_time, seg_title_start = ln.start, tl.time, tl.end_time, title_start
+            for c in cuts:
+                entries.append(
+                    AgendaEntry(
+                        seg_start,
+                        c.start(),
+                        seg_time,
+                        seg_end_time,
+                        _clean_title(text[seg_title_start : c.start()])[:max_title_chars] or None,
+                        rule_id=rule,
+                    )
+                )
+                accepted.append(i)
+                seg_start, seg_title_start = c.start("h"), c.start("rest")
+                seg_time, seg_end_time = _hhmm(c.group("h"), c.group("m")), None
+            if cuts:
+                title = text[seg_title_start:title_end].rstrip(" ,;")
             entries.append(
                 AgendaEntry(
-                    ln.start,
+                    seg_start,
                     title_end,
-                    tl.time,
-                    tl.end_time,
+                    seg_time,
+                    seg_end_time,
                     _clean_title(title)[:max_title_chars] or None,
                     rule_id=rule,
                 )

@@ -198,3 +198,40 @@ def test_the_event_time_and_place_is_no_programme_line(grammar, text, expected):
 )
 def test_opening_hours_and_reports_are_no_entries(grammar, text):
     assert agenda_of(text, grammar=grammar) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # times without "Uhr" inside a programme
+        (
+            "Programm\n\n18.05-18.20 Vortrag zur Lage\n18.20-18.45 Diskussion",
+            [("18:05", "18:20", "Vortrag zur Lage"), ("18:20", "18:45", "Diskussion")],
+        ),
+        (
+            "Ablauf\n10:00 – 10:30 Begrüßung\n10:30 – 11:15 Podium mit Gästen",
+            [("10:00", "10:30", "Begrüßung"), ("10:30", "11:15", "Podium mit Gästen")],
+        ),
+        (
+            "Programm :\n15:30 Ordnertreffen\n16:00 Beginn Demo",
+            [("15:30", None, "Ordnertreffen"), ("16:00", None, "Beginn Demo")],
+        ),
+        # several acts on one programme line
+        (
+            "Bühne am Markt\n\n16:00 Anna Muster (pop), 17:00 Tom Beispiel (rock), 18:00 Hausband,\n19:00 Jamsession",
+            [
+                ("16:00", None, "Anna Muster (pop)"),
+                ("17:00", None, "Tom Beispiel (rock)"),
+                ("18:00", None, "Hausband"),
+                ("19:00", None, "Jamsession"),
+            ],
+        ),
+        # not times: dates, prices, the rest of a sentence, a line with no programme around it
+        ("Ausgabestellen\n\n21.12 Plänterwald\n22.12 Adlershof", []),
+        ("Preise\n\n12.50 Euro Eintritt\n8.50 Euro ermäßigt", []),
+        ("Programm\n\n14.00 ist der Keller offen.\n15.00 Führung", [("15:00", None, "Führung")]),
+        ("Bilanz\n\n10:00 Besucherinnen kamen am ersten Tag.", []),
+    ],
+)
+def test_programme_lines_without_uhr(grammar, text, expected):
+    assert [(r.time, r.end_time, r.title) for r in agenda_of(text, grammar=grammar)] == expected
