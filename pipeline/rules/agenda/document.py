@@ -7,6 +7,7 @@ event on 27.–28.08.2018 -> [AgendaEntry(date="2018-08-27", time="12:00", title
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -98,25 +99,29 @@ def find_agenda(doc: Doc, *, rules: AgendaRules, options: AgendaOptions, refs: R
         day_resolver=day_of_header,
         block_entries=options.block_entries,
         max_entry_paragraphs=options.max_entry_paragraphs,
-        finite_verbs=_finite_verbs(doc),
+        verb_at=_finite_verbs(doc),
     )
 
 
-def _finite_verbs(doc: Doc) -> frozenset[int] | None:
-    """Offsets of the finite verbs not in past tense ("liest", "beginnt", "wird"); None without a parse.
+def _finite_verbs(doc: Doc) -> Callable[[int], bool | None]:
+    """Whether the token at a character offset is a finite verb not in past tense; None without a parse.
 
-    Example: "Um 19 Uhr liest Anna." -> {10}; on spacy.blank("de") -> None.
+    Example: "Um 19 Uhr liest Anna." -> at 10: True; at 0 ("Um"): False; on spacy.blank("de"): None.
+    Asked only at the few offsets a pattern proposes, so no pass over the whole Doc.
     """
-    if not doc.has_annotation("POS"):
-        return None
-    if "Uhr" not in doc.text:
-        return frozenset()
-    out = set()
-    for t in doc:
-        if t.pos_ in ("VERB", "AUX"):
-            morph = t.morph
-            if "Past" not in morph.get("Tense") and (
-                "Ind" in morph.get("Mood") or "Fin" in morph.get("VerbForm")
-            ):
-                out.add(t.idx)
-    return frozenset(out)
+
+    def verb_at(offset: int) -> bool | None:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tok = span[0]
+        if not tok.pos_:
+            return None
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        morph = tok.morph
+        return "Past" not in morph.get("Tense") and (
+            "Ind" in morph.get("Mood") or "Fin" in morph.get("VerbForm")
+        )
+
+    return verb_at

@@ -6,7 +6,7 @@ Example: "Erster Konferenztag: …\n12:00 Uhr - Pressekonferenz" -> AgendaEntry(
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from pressextract.contract import EventRef, OfficeRef, PersonRef, TimexRef
@@ -114,7 +114,7 @@ def agenda_of(
     max_entry_paragraphs: int = 4,
     max_entry_paragraph_chars: int = 600,
     prose: bool = True,
-    finite_verbs: frozenset[int] | None = None,
+    verb_at: Callable[[int], bool | None] | None = None,
 ) -> list[AgendaEntry]:
     """Programme entries of one document, in text order, with dates, day labels and participants.
 
@@ -411,9 +411,7 @@ def agenda_of(
                 continue
             if _SIDE_NOTE.match(ln.text):
                 continue  # "Hinweis: Die Senats-Pressekonferenz findet um 13 Uhr statt." is no programme step
-            for st in prose_steps(
-                text, ln.start, ln.end, max_title_chars=max_title_chars, finite_verbs=finite_verbs
-            ):
+            for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars, verb_at=verb_at):
                 if not grammar.is_deadline(text[st.start : st.end]):
                     steps.append((i, st))
         if steps and len(steps) + len(entries) >= 2:

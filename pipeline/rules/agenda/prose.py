@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,6 +84,12 @@ _RECURRING_END = re.compile(
 )
 
 
+# a clock time in parentheses: what every "before" pattern ends with ("(14:30 Uhr)", "(15 bis 16 Uhr)")
+_PAREN_TIME = re.compile(
+    r"\((?:ab\s+|um\s+|ca\.\s+)?(?:2[0-3]|[01]?\d)(?:[:.][0-5]\d)?[\s\d:.–-]*(?:bis[\s\d:.]*)?(?:Uhr)?\)"
+)
+
+
 def _hhmm(h: str | None, m: str | None) -> str | None:
     if h is None:
         return None
@@ -119,18 +126,20 @@ def prose_steps(
     end: int | None = None,
     *,
     max_title_chars: int = 300,
-    finite_verbs: frozenset[int] | None = None,
+    verb_at: Callable[[int], bool | None] | None = None,
 ) -> list[ProseStep]:
     """Programme steps in the prose between start and end, in text order.
 
-    `finite_verbs`: character offsets of the finite verbs in present tense (from the parse); a verb_first pattern
-    keeps a step only when its title begins at one ("Um 19 Uhr liest …", not "Um 19 Uhr und …"). None (no
-    parse): the patterns' own exclusions only.
+    `verb_at(offset)`: whether the parse has a finite verb in present tense there; a verb_first pattern keeps a
+    step only when its title begins with one ("Um 19 Uhr liest …", not "Um 19 Uhr und …"). None (no parse, or
+    no function): the patterns' own exclusions only.
     Example: "Um 11 Uhr folgt eine Podiumsdiskussion mit Gästen." -> [ProseStep(…, "11:00", None,
     "Podiumsdiskussion mit Gästen", "agenda.prose.um_folgt")]; "Die Frist endet um 12 Uhr." -> [].
     """
     end = len(text) if end is None else end
     out: list[ProseStep] = []
+    if text.find("Uhr", start, end) < 0 and text.find("(", start, end) < 0:
+        return out
     for sm in _SENT.finditer(text, start, end):
         lead = len(sm.group()) - len(sm.group().lstrip())
         sent = sm.group()[lead:]
@@ -138,11 +147,15 @@ def prose_steps(
         if "Uhr" not in sent and "(" not in sent:
             continue
         taken: list[tuple[int, int]] = []
+        has_uhr = "Uhr" in sent
+        has_paren_time = "(" in sent and _PAREN_TIME.search(sent) is not None
         for rid, kind, rx, verb_first in load_prose_patterns():
+            if not (has_paren_time if kind == "before" else has_uhr):
+                continue  # the pattern cannot match: spare the scan ("before" patterns end at "(… Uhr)")
             for m in rx.finditer(sent):
                 if any(a <= m.start("h") < b for a, b in taken):
                     continue
-                if verb_first and finite_verbs is not None and s0 + m.start("title") not in finite_verbs:
+                if verb_first and verb_at is not None and verb_at(s0 + m.start("title")) is False:
                     continue
                 title = _title(m.group("title"), kind)
                 if kind == "after" and "rest" in rx.groupindex and m.group("rest"):
