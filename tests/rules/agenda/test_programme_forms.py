@@ -235,3 +235,23 @@ def test_opening_hours_and_reports_are_no_entries(grammar, text):
 )
 def test_programme_lines_without_uhr(grammar, text, expected):
     assert [(r.time, r.end_time, r.title) for r in agenda_of(text, grammar=grammar)] == expected
+
+
+def test_verb_first_steps_ask_the_parse():
+    import spacy
+
+    from pressextract.rules.agenda.document import _finite_verbs
+    from pressextract.rules.agenda.prose import prose_steps
+
+    nlp = spacy.blank("de")
+    text = "Um 19 Uhr liest Anna Muster. Um 20 Uhr gemütlich ausklingen lassen wir den Abend."
+    doc = nlp(text)
+    assert _finite_verbs(doc)(text.index("liest")) is None  # no parse: the patterns decide alone
+    assert [s.time for s in prose_steps(text, verb_at=_finite_verbs(doc))] == ["19:00", "20:00"]
+    for tok in doc:
+        tok.pos_ = {"liest": "VERB", "lassen": "VERB", "gemütlich": "ADV"}.get(tok.text, "X")
+        if tok.pos_ == "VERB":
+            tok.set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+    assert [s.time for s in prose_steps(text, verb_at=_finite_verbs(doc))] == ["19:00"]
+    doc[text.split().index("liest")].set_morph("Mood=Ind|Tense=Past|VerbForm=Fin")
+    assert prose_steps(text, verb_at=_finite_verbs(doc)) == []
