@@ -108,12 +108,23 @@ _NEXT_STEP = re.compile(
 )
 
 
+_DATE_PHRASE = re.compile(
+    r"\b(?:am|ab)\s+(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s*)?"
+    r"(?:(?:den|dem)\s+)?(?:\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.)\s*(?:\d{4})?)?,?(?=\s)"
+)
+
+
+_PASSIVE_END = re.compile(r"\b(?:eröffnet|begrüßt|vorgestellt|übergeben|verliehen)$")
+
+
 def _title(raw: str, kind: str) -> str:
     t = _CUT_BEFORE.sub("", raw, count=1) if kind == "before" else raw
     t = t.strip()
     t = re.sub(r"\s+", " ", t)
     t = _TAIL.sub("", t).strip(" ,;:–-")
     if kind == "after":
+        t = _DATE_PHRASE.sub(" ", t).strip(" ,")  # the day is the entry's date, not part of its title
+        t = re.sub(r"\s+", " ", t)
         t = _LEADING_PLACE.sub("", t, count=1)
         t = _NEXT_STEP.split(t, maxsplit=1)[0]  # "… ein Stück und ab 16 Uhr bringt …": the next step's time
     t = _ARTICLE.sub("", t)
@@ -161,6 +172,11 @@ def prose_steps(
                 if kind == "after" and "rest" in rx.groupindex and m.group("rest"):
                     title = _title(f"{m.group('title')} {m.group('rest')}", kind)
                     title = re.sub(r"^(?:wird|werden)\s+", "", title, flags=re.IGNORECASE)
+                    if _PASSIVE_END.search(m.group("rest")):
+                        # "Die Schau wird um 19 Uhr eröffnet": the step is the subject in front of "wird"
+                        subject = _CUT_BEFORE.sub("", sent[: m.start("title")], count=1).strip(" ,")
+                        if 0 < len(subject) <= 80 and _NAMED.match(subject):
+                            title = _title(f"{subject} {title}", kind)
                     title = title[:1].upper() + title[1:] if title else title
                 if kind == "before" and _RECURRING_END.search(title):
                     continue  # "Die Beratung findet mittwochs (10 bis 12 Uhr) statt": office hours

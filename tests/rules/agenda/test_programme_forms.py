@@ -255,3 +255,31 @@ def test_verb_first_steps_ask_the_parse():
     assert [s.time for s in prose_steps(text, verb_at=_finite_verbs(doc))] == ["19:00"]
     doc[text.split().index("liest")].set_morph("Mood=Ind|Tense=Past|VerbForm=Fin")
     assert prose_steps(text, verb_at=_finite_verbs(doc)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "wird … um <Zeit> <Akt> <Verb>": the day inside the sentence is no part of the title
+        (
+            "Für diesen Bereich wird Stadträtin Eva Probe am Freitag, 4. November 2033, um 15.15 Uhr einen Rundgang durchführen.",
+            [("15:15", "Stadträtin Eva Probe einen Rundgang durchführen")],
+        ),
+        (
+            "Die Stadträtin wird am Samstag, 3. Mai 2031, um 11 Uhr einen Rundgang leiten.",
+            [("11:00", "Einen Rundgang leiten")],
+        ),
+        # passive: the step is the subject
+        (
+            "Die Ausstellung wird am Dienstag, 11. September, um 19 Uhr eröffnet.",
+            [("19:00", "Ausstellung eröffnet")],
+        ),
+        ("Danach wird der Preis um 18 Uhr verliehen.", [("18:00", "Der Preis verliehen")]),
+        # a place after "am" stays in the title
+        ("Um 17 Uhr findet eine Modenschau am Funkturm statt.", [("17:00", "Modenschau am Funkturm")]),
+    ],
+)
+def test_wird_um_steps(sentence, expected):
+    from pressextract.rules.agenda.prose import prose_steps
+
+    assert [(s.time, s.title) for s in prose_steps(sentence)] == expected
