@@ -215,6 +215,24 @@ def _hhmm(h: str | None, m: str | None) -> str | None:
     return f"{hour:02d}:{int(m or 0):02d}"
 
 
+# what follows a number that is a quantity, not a clock time ("12.50 Euro", "3.45 Meter")
+_UNIT = re.compile(
+    r"(?:Euro|EUR|€|Prozent|%|Meter|m|km|kg|t|Stunden|Std\.?|Minuten|Min\.?|Mio\.?|Millionen|Tsd\.?|Grad|°)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _bare_clock_time(m: re.Match, rest: str) -> bool:
+    """A time without "Uhr" at the start of a programme line ("18.05-18.20 Vortrag", "10:00 Begrüßung"): minutes on
+    a five-minute step, not a date ("21.12 Plänterwald", "24.12.") and not a quantity ("12.50 Euro")."""
+    for h, mm in ((m.group("h"), m.group("m")), (m.group("h2"), m.group("m2"))):
+        if h is None:
+            continue
+        if int(h) > 23 or (mm is not None and int(mm) % 5):
+            return False
+    return not _UNIT.match(rest.lstrip()) and not rest.startswith(".")
+
+
 def parse_time_line(line: str, *, grammar: AgendaGrammar) -> TimeLine | None:
     """Parse a line that begins with a clock time; None for anything else.
 
@@ -245,13 +263,18 @@ def parse_time_line(line: str, *, grammar: AgendaGrammar) -> TimeLine | None:
         return TimeLine(start, end, title.strip(), off, True, prefix, f"agenda.line.{sid.split('.', 1)[1]}")
     if rest.strip() == "":
         return TimeLine(start, end, "", len(line), False, prefix, "agenda.line.time_only")
-    if rest[:1].isalnum() and not (m.group("uhr1") or m.group("uhr2")):
+    no_uhr = not (m.group("uhr1") or m.group("uhr2"))
+    if rest[:1].isalnum() and no_uhr and not line[m.start("rest") - 1 : m.start("rest")].isspace():
         return None  # "12.30Uhr" is caught above; "12.30abc" is not a time
+    if no_uhr and not _bare_clock_time(m, rest):
+        return None  # "21.12 Plänterwald" is a date, "12.50 Euro Eintritt" a price
     if rest.lstrip()[:1] in ",.;)":
         return None  # "10 – 16 Uhr, Lützowstraße 42": the time of a sentence, not a programme line
     title = rest.strip()
     off = rest_off + (len(rest) - len(rest.lstrip()))
-    return TimeLine(start, end, title, off, False, prefix, "agenda.line.uhr")
+    return TimeLine(
+        start, end, title, off, False, prefix, "agenda.line.bare" if no_uhr else "agenda.line.uhr"
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ event on 27.–28.08.2018 -> [AgendaEntry(date="2018-08-27", time="12:00", title
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,7 +45,7 @@ class AgendaRules:
 def load_rules() -> AgendaRules:
     """Load and validate the programme grammar at start-up. Example: "agenda.line.hyphen" in rule_ids; the
     prose patterns' ids (patterns/agenda_prose.jsonl: "agenda.prose.um_folgt") as well."""
-    prose = {rid for rid, _, _ in load_prose_patterns()}
+    prose = {row[0] for row in load_prose_patterns()}
     return AgendaRules(load_grammar(), read_rule_ids("agenda") | prose)
 
 
@@ -98,4 +99,29 @@ def find_agenda(doc: Doc, *, rules: AgendaRules, options: AgendaOptions, refs: R
         day_resolver=day_of_header,
         block_entries=options.block_entries,
         max_entry_paragraphs=options.max_entry_paragraphs,
+        verb_at=_finite_verbs(doc),
     )
+
+
+def _finite_verbs(doc: Doc) -> Callable[[int], bool | None]:
+    """Whether the token at a character offset is a finite verb not in past tense; None without a parse.
+
+    Example: "Um 19 Uhr liest Anna." -> at 10: True; at 0 ("Um"): False; on spacy.blank("de"): None.
+    Asked only at the few offsets a pattern proposes, so no pass over the whole Doc.
+    """
+
+    def verb_at(offset: int) -> bool | None:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tok = span[0]
+        if not tok.pos_:
+            return None
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        morph = tok.morph
+        return "Past" not in morph.get("Tense") and (
+            "Ind" in morph.get("Mood") or "Fin" in morph.get("VerbForm")
+        )
+
+    return verb_at

@@ -102,10 +102,30 @@ def _iso_date(value: str | None) -> date | None:
         return None
 
 
-def _dates_in(timexes: Sequence[TimexRef], start: int, end: int) -> list[date]:
+_NAMES_DAY = re.compile(
+    r"\d|(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|januar|februar|märz|april|mai"
+    r"|juni|juli|august|september|oktober|november|dezember|heute|morgen)"
+)
+
+
+def _dates_in(
+    timexes: Sequence[TimexRef],
+    start: int,
+    end: int,
+    *,
+    skip: Sequence[tuple[int, int]] = (),
+    labels: tuple[str, ...] = ("DATE", "TIME"),
+    text: str | None = None,
+) -> list[date]:
+    """Dates of the timexes between start and end; with `text`, only those that name their day ("am 2. Mai",
+    "Samstag"), not anaphors resolved elsewhere ("an diesem Tag")."""
     out = []
     for t in timexes:
-        if t.start >= start and t.end <= end and t.label in ("DATE", "TIME") and t.value:
+        if any(a <= t.start < b for a, b in skip):
+            continue
+        if text is not None and not _NAMES_DAY.search(text, t.start, t.end):
+            continue
+        if t.start >= start and t.end <= end and t.label in labels and t.value:
             for part in t.value.split("/"):
                 d = _iso_date(part)
                 if d is not None and d not in out:

@@ -6,7 +6,7 @@ Example: "Erster Konferenztag: …\n12:00 Uhr - Pressekonferenz" -> AgendaEntry(
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from pressextract.contract import EventRef, OfficeRef, PersonRef, TimexRef
@@ -43,6 +43,60 @@ _DAY = (
 _WEEKDAY_LABEL = re.compile(rf"(?i){_DAY}(?:\s*(?:[-–—,/&+]|und|bis)\s*{_DAY})*")
 
 
+# a step title that begins with a finite verb in past tense: a report, not a programme
+_PAST_START = re.compile(
+    r"(?:kam|kamen|war|waren|wurde|wurden|gab|ging|gingen|fand|fanden|hatte|hatten|stand|standen|traf|trafen"
+    r"|ereignete|bemerkte|meldete|stellte|stellten|fuhr|fuhren|hielt|hielten)\b"
+)
+# a title that names something: a letter, a digit or a quotation first, not "(Einlass um 17.30 Uhr)" or "*"
+_STARTS_NAMED_UPPER = re.compile(r"[A-ZÄÖÜ0-9„\"»']")
+# the next act's time inside a programme line, after a comma or semicolon ("…, 17:00 Band B")
+_INLINE_TIME = re.compile(r"[,;]\s+(?P<h>2[0-3]|[01]?\d)[:.](?P<m>[0-5]\d)(?:\s*Uhr)?\s+(?=(?P<rest>\S))")
+_STARTS_NAMED = re.compile(r"[\w„\"»']")
+# a place: an address ("Rudower Straße 37", "12557 Berlin") or a phrase that begins with a preposition of place
+_PLACE = re.compile(
+    r"\b\d{5}\b|[A-ZÄÖÜ][\wäöüß-]*(?:straße|str\.|platz|allee|weg|damm|ufer|ring|gasse|chaussee|promenade)\s+\d"
+    r"|^(?:im|in\s+der|in\s+dem|am|auf\s+dem|auf\s+der|vor\s+dem|vor\s+der)\s+[A-ZÄÖÜ„]"
+)
+
+
+def _is_place(title: str, places: Sequence[str]) -> bool:
+    """A title that is only the place of the event. Example: "Campus Kiezspindel, Rudower Straße 37" -> True."""
+    t = title.strip(" .,;")
+    if not t:
+        return False
+    if _PLACE.search(t):
+        return True
+    low = t.casefold()
+    return any(low == p or (len(low) >= 8 and low in p) for p in places)
+
+
+def _label_places(lines, kinds, parsed, grammar) -> list[str]:
+    """The places a release names in its "Wo:/Ort:" labels (the value, or the line under an empty label)."""
+    out = []
+    for i, k in enumerate(kinds):
+        if k != "label":
+            continue
+        lab = parsed[i]
+        if grammar.labels[lab.group("label").lower()][1] != "place":
+            continue
+        value = lab.group("value").strip()
+        if not value and i + 1 < len(lines) and kinds[i + 1] == "other":
+            value = lines[i + 1].text
+        if value:
+            out.append(value.casefold())
+    return out
+
+
+_SIDE_NOTE = re.compile(r"(?i)(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:")
+_QUOTED = re.compile(r"„[^„“”\n]*[“”]|»[^»«\n]*«|\"[^\"\n]*\"")
+
+
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges of the quotations between start and end. Example: 'sagte: „am 3. Mai“' -> [(7, 18)]."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+
+
 def agenda_of(
     text: str,
     *,
@@ -60,6 +114,7 @@ def agenda_of(
     max_entry_paragraphs: int = 4,
     max_entry_paragraph_chars: int = 600,
     prose: bool = True,
+    verb_at: Callable[[int], bool | None] | None = None,
 ) -> list[AgendaEntry]:
     """Programme entries of one document, in text order, with dates, day labels and participants.
 
@@ -87,7 +142,14 @@ def agenda_of(
             parsed.append(lab)
             continue
         lt = grammar.label_time_line.match(ln.text)
-        if lt is not None and not _SENT_END.search(ln.text):
+        if (
+            lt is not None
+            and re.search(r"\d$", lt.group("label"))
+            and re.match(r"\d\d", ln.text[lt.end("label") + 1 :])
+        ):
+            lt = None  # "Mo, Di, Fr von 11:00 Uhr bis 19:00 Uhr": the colon is the clock time's
+        if lt is not None and not _SENT_END.search(ln.text) and (lt.group("m") or lt.group("uhr1")):
+            # "Einlass: 15.30 Uhr", not "Karten: 10 € im Vorverkauf" (a number is no time)
             kinds.append("label_time")
             parsed.append(lt)
             continue
@@ -112,6 +174,8 @@ def agenda_of(
             continue
         kinds.append("header" if grammar.programme_header_id(ln.text) else "other")
         parsed.append(None)
+
+    places = _label_places(lines, kinds, parsed, grammar)
 
     def near_time(i: int) -> bool:
         for j in (i - 1, i + 1, i - 2, i + 2):
@@ -152,17 +216,47 @@ def agenda_of(
                 ok = near_time(i) or in_programme(i)
             if not ok and tl.strong and tl.prefix in ("gegen", "um", "etwa", "von"):
                 ok = near_time(i) or in_programme(i)
+            if ok and _PAST_START.match(tl.title):
+                ok = False  # "Ab 18 Uhr kam es am Osttor zu Festnahmen": a report of what happened
+            if ok and not (near_time(i) or in_programme(i)) and _is_place(tl.title, places):
+                ok = False  # "11.00-13.30 Uhr - Gartenarbeitsschule Borkzeile" alone: the event's time and place
+            if ok and tl.rule_id == "agenda.line.bare" and not _STARTS_NAMED_UPPER.match(tl.title):
+                ok = False  # "14.00 ist der Eiskeller geöffnet": the rest of a sentence, not a programme line
             if not ok:
                 continue
             title, title_end, rule = tl.title, ln.end, tl.rule_id
             if not title and i + 1 < len(lines) and kinds[i + 1] in ("other", "bullet"):
                 title, title_end = lines[i + 1].text, lines[i + 1].end
+            # several acts on one line: "16:00 Band A (pop), 17:00 Band B (rock), 18:00 Band C"
+            title_start = ln.start + tl.title_offset
+            cuts = [
+                c
+                for c in _INLINE_TIME.finditer(text, title_start, ln.end)
+                if title and _STARTS_NAMED_UPPER.match(c.group("rest"))
+            ]
+            seg_start, seg_time, seg_end_time, seg_title_start = ln.start, tl.time, tl.end_time, title_start
+            for c in cuts:
+                entries.append(
+                    AgendaEntry(
+                        seg_start,
+                        c.start(),
+                        seg_time,
+                        seg_end_time,
+                        _clean_title(text[seg_title_start : c.start()])[:max_title_chars] or None,
+                        rule_id=rule,
+                    )
+                )
+                accepted.append(i)
+                seg_start, seg_title_start = c.start("h"), c.start("rest")
+                seg_time, seg_end_time = _hhmm(c.group("h"), c.group("m")), None
+            if cuts:
+                title = text[seg_title_start:title_end].rstrip(" ,;")
             entries.append(
                 AgendaEntry(
-                    ln.start,
+                    seg_start,
                     title_end,
-                    tl.time,
-                    tl.end_time,
+                    seg_time,
+                    seg_end_time,
                     _clean_title(title)[:max_title_chars] or None,
                     rule_id=rule,
                 )
@@ -221,8 +315,10 @@ def agenda_of(
             dl = parsed[i]
             assert isinstance(dl, re.Match)
             rest = dl.group("rest").strip(" ,;:–-")
-            if not rest:
-                continue  # "Montag, 23. April 2018 um 12:00 Uhr": the event's date, a day context below
+            if not rest or not _STARTS_NAMED.match(rest):
+                continue  # "Montag, 23. April 2018 um 12:00 Uhr (Einlass 11.30 Uhr)": the event's date, a day context
+            if not (near_time(i) or in_programme(i)) and _is_place(rest, places):
+                continue  # "Mittwoch, 17.04.2019, 19 Uhr – Campus Kiezspindel, Rudower Straße 37": date and place
             tm = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", dl.group("time"))
             t = _hhmm(tm.group(1), tm.group(2)) if tm else None
             entries.append(
@@ -313,7 +409,9 @@ def agenda_of(
                 or any(e.start <= ln.start < e.end for e in entries)
             ):
                 continue
-            for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars):
+            if _SIDE_NOTE.match(ln.text):
+                continue  # "Hinweis: Die Senats-Pressekonferenz findet um 13 Uhr statt." is no programme step
+            for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars, verb_at=verb_at):
                 if not grammar.is_deadline(text[st.start : st.end]):
                     steps.append((i, st))
         if steps and len(steps) + len(entries) >= 2:
@@ -431,6 +529,19 @@ def agenda_of(
             # a dated lead-in ("Presseöffentliche Termine … am 11. Juni 2025", "Datum: Freitag, 25. Juni 2021")
             # dates what follows; a prose paragraph only when it names exactly one day
             found = _dates_in(timexes, ln.start, ln.end)
+            if kind == "other" and found:
+                # a date inside a quotation is what the speaker talks about ("… am 23. Februar wählen“,
+                # erklärt …), not the day of the programme below
+                # a bare clock time in prose ("Um 15 Uhr spielt …") carries the date the timex stage anchored it
+                # to, not one the text names: prose dates a programme by its DATE expressions only
+                found = _dates_in(
+                    timexes,
+                    ln.start,
+                    ln.end,
+                    skip=_quoted(text, ln.start, ln.end),
+                    labels=("DATE",),
+                    text=text,
+                )
             if found and (kind != "other" or len(found) == 1) and found[0] != context_date:
                 context_date, context_label = found[0], None  # same day: the day header's label stays
         for entry in entry_at.get(i, ()):
@@ -439,7 +550,9 @@ def agenda_of(
             if kind == "label":
                 own = _dates_in(timexes, entry.start, entry.end)
             if entry.rule_id.startswith("agenda.prose."):
-                own = _dates_in(timexes, entry.start, entry.end)  # "am Samstag um 11 Uhr folgt …"
+                own = _dates_in(
+                    timexes, entry.start, entry.end, labels=("DATE",), text=text
+                )  # "am Samstag um 11 Uhr …"
             if own:
                 d = own[0]
             elif context_date is not None:
