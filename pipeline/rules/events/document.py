@@ -44,7 +44,8 @@ def load_rules() -> EventRules:
     """Load and validate the event rules at start-up. Example: "ev.konferenz" in load_rules().rule_ids."""
     lexicon = load_lexicon()
     titles = {cid for cid, kind, _ in lexicon.cues if kind == "title"}  # "„Lange Nacht“ findet statt"
-    ids = frozenset(n.rule_id for n in lexicon.nouns) | titles | read_rule_ids("events")
+    frames = {f[0] for f in lexicon.frames}  # "Am Montag findet ein Gespräch statt": ev.arg.stattfinden
+    ids = frozenset(n.rule_id for n in lexicon.nouns) | titles | frames | read_rule_ids("events")
     return EventRules(lexicon, load_grammar(), ids)
 
 

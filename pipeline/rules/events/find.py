@@ -13,6 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from pressextract.contract import TimexRef
+from pressextract.rules.events.arguments import argument_mentions
 from pressextract.rules.events.attributes import (
     _DATEISH,
     dates_of,
@@ -70,6 +71,16 @@ def events_of(
         text = doc.text
     mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens, text=text)
     mentions += title_mentions(doc, lexicon=lexicon, skip=[*skip, *programme], known=mentions)
+    mentions += argument_mentions(
+        doc,
+        lexicon=lexicon,
+        known=mentions,
+        skip=[*skip, *programme],
+        timexes=[(t.start, t.end) for t in timexes],
+        entities=entities,
+        max_name_tokens=max_name_tokens,
+        text=text,
+    )
     mentions.sort(key=lambda m: m.start)
     occurs = lexicon.cues_of("occurs")
     side = lexicon.cues_of("side")

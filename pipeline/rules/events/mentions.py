@@ -59,6 +59,7 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
 
 
 _CONNECT = word_set("events", "connect")
+_ENGLISH = word_set("events", "english")  # English event heads, whose name stands in front of them
 
 
 _QUOTE_OPEN = '„“»"‚'
@@ -98,6 +99,19 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None 
             )
         ):
             start = i - 1
+    if doc[i].lower_.rsplit("-", 1)[-1] in _ENGLISH and start == i:
+        # an English name puts its words in front of the head: "30. Leibniz Conference", "Berlin Art Week"
+        while (
+            start > 0
+            and i - start < 3
+            and doc[start - 1].text[:1].isupper()
+            and (doc[start - 1].is_alpha or "-" in doc[start - 1].text)
+            and doc[start - 1].lower_ not in _DETS
+            and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        if start > 0 and re.fullmatch(r"\d{1,3}\.", doc[start - 1].text):
+            start -= 1
     end = j
     sent_end = doc[i].sent.end
     limit = min(sent_end, j + max_tokens)
