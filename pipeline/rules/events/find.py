@@ -13,6 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from pressextract.contract import TimexRef
+from pressextract.resources.loader import word_set
 from pressextract.rules.events.arguments import argument_mentions
 from pressextract.rules.events.attributes import (
     _DATEISH,
@@ -41,6 +42,10 @@ class _Group:
     type: str
     mentions: list[Mention]
     days: frozenset[date]
+    cls: str = "other"
+
+
+_REF_DETS = word_set("events", "refdets")
 
 
 def events_of(
@@ -160,8 +165,33 @@ def events_of(
             days = _lead_in_days(doc, m, grammar=grammar, timexes=timexes)
         return days
 
+    def refers_back(m: Mention) -> _Group | None:
+        """A bare definite noun ("dieser Konferenz", "der Tagung") names the event of its type (or, for
+        meetings, of its class) mentioned before it: one event, whatever date its own sentence has."""
+        tok = doc[m.start]
+        if m.plural or not m.noun.words or not tok.lower_.startswith(m.noun.words[0]):
+            return None  # a compound names its own event: "FOSSGIS-Konferenz"
+        if m.name_end - m.name_start > len(tok.text) + 1:
+            return None
+        k = m.start - 1
+        while k >= 0 and m.start - k <= 2 and doc[k].is_alpha and doc[k].text[:1].islower() and doc[k].lower_ not in _REF_DETS:
+            k -= 1  # an adjective in between: "zur wissenschaftlichen Tagung"
+        if k < 0 or doc[k].lower_ not in _REF_DETS:
+            return None
+        days = mention_days(m)
+        for g in reversed(groups):
+            if g.type == m.noun.type or (g.cls == m.noun.cls == "meeting"):
+                return None if days and not g.days else g  # the first date of an event is its own
+        return None
+
     groups: list[_Group] = []
+    refs: set[int] = set()  # ids of mentions that only refer back to an event
     for m, _how in anchored:
+        ref = refers_back(m)
+        if ref is not None:
+            ref.mentions.append(m)
+            refs.add(id(m))
+            continue
         days = frozenset(mention_days(m))
         target = None
         for g in groups:
@@ -169,7 +199,7 @@ def events_of(
                 target = g
                 break
         if target is None:
-            groups.append(_Group(m.noun.type, [m], days))
+            groups.append(_Group(m.noun.type, [m], days, m.noun.cls))
         else:
             target.mentions.append(m)
             target.days = target.days | days
@@ -199,7 +229,7 @@ def events_of(
             facts = len(days) * 2 + len(clocks) + (3 if b and b.days else 0)
             return (facts, -int(in_ranges(doc[m.start].idx, headings)), -m.start)
 
-        best = max(g.mentions, key=score)
+        best = max([m for m in g.mentions if id(m) not in refs] or g.mentions, key=score)
         best_sent = sent_of(best)
         block = block_below(best)
         if block is not None and block.days:
