@@ -88,6 +88,12 @@ def events_of(
     )
     mentions.sort(key=lambda m: m.start)
     occurs = lexicon.cues_of("occurs")
+    deadlines = [rx for _, rx in lexicon.cues_of("deadline")]
+
+    def is_deadline(sentence: str) -> bool:
+        """A deadline or side note dates no event: the agenda grammar's blockers and the event deadlines."""
+        return grammar.is_deadline(sentence) or any(rx.search(sentence) for rx in deadlines)
+
     side = lexicon.cues_of("side")
     blocks = _label_blocks(doc, grammar=grammar, timexes=timexes, text=text)
     blocks += _date_paragraphs(doc, grammar=grammar, timexes=timexes, known=blocks, text=text)
@@ -100,14 +106,14 @@ def events_of(
         return any(s <= pos < e for s, e in ranges)
 
     def sent_dates(sent: Span) -> tuple[list[date], list[str]]:
-        if grammar.is_deadline(sent.text):
+        if is_deadline(sent.text):
             return [], []  # "Anmeldung bis Freitag, 22. November, 17 Uhr" dates no event
         return dates_of(timexes, sent.start_char, sent.end_char)
 
     def dated(sent: Span) -> bool:
         days, clocks = sent_dates(sent)
         return bool(days or clocks) or (
-            bool(_DATEISH.search(sent.text)) and not grammar.is_deadline(sent.text)
+            bool(_DATEISH.search(sent.text)) and not is_deadline(sent.text)
         )
 
     def block_below(m: Mention) -> _Block | None:
@@ -234,7 +240,7 @@ def events_of(
         block = block_below(best)
         if block is not None and block.days:
             start, end = block.start_value, block.end_value
-        elif not grammar.is_deadline(best_sent.text):
+        elif not is_deadline(best_sent.text):
             start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
             if start is None or start.startswith("T"):
                 days = mention_days(best)

@@ -33,7 +33,7 @@ CLASSES = frozenset(
 )
 
 
-CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title", "invite"})
+CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title", "invite", "deadline"})
 
 
 @dataclass(frozen=True, slots=True)
