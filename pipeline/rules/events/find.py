@@ -89,6 +89,7 @@ def events_of(
     mentions.sort(key=lambda m: m.start)
     occurs = lexicon.cues_of("occurs")
     deadlines = [rx for _, rx in lexicon.cues_of("deadline")]
+    occasions = [rx for _, rx in lexicon.cues_of("occasion")]
 
     def is_deadline(sentence: str) -> bool:
         """A deadline or side note dates no event: the agenda grammar's blockers and the event deadlines."""
@@ -127,13 +128,23 @@ def events_of(
     anchored: list[tuple[Mention, str]] = []
     loose: list[Mention] = []
     in_prog: list[Mention] = []
+    tx_ends = {t.end for t in timexes}
+    tx_starts = {t.start for t in timexes}
     for m in mentions:
         sent = sent_of(m)
         pos = doc[m.start].idx
+        if m.noun.anchor == "dated" and _is_date_label(text, m, tx_starts, tx_ends):
+            continue  # "am Kindertag, dem 1. Juni": the name of a day, not an event
         if in_ranges(pos, programme):
             in_prog.append(m)
             continue
         how = None
+        if m.noun.anchor == "dated" and (
+            any(rx.search(text[max(sent.start_char, pos - 60) : pos]) for rx in occasions)
+            or _ZUM_ANLASS.search(text[m.name_end : sent.end_char])
+        ):
+            loose.append(m)  # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"
+            continue
         line_start = text.rfind("\n", 0, pos) + 1
         if any(rx.search(text[line_start:pos]) for _, rx in side):
             loose.append(
@@ -190,10 +201,20 @@ def events_of(
                 return None if days and not g.days else g  # the first date of an event is its own
         return None
 
+    def apposition_of(m: Mention) -> _Group | None:
+        """An event noun in apposition to an event names the same event: "Das jugendFORUM, das Festival
+        für junge Politik, findet … statt" -> one event."""
+        for g in reversed(groups):
+            last = max(g.mentions, key=lambda x: x.name_end)
+            gap = text[last.name_end : m.name_start]
+            if last.name_end <= m.name_start and _APPOSITION.fullmatch(gap):
+                return g
+        return None
+
     groups: list[_Group] = []
     refs: set[int] = set()  # ids of mentions that only refer back to an event
     for m, _how in anchored:
-        ref = refers_back(m)
+        ref = refers_back(m) or apposition_of(m)
         if ref is not None:
             ref.mentions.append(m)
             refs.add(id(m))
@@ -319,6 +340,22 @@ def events_of(
             ev["name"] = f"{ev['name']} „{ev['motto']}“"
     results.sort(key=lambda r: min(r.mentions))
     return _merge_references(results)
+
+
+_ZUM_ANLASS = re.compile(r"^[^.;:]{0,200}?\bzum\s+Anlass\b")
+_APPOSITION = re.compile(r"\s*,\s*(?:der|die|das|dem|den|des)\s+")
+_DAY_LABEL_AFTER = re.compile(r"\s*,\s*(?:dem|den|der)\s+")
+_DAY_LABEL_BEFORE = re.compile(r",\s*(?:dem|den|der)\s+$")
+
+
+def _is_date_label(text: str, m: Mention, tx_starts: set[int], tx_ends: set[int]) -> bool:
+    """A day's name in apposition to a date: "am Kindertag, dem 1. Juni", "am 8. März, dem Weltfrauentag"."""
+    after = _DAY_LABEL_AFTER.match(text, m.name_end)
+    if after and after.end() in tx_starts:
+        return True
+    before = text[max(0, m.name_start - 12) : m.name_start]
+    hit = _DAY_LABEL_BEFORE.search(before)
+    return bool(hit) and (m.name_start - len(before) + hit.start()) in tx_ends
 
 
 _TITLED = re.compile(r"\b(?:mit|unter)\s+dem\s+(?:Titel|Motto|Namen)$|\bnamens$")

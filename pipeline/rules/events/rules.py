@@ -33,7 +33,7 @@ CLASSES = frozenset(
 )
 
 
-CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title", "invite", "deadline"})
+CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title", "invite", "deadline", "occasion"})
 
 
 @dataclass(frozen=True, slots=True)
