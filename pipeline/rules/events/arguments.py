@@ -96,7 +96,9 @@ def argument_mentions(
                 lemma = arg.lemma_ if arg.lemma_ and arg.lemma_[:1].isupper() else arg.text
                 noun = EventNoun(rid, (lemma.lower(),), False, lemma, "other", "dated")
             s, e = _name_extent(doc, arg.i, arg.i + 1, max_tokens=max_name_tokens, text=text)
-            out.append(Mention(arg.i, arg.i + 1, noun, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), plural))
+            out.append(
+                Mention(arg.i, arg.i + 1, noun, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), plural)
+            )
             taken.add(arg.i)
             break  # one event per frame: the first argument that can be one
     return out

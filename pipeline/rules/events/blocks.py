@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from pressextract.contract import TimexRef
-from pressextract.rules.events.attributes import dates_of
+from pressextract.rules.events.attributes import _DATEISH, dates_of
 from pressextract.rules.events.mentions import EventMatch, Mention
 from pressextract.rules.programme import split_lines
 
@@ -105,6 +105,7 @@ def _date_paragraphs(
     known: Sequence[_Block],
     max_line_chars: int = 100,
     text: str | None = None,
+    occurs: Sequence[re.Pattern] = (),
 ) -> list[_Block]:
     """Unlabelled when/where paragraphs right under an unfinished sentence: a date line, then the place.
 
@@ -122,7 +123,9 @@ def _date_paragraphs(
         prev = lines[n - 1].text.rstrip()
         finished = bool(re.search(r"[.!?“”\"]$", prev)) or ln.para - lines[n - 1].para > 1
         pure = _PURE_REST.fullmatch(ln.text[_DATE_LINE.match(ln.text).end() :]) is not None
-        if finished and not (pure and ln.para - lines[n - 1].para <= 2):
+        # a lone date line dates the sentence above only when that sentence announces an event undated
+        announced = any(rx.search(prev) for rx in occurs) and not _DATEISH.search(prev)
+        if finished and not (pure and announced and ln.para - lines[n - 1].para <= 2):
             # the sentence above is finished: the date line is not its complement — unless the line holds
             # nothing but a date and a time ("Der Vortrag findet … statt.\n\n8. September 2019, 13 Uhr")
             continue

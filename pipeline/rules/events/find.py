@@ -97,7 +97,9 @@ def events_of(
 
     side = lexicon.cues_of("side")
     blocks = _label_blocks(doc, grammar=grammar, timexes=timexes, text=text)
-    blocks += _date_paragraphs(doc, grammar=grammar, timexes=timexes, known=blocks, text=text)
+    blocks += _date_paragraphs(
+        doc, grammar=grammar, timexes=timexes, known=blocks, text=text, occurs=[rx for _, rx in occurs]
+    )
     blocks.sort(key=lambda b: b.start)
 
     def sent_of(m: Mention) -> Span:
@@ -113,9 +115,7 @@ def events_of(
 
     def dated(sent: Span) -> bool:
         days, clocks = sent_dates(sent)
-        return bool(days or clocks) or (
-            bool(_DATEISH.search(sent.text)) and not is_deadline(sent.text)
-        )
+        return bool(days or clocks) or (bool(_DATEISH.search(sent.text)) and not is_deadline(sent.text))
 
     def block_below(m: Mention) -> _Block | None:
         """The label block right under a mention ("Termin 1:\nPresserundgang …\n\nDatum: …")."""
@@ -191,7 +191,13 @@ def events_of(
         if m.name_end - m.name_start > len(tok.text) + 1:
             return None
         k = m.start - 1
-        while k >= 0 and m.start - k <= 2 and doc[k].is_alpha and doc[k].text[:1].islower() and doc[k].lower_ not in _REF_DETS:
+        while (
+            k >= 0
+            and m.start - k <= 2
+            and doc[k].is_alpha
+            and doc[k].text[:1].islower()
+            and doc[k].lower_ not in _REF_DETS
+        ):
             k -= 1  # an adjective in between: "zur wissenschaftlichen Tagung"
         if k < 0 or doc[k].lower_ not in _REF_DETS:
             return None

@@ -53,6 +53,8 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
             if k and tail in lexicon.non_words and tail not in single and (k >= 3 or stem[k - 1] == "-"):
                 break  # the compound's head is a non-event: "Krankheitsverlauf" ends with "verlauf"
             for noun in single.get(tail, ()):
+                if ending and ending != "s" and noun.rule_id.startswith("ev.en."):
+                    continue  # English heads take no German endings: "Launcher" is no "Launch"
                 if k == 0 or (noun.suffix and (k >= 3 or stem[k - 1] == "-")):
                     return noun, ending in ("en", "n", "e", "er", "ern", "s") and stem != low
     return None
