@@ -102,3 +102,43 @@ def argument_mentions(
             taken.add(arg.i)
             break  # one event per frame: the first argument that can be one
     return out
+
+
+def host_of(doc: Doc, i: int, *, lexicon: EventLexicon, max_chars: int = 120) -> str | None:
+    """The host of the event named at token i: the subject of the hosting verb whose argument it is
+    (event_arguments.tsv, kind host), walking up through coordinated and embedded verbs.
+
+    Example: "Die Kita „Am Kirschbaum“ feiert am 1. Juni ein Sommerfest." -> "Kita „Am Kirschbaum“";
+    "Das Sommerfest findet am 1. Juni statt." -> None (no hosting verb).
+    """
+    if not doc.has_annotation("DEP") or not lexicon.hosts:
+        return None
+    tok = doc[i]
+    verb = tok.head
+    if tok.dep_ not in ("obj", "obl", "nsubj:pass", "nmod") or verb.lemma_.lower() not in lexicon.hosts:
+        return None
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in _NOMINAL and c.i != i]
+        if subj:
+            return _phrase(doc, subj[0], max_chars=max_chars)
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _phrase(doc: Doc, head: Token, *, max_chars: int) -> str | None:
+    """The subject's words up to the first comma or clause: "Die Kita „Am Kirschbaum“, Albert-…" -> "Kita „Am Kirschbaum“"."""
+    sub = list(head.subtree)
+    start = head.i
+    while start > sub[0].i and doc[start - 1].dep_ not in ("det", "det:poss") and doc[start - 1].text != ",":
+        start -= 1
+    end = head.i + 1
+    while end <= sub[-1].i and doc[end].text != "," and doc[end].dep_ not in ("acl", "acl:relcl"):
+        end += 1
+    phrase = doc[start:end].text.strip(" ,")
+    if not phrase[:1].isalpha() or ":" in phrase:
+        return None  # "…: Klaus Lederer": a list after a colon, no subject phrase
+    if not phrase or len(phrase) > max_chars or phrase.lower() in ("wir", "sie", "man", "er", "es"):
+        return None
+    return phrase

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from pressextract.contract import TimexRef
 from pressextract.resources.loader import word_set
-from pressextract.rules.events.arguments import argument_mentions
+from pressextract.rules.events.arguments import argument_mentions, host_of
 from pressextract.rules.events.attributes import (
     _DATEISH,
     dates_of,
@@ -326,6 +326,13 @@ def events_of(
                 hit = find_recurrence(s.text, lexicon=lexicon)
                 if hit:
                     ev["recurrence"] = hit[0]
+        if ev["organizer"] is None:
+            # the subject of the verb that hosts the event: "Die Kita feiert am 1. Juni ein Sommerfest"
+            for m in g.mentions:
+                host = host_of(doc, m.start, lexicon=lexicon, max_chars=max_organizer_chars)
+                if host:
+                    ev["organizer"] = host
+                    break
         # the evidence span is the name of the best mention: unique per event (span extensions are keyed
         # by offsets, so two events must never share one span)
         results.append(

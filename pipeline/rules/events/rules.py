@@ -64,6 +64,7 @@ class EventLexicon:
     frames: tuple[tuple[str, str, str, tuple[str, ...], frozenset[str]], ...] = ()
     arg_stop: frozenset[str] = field(default_factory=frozenset)  # nouns in a frame slot that name no event
     arg_allow: frozenset[str] = field(default_factory=frozenset)  # generic nouns a frame slot makes events
+    hosts: frozenset[str] = field(default_factory=frozenset)  # verbs whose subject hosts their event
     # indexes derived from the fields above, so that matching a word is a few dict look-ups
     single: dict[str, tuple[EventNoun, ...]] = field(init=False, compare=False, repr=False)  # word -> nouns
     frame_words: frozenset[str] = field(init=False, compare=False, repr=False)  # lemmas and fused forms
@@ -163,7 +164,7 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
             raise ResourceError(f"location_genders.tsv:{no}: gender must be m, f or n, got {gender!r}")
         genders.append((suffix.lower(), gender))
     genders.sort(key=lambda g: -len(g[0]))
-    frames, arg_stop, arg_allow = [], set(), set()
+    frames, arg_stop, arg_allow, hosts = [], set(), set(), set()
     for no, (rid, kind, word, particle, deps, cases) in read_table(
         lex / "event_arguments.tsv", columns=6, min_columns=3
     ):
@@ -171,6 +172,8 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
             arg_stop.add(word.lower())
         elif kind == "allow":
             arg_allow.add(word.lower())
+        elif kind == "host":
+            hosts.add(word.lower())
         elif kind == "frame":
             rels = tuple(d.strip() for d in deps.split(",") if d.strip())
             if not rels:
@@ -178,7 +181,9 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
             case_words = frozenset(c.strip().lower() for c in cases.split(",") if c.strip())
             frames.append((rid, word.lower(), particle.lower(), rels, case_words))
         else:
-            raise ResourceError(f"event_arguments.tsv:{no}: kind must be frame, stop or allow, got {kind!r}")
+            raise ResourceError(
+                f"event_arguments.tsv:{no}: kind must be frame, stop, allow or host, got {kind!r}"
+            )
     grammar = load_grammar(resources)
     place_labels = frozenset(k for k, (_, f) in grammar.labels.items() if f == "place")
     return EventLexicon(
@@ -195,6 +200,7 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
         tuple(frames),
         frozenset(arg_stop),
         frozenset(arg_allow),
+        frozenset(hosts),
     )
 
 

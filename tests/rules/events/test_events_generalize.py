@@ -237,3 +237,39 @@ def test_lone_date_line_under_an_event(nlp, text, start, location):
     got = _events(nlp, text)
     ev = got[0] if got else {"start": None, "location": None}
     assert (ev["start"], ev["location"]) == (start, location)
+
+
+# --- the host: subject of the verb that hosts the event ------------------------------------------------
+
+
+def test_host_is_subject_of_hosting_verb(lexicon):
+    from pressextract.rules.events.arguments import host_of
+
+    # "Die Kita Sonnenblume feiert am Samstag ein Sommerfest ."
+    words = ["Die", "Kita", "Sonnenblume", "feiert", "am", "Samstag", "ein", "Sommerfest", "."]
+    doc = _parsed(
+        words,
+        [1, 3, 1, 3, 5, 3, 7, 3, 3],
+        ["det", "nsubj", "flat", "ROOT", "case", "obl", "det", "obj", "punct"],
+        ["DET", "NOUN", "PROPN", "VERB", "ADP", "NOUN", "DET", "NOUN", "PUNCT"],
+        ["der", "Kita", "Sonnenblume", "feiern", "an", "Samstag", "ein", "Sommerfest", "."],
+    )
+    assert host_of(doc, 7, lexicon=lexicon) == "Kita Sonnenblume"
+    # "Das Sommerfest findet am Samstag statt ." — no hosting verb, no host
+    doc2 = _parsed(
+        ["Das", "Sommerfest", "findet", "am", "Samstag", "statt", "."],
+        [1, 2, 2, 4, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "case", "obl", "compound:prt", "punct"],
+        ["DET", "NOUN", "VERB", "ADP", "NOUN", "ADP", "PUNCT"],
+        ["der", "Sommerfest", "finden", "an", "Samstag", "statt", "."],
+    )
+    assert host_of(doc2, 1, lexicon=lexicon) is None
+    # "Wir feiern am Samstag ein Sommerfest ." — a pronoun names no host
+    doc3 = _parsed(
+        ["Wir", "feiern", "am", "Samstag", "ein", "Sommerfest", "."],
+        [1, 1, 3, 1, 5, 1, 1],
+        ["nsubj", "ROOT", "case", "obl", "det", "obj", "punct"],
+        ["PRON", "VERB", "ADP", "NOUN", "DET", "NOUN", "PUNCT"],
+        ["wir", "feiern", "an", "Samstag", "ein", "Sommerfest", "."],
+    )
+    assert host_of(doc3, 5, lexicon=lexicon) is None
