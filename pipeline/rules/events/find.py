@@ -204,7 +204,12 @@ def events_of(
         days = mention_days(m)
         for g in reversed(groups):
             if g.type == m.noun.type or (g.cls == m.noun.cls == "meeting"):
-                return None if days and not g.days else g  # the first date of an event is its own
+                if days and not g.days:
+                    return None  # the first date of an event is its own
+                if days and not (set(days) & g.days) and m.start - doc[m.start].sent.start <= 2:
+                    # the sentence is about it: "Die Führung am 14. Oktober findet um 18 Uhr … statt"
+                    redated.add(id(m))
+                return g
         return None
 
     def apposition_of(m: Mention) -> _Group | None:
@@ -219,8 +224,13 @@ def events_of(
 
     groups: list[_Group] = []
     refs: set[int] = set()  # ids of mentions that only refer back to an event
+    redated: set[int] = set()  # references whose sentence gives the event its date
     for m, _how in anchored:
         ref = refers_back(m) or apposition_of(m)
+        if ref is not None and id(m) in redated:
+            ref.mentions.append(m)
+            ref.days = frozenset(mention_days(m))
+            continue
         if ref is not None:
             ref.mentions.append(m)
             refs.add(id(m))
@@ -262,7 +272,8 @@ def events_of(
             facts = len(days) * 2 + len(clocks) + (3 if b and b.days else 0)
             return (facts, -int(in_ranges(doc[m.start].idx, headings)), -m.start)
 
-        best = max([m for m in g.mentions if id(m) not in refs] or g.mentions, key=score)
+        pool = [m for m in g.mentions if id(m) in redated] or [m for m in g.mentions if id(m) not in refs]
+        best = max(pool or g.mentions, key=score)
         best_sent = sent_of(best)
         block = block_below(best)
         if block is not None and block.days:

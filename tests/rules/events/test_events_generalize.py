@@ -273,3 +273,12 @@ def test_host_is_subject_of_hosting_verb(lexicon):
         ["wir", "feiern", "an", "Samstag", "ein", "Sommerfest", "."],
     )
     assert host_of(doc3, 5, lexicon=lexicon) is None
+
+
+def test_reference_that_is_the_subject_gives_the_date(nlp):
+    text = (
+        "Titel\n\nZum Todestag des Erfinders (gestorben am 23. September) bietet das Museum eine Sonderführung an. "
+        "Die Führung am 14. Oktober findet um 18 Uhr im Museum statt."
+    )
+    got = _events(nlp, text)
+    assert [e["start"][:10] for e in got] == ["2024-10-14"]
