@@ -12,6 +12,7 @@ and it needs a date in its sentence or a label block under it (anchor "dated"), 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -59,8 +60,10 @@ def argument_mentions(
     """
     if not doc.has_annotation("DEP"):
         return []
-    spans = [(m.name_start, m.name_end) for m in known]
-    taken = {t.i for t in doc if any(a <= t.idx < b for a, b in spans)} if spans else set()
+    starts = [t.idx for t in doc] if known else []
+    taken: set[int] = set()
+    for m in known:  # the tokens of every known mention's name
+        taken.update(range(bisect_left(starts, m.name_start), bisect_left(starts, m.name_end)))
     names = [e for e in entities if e[2] in ("PER", "LOC", "GPE")]
     out: list[Mention] = []
     for tok in doc:
