@@ -21,6 +21,7 @@ from pressextract.rules.events.mentions import Mention, _name_extent, match_noun
 from pressextract.rules.events.rules import EventLexicon, EventNoun
 
 _NOMINAL = ("NOUN", "PROPN")
+_FLAT = ("flat", "flat:name", "compound", "appos")
 
 
 def _has_child(tok: Token, dep: str, lowers: frozenset[str]) -> bool:
@@ -76,8 +77,8 @@ def argument_mentions(
             continue
         rid, deps, cases = frame
         args = [a for a in tok.children if a.dep_ in deps and a.pos_ in _NOMINAL]
-        if any(a.i in taken for a in args):
-            continue  # the frame's event is a lexicon mention already: "Die Art Week findet statt"
+        if any(a.left_edge.i <= t <= a.right_edge.i for a in args for t in taken if a.left_edge.i <= t):
+            continue  # the frame's event is a lexicon mention already: "Die FOSSGIS Konferenz fand statt"
         for arg in args:
             if cases and not any(c.dep_ == "case" and c.lower_ in cases for c in arg.children):
                 continue
@@ -98,7 +99,12 @@ def argument_mentions(
             else:
                 lemma = arg.lemma_ if arg.lemma_ and arg.lemma_[:1].isupper() else arg.text
                 noun = EventNoun(rid, (lemma.lower(),), False, lemma, "other", "dated")
-            s, e = _name_extent(doc, arg.i, arg.i + 1, max_tokens=max_name_tokens, text=text)
+            j = arg.i + 1
+            while (
+                j < len(doc) and doc[j].head.i == arg.i and doc[j].dep_ in _FLAT and doc[j].text[:1].isupper()
+            ):
+                j += 1  # a name in several words: "der GeoStyler Code Sprint"
+            s, e = _name_extent(doc, arg.i, j, max_tokens=max_name_tokens, text=text)
             out.append(
                 Mention(arg.i, arg.i + 1, noun, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), plural)
             )

@@ -101,6 +101,14 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None 
             )
         ):
             start = i - 1
+    if (
+        start == i
+        and i > 0
+        and len(doc[i - 1].text) >= 3
+        and doc[i - 1].is_alpha
+        and doc[i - 1].text.isupper()
+    ):
+        start = i - 1  # an acronym names the event: "die FOSSGIS Konferenz"
     if doc[i].lower_.rsplit("-", 1)[-1] in _ENGLISH and start == i:
         # an English name puts its words in front of the head: "30. Leibniz Conference", "Berlin Art Week"
         while (

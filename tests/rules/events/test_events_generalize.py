@@ -282,3 +282,20 @@ def test_reference_that_is_the_subject_gives_the_date(nlp):
     )
     got = _events(nlp, text)
     assert [e["start"][:10] for e in got] == ["2024-10-14"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Titel\n\nAm 11. März fand die FOSSGIS Konferenz in Münster statt.", "FOSSGIS Konferenz"),
+        (
+            "Titel\n\nAm 8. November findet der Intersex Day of Remembrance statt.",
+            "Intersex Day of Remembrance",
+        ),
+        # "Day" needs a date: an undated "Day" is no event
+        ("Titel\n\nDer Intersex Day of Remembrance ist wichtig.", None),
+    ],
+)
+def test_acronyms_and_days_name_events(nlp, text, name):
+    got = _events(nlp, text)
+    assert (got[0]["name"] if got else None) == name
