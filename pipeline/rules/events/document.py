@@ -28,6 +28,7 @@ class EventOptions:
     max_name_tokens: int = 14  # the longest event name, in tokens
     max_organizer_chars: int = 200  # the longest organizer phrase
     publisher_organizer: bool = True  # an announced event with no organizer in the text is the publisher's
+    max_years_back: int = 2  # an event that started more years before the release is history
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,11 @@ def find_events(doc: Doc, *, rules: EventRules, options: EventOptions, refs: Ref
         max_organizer_chars=options.max_organizer_chars,
         text=text,
     )
+    day = (refs.published or refs.meta.get("published") or "")[:4]
+    if day.isdigit():
+        # history, not an event the release reports: "Vom 1. Mai bis 15. Oktober 1896 fand … statt"
+        old = str(int(day) - options.max_years_back)
+        matches = [m for m in matches if not (m.event.get("start") or "9999")[:4] < old]
     if matches and options.publisher_organizer:
         fill_organizers(
             matches,

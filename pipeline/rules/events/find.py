@@ -90,6 +90,7 @@ def events_of(
     occurs = lexicon.cues_of("occurs")
     deadlines = [rx for _, rx in lexicon.cues_of("deadline")]
     occasions = [rx for _, rx in lexicon.cues_of("occasion")]
+    cancelled = [rx for _, rx in lexicon.cues_of("cancelled")]
 
     def is_deadline(sentence: str) -> bool:
         """A deadline or side note dates no event: the agenda grammar's blockers and the event deadlines."""
@@ -145,6 +146,9 @@ def events_of(
         ):
             loose.append(m)  # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"
             continue
+        if any(rx.search(sent.text) for rx in cancelled):
+            loose.append(m)  # "Am 5. März findet keine Sprechstunde statt": no event takes place
+            continue
         line_start = text.rfind("\n", 0, pos) + 1
         if any(rx.search(text[line_start:pos]) for _, rx in side):
             loose.append(
@@ -186,6 +190,14 @@ def events_of(
         """A bare definite noun ("dieser Konferenz", "der Tagung") names the event of its type (or, for
         meetings, of its class) mentioned before it: one event, whatever date its own sentence has."""
         tok = doc[m.start]
+        if m.noun.rule_id.startswith("ev.arg.") and not m.plural and groups and m.start > 0:
+            # a frame's bare definite noun after an event is that event: "Der Kurs findet am … statt"
+            if doc[m.start - 1].lower_ in _REF_DETS and m.name_end - m.name_start <= len(tok.text) + 1:
+                days = mention_days(m)
+                g = groups[-1]
+                if not days or not g.days or set(days) & g.days:
+                    return g
+            return None
         if m.plural or not m.noun.words or not tok.lower_.startswith(m.noun.words[0]):
             return None  # a compound names its own event: "FOSSGIS-Konferenz"
         if m.name_end - m.name_start > len(tok.text) + 1:

@@ -33,7 +33,9 @@ CLASSES = frozenset(
 )
 
 
-CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title", "invite", "deadline", "occasion"})
+CUE_KINDS = frozenset(
+    {"motto", "organizer", "occurs", "side", "title", "invite", "deadline", "occasion", "cancelled"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -299,3 +299,32 @@ def test_reference_that_is_the_subject_gives_the_date(nlp):
 def test_acronyms_and_days_name_events(nlp, text, name):
     got = _events(nlp, text)
     assert (got[0]["name"] if got else None) == name
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Titel\n\nAm 5. März findet keine Sprechstunde im Bürgeramt statt.", []),
+        ("Titel\n\nWegen des Feiertags entfällt der Wochenmarkt am 3. Oktober.", []),
+        ("Titel\n\nLeider musste auf das geplante Richtfest am 3. Mai verzichtet werden.", []),
+        ("Titel\n\nAus der Sitzung des Senats am 4. März:\n\nDer Senat hat die Vorlage beschlossen.", []),
+        ("Titel\n\nDas Richtfest findet am 3. Mai auf der Baustelle statt.", ["Richtfest"]),
+    ],
+)
+def test_cancelled_and_side_events(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+def test_history_is_no_event(nlp):
+    from pressextract.rules.events import EventOptions
+
+    text = "Titel\n\nVom 1. Mai bis 15. Oktober fand im Park die Erste Kolonialausstellung statt."
+    doc = nlp(text)
+    tx = [
+        TimexRef(m.start(), m.end(), "DATE", v)
+        for m, v in zip(re.finditer(r"\d+\. \w+", text), ["1896-05-01", "1896-10-15"])
+    ]
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(tx), published="2023-12-01")
+    assert find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs) == []
+    refs = replace(refs, published="1896-04-01")
+    assert len(find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)) == 1
