@@ -61,7 +61,8 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
 
 
 _CONNECT = word_set("events", "connect")
-_ENGLISH = word_set("events", "english")  # English event heads, whose name stands in front of them
+_ENGLISH = word_set("events", "english")
+_FUNCTION_WORDS = word_set("events", "function")  # "Am Safer Internet Day": "Am" is not part of the name  # English event heads, whose name stands in front of them
 
 
 _QUOTE_OPEN = '„“»"‚'
@@ -117,6 +118,8 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None 
             and doc[start - 1].text[:1].isupper()
             and (doc[start - 1].is_alpha or "-" in doc[start - 1].text)
             and doc[start - 1].lower_ not in _DETS
+            and doc[start - 1].lower_ not in _FUNCTION_WORDS
+            and doc[start - 1].pos_ not in ("ADP", "DET", "PRON", "ADV", "CCONJ", "VERB", "AUX")
             and "\n" not in doc[start - 1].whitespace_
         ):
             start -= 1

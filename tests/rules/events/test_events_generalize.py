@@ -155,6 +155,7 @@ def test_not_english_heads(lexicon, word):
         ),
         ("Titel\n\nDas Festival of Lights beginnt am 16. September.", "Festival of Lights"),
         ("Titel\n\nDie Berlin Art Week findet am 3. Mai statt.", "Berlin Art Week"),
+        ("Titel\n\nAm Safer Internet Day lädt das Amt am 8. Februar ein.", "Safer Internet Day"),
     ],
 )
 def test_english_names_stand_before_their_head(nlp, text, name):
