@@ -198,8 +198,14 @@ def events_of(
                 if not days or not g.days or set(days) & g.days:
                     return g
             return None
+        if m.noun.words and not m.plural and not tok.lower_.startswith(m.noun.words[0]):
+            # the same compound again is the same event: "Online-Pressekonferenz" … "der Online-Pressekonferenz"
+            for g in reversed(groups):
+                if g.days and any(doc[x.start].lower_ == tok.lower_ for x in g.mentions if id(x) not in refs):
+                    return g
+            return None
         if m.plural or not m.noun.words or not tok.lower_.startswith(m.noun.words[0]):
-            return None  # a compound names its own event: "FOSSGIS-Konferenz"
+            return None
         if m.name_end - m.name_start > len(tok.text) + 1:
             return None
         k = m.start - 1
@@ -363,8 +369,10 @@ def events_of(
         )
     if results:
         _apply_blocks(results, blocks)
-    elif blocks:
-        # the headline: the layout's title block, else the first line
+    elif blocks and not any(
+        rx.search(text[: text.find("\n") if "\n" in text else len(text)]) for rx in cancelled
+    ):
+        # the headline (unless it cancels: "Ausfall von Markttagen"): the layout's title block, else the first line
         heads = sorted([*lead, (0, text.find("\n") if "\n" in text else len(text))])
         block_event = _event_of_block(text, blocks, heads)
         if block_event is not None:

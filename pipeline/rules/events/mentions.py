@@ -62,7 +62,9 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
 
 _CONNECT = word_set("events", "connect")
 _ENGLISH = word_set("events", "english")
-_FUNCTION_WORDS = word_set("events", "function")  # "Am Safer Internet Day": "Am" is not part of the name  # English event heads, whose name stands in front of them
+_FUNCTION_WORDS = word_set(
+    "events", "function"
+)  # "Am Safer Internet Day": "Am" is not part of the name  # English event heads, whose name stands in front of them
 
 
 _QUOTE_OPEN = '„“»"‚'

@@ -329,3 +329,22 @@ def test_history_is_no_event(nlp):
     assert find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs) == []
     refs = replace(refs, published="1896-04-01")
     assert len(find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)) == 1
+
+
+def test_same_compound_is_one_event(nlp):
+    text = (
+        "Titel\n\nDie Ergebnisse werden am 19. April, 10 Uhr, in einer Online-Pressekonferenz vorgestellt. "
+        "Zur Online-Pressekonferenz melden Sie sich bis zum 18. April an."
+    )
+    assert [e["start"] for e in _events(nlp, text)] == ["2024-04-19T10:00"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ausfall von Markttagen\n\nWegen des Feiertags:\n\nDatum: 3. Oktober\nOrt: Breslauer Platz",
+        "Titel\n\nBis einschließlich 28. Mai findet keine Terminsprechstunde statt.",
+    ],
+)
+def test_cancelled_headline_and_long_negation(nlp, text):
+    assert _events(nlp, text) == []
