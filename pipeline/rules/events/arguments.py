@@ -95,7 +95,7 @@ def argument_mentions(
             hit = None if low in lexicon.arg_allow else match_noun(arg.text, lexicon=lexicon)
             plural = "Plur" in arg.morph.get("Number")
             if hit is not None:
-                noun = hit[0]
+                noun, plural = hit[0], plural or hit[1]
             else:
                 lemma = arg.lemma_ if arg.lemma_ and arg.lemma_[:1].isupper() else arg.text
                 noun = EventNoun(rid, (lemma.lower(),), False, lemma, "other", "dated")
