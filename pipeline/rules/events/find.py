@@ -200,9 +200,11 @@ def events_of(
             return None
         if m.noun.words and not m.plural and not tok.lower_.startswith(m.noun.words[0]):
             # the same compound again is the same event: "Online-Pressekonferenz" … "der Online-Pressekonferenz"
+            days = set(mention_days(m))
             for g in reversed(groups):
                 if g.days and any(doc[x.start].lower_ == tok.lower_ for x in g.mentions if id(x) not in refs):
-                    return g
+                    # only a second date makes it a mere reference; the same date merges by type as before
+                    return g if days and not (days & g.days) else None
             return None
         if m.plural or not m.noun.words or not tok.lower_.startswith(m.noun.words[0]):
             return None
