@@ -40,11 +40,17 @@ def _span(doc: Doc, match: EventMatch) -> Span | None:
 
 @Language.factory("press_events", assigns=["doc.spans"], default_config=defaults(EventOptions))
 def make_events(
-    nlp: Language, name: str, max_name_tokens: int, max_organizer_chars: int, publisher_organizer: bool
+    nlp: Language,
+    name: str,
+    max_name_tokens: int,
+    max_organizer_chars: int,
+    publisher_organizer: bool,
+    max_years_back: int,
 ) -> PressEvents:
     options = EventOptions(
         max_name_tokens=max_name_tokens,
         max_organizer_chars=max_organizer_chars,
         publisher_organizer=publisher_organizer,
+        max_years_back=max_years_back,
     )
     return PressEvents(nlp, name, options=options)

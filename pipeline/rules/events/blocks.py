@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from pressextract.contract import TimexRef
-from pressextract.rules.events.attributes import dates_of
+from pressextract.rules.events.attributes import _DATEISH, dates_of
 from pressextract.rules.events.mentions import EventMatch, Mention
 from pressextract.rules.programme import split_lines
 
@@ -87,6 +87,10 @@ _DATE_LINE = re.compile(
 )
 
 
+# what may follow the date on a line that holds only a date and a time: ", 13 Uhr", " 2019, 10 bis 14 Uhr"
+_PURE_REST = re.compile(r"[\s\d.,:/–-]*(?:(?:bis|ab|um|von|Uhr)\b[\s\d.,:/–-]*)*")
+
+
 _CLOCK = re.compile(
     r"(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?\s*(?:–|-|bis)?\s*(?:(?:2[0-4]|[01]?\d)(?:[:.][0-5]\d)?\s*)?Uhr\b"
     r"|(?<![\d.])(2[0-4]|[01]?\d)[:.]([0-5]\d)(?![\d.])"
@@ -101,6 +105,7 @@ def _date_paragraphs(
     known: Sequence[_Block],
     max_line_chars: int = 100,
     text: str | None = None,
+    occurs: Sequence[re.Pattern] = (),
 ) -> list[_Block]:
     """Unlabelled when/where paragraphs right under an unfinished sentence: a date line, then the place.
 
@@ -116,14 +121,22 @@ def _date_paragraphs(
         if any(b.start <= ln.start < b.end for b in known) or grammar.is_deadline(ln.text):
             continue
         prev = lines[n - 1].text.rstrip()
-        if re.search(r"[.!?“”\"]$", prev) or ln.para - lines[n - 1].para > 1:
-            continue  # the sentence above is finished: the date line is not its complement
+        finished = bool(re.search(r"[.!?“”\"]$", prev)) or ln.para - lines[n - 1].para > 1
+        pure = _PURE_REST.fullmatch(ln.text[_DATE_LINE.match(ln.text).end() :]) is not None
+        # a lone date line dates the sentence above only when that sentence announces an event undated
+        announced = any(rx.search(prev) for rx in occurs) and not _DATEISH.search(prev)
+        if finished and not (pure and announced and ln.para - lines[n - 1].para <= 2):
+            # the sentence above is finished: the date line is not its complement — unless the line holds
+            # nothing but a date and a time ("Der Vortrag findet … statt.\n\n8. September 2019, 13 Uhr")
+            continue
         days, _ = dates_of(timexes, ln.start, ln.end)
         if not days:
             continue
         group = [ln] + [
             x for x in lines[n + 1 : n + 4] if x.para == ln.para and len(x.text) <= max_line_chars
         ]
+        if finished:
+            group = [ln]  # a lone date line: the lines under it ("Anmeldung: …") are no place
         clock: list[str] = []
         place = None
         for x in group:

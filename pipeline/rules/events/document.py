@@ -28,6 +28,7 @@ class EventOptions:
     max_name_tokens: int = 14  # the longest event name, in tokens
     max_organizer_chars: int = 200  # the longest organizer phrase
     publisher_organizer: bool = True  # an announced event with no organizer in the text is the publisher's
+    max_years_back: int = 2  # an event that started more years before the release is history
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,8 @@ def load_rules() -> EventRules:
     """Load and validate the event rules at start-up. Example: "ev.konferenz" in load_rules().rule_ids."""
     lexicon = load_lexicon()
     titles = {cid for cid, kind, _ in lexicon.cues if kind == "title"}  # "„Lange Nacht“ findet statt"
-    ids = frozenset(n.rule_id for n in lexicon.nouns) | titles | read_rule_ids("events")
+    frames = {f[0] for f in lexicon.frames}  # "Am Montag findet ein Gespräch statt": ev.arg.stattfinden
+    ids = frozenset(n.rule_id for n in lexicon.nouns) | titles | frames | read_rule_ids("events")
     return EventRules(lexicon, load_grammar(), ids)
 
 
@@ -69,6 +71,11 @@ def find_events(doc: Doc, *, rules: EventRules, options: EventOptions, refs: Ref
         max_organizer_chars=options.max_organizer_chars,
         text=text,
     )
+    day = (refs.published or refs.meta.get("published") or "")[:4]
+    if day.isdigit():
+        # history, not an event the release reports: "Vom 1. Mai bis 15. Oktober 1896 fand … statt"
+        old = str(int(day) - options.max_years_back)
+        matches = [m for m in matches if not (m.event.get("start") or "9999")[:4] < old]
     if matches and options.publisher_organizer:
         fill_organizers(
             matches,

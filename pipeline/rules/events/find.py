@@ -13,6 +13,8 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from pressextract.contract import TimexRef
+from pressextract.resources.loader import word_set
+from pressextract.rules.events.arguments import argument_mentions, host_of
 from pressextract.rules.events.attributes import (
     _DATEISH,
     dates_of,
@@ -40,6 +42,10 @@ class _Group:
     type: str
     mentions: list[Mention]
     days: frozenset[date]
+    cls: str = "other"
+
+
+_REF_DETS = word_set("events", "refdets")
 
 
 def events_of(
@@ -70,11 +76,31 @@ def events_of(
         text = doc.text
     mentions = find_mentions(doc, lexicon=lexicon, skip=skip, max_name_tokens=max_name_tokens, text=text)
     mentions += title_mentions(doc, lexicon=lexicon, skip=[*skip, *programme], known=mentions)
+    mentions += argument_mentions(
+        doc,
+        lexicon=lexicon,
+        known=mentions,
+        skip=[*skip, *programme],
+        timexes=[(t.start, t.end) for t in timexes],
+        entities=entities,
+        max_name_tokens=max_name_tokens,
+        text=text,
+    )
     mentions.sort(key=lambda m: m.start)
     occurs = lexicon.cues_of("occurs")
+    deadlines = [rx for _, rx in lexicon.cues_of("deadline")]
+    occasions = [rx for _, rx in lexicon.cues_of("occasion")]
+    cancelled = [rx for _, rx in lexicon.cues_of("cancelled")]
+
+    def is_deadline(sentence: str) -> bool:
+        """A deadline or side note dates no event: the agenda grammar's blockers and the event deadlines."""
+        return grammar.is_deadline(sentence) or any(rx.search(sentence) for rx in deadlines)
+
     side = lexicon.cues_of("side")
     blocks = _label_blocks(doc, grammar=grammar, timexes=timexes, text=text)
-    blocks += _date_paragraphs(doc, grammar=grammar, timexes=timexes, known=blocks, text=text)
+    blocks += _date_paragraphs(
+        doc, grammar=grammar, timexes=timexes, known=blocks, text=text, occurs=[rx for _, rx in occurs]
+    )
     blocks.sort(key=lambda b: b.start)
 
     def sent_of(m: Mention) -> Span:
@@ -84,15 +110,13 @@ def events_of(
         return any(s <= pos < e for s, e in ranges)
 
     def sent_dates(sent: Span) -> tuple[list[date], list[str]]:
-        if grammar.is_deadline(sent.text):
+        if is_deadline(sent.text):
             return [], []  # "Anmeldung bis Freitag, 22. November, 17 Uhr" dates no event
         return dates_of(timexes, sent.start_char, sent.end_char)
 
     def dated(sent: Span) -> bool:
         days, clocks = sent_dates(sent)
-        return bool(days or clocks) or (
-            bool(_DATEISH.search(sent.text)) and not grammar.is_deadline(sent.text)
-        )
+        return bool(days or clocks) or (bool(_DATEISH.search(sent.text)) and not is_deadline(sent.text))
 
     def block_below(m: Mention) -> _Block | None:
         """The label block right under a mention ("Termin 1:\nPresserundgang …\n\nDatum: …")."""
@@ -105,13 +129,26 @@ def events_of(
     anchored: list[tuple[Mention, str]] = []
     loose: list[Mention] = []
     in_prog: list[Mention] = []
+    tx_ends = {t.end for t in timexes}
+    tx_starts = {t.start for t in timexes}
     for m in mentions:
         sent = sent_of(m)
         pos = doc[m.start].idx
+        if m.noun.anchor == "dated" and _is_date_label(text, m, tx_starts, tx_ends):
+            continue  # "am Kindertag, dem 1. Juni": the name of a day, not an event
         if in_ranges(pos, programme):
             in_prog.append(m)
             continue
         how = None
+        if m.noun.anchor == "dated" and (
+            any(rx.search(text[max(sent.start_char, pos - 60) : pos]) for rx in occasions)
+            or _ZUM_ANLASS.search(text[m.name_end : sent.end_char])
+        ):
+            loose.append(m)  # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"
+            continue
+        if any(rx.search(sent.text) for rx in cancelled):
+            loose.append(m)  # "Am 5. März findet keine Sprechstunde statt": no event takes place
+            continue
         line_start = text.rfind("\n", 0, pos) + 1
         if any(rx.search(text[line_start:pos]) for _, rx in side):
             loose.append(
@@ -149,8 +186,75 @@ def events_of(
             days = _lead_in_days(doc, m, grammar=grammar, timexes=timexes)
         return days
 
+    def refers_back(m: Mention) -> _Group | None:
+        """A bare definite noun ("dieser Konferenz", "der Tagung") names the event of its type (or, for
+        meetings, of its class) mentioned before it: one event, whatever date its own sentence has."""
+        tok = doc[m.start]
+        if m.noun.rule_id.startswith("ev.arg.") and not m.plural and groups and m.start > 0:
+            # a frame's bare definite noun after an event is that event: "Der Kurs findet am … statt"
+            if doc[m.start - 1].lower_ in _REF_DETS and m.name_end - m.name_start <= len(tok.text) + 1:
+                days = mention_days(m)
+                g = groups[-1]
+                if not days or not g.days or set(days) & g.days:
+                    return g
+            return None
+        if m.noun.words and not m.plural and not tok.lower_.startswith(m.noun.words[0]):
+            # the same compound again is the same event: "Online-Pressekonferenz" … "der Online-Pressekonferenz"
+            days = set(mention_days(m))
+            for g in reversed(groups):
+                if g.days and any(doc[x.start].lower_ == tok.lower_ for x in g.mentions if id(x) not in refs):
+                    # only a second date makes it a mere reference; the same date merges by type as before
+                    return g if days and not (days & g.days) else None
+            return None
+        if m.plural or not m.noun.words or not tok.lower_.startswith(m.noun.words[0]):
+            return None
+        if m.name_end - m.name_start > len(tok.text) + 1:
+            return None
+        k = m.start - 1
+        while (
+            k >= 0
+            and m.start - k <= 2
+            and doc[k].is_alpha
+            and doc[k].text[:1].islower()
+            and doc[k].lower_ not in _REF_DETS
+        ):
+            k -= 1  # an adjective in between: "zur wissenschaftlichen Tagung"
+        if k < 0 or doc[k].lower_ not in _REF_DETS:
+            return None
+        days = mention_days(m)
+        for g in reversed(groups):
+            if g.type == m.noun.type or (g.cls == m.noun.cls == "meeting"):
+                if days and not g.days:
+                    return None  # the first date of an event is its own
+                if days and not (set(days) & g.days) and m.start - doc[m.start].sent.start <= 2:
+                    # the sentence is about it: "Die Führung am 14. Oktober findet um 18 Uhr … statt"
+                    redated.add(id(m))
+                return g
+        return None
+
+    def apposition_of(m: Mention) -> _Group | None:
+        """An event noun in apposition to an event names the same event: "Das jugendFORUM, das Festival
+        für junge Politik, findet … statt" -> one event."""
+        for g in reversed(groups):
+            last = max(g.mentions, key=lambda x: x.name_end)
+            gap = text[last.name_end : m.name_start]
+            if last.name_end <= m.name_start and _APPOSITION.fullmatch(gap):
+                return g
+        return None
+
     groups: list[_Group] = []
+    refs: set[int] = set()  # ids of mentions that only refer back to an event
+    redated: set[int] = set()  # references whose sentence gives the event its date
     for m, _how in anchored:
+        ref = refers_back(m) or apposition_of(m)
+        if ref is not None and id(m) in redated:
+            ref.mentions.append(m)
+            ref.days = frozenset(mention_days(m))
+            continue
+        if ref is not None:
+            ref.mentions.append(m)
+            refs.add(id(m))
+            continue
         days = frozenset(mention_days(m))
         target = None
         for g in groups:
@@ -158,7 +262,7 @@ def events_of(
                 target = g
                 break
         if target is None:
-            groups.append(_Group(m.noun.type, [m], days))
+            groups.append(_Group(m.noun.type, [m], days, m.noun.cls))
         else:
             target.mentions.append(m)
             target.days = target.days | days
@@ -188,12 +292,13 @@ def events_of(
             facts = len(days) * 2 + len(clocks) + (3 if b and b.days else 0)
             return (facts, -int(in_ranges(doc[m.start].idx, headings)), -m.start)
 
-        best = max(g.mentions, key=score)
+        pool = [m for m in g.mentions if id(m) in redated] or [m for m in g.mentions if id(m) not in refs]
+        best = max(pool or g.mentions, key=score)
         best_sent = sent_of(best)
         block = block_below(best)
         if block is not None and block.days:
             start, end = block.start_value, block.end_value
-        elif not grammar.is_deadline(best_sent.text):
+        elif not is_deadline(best_sent.text):
             start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
             if start is None or start.startswith("T"):
                 days = mention_days(best)
@@ -252,6 +357,13 @@ def events_of(
                 hit = find_recurrence(s.text, lexicon=lexicon)
                 if hit:
                     ev["recurrence"] = hit[0]
+        if ev["organizer"] is None:
+            # the subject of the verb that hosts the event: "Die Kita feiert am 1. Juni ein Sommerfest"
+            for m in g.mentions:
+                host = host_of(doc, m.start, lexicon=lexicon, max_chars=max_organizer_chars)
+                if host:
+                    ev["organizer"] = host
+                    break
         # the evidence span is the name of the best mention: unique per event (span extensions are keyed
         # by offsets, so two events must never share one span)
         results.append(
@@ -259,8 +371,10 @@ def events_of(
         )
     if results:
         _apply_blocks(results, blocks)
-    elif blocks:
-        # the headline: the layout's title block, else the first line
+    elif blocks and not any(
+        rx.search(text[: text.find("\n") if "\n" in text else len(text)]) for rx in cancelled
+    ):
+        # the headline (unless it cancels: "Ausfall von Markttagen"): the layout's title block, else the first line
         heads = sorted([*lead, (0, text.find("\n") if "\n" in text else len(text))])
         block_event = _event_of_block(text, blocks, heads)
         if block_event is not None:
@@ -272,6 +386,22 @@ def events_of(
             ev["name"] = f"{ev['name']} „{ev['motto']}“"
     results.sort(key=lambda r: min(r.mentions))
     return _merge_references(results)
+
+
+_ZUM_ANLASS = re.compile(r"^[^.;:]{0,200}?\bzum\s+Anlass\b")
+_APPOSITION = re.compile(r"\s*,\s*(?:der|die|das|dem|den|des)\s+")
+_DAY_LABEL_AFTER = re.compile(r"\s*,\s*(?:dem|den|der)\s+")
+_DAY_LABEL_BEFORE = re.compile(r",\s*(?:dem|den|der)\s+$")
+
+
+def _is_date_label(text: str, m: Mention, tx_starts: set[int], tx_ends: set[int]) -> bool:
+    """A day's name in apposition to a date: "am Kindertag, dem 1. Juni", "am 8. März, dem Weltfrauentag"."""
+    after = _DAY_LABEL_AFTER.match(text, m.name_end)
+    if after and after.end() in tx_starts:
+        return True
+    before = text[max(0, m.name_start - 12) : m.name_start]
+    hit = _DAY_LABEL_BEFORE.search(before)
+    return bool(hit) and (m.name_start - len(before) + hit.start()) in tx_ends
 
 
 _TITLED = re.compile(r"\b(?:mit|unter)\s+dem\s+(?:Titel|Motto|Namen)$|\bnamens$")

@@ -53,12 +53,18 @@ def match_noun(word: str, *, lexicon: EventLexicon) -> tuple[EventNoun, bool] | 
             if k and tail in lexicon.non_words and tail not in single and (k >= 3 or stem[k - 1] == "-"):
                 break  # the compound's head is a non-event: "Krankheitsverlauf" ends with "verlauf"
             for noun in single.get(tail, ()):
+                if ending and ending != "s" and noun.rule_id.startswith("ev.en."):
+                    continue  # English heads take no German endings: "Launcher" is no "Launch"
                 if k == 0 or (noun.suffix and (k >= 3 or stem[k - 1] == "-")):
                     return noun, ending in ("en", "n", "e", "er", "ern", "s") and stem != low
     return None
 
 
 _CONNECT = word_set("events", "connect")
+_ENGLISH = word_set("events", "english")
+_FUNCTION_WORDS = word_set(
+    "events", "function"
+)  # "Am Safer Internet Day": "Am" is not part of the name  # English event heads, whose name stands in front of them
 
 
 _QUOTE_OPEN = '„“»"‚'
@@ -98,6 +104,29 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None 
             )
         ):
             start = i - 1
+    if (
+        start == i
+        and i > 0
+        and len(doc[i - 1].text) >= 3
+        and doc[i - 1].is_alpha
+        and doc[i - 1].text.isupper()
+    ):
+        start = i - 1  # an acronym names the event: "die FOSSGIS Konferenz"
+    if doc[i].lower_.rsplit("-", 1)[-1] in _ENGLISH and start == i:
+        # an English name puts its words in front of the head: "30. Leibniz Conference", "Berlin Art Week"
+        while (
+            start > 0
+            and i - start < 3
+            and doc[start - 1].text[:1].isupper()
+            and (doc[start - 1].is_alpha or "-" in doc[start - 1].text)
+            and doc[start - 1].lower_ not in _DETS
+            and doc[start - 1].lower_ not in _FUNCTION_WORDS
+            and doc[start - 1].pos_ not in ("ADP", "DET", "PRON", "ADV", "CCONJ", "VERB", "AUX")
+            and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        if start > 0 and re.fullmatch(r"\d{1,3}\.", doc[start - 1].text):
+            start -= 1
     end = j
     sent_end = doc[i].sent.end
     limit = min(sent_end, j + max_tokens)

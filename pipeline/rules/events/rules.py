@@ -33,7 +33,9 @@ CLASSES = frozenset(
 )
 
 
-CUE_KINDS = frozenset({"motto", "organizer", "occurs", "side", "title", "invite"})
+CUE_KINDS = frozenset(
+    {"motto", "organizer", "occurs", "side", "title", "invite", "deadline", "occasion", "cancelled"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,14 @@ class EventLexicon:
     venues: tuple[str, ...]
     place_labels: frozenset[str] = field(default_factory=frozenset)
     genders: tuple[tuple[str, str], ...] = ()  # (noun suffix, m|f|n), longest first
+    # event frames of the parse (event_arguments.tsv): (id, lemma, particle, deps, cases)
+    frames: tuple[tuple[str, str, str, tuple[str, ...], frozenset[str]], ...] = ()
+    arg_stop: frozenset[str] = field(default_factory=frozenset)  # nouns in a frame slot that name no event
+    arg_allow: frozenset[str] = field(default_factory=frozenset)  # generic nouns a frame slot makes events
+    hosts: frozenset[str] = field(default_factory=frozenset)  # verbs whose subject hosts their event
     # indexes derived from the fields above, so that matching a word is a few dict look-ups
     single: dict[str, tuple[EventNoun, ...]] = field(init=False, compare=False, repr=False)  # word -> nouns
+    frame_words: frozenset[str] = field(init=False, compare=False, repr=False)  # lemmas and fused forms
     multi: dict[str, tuple[EventNoun, ...]] = field(init=False, compare=False, repr=False)  # first word
     preps_by_first: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = field(
         init=False, compare=False, repr=False
@@ -82,6 +90,7 @@ class EventLexicon:
         object.__setattr__(self, "single", {w: tuple(v) for w, v in single.items()})
         object.__setattr__(self, "multi", {w: tuple(v) for w, v in multi.items()})
         object.__setattr__(self, "preps_by_first", {w: tuple(v) for w, v in preps.items()})
+        object.__setattr__(self, "frame_words", frozenset(f[1] for f in self.frames))
 
     def cues_of(self, kind: str) -> list[tuple[str, re.Pattern]]:
         return [(cid, rx) for cid, k, rx in self.cues if k == kind]
@@ -157,6 +166,26 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
             raise ResourceError(f"location_genders.tsv:{no}: gender must be m, f or n, got {gender!r}")
         genders.append((suffix.lower(), gender))
     genders.sort(key=lambda g: -len(g[0]))
+    frames, arg_stop, arg_allow, hosts = [], set(), set(), set()
+    for no, (rid, kind, word, particle, deps, cases) in read_table(
+        lex / "event_arguments.tsv", columns=6, min_columns=3
+    ):
+        if kind == "stop":
+            arg_stop.add(word.lower())
+        elif kind == "allow":
+            arg_allow.add(word.lower())
+        elif kind == "host":
+            hosts.add(word.lower())
+        elif kind == "frame":
+            rels = tuple(d.strip() for d in deps.split(",") if d.strip())
+            if not rels:
+                raise ResourceError(f"event_arguments.tsv:{no}: a frame needs at least one dependency label")
+            case_words = frozenset(c.strip().lower() for c in cases.split(",") if c.strip())
+            frames.append((rid, word.lower(), particle.lower(), rels, case_words))
+        else:
+            raise ResourceError(
+                f"event_arguments.tsv:{no}: kind must be frame, stop, allow or host, got {kind!r}"
+            )
     grammar = load_grammar(resources)
     place_labels = frozenset(k for k, (_, f) in grammar.labels.items() if f == "place")
     return EventLexicon(
@@ -170,6 +199,10 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
         venues,
         place_labels,
         tuple(genders),
+        tuple(frames),
+        frozenset(arg_stop),
+        frozenset(arg_allow),
+        frozenset(hosts),
     )
 
 

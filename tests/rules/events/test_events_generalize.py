@@ -1,0 +1,350 @@
+"""Events beyond the noun list: frames of the parse, English heads, references, appositions, deadlines,
+occasions, day names and lone date lines. German sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import pressextract
+from pressextract.contract import Refs, TimexRef
+from pressextract.rules.events import EventOptions, find_events, load_lexicon, load_rules, match_noun
+from pressextract.rules.events.arguments import argument_mentions
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pressextract.load("blank", stages=[])
+
+
+def _timexes(text: str, year: int = 2024) -> list[TimexRef]:
+    """Hand-made timexes: "6. Oktober" -> 2024-10-06, "13 Uhr" right after a date -> its clock time."""
+    out = []
+    rx = r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")(?:\s+\d{4})?(?:,\s*(\d{1,2})\s*Uhr)?"
+    for m in re.finditer(rx, text):
+        value = f"{year}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+        if m.group(3):
+            value += f"T{int(m.group(3)):02d}:00"
+        out.append(TimexRef(m.start(), m.end(), "DATE", value))
+    return out
+
+
+def _events(nlp, text):
+    doc = nlp(text)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)))
+    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+def _parsed(words, heads, deps, pos, lemmas, morphs=None):
+    """A Doc with a dependency parse written by hand (UD labels, as the bundled model writes them)."""
+    vocab = spacy.blank("de").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, morphs=morphs)
+
+
+# --- frames of the parse -----------------------------------------------------------------------------
+
+
+def _findet_statt(noun: str, det: str = "ein"):
+    # "Am Montag findet ein <noun> statt ."
+    words = ["Am", "Montag", "findet", det, noun, "statt", "."]
+    heads = [1, 2, 2, 4, 2, 2, 2]
+    deps = ["case", "obl", "ROOT", "det", "nsubj", "compound:prt", "punct"]
+    pos = ["ADP", "NOUN", "VERB", "DET", "NOUN", "ADP", "PUNCT"]
+    lemmas = ["an", "Montag", "finden", det, noun, "statt", "."]
+    return _parsed(words, heads, deps, pos, lemmas)
+
+
+@pytest.mark.parametrize(
+    "noun, name",
+    [
+        ("Erzählsalon", "Erzählsalon"),  # no lexicon noun: the frame makes it an event
+        ("Gespräch", "Gespräch"),
+        ("Termin", None),  # a stop noun of the frame slot
+        ("Auswahl", None),  # the lexicon's non-event
+        ("Uhr", None),
+    ],
+)
+def test_subject_of_stattfinden(lexicon, noun, name):
+    doc = _findet_statt(noun)
+    got = argument_mentions(doc, lexicon=lexicon)
+    assert [doc.text[m.name_start : m.name_end] for m in got] == ([name] if name else [])
+    if name:
+        assert got[0].noun.rule_id == "ev.arg.stattfinden" and got[0].noun.type == noun
+
+
+def test_finden_without_statt_is_no_frame(lexicon):
+    # "Am Montag findet ein Erzählsalon Anklang ." — "finden" without the particle "statt"
+    doc = _parsed(
+        ["Am", "Montag", "findet", "ein", "Erzählsalon", "Anklang", "."],
+        [1, 2, 2, 4, 2, 2, 2],
+        ["case", "obl", "ROOT", "det", "nsubj", "obj", "punct"],
+        ["ADP", "NOUN", "VERB", "DET", "NOUN", "NOUN", "PUNCT"],
+        ["an", "Montag", "finden", "ein", "Erzählsalon", "Anklang", "."],
+    )
+    assert argument_mentions(doc, lexicon=lexicon) == []
+
+
+def test_einladen_zum(lexicon):
+    # "Die Bibliothek lädt alle zum Weihnachtsbasteln ein ."
+    words = ["Die", "Bibliothek", "lädt", "alle", "zum", "Weihnachtsbasteln", "ein", "."]
+    doc = _parsed(
+        words,
+        [1, 2, 2, 2, 5, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "obj", "case", "obl", "compound:prt", "punct"],
+        ["DET", "NOUN", "VERB", "PRON", "ADP", "NOUN", "ADV", "PUNCT"],
+        ["der", "Bibliothek", "laden", "alle", "zu", "Weihnachtsbasteln", "ein", "."],
+    )
+    got = argument_mentions(doc, lexicon=lexicon)
+    assert [(doc[m.start].text, m.noun.rule_id) for m in got] == [("Weihnachtsbasteln", "ev.arg.einladen")]
+    # the subject of "lädt … ein" is the host, never the event; without "zum" there is no event slot
+    doc2 = _parsed(
+        ["Die", "Bibliothek", "lädt", "alle", "herzlich", "ein", "."],
+        [1, 2, 2, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "obj", "advmod", "compound:prt", "punct"],
+        ["DET", "NOUN", "VERB", "PRON", "ADV", "ADV", "PUNCT"],
+        ["der", "Bibliothek", "laden", "alle", "herzlich", "ein", "."],
+    )
+    assert argument_mentions(doc2, lexicon=lexicon) == []
+
+
+def test_no_parse_no_frames(lexicon, nlp):
+    assert argument_mentions(nlp("Am Montag findet ein Erzählsalon statt."), lexicon=lexicon) == []
+
+
+# --- English heads -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, etype",
+    [
+        ("Conference", "Konferenz"),
+        ("Summit", "Konferenz"),
+        ("Welcome-Evening", "Abend"),
+        ("Re-launch", "Eröffnung"),
+        ("Hackathon", "Workshop"),
+    ],
+)
+def test_english_heads(lexicon, word, etype):
+    assert match_noun(word, lexicon=lexicon)[0].type == etype
+
+
+@pytest.mark.parametrize("word", ["Kitchen", "Weekend", "Lunchpaket", "Launcher"])
+def test_not_english_heads(lexicon, word):
+    hit = match_noun(word, lexicon=lexicon)
+    assert hit is None or hit[0].rule_id.split(".")[1] != "en"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Titel\n\nAm 6. Oktober findet die 30. Leibniz Conference of Advanced Science in Berlin statt.",
+            "30. Leibniz Conference of Advanced Science",
+        ),
+        ("Titel\n\nDas Festival of Lights beginnt am 16. September.", "Festival of Lights"),
+        ("Titel\n\nDie Berlin Art Week findet am 3. Mai statt.", "Berlin Art Week"),
+        ("Titel\n\nAm Safer Internet Day lädt das Amt am 8. Februar ein.", "Safer Internet Day"),
+    ],
+)
+def test_english_names_stand_before_their_head(nlp, text, name):
+    assert [e["name"] for e in _events(nlp, text)] == [name]
+
+
+# --- one event however often it is named -----------------------------------------------------------------
+
+
+def test_definite_noun_refers_back(nlp):
+    text = (
+        "Titel\n\nDie Bundeskonferenz der Kiezbeiräte tagt am 6. Oktober in Kassel. Zu dieser Konferenz "
+        "kommen 300 Gäste. Die Gäste der Tagung werden am 5. Oktober am Bahnhof begrüßt."
+    )
+    got = _events(nlp, text)
+    assert [(e["name"], e["start"]) for e in got] == [("Bundeskonferenz der Kiezbeiräte", "2024-10-06")]
+
+
+def test_indefinite_and_compound_nouns_do_not_refer_back(nlp):
+    text = (
+        "Titel\n\nDie Fachkonferenz tagt am 6. Oktober in Kassel. Im Frühjahr tagt die Bundeskonferenz der "
+        "Länder am 3. März in Bonn."
+    )
+    assert [e["start"] for e in _events(nlp, text)] == ["2024-10-06", "2024-03-03"]
+
+
+def test_apposition_is_the_same_event(nlp):
+    text = "Titel\n\nDas Kiezfest, das Sommerfestival des Bezirks, findet am 3. Mai im Park statt."
+    assert len(_events(nlp, text)) == 1
+
+
+# --- dates that date no event ----------------------------------------------------------------------------
+
+
+def test_deadline_gives_no_second_event(nlp):
+    text = (
+        "Titel\n\nDie Fachkonferenz findet am 6. Juni in Leipzig statt. Das Komitee der Fachkonferenz freut "
+        "sich auf Einreichungen bis zum 7. Februar."
+    )
+    assert [e["start"] for e in _events(nlp, text)] == ["2024-06-06"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Titel\n\nDie Kita feiert am Kindertag, dem 1. Juni, ein großes Sommerfest.", ["Sommerfest"]),
+        ("Titel\n\nAm 8. März, dem Weltfrauentag, öffnet das Rathaus ein Erzählcafé.", ["Erzählcafé"]),
+        (
+            "Titel\n\nAnlässlich des Weltfrauentags findet am 5. März ein Informationstag im Rathaus statt.",
+            ["Informationstag"],
+        ),
+        ("Titel\n\nDen Gedenktag nehmen die Schulen am 9. Mai zum Anlass, Blumen zu pflanzen.", []),
+        # a day that is the event itself
+        ("Titel\n\nDer Aktionstag findet am 9. Mai im Rathaus statt.", ["Aktionstag"]),
+    ],
+)
+def test_day_names_and_occasions(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, start, location",
+    [
+        (
+            "Titel\n\nDer Vortrag findet im Gedenkraum des Museums statt.\n\n8. September, 13 Uhr\nAnmeldung: 030 1234",
+            "2024-09-08T13:00",
+            "Gedenkraum",
+        ),
+        # the sentence above announces nothing: the date line dates nothing
+        ("Titel\n\nDer Vortrag war ein Erfolg.\n\n8. September, 13 Uhr\n", None, None),
+        # not a lone date line
+        (
+            "Titel\n\nDer Vortrag findet im Museum statt.\n\n8. September war ein schöner Tag für alle.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_lone_date_line_under_an_event(nlp, text, start, location):
+    got = _events(nlp, text)
+    ev = got[0] if got else {"start": None, "location": None}
+    assert (ev["start"], ev["location"]) == (start, location)
+
+
+# --- the host: subject of the verb that hosts the event ------------------------------------------------
+
+
+def test_host_is_subject_of_hosting_verb(lexicon):
+    from pressextract.rules.events.arguments import host_of
+
+    # "Die Kita Sonnenblume feiert am Samstag ein Sommerfest ."
+    words = ["Die", "Kita", "Sonnenblume", "feiert", "am", "Samstag", "ein", "Sommerfest", "."]
+    doc = _parsed(
+        words,
+        [1, 3, 1, 3, 5, 3, 7, 3, 3],
+        ["det", "nsubj", "flat", "ROOT", "case", "obl", "det", "obj", "punct"],
+        ["DET", "NOUN", "PROPN", "VERB", "ADP", "NOUN", "DET", "NOUN", "PUNCT"],
+        ["der", "Kita", "Sonnenblume", "feiern", "an", "Samstag", "ein", "Sommerfest", "."],
+    )
+    assert host_of(doc, 7, lexicon=lexicon) == "Kita Sonnenblume"
+    # "Das Sommerfest findet am Samstag statt ." — no hosting verb, no host
+    doc2 = _parsed(
+        ["Das", "Sommerfest", "findet", "am", "Samstag", "statt", "."],
+        [1, 2, 2, 4, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "case", "obl", "compound:prt", "punct"],
+        ["DET", "NOUN", "VERB", "ADP", "NOUN", "ADP", "PUNCT"],
+        ["der", "Sommerfest", "finden", "an", "Samstag", "statt", "."],
+    )
+    assert host_of(doc2, 1, lexicon=lexicon) is None
+    # "Wir feiern am Samstag ein Sommerfest ." — a pronoun names no host
+    doc3 = _parsed(
+        ["Wir", "feiern", "am", "Samstag", "ein", "Sommerfest", "."],
+        [1, 1, 3, 1, 5, 1, 1],
+        ["nsubj", "ROOT", "case", "obl", "det", "obj", "punct"],
+        ["PRON", "VERB", "ADP", "NOUN", "DET", "NOUN", "PUNCT"],
+        ["wir", "feiern", "an", "Samstag", "ein", "Sommerfest", "."],
+    )
+    assert host_of(doc3, 5, lexicon=lexicon) is None
+
+
+def test_reference_that_is_the_subject_gives_the_date(nlp):
+    text = (
+        "Titel\n\nZum Todestag des Erfinders (gestorben am 23. September) bietet das Museum eine Sonderführung an. "
+        "Die Führung am 14. Oktober findet um 18 Uhr im Museum statt."
+    )
+    got = _events(nlp, text)
+    assert [e["start"][:10] for e in got] == ["2024-10-14"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Titel\n\nAm 11. März fand die FOSSGIS Konferenz in Münster statt.", "FOSSGIS Konferenz"),
+        (
+            "Titel\n\nAm 8. November findet der Intersex Day of Remembrance statt.",
+            "Intersex Day of Remembrance",
+        ),
+        # "Day" needs a date: an undated "Day" is no event
+        ("Titel\n\nDer Intersex Day of Remembrance ist wichtig.", None),
+    ],
+)
+def test_acronyms_and_days_name_events(nlp, text, name):
+    got = _events(nlp, text)
+    assert (got[0]["name"] if got else None) == name
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Titel\n\nAm 5. März findet keine Sprechstunde im Bürgeramt statt.", []),
+        ("Titel\n\nWegen des Feiertags entfällt der Wochenmarkt am 3. Oktober.", []),
+        ("Titel\n\nLeider musste auf das geplante Richtfest am 3. Mai verzichtet werden.", []),
+        ("Titel\n\nAus der Sitzung des Senats am 4. März:\n\nDer Senat hat die Vorlage beschlossen.", []),
+        ("Titel\n\nDas Richtfest findet am 3. Mai auf der Baustelle statt.", ["Richtfest"]),
+    ],
+)
+def test_cancelled_and_side_events(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+def test_history_is_no_event(nlp):
+    from pressextract.rules.events import EventOptions
+
+    text = "Titel\n\nVom 1. Mai bis 15. Oktober fand im Park die Erste Kolonialausstellung statt."
+    doc = nlp(text)
+    tx = [
+        TimexRef(m.start(), m.end(), "DATE", v)
+        for m, v in zip(re.finditer(r"\d+\. \w+", text), ["1896-05-01", "1896-10-15"])
+    ]
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(tx), published="2023-12-01")
+    assert find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs) == []
+    refs = replace(refs, published="1896-04-01")
+    assert len(find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)) == 1
+
+
+def test_same_compound_is_one_event(nlp):
+    text = (
+        "Titel\n\nDie Ergebnisse werden am 19. April, 10 Uhr, in einer Online-Pressekonferenz vorgestellt. "
+        "Zur Online-Pressekonferenz melden Sie sich bis zum 18. April an."
+    )
+    assert [e["start"] for e in _events(nlp, text)] == ["2024-04-19T10:00"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ausfall von Markttagen\n\nWegen des Feiertags:\n\nDatum: 3. Oktober\nOrt: Breslauer Platz",
+        "Titel\n\nBis einschließlich 28. Mai findet keine Terminsprechstunde statt.",
+    ],
+)
+def test_cancelled_headline_and_long_negation(nlp, text):
+    assert _events(nlp, text) == []
