@@ -7,14 +7,16 @@ person_id, gender f.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from pressextract.contract import Refs
 from pressextract.resources.loader import read_rule_ids
-from pressextract.rules.common import PeopleLexicon, people_lexicon
+from pressextract.rules.common import PeopleLexicon, people_lexicon, tokenize
 from pressextract.rules.people.find import find_people
+from pressextract.rules.people.gender import gender_nouns, mention_gender
 from pressextract.rules.people.names import PersonMatch, family_names, more_given_names
 from pressextract.rules.people.resolve import find_family_mentions, resolve_document
 from pressextract.rules.roles import Lexicon, lexicon
@@ -39,7 +41,11 @@ class PeopleRules:
 
 def load_rules() -> PeopleRules:
     """Load and validate the name and office lexicons at start-up. Example: "person.honorific" in rule_ids."""
-    family_names(), more_given_names()  # read and validated at start-up, not at the first PER entity
+    (
+        family_names(),
+        more_given_names(),
+        gender_nouns(),
+    )  # read and validated at start-up, not at the first PER entity
     return PeopleRules(people_lexicon(), lexicon(), read_rule_ids("people"))
 
 
@@ -80,4 +86,22 @@ def find_person_mentions(
                     PersonMatch(start, end, name, None, given, family, gender, "person.family_later")
                 )
     matches.sort(key=lambda m: m.start)
-    return resolve_document(matches)
+    return resolve_document(_with_noun_genders(matches, text, units))
+
+
+def _with_noun_genders(matches: list[PersonMatch], text: str, units) -> list[PersonMatch]:
+    """Fill a mention's gender from a person noun next to it ("die Malerin Monika Baer" -> f)."""
+    genders: dict[int, str] = {}
+    for s, e in units:
+        block = [k for k, m in enumerate(matches) if m.gender is None and s <= m.start and m.end <= e]
+        if not block:
+            continue
+        toks = tokenize(text[s:e], s)
+        starts = [t.start for t in toks]
+        for k in block:
+            m = matches[k]
+            a = bisect_left(starts, m.start)
+            b = bisect_left(starts, m.end)
+            if a < b and (g := mention_gender(toks, a, b)) is not None:
+                genders[k] = g
+    return [replace(m, gender=genders[k]) if k in genders else m for k, m in enumerate(matches)]

@@ -5,6 +5,7 @@ Example: [Sandra Scheeres, "Frau Scheeres"] -> both the person_id of "Sandra Sch
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -79,10 +80,16 @@ def resolve_document(matches: Sequence[PersonMatch]) -> list[PersonMatch]:
         if not given and len(full.get(m.family_name, ())) == 1:
             given = next(iter(full[m.family_name].values()))
         resolved.append(replace(m, given_name=given, person_id=make_person_id(given, m.family_name)))
-    genders: dict[str, set[str]] = {}
+    # the gender most mentions show: one misattached title ("…, Regierender Bürgermeister von Berlin
+    # Elke Breitenbach, Senatorin …") does not outvote two "Senatorin Elke Breitenbach"; a tie shows none
+    votes: dict[str, Counter[str]] = {}
     for m in resolved:
         if m.gender:
-            genders.setdefault(m.person_id, set()).add(m.gender)
+            votes.setdefault(m.person_id, Counter())[m.gender] += 1
+    genders: dict[str, set[str]] = {}
+    for pid, c in votes.items():
+        top = c.most_common()
+        genders[pid] = {top[0][0]} if len(top) == 1 or top[0][1] > top[1][1] else set(c)
     titles: dict[str, str] = {}
     for m in resolved:
         if m.honorific and len(m.honorific) > len(titles.get(m.person_id, "")):
