@@ -86,7 +86,27 @@ def find_person_mentions(
                     PersonMatch(start, end, name, None, given, family, gender, "person.family_later")
                 )
     matches.sort(key=lambda m: m.start)
-    return resolve_document(_with_noun_genders(matches, text, units))
+    return resolve_document(_with_noun_genders(_strip_possessives(matches), text, units))
+
+
+def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:
+    """A genitive -s that another mention of the release shows to be no part of the name.
+
+    Example: "Willi Abel gründete die Firma. … der Erfindergeist Willi Abels" -> both Willi Abel.
+    """
+    known = {(m.given_name, m.family_name) for m in matches} | {(None, m.family_name) for m in matches}
+    out = []
+    for m in matches:
+        fam = m.family_name
+        if (
+            len(fam) > 3
+            and fam.endswith("s")
+            and m.name.endswith("s")
+            and ((m.given_name, fam[:-1]) in known or (None, fam[:-1]) in known)
+        ):
+            m = replace(m, family_name=fam[:-1], name=m.name[:-1], end=m.end - 1)
+        out.append(m)
+    return out
 
 
 def _with_noun_genders(matches: list[PersonMatch], text: str, units) -> list[PersonMatch]:

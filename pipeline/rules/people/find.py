@@ -15,6 +15,7 @@ from pressextract.rules.common import (
     people_lexicon,
     tokenize,
 )
+from pressextract.rules.people.gender import noun_gender
 from pressextract.rules.people.names import (
     _PARTY,
     _PLACE_PREFIX,
@@ -76,6 +77,14 @@ def _confirmed(toks: Sequence[Tok]) -> bool:
     if last in family or any(p in family for p in last.split("-")):
         return True
     return any(t.norm in given for t in toks[:-1])
+
+
+def _initials_follow(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """The words [a, b) are followed by their initials in brackets: "Steer Davis Gleave (SDG)"."""
+    if b + 2 >= len(toks) or toks[b].norm != "(" or toks[b + 2].norm != ")":
+        return False
+    abbr = toks[b + 1].norm
+    return abbr.isupper() and abbr.isalpha() and abbr == "".join(t.norm[0] for t in toks[a:b]).upper()
 
 
 def find_people(
@@ -205,16 +214,21 @@ def find_people(
             # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
             inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
             a, b = inside[0], inside[-1] + 1
+            if b - a >= 3 and noun_gender(toks, a) is not None:
+                a += 1  # "Kapitänin Katharina Kummer": a person noun, not a given name
         poss = _possessive(toks, a, b)
         if poss is not None:
             b = poss + 1  # "Erich Kästners Emil und die Detektive": the name ends at the genitive
         given_ok = any(_given_hit(t, plex) for t in toks[a : b - 1])
+        # an office next to a two-word name that no name list knows names an organisation:
+        # "Präsidentin Special Olympics Deutschland", "Leiter Referat Kommunikation"
+        office_ok = b - a < 2 or given_ok or per_hit or _confirmed(toks[a:b])
         rule = None
         if titles or addr:
             rule = "person.honorific"
-        elif office_before is not None:
+        elif office_before is not None and office_ok:
             rule = "person.office_before"
-        elif office_after is not None:
+        elif office_after is not None and office_ok:
             rule = "person.office_after"
         elif per_hit and (given_ok or _confirmed(toks[a:b])):
             # the model alone is not enough: "Facility Management", "Poetry Slam" are PER entities too;
@@ -251,6 +265,9 @@ def find_people(
             and toks[b].norm in _CLOSE_QUOTES
             and is_institution_word(toks[a - 2].norm)
         ):
+            continue
+        # an organisation followed by its initials: "Steer Davis Gleave (SDG)"
+        if _initials_follow(toks, a, b):
             continue
         # a street or building: "Anne Frank Zentrum", "Willy Brandt Haus"
         if b < len(toks) and is_institution_word(toks[b].norm):

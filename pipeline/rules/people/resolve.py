@@ -47,6 +47,12 @@ def find_family_mentions(
             continue
         if i + 1 < len(toks) and (is_institution_word(toks[i + 1].norm) or toks[i + 1].norm == "-"):
             continue
+        # "der Loewe Technology GmbH": capitalised words up to an institution word name a firm
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and toks[k].is_cap and not is_institution_word(toks[k].norm):
+            k += 1
+        if k < len(toks) and k > i + 1 and toks[k].is_cap and is_institution_word(toks[k].norm):
+            continue
         start, given = t.start, None
         if i > 0 and families[t.norm] and toks[i - 1].norm == families[t.norm]:
             start, given = toks[i - 1].start, families[t.norm]
