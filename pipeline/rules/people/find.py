@@ -133,6 +133,7 @@ def find_people(
         if end < len(toks) and toks[end].norm == ",":
             phrase_ends.setdefault(end + 1, h)
     out: list[PersonMatch] = []
+    inst_end = -1  # end of the last name that named an institution
     for r in runs:
         h0 = _honorifics_before(toks, r.start, plex)
         hon_toks = [t.norm for t in toks[h0 : r.start]]
@@ -266,6 +267,13 @@ def find_people(
             and is_institution_word(toks[a - 2].norm)
         ):
             continue
+        # a name after an institution noun names the institution: "Kultur- und Bildungszentrum Sebastian
+        # Haffner", "Mittelpunktbibliothek Wilhelm Liebknecht / Namik Kemal" (the second name goes with it)
+        if not (titles or addr or office_before) and a > 0:
+            prev = toks[a - 1].norm
+            if is_institution_word(prev) or (prev == "/" and a - 1 == inst_end):
+                inst_end = b
+                continue
         # an organisation followed by its initials: "Steer Davis Gleave (SDG)"
         if _initials_follow(toks, a, b):
             continue
