@@ -1,0 +1,53 @@
+"""Names that are no persons: organisations next to an office, institutions named after people, firms with
+their initials, ensembles; and the genitive -s another mention shows. Plain text, no model."""
+
+import pytest
+
+from pressextract.api import extract
+from pressextract.rules.people import find_family_mentions, find_people
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_people(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an office next to words no name list knows: an organisation
+        ("Marta Olsen, Präsidentin Special Olympics Deutschland, eröffnet.", ["Marta Olsen"]),
+        ("Pressekontakt: Leiter Referat Kommunikation/Medien", []),
+        # ... but a name list or a title keeps the person
+        ("Bezirksstadträtin Filiz Keküllüoğlu eröffnet die Halle.", ["Filiz Keküllüoğlu"]),
+        ("Staatssekretär Dr. Ralf Kleindiek stellte vor.", ["Ralf Kleindiek"]),
+        ("Bezirksstadtrat Maack führt aus:", ["Maack"]),
+        # an institution named after a person
+        ("Die Lesung findet im Kulturzentrum Jakob Wendler statt.", []),
+        ("in der Stadtteilbibliothek Karla Brecht / Emil Sander in Moabit", []),
+        ("Die Leiterin der Grundschule Anna Weigand begrüßte die Gäste.", ["Anna Weigand"]),
+        # a firm with its initials, an ensemble
+        ("Das Planungsbüro Hart Lomann Berg (HLB) legte den Plan vor.", []),
+        ("Es spielt das Hans Meyer Orchester Berlin.", []),
+        ("Jana Ruth Berg (Vorsitzende) eröffnet.", ["Jana Ruth Berg"]),
+    ],
+)
+def test_which_names_are_people(text, expected):
+    assert names(text) == expected
+
+
+def test_genitive_s_stripped_where_another_mention_shows_it():
+    text = "Willi Abel gründete 1920 die Firma. Der Erfindergeist Willi Abels prägte sie lange."
+    result = extract([text], model="blank")
+    assert result.people["name"].tolist() == ["Willi Abel"]
+    assert result.people["n_mentions"].tolist() == [2]
+
+
+def test_genitive_s_kept_without_another_mention():
+    # "Evans" alone: nothing shows that the -s is a genitive
+    result = extract(["Die Autorin Mary Evans liest am Montag."], model="blank")
+    assert result.people["family_name"].tolist() == ["Evans"]
+
+
+def test_family_name_before_a_legal_form_is_a_firm():
+    found = find_family_mentions("Dank an die Loewe Technology GmbH und Herrn Loewe.", {"Loewe": "Hans"})
+    assert [(f, g) for _, _, f, _, g in found] == [("Loewe", "m")]
