@@ -7,6 +7,7 @@ person_id, gender f.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -70,6 +71,7 @@ def find_person_mentions(
             per_spans=[x for x in per if s <= x[0] and x[1] <= e],
             other_spans=[x for x in other if s <= x[0] and x[1] <= e],
         )
+    matches += _signatures(text, taken=[(m.start, m.end) for m in matches])
     if options.later_mentions and matches:
         givens: dict[str, set[str]] = {}
         for m in matches:
@@ -87,6 +89,32 @@ def find_person_mentions(
                 )
     matches.sort(key=lambda m: m.start)
     return resolve_document(_with_noun_genders(_strip_possessives(matches), text, units))
+
+
+# "Im Auftrag" on its own line, then the signing officer's name on its own line: "Im Auftrag\n\nBrühl"
+_SIGNATURE = re.compile(
+    r"^[ \t]*(?:Im Auftrag|i\. ?A\.),?[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"([A-ZÄÖÜ][\w'´-]+(?: [A-ZÄÖÜ][\w'´-]+)?)[ \t]*(?:\(i\. ?V\.\))?[ \t]*$",
+    re.M,
+)
+
+
+def _signatures(text: str, *, taken: list[tuple[int, int]]) -> list[PersonMatch]:
+    """The name under "Im Auftrag" that signs a release. Example: "Im Auftrag\n\nCarolin Brühl" -> Carolin Brühl."""
+    if "Auftrag" not in text and "i. A." not in text and "i.A." not in text:
+        return []
+    plex = people_lexicon()
+    out = []
+    for m in _SIGNATURE.finditer(text):
+        words = m.group(1).split()
+        if any(w in plex.not_names or w in plex.heads or w in plex.honorifics for w in words):
+            continue
+        start, end = m.start(1), m.end(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        given = words[0] if len(words) == 2 else None
+        out.append(PersonMatch(start, end, m.group(1), None, given, words[-1], None, "person.signature"))
+    return out
 
 
 def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:

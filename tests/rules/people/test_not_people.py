@@ -51,3 +51,18 @@ def test_genitive_s_kept_without_another_mention():
 def test_family_name_before_a_legal_form_is_a_firm():
     found = find_family_mentions("Dank an die Loewe Technology GmbH und Herrn Loewe.", {"Loewe": "Hans"})
     assert [(f, g) for _, _, f, _, g in found] == [("Loewe", "m")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Straße ist gesperrt.\n\nIm Auftrag\n\nKrahnert", [("Krahnert", "person.signature")]),
+        ("Danke.\n\nIm Auftrag,\nMiriam Tolkes\n", [("Miriam Tolkes", None)]),  # the given-name rule has it
+        ("Im Auftrag der Bezirksstadträtin teilt das Amt mit:\n\nDie Halle ist zu.", []),
+        ("Im Auftrag\n\nStraßen- und Grünflächenamt", []),
+    ],
+)
+def test_signature_under_im_auftrag(text, expected):
+    people = extract([text], model="blank").people
+    got = [(n, r if r == "person.signature" else None) for n, r in zip(people["name"], people["rule_id"], strict=True)]
+    assert got == expected
