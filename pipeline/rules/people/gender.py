@@ -110,6 +110,18 @@ def noun_gender(toks: Sequence[Tok], k: int) -> str | None:
     return gender
 
 
+def is_person_noun(word: str) -> bool:
+    """A person noun in any number or case. Example: "Landschaftsarchitekten" -> True, "Bibliothek" -> False."""
+    heads = gender_nouns().heads
+    low = word.lower().split("-")[-1]
+    for form in (low, low[:-1], low[:-2], low[:-3] if low.endswith("innen") else ""):
+        if len(form) >= 3 and (
+            heads.get(form) or any(heads.get(form[i:]) for i in range(1, len(form) - _MIN_SUFFIX + 1))
+        ):
+            return True
+    return False
+
+
 def _skip_titles(toks: Sequence[Tok], k: int) -> int:
     """Index of the token before the titles that end at k ("Referent Dipl.-Ing. (FH) Florian" -> Referent)."""
     hon = people_lexicon().honorifics

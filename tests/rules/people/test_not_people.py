@@ -25,6 +25,7 @@ def names(text: str) -> list[str]:
         ("Die Lesung findet im Kulturzentrum Jakob Wendler statt.", []),
         ("in der Stadtteilbibliothek Karla Brecht / Emil Sander in Moabit", []),
         ("Die Leiterin der Grundschule Anna Weigand begrüßte die Gäste.", ["Anna Weigand"]),
+        ("Es führen die Landschaftsarchitekten Irma Lindholt und Paul Brack.", ["Irma Lindholt", "Paul Brack"]),
         # a firm with its initials, an ensemble
         ("Das Planungsbüro Hart Lomann Berg (HLB) legte den Plan vor.", []),
         ("Es spielt das Hans Meyer Orchester Berlin.", []),
