@@ -197,6 +197,12 @@ def find_people(
             h.start == k and h.kind == "parl" and h.head in lexicon().abbrevs for h in heads
         ):
             office_after = next(h for h in heads if h.start == k)
+        if office_before is not None and office_after is not None:
+            # "Kathrin Bernikas, Vorsteherin der BVV Wolfgang Brauer, Vereinsvorsitzender": a list of
+            # "name, office" pairs; the office before the name belongs to the name before it
+            hs = office_before.start
+            if hs >= 2 and toks[hs - 1].norm == "," and toks[hs - 2].is_cap:
+                office_before = None
         per_hit = any(in_spans(t, per) for t in toks[r.start : r.end])
         anchored = bool(titles or addr or office_before or office_after or per_hit)
         if titles or addr:

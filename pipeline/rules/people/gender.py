@@ -127,8 +127,8 @@ def _skip_titles(toks: Sequence[Tok], k: int) -> int:
     hon = people_lexicon().honorifics
     while k >= 0:
         w = toks[k].norm
-        if w in hon and hon[w].kind == "title":
-            k -= 1
+        if (w in hon and hon[w].kind == "title") or w in ("a.D.", "a.", "D."):
+            k -= 1  # "Kulturstaatsministerin a.D. Dr. Monika Grütters"
         elif w == ")" and k >= 2 and toks[k - 2].norm == "(" and k - 2 >= 1 and toks[k - 3].norm in hon:
             k -= 3
         else:
@@ -193,7 +193,9 @@ def _after(toks: Sequence[Tok], b: int) -> str | None:
         g = noun_gender(toks, m)
         if g is not None:
             # "Lisa Meier, Senatorin Emma Brandt": the title opens the next name
-            return None if m + 1 < len(toks) and toks[m + 1].norm in given else g
+            # "…, der Antisemitismusbeauftragte Dr. Felix Klein": the noun opens the next name
+            nxt = toks[m + 1].norm if m + 1 < len(toks) else ""
+            return None if nxt in given or nxt in people_lexicon().honorifics else g
         if not _skippable(toks[m]):
             return None
     return None

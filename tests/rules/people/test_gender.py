@@ -34,7 +34,9 @@ def gender_of(text: str, name: str) -> str | None:
         ("Ina Vogt, Frankreichs Botschafterin, kam auch.", "Ina Vogt", "f"),
         ("Bei Pia Thal (Kräuterpädagogin) lernen Kinder.", "Pia Thal", "f"),
         ("„Wir streiken“, erklärt Lina Roth (23), Sprecherin der Gruppe.", "Lina Roth", "f"),
+        ("Es kommen Kulturstaatsministerin a.D. Lea Horn und andere.", "Lea Horn", "f"),
         # nothing that binds a gender
+        ("Es kommen Lea Horn, der Antisemitismusbeauftragte Dr. Jan Wolf und andere.", "Lea Horn", None),
         ("Anna Keller besuchte die Senatorin.", "Anna Keller", None),
         ("Tom Weber, Lisa Meier, Senatorin Emma Brandt und andere kamen.", "Lisa Meier", None),
         ("Ansprechpartner Kim Sommer Telefon 030 123", "Kim Sommer", None),
@@ -62,6 +64,12 @@ def test_gender_from_person_nouns(text, name, gender):
 )
 def test_person_nouns(word, gender):
     assert noun_gender(tokenize(word), 0) == gender
+
+
+def test_an_office_between_two_names_goes_with_the_first():
+    text = "Kathrin Bernat, Vorsteherin der BVV Wolf Brauner, Vereinsvorsitzender, eröffnen."
+    people = extract([text], model="blank").people.set_index("family_name")
+    assert people.loc["Brauner", "gender"] == "m" and people.loc["Bernat", "gender"] == "f"
 
 
 def test_most_mentions_decide_the_gender():
