@@ -95,7 +95,7 @@ def find_person_mentions(
 _SIGNATURE = re.compile(
     r"^[ \t]*(?:Im Auftrag|i\. ?A\.),?[ \t]*\n(?:[ \t]*\n)*[ \t]*"
     r"([A-ZÄÖÜ][\w'´-]+(?: [A-ZÄÖÜ][\w'´-]+)?)[ \t]*(?:\(i\. ?V\.\))?[ \t]*$",
-    re.M,
+    re.MULTILINE,
 )
 
 

@@ -277,7 +277,9 @@ def find_people(
         # Haffner", "Mittelpunktbibliothek Wilhelm Liebknecht / Namik Kemal" (the second name goes with it)
         if not (titles or addr or office_before) and a > 0:
             prev = toks[a - 1].norm
-            if (is_institution_word(prev) and not is_person_noun(prev)) or (prev == "/" and a - 1 == inst_end):
+            if (is_institution_word(prev) and not is_person_noun(prev)) or (
+                prev == "/" and a - 1 == inst_end
+            ):
                 inst_end = b
                 continue
         # an organisation followed by its initials: "Steer Davis Gleave (SDG)"

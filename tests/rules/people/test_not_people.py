@@ -25,7 +25,10 @@ def names(text: str) -> list[str]:
         ("Die Lesung findet im Kulturzentrum Jakob Wendler statt.", []),
         ("in der Stadtteilbibliothek Karla Brecht / Emil Sander in Moabit", []),
         ("Die Leiterin der Grundschule Anna Weigand begrüßte die Gäste.", ["Anna Weigand"]),
-        ("Es führen die Landschaftsarchitekten Irma Lindholt und Paul Brack.", ["Irma Lindholt", "Paul Brack"]),
+        (
+            "Es führen die Landschaftsarchitekten Irma Lindholt und Paul Brack.",
+            ["Irma Lindholt", "Paul Brack"],
+        ),
         # a firm with its initials, an ensemble
         ("Das Planungsbüro Hart Lomann Berg (HLB) legte den Plan vor.", []),
         ("Es spielt das Hans Meyer Orchester Berlin.", []),
@@ -65,5 +68,8 @@ def test_family_name_before_a_legal_form_is_a_firm():
 )
 def test_signature_under_im_auftrag(text, expected):
     people = extract([text], model="blank").people
-    got = [(n, r if r == "person.signature" else None) for n, r in zip(people["name"], people["rule_id"], strict=True)]
+    got = [
+        (n, r if r == "person.signature" else None)
+        for n, r in zip(people["name"], people["rule_id"], strict=True)
+    ]
     assert got == expected
