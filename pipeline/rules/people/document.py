@@ -18,7 +18,7 @@ from pressextract.resources.loader import read_rule_ids
 from pressextract.rules.common import PeopleLexicon, people_lexicon, tokenize
 from pressextract.rules.people.find import find_people
 from pressextract.rules.people.gender import gender_nouns, mention_gender
-from pressextract.rules.people.names import PersonMatch, family_names, more_given_names
+from pressextract.rules.people.names import PARTICLES, PersonMatch, family_names, more_given_names
 from pressextract.rules.people.resolve import find_family_mentions, resolve_document
 from pressextract.rules.roles import Lexicon, lexicon
 
@@ -75,8 +75,10 @@ def find_person_mentions(
     if options.later_mentions and matches:
         givens: dict[str, set[str]] = {}
         for m in matches:
-            if " " not in m.family_name:
-                givens.setdefault(m.family_name, set()).update([m.given_name] if m.given_name else [])
+            *particles, last = m.family_name.split()
+            # "von Dassel", "Van Hoorebeke": later mentions may leave the particle out
+            if all(p.lower() in PARTICLES for p in particles):
+                givens.setdefault(last, set()).update([m.given_name] if m.given_name else [])
         families = {f: (next(iter(g)) if len(g) == 1 else None) for f, g in givens.items()}
         taken = [(m.start, m.end) for m in matches]
         for s, e in units:

@@ -35,11 +35,22 @@ from pressextract.rules.roles import OfficeMatch, find_office_heads, lexicon, ph
 def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:
     """Given and family name of tokens [a, b): the family name takes the particles before it."""
     fam_start = b - 1
-    while fam_start - 1 > a and toks[fam_start - 1].norm in PARTICLES and toks[fam_start - 1].is_lower:
+    while fam_start - 1 > a and _particle(toks[fam_start - 1]):
         fam_start -= 1
     family = " ".join(t.norm for t in toks[fam_start:b])
     given = " ".join(t.norm for t in toks[a:fam_start]).replace(" .", ".") or None
     return given, family
+
+
+# particles written with a capital inside a name: "Ada Van Hoorebeke", "Rita De Luca"
+_CAP_PARTICLES = frozenset(
+    {"Van", "Von", "De", "Da", "Di", "Del", "Della", "Le", "La", "Du", "Dos", "Ten", "Ter"}
+)
+
+
+def _particle(t: Tok) -> bool:
+    """A particle that opens a family name ("von Dassel", "Van Hoorebeke")."""
+    return (t.norm in PARTICLES and t.is_lower) or t.norm in _CAP_PARTICLES
 
 
 def _possessive(toks: Sequence[Tok], a: int, b: int) -> int | None:
@@ -251,7 +262,7 @@ def find_people(
             b2 = a
             while b2 < b - 1 and _given_hit(toks[b2], plex):
                 b2 += 1
-            while b2 < b - 1 and toks[b2].norm in PARTICLES and toks[b2].is_lower:
+            while b2 < b - 1 and _particle(toks[b2]):
                 b2 += 1
             b = b2 + 1
             if a > 0 and toks[a - 1].norm in _PLACE_PREFIX:

@@ -82,10 +82,17 @@ def resolve_document(matches: Sequence[PersonMatch]) -> list[PersonMatch]:
                 forms[key] = m.given_name
     resolved = []
     for m in matches:
-        given = m.given_name
-        if not given and len(full.get(m.family_name, ())) == 1:
-            given = next(iter(full[m.family_name].values()))
-        resolved.append(replace(m, given_name=given, person_id=make_person_id(given, m.family_name)))
+        given, family = m.given_name, m.family_name
+        if not given and family not in full:
+            # "Hoorebeke" after "Ada Van Hoorebeke": the family name without its particle
+            longer = [f for f in full if f.endswith(" " + family)]
+            if len(longer) == 1:
+                family = longer[0]
+        if not given and len(full.get(family, ())) == 1:
+            given = next(iter(full[family].values()))
+        resolved.append(
+            replace(m, given_name=given, family_name=family, person_id=make_person_id(given, family))
+        )
     # the gender most mentions show: one misattached title ("…, Regierender Bürgermeister von Berlin
     # Elke Breitenbach, Senatorin …") does not outvote two "Senatorin Elke Breitenbach"; a tie shows none
     votes: dict[str, Counter[str]] = {}
