@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from pressextract.resources.loader import word_set
 from pressextract.rules.common import (
     PeopleLexicon,
     Tok,
@@ -37,6 +38,8 @@ def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:
     fam_start = b - 1
     while fam_start - 1 > a and _particle(toks[fam_start - 1]):
         fam_start -= 1
+    if fam_start < b - 1 and fam_start - 1 > a and not _given_hit(toks[fam_start - 1], people_lexicon()):
+        fam_start -= 1  # "Ludwig Mies van der Rohe": the word before the particles is no given name
     family = " ".join(t.norm for t in toks[fam_start:b])
     given = " ".join(t.norm for t in toks[a:fam_start]).replace(" .", ".") or None
     return given, family
@@ -88,6 +91,22 @@ def _confirmed(toks: Sequence[Tok]) -> bool:
     if last in family or any(p in family for p in last.split("-")):
         return True
     return any(t.norm in given for t in toks[:-1])
+
+
+_COMPASS = word_set("people", "compass")
+_ADJ_NAME_ENDS = ("ischer", "ische", "ischen", "isches")
+
+
+def _not_a_person_entity(toks: Sequence[Tok], a: int, b: int, plex: PeopleLexicon) -> bool:
+    """A PER entity of the model that names no person: a quoted band ("„Happy Tuesday“" with no given name of the
+    main list), a part of a district ("Pankow Nord"), a place with an adjective ("Schlesischer Busch")."""
+    first, last = toks[a].norm, toks[b - 1].norm
+    if last in _COMPASS:
+        return True
+    if first.endswith(_ADJ_NAME_ENDS) and first not in plex.given and first not in family_names():
+        return True
+    quoted = a > 0 and b < len(toks) and toks[a - 1].norm in _OPEN_QUOTES and toks[b].norm in _CLOSE_QUOTES
+    return quoted and first not in plex.given
 
 
 def _initials_follow(toks: Sequence[Tok], a: int, b: int) -> bool:
@@ -225,7 +244,7 @@ def find_people(
         while a < r.end - 1 and toks[a].norm in plex.not_names:
             a += 1
         b = r.end
-        if b - a > 4:
+        if sum(not _particle(t) for t in toks[a:b]) > 4:  # "Ludwig Mies van der Rohe" is four words
             b = a + 4 if (titles or addr or office_before) else b
             a = b - 3 if not (titles or addr or office_before) else a
         if per_hit and not (titles or addr or office_before or office_after):
@@ -254,6 +273,8 @@ def find_people(
             rule = "person.ner"
         elif given_ok and b - a >= 2:
             rule = "person.given_name"
+        if rule == "person.ner" and not (titles or addr) and _not_a_person_entity(toks, a, b, plex):
+            continue
         if rule is None:
             continue
         if rule == "person.given_name":
@@ -264,7 +285,9 @@ def find_people(
                 b2 += 1
             while b2 < b - 1 and _particle(toks[b2]):
                 b2 += 1
-            b = b2 + 1
+            rest = toks[b2 + 1 : b]
+            # "Ludwig Mies van der Rohe": particles and one name after the family name belong to it
+            b = b if len(rest) >= 2 and all(_particle(t) for t in rest[:-1]) else b2 + 1
             if a > 0 and toks[a - 1].norm in _PLACE_PREFIX:
                 continue  # "San Rafael del Sur"
         if any(p in lexicon().places for p in toks[b - 1].norm.split("-")) and not (titles or addr):

@@ -73,3 +73,37 @@ def test_signature_under_im_auftrag(text, expected):
         for n, r in zip(people["name"], people["rule_id"], strict=True)
     ]
     assert got == expected
+
+
+def per(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # PER entities of the model that name no person
+        (
+            "Es spielen „Melanie Pain“ und „Rainy Monday“ aus Berlin.",
+            ["Melanie Pain", "Rainy Monday"],
+            ["Melanie Pain"],
+        ),
+        ("gefördert von den Partnerschaften Spandau Nord und Süd", ["Spandau Nord"], []),
+        ("Gefällt werden Bäume im Bayerischer Grund.", ["Bayerischer Grund"], []),
+        ("Es liest Karin Fischer aus ihrem Buch.", ["Karin Fischer"], ["Karin Fischer"]),
+    ],
+)
+def test_entities_that_are_no_persons(text, entities, expected):
+    assert [m.name for m in find_people(text, per_spans=per(text, *entities))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, given, family",
+    [
+        ("Ein Vortrag über Ludwig Mies van der Rohe.", "Ludwig", "Mies van der Rohe"),
+        ("Es sprach Carl Maria von Weber.", "Carl Maria", "von Weber"),
+        ("Es sprach Elke von der Lieth.", "Elke", "von der Lieth"),
+    ],
+)
+def test_particles_inside_the_family_name(text, given, family):
+    assert [(m.given_name, m.family_name) for m in find_people(text)] == [(given, family)]
