@@ -17,7 +17,7 @@ from pressextract.contract import Refs
 from pressextract.resources.loader import read_rule_ids
 from pressextract.rules.common import PeopleLexicon, people_lexicon, tokenize
 from pressextract.rules.people.find import find_people
-from pressextract.rules.people.gender import gender_nouns, mention_gender
+from pressextract.rules.people.gender import gender_nouns, mention_gender, noun_gender
 from pressextract.rules.people.names import PARTICLES, PersonMatch, family_names, more_given_names
 from pressextract.rules.people.resolve import find_family_mentions, resolve_document
 from pressextract.rules.roles import Lexicon, lexicon
@@ -119,6 +119,22 @@ def _signatures(text: str, *, taken: list[tuple[int, int]]) -> list[PersonMatch]
     return out
 
 
+def _next_line_gender(text: str, end: int, unit: tuple[int, int]) -> str | None:
+    """A name that ends its line and a short next line with a person noun: "Sara Lühmann\nPressesprecherin",
+    "Christina von Bothmer\nStellvertretende Sprecherin der Strafgerichte"."""
+    s, e = unit
+    if text[end:s].strip() or e - s > 80:
+        return None
+    toks = tokenize(text[s:e], s)
+    for k in range(min(2, len(toks))):
+        g = noun_gender(toks, k)
+        if g is not None:
+            return g
+        if not (toks[k].is_cap and toks[k].norm.lower().endswith(("e", "er", "en"))):
+            return None
+    return None
+
+
 def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:
     """A genitive -s that another mention of the release shows to be no part of the name.
 
@@ -142,7 +158,8 @@ def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:
 def _with_noun_genders(matches: list[PersonMatch], text: str, units) -> list[PersonMatch]:
     """Fill a mention's gender from a person noun next to it ("die Malerin Monika Baer" -> f)."""
     genders: dict[int, str] = {}
-    for s, e in units:
+    units = list(units)
+    for u, (s, e) in enumerate(units):
         block = [k for k, m in enumerate(matches) if m.gender is None and s <= m.start and m.end <= e]
         if not block:
             continue
@@ -152,6 +169,11 @@ def _with_noun_genders(matches: list[PersonMatch], text: str, units) -> list[Per
             m = matches[k]
             a = bisect_left(starts, m.start)
             b = bisect_left(starts, m.end)
-            if a < b and (g := mention_gender(toks, a, b)) is not None:
+            if a >= b:
+                continue
+            g = mention_gender(toks, a, b)
+            if g is None and b == len(toks) and u + 1 < len(units):
+                g = _next_line_gender(text, e, units[u + 1])
+            if g is not None:
                 genders[k] = g
     return [replace(m, gender=genders[k]) if k in genders else m for k, m in enumerate(matches)]

@@ -97,16 +97,29 @@ def noun_gender(toks: Sequence[Tok], k: int) -> str | None:
             if article is None:
                 return None
             return _ARTICLES[article][0 if low.endswith("e") else 1]
-    gender = gn.heads.get(low)
-    if gender is None:
-        for i in range(1, len(low) - _MIN_SUFFIX + 1):
-            gender = gn.heads.get(low[i:])
-            if gender is not None:
-                break  # the longest head: "Ansprechpartner" ("") before "Partner" (m)
+    gender = _head_gender(low)
+    if gender is None and (low.endswith("s") or (low.endswith("en") and article in ("des", "dem"))):
+        # a masculine singular in the genitive or dative: "des Regisseurs", "dem Präsidenten"
+        for form in (low[:-1], low[:-2]):
+            if _head_gender(form) == "m":
+                gender = "m"
+                break
     if not gender or low in people_lexicon().given:
         return None
     if gender == "m" and article is not None and _ARTICLES[article] == ("f", None):
         return None  # "die Berliner …": the article contradicts a masculine noun
+    return gender
+
+
+def _head_gender(low: str) -> str | None:
+    """The gender of the longest person-noun head a lowercased word ends in ("" for generic labels)."""
+    heads = gender_nouns().heads
+    gender = heads.get(low)
+    if gender is None:
+        for i in range(1, len(low) - _MIN_SUFFIX + 1):
+            gender = heads.get(low[i:])
+            if gender is not None:
+                break  # the longest head: "Ansprechpartner" ("") before "Partner" (m)
     return gender
 
 
@@ -173,7 +186,10 @@ def _before(toks: Sequence[Tok], a: int) -> str | None:
     g = noun_gender(toks, k)
     if g is not None:
         return g
-    if toks[k].norm == "," and k >= 2 and _article(toks, k - 1) is not None:
+    if toks[k].norm == ":" and k >= 1:
+        return noun_gender(toks, k - 1)  # "Künstlerischer Leiter: René Broeders"
+    # "Die Integrationsbeauftragte, Katarina Niewiedzial", "der Autor und Journalist, Dr. Peter Spork"
+    if toks[k].norm == "," and k >= 2 and (_article(toks, k - 1) is not None or toks[k - 2].norm == "und"):
         return noun_gender(toks, k - 1)
     return None
 
@@ -184,7 +200,11 @@ def _after(toks: Sequence[Tok], b: int) -> str | None:
         if j + 2 < len(toks) and toks[j + 1].norm.isdigit() and toks[j + 2].norm == ")":
             j += 3  # an age: "Kaycee Hesse (25), Sprecherin"
         else:
-            return noun_gender(toks, j + 1) if j + 1 < len(toks) else None
+            for m in range(j + 1, min(j + 4, len(toks))):  # "(Bildende Künstlerin und Gründerin …)"
+                g = noun_gender(toks, m)
+                if g is not None or not _skippable(toks[m]):
+                    return g
+            return None
     if j < len(toks) and toks[j].norm != ",":
         return noun_gender(toks, j) if j == b else None  # "Sara Lühmann Pressesprecherin"
     j += 1

@@ -35,7 +35,12 @@ def gender_of(text: str, name: str) -> str | None:
         ("Bei Pia Thal (Kräuterpädagogin) lernen Kinder.", "Pia Thal", "f"),
         ("„Wir streiken“, erklärt Lina Roth (23), Sprecherin der Gruppe.", "Lina Roth", "f"),
         ("Es kommen Kulturstaatsministerin a.D. Lea Horn und andere.", "Lea Horn", "f"),
+        ("Ein Abbild des Sängers und Regisseurs Edgar Kulow steht dort.", "Edgar Kulow", "m"),
+        ("Es spricht der Autor und Journalist, Dr. Peer Sporn, über Gene.", "Peer Sporn", "m"),
+        ("Künstlerische Leiterin: Rena Brodde", "Rena Brodde", "f"),
+        ("Die Jury: Selma Asar (Bildende Künstlerin und Gründerin des Raums).", "Selma Asar", "f"),
         # nothing that binds a gender
+        ("Die Autoren Tim Roth und Ina Bauer lesen.", "Tim Roth", None),
         ("Es kommen Lea Horn, der Antisemitismusbeauftragte Dr. Jan Wolf und andere.", "Lea Horn", None),
         ("Anna Keller besuchte die Senatorin.", "Anna Keller", None),
         ("Tom Weber, Lisa Meier, Senatorin Emma Brandt und andere kamen.", "Lisa Meier", None),
@@ -70,6 +75,21 @@ def test_an_office_between_two_names_goes_with_the_first():
     text = "Kathrin Bernat, Vorsteherin der BVV Wolf Brauner, Vereinsvorsitzender, eröffnen."
     people = extract([text], model="blank").people.set_index("family_name")
     assert people.loc["Brauner", "gender"] == "m" and people.loc["Bernat", "gender"] == "f"
+
+
+@pytest.mark.parametrize(
+    "text, gender",
+    [
+        ("Kontakt\nSara Lühne\nPressesprecherin\nTelefon: 030 123", "f"),
+        ("Kontakt\nSara Lühne\nStellvertretende Sprecherin der Strafgerichte", "f"),
+        ("Kontakt\nSara Lühne\nMitarbeiter Pressestelle", "m"),
+        ("Kontakt\nSara Lühne\nTelefon: 030 123\nPressesprecherin", None),
+    ],
+)
+def test_a_person_noun_on_the_next_line(text, gender):
+    people = extract([text], model="blank").people
+    got = people["gender"].iloc[0]
+    assert (got if isinstance(got, str) else None) == gender
 
 
 def test_most_mentions_decide_the_gender():
