@@ -186,6 +186,10 @@ def _before(toks: Sequence[Tok], a: int) -> str | None:
     g = noun_gender(toks, k)
     if g is not None:
         return g
+    # "Der Bezirksbürgermeister von Mitte Stephan von Dassel", "die Premierministerin von Barbados, Mia Mottley"
+    p = k - 1 if toks[k].norm == "," else k
+    if p >= 2 and toks[p].is_cap and toks[p - 1].norm in ("von", "aus") and (g := noun_gender(toks, p - 2)):
+        return g
     if toks[k].norm == ":" and k >= 1:
         return noun_gender(toks, k - 1)  # "Künstlerischer Leiter: René Broeders"
     # "Die Integrationsbeauftragte, Katarina Niewiedzial", "der Autor und Journalist, Dr. Peter Spork"

@@ -39,7 +39,10 @@ def gender_of(text: str, name: str) -> str | None:
         ("Es spricht der Autor und Journalist, Dr. Peer Sporn, über Gene.", "Peer Sporn", "m"),
         ("Künstlerische Leiterin: Rena Brodde", "Rena Brodde", "f"),
         ("Die Jury: Selma Asar (Bildende Künstlerin und Gründerin des Raums).", "Selma Asar", "f"),
+        ("Der Bezirksbürgermeister von Mitte Stefan Dassow und andere", "Stefan Dassow", "m"),
+        ("Das will die Premierministerin von Barbados, Mia Motte, nutzen.", "Mia Motte", "f"),
         # nothing that binds a gender
+        ("Bilder von Anna Bell und Fotos von Tom Roth", "Tom Roth", None),
         ("Die Autoren Tim Roth und Ina Bauer lesen.", "Tim Roth", None),
         ("Es kommen Lea Horn, der Antisemitismusbeauftragte Dr. Jan Wolf und andere.", "Lea Horn", None),
         ("Anna Keller besuchte die Senatorin.", "Anna Keller", None),
