@@ -79,7 +79,9 @@ def find_person_mentions(
             # "von Dassel", "Van Hoorebeke": later mentions may leave the particle out
             if all(p.lower() in PARTICLES for p in particles):
                 givens.setdefault(last, set()).update([m.given_name] if m.given_name else [])
-        families = {f: (next(iter(g)) if len(g) == 1 else None) for f, g in givens.items()}
+        # a family name several persons of the release share ("Siegmund Loewe", "David Ludwig Loewe") is
+        # no mention of one of them when it stands alone
+        families = {f: (next(iter(g)) if g else None) for f, g in givens.items() if len(g) <= 1}
         taken = [(m.start, m.end) for m in matches]
         for s, e in units:
             for start, end, family, given, gender in find_family_mentions(

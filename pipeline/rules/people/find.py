@@ -16,7 +16,7 @@ from pressextract.rules.common import (
     people_lexicon,
     tokenize,
 )
-from pressextract.rules.people.gender import is_person_noun, noun_gender
+from pressextract.rules.people.gender import is_person_noun
 from pressextract.rules.people.names import (
     _PARTY,
     _PLACE_PREFIX,
@@ -251,8 +251,9 @@ def find_people(
             # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
             inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
             a, b = inside[0], inside[-1] + 1
-            if b - a >= 3 and noun_gender(toks, a) is not None:
-                a += 1  # "Kapitänin Katharina Kummer": a person noun, not a given name
+            if b - a >= 3 and not _given_hit(toks[a], plex):
+                # "Kapitänin Katharina Kummer", "Briefe Karl Jankes": the name starts at its given name
+                a = next((k for k in range(a + 1, b - 1) if _given_hit(toks[k], plex)), a)
         poss = _possessive(toks, a, b)
         if poss is not None:
             b = poss + 1  # "Erich Kästners Emil und die Detektive": the name ends at the genitive

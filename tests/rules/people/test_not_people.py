@@ -91,6 +91,8 @@ def per(text: str, *names: str) -> list[tuple[int, int]]:
         ("gefördert von den Partnerschaften Spandau Nord und Süd", ["Spandau Nord"], []),
         ("Gefällt werden Bäume im Bayerischer Grund.", ["Bayerischer Grund"], []),
         ("Es liest Karin Fischer aus ihrem Buch.", ["Karin Fischer"], ["Karin Fischer"]),
+        ("Er dankt der Gemeinde Linh Tam für den Einsatz.", ["Linh Tam"], []),
+        ("Da findet er Briefe Karl Jankes im Keller.", ["Briefe Karl Jankes"], ["Karl Janke"]),
     ],
 )
 def test_entities_that_are_no_persons(text, entities, expected):
@@ -107,3 +109,10 @@ def test_entities_that_are_no_persons(text, entities, expected):
 )
 def test_particles_inside_the_family_name(text, given, family):
     assert [(m.given_name, m.family_name) for m in find_people(text)] == [(given, family)]
+
+
+def test_a_family_name_that_several_persons_share_is_no_later_mention():
+    text = "Siegmund Lohse gründete die Firma mit Ludwig Lohse. Später wandte sich Lohse dem Fernsehen zu."
+    people = extract([text], model="blank").people
+    assert sorted(people["name"]) == ["Ludwig Lohse", "Siegmund Lohse"]
+    assert people["n_mentions"].tolist() == [1, 1]
