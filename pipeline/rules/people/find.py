@@ -16,7 +16,7 @@ from pressextract.rules.common import (
     people_lexicon,
     tokenize,
 )
-from pressextract.rules.people.gender import is_person_noun
+from pressextract.rules.people.gender import is_person_noun, noun_gender
 from pressextract.rules.people.names import (
     _PARTY,
     _PLACE_PREFIX,
@@ -251,6 +251,8 @@ def find_people(
             # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
             inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
             a, b = inside[0], inside[-1] + 1
+            if a > 0 and toks[a - 1].norm in ("des", "dem", "das") and noun_gender(toks, a) == "f":
+                continue  # "das Gelände des Königin Elisabeth Herzberge": the article shows a name of a thing
             if b - a >= 3 and not _given_hit(toks[a], plex):
                 # "Kapitänin Katharina Kummer", "Briefe Karl Jankes": the name starts at its given name
                 a = next((k for k in range(a + 1, b - 1) if _given_hit(toks[k], plex)), a)
@@ -317,6 +319,16 @@ def find_people(
             ):
                 inst_end = b
                 continue
+        # an office and a name in quotes are a title: the work “Gründer Geist”
+        if (
+            office_before is not None
+            and not (titles or addr)
+            and office_before.start > 0
+            and toks[office_before.start - 1].norm in _OPEN_QUOTES
+            and b < len(toks)
+            and toks[b].norm in _CLOSE_QUOTES
+        ):
+            continue
         # an organisation followed by its initials: "Steer Davis Gleave (SDG)"
         if _initials_follow(toks, a, b):
             continue

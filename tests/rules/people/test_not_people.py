@@ -32,6 +32,11 @@ def names(text: str) -> list[str]:
         # a firm with its initials, an ensemble
         ("Das Planungsbüro Hart Lomann Berg (HLB) legte den Plan vor.", []),
         ("Es spielt das Hans Meyer Orchester Berlin.", []),
+        # an office and a name in quotes are the title of a work
+        (
+            "Die Jury wählte den Entwurf “Gründer Geist” der Gruppe. Es sprach Gründer Tim Geist.",
+            ["Tim Geist"],
+        ),
         ("Jana Ruth Berg (Vorsitzende) eröffnet.", ["Jana Ruth Berg"]),
     ],
 )
@@ -92,6 +97,8 @@ def per(text: str, *names: str) -> list[tuple[int, int]]:
         ("Gefällt werden Bäume im Bayerischer Grund.", ["Bayerischer Grund"], []),
         ("Es liest Karin Fischer aus ihrem Buch.", ["Karin Fischer"], ["Karin Fischer"]),
         ("Er dankt der Gemeinde Linh Tam für den Einsatz.", ["Linh Tam"], []),
+        ("das Gelände des Königin Luise Krankenhof am Teich", ["Königin Luise Krankenhof"], []),
+        ("Die Kapitänin Katharina Kummer jubelte.", ["Kapitänin Katharina Kummer"], ["Katharina Kummer"]),
         ("Da findet er Briefe Karl Jankes im Keller.", ["Briefe Karl Jankes"], ["Karl Janke"]),
     ],
 )
