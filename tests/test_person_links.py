@@ -15,6 +15,7 @@ from pressextract.backbone import bundled_path
 from pressextract.paths import project_root, shared_data_dir
 from pressextract.records.export import aggregate_offices
 from pressextract.records.schema import Role
+from pressextract.rules.common import people_lexicon
 
 CORPUS = project_root() / "corpus"
 BERLIN = shared_data_dir() / "press" / "releases.jsonl.xz"
@@ -122,5 +123,9 @@ def test_no_dangling_person_ids_on_a_berlin_sample(tmp_path: Path):
     assert len(result.quotes) > 0 and len(result.roles) > 0
     assert dangling(result) == []
     check_joins(result)
+    # every person is mentioned somewhere, and no person is named like a street, building or ensemble
+    assert set(result.people["person_id"]) == set(result.mentions["person_id"])
+    heads = people_lexicon().heads
+    assert [n for n in result.people["name"] if any(w in heads for w in n.split())] == []
     dated = result.offices["first_seen"].dropna()
     assert len(dated) > 0 and all(isinstance(d, dt.date) for d in dated)

@@ -31,6 +31,15 @@ _RESOLVED_BY_RULE = {"person.family_later": "family_name"}
 _PRONOUNS = frozenset({"er", "sie", "ihm", "ihr", "ihn", "sein", "seine", "ihre", "dieser", "diese"})
 
 
+def _resolved_by(person: dict, text: str) -> str:
+    """How a name mention is tied to its person: "family_name" where the text leaves out the given name
+    the person has ("Frau Scheeres" for Sandra Scheeres), else "name"."""
+    if person.get("rule_id") in _RESOLVED_BY_RULE:
+        return _RESOLVED_BY_RULE[person["rule_id"]]
+    given = person.get("given_name")
+    return "family_name" if given and given.split()[0] not in text else "name"
+
+
 def _ext(span: Span, name: str) -> dict:
     return getattr(span._, name) or {}
 
@@ -106,7 +115,7 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
                 doc_id=doc_id,
                 person_id=pid,
                 text=s.text,
-                resolved_by=_RESOLVED_BY_RULE.get(p.get("rule_id") or "", "name"),
+                resolved_by=_resolved_by(p, s.text),
                 rule_id=p.get("rule_id"),
                 char_start=s.start_char,
                 char_end=s.end_char,

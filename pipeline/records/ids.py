@@ -21,9 +21,27 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
+# letters NFKD does not take apart: "Kalaycı" and "Kalayci" are one name
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d"})
+
+
+def person_key(name: str) -> str:
+    """The spelling-free form of a person's name: casefolded, without diacritics, hyphens as spaces.
+
+    Example: person_key("Maroš Šefčovič") == person_key("Maros Sefcovic") == "maros sefcovic";
+    person_key("Isabel Vela-Sanchez") == person_key("Isabel Vela Sanchez").
+    """
+    name = unicodedata.normalize("NFKD", normalize_name(name).translate(_PLAIN))
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    return re.sub(r"[\s\-‐‑]+", " ", name).strip()
+
+
 def person_id(name: str) -> str:
-    """Person id from the normalized full name (given + family), stable across runs and documents."""
-    return "p-" + _digest(normalize_name(name))
+    """Person id from the spelling-free full name (given + family), stable across runs and documents.
+
+    Example: person_id("Dilek Kalaycı") == person_id("Dilek Kalayci").
+    """
+    return "p-" + _digest(person_key(name))
 
 
 def slug(text: str, max_len: int = 40) -> str:

@@ -7,15 +7,18 @@ person_id, gender f.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from pressextract.contract import Refs
 from pressextract.resources.loader import read_rule_ids
-from pressextract.rules.common import PeopleLexicon, people_lexicon
+from pressextract.rules.common import PeopleLexicon, people_lexicon, tokenize
 from pressextract.rules.people.find import find_people
-from pressextract.rules.people.names import PersonMatch, family_names, more_given_names
+from pressextract.rules.people.gender import gender_nouns, mention_gender, noun_gender
+from pressextract.rules.people.names import PARTICLES, PersonMatch, family_names, more_given_names
 from pressextract.rules.people.resolve import find_family_mentions, resolve_document
 from pressextract.rules.roles import Lexicon, lexicon
 
@@ -39,7 +42,11 @@ class PeopleRules:
 
 def load_rules() -> PeopleRules:
     """Load and validate the name and office lexicons at start-up. Example: "person.honorific" in rule_ids."""
-    family_names(), more_given_names()  # read and validated at start-up, not at the first PER entity
+    (
+        family_names(),
+        more_given_names(),
+        gender_nouns(),
+    )  # read and validated at start-up, not at the first PER entity
     return PeopleRules(people_lexicon(), lexicon(), read_rule_ids("people"))
 
 
@@ -64,12 +71,17 @@ def find_person_mentions(
             per_spans=[x for x in per if s <= x[0] and x[1] <= e],
             other_spans=[x for x in other if s <= x[0] and x[1] <= e],
         )
+    matches += _signatures(text, taken=[(m.start, m.end) for m in matches])
     if options.later_mentions and matches:
         givens: dict[str, set[str]] = {}
         for m in matches:
-            if " " not in m.family_name:
-                givens.setdefault(m.family_name, set()).update([m.given_name] if m.given_name else [])
-        families = {f: (next(iter(g)) if len(g) == 1 else None) for f, g in givens.items()}
+            *particles, last = m.family_name.split()
+            # "von Dassel", "Van Hoorebeke": later mentions may leave the particle out
+            if all(p.lower() in PARTICLES for p in particles):
+                givens.setdefault(last, set()).update([m.given_name] if m.given_name else [])
+        # a family name several persons of the release share ("Siegmund Loewe", "David Ludwig Loewe") is
+        # no mention of one of them when it stands alone
+        families = {f: (next(iter(g)) if g else None) for f, g in givens.items() if len(g) <= 1}
         taken = [(m.start, m.end) for m in matches]
         for s, e in units:
             for start, end, family, given, gender in find_family_mentions(
@@ -80,4 +92,90 @@ def find_person_mentions(
                     PersonMatch(start, end, name, None, given, family, gender, "person.family_later")
                 )
     matches.sort(key=lambda m: m.start)
-    return resolve_document(matches)
+    return resolve_document(_with_noun_genders(_strip_possessives(matches), text, units))
+
+
+# "Im Auftrag" on its own line, then the signing officer's name on its own line: "Im Auftrag\n\nBrühl"
+_SIGNATURE = re.compile(
+    r"^[ \t]*(?:Im Auftrag|i\. ?A\.),?[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"([A-ZÄÖÜ][\w'´-]+(?: [A-ZÄÖÜ][\w'´-]+)?)[ \t]*(?:\(i\. ?V\.\))?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _signatures(text: str, *, taken: list[tuple[int, int]]) -> list[PersonMatch]:
+    """The name under "Im Auftrag" that signs a release. Example: "Im Auftrag\n\nCarolin Brühl" -> Carolin Brühl."""
+    if "Auftrag" not in text and "i. A." not in text and "i.A." not in text:
+        return []
+    plex = people_lexicon()
+    out = []
+    for m in _SIGNATURE.finditer(text):
+        words = m.group(1).split()
+        if any(w in plex.not_names or w in plex.heads or w in plex.honorifics for w in words):
+            continue
+        start, end = m.start(1), m.end(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        given = words[0] if len(words) == 2 else None
+        out.append(PersonMatch(start, end, m.group(1), None, given, words[-1], None, "person.signature"))
+    return out
+
+
+def _next_line_gender(text: str, end: int, unit: tuple[int, int]) -> str | None:
+    """A name that ends its line and a short next line with a person noun: "Sara Lühmann\nPressesprecherin",
+    "Christina von Bothmer\nStellvertretende Sprecherin der Strafgerichte"."""
+    s, e = unit
+    if text[end:s].strip() or e - s > 80:
+        return None
+    toks = tokenize(text[s:e], s)
+    for k in range(min(2, len(toks))):
+        g = noun_gender(toks, k)
+        if g is not None:
+            return g
+        if not (toks[k].is_cap and toks[k].norm.lower().endswith(("e", "er", "en"))):
+            return None
+    return None
+
+
+def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:
+    """A genitive -s that another mention of the release shows to be no part of the name.
+
+    Example: "Willi Abel gründete die Firma. … der Erfindergeist Willi Abels" -> both Willi Abel.
+    """
+    known = {(m.given_name, m.family_name) for m in matches} | {(None, m.family_name) for m in matches}
+    out = []
+    for m in matches:
+        fam = m.family_name
+        if (
+            len(fam) > 3
+            and fam.endswith("s")
+            and m.name.endswith("s")
+            and ((m.given_name, fam[:-1]) in known or (None, fam[:-1]) in known)
+        ):
+            m = replace(m, family_name=fam[:-1], name=m.name[:-1], end=m.end - 1)
+        out.append(m)
+    return out
+
+
+def _with_noun_genders(matches: list[PersonMatch], text: str, units) -> list[PersonMatch]:
+    """Fill a mention's gender from a person noun next to it ("die Malerin Monika Baer" -> f)."""
+    genders: dict[int, str] = {}
+    units = list(units)
+    for u, (s, e) in enumerate(units):
+        block = [k for k, m in enumerate(matches) if m.gender is None and s <= m.start and m.end <= e]
+        if not block:
+            continue
+        toks = tokenize(text[s:e], s)
+        starts = [t.start for t in toks]
+        for k in block:
+            m = matches[k]
+            a = bisect_left(starts, m.start)
+            b = bisect_left(starts, m.end)
+            if a >= b:
+                continue
+            g = mention_gender(toks, a, b)
+            if g is None and b == len(toks) and u + 1 < len(units):
+                g = _next_line_gender(text, e, units[u + 1])
+            if g is not None:
+                genders[k] = g
+    return [replace(m, gender=genders[k]) if k in genders else m for k, m in enumerate(matches)]

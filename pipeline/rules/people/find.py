@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from pressextract.resources.loader import word_set
 from pressextract.rules.common import (
     PeopleLexicon,
     Tok,
@@ -15,6 +16,7 @@ from pressextract.rules.common import (
     people_lexicon,
     tokenize,
 )
+from pressextract.rules.people.gender import is_person_noun, noun_gender
 from pressextract.rules.people.names import (
     _PARTY,
     _PLACE_PREFIX,
@@ -34,11 +36,24 @@ from pressextract.rules.roles import OfficeMatch, find_office_heads, lexicon, ph
 def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:
     """Given and family name of tokens [a, b): the family name takes the particles before it."""
     fam_start = b - 1
-    while fam_start - 1 > a and toks[fam_start - 1].norm in PARTICLES and toks[fam_start - 1].is_lower:
+    while fam_start - 1 > a and _particle(toks[fam_start - 1]):
         fam_start -= 1
+    if fam_start < b - 1 and fam_start - 1 > a and not _given_hit(toks[fam_start - 1], people_lexicon()):
+        fam_start -= 1  # "Ludwig Mies van der Rohe": the word before the particles is no given name
     family = " ".join(t.norm for t in toks[fam_start:b])
     given = " ".join(t.norm for t in toks[a:fam_start]).replace(" .", ".") or None
     return given, family
+
+
+# particles written with a capital inside a name: "Ada Van Hoorebeke", "Rita De Luca"
+_CAP_PARTICLES = frozenset(
+    {"Van", "Von", "De", "Da", "Di", "Del", "Della", "Le", "La", "Du", "Dos", "Ten", "Ter"}
+)
+
+
+def _particle(t: Tok) -> bool:
+    """A particle that opens a family name ("von Dassel", "Van Hoorebeke")."""
+    return (t.norm in PARTICLES and t.is_lower) or t.norm in _CAP_PARTICLES
 
 
 def _possessive(toks: Sequence[Tok], a: int, b: int) -> int | None:
@@ -76,6 +91,30 @@ def _confirmed(toks: Sequence[Tok]) -> bool:
     if last in family or any(p in family for p in last.split("-")):
         return True
     return any(t.norm in given for t in toks[:-1])
+
+
+_COMPASS = word_set("people", "compass")
+_ADJ_NAME_ENDS = ("ischer", "ische", "ischen", "isches")
+
+
+def _not_a_person_entity(toks: Sequence[Tok], a: int, b: int, plex: PeopleLexicon) -> bool:
+    """A PER entity of the model that names no person: a quoted band ("„Happy Tuesday“" with no given name of the
+    main list), a part of a district ("Pankow Nord"), a place with an adjective ("Schlesischer Busch")."""
+    first, last = toks[a].norm, toks[b - 1].norm
+    if last in _COMPASS:
+        return True
+    if first.endswith(_ADJ_NAME_ENDS) and first not in plex.given and first not in family_names():
+        return True
+    quoted = a > 0 and b < len(toks) and toks[a - 1].norm in _OPEN_QUOTES and toks[b].norm in _CLOSE_QUOTES
+    return quoted and first not in plex.given
+
+
+def _initials_follow(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """The words [a, b) are followed by their initials in brackets: "Steer Davis Gleave (SDG)"."""
+    if b + 2 >= len(toks) or toks[b].norm != "(" or toks[b + 2].norm != ")":
+        return False
+    abbr = toks[b + 1].norm
+    return abbr.isupper() and abbr.isalpha() and abbr == "".join(t.norm[0] for t in toks[a:b]).upper()
 
 
 def find_people(
@@ -124,6 +163,7 @@ def find_people(
         if end < len(toks) and toks[end].norm == ",":
             phrase_ends.setdefault(end + 1, h)
     out: list[PersonMatch] = []
+    inst_end = -1  # end of the last name that named an institution
     for r in runs:
         h0 = _honorifics_before(toks, r.start, plex)
         hon_toks = [t.norm for t in toks[h0 : r.start]]
@@ -187,6 +227,12 @@ def find_people(
             h.start == k and h.kind == "parl" and h.head in lexicon().abbrevs for h in heads
         ):
             office_after = next(h for h in heads if h.start == k)
+        if office_before is not None and office_after is not None:
+            # "Kathrin Bernikas, Vorsteherin der BVV Wolfgang Brauer, Vereinsvorsitzender": a list of
+            # "name, office" pairs; the office before the name belongs to the name before it
+            hs = office_before.start
+            if hs >= 2 and toks[hs - 1].norm == "," and toks[hs - 2].is_cap:
+                office_before = None
         per_hit = any(in_spans(t, per) for t in toks[r.start : r.end])
         anchored = bool(titles or addr or office_before or office_after or per_hit)
         if titles or addr:
@@ -198,23 +244,31 @@ def find_people(
         while a < r.end - 1 and toks[a].norm in plex.not_names:
             a += 1
         b = r.end
-        if b - a > 4:
+        if sum(not _particle(t) for t in toks[a:b]) > 4:  # "Ludwig Mies van der Rohe" is four words
             b = a + 4 if (titles or addr or office_before) else b
             a = b - 3 if not (titles or addr or office_before) else a
         if per_hit and not (titles or addr or office_before or office_after):
             # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
             inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
             a, b = inside[0], inside[-1] + 1
+            if a > 0 and toks[a - 1].norm in ("des", "dem", "das") and noun_gender(toks, a) == "f":
+                continue  # "das Gelände des Königin Elisabeth Herzberge": the article shows a name of a thing
+            if b - a >= 3 and not _given_hit(toks[a], plex):
+                # "Kapitänin Katharina Kummer", "Briefe Karl Jankes": the name starts at its given name
+                a = next((k for k in range(a + 1, b - 1) if _given_hit(toks[k], plex)), a)
         poss = _possessive(toks, a, b)
         if poss is not None:
             b = poss + 1  # "Erich Kästners Emil und die Detektive": the name ends at the genitive
         given_ok = any(_given_hit(t, plex) for t in toks[a : b - 1])
+        # an office next to a two-word name that no name list knows names an organisation:
+        # "Präsidentin Special Olympics Deutschland", "Leiter Referat Kommunikation"
+        office_ok = b - a < 2 or given_ok or per_hit or _confirmed(toks[a:b])
         rule = None
         if titles or addr:
             rule = "person.honorific"
-        elif office_before is not None:
+        elif office_before is not None and office_ok:
             rule = "person.office_before"
-        elif office_after is not None:
+        elif office_after is not None and office_ok:
             rule = "person.office_after"
         elif per_hit and (given_ok or _confirmed(toks[a:b])):
             # the model alone is not enough: "Facility Management", "Poetry Slam" are PER entities too;
@@ -222,6 +276,8 @@ def find_people(
             rule = "person.ner"
         elif given_ok and b - a >= 2:
             rule = "person.given_name"
+        if rule == "person.ner" and not (titles or addr) and _not_a_person_entity(toks, a, b, plex):
+            continue
         if rule is None:
             continue
         if rule == "person.given_name":
@@ -230,9 +286,11 @@ def find_people(
             b2 = a
             while b2 < b - 1 and _given_hit(toks[b2], plex):
                 b2 += 1
-            while b2 < b - 1 and toks[b2].norm in PARTICLES and toks[b2].is_lower:
+            while b2 < b - 1 and _particle(toks[b2]):
                 b2 += 1
-            b = b2 + 1
+            rest = toks[b2 + 1 : b]
+            # "Ludwig Mies van der Rohe": particles and one name after the family name belong to it
+            b = b if len(rest) >= 2 and all(_particle(t) for t in rest[:-1]) else b2 + 1
             if a > 0 and toks[a - 1].norm in _PLACE_PREFIX:
                 continue  # "San Rafael del Sur"
         if any(p in lexicon().places for p in toks[b - 1].norm.split("-")) and not (titles or addr):
@@ -251,6 +309,28 @@ def find_people(
             and toks[b].norm in _CLOSE_QUOTES
             and is_institution_word(toks[a - 2].norm)
         ):
+            continue
+        # a name after an institution noun names the institution: "Kultur- und Bildungszentrum Sebastian
+        # Haffner", "Mittelpunktbibliothek Wilhelm Liebknecht / Namik Kemal" (the second name goes with it)
+        if not (titles or addr or office_before) and a > 0:
+            prev = toks[a - 1].norm
+            if (is_institution_word(prev) and not is_person_noun(prev)) or (
+                prev == "/" and a - 1 == inst_end
+            ):
+                inst_end = b
+                continue
+        # an office and a name in quotes are a title: the work “Gründer Geist”
+        if (
+            office_before is not None
+            and not (titles or addr)
+            and office_before.start > 0
+            and toks[office_before.start - 1].norm in _OPEN_QUOTES
+            and b < len(toks)
+            and toks[b].norm in _CLOSE_QUOTES
+        ):
+            continue
+        # an organisation followed by its initials: "Steer Davis Gleave (SDG)"
+        if _initials_follow(toks, a, b):
             continue
         # a street or building: "Anne Frank Zentrum", "Willy Brandt Haus"
         if b < len(toks) and is_institution_word(toks[b].norm):

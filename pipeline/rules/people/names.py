@@ -148,7 +148,11 @@ def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
                 and is_name[k]
                 # "Elke von der Lieth", "Carl Maria von Weber": particles after a given name and before
                 # the run's last name ("Bilder von Susanne Runge" is none)
-                and _given_hit(toks[j - 1], plex)
+                and (
+                    _given_hit(toks[j - 1], plex)
+                    # "Ludwig Mies van der Rohe": "van" also after a given and a family name
+                    or (toks[j].norm == "van" and j - 2 >= i and _given_hit(toks[j - 2], plex))
+                )
                 and not (k + 1 < n and is_name[k + 1])
             ):
                 j = k + 1

@@ -5,6 +5,7 @@ Example: [Sandra Scheeres, "Frau Scheeres"] -> both the person_id of "Sandra Sch
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -46,6 +47,12 @@ def find_family_mentions(
             continue
         if i + 1 < len(toks) and (is_institution_word(toks[i + 1].norm) or toks[i + 1].norm == "-"):
             continue
+        # "der Loewe Technology GmbH": capitalised words up to an institution word name a firm
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and toks[k].is_cap and not is_institution_word(toks[k].norm):
+            k += 1
+        if k < len(toks) and k > i + 1 and toks[k].is_cap and is_institution_word(toks[k].norm):
+            continue
         start, given = t.start, None
         if i > 0 and families[t.norm] and toks[i - 1].norm == families[t.norm]:
             start, given = toks[i - 1].start, families[t.norm]
@@ -75,14 +82,27 @@ def resolve_document(matches: Sequence[PersonMatch]) -> list[PersonMatch]:
                 forms[key] = m.given_name
     resolved = []
     for m in matches:
-        given = m.given_name
-        if not given and len(full.get(m.family_name, ())) == 1:
-            given = next(iter(full[m.family_name].values()))
-        resolved.append(replace(m, given_name=given, person_id=make_person_id(given, m.family_name)))
-    genders: dict[str, set[str]] = {}
+        given, family = m.given_name, m.family_name
+        if not given and family not in full:
+            # "Hoorebeke" after "Ada Van Hoorebeke": the family name without its particle
+            longer = [f for f in full if f.endswith(" " + family)]
+            if len(longer) == 1:
+                family = longer[0]
+        if not given and len(full.get(family, ())) == 1:
+            given = next(iter(full[family].values()))
+        resolved.append(
+            replace(m, given_name=given, family_name=family, person_id=make_person_id(given, family))
+        )
+    # the gender most mentions show: one misattached title ("…, Regierender Bürgermeister von Berlin
+    # Elke Breitenbach, Senatorin …") does not outvote two "Senatorin Elke Breitenbach"; a tie shows none
+    votes: dict[str, Counter[str]] = {}
     for m in resolved:
         if m.gender:
-            genders.setdefault(m.person_id, set()).add(m.gender)
+            votes.setdefault(m.person_id, Counter())[m.gender] += 1
+    genders: dict[str, set[str]] = {}
+    for pid, c in votes.items():
+        top = c.most_common()
+        genders[pid] = {top[0][0]} if len(top) == 1 or top[0][1] > top[1][1] else set(c)
     titles: dict[str, str] = {}
     for m in resolved:
         if m.honorific and len(m.honorific) > len(titles.get(m.person_id, "")):

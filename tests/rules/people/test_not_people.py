@@ -1,0 +1,125 @@
+"""Names that are no persons: organisations next to an office, institutions named after people, firms with
+their initials, ensembles; and the genitive -s another mention shows. Plain text, no model."""
+
+import pytest
+
+from pressextract.api import extract
+from pressextract.rules.people import find_family_mentions, find_people
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_people(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an office next to words no name list knows: an organisation
+        ("Marta Olsen, Präsidentin Special Olympics Deutschland, eröffnet.", ["Marta Olsen"]),
+        ("Pressekontakt: Leiter Referat Kommunikation/Medien", []),
+        # ... but a name list or a title keeps the person
+        ("Bezirksstadträtin Filiz Keküllüoğlu eröffnet die Halle.", ["Filiz Keküllüoğlu"]),
+        ("Staatssekretär Dr. Ralf Kleindiek stellte vor.", ["Ralf Kleindiek"]),
+        ("Bezirksstadtrat Maack führt aus:", ["Maack"]),
+        # an institution named after a person
+        ("Die Lesung findet im Kulturzentrum Jakob Wendler statt.", []),
+        ("in der Stadtteilbibliothek Karla Brecht / Emil Sander in Moabit", []),
+        ("Die Leiterin der Grundschule Anna Weigand begrüßte die Gäste.", ["Anna Weigand"]),
+        (
+            "Es führen die Landschaftsarchitekten Irma Lindholt und Paul Brack.",
+            ["Irma Lindholt", "Paul Brack"],
+        ),
+        # a firm with its initials, an ensemble
+        ("Das Planungsbüro Hart Lomann Berg (HLB) legte den Plan vor.", []),
+        ("Es spielt das Hans Meyer Orchester Berlin.", []),
+        # an office and a name in quotes are the title of a work
+        (
+            "Die Jury wählte den Entwurf “Gründer Geist” der Gruppe. Es sprach Gründer Tim Geist.",
+            ["Tim Geist"],
+        ),
+        ("Jana Ruth Berg (Vorsitzende) eröffnet.", ["Jana Ruth Berg"]),
+    ],
+)
+def test_which_names_are_people(text, expected):
+    assert names(text) == expected
+
+
+def test_genitive_s_stripped_where_another_mention_shows_it():
+    text = "Willi Abel gründete 1920 die Firma. Der Erfindergeist Willi Abels prägte sie lange."
+    result = extract([text], model="blank")
+    assert result.people["name"].tolist() == ["Willi Abel"]
+    assert result.people["n_mentions"].tolist() == [2]
+
+
+def test_genitive_s_kept_without_another_mention():
+    # "Evans" alone: nothing shows that the -s is a genitive
+    result = extract(["Die Autorin Mary Evans liest am Montag."], model="blank")
+    assert result.people["family_name"].tolist() == ["Evans"]
+
+
+def test_family_name_before_a_legal_form_is_a_firm():
+    found = find_family_mentions("Dank an die Loewe Technology GmbH und Herrn Loewe.", {"Loewe": "Hans"})
+    assert [(f, g) for _, _, f, _, g in found] == [("Loewe", "m")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Straße ist gesperrt.\n\nIm Auftrag\n\nKrahnert", [("Krahnert", "person.signature")]),
+        ("Danke.\n\nIm Auftrag,\nMiriam Tolkes\n", [("Miriam Tolkes", None)]),  # the given-name rule has it
+        ("Im Auftrag der Bezirksstadträtin teilt das Amt mit:\n\nDie Halle ist zu.", []),
+        ("Im Auftrag\n\nStraßen- und Grünflächenamt", []),
+    ],
+)
+def test_signature_under_im_auftrag(text, expected):
+    people = extract([text], model="blank").people
+    got = [
+        (n, r if r == "person.signature" else None)
+        for n, r in zip(people["name"], people["rule_id"], strict=True)
+    ]
+    assert got == expected
+
+
+def per(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # PER entities of the model that name no person
+        (
+            "Es spielen „Melanie Pain“ und „Rainy Monday“ aus Berlin.",
+            ["Melanie Pain", "Rainy Monday"],
+            ["Melanie Pain"],
+        ),
+        ("gefördert von den Partnerschaften Spandau Nord und Süd", ["Spandau Nord"], []),
+        ("Gefällt werden Bäume im Bayerischer Grund.", ["Bayerischer Grund"], []),
+        ("Es liest Karin Fischer aus ihrem Buch.", ["Karin Fischer"], ["Karin Fischer"]),
+        ("Er dankt der Gemeinde Linh Tam für den Einsatz.", ["Linh Tam"], []),
+        ("das Gelände des Königin Luise Krankenhof am Teich", ["Königin Luise Krankenhof"], []),
+        ("Die Kapitänin Katharina Kummer jubelte.", ["Kapitänin Katharina Kummer"], ["Katharina Kummer"]),
+        ("Da findet er Briefe Karl Jankes im Keller.", ["Briefe Karl Jankes"], ["Karl Janke"]),
+    ],
+)
+def test_entities_that_are_no_persons(text, entities, expected):
+    assert [m.name for m in find_people(text, per_spans=per(text, *entities))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, given, family",
+    [
+        ("Ein Vortrag über Ludwig Mies van der Rohe.", "Ludwig", "Mies van der Rohe"),
+        ("Es sprach Carl Maria von Weber.", "Carl Maria", "von Weber"),
+        ("Es sprach Elke von der Lieth.", "Elke", "von der Lieth"),
+    ],
+)
+def test_particles_inside_the_family_name(text, given, family):
+    assert [(m.given_name, m.family_name) for m in find_people(text)] == [(given, family)]
+
+
+def test_a_family_name_that_several_persons_share_is_no_later_mention():
+    text = "Siegmund Lohse gründete die Firma mit Ludwig Lohse. Später wandte sich Lohse dem Fernsehen zu."
+    people = extract([text], model="blank").people
+    assert sorted(people["name"]) == ["Ludwig Lohse", "Siegmund Lohse"]
+    assert people["n_mentions"].tolist() == [1, 1]
