@@ -39,6 +39,15 @@ class OfficeMatch:
         None  # the remit a government title's prefix names: "Bildung" in "Bildungssenatorin"
     )
     portfolio_id: str | None = None  # its row in roles_portfolio_prefixes.tsv
+    scope: str | None = None  # an organisation's acronym before the title: "UN" in "UN-Generalsekretär"
+
+
+# "UN-Generalsekretär", "SPD-Fraktionsvorsitzende", "CDU-Bezirksverordneter": an acronym, a hyphen, a title
+_ACRONYM_SCOPE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{0,4}[A-ZÄÖÜ0-9]-[A-ZÄÖÜ]")
+
+
+# scopes that may open a compound title before its remit; "bundes" also gives the Bund (analyse_phrase)
+_SCOPES = ("bundes", "bezirks", "landes")
 
 
 def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
@@ -76,14 +85,37 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
                 if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
                     office, gender, prefix = o, g, pre
                 break
+    scope = None
+    if office is None and "-" in word[1:-1] and _ACRONYM_SCOPE.match(word):
+        # an organisation's acronym before a title: "UN-Generalsekretär", "SPD-Fraktionsvorsitzende"
+        # (the title as it stands, the acronym the organisation)
+        pre, _, last = word.partition("-")
+        sub = _head_at([Tok(last, t.start + len(pre) + 1, t.end, last)], 0, lex)
+        if sub is not None:
+            m = sub
+            return OfficeMatch(
+                m.office_id, word, m.role_norm, m.gender, m.level, m.jurisdiction, m.kind, i, i + 1, i,
+                m.prefix, m.portfolio, m.portfolio_id, pre,
+            )
     if office is None:
         return None
     role_norm = office.role_norm
     # Beauftragte keep their compound: "Integrationsbeauftragte" is the title itself
     split = prefix and office.kind == "gov" and office.type != "adj"
     remit = lex.portfolio_prefixes.get(prefix.lower()) if split else None
+    scope = ""
+    if split and remit is None:
+        # a scope before the remit: "Bundesgesundheitsminister" (Bund), "Bezirksbildungsstadtrat" (district)
+        low_pre = prefix.lower()
+        for sc in _SCOPES:
+            if low_pre.startswith(sc) and (hit := lex.portfolio_prefixes.get(low_pre[len(sc) :])):
+                remit, scope = hit, prefix[: len(sc)]
+                break
     if remit is not None:
-        pass  # "Bildungsstaatssekretärin": the office Staatssekretär with the remit Bildung
+        # "Bildungsstaatssekretärin": the office Staatssekretär with the remit Bildung;
+        # "Bezirksbildungsstadtrat": Bezirksstadtrat with the remit Bildung
+        if scope.lower() == "bezirks" and office.office_id == "office.stadtrat":
+            role_norm = "Bezirksstadtrat"
     elif prefix:
         canonical = office.role_norm if prefix.endswith("-") else office.role_norm.lower()
         role_norm = prefix + canonical
@@ -112,9 +144,10 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
 
 
 def _place_adj(word: str, lex: Lexicon) -> bool:
-    """ "Hessischer", "Berliner", "Neuköllns": a place word that can stand before an office title."""
+    """ "Hessischer", "Berliner", "Neuköllns", "französische": a place word that can stand before an office
+    title (lowercase only where the lexicon lists the lowercase adjective)."""
     place = lex.places.get(word)
-    return place is not None and word != place.jurisdiction and word[:1].isupper()
+    return place is not None and word != place.jurisdiction
 
 
 def find_office_heads(toks: Sequence[Tok]) -> list[OfficeMatch]:

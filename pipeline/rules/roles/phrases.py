@@ -223,6 +223,17 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         ):
             stop += 1
         gen = _clean(text, after, 1, stop, offset)
+    # the public body the office belongs to, as written: "Staatssekretär der Senatsverwaltung für Mobilität",
+    # "Präsidentin des Bundesamtes für Naturschutz", "Bezirksverordneter der SPD-Fraktion",
+    # "Staatssekretär im Entwicklungsministerium"
+    body = None
+    if public and after and (after[0].norm in _GEN_ART or after[0].norm in ("im", "beim")) and len(after) > 1:
+        stop = 1
+        while stop < len(after) and not (stop > 1 and after[stop].norm in _LOC_PREP):
+            stop += 1
+        seg = _clean(text, after, 1, stop, offset)
+        if seg and any(rx.search(seg) for _, rx in lex.bodies):
+            body = seg
     # jurisdiction and level
     jur = level = cue_id = None
     for cue in lex.cues:
@@ -263,6 +274,8 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         ph.portfolio = gen
     elif gen and ph.head.kind != "gov" and not public and cue_id is None:
         ph.organization = gen
+    if body is not None and ph.organization is None:
+        ph.organization = body
     if ph.head.level:
         level = ph.head.level
     elif (
@@ -276,6 +289,8 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         jur = None
     if ph.portfolio is None and ph.head.portfolio:
         ph.portfolio = ph.head.portfolio  # "Bildungsstaatssekretärin" -> Staatssekretär, Bildung
+    if ph.head.scope and ph.organization is None:
+        ph.organization = ph.head.scope  # "UN-Generalsekretär" -> UN (the level from its cue stays)
     ph.jurisdiction, ph.level, ph.cue_id = jur, level, cue_id
     return ph
 

@@ -47,7 +47,25 @@ class Statement:
 
 def _city_state_office(ph: OfficePhrase) -> bool:
     """Senator, Senatsbaudirektorin, Senatsrat: offices of Berlin, Hamburg and Bremen."""
-    return ph.head.office_id in ("office.senator", "office.senatsbaudirektor") or ph.cue_id == "prefix.senats"
+    return ph.head.office_id in ("office.senator", "office.senatsbaudirektor") or ph.cue_id in (
+        "prefix.senats",
+        "level.land.senat",
+    )
+
+
+# Offices of a Land's government: without a place in the text they are the publisher's Land ("Minister
+# Axel Muster" in a release of a Brandenburg ministry or of "Polizei Brandenburg" -> Brandenburg). A city
+# state has no Minister: there a bare "Minister" is of another Land or the Bund, and stays open.
+_LAND_OFFICES = ("office.minister", "office.ministerpraesident", "office.staatssekretaer")
+_CITY_STATES = ("Berlin", "Hamburg", "Bremen")
+
+
+def _land_office(ph: OfficePhrase, state: str) -> bool:
+    if ph.head.office_id not in _LAND_OFFICES or ph.level not in (None, "land"):
+        return False
+    if ph.head.prefix and ph.head.portfolio is None:
+        return False  # "Premierminister", "Bundesminister": not a Land's title
+    return not (state in _CITY_STATES and ph.head.office_id == "office.minister")
 
 
 def find_statements(
@@ -103,6 +121,24 @@ def find_statements(
     inner = {x for c in chains.values() for x in c[1:]}
     out: list[Statement] = []
     used_phrases: set[int] = set()
+    # "der Sprecher von UN-Generalsekretär Anna Muster, Tom Probe": the outer office ends before "von" and
+    # belongs to the apposition after the name (Probe), the inner one to the name it stands before (Muster)
+    ref_at = {h: (p, e) for p, h, a, e in refs}
+    of_office: list[tuple[PersonRef, int]] = []
+    for s in sorted(phrases):
+        ph = phrases[s]
+        inner_start = ph.head.end + 1
+        if (
+            ph.head.end < len(toks)
+            and toks[ph.head.end].norm in ("von", "des")
+            and inner_start in phrases
+            and phrases[inner_start].end in ref_at
+            and ph.end == phrases[inner_start].end
+        ):
+            _, e = ref_at[phrases[inner_start].end]
+            if e + 1 < len(toks) and toks[e].norm == "," and (e + 1) in ref_at:
+                ph.end = ph.head.end
+                of_office.append((ref_at[e + 1][0], s))
 
     def emit(p: PersonRef, start: int, rule: str) -> None:
         chain = chains.get(start, [start])
@@ -114,10 +150,13 @@ def find_statements(
                 )
                 if donor is not None and ph.head.kind == donor.head.kind:
                     ph.jurisdiction, ph.level = donor.jurisdiction, donor.level
-            if ph.jurisdiction is None and state and _city_state_office(ph):
+            if ph.jurisdiction is None and state in _CITY_STATES and _city_state_office(ph):
                 # a city state's office that names no place: the publisher's Land ("Senatorin Anna Muster"
                 # in a release of a Berlin Senatsverwaltung or Bezirksamt -> Berlin; of Hamburg -> Hamburg)
                 ph.jurisdiction, ph.level = state, "land"
+            elif ph.jurisdiction is None and state and _land_office(ph, state):
+                ph.jurisdiction, ph.level = state, "land"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land"
             if district and ph.jurisdiction is None:
                 # the publisher's district or Land: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
                 # Spallek"; a Senatsverwaltung for "Staatssekretär für Umwelt und Klimaschutz"
@@ -149,6 +188,18 @@ def find_statements(
             )
             used_phrases.add(ph.start)
 
+    for p, s in of_office:
+        n_before = len(out)
+        emit(p, s, "role.office_of_office")
+        inner_ph = analyse_phrase(text, toks, phrases[phrases[s].head.end + 1], offset=offset)
+        for i in range(n_before, len(out)):  # the spokesperson of the UN-Generalsekretär is of the UN
+            if out[i].level in (None, "other") and inner_ph.level not in (None, "other"):
+                out[i] = replace_statement(
+                    out[i],
+                    organization=out[i].organization or inner_ph.organization,
+                    jurisdiction=inner_ph.jurisdiction,
+                    level=inner_ph.level,
+                )
     # name first: "Name, Office", "Name (Office)", "Name (SPD), Office", "Name MdA", "Name, Org, Office"
     for p, h, a, e in refs:
         k = e
@@ -291,3 +342,52 @@ def fill_from_document(statements: Sequence[Statement]) -> list[Statement]:
             kw["jurisdiction"], kw["level"] = got["place"]
         out.append(replace_statement(st, **kw) if kw else st)
     return out
+
+
+_FIELDS = ("portfolio", "organization", "jurisdiction", "level")
+
+
+def _compatible(a: Statement, b: Statement) -> bool:
+    """Two statements of one person name the same office: the same title and no field that differs."""
+    if a.person.person_id != b.person.person_id or a.role_norm != b.role_norm:
+        return False
+    return all(not getattr(a, k) or not getattr(b, k) or getattr(a, k) == getattr(b, k) for k in _FIELDS)
+
+
+def _oblique(st: Statement) -> bool:
+    """The title as written is inflected: "Beauftragten", "Senators" (not "Senatorin", "Beauftragte")."""
+    head, norm = st.role.split()[-1], st.role_norm.split()[-1]
+    if head.endswith("n") and not head.endswith("in") and not norm.endswith("n"):
+        return True
+    return head.endswith("s") and not norm.endswith("s")
+
+
+def merge_statements(statements: Sequence[Statement]) -> list[Statement]:
+    """One statement per person and office in a release: the most complete mention, its gaps filled from
+    the others ("Senatorin Anna Muster" … "Senatorin für Bildung" … "die Senatorin" -> one row).
+
+    Example: [Senator (Muster), Senator für Bildung (Muster)] -> [Senator für Bildung (Muster)].
+    Offices that differ in a field ("Präsident der IHK" and "Präsident des Vereins") stay apart.
+    """
+    groups: list[list[Statement]] = []
+    for st in statements:
+        for g in groups:
+            if all(_compatible(st, o) for o in g):
+                g.append(st)
+                break
+        else:
+            groups.append([st])
+    out = []
+    for g in groups:
+        # the fullest phrase as written, a nominative title before a genitive one ("Beauftragte der …")
+        best = max(g, key=lambda st: (not _oblique(st), len(st.role_text), -st.char_start))
+        kw = {}
+        for k in _FIELDS:
+            if not getattr(best, k):
+                v = next((getattr(o, k) for o in g if getattr(o, k)), None)
+                if v:
+                    kw[k] = v
+        out.append(replace_statement(best, **kw) if kw else best)
+    out.sort(key=lambda st: (st.char_start, st.person.start))
+    return out
+
