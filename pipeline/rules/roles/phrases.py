@@ -198,6 +198,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     Example: "Oberbürgermeister der Stadt Kassel" -> jurisdiction Kassel, level kommune.
     """
     lex = lexicon()
+    ph.portfolio = ph.organization = None  # a phrase may be analysed again (for a second holder)
     ph.text = _span_text(text, toks, ph.start, ph.end, offset)
     ph.char_start, ph.char_end = toks[ph.start].start, toks[ph.end - 1].end
     words = toks[ph.start : ph.end]
