@@ -43,7 +43,8 @@ class OfficeMatch:
 
 
 # "UN-Generalsekretär", "SPD-Fraktionsvorsitzende", "CDU-Bezirksverordneter": an acronym, a hyphen, a title
-_ACRONYM_SCOPE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{0,4}[A-ZÄÖÜ0-9]-[A-ZÄÖÜ]")
+# or a party's name ("Grünen-Fraktionsvorsitzende"); not "Ex-", "Vize-", "Co-" (part of the title)
+_ACRONYM_SCOPE = re.compile(r"^(?!(?:Ex|Vize|Co|Ko|Interims|Noch)-)[A-ZÄÖÜ][\wäöüß]*[\wäöüß]-[A-ZÄÖÜ]")
 
 
 # scopes that may open a compound title before its remit; "bundes" also gives the Bund (analyse_phrase)
@@ -122,7 +123,7 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     while (
         start > 0
         and toks[start - 1].is_word
-        and (_PREMOD.match(toks[start - 1].norm) or _place_adj(toks[start - 1].norm, lex))
+        and (_premod(toks[start - 1].norm) or _place_adj(toks[start - 1].norm, lex))
     ):
         start -= 1
     head = " ".join(tok.norm for tok in toks[mw_start : i + 1])
@@ -141,6 +142,11 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         remit[1] if remit else None,
         remit[0] if remit else None,
     )
+
+
+def _premod(word: str) -> bool:
+    """ "stellvertretende", also capitalised at a line's start ("Stellvertretende Sprecherin")."""
+    return bool(_PREMOD.match(word) or _PREMOD.match(word[:1].lower() + word[1:]))
 
 
 def _place_adj(word: str, lex: Lexicon) -> bool:

@@ -214,7 +214,18 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
             break
     public = any(rx.search(ph.text) for _, rx in lex.bodies)
     gen = None
-    if after and after[0].norm in _GEN_ART and len(after) > 1:
+    if (
+        ph.head.kind == "org"
+        and len(after) > 1
+        and (after[0].norm == "vom" or (after[0].norm == "von" and after[1].norm in ("der", "dem")))
+    ):
+        # "Sprecherin vom Klimastreik Landau", "Leiter von der Beispiel GmbH": the organisation
+        first = 1 if after[0].norm == "vom" else 2
+        stop = first
+        while stop < len(after) and not (stop > first and after[stop].norm in _LOC_PREP):
+            stop += 1
+        gen = _clean(text, after, first, stop, offset)
+    elif after and after[0].norm in _GEN_ART and len(after) > 1:
         stop = 1
         # a remit ends at "für" ("Ministerin der Justiz für …"); a body keeps it ("des Zentrums für …")
         while (
@@ -253,8 +264,10 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
                 break
     if jur is None and ph.head.prefix:
         pre = ph.head.prefix.lower()
-        if pre.startswith("bundes"):
+        if pre.startswith("bundes") and ph.head.kind != "org":  # "NABU-Bundesgeschäftsführer": no Bund
             jur, level, cue_id = "Bund", "bund", "prefix.bundes"
+        elif pre.startswith("landes") and ph.head.kind != "org":
+            level, cue_id = "land", "prefix.landes"  # "Landestierschutzbeauftragte": which Land, from the publisher
         elif pre.startswith(("eu-", "europa")):
             jur, level, cue_id = "EU", "eu", "prefix.eu"
         elif pre.startswith("senats"):
@@ -275,6 +288,15 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         ph.portfolio = gen
     elif gen and ph.head.kind != "gov" and not public and cue_id is None:
         ph.organization = gen
+    if (
+        ph.organization is None
+        and ph.head.kind == "org"
+        and not public
+        and len(after) >= 2
+        and all(t.is_cap or t.norm in ("-", "&") for t in after)
+        and not any(t.norm in lex.places and lex.places[t.norm].level != "kommune" for t in after[:1])
+    ):
+        ph.organization = _clean(text, after, 0, len(after), offset)  # "Geschäftsführer Kulturprojekte Berlin"
     if body is not None and ph.organization is None:
         ph.organization = body
     if ph.head.level:

@@ -5,6 +5,7 @@ Example: "Stefan Grüttner, Hessischer Minister für Soziales und Integration" -
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,11 +62,19 @@ _CITY_STATES = ("Berlin", "Hamburg", "Bremen")
 
 
 def _land_office(ph: OfficePhrase, state: str) -> bool:
-    if ph.head.office_id not in _LAND_OFFICES or ph.level not in (None, "land"):
+    """A Land's office that names no Land ("Minister", "Landestierschutzbeauftragte", "Staatsanwältin"):
+    of the publisher's Land, except the titles a city state does not have (Minister, Ministerpräsident, MdL)."""
+    if state in _CITY_STATES and ph.head.office_id in (
+        "office.minister",
+        "office.ministerpraesident",
+        "office.mdl",
+    ):
         return False
-    if ph.head.prefix and ph.head.portfolio is None:
-        return False  # "Premierminister", "Bundesminister": not a Land's title
-    return not (state in _CITY_STATES and ph.head.office_id == "office.minister")
+    if ph.level == "land":
+        return True
+    if ph.head.office_id not in _LAND_OFFICES or ph.level is not None:
+        return False
+    return not (ph.head.prefix and ph.head.portfolio is None)  # "Premierminister": not a Land's title
 
 
 def find_statements(
@@ -205,12 +214,22 @@ def find_statements(
         k = e
         if k < len(toks) and toks[k].norm == "(":
             m = k + 1
-            while m < len(toks) and m - k <= 5 and _PARTY_TOK.match(toks[m].norm):
+            while m < len(toks) and m - k <= 5 and (_PARTY_TOK.match(toks[m].norm) or toks[m].norm.isdigit()):
                 m += 1
             if m < len(toks) and toks[m].norm == ")" and m > k + 1:
                 k = m + 1
         if k < len(toks) and k in phrases and toks[k].norm in lexicon().abbrevs:
             emit(p, k, "role.name_abbr")
+            continue
+        if (
+            k == e
+            and k < len(toks)
+            and k in phrases
+            and k not in inner
+            and _alone_on_line(text, toks, h, e, offset)
+            and _line_ends(text, toks, phrases[chains[k][-1]].end, offset)
+        ):
+            emit(p, k, "role.name_line_office")  # "Anna Muster\nPressesprecherin\nTelefon …"
             continue
         if (
             k + 1 < len(toks)
@@ -219,9 +238,12 @@ def find_statements(
             and (k + 1) not in inner
             and phrases[chains[k + 1][-1]].end not in name_starts  # "Frau X, Bezirksbürgermeister Herrn Lemm"
         ):
+            n_before = len(out)
             emit(p, k + 1, "role.name_office")
             if toks[k].norm == ",":
                 _trailing_org(text, toks, out, chains[k + 1], phrases, offset)
+            else:  # "Dr. Anna Muster (Kuratorin, Beispiel Projekte)": the organisation after the comma
+                _paren_org(text, toks, out, n_before, phrases[chains[k + 1][-1]].end, offset)
             continue
         if k < len(toks) and toks[k].norm == ",":
             m = k + 1
@@ -246,8 +268,20 @@ def find_statements(
             if s in inner or s in used_phrases:
                 continue
             last = phrases[chains[s][-1]]
+            if "\n" in text[toks[last.end - 1].end - offset : toks[h].start - offset]:
+                continue  # "Regierender Bürgermeister von Berlin\nElke Muster, Senatorin": a list's next line
             if last.end == h:
                 emit(p, s, "role.office_name")
+                # "Die Bezirksverordneten Anna Muster und Tom Probe": a plural title before two names
+                if (
+                    e + 1 < len(toks)
+                    and toks[e].norm == "und"
+                    and (e + 1) in ref_at
+                    and s > 0
+                    and toks[s - 1].norm.lower() in ("die", "den")
+                    and re.search(r"(?:en|innen)$", last.head.head)
+                ):
+                    emit(ref_at[e + 1][0], s, "role.office_names")
             elif (
                 last.end + 1 == h
                 and toks[last.end].norm == ","
@@ -321,6 +355,38 @@ def _trailing_org(
             out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
 
 
+def _alone_on_line(text: str, toks: Sequence[Tok], h: int, e: int, offset: int) -> bool:
+    """The name (with its titles) fills its line, and the next token starts the next line."""
+    before = text[: toks[h].start - offset]
+    line_start = before.rfind("\n")
+    if before[line_start + 1 :].strip():
+        return False
+    return e < len(toks) and "\n" in text[toks[e - 1].end - offset : toks[e].start - offset]
+
+
+def _line_ends(text: str, toks: Sequence[Tok], end: int, offset: int) -> bool:
+    """The office phrase ends its line (or the text): "Pressesprecherin\nTelefon" but not "Leiterin Marketing und"."""
+    return end >= len(toks) or "\n" in text[toks[end - 1].end - offset : toks[end].start - offset] or toks[end].norm in (
+        ",",
+        "|",
+    )
+
+
+def _paren_org(text: str, toks: Sequence[Tok], out: list[Statement], n_before: int, end: int, offset: int) -> None:
+    """ "(Kuratorin, Die Beispiele)": capitalised words between the office's comma and ")" name its organisation."""
+    if end + 1 >= len(toks) or toks[end].norm != ",":
+        return
+    m = end + 1
+    while m < len(toks) and m - end <= 7 and toks[m].norm != ")" and (toks[m].is_cap or toks[m].norm in ("-", "&", "und")):
+        m += 1
+    if m >= len(toks) or toks[m].norm != ")" or m == end + 1:
+        return
+    seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
+    for i in range(n_before, len(out)):
+        if out[i].organization is None and out[i].level in (None, "other"):
+            out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
+
+
 def fill_from_document(statements: Sequence[Statement]) -> list[Statement]:
     """A bare title ("Staatsministerin Annette Widmann-Mauz") takes what the same person's same office
     says elsewhere in the release ("Staatsministerin und Beauftragte der Bundesregierung …" -> Bund,
@@ -347,9 +413,20 @@ def fill_from_document(statements: Sequence[Statement]) -> list[Statement]:
 _FIELDS = ("portfolio", "organization", "jurisdiction", "level")
 
 
+def _same_title(a: str, b: str) -> bool:
+    """ "Bezirksstadtrat" and "Stadtrat", "Integrationsbeauftragter" and "Beauftragter": one title, one more
+    specific."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    # "Vizepräsident", "Oberbürgermeister", "Ehrenvorsitzender": another office than the bare title
+    return long.endswith(short) and not long.startswith(("vize", "ober", "ehren", "stellv", "co-", "ex-"))
+
+
 def _compatible(a: Statement, b: Statement) -> bool:
     """Two statements of one person name the same office: the same title and no field that differs."""
-    if a.person.person_id != b.person.person_id or a.role_norm != b.role_norm:
+    if a.person.person_id != b.person.person_id or not _same_title(a.role_norm, b.role_norm):
         return False
     return all(not getattr(a, k) or not getattr(b, k) or getattr(a, k) == getattr(b, k) for k in _FIELDS)
 
@@ -387,6 +464,9 @@ def merge_statements(statements: Sequence[Statement]) -> list[Statement]:
                 v = next((getattr(o, k) for o in g if getattr(o, k)), None)
                 if v:
                     kw[k] = v
+        norm = max((o.role_norm for o in g), key=len)  # the more specific title of one office
+        if norm != best.role_norm:
+            kw["role_norm"] = norm
         out.append(replace_statement(best, **kw) if kw else best)
     out.sort(key=lambda st: (st.char_start, st.person.start))
     return out
