@@ -359,7 +359,8 @@ def _alone_on_line(text: str, toks: Sequence[Tok], h: int, e: int, offset: int) 
     """The name (with its titles) fills its line, and the next token starts the next line."""
     before = text[: toks[h].start - offset]
     line_start = before.rfind("\n")
-    if before[line_start + 1 :].strip():
+    head = before[line_start + 1 :].strip()
+    if head and not (head.endswith(":") and len(head) <= 30):  # "Pressekontakt: Anna Muster"
         return False
     return e < len(toks) and "\n" in text[toks[e - 1].end - offset : toks[e].start - offset]
 

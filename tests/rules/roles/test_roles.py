@@ -466,3 +466,200 @@ def test_offices_of_districts_parties_and_companies(text, who, role_norm, portfo
         organization,
         level,
     )
+
+
+# ---- offices of every organization (issue 17) ----
+
+
+@pytest.mark.parametrize(
+    "text, who, expected",
+    [
+        # foreign states: adjective before the title, "von" + state after it
+        (
+            "Der französische Botschafter Jean Exemple besuchte die Schule.",
+            "Exemple",
+            {"role_norm": "Botschafter", "jurisdiction": "Frankreich", "level": "international"},
+        ),
+        (
+            "Die Premierministerin von Barbados, Mia Beispiel, sprach zuerst.",
+            "Beispiel",
+            {"role_norm": "Premierminister", "jurisdiction": "Barbados", "level": "international"},
+        ),
+        (
+            "Der ägyptische Außenminister Samir Probe eröffnete die Konferenz.",
+            "Probe",
+            {"role_norm": "Minister", "portfolio": "Auswärtiges", "jurisdiction": "Ägypten"},
+        ),
+        # a city's mayor with the city after "von"
+        (
+            "Die Bürgermeisterin von Paris, Anne Exemple, kam zur Eröffnung.",
+            "Exemple",
+            {"role_norm": "Bürgermeister", "jurisdiction": "Paris", "level": "kommune"},
+        ),
+        # a federal authority: the body is the organization, "Bundes-" gives the level
+        (
+            "Sabine Muster, Präsidentin des Bundesamtes für Naturschutz, warnte.",
+            "Muster",
+            {"role_norm": "Präsident", "organization": "Bundesamtes für Naturschutz", "level": "bund"},
+        ),
+        (
+            "Jochen Probe, Staatssekretär im Entwicklungsministerium, sagte zu.",
+            "Probe",
+            {"role_norm": "Staatssekretär", "organization": "Entwicklungsministerium"},
+        ),
+        # an association's office with "vom", a company's without article, a party acronym before the title
+        (
+            "Das erklärt Lea Muster (25), Sprecherin vom Klimastreik Landau.",
+            "Muster",
+            {"role_norm": "Sprecher", "organization": "Klimastreik Landau", "level": "other"},
+        ),
+        (
+            "Es führt Moritz Probe (Geschäftsführer Kulturprojekte Berlin).",
+            "Probe",
+            {"role_norm": "Geschäftsführer", "organization": "Kulturprojekte Berlin", "level": "other"},
+        ),
+        (
+            "Es führt Dr. Jana Muster (Kuratorin, Die Beispielhaften).",
+            "Muster",
+            {"role_norm": "Kurator", "organization": "Die Beispielhaften", "level": "other"},
+        ),
+        (
+            "Das betonte die Grünen-Fraktionsvorsitzende Katrin Probe am Montag.",
+            "Probe",
+            {"role_norm": "Fraktionsvorsitzender", "organization": "Grünen"},
+        ),
+        # a court's spokesperson: the courts are the organization, "Berliner" the Land
+        (
+            "Christina Muster\nStellvertretende Sprecherin der Berliner Strafgerichte",
+            "Muster",
+            {"role_norm": "Sprecher", "organization": "Berliner Strafgerichte", "jurisdiction": "Berlin"},
+        ),
+        # compounds: remit split off, also behind a scope
+        (
+            "Bundesgesundheitsminister Jens Probe kam.",
+            "Probe",
+            {"role_norm": "Minister", "portfolio": "Gesundheit", "jurisdiction": "Bund", "level": "bund"},
+        ),
+        (
+            "Gleichstellungssenatorin Dilek Muster sagte zu.",
+            "Muster",
+            {"role_norm": "Senator", "portfolio": "Gleichstellung"},
+        ),
+        (
+            "Bezirksbildungsstadträtin Anna Probe lud ein.",
+            "Probe",
+            {"role_norm": "Bezirksstadtrat", "portfolio": "Bildung", "level": "kommune"},
+        ),
+    ],
+)
+def test_offices_of_every_organization(text, who, expected):
+    st = next(s for s in statements(text) if s["who"] == who)
+    assert {k: st[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an association's federal manager is no office of the Bund
+        "Leif Muster, NABU-Bundesgeschäftsführer, begrüßte den Plan.",
+        # "Ex-" is part of the title, not an organisation
+        "Ex-Bürgermeister Otto Probe kam auch.",
+    ],
+)
+def test_no_public_level_or_scope_where_there_is_none(text):
+    for st in statements(text):
+        assert st["level"] in (None, "other", "kommune")
+        assert st["jurisdiction"] != "Bund"
+        assert st["organization"] not in ("Ex",)
+
+
+def test_the_spokesperson_of_an_office_is_the_apposition():
+    text = "Das sagte der Sprecher von UN-Generalsekretär Anton Muster, Stefan Probe, am Montag."
+    got = {s["who"]: (s["role_norm"], s["organization"], s["level"]) for s in statements(text)}
+    assert got == {
+        "Probe": ("Sprecher", "UN", "international"),
+        "Muster": ("Generalsekretär", "UN", "international"),
+    }
+
+
+def test_a_plural_title_before_two_names_is_both_of_theirs():
+    text = "Die Bezirksverordneten Paul Muster und Philipp Probe laden ein."
+    assert sorted(s["who"] for s in statements(text) if s["role_norm"] == "Bezirksverordneter") == [
+        "Muster",
+        "Probe",
+    ]
+    # singular: only the first name's
+    text = "Der Bezirksverordnete Paul Muster und Philipp Probe laden ein."
+    assert [s["who"] for s in statements(text)] == ["Muster"]
+
+
+@pytest.mark.parametrize(
+    "text, who, role_norm",
+    [
+        ("Ansprechpartnerin\nSara Muster\nPressesprecherin\nTelefon: (030) 1234-5678", "Muster", "Pressesprecher"),
+        ("Pressekontakt: Moritz Probe\nPressesprecher der Senatsverwaltung für Finanzen", "Probe", "Pressesprecher"),
+    ],
+)
+def test_contact_blocks_name_then_office_on_the_next_line(text, who, role_norm):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == [(who, role_norm)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list's office line does not belong to the next line's name
+        "Michael Muster, Regierender Bürgermeister von Berlin\nElke Probe, Senatorin für Arbeit",
+        # the office goes on after the line: no contact block
+        "Sara Muster\nLeiterin der Beispiel GmbH hat gesagt, dass es weitergeht.",
+    ],
+)
+def test_no_office_across_a_line_break(text):
+    got = {(s["who"], s["role_norm"]) for s in statements(text)}
+    assert ("Probe", "Regierender Bürgermeister") not in got
+    assert ("Muster", "Leiter") not in got
+
+
+@pytest.mark.parametrize(
+    "publisher, jurisdiction",
+    [
+        ("Ministerium für Landwirtschaft, Umwelt und Klimaschutz Brandenburg", "Brandenburg"),
+        ("Polizei Brandenburg", "Brandenburg"),
+        ("Senatsverwaltung für Finanzen", None),  # Berlin has no Minister: another Land's or the Bund's
+        (None, None),
+    ],
+)
+def test_a_land_minister_without_place_is_of_the_publishers_land(publisher, jurisdiction):
+    text = "Innenminister Michael Muster lobte die Beamten."
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["role_norm"], st["portfolio"], st["jurisdiction"]) == ("Minister", "Inneres", jurisdiction)
+
+
+@pytest.mark.parametrize(
+    "publisher, jurisdiction",
+    [("Senatsverwaltung für Bildung, Jugend und Familie", "Berlin"), ("Senatskanzlei Hamburg", "Hamburg")],
+)
+def test_the_senate_names_no_city_of_its_own(publisher, jurisdiction):
+    # "der Senatsverwaltung" is Berlin's, Hamburg's or Bremen's: the publisher decides, never a default
+    text = "Tom Muster, Staatssekretär der Senatsverwaltung für Finanzen, sagte zu."
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["jurisdiction"], st["level"]) == (jurisdiction, "land")
+    assert statements(text)[0]["jurisdiction"] is None
+
+
+def test_mentions_of_one_office_are_one_row():
+    from pressextract.rules.roles import merge_statements
+    from pressextract.rules.people import find_people, resolve_document
+
+    text = (
+        "Senatorin Anna Muster eröffnete. Anna Muster, Senatorin für Bildung, dankte. "
+        "Präsident Tom Probe, Präsident der Beispielkammer, und Vizepräsident Tom Probe sprachen."
+    )
+    people = resolve_document(find_people(text))
+    refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
+    merged = merge_statements(find_statements(text, refs))
+    rows = sorted((st.person.name, st.role_norm, st.portfolio) for st in merged)
+    assert rows == [
+        ("Muster", "Senator", "Bildung"),
+        ("Probe", "Präsident", None),
+        ("Probe", "Vizepräsident", None),
+    ]
