@@ -15,7 +15,7 @@ from pressextract.rules.roles.rules import Lexicon, lexicon
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(
     r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|Parlamentarisch|"
-    r"[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig)(?:e|er|en|es)?$"
+    r"[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|Chief|Senior)(?:e|er|en|es)?$"
 )
 
 

@@ -266,7 +266,9 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         pre = ph.head.prefix.lower()
         if pre.startswith("bundes") and ph.head.kind != "org":  # "NABU-Bundesgeschäftsführer": no Bund
             jur, level, cue_id = "Bund", "bund", "prefix.bundes"
-        elif pre.startswith("landes") and ph.head.kind != "org":
+        elif pre.startswith("landes") and (
+            ph.head.kind != "org" or ph.head.office_id in ("office.leiter", "office.direktor", "office.praesident")
+        ):  # "Landeswahlleiter", "Landesbranddirektor"; not "Landesvorsitzender" (a party's)
             level, cue_id = "land", "prefix.landes"  # "Landestierschutzbeauftragte": which Land, from the publisher
         elif pre.startswith(("eu-", "europa")):
             jur, level, cue_id = "EU", "eu", "prefix.eu"

@@ -663,3 +663,35 @@ def test_mentions_of_one_office_are_one_row():
         ("Probe", "Präsident", None),
         ("Probe", "Vizepräsident", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        (
+            "Polizeipräsidentin Barbara Muster lobte die Beamten.",
+            "Polizei Berlin",
+            ("Polizeipräsident", None, "Berlin", "land"),
+        ),
+        (
+            "Landeswahlleiter Stephan Probe gab das Ergebnis bekannt.",
+            "Landeswahlleiter Berlin",
+            ("Landeswahlleiter", None, "Berlin", "land"),
+        ),
+        # a party's Land chair is no office of the Land
+        ("Anna Probe, Landesvorsitzende der SPD, sagte zu.", "Senatskanzlei Hamburg", ("Landesvorsitzender", "SPD", None, "other")),
+        (
+            "Der Chief Digital Officer Ralf Muster stellte die Strategie vor.",
+            None,
+            ("Chief Digital Officer", None, None, "other"),
+        ),
+        (
+            "Anna Probe, Managing Director der Beispiel GmbH, sagte zu.",
+            None,
+            ("Managing Director", "Beispiel GmbH", None, "other"),
+        ),
+    ],
+)
+def test_police_election_officers_and_english_titles(text, publisher, expected):
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
