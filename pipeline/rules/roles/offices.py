@@ -112,6 +112,11 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
             if low_pre.startswith(sc) and (hit := lex.portfolio_prefixes.get(low_pre[len(sc) :])):
                 remit, scope = hit, prefix[: len(sc)]
                 break
+    if remit is None and split and office.office_id == "office.minister" and prefix.lower().endswith("staats"):
+        # "Kulturstaatsministerin": the office Staatsminister with the remit Kultur
+        remit = lex.portfolio_prefixes.get(prefix.lower()[: -len("staats")])
+        if remit is not None:
+            role_norm = "Staatsminister"
     if remit is not None:
         # "Bildungsstaatssekretärin": the office Staatssekretär with the remit Bildung;
         # "Bezirksbildungsstadtrat": Bezirksstadtrat with the remit Bildung

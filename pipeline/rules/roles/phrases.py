@@ -55,6 +55,7 @@ class OfficePhrase:
     level: str | None = None
     cue_id: str | None = None
     coordinated_with: list[int] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)  # roles_public_bodies.tsv rows the phrase names
 
 
 def phrase_extent(
@@ -212,7 +213,8 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
             if stop > k + 1:
                 ph.portfolio = _clean(text, after, k + 1, stop, offset)
             break
-    public = any(rx.search(ph.text) for _, rx in lex.bodies)
+    ph.bodies = [bid for bid, rx in lex.bodies if rx.search(ph.text)]
+    public = bool(ph.bodies)
     gen = None
     if (
         ph.head.kind == "org"
@@ -270,7 +272,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
             ph.head.kind != "org" or ph.head.office_id in ("office.leiter", "office.direktor", "office.praesident")
         ):  # "Landeswahlleiter", "Landesbranddirektor"; not "Landesvorsitzender" (a party's)
             level, cue_id = "land", "prefix.landes"  # "Landestierschutzbeauftragte": which Land, from the publisher
-        elif pre.startswith(("eu-", "europa")):
+        elif pre.startswith(("eu-", "europa")) and ph.head.portfolio is None:  # "Europasenator": a remit
             jur, level, cue_id = "EU", "eu", "prefix.eu"
         elif pre.startswith("senats"):
             # a city state's office; which one comes from the text or the publisher (state_from_publisher)

@@ -59,6 +59,8 @@ def _city_state_office(ph: OfficePhrase) -> bool:
 # state has no Minister: there a bare "Minister" is of another Land or the Bund, and stays open.
 _LAND_OFFICES = ("office.minister", "office.ministerpraesident", "office.staatssekretaer")
 _CITY_STATES = ("Berlin", "Hamburg", "Bremen")
+# courts, public prosecutors and police are the Länder's (federal ones name the Bund: level.bund.behoerde)
+_LAND_BODIES = {"body.gericht", "body.polizei", "body.staatsanwaltschaft"}
 
 
 def _land_office(ph: OfficePhrase, state: str) -> bool:
@@ -72,6 +74,8 @@ def _land_office(ph: OfficePhrase, state: str) -> bool:
         return False
     if ph.level == "land":
         return True
+    if ph.level is None and set(ph.bodies) & _LAND_BODIES:
+        return True  # "Präsident des Kammergerichts", "Sprecherin der Staatsanwaltschaft": the Land's courts
     if ph.head.office_id not in _LAND_OFFICES or ph.level is not None:
         return False
     return not (ph.head.prefix and ph.head.portfolio is None)  # "Premierminister": not a Land's title
@@ -264,8 +268,12 @@ def find_statements(
                         out[i] = replace_statement(out[i], organization=seg)
     # office first: "Staatsministerin Annette Widmann-Mauz", "Der Bezirksstadtrat für …, Carsten Spallek,"
     for p, h, a, e in refs:
+        # "Sprecher des Vorstands Anna Muster": the outer phrase, not "Vorstands" inside it
+        covered = {
+            x for s0, ph0 in phrases.items() if phrases[chains[s0][-1]].end == h for x in range(s0 + 1, ph0.end)
+        }
         for s, ph in phrases.items():
-            if s in inner or s in used_phrases:
+            if s in inner or s in used_phrases or s in covered:
                 continue
             last = phrases[chains[s][-1]]
             if "\n" in text[toks[last.end - 1].end - offset : toks[h].start - offset]:

@@ -695,3 +695,25 @@ def test_mentions_of_one_office_are_one_row():
 def test_police_election_officers_and_english_titles(text, publisher, expected):
     st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
     assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        # the title around the name, not the genitive inside it
+        ("Der Sprecher des Vorstands Andreas Muster sagte.", None, [("Sprecher", None, None)]),
+        ("Kulturstaatsministerin Claudia Probe sagte.", None, [("Staatsminister", "Kultur", None)]),
+        # "Europa-" as a remit is no jurisdiction EU
+        ("Europasenator Klaus Muster sagte.", "Senatsverwaltung für Kultur und Europa", [("Senator", "Europa", "Berlin")]),
+        # a court names no Land: the publisher's
+        (
+            "Präsident des Kammergerichts Bernd Probe sagte.",
+            "Senatsverwaltung für Justiz",
+            [("Präsident", None, "Berlin")],
+        ),
+        ("Präsident des Kammergerichts Bernd Probe sagte.", None, [("Präsident", None, None)]),
+    ],
+)
+def test_outer_titles_staatsminister_remits_and_courts(text, publisher, expected):
+    got = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))
+    assert [(s["role_norm"], s["portfolio"], s["jurisdiction"]) for s in got] == expected
