@@ -83,6 +83,12 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
             if hit is not None:
                 suffix, o, g = hit
                 pre = word[: len(word) - len(suffix)]
+                if pre.endswith("-") and _ACRONYM_SCOPE.match(word) and not pre.lower().startswith(_SCOPES):
+                    # "BKA-Präsident", "Linken-Vorsitzende": the title, and the organisation before it
+                    return OfficeMatch(
+                        o.office_id, word, o.role_norm, g, o.level, o.jurisdiction, o.kind, i, i + 1, i,
+                        "", None, None, pre[:-1],
+                    )
                 if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
                     office, gender, prefix = o, g, pre
                 break

@@ -266,7 +266,9 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
                 break
     if jur is None and ph.head.prefix:
         pre = ph.head.prefix.lower()
-        if pre.startswith("bundes") and ph.head.kind != "org":  # "NABU-Bundesgeschäftsführer": no Bund
+        if pre.startswith("bundes") and (
+            ph.head.kind != "org" or pre.startswith(("bundesrats", "bundestags", "bundesverfassungsgerichts"))
+        ):  # "Bundesratspräsident" is the Bund's, "NABU-Bundesgeschäftsführer" is not
             jur, level, cue_id = "Bund", "bund", "prefix.bundes"
         elif pre.startswith("landes") and (
             ph.head.kind != "org" or ph.head.office_id in ("office.leiter", "office.direktor", "office.praesident")
@@ -290,7 +292,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         and not _NOT_REMIT.match(gen)
     ):
         ph.portfolio = gen
-    elif gen and ph.head.kind != "gov" and not public and cue_id is None:
+    elif gen and ph.head.kind != "gov" and not public and (cue_id is None or level == "international"):
         ph.organization = gen
     if (
         ph.organization is None
@@ -309,7 +311,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         ph.head.kind == "org"
         and not public
         and (level is None or cue_id is None or ph.organization)
-        and (level not in ("bund", "eu", "international") or ph.organization)
+        and (level not in ("bund", "eu", "international") or (ph.organization and level != "international"))
     ):
         level = "other"
     if level == "other":

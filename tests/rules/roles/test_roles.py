@@ -717,3 +717,21 @@ def test_police_election_officers_and_english_titles(text, publisher, expected):
 def test_outer_titles_staatsminister_remits_and_courts(text, publisher, expected):
     got = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))
     assert [(s["role_norm"], s["portfolio"], s["jurisdiction"]) for s in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BKA-Präsident Holger Muster sagte.", ("Präsident", "BKA", None, "other")),
+        ("Das sagte Linken-Vorsitzende Dora Probe.", ("Vorsitzender", "Linken", None, "other")),
+        ("Bundesratspräsident Bodo Muster eröffnete.", ("Bundesratspräsident", None, "Bund", "bund")),
+        (
+            "David Probe, Exekutivdirektor des UN-Welternährungsprogramms, sagte.",
+            ("Exekutivdirektor", "UN-Welternährungsprogramms", None, "international"),
+        ),
+        ("Landes-Geschäftsführer der AWO Tom Probe sagte.", ("Landes-Geschäftsführer", "AWO", None, "other")),
+    ],
+)
+def test_organisations_before_the_title_and_international_bodies(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
