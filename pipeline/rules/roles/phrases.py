@@ -219,10 +219,13 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     if (
         ph.head.kind == "org"
         and len(after) > 1
-        and (after[0].norm == "vom" or (after[0].norm == "von" and after[1].norm in ("der", "dem")))
+        and (
+            after[0].norm == "vom"
+            or (after[0].norm == "von" and (after[1].norm in ("der", "dem") or after[1].is_cap))
+        )
     ):
-        # "Sprecherin vom Klimastreik Landau", "Leiter von der Beispiel GmbH": the organisation
-        first = 1 if after[0].norm == "vom" else 2
+        # "Sprecherin vom Klimastreik Landau", "Leiter von der Beispiel GmbH", "CEO von Beispiel": the organisation
+        first = 2 if after[0].norm == "von" and after[1].norm in ("der", "dem") else 1
         stop = first
         while stop < len(after) and not (stop > first and after[stop].norm in _LOC_PREP):
             stop += 1
@@ -303,6 +306,16 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         and not any(t.norm in lex.places and lex.places[t.norm].level != "kommune" for t in after[:1])
     ):
         ph.organization = _clean(text, after, 0, len(after), offset)  # "Geschäftsführer Kulturprojekte Berlin"
+    if ph.organization is None and ph.head.kind == "org" and not public and gen is None:
+        # "Vice President Global Engineering der Beispiel Group": a unit, then the organisation
+        k = 0
+        while k < len(after) and after[k].is_cap:
+            k += 1
+        if 0 < k < len(after) - 1 and after[k].norm in _GEN_ART:
+            stop = k + 1
+            while stop < len(after) and not (stop > k + 1 and after[stop].norm in _LOC_PREP):
+                stop += 1
+            ph.organization = _clean(text, after, k + 1, stop, offset)
     if body is not None and ph.organization is None:
         ph.organization = body
     if ph.head.level:

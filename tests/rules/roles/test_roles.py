@@ -735,3 +735,21 @@ def test_outer_titles_staatsminister_remits_and_courts(text, publisher, expected
 def test_organisations_before_the_title_and_international_bodies(text, expected):
     st = statements(text)[0]
     assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("André Muster, CEO von Beispielsoft, sagte zu.", ("CEO", "Beispielsoft", None, "other")),
+        (
+            "Michael Probe, Vice President Global Engineering der Beispiel Group, sagte.",
+            ("Vice President", "Beispiel Group", None, "other"),
+        ),
+        ("Der israelische Parlamentspräsident Mickey Muster sprach.", ("Parlamentspräsident", None, "Israel", "international")),
+        # a government office's "von" names a place, not an organisation
+        ("Die Bürgermeisterin von Paris, Anne Probe, kam.", ("Bürgermeister", None, "Paris", "kommune")),
+    ],
+)
+def test_organisations_after_von_and_after_a_unit(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
