@@ -120,6 +120,10 @@ def find_statements(
     phrases: dict[int, OfficePhrase] = {}
     for h in heads:
         end = phrase_extent(toks, h, name_starts=name_starts, head_starts=head_starts)
+        for j in range(h.end, end):  # an office phrase ends with its line (lists: one person a line)
+            if _line_break(text, toks, j, offset):
+                end = j
+                break
         phrases[h.start] = OfficePhrase(h, h.start, end)
     # coordination: "Staatsministerin und Beauftragte …", "Bezirksbürgermeister und Bezirksstadtrat"
     chains: dict[int, list[int]] = {}
@@ -218,7 +222,15 @@ def find_statements(
         k = e
         if k < len(toks) and toks[k].norm == "(":
             m = k + 1
-            while m < len(toks) and m - k <= 5 and (_PARTY_TOK.match(toks[m].norm) or toks[m].norm.isdigit()):
+            while (
+                m < len(toks)
+                and m - k <= 5
+                and (
+                    _PARTY_TOK.match(toks[m].norm)
+                    or toks[m].norm.isdigit()
+                    or (toks[m].is_cap and len(toks[m].norm) <= 3)  # "(Bü 90/Grüne)", "(25)"
+                )
+            ):
                 m += 1
             if m < len(toks) and toks[m].norm == ")" and m > k + 1:
                 k = m + 1
@@ -240,7 +252,10 @@ def find_statements(
             and toks[k].norm in (",", "(")
             and (k + 1) in phrases
             and (k + 1) not in inner
-            and phrases[chains[k + 1][-1]].end not in name_starts  # "Frau X, Bezirksbürgermeister Herrn Lemm"
+            and (
+                phrases[chains[k + 1][-1]].end not in name_starts  # "Frau X, Bezirksbürgermeister Herrn Lemm"
+                or _line_break(text, toks, phrases[chains[k + 1][-1]].end, offset)
+            )
         ):
             n_before = len(out)
             emit(p, k + 1, "role.name_office")
@@ -361,6 +376,11 @@ def _trailing_org(
         st = out[i]
         if st.char_start >= toks[chain[0]].start and st.organization is None and st.level == "other":
             out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
+
+
+def _line_break(text: str, toks: Sequence[Tok], j: int, offset: int) -> bool:
+    """A line break between token j-1 and token j."""
+    return 0 < j < len(toks) and "\n" in text[toks[j - 1].end - offset : toks[j].start - offset]
 
 
 def _alone_on_line(text: str, toks: Sequence[Tok], h: int, e: int, offset: int) -> bool:

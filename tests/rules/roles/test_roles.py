@@ -753,3 +753,27 @@ def test_organisations_before_the_title_and_international_bodies(text, expected)
 def test_organisations_after_von_and_after_a_unit(text, expected):
     st = statements(text)[0]
     assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
+
+
+def test_a_list_of_name_office_lines_gives_each_line_its_office():
+    text = (
+        "Teilnehmen werden:\n\nMichael Muster, Regierender Bürgermeister von Berlin\n"
+        "Elke Probe, Senatorin für Integration, Arbeit und Soziales\n"
+        "Reinhard Beispiel, Bezirksbürgermeister von Charlottenburg-Wilmersdorf"
+    )
+    got = [(s["who"], s["role_norm"], s["jurisdiction"]) for s in statements(text)]
+    assert got == [
+        ("Muster", "Regierender Bürgermeister", "Berlin"),
+        ("Probe", "Senator", None),
+        ("Beispiel", "Bezirksbürgermeister", "Charlottenburg-Wilmersdorf"),
+    ]
+
+
+def test_a_party_in_parentheses_between_name_and_office():
+    text = "Anna Muster (Bü 90/Grüne), Pankower Bezirksstadtrat für Stadtentwicklung und Bürgerdienste, appelliert."
+    st = statements(text)[0]
+    assert (st["role_norm"], st["portfolio"], st["jurisdiction"]) == (
+        "Bezirksstadtrat",
+        "Stadtentwicklung und Bürgerdienste",
+        "Pankow",
+    )
