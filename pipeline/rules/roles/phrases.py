@@ -97,6 +97,9 @@ def phrase_extent(
                 enum_open, enum_closed, item_caps = True, False, 0
                 j += 1
                 continue
+            if w == "mit" and enum_open and toks[j - 1].is_cap and j + 1 < n and toks[j + 1].is_cap:
+                j += 1  # a remit "für Senioren und Menschen mit Behinderung"
+                continue
             if w in _FUNCTION:
                 if enum_open and w in _ARTICLE_PREP:
                     enum_open = enum_closed = False
@@ -277,6 +280,8 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
             ph.head.kind != "org" or ph.head.office_id in ("office.leiter", "office.direktor", "office.praesident")
         ):  # "Landeswahlleiter", "Landesbranddirektor"; not "Landesvorsitzender" (a party's)
             level, cue_id = "land", "prefix.landes"  # "Landestierschutzbeauftragte": which Land, from the publisher
+        elif pre.startswith("bezirks") and ph.head.kind != "org":
+            level, cue_id = "kommune", "prefix.bezirks"  # "Bezirksbeauftragter": which district, from the publisher
         elif pre.startswith(("eu-", "europa")) and ph.head.portfolio is None:  # "Europasenator": a remit
             jur, level, cue_id = "EU", "eu", "prefix.eu"
         elif pre.startswith("senats"):

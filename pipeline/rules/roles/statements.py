@@ -294,7 +294,9 @@ def find_statements(
             if "\n" in text[toks[last.end - 1].end - offset : toks[h].start - offset]:
                 continue  # "Regierender Bürgermeister von Berlin\nElke Muster, Senatorin": a list's next line
             if last.end == h:
+                n_before = len(out)
                 emit(p, s, "role.office_name")
+                _org_after_name(text, toks, out, n_before, e, offset, name_starts)
                 # "Die Bezirksverordneten Anna Muster und Tom Probe": a plural title before two names
                 if (
                     e + 1 < len(toks)
@@ -376,6 +378,46 @@ def _trailing_org(
         st = out[i]
         if st.char_start >= toks[chain[0]].start and st.organization is None and st.level == "other":
             out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
+
+
+def _org_after_name(
+    text: str,
+    toks: Sequence[Tok],
+    out: list[Statement],
+    n_before: int,
+    e: int,
+    offset: int,
+    name_starts: frozenset[int],
+) -> None:
+    """ "Professor Anna Muster vom Beispiel-Zentrum für Umwelt", "Geschäftsführer Tom Probe, Beispiel und
+    Partner, im …": a company's or institute's office named before the person, the organisation after."""
+    if e >= len(toks) or not any(st.level == "other" and st.organization is None for st in out[n_before:]):
+        return
+    first = None
+    if toks[e].norm == "vom" or (toks[e].norm == "von" and e + 1 < len(toks) and toks[e + 1].norm in ("der", "dem")):
+        first = e + 1 if toks[e].norm == "vom" else e + 2
+        stops = (",", ".", ":", ";", "(")
+    elif toks[e].norm == ",":
+        first, stops = e + 1, (",",)
+    if first is None or first >= len(toks) or not toks[first].is_cap:
+        return
+    m = first
+    while m < len(toks) and m - first <= 7 and toks[m].norm not in stops and (
+        toks[m].is_cap or toks[m].norm in ("-", "&", "und", "für")
+    ):
+        m += 1
+    if m == first or toks[m - 1].is_lower:
+        return
+    if toks[e].norm == "," and (m >= len(toks) or toks[m].norm != "," or m - first < 2):
+        return  # between commas only, two words at least ("…, Lüftung und Brandschutz, im …")
+    if m < len(toks) and toks[m].norm not in stops and not toks[m].is_lower:
+        return
+    seg = text[toks[first].start - offset : toks[m - 1].end - offset]
+    if seg in lexicon().places or any(first <= x < m for x in name_starts):
+        return  # a place or another person ("Geschäftsführer Tom Probe, Anna Muster, …")
+    for i in range(n_before, len(out)):
+        if out[i].level == "other" and out[i].organization is None:
+            out[i] = replace_statement(out[i], organization=seg)
 
 
 def _line_break(text: str, toks: Sequence[Tok], j: int, offset: int) -> bool:

@@ -777,3 +777,28 @@ def test_a_party_in_parentheses_between_name_and_office():
         "Stadtentwicklung und Bürgerdienste",
         "Pankow",
     )
+
+
+@pytest.mark.parametrize(
+    "text, organization",
+    [
+        ("Das sieht Professor Reimund Muster vom Beispiel-Zentrum für Umweltforschung anders.", "Beispiel-Zentrum für Umweltforschung"),
+        ("Es referiert Geschäftsführer Eckhard Muster, Lüftung und Brandschutz, im Vortragsraum.", "Lüftung und Brandschutz"),
+        # another person or a place after the comma is no organisation
+        ("Geschäftsführer Tom Probe, Anna Muster, und Karl Beispiel kamen.", None),
+        ("Geschäftsführer Tom Probe, Berlin, kam.", None),
+    ],
+)
+def test_the_organisation_after_the_name(text, organization):
+    st = statements(text)[0]
+    assert st["organization"] == organization
+
+
+def test_a_district_commissioner_with_a_remit_of_people_with_disabilities():
+    text = "Sargon Muster, Bezirksbeauftragter für Senioren und Menschen mit Behinderung: „Kommen Sie.“"
+    st = statements(text, district="Spandau", state="Berlin")[0]
+    assert (st["portfolio"], st["jurisdiction"], st["level"]) == (
+        "Senioren und Menschen mit Behinderung",
+        "Spandau",
+        "kommune",
+    )
