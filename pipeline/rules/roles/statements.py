@@ -293,7 +293,15 @@ def find_statements(
             last = phrases[chains[s][-1]]
             if "\n" in text[toks[last.end - 1].end - offset : toks[h].start - offset]:
                 continue  # "Regierender Bürgermeister von Berlin\nElke Muster, Senatorin": a list's next line
-            if last.end == h:
+            if (
+                last.end + 3 == h
+                and toks[last.end].norm == "("
+                and toks[last.end + 1].norm.isupper()
+                and toks[last.end + 2].norm == ")"
+            ):
+                # "Der Berliner Beauftragte zur Aufarbeitung der SED-Diktatur (BAB) Tom Muster"
+                emit(p, s, "role.office_abbr_name")
+            elif last.end == h:
                 n_before = len(out)
                 emit(p, s, "role.office_name")
                 _org_after_name(text, toks, out, n_before, e, offset, name_starts)

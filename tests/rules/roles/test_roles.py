@@ -802,3 +802,23 @@ def test_a_district_commissioner_with_a_remit_of_people_with_disabilities():
         "Spandau",
         "kommune",
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Der Berliner Beauftragte zur Aufarbeitung der SED-Diktatur (BAB) Tom Muster eröffnete.",
+            ("Muster", "Beauftragter", "Berlin", "land"),
+        ),
+        ("„Wir machen weiter“, sagte Bildungsstaatssekretärin Beate Muster.", ("Muster", "Staatssekretär", None, None)),
+        # an abbreviation that is no office's: no statement through it
+        ("Die Ausstellung im Museum (DHM) Tom Muster zufolge", None),
+    ],
+)
+def test_issue_17_cases(text, expected):
+    got = statements(text)
+    if expected is None:
+        assert got == []
+    else:
+        assert (got[0]["who"], got[0]["role_norm"], got[0]["jurisdiction"], got[0]["level"]) == expected
