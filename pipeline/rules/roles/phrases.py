@@ -88,6 +88,8 @@ def phrase_extent(
                     break
                 if not enum_open and toks[j + 1].is_lower:
                     break  # "Vorstand der BVG und in Anwesenheit von …": the phrase is over
+                if enum_closed:
+                    break  # "für Senioren und Menschen mit Behinderung und Organisator des …": a second "und"
                 if enum_open:
                     enum_closed = True
                     item_caps = 0

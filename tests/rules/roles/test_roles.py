@@ -794,8 +794,16 @@ def test_the_organisation_after_the_name(text, organization):
     assert st["organization"] == organization
 
 
-def test_a_district_commissioner_with_a_remit_of_people_with_disabilities():
-    text = "Sargon Muster, Bezirksbeauftragter für Senioren und Menschen mit Behinderung: „Kommen Sie.“"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sargon Muster, Bezirksbeauftragter für Senioren und Menschen mit Behinderung: „Kommen Sie.“",
+        # a second "und" after the remit ends it
+        "Das sagt Sargon Muster, Bezirksbeauftragter für Senioren und Menschen mit Behinderung und Organisator "
+        "des Neujahrsempfangs.",
+    ],
+)
+def test_a_district_commissioner_with_a_remit_of_people_with_disabilities(text):
     st = statements(text, district="Spandau", state="Berlin")[0]
     assert (st["portfolio"], st["jurisdiction"], st["level"]) == (
         "Senioren und Menschen mit Behinderung",
