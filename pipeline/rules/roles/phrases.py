@@ -297,7 +297,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         and not public
         and ph.portfolio is None
         and gen != jur
-        and not any(cue.pattern.search("der " + gen) for cue in lex.cues)
+        and not any(cue.pattern.search(art + gen) for cue in lex.cues for art in ("der ", "des "))
         and gen not in lex.places
         and not _NOT_REMIT.match(gen)
     ):

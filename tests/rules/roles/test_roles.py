@@ -830,3 +830,16 @@ def test_issue_17_cases(text, expected):
         assert got == []
     else:
         assert (got[0]["who"], got[0]["role_norm"], got[0]["jurisdiction"], got[0]["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, role_text, portfolio",
+    [
+        ("Das machte der stellvertretende SPD-Fraktionsvorsitzende Dirk Muster deutlich.", "stellvertretende SPD-Fraktionsvorsitzende", None),
+        # the county is the jurisdiction, not a remit
+        ("Peter Probe, Landrat des Landkreises Verden, sagte.", "Landrat des Landkreises Verden", None),
+    ],
+)
+def test_deputies_before_an_organisations_title_and_counties(text, role_text, portfolio):
+    st = statements(text)[0]
+    assert (st["role_text"], st["portfolio"]) == (role_text, portfolio)
