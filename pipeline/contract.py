@@ -165,16 +165,17 @@ class OfficeRef:
         for s in doc.spans.get(ROLES_KEY, []):
             r = s._.role
             if r is not None:
-                out.append(
-                    cls(
-                        r.get("role_norm"),
-                        r.get("person_id"),
-                        r.get("name"),
-                        s.start_char,
-                        s.end_char,
-                        r.get("role"),
+                for h in (r, *r.get("also", ())):  # "also": further holders of the same title span
+                    out.append(
+                        cls(
+                            h.get("role_norm"),
+                            h.get("person_id"),
+                            h.get("name"),
+                            s.start_char,
+                            s.end_char,
+                            h.get("role"),
+                        )
                     )
-                )
         return out
 
 

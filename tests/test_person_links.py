@@ -3,6 +3,7 @@ mentions and offices tables join to people and documents."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import lzma
 from itertools import islice
@@ -95,8 +96,23 @@ def test_offices_are_dated_by_the_releases():
 
     offices = aggregate_offices(docs, [role("a"), role("b"), role("c"), role("a", None)])
     assert [(o.portfolio, o.first_seen, o.last_seen, o.n_documents, o.doc_id) for o in offices] == [
-        (None, "2019-06-30", "2019-06-30", 1, "a"),
-        ("Bildung", "2017-01-05", "2019-06-30", 3, "b"),
+        ("Bildung", "2017-01-05", "2019-06-30", 3, "b"),  # the bare "Senatorin" of "a" is this office
+    ]
+    # with two Senator offices of one holder, a bare "Senatorin" belongs to neither
+    docs.append({"doc_id": "d", "published": "2021-12-21"})
+    roles = [role("a"), role("b"), role("d", "Finanzen"), role("c", None)]
+    offices = aggregate_offices(docs, roles)
+    assert [(o.portfolio, o.first_seen, o.last_seen, o.n_documents, o.doc_id) for o in offices] == [
+        (None, None, None, 1, "c"),
+        ("Bildung", "2017-01-05", "2019-06-30", 2, "b"),
+        ("Finanzen", "2021-12-21", "2021-12-21", 1, "d"),
+    ]
+    # another holder's office is another row
+    other = dataclasses.replace(role("b"), person_id="p-2", name="Tom Probe")
+    offices = aggregate_offices(docs, [role("a"), other])
+    assert [(o.person_id, o.name, o.n_documents) for o in offices] == [
+        ("p-1", "Sandra Scheeres", 1),
+        ("p-2", "Tom Probe", 1),
     ]
 
 

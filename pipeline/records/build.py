@@ -44,6 +44,11 @@ def _ext(span: Span, name: str) -> dict:
     return getattr(span._, name) or {}
 
 
+def _holders(role: dict) -> list[dict]:
+    """A roles span's payload and those of further holders of the same title ("also")."""
+    return [role, *role.get("also", ())] if role else []
+
+
 def _block_text(doc: Doc, label: str) -> str | None:
     for span in doc.spans.get("press_blocks", []):
         if span.label_ == label:
@@ -166,7 +171,7 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
             rule_id=r.get("rule_id"),
         )
         for s in doc.spans.get("press_roles", [])
-        if (r := _ext(s, "role")) is not None
+        for r in _holders(_ext(s, "role"))
     ]
 
     out["quotes"] = [

@@ -418,6 +418,8 @@ class OfficesAggregator:
 
     Example: roles "Senatorin für Bildung" of Sandra Scheeres in releases of 2017-01-05 and 2019-06-30
     -> one row role_norm "Senator", portfolio "Bildung", first_seen 2017-01-05, last_seen 2019-06-30, 2 documents.
+    A bare "Senatorin Sandra Scheeres" of another release counts for that office when she holds no other
+    Senator office in the run (see _fold).
     """
 
     _KEY = ("person_id", "role_norm", "portfolio", "organization", "jurisdiction", "level")
@@ -443,9 +445,32 @@ class OfficesAggregator:
         if get("name"):
             self._names[key][get("name")] += 1
 
+    def _fold(self) -> None:
+        """A statement that leaves fields open ("Senatorin Anna Muster") is the holder's one office that
+        fills them ("Senatorin für Bildung") when exactly one such office of the same title exists."""
+        by_holder: dict[tuple, list[tuple]] = defaultdict(list)
+        for key in self._docs:
+            if key[0] is not None:
+                by_holder[key[:2]].append(key)
+        for keys in by_holder.values():
+            for key in sorted(keys, key=lambda k: sum(v is None for v in k[2:6]), reverse=True):
+                if all(v is not None for v in key[2:6]) or key not in self._docs:
+                    continue
+                wider = [
+                    k
+                    for k in keys
+                    if k != key
+                    and k in self._docs
+                    and all(a is None or a == b for a, b in zip(key[2:6], k[2:6]))
+                ]
+                if len(wider) == 1:
+                    self._docs[wider[0]] |= self._docs.pop(key)
+                    self._names[wider[0]].update(self._names.pop(key, Counter()))
+
     def offices(self, names: dict[str, str] | None = None) -> list[Office]:
         """Rows sorted by holder and office; `names`: person_id -> the people table's name."""
         names = names or {}
+        self._fold()
         out = []
         for key in sorted(self._docs, key=lambda k: tuple("" if v is None else str(v) for v in k)):
             pid, role_norm, portfolio, organization, jurisdiction, level = key[:6]

@@ -1,7 +1,9 @@
 """The roles stage: person–office statements as doc.spans["press_roles"], one span per statement,
 the span being the office as written (role_text).
 
-span._.role = {person_id, name, role, role_norm, portfolio, organization, jurisdiction, level, rule_id}.
+span._.role = {person_id, name, role, role_norm, portfolio, organization, jurisdiction, level, rule_id,
+also}: `also` (optional) lists the payloads of further holders of the same span ("Die Bezirksverordneten
+Anna Muster und Tom Probe").
 Reads the people of press_people (runs after press_people). Offices with no named holder ("Die
 Staatsministerin bilanzierte …") are no statements; pressextract.rules.roles.resolve_office_holder
 resolves them for other stages.
@@ -31,26 +33,38 @@ class PressRoles:
     def __call__(self, doc: Doc) -> Doc:
         refs = Refs.from_doc(doc, "blocks", "people")
         statements = find_roles(doc, rules=self.rules, options=self.options, refs=refs)
-        doc.spans[ROLES_KEY] = [span for st in statements if (span := _span(doc, st)) is not None]
+        spans: dict[tuple[int, int], Span] = {}
+        for st in statements:
+            span = char_span(doc, st.char_start, st.char_end)
+            if span is None:
+                continue
+            key = (span.start_char, span.end_char)
+            if key in spans:
+                # one title for two holders ("Die Bezirksverordneten Anna Muster und Tom Probe"): spaCy keys
+                # span extensions by offsets, so the second holder rides along in the first span's "also"
+                first = spans[key]._.role
+                first["also"] = [*first.get("also", []), _payload(st)]
+                spans[key]._.role = first
+                continue
+            span._.role = _payload(st)
+            spans[key] = span
+        doc.spans[ROLES_KEY] = list(spans.values())
         return doc
 
 
-def _span(doc: Doc, st: Statement) -> Span | None:
-    span = char_span(doc, st.char_start, st.char_end)
-    if span is not None:
-        span._.role = {
-            "person_id": st.person.person_id,
-            "name": st.person.name,
-            "role": st.role,
-            "role_norm": st.role_norm,
-            "portfolio": st.portfolio,
-            "organization": st.organization,
-            "jurisdiction": st.jurisdiction,
-            "level": st.level,
-            "gender": st.gender,
-            "rule_id": st.rule_id,
-        }
-    return span
+def _payload(st: Statement) -> dict:
+    return {
+        "person_id": st.person.person_id,
+        "name": st.person.name,
+        "role": st.role,
+        "role_norm": st.role_norm,
+        "portfolio": st.portfolio,
+        "organization": st.organization,
+        "jurisdiction": st.jurisdiction,
+        "level": st.level,
+        "gender": st.gender,
+        "rule_id": st.rule_id,
+    }
 
 
 @Language.factory("press_roles", assigns=["doc.spans"], default_config=defaults(RoleOptions))

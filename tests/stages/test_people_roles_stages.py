@@ -130,3 +130,54 @@ def test_per_entities_from_the_model() -> None:
 
 def test_person_extension_is_registered() -> None:
     assert Span.has_extension("person") and Span.has_extension("role")
+
+
+@pytest.mark.parametrize(
+    "publisher, jurisdiction",
+    [
+        ("Senatsverwaltung für Bildung, Jugend und Familie", "Berlin"),
+        ("Senatskanzlei Hamburg", "Hamburg"),
+        ("Bundesamt für Naturschutz", None),  # a publisher of no city state: the text names none either
+    ],
+)
+def test_one_sentence_under_a_berlin_and_a_hamburg_publisher(nlp, publisher, jurisdiction) -> None:
+    doc = _run(nlp, "Senatorin Anna Muster eröffnete die neue Schule.", meta={"publisher": publisher})
+    assert [(s._.role["role_norm"], s._.role["jurisdiction"]) for s in doc.spans["press_roles"]] == [
+        ("Senator", jurisdiction)
+    ]
+
+
+def test_a_hamburg_senator_in_a_berlin_release_is_hamburgs(nlp) -> None:
+    doc = _run(
+        nlp,
+        "Hamburgs Innensenator Andy Probe traf Senatorin Anna Muster.",
+        meta={"publisher": "Senatsverwaltung für Inneres und Sport"},
+    )
+    got = {s._.role["name"]: s._.role["jurisdiction"] for s in doc.spans["press_roles"]}
+    assert got == {"Andy Probe": "Hamburg", "Anna Muster": "Berlin"}
+
+
+def test_two_holders_of_one_title_are_two_rows(nlp) -> None:
+    from pressextract.contract import OfficeRef
+    from pressextract.records.build import _holders
+
+    doc = _run(
+        nlp,
+        "Die Bezirksverordneten Paul Muster und Philipp Probe laden ein.",
+        meta={"publisher": "Bezirksamt Treptow-Köpenick"},
+    )
+    rows = [r for s in doc.spans["press_roles"] for r in _holders(s._.role)]
+    assert sorted((r["name"], r["jurisdiction"]) for r in rows) == [
+        ("Paul Muster", "Treptow-Köpenick"),
+        ("Philipp Probe", "Treptow-Köpenick"),
+    ]
+    assert sorted(o.name for o in OfficeRef.from_doc(doc)) == ["Paul Muster", "Philipp Probe"]
+
+
+def test_a_contact_block_gives_the_publishers_spokesperson(nlp) -> None:
+    text = "Titel\n\nDer Bezirk lädt ein.\n\nPressekontakt: Sara Muster\nPressesprecherin\nTelefon: 030 1234"
+    doc = _run(nlp, text, meta={"publisher": "Bezirksamt Mitte"})
+    r = [s._.role for s in doc.spans["press_roles"]]
+    assert [(x["name"], x["role_norm"], x["organization"], x["jurisdiction"], x["level"]) for x in r] == [
+        ("Sara Muster", "Pressesprecher", "Bezirksamt Mitte", "Mitte", "kommune")
+    ]

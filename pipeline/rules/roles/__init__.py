@@ -29,6 +29,7 @@ from pressextract.rules.roles.statements import (
     Statement,
     fill_from_document,
     find_statements,
+    merge_statements,
     replace_statement,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "lexicon",
     "load_rules",
     "match_office",
+    "merge_statements",
     "phrase_extent",
     "replace_statement",
     "resolve_office_holder",

@@ -7,6 +7,7 @@ Minister, jurisdiction Hessen, level land)].
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -15,7 +16,13 @@ from pressextract.contract import Refs
 from pressextract.resources.loader import read_rule_ids
 from pressextract.rules.roles.phrases import level_from_publisher, state_from_publisher
 from pressextract.rules.roles.rules import Lexicon, lexicon
-from pressextract.rules.roles.statements import Statement, fill_from_document, find_statements
+from pressextract.rules.roles.statements import (
+    Statement,
+    fill_from_document,
+    find_statements,
+    merge_statements,
+    replace_statement,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +57,71 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
     state = state_from_publisher(publisher) if options.publisher_district else None
     statements: list[Statement] = []
     text = doc.text  # built from the tokens on every access: once per document
-    for s, e in refs.units(len(text)):
+    units = refs.units(len(text))
+    for s, e in units:
         people = [p for p in refs.people if s <= p.start and p.end <= e]
         if people:
             statements += find_statements(text[s:e], people, offset=s, district=district, state=state)
-    return fill_from_document(statements)
+    # contact blocks whose lines are units of their own: "Pressekontakt: Anna Muster" / "Pressesprecherin …"
+    for (s1, e1), (s2, e2) in zip(units, units[1:]):
+        last = [p for p in refs.people if s1 <= p.start and p.end <= e1 and not text[p.end : e1].strip()]
+        if last and "\n" in text[e1:s2 + 1] and text[s2:e2].strip():
+            found = find_statements(text[s1:e2], last[-1:], offset=s1, district=district, state=state)
+            statements += [
+                _of_publisher(st, publisher, district, state)
+                for st in found
+                if st.rule_id.startswith("role.name_line_office")
+            ]
+    statements = [
+        _of_publisher(st, publisher, district, state) if st.rule_id.startswith("role.name_line_office") else st
+        for st in statements
+    ]
+    parliament = parliament_from_publisher(publisher)
+    if parliament is not None:
+        statements = [_of_parliament(st, parliament) for st in statements]
+    return merge_statements(fill_from_document(statements))
+
+
+def _of_publisher(st: Statement, publisher: str | None, district: str | None, state: str | None) -> Statement:
+    """A contact block's office that names no body ("Anna Muster / Pressesprecherin" in a release of
+    "Bezirksamt Mitte") is the publishing authority's: organization, jurisdiction and level from it."""
+    if not publisher or not district or st.organization or st.level not in (None, "other"):
+        return st
+    level = "land" if district == state else "kommune"
+    return replace_statement(
+        st, organization=publisher, jurisdiction=district, level=level, rule_id=st.rule_id + ":publisher.body"
+    )
+
+
+# a council group's offices without a parliament in the text take the publisher's ("FDP-Fraktion im
+# Deutschen Bundestag": "Parlamentarischer Geschäftsführer der FDP-Fraktion" -> bund)
+_FRAKTION = re.compile(r"[Ff]raktion")
+
+
+def parliament_from_publisher(publisher: str | None) -> tuple[str | None, str] | None:
+    """(jurisdiction, level) of the parliament a publisher belongs to.
+
+    Example: "FDP-Fraktion im Deutschen Bundestag" -> ("Bund", "bund"); "SPD-Fraktion im Landtag
+    Brandenburg" -> ("Brandenburg", "land"); "Bezirksamt Mitte" -> None.
+    """
+    if not publisher or not _FRAKTION.search(publisher):
+        return None
+    if "Bundestag" in publisher:
+        return "Bund", "bund"
+    if "Abgeordnetenhaus" in publisher:
+        return "Berlin", "land"
+    if re.search(r"Landtag|Bürgerschaft", publisher):
+        return state_from_publisher(publisher), "land"
+    if re.search(r"\bBVV\b|Bezirksverordnetenversammlung", publisher):
+        return level_from_publisher(publisher), "kommune"
+    return None
+
+
+def _of_parliament(st: Statement, parliament: tuple[str | None, str]) -> Statement:
+    if st.level not in (None, "other") or not (
+        _FRAKTION.search(st.role_text) or _FRAKTION.search(st.organization or "")
+    ):
+        return st
+    return replace_statement(
+        st, jurisdiction=parliament[0], level=parliament[1], rule_id=st.rule_id + ":publisher.parliament"
+    )

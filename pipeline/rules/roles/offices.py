@@ -15,7 +15,7 @@ from pressextract.rules.roles.rules import Lexicon, lexicon
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(
     r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|Parlamentarisch|"
-    r"[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig)(?:e|er|en|es)?$"
+    r"[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|Chief|Senior)(?:e|er|en|es)?$"
 )
 
 
@@ -39,6 +39,16 @@ class OfficeMatch:
         None  # the remit a government title's prefix names: "Bildung" in "Bildungssenatorin"
     )
     portfolio_id: str | None = None  # its row in roles_portfolio_prefixes.tsv
+    scope: str | None = None  # an organisation's acronym before the title: "UN" in "UN-Generalsekretär"
+
+
+# "UN-Generalsekretär", "SPD-Fraktionsvorsitzende", "CDU-Bezirksverordneter": an acronym, a hyphen, a title
+# or a party's name ("Grünen-Fraktionsvorsitzende"); not "Ex-", "Vize-", "Co-" (part of the title)
+_ACRONYM_SCOPE = re.compile(r"^(?!(?:Ex|Vize|Co|Ko|Interims|Noch)-)[A-ZÄÖÜ][\wäöüß]*[\wäöüß]-[A-ZÄÖÜ]")
+
+
+# scopes that may open a compound title before its remit; "bundes" also gives the Bund (analyse_phrase)
+_SCOPES = ("bundes", "bezirks", "landes")
 
 
 def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
@@ -73,24 +83,58 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
             if hit is not None:
                 suffix, o, g = hit
                 pre = word[: len(word) - len(suffix)]
+                if pre.endswith("-") and _ACRONYM_SCOPE.match(word) and not pre.lower().startswith(_SCOPES):
+                    # "BKA-Präsident", "Linken-Vorsitzende": the title, and the organisation before it
+                    return OfficeMatch(
+                        o.office_id, word, o.role_norm, g, o.level, o.jurisdiction, o.kind, _premod_start(toks, i, lex),
+                        i + 1, i, "", None, None, pre[:-1],
+                    )
                 if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
                     office, gender, prefix = o, g, pre
                 break
+    scope = None
+    if office is None and "-" in word[1:-1] and _ACRONYM_SCOPE.match(word):
+        # an organisation's acronym before a title: "UN-Generalsekretär", "SPD-Fraktionsvorsitzende"
+        # (the title as it stands, the acronym the organisation)
+        pre, _, last = word.partition("-")
+        sub = _head_at([Tok(last, t.start + len(pre) + 1, t.end, last)], 0, lex)
+        if sub is not None:
+            m = sub
+            return OfficeMatch(
+                m.office_id, word, m.role_norm, m.gender, m.level, m.jurisdiction, m.kind, _premod_start(toks, i, lex), i + 1, i,
+                m.prefix, m.portfolio, m.portfolio_id, pre,
+            )
     if office is None:
         return None
     role_norm = office.role_norm
     # Beauftragte keep their compound: "Integrationsbeauftragte" is the title itself
     split = prefix and office.kind == "gov" and office.type != "adj"
     remit = lex.portfolio_prefixes.get(prefix.lower()) if split else None
+    scope = ""
+    if split and remit is None:
+        # a scope before the remit: "Bundesgesundheitsminister" (Bund), "Bezirksbildungsstadtrat" (district)
+        low_pre = prefix.lower()
+        for sc in _SCOPES:
+            if low_pre.startswith(sc) and (hit := lex.portfolio_prefixes.get(low_pre[len(sc) :])):
+                remit, scope = hit, prefix[: len(sc)]
+                break
+    if remit is None and split and office.office_id == "office.minister" and prefix.lower().endswith("staats"):
+        # "Kulturstaatsministerin": the office Staatsminister with the remit Kultur
+        remit = lex.portfolio_prefixes.get(prefix.lower()[: -len("staats")])
+        if remit is not None:
+            role_norm = "Staatsminister"
     if remit is not None:
-        pass  # "Bildungsstaatssekretärin": the office Staatssekretär with the remit Bildung
+        # "Bildungsstaatssekretärin": the office Staatssekretär with the remit Bildung;
+        # "Bezirksbildungsstadtrat": Bezirksstadtrat with the remit Bildung
+        if scope.lower() == "bezirks" and office.office_id == "office.stadtrat":
+            role_norm = "Bezirksstadtrat"
     elif prefix:
         canonical = office.role_norm if prefix.endswith("-") else office.role_norm.lower()
         role_norm = prefix + canonical
     while (
         start > 0
         and toks[start - 1].is_word
-        and (_PREMOD.match(toks[start - 1].norm) or _place_adj(toks[start - 1].norm, lex))
+        and (_premod(toks[start - 1].norm) or _place_adj(toks[start - 1].norm, lex))
     ):
         start -= 1
     head = " ".join(tok.norm for tok in toks[mw_start : i + 1])
@@ -111,10 +155,27 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     )
 
 
+def _premod_start(toks: Sequence[Tok], start: int, lex: Lexicon) -> int:
+    """The first token of the premodifiers before a title ("der stellvertretende SPD-Fraktionsvorsitzende")."""
+    while (
+        start > 0
+        and toks[start - 1].is_word
+        and (_premod(toks[start - 1].norm) or _place_adj(toks[start - 1].norm, lex))
+    ):
+        start -= 1
+    return start
+
+
+def _premod(word: str) -> bool:
+    """ "stellvertretende", also capitalised at a line's start ("Stellvertretende Sprecherin")."""
+    return bool(_PREMOD.match(word) or _PREMOD.match(word[:1].lower() + word[1:]))
+
+
 def _place_adj(word: str, lex: Lexicon) -> bool:
-    """ "Hessischer", "Berliner", "Neuköllns": a place word that can stand before an office title."""
+    """ "Hessischer", "Berliner", "Neuköllns", "französische": a place word that can stand before an office
+    title (lowercase only where the lexicon lists the lowercase adjective)."""
     place = lex.places.get(word)
-    return place is not None and word != place.jurisdiction and word[:1].isupper()
+    return place is not None and word != place.jurisdiction
 
 
 def find_office_heads(toks: Sequence[Tok]) -> list[OfficeMatch]:

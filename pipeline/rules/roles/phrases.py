@@ -55,6 +55,7 @@ class OfficePhrase:
     level: str | None = None
     cue_id: str | None = None
     coordinated_with: list[int] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)  # roles_public_bodies.tsv rows the phrase names
 
 
 def phrase_extent(
@@ -87,6 +88,8 @@ def phrase_extent(
                     break
                 if not enum_open and toks[j + 1].is_lower:
                     break  # "Vorstand der BVG und in Anwesenheit von …": the phrase is over
+                if enum_closed:
+                    break  # "für Senioren und Menschen mit Behinderung und Organisator des …": a second "und"
                 if enum_open:
                     enum_closed = True
                     item_caps = 0
@@ -95,6 +98,9 @@ def phrase_extent(
             if w == "für":
                 enum_open, enum_closed, item_caps = True, False, 0
                 j += 1
+                continue
+            if w == "mit" and enum_open and toks[j - 1].is_cap and j + 1 < n and toks[j + 1].is_cap:
+                j += 1  # a remit "für Senioren und Menschen mit Behinderung"
                 continue
             if w in _FUNCTION:
                 if enum_open and w in _ARTICLE_PREP:
@@ -198,6 +204,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     Example: "Oberbürgermeister der Stadt Kassel" -> jurisdiction Kassel, level kommune.
     """
     lex = lexicon()
+    ph.portfolio = ph.organization = None  # a phrase may be analysed again (for a second holder)
     ph.text = _span_text(text, toks, ph.start, ph.end, offset)
     ph.char_start, ph.char_end = toks[ph.start].start, toks[ph.end - 1].end
     words = toks[ph.start : ph.end]
@@ -211,9 +218,24 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
             if stop > k + 1:
                 ph.portfolio = _clean(text, after, k + 1, stop, offset)
             break
-    public = any(rx.search(ph.text) for _, rx in lex.bodies)
+    ph.bodies = [bid for bid, rx in lex.bodies if rx.search(ph.text)]
+    public = bool(ph.bodies)
     gen = None
-    if after and after[0].norm in _GEN_ART and len(after) > 1:
+    if (
+        ph.head.kind == "org"
+        and len(after) > 1
+        and (
+            after[0].norm == "vom"
+            or (after[0].norm == "von" and (after[1].norm in ("der", "dem") or after[1].is_cap))
+        )
+    ):
+        # "Sprecherin vom Klimastreik Landau", "Leiter von der Beispiel GmbH", "CEO von Beispiel": the organisation
+        first = 2 if after[0].norm == "von" and after[1].norm in ("der", "dem") else 1
+        stop = first
+        while stop < len(after) and not (stop > first and after[stop].norm in _LOC_PREP):
+            stop += 1
+        gen = _clean(text, after, first, stop, offset)
+    elif after and after[0].norm in _GEN_ART and len(after) > 1:
         stop = 1
         # a remit ends at "für" ("Ministerin der Justiz für …"); a body keeps it ("des Zentrums für …")
         while (
@@ -223,6 +245,17 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         ):
             stop += 1
         gen = _clean(text, after, 1, stop, offset)
+    # the public body the office belongs to, as written: "Staatssekretär der Senatsverwaltung für Mobilität",
+    # "Präsidentin des Bundesamtes für Naturschutz", "Bezirksverordneter der SPD-Fraktion",
+    # "Staatssekretär im Entwicklungsministerium"
+    body = None
+    if public and after and (after[0].norm in _GEN_ART or after[0].norm in ("im", "beim")) and len(after) > 1:
+        stop = 1
+        while stop < len(after) and not (stop > 1 and after[stop].norm in _LOC_PREP):
+            stop += 1
+        seg = _clean(text, after, 1, stop, offset)
+        if seg and any(rx.search(seg) for _, rx in lex.bodies):
+            body = seg
     # jurisdiction and level
     jur = level = cue_id = None
     for cue in lex.cues:
@@ -241,9 +274,17 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
                 break
     if jur is None and ph.head.prefix:
         pre = ph.head.prefix.lower()
-        if pre.startswith("bundes"):
+        if pre.startswith("bundes") and (
+            ph.head.kind != "org" or pre.startswith(("bundesrats", "bundestags", "bundesverfassungsgerichts"))
+        ):  # "Bundesratspräsident" is the Bund's, "NABU-Bundesgeschäftsführer" is not
             jur, level, cue_id = "Bund", "bund", "prefix.bundes"
-        elif pre.startswith(("eu-", "europa")):
+        elif pre.startswith("landes") and (
+            ph.head.kind != "org" or ph.head.office_id in ("office.leiter", "office.direktor", "office.praesident")
+        ):  # "Landeswahlleiter", "Landesbranddirektor"; not "Landesvorsitzender" (a party's)
+            level, cue_id = "land", "prefix.landes"  # "Landestierschutzbeauftragte": which Land, from the publisher
+        elif pre.startswith("bezirks") and ph.head.kind != "org":
+            level, cue_id = "kommune", "prefix.bezirks"  # "Bezirksbeauftragter": which district, from the publisher
+        elif pre.startswith(("eu-", "europa")) and ph.head.portfolio is None:  # "Europasenator": a remit
             jur, level, cue_id = "EU", "eu", "prefix.eu"
         elif pre.startswith("senats"):
             # a city state's office; which one comes from the text or the publisher (state_from_publisher)
@@ -256,26 +297,49 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         and not public
         and ph.portfolio is None
         and gen != jur
-        and not any(cue.pattern.search("der " + gen) for cue in lex.cues)
+        and not any(cue.pattern.search(art + gen) for cue in lex.cues for art in ("der ", "des "))
         and gen not in lex.places
         and not _NOT_REMIT.match(gen)
     ):
         ph.portfolio = gen
-    elif gen and ph.head.kind != "gov" and not public and cue_id is None:
+    elif gen and ph.head.kind != "gov" and not public and (cue_id is None or level == "international"):
         ph.organization = gen
+    if (
+        ph.organization is None
+        and ph.head.kind == "org"
+        and not public
+        and len(after) >= 2
+        and all(t.is_cap or t.norm in ("-", "&") for t in after)
+        and not any(t.norm in lex.places and lex.places[t.norm].level != "kommune" for t in after[:1])
+    ):
+        ph.organization = _clean(text, after, 0, len(after), offset)  # "Geschäftsführer Kulturprojekte Berlin"
+    if ph.organization is None and ph.head.kind == "org" and not public and gen is None:
+        # "Vice President Global Engineering der Beispiel Group": a unit, then the organisation
+        k = 0
+        while k < len(after) and after[k].is_cap:
+            k += 1
+        if 0 < k < len(after) - 1 and after[k].norm in _GEN_ART:
+            stop = k + 1
+            while stop < len(after) and not (stop > k + 1 and after[stop].norm in _LOC_PREP):
+                stop += 1
+            ph.organization = _clean(text, after, k + 1, stop, offset)
+    if body is not None and ph.organization is None:
+        ph.organization = body
     if ph.head.level:
         level = ph.head.level
     elif (
         ph.head.kind == "org"
         and not public
         and (level is None or cue_id is None or ph.organization)
-        and (level not in ("bund", "eu", "international") or ph.organization)
+        and (level not in ("bund", "eu", "international") or (ph.organization and level != "international"))
     ):
         level = "other"
     if level == "other":
         jur = None
     if ph.portfolio is None and ph.head.portfolio:
         ph.portfolio = ph.head.portfolio  # "Bildungsstaatssekretärin" -> Staatssekretär, Bildung
+    if ph.head.scope and ph.organization is None:
+        ph.organization = ph.head.scope  # "UN-Generalsekretär" -> UN (the level from its cue stays)
     ph.jurisdiction, ph.level, ph.cue_id = jur, level, cue_id
     return ph
 

@@ -133,7 +133,7 @@ def lexicon() -> Lexicon:
     suffixes.sort(key=lambda s: -len(s[0]))
     not_offices = frozenset(word.lower() for _, word in read_words(LEXICON_DIR / "roles_not_offices.tsv"))
     places: dict[str, Place] = {}
-    for fname in ("roles_districts.tsv", "states.tsv"):
+    for fname in ("roles_districts.tsv", "states.tsv", "roles_countries.tsv"):
         for lineno, (pid, jur, level, forms_col) in _rows(fname, 4):
             if level not in LEVELS:
                 raise LexiconError(f"{fname}:{lineno}: unknown level {level!r}")

@@ -5,6 +5,7 @@ Example: "Stefan Grüttner, Hessischer Minister für Soziales und Integration" -
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,7 +48,37 @@ class Statement:
 
 def _city_state_office(ph: OfficePhrase) -> bool:
     """Senator, Senatsbaudirektorin, Senatsrat: offices of Berlin, Hamburg and Bremen."""
-    return ph.head.office_id in ("office.senator", "office.senatsbaudirektor") or ph.cue_id == "prefix.senats"
+    return ph.head.office_id in ("office.senator", "office.senatsbaudirektor") or ph.cue_id in (
+        "prefix.senats",
+        "level.land.senat",
+    )
+
+
+# Offices of a Land's government: without a place in the text they are the publisher's Land ("Minister
+# Axel Muster" in a release of a Brandenburg ministry or of "Polizei Brandenburg" -> Brandenburg). A city
+# state has no Minister: there a bare "Minister" is of another Land or the Bund, and stays open.
+_LAND_OFFICES = ("office.minister", "office.ministerpraesident", "office.staatssekretaer")
+_CITY_STATES = ("Berlin", "Hamburg", "Bremen")
+# courts, public prosecutors and police are the Länder's (federal ones name the Bund: level.bund.behoerde)
+_LAND_BODIES = {"body.gericht", "body.polizei", "body.staatsanwaltschaft"}
+
+
+def _land_office(ph: OfficePhrase, state: str) -> bool:
+    """A Land's office that names no Land ("Minister", "Landestierschutzbeauftragte", "Staatsanwältin"):
+    of the publisher's Land, except the titles a city state does not have (Minister, Ministerpräsident, MdL)."""
+    if state in _CITY_STATES and ph.head.office_id in (
+        "office.minister",
+        "office.ministerpraesident",
+        "office.mdl",
+    ):
+        return False
+    if ph.level == "land":
+        return True
+    if ph.level is None and set(ph.bodies) & _LAND_BODIES:
+        return True  # "Präsident des Kammergerichts", "Sprecherin der Staatsanwaltschaft": the Land's courts
+    if ph.head.office_id not in _LAND_OFFICES or ph.level is not None:
+        return False
+    return not (ph.head.prefix and ph.head.portfolio is None)  # "Premierminister": not a Land's title
 
 
 def find_statements(
@@ -89,6 +120,10 @@ def find_statements(
     phrases: dict[int, OfficePhrase] = {}
     for h in heads:
         end = phrase_extent(toks, h, name_starts=name_starts, head_starts=head_starts)
+        for j in range(h.end, end):  # an office phrase ends with its line (lists: one person a line)
+            if _line_break(text, toks, j, offset):
+                end = j
+                break
         phrases[h.start] = OfficePhrase(h, h.start, end)
     # coordination: "Staatsministerin und Beauftragte …", "Bezirksbürgermeister und Bezirksstadtrat"
     chains: dict[int, list[int]] = {}
@@ -103,6 +138,24 @@ def find_statements(
     inner = {x for c in chains.values() for x in c[1:]}
     out: list[Statement] = []
     used_phrases: set[int] = set()
+    # "der Sprecher von UN-Generalsekretär Anna Muster, Tom Probe": the outer office ends before "von" and
+    # belongs to the apposition after the name (Probe), the inner one to the name it stands before (Muster)
+    ref_at = {h: (p, e) for p, h, a, e in refs}
+    of_office: list[tuple[PersonRef, int]] = []
+    for s in sorted(phrases):
+        ph = phrases[s]
+        inner_start = ph.head.end + 1
+        if (
+            ph.head.end < len(toks)
+            and toks[ph.head.end].norm in ("von", "des")
+            and inner_start in phrases
+            and phrases[inner_start].end in ref_at
+            and ph.end == phrases[inner_start].end
+        ):
+            _, e = ref_at[phrases[inner_start].end]
+            if e + 1 < len(toks) and toks[e].norm == "," and (e + 1) in ref_at:
+                ph.end = ph.head.end
+                of_office.append((ref_at[e + 1][0], s))
 
     def emit(p: PersonRef, start: int, rule: str) -> None:
         chain = chains.get(start, [start])
@@ -114,10 +167,13 @@ def find_statements(
                 )
                 if donor is not None and ph.head.kind == donor.head.kind:
                     ph.jurisdiction, ph.level = donor.jurisdiction, donor.level
-            if ph.jurisdiction is None and state and _city_state_office(ph):
+            if ph.jurisdiction is None and state in _CITY_STATES and _city_state_office(ph):
                 # a city state's office that names no place: the publisher's Land ("Senatorin Anna Muster"
                 # in a release of a Berlin Senatsverwaltung or Bezirksamt -> Berlin; of Hamburg -> Hamburg)
                 ph.jurisdiction, ph.level = state, "land"
+            elif ph.jurisdiction is None and state and _land_office(ph, state):
+                ph.jurisdiction, ph.level = state, "land"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land"
             if district and ph.jurisdiction is None:
                 # the publisher's district or Land: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
                 # Spallek"; a Senatsverwaltung for "Staatssekretär für Umwelt und Klimaschutz"
@@ -149,12 +205,32 @@ def find_statements(
             )
             used_phrases.add(ph.start)
 
+    for p, s in of_office:
+        n_before = len(out)
+        emit(p, s, "role.office_of_office")
+        inner_ph = analyse_phrase(text, toks, phrases[phrases[s].head.end + 1], offset=offset)
+        for i in range(n_before, len(out)):  # the spokesperson of the UN-Generalsekretär is of the UN
+            if out[i].level in (None, "other") and inner_ph.level not in (None, "other"):
+                out[i] = replace_statement(
+                    out[i],
+                    organization=out[i].organization or inner_ph.organization,
+                    jurisdiction=inner_ph.jurisdiction,
+                    level=inner_ph.level,
+                )
     # name first: "Name, Office", "Name (Office)", "Name (SPD), Office", "Name MdA", "Name, Org, Office"
     for p, h, a, e in refs:
         k = e
         if k < len(toks) and toks[k].norm == "(":
             m = k + 1
-            while m < len(toks) and m - k <= 5 and _PARTY_TOK.match(toks[m].norm):
+            while (
+                m < len(toks)
+                and m - k <= 5
+                and (
+                    _PARTY_TOK.match(toks[m].norm)
+                    or toks[m].norm.isdigit()
+                    or (toks[m].is_cap and len(toks[m].norm) <= 3)  # "(Bü 90/Grüne)", "(25)"
+                )
+            ):
                 m += 1
             if m < len(toks) and toks[m].norm == ")" and m > k + 1:
                 k = m + 1
@@ -162,15 +238,31 @@ def find_statements(
             emit(p, k, "role.name_abbr")
             continue
         if (
+            k == e
+            and k < len(toks)
+            and k in phrases
+            and k not in inner
+            and _alone_on_line(text, toks, h, e, offset)
+            and _line_ends(text, toks, phrases[chains[k][-1]].end, offset)
+        ):
+            emit(p, k, "role.name_line_office")  # "Anna Muster\nPressesprecherin\nTelefon …"
+            continue
+        if (
             k + 1 < len(toks)
             and toks[k].norm in (",", "(")
             and (k + 1) in phrases
             and (k + 1) not in inner
-            and phrases[chains[k + 1][-1]].end not in name_starts  # "Frau X, Bezirksbürgermeister Herrn Lemm"
+            and (
+                phrases[chains[k + 1][-1]].end not in name_starts  # "Frau X, Bezirksbürgermeister Herrn Lemm"
+                or _line_break(text, toks, phrases[chains[k + 1][-1]].end, offset)
+            )
         ):
+            n_before = len(out)
             emit(p, k + 1, "role.name_office")
             if toks[k].norm == ",":
                 _trailing_org(text, toks, out, chains[k + 1], phrases, offset)
+            else:  # "Dr. Anna Muster (Kuratorin, Beispiel Projekte)": the organisation after the comma
+                _paren_org(text, toks, out, n_before, phrases[chains[k + 1][-1]].end, offset)
             continue
         if k < len(toks) and toks[k].norm == ",":
             m = k + 1
@@ -191,12 +283,38 @@ def find_statements(
                         out[i] = replace_statement(out[i], organization=seg)
     # office first: "Staatsministerin Annette Widmann-Mauz", "Der Bezirksstadtrat für …, Carsten Spallek,"
     for p, h, a, e in refs:
+        # "Sprecher des Vorstands Anna Muster": the outer phrase, not "Vorstands" inside it
+        covered = {
+            x for s0, ph0 in phrases.items() if phrases[chains[s0][-1]].end == h for x in range(s0 + 1, ph0.end)
+        }
         for s, ph in phrases.items():
-            if s in inner or s in used_phrases:
+            if s in inner or s in used_phrases or s in covered:
                 continue
             last = phrases[chains[s][-1]]
-            if last.end == h:
+            if "\n" in text[toks[last.end - 1].end - offset : toks[h].start - offset]:
+                continue  # "Regierender Bürgermeister von Berlin\nElke Muster, Senatorin": a list's next line
+            if (
+                last.end + 3 == h
+                and toks[last.end].norm == "("
+                and toks[last.end + 1].norm.isupper()
+                and toks[last.end + 2].norm == ")"
+            ):
+                # "Der Berliner Beauftragte zur Aufarbeitung der SED-Diktatur (BAB) Tom Muster"
+                emit(p, s, "role.office_abbr_name")
+            elif last.end == h:
+                n_before = len(out)
                 emit(p, s, "role.office_name")
+                _org_after_name(text, toks, out, n_before, e, offset, name_starts)
+                # "Die Bezirksverordneten Anna Muster und Tom Probe": a plural title before two names
+                if (
+                    e + 1 < len(toks)
+                    and toks[e].norm == "und"
+                    and (e + 1) in ref_at
+                    and s > 0
+                    and toks[s - 1].norm.lower() in ("die", "den")
+                    and re.search(r"(?:en|innen)$", last.head.head)
+                ):
+                    emit(ref_at[e + 1][0], s, "role.office_names")
             elif (
                 last.end + 1 == h
                 and toks[last.end].norm == ","
@@ -270,6 +388,84 @@ def _trailing_org(
             out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
 
 
+def _org_after_name(
+    text: str,
+    toks: Sequence[Tok],
+    out: list[Statement],
+    n_before: int,
+    e: int,
+    offset: int,
+    name_starts: frozenset[int],
+) -> None:
+    """ "Professor Anna Muster vom Beispiel-Zentrum für Umwelt", "Geschäftsführer Tom Probe, Beispiel und
+    Partner, im …": a company's or institute's office named before the person, the organisation after."""
+    if e >= len(toks) or not any(st.level == "other" and st.organization is None for st in out[n_before:]):
+        return
+    first = None
+    if toks[e].norm == "vom" or (toks[e].norm == "von" and e + 1 < len(toks) and toks[e + 1].norm in ("der", "dem")):
+        first = e + 1 if toks[e].norm == "vom" else e + 2
+        stops = (",", ".", ":", ";", "(")
+    elif toks[e].norm == ",":
+        first, stops = e + 1, (",",)
+    if first is None or first >= len(toks) or not toks[first].is_cap:
+        return
+    m = first
+    while m < len(toks) and m - first <= 7 and toks[m].norm not in stops and (
+        toks[m].is_cap or toks[m].norm in ("-", "&", "und", "für")
+    ):
+        m += 1
+    if m == first or toks[m - 1].is_lower:
+        return
+    if toks[e].norm == "," and (m >= len(toks) or toks[m].norm != "," or m - first < 2):
+        return  # between commas only, two words at least ("…, Lüftung und Brandschutz, im …")
+    if m < len(toks) and toks[m].norm not in stops and not toks[m].is_lower:
+        return
+    seg = text[toks[first].start - offset : toks[m - 1].end - offset]
+    if seg in lexicon().places or any(first <= x < m for x in name_starts):
+        return  # a place or another person ("Geschäftsführer Tom Probe, Anna Muster, …")
+    for i in range(n_before, len(out)):
+        if out[i].level == "other" and out[i].organization is None:
+            out[i] = replace_statement(out[i], organization=seg)
+
+
+def _line_break(text: str, toks: Sequence[Tok], j: int, offset: int) -> bool:
+    """A line break between token j-1 and token j."""
+    return 0 < j < len(toks) and "\n" in text[toks[j - 1].end - offset : toks[j].start - offset]
+
+
+def _alone_on_line(text: str, toks: Sequence[Tok], h: int, e: int, offset: int) -> bool:
+    """The name (with its titles) fills its line, and the next token starts the next line."""
+    before = text[: toks[h].start - offset]
+    line_start = before.rfind("\n")
+    head = before[line_start + 1 :].strip()
+    if head and not (head.endswith(":") and len(head) <= 30):  # "Pressekontakt: Anna Muster"
+        return False
+    return e < len(toks) and "\n" in text[toks[e - 1].end - offset : toks[e].start - offset]
+
+
+def _line_ends(text: str, toks: Sequence[Tok], end: int, offset: int) -> bool:
+    """The office phrase ends its line (or the text): "Pressesprecherin\nTelefon" but not "Leiterin Marketing und"."""
+    return end >= len(toks) or "\n" in text[toks[end - 1].end - offset : toks[end].start - offset] or toks[end].norm in (
+        ",",
+        "|",
+    )
+
+
+def _paren_org(text: str, toks: Sequence[Tok], out: list[Statement], n_before: int, end: int, offset: int) -> None:
+    """ "(Kuratorin, Die Beispiele)": capitalised words between the office's comma and ")" name its organisation."""
+    if end + 1 >= len(toks) or toks[end].norm != ",":
+        return
+    m = end + 1
+    while m < len(toks) and m - end <= 7 and toks[m].norm != ")" and (toks[m].is_cap or toks[m].norm in ("-", "&", "und")):
+        m += 1
+    if m >= len(toks) or toks[m].norm != ")" or m == end + 1:
+        return
+    seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
+    for i in range(n_before, len(out)):
+        if out[i].organization is None and out[i].level in (None, "other"):
+            out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
+
+
 def fill_from_document(statements: Sequence[Statement]) -> list[Statement]:
     """A bare title ("Staatsministerin Annette Widmann-Mauz") takes what the same person's same office
     says elsewhere in the release ("Staatsministerin und Beauftragte der Bundesregierung …" -> Bund,
@@ -291,3 +487,66 @@ def fill_from_document(statements: Sequence[Statement]) -> list[Statement]:
             kw["jurisdiction"], kw["level"] = got["place"]
         out.append(replace_statement(st, **kw) if kw else st)
     return out
+
+
+_FIELDS = ("portfolio", "organization", "jurisdiction", "level")
+
+
+def _same_title(a: str, b: str) -> bool:
+    """ "Bezirksstadtrat" and "Stadtrat", "Integrationsbeauftragter" and "Beauftragter": one title, one more
+    specific."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    # "Vizepräsident", "Oberbürgermeister", "Ehrenvorsitzender": another office than the bare title
+    return long.endswith(short) and not long.startswith(("vize", "ober", "ehren", "stellv", "co-", "ex-"))
+
+
+def _compatible(a: Statement, b: Statement) -> bool:
+    """Two statements of one person name the same office: the same title and no field that differs."""
+    if a.person.person_id != b.person.person_id or not _same_title(a.role_norm, b.role_norm):
+        return False
+    return all(not getattr(a, k) or not getattr(b, k) or getattr(a, k) == getattr(b, k) for k in _FIELDS)
+
+
+def _oblique(st: Statement) -> bool:
+    """The title as written is inflected: "Beauftragten", "Senators" (not "Senatorin", "Beauftragte")."""
+    head, norm = st.role.split()[-1], st.role_norm.split()[-1]
+    if head.endswith("n") and not head.endswith("in") and not norm.endswith("n"):
+        return True
+    return head.endswith("s") and not norm.endswith("s")
+
+
+def merge_statements(statements: Sequence[Statement]) -> list[Statement]:
+    """One statement per person and office in a release: the most complete mention, its gaps filled from
+    the others ("Senatorin Anna Muster" … "Senatorin für Bildung" … "die Senatorin" -> one row).
+
+    Example: [Senator (Muster), Senator für Bildung (Muster)] -> [Senator für Bildung (Muster)].
+    Offices that differ in a field ("Präsident der IHK" and "Präsident des Vereins") stay apart.
+    """
+    groups: list[list[Statement]] = []
+    for st in statements:
+        for g in groups:
+            if all(_compatible(st, o) for o in g):
+                g.append(st)
+                break
+        else:
+            groups.append([st])
+    out = []
+    for g in groups:
+        # the fullest phrase as written, a nominative title before a genitive one ("Beauftragte der …")
+        best = max(g, key=lambda st: (not _oblique(st), len(st.role_text), -st.char_start))
+        kw = {}
+        for k in _FIELDS:
+            if not getattr(best, k):
+                v = next((getattr(o, k) for o in g if getattr(o, k)), None)
+                if v:
+                    kw[k] = v
+        norm = max((o.role_norm for o in g), key=len)  # the more specific title of one office
+        if norm != best.role_norm:
+            kw["role_norm"] = norm
+        out.append(replace_statement(best, **kw) if kw else best)
+    out.sort(key=lambda st: (st.char_start, st.person.start))
+    return out
+

@@ -466,3 +466,380 @@ def test_offices_of_districts_parties_and_companies(text, who, role_norm, portfo
         organization,
         level,
     )
+
+
+# ---- offices of every organization (issue 17) ----
+
+
+@pytest.mark.parametrize(
+    "text, who, expected",
+    [
+        # foreign states: adjective before the title, "von" + state after it
+        (
+            "Der französische Botschafter Jean Exemple besuchte die Schule.",
+            "Exemple",
+            {"role_norm": "Botschafter", "jurisdiction": "Frankreich", "level": "international"},
+        ),
+        (
+            "Die Premierministerin von Barbados, Mia Beispiel, sprach zuerst.",
+            "Beispiel",
+            {"role_norm": "Premierminister", "jurisdiction": "Barbados", "level": "international"},
+        ),
+        (
+            "Der ägyptische Außenminister Samir Probe eröffnete die Konferenz.",
+            "Probe",
+            {"role_norm": "Minister", "portfolio": "Auswärtiges", "jurisdiction": "Ägypten"},
+        ),
+        # a city's mayor with the city after "von"
+        (
+            "Die Bürgermeisterin von Paris, Anne Exemple, kam zur Eröffnung.",
+            "Exemple",
+            {"role_norm": "Bürgermeister", "jurisdiction": "Paris", "level": "kommune"},
+        ),
+        # a federal authority: the body is the organization, "Bundes-" gives the level
+        (
+            "Sabine Muster, Präsidentin des Bundesamtes für Naturschutz, warnte.",
+            "Muster",
+            {"role_norm": "Präsident", "organization": "Bundesamtes für Naturschutz", "level": "bund"},
+        ),
+        (
+            "Jochen Probe, Staatssekretär im Entwicklungsministerium, sagte zu.",
+            "Probe",
+            {"role_norm": "Staatssekretär", "organization": "Entwicklungsministerium"},
+        ),
+        # an association's office with "vom", a company's without article, a party acronym before the title
+        (
+            "Das erklärt Lea Muster (25), Sprecherin vom Klimastreik Landau.",
+            "Muster",
+            {"role_norm": "Sprecher", "organization": "Klimastreik Landau", "level": "other"},
+        ),
+        (
+            "Es führt Moritz Probe (Geschäftsführer Kulturprojekte Berlin).",
+            "Probe",
+            {"role_norm": "Geschäftsführer", "organization": "Kulturprojekte Berlin", "level": "other"},
+        ),
+        (
+            "Es führt Dr. Jana Muster (Kuratorin, Die Beispielhaften).",
+            "Muster",
+            {"role_norm": "Kurator", "organization": "Die Beispielhaften", "level": "other"},
+        ),
+        (
+            "Das betonte die Grünen-Fraktionsvorsitzende Katrin Probe am Montag.",
+            "Probe",
+            {"role_norm": "Fraktionsvorsitzender", "organization": "Grünen"},
+        ),
+        # a court's spokesperson: the courts are the organization, "Berliner" the Land
+        (
+            "Christina Muster\nStellvertretende Sprecherin der Berliner Strafgerichte",
+            "Muster",
+            {"role_norm": "Sprecher", "organization": "Berliner Strafgerichte", "jurisdiction": "Berlin"},
+        ),
+        # compounds: remit split off, also behind a scope
+        (
+            "Bundesgesundheitsminister Jens Probe kam.",
+            "Probe",
+            {"role_norm": "Minister", "portfolio": "Gesundheit", "jurisdiction": "Bund", "level": "bund"},
+        ),
+        (
+            "Gleichstellungssenatorin Dilek Muster sagte zu.",
+            "Muster",
+            {"role_norm": "Senator", "portfolio": "Gleichstellung"},
+        ),
+        (
+            "Bezirksbildungsstadträtin Anna Probe lud ein.",
+            "Probe",
+            {"role_norm": "Bezirksstadtrat", "portfolio": "Bildung", "level": "kommune"},
+        ),
+    ],
+)
+def test_offices_of_every_organization(text, who, expected):
+    st = next(s for s in statements(text) if s["who"] == who)
+    assert {k: st[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an association's federal manager is no office of the Bund
+        "Leif Muster, NABU-Bundesgeschäftsführer, begrüßte den Plan.",
+        # "Ex-" is part of the title, not an organisation
+        "Ex-Bürgermeister Otto Probe kam auch.",
+    ],
+)
+def test_no_public_level_or_scope_where_there_is_none(text):
+    for st in statements(text):
+        assert st["level"] in (None, "other", "kommune")
+        assert st["jurisdiction"] != "Bund"
+        assert st["organization"] not in ("Ex",)
+
+
+def test_the_spokesperson_of_an_office_is_the_apposition():
+    text = "Das sagte der Sprecher von UN-Generalsekretär Anton Muster, Stefan Probe, am Montag."
+    got = {s["who"]: (s["role_norm"], s["organization"], s["level"]) for s in statements(text)}
+    assert got == {
+        "Probe": ("Sprecher", "UN", "international"),
+        "Muster": ("Generalsekretär", "UN", "international"),
+    }
+
+
+def test_a_plural_title_before_two_names_is_both_of_theirs():
+    text = "Die Bezirksverordneten Paul Muster und Philipp Probe laden ein."
+    assert sorted(s["who"] for s in statements(text) if s["role_norm"] == "Bezirksverordneter") == [
+        "Muster",
+        "Probe",
+    ]
+    # singular: only the first name's
+    text = "Der Bezirksverordnete Paul Muster und Philipp Probe laden ein."
+    assert [s["who"] for s in statements(text)] == ["Muster"]
+
+
+@pytest.mark.parametrize(
+    "text, who, role_norm",
+    [
+        ("Ansprechpartnerin\nSara Muster\nPressesprecherin\nTelefon: (030) 1234-5678", "Muster", "Pressesprecher"),
+        ("Pressekontakt: Moritz Probe\nPressesprecher der Senatsverwaltung für Finanzen", "Probe", "Pressesprecher"),
+    ],
+)
+def test_contact_blocks_name_then_office_on_the_next_line(text, who, role_norm):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == [(who, role_norm)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list's office line does not belong to the next line's name
+        "Michael Muster, Regierender Bürgermeister von Berlin\nElke Probe, Senatorin für Arbeit",
+        # the office goes on after the line: no contact block
+        "Sara Muster\nLeiterin der Beispiel GmbH hat gesagt, dass es weitergeht.",
+    ],
+)
+def test_no_office_across_a_line_break(text):
+    got = {(s["who"], s["role_norm"]) for s in statements(text)}
+    assert ("Probe", "Regierender Bürgermeister") not in got
+    assert ("Muster", "Leiter") not in got
+
+
+@pytest.mark.parametrize(
+    "publisher, jurisdiction",
+    [
+        ("Ministerium für Landwirtschaft, Umwelt und Klimaschutz Brandenburg", "Brandenburg"),
+        ("Polizei Brandenburg", "Brandenburg"),
+        ("Senatsverwaltung für Finanzen", None),  # Berlin has no Minister: another Land's or the Bund's
+        (None, None),
+    ],
+)
+def test_a_land_minister_without_place_is_of_the_publishers_land(publisher, jurisdiction):
+    text = "Innenminister Michael Muster lobte die Beamten."
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["role_norm"], st["portfolio"], st["jurisdiction"]) == ("Minister", "Inneres", jurisdiction)
+
+
+@pytest.mark.parametrize(
+    "publisher, jurisdiction",
+    [("Senatsverwaltung für Bildung, Jugend und Familie", "Berlin"), ("Senatskanzlei Hamburg", "Hamburg")],
+)
+def test_the_senate_names_no_city_of_its_own(publisher, jurisdiction):
+    # "der Senatsverwaltung" is Berlin's, Hamburg's or Bremen's: the publisher decides, never a default
+    text = "Tom Muster, Staatssekretär der Senatsverwaltung für Finanzen, sagte zu."
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["jurisdiction"], st["level"]) == (jurisdiction, "land")
+    assert statements(text)[0]["jurisdiction"] is None
+
+
+def test_mentions_of_one_office_are_one_row():
+    from pressextract.rules.roles import merge_statements
+    from pressextract.rules.people import find_people, resolve_document
+
+    text = (
+        "Senatorin Anna Muster eröffnete. Anna Muster, Senatorin für Bildung, dankte. "
+        "Präsident Tom Probe, Präsident der Beispielkammer, und Vizepräsident Tom Probe sprachen."
+    )
+    people = resolve_document(find_people(text))
+    refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
+    merged = merge_statements(find_statements(text, refs))
+    rows = sorted((st.person.name, st.role_norm, st.portfolio) for st in merged)
+    assert rows == [
+        ("Muster", "Senator", "Bildung"),
+        ("Probe", "Präsident", None),
+        ("Probe", "Vizepräsident", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        (
+            "Polizeipräsidentin Barbara Muster lobte die Beamten.",
+            "Polizei Berlin",
+            ("Polizeipräsident", None, "Berlin", "land"),
+        ),
+        (
+            "Landeswahlleiter Stephan Probe gab das Ergebnis bekannt.",
+            "Landeswahlleiter Berlin",
+            ("Landeswahlleiter", None, "Berlin", "land"),
+        ),
+        # a party's Land chair is no office of the Land
+        ("Anna Probe, Landesvorsitzende der SPD, sagte zu.", "Senatskanzlei Hamburg", ("Landesvorsitzender", "SPD", None, "other")),
+        (
+            "Der Chief Digital Officer Ralf Muster stellte die Strategie vor.",
+            None,
+            ("Chief Digital Officer", None, None, "other"),
+        ),
+        (
+            "Anna Probe, Managing Director der Beispiel GmbH, sagte zu.",
+            None,
+            ("Managing Director", "Beispiel GmbH", None, "other"),
+        ),
+    ],
+)
+def test_police_election_officers_and_english_titles(text, publisher, expected):
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        # the title around the name, not the genitive inside it
+        ("Der Sprecher des Vorstands Andreas Muster sagte.", None, [("Sprecher", None, None)]),
+        ("Kulturstaatsministerin Claudia Probe sagte.", None, [("Staatsminister", "Kultur", None)]),
+        # "Europa-" as a remit is no jurisdiction EU
+        ("Europasenator Klaus Muster sagte.", "Senatsverwaltung für Kultur und Europa", [("Senator", "Europa", "Berlin")]),
+        # a court names no Land: the publisher's
+        (
+            "Präsident des Kammergerichts Bernd Probe sagte.",
+            "Senatsverwaltung für Justiz",
+            [("Präsident", None, "Berlin")],
+        ),
+        ("Präsident des Kammergerichts Bernd Probe sagte.", None, [("Präsident", None, None)]),
+    ],
+)
+def test_outer_titles_staatsminister_remits_and_courts(text, publisher, expected):
+    got = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))
+    assert [(s["role_norm"], s["portfolio"], s["jurisdiction"]) for s in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BKA-Präsident Holger Muster sagte.", ("Präsident", "BKA", None, "other")),
+        ("Das sagte Linken-Vorsitzende Dora Probe.", ("Vorsitzender", "Linken", None, "other")),
+        ("Bundesratspräsident Bodo Muster eröffnete.", ("Bundesratspräsident", None, "Bund", "bund")),
+        (
+            "David Probe, Exekutivdirektor des UN-Welternährungsprogramms, sagte.",
+            ("Exekutivdirektor", "UN-Welternährungsprogramms", None, "international"),
+        ),
+        ("Landes-Geschäftsführer der AWO Tom Probe sagte.", ("Landes-Geschäftsführer", "AWO", None, "other")),
+    ],
+)
+def test_organisations_before_the_title_and_international_bodies(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("André Muster, CEO von Beispielsoft, sagte zu.", ("CEO", "Beispielsoft", None, "other")),
+        (
+            "Michael Probe, Vice President Global Engineering der Beispiel Group, sagte.",
+            ("Vice President", "Beispiel Group", None, "other"),
+        ),
+        ("Der israelische Parlamentspräsident Mickey Muster sprach.", ("Parlamentspräsident", None, "Israel", "international")),
+        # a government office's "von" names a place, not an organisation
+        ("Die Bürgermeisterin von Paris, Anne Probe, kam.", ("Bürgermeister", None, "Paris", "kommune")),
+    ],
+)
+def test_organisations_after_von_and_after_a_unit(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
+
+
+def test_a_list_of_name_office_lines_gives_each_line_its_office():
+    text = (
+        "Teilnehmen werden:\n\nMichael Muster, Regierender Bürgermeister von Berlin\n"
+        "Elke Probe, Senatorin für Integration, Arbeit und Soziales\n"
+        "Reinhard Beispiel, Bezirksbürgermeister von Charlottenburg-Wilmersdorf"
+    )
+    got = [(s["who"], s["role_norm"], s["jurisdiction"]) for s in statements(text)]
+    assert got == [
+        ("Muster", "Regierender Bürgermeister", "Berlin"),
+        ("Probe", "Senator", None),
+        ("Beispiel", "Bezirksbürgermeister", "Charlottenburg-Wilmersdorf"),
+    ]
+
+
+def test_a_party_in_parentheses_between_name_and_office():
+    text = "Anna Muster (Bü 90/Grüne), Pankower Bezirksstadtrat für Stadtentwicklung und Bürgerdienste, appelliert."
+    st = statements(text)[0]
+    assert (st["role_norm"], st["portfolio"], st["jurisdiction"]) == (
+        "Bezirksstadtrat",
+        "Stadtentwicklung und Bürgerdienste",
+        "Pankow",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, organization",
+    [
+        ("Das sieht Professor Reimund Muster vom Beispiel-Zentrum für Umweltforschung anders.", "Beispiel-Zentrum für Umweltforschung"),
+        ("Es referiert Geschäftsführer Eckhard Muster, Lüftung und Brandschutz, im Vortragsraum.", "Lüftung und Brandschutz"),
+        # another person or a place after the comma is no organisation
+        ("Geschäftsführer Tom Probe, Anna Muster, und Karl Beispiel kamen.", None),
+        ("Geschäftsführer Tom Probe, Berlin, kam.", None),
+    ],
+)
+def test_the_organisation_after_the_name(text, organization):
+    st = statements(text)[0]
+    assert st["organization"] == organization
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sargon Muster, Bezirksbeauftragter für Senioren und Menschen mit Behinderung: „Kommen Sie.“",
+        # a second "und" after the remit ends it
+        "Das sagt Sargon Muster, Bezirksbeauftragter für Senioren und Menschen mit Behinderung und Organisator "
+        "des Neujahrsempfangs.",
+    ],
+)
+def test_a_district_commissioner_with_a_remit_of_people_with_disabilities(text):
+    st = statements(text, district="Spandau", state="Berlin")[0]
+    assert (st["portfolio"], st["jurisdiction"], st["level"]) == (
+        "Senioren und Menschen mit Behinderung",
+        "Spandau",
+        "kommune",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Der Berliner Beauftragte zur Aufarbeitung der SED-Diktatur (BAB) Tom Muster eröffnete.",
+            ("Muster", "Beauftragter", "Berlin", "land"),
+        ),
+        ("„Wir machen weiter“, sagte Bildungsstaatssekretärin Beate Muster.", ("Muster", "Staatssekretär", None, None)),
+        # an abbreviation that is no office's: no statement through it
+        ("Die Ausstellung im Museum (DHM) Tom Muster zufolge", None),
+    ],
+)
+def test_issue_17_cases(text, expected):
+    got = statements(text)
+    if expected is None:
+        assert got == []
+    else:
+        assert (got[0]["who"], got[0]["role_norm"], got[0]["jurisdiction"], got[0]["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, role_text, portfolio",
+    [
+        ("Das machte der stellvertretende SPD-Fraktionsvorsitzende Dirk Muster deutlich.", "stellvertretende SPD-Fraktionsvorsitzende", None),
+        # the county is the jurisdiction, not a remit
+        ("Peter Probe, Landrat des Landkreises Verden, sagte.", "Landrat des Landkreises Verden", None),
+    ],
+)
+def test_deputies_before_an_organisations_title_and_counties(text, role_text, portfolio):
+    st = statements(text)[0]
+    assert (st["role_text"], st["portfolio"]) == (role_text, portfolio)
