@@ -12,15 +12,23 @@ import re
 
 from spacy.symbols import AUX, VERB
 
+from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.context import QuoteMatch, _Ctx
 from pressextract.rules.quotes.resolve import _looks_like_office
 
 # the speaker line: no quotation marks, at most ~160 characters, ends with a colon; then the paragraph
-_BLOCK = re.compile(r"(?m)^(?P<line>[^\n„“”\"»«:]{3,160}):[ \t]*\n+(?P<mark>bq\.[ \t]+)?(?P<para>[^\n]+)")
+# the paragraph may hold single line breaks ("… die Bürgerinnen und Bürger\nin unserer Stadt.")
+_BLOCK = re.compile(
+    r"(?m)^(?P<line>[^\n„“”\"»«:]{3,160}):[ \t]*\n+(?P<mark>bq\.[ \t]+)?(?P<para>[^\n]+(?:\n(?!\n)[^\n]+)*)"
+)
 _MARK = re.compile(r"bq\.[ \t]+")
 _LIST_START = re.compile(r"^\s*(?:[-*•–]|\d+[.)]\s)")
 _CLOSED = re.compile(r"[.!?…“”\"«»)]\s*$")
 _MAX_LINE_WORDS = 22
+# "Bezirksstadträtin X zeigt sich erfreut:" / "X lädt ein:": a line with another verb still announces a
+# statement when the paragraph speaks in the first person ("Ich freue mich …", "Wir laden …")
+_FIRST_PERSON = word_set("quotes", "first_person")
+_WORD = re.compile(r"\w+")
 
 
 def _speaker_in_line(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
@@ -45,8 +53,11 @@ def _speaker_in_line(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-def _line_verbs_ok(ctx: _Ctx, a: int, b: int) -> tuple[bool, int | None]:
-    """Whether every verb of the line is a speech verb ("erklärt", "freut sich"); the first such verb."""
+def _line_verbs_ok(ctx: _Ctx, a: int, b: int, *, first_person: bool = False) -> tuple[bool, int | None]:
+    """Whether every verb of the line is a speech verb ("erklärt", "freut sich"); the first such verb.
+
+    With `first_person` (the paragraph says "ich"/"wir") other verbs are allowed too ("zeigt sich erfreut").
+    """
     span = ctx.doc.char_span(a, b, alignment_mode="expand")
     if span is None:
         return False, None
@@ -55,15 +66,25 @@ def _line_verbs_ok(ctx: _Ctx, a: int, b: int) -> tuple[bool, int | None]:
         speech = t.lower_ in ctx.lex.verbs_by_form or (ctx.has_lemma and t.lemma_ in ctx.lex.verbs_by_lemma)
         if speech:
             cue = cue if cue is not None else t.i
-        elif ctx.has_lemma and t.pos in (VERB, AUX) and t.lower_ != "sich":
+        elif ctx.has_lemma and t.pos in (VERB, AUX) and t.lower_ != "sich" and not first_person:
             return False, None
     return True, cue
 
 
-def _speaker_line_quotes(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
-    """Direct quotes of speaker-line blocks not already covered by a quote in marks."""
+def _inside_only(q: QuoteMatch, start: int, end: int) -> bool:
+    """A quote in marks that is only a piece of the paragraph (a scare-quoted „hinter der Wahlurne“)."""
+    return start <= q.start and q.end <= end and (q.end - q.start) < 0.6 * (end - start)
+
+
+def _with_speaker_lines(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
+    """`taken` plus the speaker-line blocks; quoted pieces inside a block's paragraph give way to the block.
+
+    Example: "Bezirksstadtrat Max Muster:\n\nWie eine Wahl „hinter der Urne“ abläuft, zeigen wir Ihnen."
+    -> one direct quote (the paragraph), not the piece „hinter der Urne“.
+    """
     text = ctx.text
     out: list[QuoteMatch] = []
+    dropped: set[int] = set()
     for m in _BLOCK.finditer(text):
         a, b = m.start("line"), m.end("line")
         if len(m.group("line").split()) > _MAX_LINE_WORDS or "\n" in m.group("line"):
@@ -81,14 +102,17 @@ def _speaker_line_quotes(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]
                 break
             end = text.find("\n", nxt.end())
             end = len(text) if end < 0 else end
-        if any(q.start < end and start < q.end for q in taken):
+        inner = {n for n, q in enumerate(taken) if q.start < end and start < q.end}
+        if any(not _inside_only(taken[n], start, end) for n in inner):
             continue
         speaker = _speaker_in_line(ctx, a, b)
         if speaker is None:
             continue
-        ok, cue_i = _line_verbs_ok(ctx, a, b)
+        first = any(w.casefold() in _FIRST_PERSON for w in _WORD.findall(text[start:end]))
+        ok, cue_i = _line_verbs_ok(ctx, a, b, first_person=first)
         if not ok:
             continue
+        dropped |= inner
         s, e = speaker
         cue_kw: dict = {}
         if cue_i is not None:
@@ -113,4 +137,4 @@ def _speaker_line_quotes(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]
                 **cue_kw,
             )
         )
-    return out
+    return [q for n, q in enumerate(taken) if n not in dropped] + out
