@@ -49,6 +49,18 @@ FORMS = [
         "Wir freuen uns über die vielen Besucher",
         "Max Mustermann",
     ),
+    # "Name (Partei): „…“": spaCy keeps "):" as one token
+    (
+        "Die Woche beginnt am Montag.\n\nBezirksbürgermeister Max Muster (CDU): „Wir danken allen, die mitmachen.“",
+        "Wir danken allen, die mitmachen.",
+        "Bezirksbürgermeister Max Muster",
+    ),
+    (
+        "Das Fest beginnt.\n\nBezirksstadträtin Erika Beispiel (Bündnis 90/Die Grünen):\n\n"
+        "„Wir laden alle Nachbarn herzlich zum Fest ein.“",
+        "Wir laden alle Nachbarn herzlich zum Fest ein.",
+        "Bezirksstadträtin Erika Beispiel",
+    ),
 ]
 
 NOT_REPORTED = [
@@ -56,6 +68,8 @@ NOT_REPORTED = [
     "Erwachsene vermuten, dass die Kinder zu viel Zeit am Handy verbringen.",
     "Der Bundestag hatte im Mai beschlossen, dass die Förderung verlängert wird.",
     "Der Titel „Aktuelle Stunde“ steht über der Sitzung am 10.30 bis 12 Uhr.",
+    # a parenthesis before a colon, then a quoted name: no speaker, no statement
+    "Die Unterlagen (siehe Aushang): „Haushalt 2025“ liegen im Rathaus aus.",
 ]
 
 
