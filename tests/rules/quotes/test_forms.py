@@ -81,3 +81,34 @@ def test_other_publishers_forms(nlp, text, quote, speaker):
 @pytest.mark.parametrize("text", NOT_REPORTED)
 def test_narrative_is_not_a_quote(nlp, text):
     assert rows(nlp, text) == []
+
+
+MARKED = [
+    # the same German pair nested inside: one quote, the inner pair is part of it
+    (
+        "Er sagt: „Kabarett ist für sie eine Kunstform, „die niemals Stütze sein darf“ richtet. Das schätze ich.“",
+        ["Kabarett ist für sie eine Kunstform, „die niemals Stütze sein darf“ richtet. Das schätze ich."],
+    ),
+    # a quote over three paragraphs, the middle one citing a letter in its own pair
+    (
+        "Stadtrat X erklärt:\n\n„Uns liegt nichts vor.\n\nNoch am Montag schreibt uns das Amt: „Es ist nicht "
+        "kritisch.“ Das war schwach.\n\nWir erwarten mehr.“\n\nIm Auftrag",
+        [
+            "Uns liegt nichts vor.\n\nNoch am Montag schreibt uns das Amt: „Es ist nicht kritisch.“ Das war "
+            "schwach.\n\nWir erwarten mehr."
+        ],
+    ),
+    # two names in one sentence stay two
+    ("Der „Tag der Umwelt“ und der „Tag des Baumes“ sind beliebt.", ["Tag der Umwelt", "Tag des Baumes"]),
+    # an opener that never closes does not swallow the next paragraphs' scare quotes
+    ("Sie sagte: „Wir handeln.\n\nDie Woche „Umwelt“ beginnt am Montag.\n\nEs geht los.", ["Umwelt"]),
+    # an inner opener with only one closer: the outer one is unbalanced
+    ("Thema: „Stadt „Grün“ gestalten. Ende.", ["Grün"]),
+]
+
+
+@pytest.mark.parametrize("text, spans", MARKED)
+def test_nested_and_running_marks(text, spans):
+    from pressextract.rules.quotes.marks import find_marked
+
+    assert [text[m.start : m.end] for m in find_marked(text)] == spans
