@@ -29,6 +29,9 @@ _MAX_LINE_WORDS = 22
 # statement when the paragraph speaks in the first person ("Ich freue mich …", "Wir laden …")
 _FIRST_PERSON = word_set("quotes", "first_person")
 _WORD = re.compile(r"\w+")
+# "Die Bezirksbürgermeisterin informiert:" / "Der Senat teilt mit:" (the last word of the line): an
+# announcement; the paragraph is the release's narrative unless it speaks in the first person
+_ANNOUNCE = word_set("quotes", "announce_line")
 
 
 def _speaker_in_line(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
@@ -109,6 +112,9 @@ def _with_speaker_lines(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
         if speaker is None:
             continue
         first = any(w.casefold() in _FIRST_PERSON for w in _WORD.findall(text[start:end]))
+        line_words = _WORD.findall(m.group("line").casefold())
+        if not first and line_words and line_words[-1] in _ANNOUNCE:
+            continue
         ok, cue_i = _line_verbs_ok(ctx, a, b, first_person=first)
         if not ok:
             continue

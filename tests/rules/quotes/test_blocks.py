@@ -46,6 +46,33 @@ SHOULD = [
         "Das ist ein guter Tag für die Kinder im Bezirk!",
         "Jugendstadträtin Anna Muster-Beispiel",
     ),
+    # a line with another verb: a statement when the paragraph speaks in the first person
+    (
+        (
+            "Das Fest beginnt um 14 Uhr.\n\nBezirksstadträtin Erika Beispiel zeigt sich erfreut:\n\n"
+            "bq. Ich freue mich auf viele Gäste aus der Nachbarschaft."
+        ),
+        "Ich freue mich auf viele Gäste aus der Nachbarschaft.",
+        "Bezirksstadträtin Erika Beispiel",
+    ),
+    # the paragraph goes on over a single line break
+    (
+        (
+            "Der Dienst startet.\n\nStaatssekretärin Erika Beispiel:\n\n"
+            "bq. Davon profitieren die Bürgerinnen und Bürger\nin unserer Stadt."
+        ),
+        "Davon profitieren die Bürgerinnen und Bürger\nin unserer Stadt.",
+        "Staatssekretärin Erika Beispiel",
+    ),
+    # a scare-quoted piece inside the paragraph gives way to the block
+    (
+        (
+            "Helfer gesucht.\n\nBezirksstadtrat Max Mustermann:\n\n"
+            "bq. Wer wissen will, wie eine Wahl „hinter der Urne“ abläuft, meldet sich bei uns."
+        ),
+        "Wer wissen will, wie eine Wahl „hinter der Urne“ abläuft, meldet sich bei uns.",
+        "Bezirksstadtrat Max Mustermann",
+    ),
 ]
 
 SHOULD_NOT = [
@@ -57,6 +84,9 @@ SHOULD_NOT = [
     "Bezirksstadtrat Max Mustermann eröffnet am Montag:\n\n- die neue Bibliothek im Kiez",
     # the paragraph is a list item
     "Die Senatorin nennt drei Ziele:\n\n1. Mehr Personal für die Schulen im Bezirk.",
+    # an announcement line, then the release's narrative (no "ich"/"wir")
+    "Die Bezirksbürgermeisterin Erika Beispiel informiert:\n\nIn der Musterstraße entsteht eine neue Schule.",
+    "Der Senatssprecher Max Muster teilt mit:\n\nDer Senat hat in seiner Sitzung den Haushalt beschlossen.",
 ]
 
 
