@@ -9,6 +9,7 @@ Example: "Bezirksstadtrat Max Mustermann:\\n\\nWir freuen uns über die neue Bib
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.symbols import AUX, VERB
 
@@ -144,3 +145,66 @@ def _with_speaker_lines(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
             )
         )
     return [q for n, q in enumerate(taken) if n not in dropped] + out
+
+
+# "„…“\nProf. Dr. Erika Beispiel, Präsidentin der Universität": the line right after a quote that closes
+# its paragraph names the speaker (statement collections, "Stimmen zu …"); no verb, no sentence end
+_AFTER_CLOSE = re.compile(r"[„“”\"»«‚‘'.,]*[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-–—][ \t]*)?(?P<line>[^\n]{3,240})(?:\n|$)")
+_TRAILING_NAME = re.compile(
+    r"(?:(?:Prof|Dr|Dr\.-Ing|Dipl\.-Ing)\.[ \t]*)*"
+    r"[A-ZÄÖÜ][\w'’-]+(?:[ \t]+(?:von|van|de|der|zu)?[ \t]*[A-ZÄÖÜ][\w'’-]+){1,3}"
+)
+_WEAK_DIRECT = frozenset(["direct.unattributed", "direct.continued"])
+
+
+def _trailing_line_speaker(ctx: _Ctx, q: QuoteMatch) -> tuple[int, int] | None:
+    """The speaker named on the line right after a quote: "Erika Beispiel, Präsidentin des Vereins"."""
+    text = ctx.text
+    m = _AFTER_CLOSE.match(text, q.end)
+    if m is None:
+        return None
+    line = m.group("line").rstrip()
+    if any(ch in line for ch in "„“”\"»«:") or line[-1:] in "!?;" or re.search(r"\w{4,}\.$", line):
+        return None
+    if len(line.split()) > 30:
+        return None
+    a = m.start("line")
+    head = re.split(r",|\s\(", line, maxsplit=1)[0].rstrip()
+    name = _TRAILING_NAME.fullmatch(head)
+    if name is None:
+        return None
+    b = a + len(head)
+    span = ctx.doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return None
+    if ctx.has_lemma and any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    person = any(s < b and a < e for s, e in ctx.people) or any(
+        e.label_ == "PER" and e.start_char < b and a < e.end_char for e in ctx.doc.ents
+    )
+    if not person and not re.match(r"(?:Prof|Dr)\.", head):
+        return None  # "Rathaus Musterstadt, Marktplatz 1": name-shaped, but nobody
+    return a, b
+
+
+def _with_trailing_lines(ctx: _Ctx, direct: list[QuoteMatch]) -> list[QuoteMatch]:
+    """Quotes without a speaker of their own take the name on the line right after them.
+
+    Example: "„Wir freuen uns auf die Woche.“\\nErika Beispiel, Präsidentin des Vereins" -> speaker
+    "Erika Beispiel" (rule direct.trailing_line).
+    """
+    out = []
+    for q in direct:
+        if q.kind == "direct" and (q.speaker is None or q.rule_id in _WEAK_DIRECT):
+            rng = _trailing_line_speaker(ctx, q)
+            if rng is not None:
+                s, e = rng
+                q = replace(
+                    q,
+                    rule_id="direct.trailing_line",
+                    speaker=ctx.text[s:e],
+                    speaker_start=s,
+                    speaker_end=e,
+                )
+        out.append(q)
+    return out

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from pressextract.contract import PersonRef, Refs
 from pressextract.resources.loader import word_set
-from pressextract.rules.quotes.blocks import _with_speaker_lines
+from pressextract.rules.quotes.blocks import _with_speaker_lines, _with_trailing_lines
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
 from pressextract.rules.quotes.filters import _name_like
@@ -90,6 +90,7 @@ def _quotes_of(
     ctx.no_fragments = list(no_fragments)
     direct = _direct_quotes(ctx, marked, person_ranges)
     direct = _with_speaker_lines(ctx, direct)
+    direct = _with_trailing_lines(ctx, direct)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
     # "Nach Zeugenaussagen soll er …", "Erwachsene vermuten, dass …": nobody in particular speaks
     indirect = [q for q in indirect if not _generic_speaker(q.speaker)]

@@ -106,3 +106,32 @@ def test_bq_mark_is_removed_and_offsets_point_into_the_text(nlp):
     doc = nlp(text)
     (span,) = doc.spans["press_quotes"]
     assert text[span.start_char : span.end_char] == "Wir freuen uns sehr über die Bibliothek."
+
+
+TRAILING = [
+    # the name on the line right after a quote that closes its paragraph
+    (
+        "Stimmen zur Woche\n\n„Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.“\n"
+        "Prof. Dr. Erika Beispiel, Präsidentin der Universität\n\n„Das Museum bietet die Plattform.“\n"
+        "Max Muster, Direktor des Museums",
+        [
+            ("Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.", "Prof. Dr. Erika Beispiel"),
+            ("Das Museum bietet die Plattform.", "Max Muster"),
+        ],
+    ),
+    # an address line names nobody
+    ("„Wir laden alle herzlich ein.“\nRathaus Musterstadt, Marktplatz 1", []),
+    # a sentence after the quote is narrative, not an attribution line
+    ("„Wir laden alle herzlich ein.“\n\nMax Muster eröffnet das Fest um 14 Uhr.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRAILING)
+def test_trailing_attribution_line(nlp, text, expected):
+    doc = nlp(normalize_text(text))
+    got = [
+        (s.text, s._.quote["speaker"])
+        for s in doc.spans["press_quotes"]
+        if s._.quote["rule_id"].startswith("direct.trailing_line")
+    ]
+    assert got == expected
