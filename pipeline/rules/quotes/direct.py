@@ -35,7 +35,7 @@ from pressextract.rules.quotes.filters import (
     _wording,
 )
 from pressextract.rules.quotes.grammar import _verb_at
-from pressextract.rules.quotes.labels import _als_label, _embedded, _utterance
+from pressextract.rules.quotes.labels import _NAMING_PARTICIPLES, _als_label, _embedded, _utterance
 from pressextract.rules.quotes.marks import _SENT_FINAL, ALL_MARKS, OPENERS, Marked
 from pressextract.rules.quotes.speakers import (
     _name_shaped,
@@ -76,6 +76,8 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
     quote_end = ctx.text[m.start : m.end].rstrip()[-1:]
     if not comma and quote_end not in "!?" and not tok.text.islower():
         return None
+    if not comma and tok.lower_ in _NAMING_PARTICIPLES:
+        return None  # "der „große Gelbe“ genannt": a nickname, not a statement
     if not comma and _name_like(ctx.text[m.start : m.end]):
         return None  # "zur „Nacht der Solidarität“ begrüßen": a name followed by a verb, not a statement
     if _named_thing(ctx, m, close_tok):

@@ -19,7 +19,7 @@ from pressextract.rules.quotes.context import (
 from pressextract.rules.quotes.grammar import _has_finite_verb, _predicative, _reported_mood
 from pressextract.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
 from pressextract.rules.quotes.speakers import _np_after, _person_in, _prefer_person, _speaker_from_dep
-from pressextract.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, PRONOUNS
+from pressextract.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, DETERMINERS, PRONOUNS
 
 
 def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
@@ -247,3 +247,44 @@ def _foreign(ctx: _Ctx, content: str) -> bool:
     words = re.findall(r"[^\W\d_]+", content.lower())
     n_foreign = sum(w in ctx.lex.foreign for w in words)
     return n_foreign > 0 and n_foreign >= sum(w in _GERMAN_FUNCTION_WORDS for w in words)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_MAX_NAME_WORDS = 6
+
+
+def _quoted_names(ctx: _Ctx, marked: list[Marked], quotes: list[QuoteMatch]) -> set[str]:
+    """Short texts the release quotes more than once, at least once as no statement: a name or motto.
+
+    Example: "Der Verein „Wir sind Musterstadt“ … betonte, „Wir sind Musterstadt“ stehe …" ->
+    {"Wir sind Musterstadt"}; "„Wir handeln jetzt“, sagte sie. … wiederholte sie: „Wir handeln jetzt“"
+    -> {} (both times a statement).
+    """
+    seen: dict[str, int] = {}
+    named: set[str] = set()
+    said = {(q.start, q.end) for q in quotes}
+    for m in marked:
+        content = ctx.text[m.start : m.end].strip()
+        if len(content.split()) <= _MAX_NAME_WORDS and content[-1:] not in ".!?":
+            seen[content] = seen.get(content, 0) + 1
+            if (m.start, m.end) not in said and _naming_context(ctx.text, m.open_start):
+                named.add(content)
+    return {c for c in named if seen[c] > 1}
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ \t]*$")
+
+
+def _naming_context(text: str, open_start: int) -> bool:
+    """The word before the mark makes the quoted text a name: "Der Verein „…“", "die „…“"."""
+    m = _WORD_BEFORE.search(text, max(0, open_start - 40), open_start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in DETERMINERS or (word[:1].isupper() and word.lower() not in PRONOUNS)
+
+
+def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
+    """A direct quote that is no statement: no letter in it („110“) or a name quoted more than once."""
+    content = ctx.text[q.start : q.end].strip()
+    return not _LETTER.search(content) or content in names

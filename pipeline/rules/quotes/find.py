@@ -15,7 +15,7 @@ from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.blocks import _with_speaker_lines, _with_trailing_lines
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
-from pressextract.rules.quotes.filters import _name_like
+from pressextract.rules.quotes.filters import _name_like, _not_a_statement, _quoted_names
 from pressextract.rules.quotes.indirect import _indirect_quotes
 from pressextract.rules.quotes.learned import SpeakerModel, rerank_speakers
 from pressextract.rules.quotes.marks import find_marked
@@ -109,6 +109,9 @@ def _quotes_of(
     indirect = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in indirect]
     # shouted or written words nobody is named for stay without speaker ("die Parole „…“ war zu lesen")
     direct = [q if q.speaker or q.rule_id == "direct.utterance" else _nearby_person(ctx, q) for q in direct]
+    # „110“, the association's name quoted again and again: no statement
+    names = _quoted_names(ctx, marked, direct)
+    direct = [q for q in direct if not _not_a_statement(ctx, q, names)]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 

@@ -112,3 +112,28 @@ def test_nested_and_running_marks(text, spans):
     from pressextract.rules.quotes.marks import find_marked
 
     assert [text[m.start : m.end] for m in find_marked(text)] == spans
+
+
+NOT_STATEMENTS = [
+    # a number in marks
+    ("Die Notrufnummer „110“ ist rund um die Uhr erreichbar, betonte die Polizei.", "110"),
+    # the association's name, quoted again
+    (
+        "Der Verein „Wir sind Musterstadt“ lädt ein. Frau Dr. Beispiel betonte, „Wir sind Musterstadt“ stehe "
+        "für Vielfalt.",
+        "Wir sind Musterstadt",
+    ),
+    # a nickname before "genannt"
+    ("Der Bus, von allen nur der „große Gelbe“ genannt, fährt seit 1970.", "große Gelbe"),
+    ("Die Brücke wird im Kiez „Blaues Wunder“ genannt.", "Blaues Wunder"),
+]
+
+
+@pytest.mark.parametrize("text, quoted", NOT_STATEMENTS)
+def test_quoted_names_are_no_direct_quotes(nlp, text, quoted):
+    assert [r for r in rows(nlp, text) if r[0] == quoted and r[1] == "direct"] == []
+
+
+def test_a_statement_repeated_stays_a_quote(nlp):
+    text = "„Wir handeln jetzt“, sagte sie. Später wiederholte sie: „Wir handeln jetzt“."
+    assert ("Wir handeln jetzt", "direct", "sie") in rows(nlp, text)
