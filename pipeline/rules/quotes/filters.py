@@ -70,6 +70,9 @@ def _in_naming_block(ctx: _Ctx, m: Marked) -> bool:
     return any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments)
 
 
+_COLON_PREPOSITIONS = word_set("quotes", "prepositions") | word_set("quotes", "time_prepositions")
+
+
 def _colon_statement(ctx: _Ctx, m: Marked, lo: int, o: int) -> QuoteMatch | None:
     """A statement after a colon whose intro has no speech verb: the speaker is the intro's subject."""
     if _in_naming_block(ctx, m):
@@ -77,6 +80,10 @@ def _colon_statement(ctx: _Ctx, m: Marked, lo: int, o: int) -> QuoteMatch | None
     # "Termine, Orte und Preise: „…“" — an intro without a verb is a heading, no speaker in it
     clause = any(_has_finite_verb(ctx, k, o) for k in range(lo, o, 10))
     subj = _prefer_person(ctx, _sentence_subject(ctx, lo, o), lo, o) if clause else _person_in(ctx, lo, o)
+    if subj is not None and ctx.lower[subj[0]] in _COLON_PREPOSITIONS:
+        subj = None  # "Bis 13 Uhr werden die Ergebnisse vorgestellt: „…?“": a time, nobody speaks
+    if subj is None and m.end > m.start and ctx.text[m.start : m.end].rstrip()[-1:] == "?":
+        return None  # a question after a colon with nobody to ask it is a topic, not a statement
     if subj is not None and ctx.lower[subj[0]] not in ("es", "man", "das", "dies"):
         # the subject also when it is a text or a source: "Der Text lautete: „…“", "Das Fazit war: „…“"
         return QuoteMatch(

@@ -126,6 +126,11 @@ NOT_STATEMENTS = [
     # a nickname before "genannt"
     ("Der Bus, von allen nur der „große Gelbe“ genannt, fährt seit 1970.", "große Gelbe"),
     ("Die Brücke wird im Kiez „Blaues Wunder“ genannt.", "Blaues Wunder"),
+    # a question after a colon that nobody asks: the topic of a market stall
+    (
+        "Bis 13 Uhr werden hier die Ergebnisse vorgestellt: „Welche Projekte werden in den nächsten Jahren fertig?“",
+        "Welche Projekte werden in den nächsten Jahren fertig?",
+    ),
 ]
 
 
