@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "press" / "releases.jsonl.xz"
+_OPENERS = "„“”\"»«‚‘' \t"
 _BLOCK = re.compile(r"(?m)^(?P<line>[^\n]{3,200}):[ \t]*\n+bq\.[ \t]+(?P<para>[^\n]{20,})")
 
 
@@ -40,6 +41,7 @@ def main() -> None:
     import pressextract
     from pressextract.engine import prepare
     from pressextract.ingest import iter_documents
+    from pressextract.ingest.normalize import normalize_text
 
     skip = holdout_ids()
     found = []
@@ -62,8 +64,9 @@ def main() -> None:
     misses = []
     for r, p in zip(sample, prepared, strict=True):
         m = _BLOCK.search(r["text"])
-        para = m.group("para")[:60]
-        line = m.group("line").strip()
+        # the quote span leaves the marks out: look the paragraph up without its opening mark, normalized
+        para = normalize_text(m.group("para")).lstrip(_OPENERS)[:60]
+        line = normalize_text(m.group("line")).strip()
         doc = nlp(p.text)
         text = doc.text
         ps = text.find(para)

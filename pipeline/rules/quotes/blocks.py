@@ -9,18 +9,30 @@ Example: "Bezirksstadtrat Max Mustermann:\\n\\nWir freuen uns über die neue Bib
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.symbols import AUX, VERB
 
+from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.context import QuoteMatch, _Ctx
 from pressextract.rules.quotes.resolve import _looks_like_office
 
 # the speaker line: no quotation marks, at most ~160 characters, ends with a colon; then the paragraph
-_BLOCK = re.compile(r"(?m)^(?P<line>[^\n„“”\"»«:]{3,160}):[ \t]*\n+(?P<mark>bq\.[ \t]+)?(?P<para>[^\n]+)")
+# the paragraph may hold single line breaks ("… die Bürgerinnen und Bürger\nin unserer Stadt.")
+_BLOCK = re.compile(
+    r"(?m)^(?P<line>[^\n„“”\"»«:]{3,160}):[ \t]*\n+(?P<mark>bq\.[ \t]+)?(?P<para>[^\n]+(?:\n(?!\n)[^\n]+)*)"
+)
 _MARK = re.compile(r"bq\.[ \t]+")
 _LIST_START = re.compile(r"^\s*(?:[-*•–]|\d+[.)]\s)")
 _CLOSED = re.compile(r"[.!?…“”\"«»)]\s*$")
 _MAX_LINE_WORDS = 22
+# "Bezirksstadträtin X zeigt sich erfreut:" / "X lädt ein:": a line with another verb still announces a
+# statement when the paragraph speaks in the first person ("Ich freue mich …", "Wir laden …")
+_FIRST_PERSON = word_set("quotes", "first_person")
+_WORD = re.compile(r"\w+")
+# "Die Bezirksbürgermeisterin informiert:" / "Der Senat teilt mit:" (the last word of the line): an
+# announcement; the paragraph is the release's narrative unless it speaks in the first person
+_ANNOUNCE = word_set("quotes", "announce_line")
 
 
 def _speaker_in_line(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
@@ -45,8 +57,11 @@ def _speaker_in_line(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-def _line_verbs_ok(ctx: _Ctx, a: int, b: int) -> tuple[bool, int | None]:
-    """Whether every verb of the line is a speech verb ("erklärt", "freut sich"); the first such verb."""
+def _line_verbs_ok(ctx: _Ctx, a: int, b: int, *, first_person: bool = False) -> tuple[bool, int | None]:
+    """Whether every verb of the line is a speech verb ("erklärt", "freut sich"); the first such verb.
+
+    With `first_person` (the paragraph says "ich"/"wir") other verbs are allowed too ("zeigt sich erfreut").
+    """
     span = ctx.doc.char_span(a, b, alignment_mode="expand")
     if span is None:
         return False, None
@@ -55,15 +70,25 @@ def _line_verbs_ok(ctx: _Ctx, a: int, b: int) -> tuple[bool, int | None]:
         speech = t.lower_ in ctx.lex.verbs_by_form or (ctx.has_lemma and t.lemma_ in ctx.lex.verbs_by_lemma)
         if speech:
             cue = cue if cue is not None else t.i
-        elif ctx.has_lemma and t.pos in (VERB, AUX) and t.lower_ != "sich":
+        elif ctx.has_lemma and t.pos in (VERB, AUX) and t.lower_ != "sich" and not first_person:
             return False, None
     return True, cue
 
 
-def _speaker_line_quotes(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
-    """Direct quotes of speaker-line blocks not already covered by a quote in marks."""
+def _inside_only(q: QuoteMatch, start: int, end: int) -> bool:
+    """A quote in marks that is only a piece of the paragraph (a scare-quoted „hinter der Wahlurne“)."""
+    return start <= q.start and q.end <= end and (q.end - q.start) < 0.6 * (end - start)
+
+
+def _with_speaker_lines(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
+    """`taken` plus the speaker-line blocks; quoted pieces inside a block's paragraph give way to the block.
+
+    Example: "Bezirksstadtrat Max Muster:\n\nWie eine Wahl „hinter der Urne“ abläuft, zeigen wir Ihnen."
+    -> one direct quote (the paragraph), not the piece „hinter der Urne“.
+    """
     text = ctx.text
     out: list[QuoteMatch] = []
+    dropped: set[int] = set()
     for m in _BLOCK.finditer(text):
         a, b = m.start("line"), m.end("line")
         if len(m.group("line").split()) > _MAX_LINE_WORDS or "\n" in m.group("line"):
@@ -81,14 +106,20 @@ def _speaker_line_quotes(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]
                 break
             end = text.find("\n", nxt.end())
             end = len(text) if end < 0 else end
-        if any(q.start < end and start < q.end for q in taken):
+        inner = {n for n, q in enumerate(taken) if q.start < end and start < q.end}
+        if any(not _inside_only(taken[n], start, end) for n in inner):
             continue
         speaker = _speaker_in_line(ctx, a, b)
         if speaker is None:
             continue
-        ok, cue_i = _line_verbs_ok(ctx, a, b)
+        first = any(w.casefold() in _FIRST_PERSON for w in _WORD.findall(text[start:end]))
+        line_words = _WORD.findall(m.group("line").casefold())
+        if not first and line_words and line_words[-1] in _ANNOUNCE:
+            continue
+        ok, cue_i = _line_verbs_ok(ctx, a, b, first_person=first)
         if not ok:
             continue
+        dropped |= inner
         s, e = speaker
         cue_kw: dict = {}
         if cue_i is not None:
@@ -113,4 +144,67 @@ def _speaker_line_quotes(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]
                 **cue_kw,
             )
         )
+    return [q for n, q in enumerate(taken) if n not in dropped] + out
+
+
+# "„…“\nProf. Dr. Erika Beispiel, Präsidentin der Universität": the line right after a quote that closes
+# its paragraph names the speaker (statement collections, "Stimmen zu …"); no verb, no sentence end
+_AFTER_CLOSE = re.compile(r"[„“”\"»«‚‘'.,]*[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-–—][ \t]*)?(?P<line>[^\n]{3,240})(?:\n|$)")
+_TRAILING_NAME = re.compile(
+    r"(?:(?:Prof|Dr|Dr\.-Ing|Dipl\.-Ing)\.[ \t]*)*"
+    r"[A-ZÄÖÜ][\w'’-]+(?:[ \t]+(?:von|van|de|der|zu)?[ \t]*[A-ZÄÖÜ][\w'’-]+){1,3}"
+)
+_WEAK_DIRECT = frozenset(["direct.unattributed", "direct.continued"])
+
+
+def _trailing_line_speaker(ctx: _Ctx, q: QuoteMatch) -> tuple[int, int] | None:
+    """The speaker named on the line right after a quote: "Erika Beispiel, Präsidentin des Vereins"."""
+    text = ctx.text
+    m = _AFTER_CLOSE.match(text, q.end)
+    if m is None:
+        return None
+    line = m.group("line").rstrip()
+    if any(ch in line for ch in "„“”\"»«:") or line[-1:] in "!?;" or re.search(r"\w{4,}\.$", line):
+        return None
+    if len(line.split()) > 30:
+        return None
+    a = m.start("line")
+    head = re.split(r",|\s\(", line, maxsplit=1)[0].rstrip()
+    name = _TRAILING_NAME.fullmatch(head)
+    if name is None:
+        return None
+    b = a + len(head)
+    span = ctx.doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return None
+    if ctx.has_lemma and any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    person = any(s < b and a < e for s, e in ctx.people) or any(
+        e.label_ == "PER" and e.start_char < b and a < e.end_char for e in ctx.doc.ents
+    )
+    if not person and not re.match(r"(?:Prof|Dr)\.", head):
+        return None  # "Rathaus Musterstadt, Marktplatz 1": name-shaped, but nobody
+    return a, b
+
+
+def _with_trailing_lines(ctx: _Ctx, direct: list[QuoteMatch]) -> list[QuoteMatch]:
+    """Quotes without a speaker of their own take the name on the line right after them.
+
+    Example: "„Wir freuen uns auf die Woche.“\\nErika Beispiel, Präsidentin des Vereins" -> speaker
+    "Erika Beispiel" (rule direct.trailing_line).
+    """
+    out = []
+    for q in direct:
+        if q.kind == "direct" and (q.speaker is None or q.rule_id in _WEAK_DIRECT):
+            rng = _trailing_line_speaker(ctx, q)
+            if rng is not None:
+                s, e = rng
+                q = replace(
+                    q,
+                    rule_id="direct.trailing_line",
+                    speaker=ctx.text[s:e],
+                    speaker_start=s,
+                    speaker_end=e,
+                )
+        out.append(q)
     return out

@@ -35,7 +35,7 @@ from pressextract.rules.quotes.filters import (
     _wording,
 )
 from pressextract.rules.quotes.grammar import _verb_at
-from pressextract.rules.quotes.labels import _als_label, _embedded, _utterance
+from pressextract.rules.quotes.labels import _NAMING_PARTICIPLES, _als_label, _embedded, _utterance
 from pressextract.rules.quotes.marks import _SENT_FINAL, ALL_MARKS, OPENERS, Marked
 from pressextract.rules.quotes.speakers import (
     _name_shaped,
@@ -76,6 +76,8 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
     quote_end = ctx.text[m.start : m.end].rstrip()[-1:]
     if not comma and quote_end not in "!?" and not tok.text.islower():
         return None
+    if not comma and tok.lower_ in _NAMING_PARTICIPLES:
+        return None  # "der „große Gelbe“ genannt": a nickname, not a statement
     if not comma and _name_like(ctx.text[m.start : m.end]):
         return None  # "zur „Nacht der Solidarität“ begrüßen": a name followed by a verb, not a statement
     if _named_thing(ctx, m, close_tok):
@@ -145,16 +147,31 @@ def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str)
     return None
 
 
+# spaCy's German tokenizer keeps "):" whole (an emoticon exception): "Martin Muster (CDU): „…“"
+_COLONS = frozenset([":", "):"])
+
+
+def _name_end(doc, colon: int, lo: int) -> int:
+    """Where the mention before a colon ends: before "(CDU):" a party in parentheses, else at the colon."""
+    if doc[colon].text != "):":
+        return colon
+    k = colon - 1
+    while k > lo and colon - k <= 8 and doc[k].text != "(":
+        k -= 1
+    return k if k > lo and doc[k].text == "(" else colon
+
+
 def _colon_name(
     ctx: _Ctx, m: Marked, lo: int, open_tok: int, people: list[tuple[int, int]]
 ) -> QuoteMatch | None:
     """Sandra Scheeres: „…“ — a bare name (or office + name) introduces the quote."""
     doc = ctx.doc
-    if open_tok - 1 < lo or doc[open_tok - 1].text != ":":
+    if open_tok - 1 < lo or doc[open_tok - 1].text not in _COLONS:
         return None
-    rng = _name_with_office(ctx, lo, open_tok - 1)
+    end = _name_end(doc, open_tok - 1, lo)
+    rng = _name_with_office(ctx, lo, end)
     if rng is None:
-        rng = _np_before(ctx, open_tok - 1, lo)
+        rng = _np_before(ctx, end, lo)
         if rng is None or rng[0] != lo:
             return None
     s_text, s_start, s_end = _span_text(doc, rng)
@@ -214,6 +231,7 @@ def _prev_line_name(ctx: _Ctx, m: Marked, rng: tuple[int, int]) -> QuoteMatch | 
     s, colon = rng[0], rng[1] - 1
     while s < colon and ctx.lower[s] in ("dazu", "hierzu", "zitat", "so", "und"):
         s += 1
+    colon = _name_end(ctx.doc, colon, s)
     if colon - s < 1 or colon - s > 25:
         return None
     spk = _name_with_office(ctx, s, colon)
@@ -238,7 +256,7 @@ def _prev_line_tokens(ctx: _Ctx, open_tok: int) -> tuple[int, int] | None:
         or (doc[k].text == "." and k > 0 and doc[k - 1].text == "bq")
     ):
         k -= 1
-    if k < 0 or doc[k].text != ":":
+    if k < 0 or doc[k].text not in _COLONS:
         return None
     lo = k
     while (
@@ -365,7 +383,7 @@ def _try_fragment(x: _Site) -> QuoteMatch | None:
         and lo < o
         # "Zweiter Konferenztag: „Zusammenhalt stärken“" is a heading with a motto, not a statement
         and (
-            doc[o - 1].text not in (":", "-", "–")
+            doc[o - 1].text not in (":", "):", "-", "–")
             or _sentence_like(x.content, min_words=ctx.opts.min_sentence_words)
         )
     ):
@@ -473,7 +491,7 @@ def _direct_quotes(ctx: _Ctx, marked: list[Marked], people: list[tuple[int, int]
             content,
             _title_context(ctx, o),
             len(re.findall(r"\w+", content)),
-            o - 1 >= lo and doc[o - 1].text == ":",
+            o - 1 >= lo and doc[o - 1].text in _COLONS,
             prev,
             prev_par_end,
             people,

@@ -19,7 +19,7 @@ from pressextract.rules.quotes.context import (
 from pressextract.rules.quotes.grammar import _has_finite_verb, _predicative, _reported_mood
 from pressextract.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
 from pressextract.rules.quotes.speakers import _np_after, _person_in, _prefer_person, _speaker_from_dep
-from pressextract.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, PRONOUNS
+from pressextract.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, DETERMINERS, PRONOUNS
 
 
 def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
@@ -70,6 +70,9 @@ def _in_naming_block(ctx: _Ctx, m: Marked) -> bool:
     return any(a <= m.open_start and m.close_end <= b for a, b in ctx.no_fragments)
 
 
+_COLON_PREPOSITIONS = word_set("quotes", "prepositions") | word_set("quotes", "time_prepositions")
+
+
 def _colon_statement(ctx: _Ctx, m: Marked, lo: int, o: int) -> QuoteMatch | None:
     """A statement after a colon whose intro has no speech verb: the speaker is the intro's subject."""
     if _in_naming_block(ctx, m):
@@ -77,6 +80,10 @@ def _colon_statement(ctx: _Ctx, m: Marked, lo: int, o: int) -> QuoteMatch | None
     # "Termine, Orte und Preise: „…“" — an intro without a verb is a heading, no speaker in it
     clause = any(_has_finite_verb(ctx, k, o) for k in range(lo, o, 10))
     subj = _prefer_person(ctx, _sentence_subject(ctx, lo, o), lo, o) if clause else _person_in(ctx, lo, o)
+    if subj is not None and ctx.lower[subj[0]] in _COLON_PREPOSITIONS:
+        subj = None  # "Bis 13 Uhr werden die Ergebnisse vorgestellt: „…?“": a time, nobody speaks
+    if subj is None and m.end > m.start and ctx.text[m.start : m.end].rstrip()[-1:] == "?":
+        return None  # a question after a colon with nobody to ask it is a topic, not a statement
     if subj is not None and ctx.lower[subj[0]] not in ("es", "man", "das", "dies"):
         # the subject also when it is a text or a source: "Der Text lautete: „…“", "Das Fazit war: „…“"
         return QuoteMatch(
@@ -247,3 +254,44 @@ def _foreign(ctx: _Ctx, content: str) -> bool:
     words = re.findall(r"[^\W\d_]+", content.lower())
     n_foreign = sum(w in ctx.lex.foreign for w in words)
     return n_foreign > 0 and n_foreign >= sum(w in _GERMAN_FUNCTION_WORDS for w in words)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_MAX_NAME_WORDS = 6
+
+
+def _quoted_names(ctx: _Ctx, marked: list[Marked], quotes: list[QuoteMatch]) -> set[str]:
+    """Short texts the release quotes more than once, at least once as no statement: a name or motto.
+
+    Example: "Der Verein „Wir sind Musterstadt“ … betonte, „Wir sind Musterstadt“ stehe …" ->
+    {"Wir sind Musterstadt"}; "„Wir handeln jetzt“, sagte sie. … wiederholte sie: „Wir handeln jetzt“"
+    -> {} (both times a statement).
+    """
+    seen: dict[str, int] = {}
+    named: set[str] = set()
+    said = {(q.start, q.end) for q in quotes}
+    for m in marked:
+        content = ctx.text[m.start : m.end].strip()
+        if len(content.split()) <= _MAX_NAME_WORDS and content[-1:] not in ".!?":
+            seen[content] = seen.get(content, 0) + 1
+            if (m.start, m.end) not in said and _naming_context(ctx.text, m.open_start):
+                named.add(content)
+    return {c for c in named if seen[c] > 1}
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ \t]*$")
+
+
+def _naming_context(text: str, open_start: int) -> bool:
+    """The word before the mark makes the quoted text a name: "Der Verein „…“", "die „…“"."""
+    m = _WORD_BEFORE.search(text, max(0, open_start - 40), open_start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in DETERMINERS or (word[:1].isupper() and word.lower() not in PRONOUNS)
+
+
+def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
+    """A direct quote that is no statement: no letter in it („110“) or a name quoted more than once."""
+    content = ctx.text[q.start : q.end].strip()
+    return not _LETTER.search(content) or content in names

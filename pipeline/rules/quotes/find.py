@@ -12,10 +12,10 @@ from spacy.tokens import Doc
 
 from pressextract.contract import PersonRef, Refs
 from pressextract.resources.loader import word_set
-from pressextract.rules.quotes.blocks import _speaker_line_quotes
+from pressextract.rules.quotes.blocks import _with_speaker_lines, _with_trailing_lines
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
-from pressextract.rules.quotes.filters import _name_like
+from pressextract.rules.quotes.filters import _name_like, _not_a_statement, _quoted_names
 from pressextract.rules.quotes.indirect import _indirect_quotes
 from pressextract.rules.quotes.learned import SpeakerModel, rerank_speakers
 from pressextract.rules.quotes.marks import find_marked
@@ -89,7 +89,8 @@ def _quotes_of(
     ctx.people = person_ranges
     ctx.no_fragments = list(no_fragments)
     direct = _direct_quotes(ctx, marked, person_ranges)
-    direct += _speaker_line_quotes(ctx, direct)
+    direct = _with_speaker_lines(ctx, direct)
+    direct = _with_trailing_lines(ctx, direct)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
     # "Nach Zeugenaussagen soll er …", "Erwachsene vermuten, dass …": nobody in particular speaks
     indirect = [q for q in indirect if not _generic_speaker(q.speaker)]
@@ -108,6 +109,9 @@ def _quotes_of(
     indirect = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in indirect]
     # shouted or written words nobody is named for stay without speaker ("die Parole „…“ war zu lesen")
     direct = [q if q.speaker or q.rule_id == "direct.utterance" else _nearby_person(ctx, q) for q in direct]
+    # „110“, the association's name quoted again and again: no statement
+    names = _quoted_names(ctx, marked, direct)
+    direct = [q for q in direct if not _not_a_statement(ctx, q, names)]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 

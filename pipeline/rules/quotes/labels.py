@@ -38,6 +38,10 @@ from pressextract.rules.quotes.speakers import (
 from pressextract.rules.quotes.words import DETERMINERS
 
 
+# "von allen nur der „große Gelbe“ genannt": a quote right before one of these names something
+_NAMING_PARTICIPLES = word_set("quotes", "naming_participles")
+
+
 def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     """A quoted fragment inside a clause with a speech verb: "Sie nannte die Pläne „unausgegoren“"."""
     doc = ctx.doc
@@ -50,6 +54,8 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
         return None
     lo = _clause_start(ctx, o)
     hi = _sentence_end(ctx, c + 1)
+    if c + 1 < len(doc) and ctx.lower[c + 1] in _NAMING_PARTICIPLES:
+        return None
     for v in list(range(lo, o)) + list(range(c + 1, hi)):
         verb = _verb_at(
             ctx, doc[v], scopes=("any", "embedded", "after", "label") if label else ("any", "embedded")

@@ -70,8 +70,14 @@ def _is_opener(text: str, i: int) -> bool:
     return True
 
 
-def _find_close(text: str, start: int, end: int, closers: tuple[str, ...], mark: str) -> int | None:
-    """Index of the closing mark in text[start:end], skipping nested pairs of another kind."""
+def _find_close(
+    text: str, start: int, end: int, closers: tuple[str, ...], mark: str, *, inner_pairs: bool = False
+) -> int | None:
+    """Index of the closing mark in text[start:end], skipping nested pairs of another kind.
+
+    A pair of the same kind nested inside („… „die niemals …“ richtet. … verdient.“) is skipped when
+    two closers follow the inner opener, or always with `inner_pairs` (a paragraph a quote runs on in).
+    """
     i = start
     depth = 0  # ASCII quotes nested in ASCII quotes: "Das ist ein "großer" Tag", sagte sie.
     while i < end:
@@ -90,14 +96,28 @@ def _find_close(text: str, start: int, end: int, closers: tuple[str, ...], mark:
             return i  # a German quote closed with two single marks (a common typing slip)
         if ch == mark and mark not in ('"', "“") and _is_opener(text, i):
             # The same opener again before a close: this one is unbalanced, unless the quote ends in
-            # ‘‘ and the inner pair closes properly ("„… der Straße „Unter den Eichen“ … .‘‘").
+            # ‘‘ and the inner pair closes properly ("„… der Straße „Unter den Eichen“ … .‘‘"), or the
+            # inner pair closes and another closer follows (nested „…„…“…“).
             inner = next((k for k in range(i + 1, end) if text[k] in closers), None)
-            if mark == "„" and inner is not None and "‘‘" in text[inner:end]:
+            if inner is not None and (
+                (mark == "„" and "‘‘" in text[inner:end])
+                or (mark in ("„", "»") and (inner_pairs or _closer_after(text, inner + 1, end, closers)))
+            ):
                 i = inner + 1
                 continue
             return None
         i += 1
     return None
+
+
+def _closer_after(text: str, start: int, end: int, closers: tuple[str, ...]) -> bool:
+    """Whether a closer follows in text[start:end] with no new opener of the German kind before it."""
+    for k in range(start, end):
+        if text[k] in closers:
+            return True
+        if text[k] in ("„", "»") and _is_opener(text, k):
+            return False
+    return False
 
 
 def _closes_later(text: str, start: int, end: int) -> bool:
@@ -169,10 +189,14 @@ def _continue_paragraphs(
         body = q_start
         if text[body : body + 1] == mark:
             body += 1  # reopened paragraph: „Erstens …\n\n„Zweitens …“
-        j = _find_close(text, body, q_end, closers, mark)
+        j = _find_close(text, body, q_end, closers, mark, inner_pairs=True)
         if j is not None:
             return j, k - p + 1
-        if any(_is_opener(text, x) for x in range(body, q_end) if text[x] == mark):
+        # an opener left without its closer: a new quote starts here, the open one never closed
+        seg = text[body:q_end]
+        if sum(text[x] == mark and _is_opener(text, x) for x in range(body, q_end)) > sum(
+            seg.count(c) for c in closers if c != mark
+        ):
             return None, 0
         open_i, seg_end = body, q_end
     return None, 0

@@ -46,6 +46,33 @@ SHOULD = [
         "Das ist ein guter Tag für die Kinder im Bezirk!",
         "Jugendstadträtin Anna Muster-Beispiel",
     ),
+    # a line with another verb: a statement when the paragraph speaks in the first person
+    (
+        (
+            "Das Fest beginnt um 14 Uhr.\n\nBezirksstadträtin Erika Beispiel zeigt sich erfreut:\n\n"
+            "bq. Ich freue mich auf viele Gäste aus der Nachbarschaft."
+        ),
+        "Ich freue mich auf viele Gäste aus der Nachbarschaft.",
+        "Bezirksstadträtin Erika Beispiel",
+    ),
+    # the paragraph goes on over a single line break
+    (
+        (
+            "Der Dienst startet.\n\nStaatssekretärin Erika Beispiel:\n\n"
+            "bq. Davon profitieren die Bürgerinnen und Bürger\nin unserer Stadt."
+        ),
+        "Davon profitieren die Bürgerinnen und Bürger\nin unserer Stadt.",
+        "Staatssekretärin Erika Beispiel",
+    ),
+    # a scare-quoted piece inside the paragraph gives way to the block
+    (
+        (
+            "Helfer gesucht.\n\nBezirksstadtrat Max Mustermann:\n\n"
+            "bq. Wer wissen will, wie eine Wahl „hinter der Urne“ abläuft, meldet sich bei uns."
+        ),
+        "Wer wissen will, wie eine Wahl „hinter der Urne“ abläuft, meldet sich bei uns.",
+        "Bezirksstadtrat Max Mustermann",
+    ),
 ]
 
 SHOULD_NOT = [
@@ -57,6 +84,9 @@ SHOULD_NOT = [
     "Bezirksstadtrat Max Mustermann eröffnet am Montag:\n\n- die neue Bibliothek im Kiez",
     # the paragraph is a list item
     "Die Senatorin nennt drei Ziele:\n\n1. Mehr Personal für die Schulen im Bezirk.",
+    # an announcement line, then the release's narrative (no "ich"/"wir")
+    "Die Bezirksbürgermeisterin Erika Beispiel informiert:\n\nIn der Musterstraße entsteht eine neue Schule.",
+    "Der Senatssprecher Max Muster teilt mit:\n\nDer Senat hat in seiner Sitzung den Haushalt beschlossen.",
 ]
 
 
@@ -76,3 +106,32 @@ def test_bq_mark_is_removed_and_offsets_point_into_the_text(nlp):
     doc = nlp(text)
     (span,) = doc.spans["press_quotes"]
     assert text[span.start_char : span.end_char] == "Wir freuen uns sehr über die Bibliothek."
+
+
+TRAILING = [
+    # the name on the line right after a quote that closes its paragraph
+    (
+        "Stimmen zur Woche\n\n„Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.“\n"
+        "Prof. Dr. Erika Beispiel, Präsidentin der Universität\n\n„Das Museum bietet die Plattform.“\n"
+        "Max Muster, Direktor des Museums",
+        [
+            ("Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.", "Prof. Dr. Erika Beispiel"),
+            ("Das Museum bietet die Plattform.", "Max Muster"),
+        ],
+    ),
+    # an address line names nobody
+    ("„Wir laden alle herzlich ein.“\nRathaus Musterstadt, Marktplatz 1", []),
+    # a sentence after the quote is narrative, not an attribution line
+    ("„Wir laden alle herzlich ein.“\n\nMax Muster eröffnet das Fest um 14 Uhr.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRAILING)
+def test_trailing_attribution_line(nlp, text, expected):
+    doc = nlp(normalize_text(text))
+    got = [
+        (s.text, s._.quote["speaker"])
+        for s in doc.spans["press_quotes"]
+        if s._.quote["rule_id"].startswith("direct.trailing_line")
+    ]
+    assert got == expected
