@@ -6,6 +6,7 @@ Example: "Kalayci sagte, die Versorgung sei gesichert." -> indirect quote "die V
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.context import (
@@ -20,7 +21,7 @@ from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_
 from pressextract.rules.quotes.marks import _PARA_BREAK
 from pressextract.rules.quotes.reported import _reported_after, _reported_before, _so_attribution
 from pressextract.rules.quotes.rules import CuePhrase
-from pressextract.rules.quotes.speakers import _np_after, _np_before, _speaker_from_dep
+from pressextract.rules.quotes.speakers import _np_after, _np_before, _speaker_around_verb, _speaker_from_dep
 from pressextract.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, CONNECTORS, DETERMINERS
 
 
@@ -60,6 +61,8 @@ def _indirect_quotes(
             last = _last_attributed(ctx.text, s0, direct, out)
             if last is not None:
                 found = _free_indirect(ctx, lo, hi, last)
+            elif prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
+                found = _free_indirect_cued(ctx, lo, hi, prev_sent)
             if not found:
                 found = _hearsay(ctx, lo, hi, last)
         out.extend(found)
@@ -123,6 +126,42 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
     return []
 
 
+def _para_between(ctx: _Ctx, a: int, b: int) -> bool:
+    """A paragraph break between token a and token b."""
+    if a >= len(ctx.doc) or b <= a:
+        return False
+    return bool(_PARA_BREAK.search(ctx.text, ctx.doc[a - 1].idx if a else 0, ctx.doc[b].idx))
+
+
+def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMatch]:
+    """A Konjunktiv-I sentence after a sentence with a speech verb, in the same paragraph: "Die Polizei
+    bittet um Mithilfe. Der Mann sei etwa 30 Jahre alt." -> reported, speaker the verb's subject.
+
+    Without a speech verb before it, a Konjunktiv sentence stays narrative ("Es sei darauf hingewiesen …"
+    has no speaker to report).
+    """
+    doc = ctx.doc
+    p_lo, p_hi = prev
+    for v in range(p_lo, p_hi):
+        verb = _verb_at(ctx, doc[v], scopes=_ANY_SCOPE)
+        if verb is None:
+            continue
+        rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
+        if rng is None:
+            return []
+        cue = QuoteMatch(
+            0, 0, "indirect", "indirect.free", verb.lemma, *_tok_chars(doc, v), *_span_text(doc, rng)
+        )
+        found = _free_indirect(ctx, lo, hi, replace(cue, cue_id=verb.id))
+        return [replace(q, rule_id="indirect.free_cued") for q in found]
+    return []
+
+
+def _tok_chars(doc, i: int) -> tuple[int, int]:
+    return doc[i].idx, doc[i].idx + len(doc[i])
+
+
+_ANY_SCOPE = ("any", "report", "directive")
 _HEARSAY = word_set("quotes", "hearsay")
 
 

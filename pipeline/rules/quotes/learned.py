@@ -11,6 +11,7 @@ candidate "Senatorin Kalayci" (after the quote, subject of the cue) is chosen.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from dataclasses import dataclass, field, replace
@@ -20,12 +21,16 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from pressextract.contract import Refs
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.speakers import _org_word
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "quote_speaker.json"
 _BEFORE = 400  # characters before the quote where a speaker candidate may stand
 _AFTER = 250  # characters after it
 _PRONOUNS = {"er", "sie"}
 _SUBJECT = {"sb", "nsubj", "nsubj:pass"}
+_GENERIC = word_set("quotes", "generic_speakers")
+_DETS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
 
 
 @dataclass(slots=True)
@@ -46,6 +51,7 @@ class SpeakerModel:
     bias: float
     threshold: float = 0.3
     margin: float = 0.2  # how much more probable than the rules' speaker another candidate must be
+    kinds: tuple[str, ...] = ("direct",)  # the quote kinds whose speakers the model chooses
 
     def score(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -63,6 +69,7 @@ def load_speaker_model(path: str | None = None) -> SpeakerModel:
             float(data["bias"]),
             float(data.get("threshold", 0.3)),
             float(data.get("margin", 0.2)),
+            tuple(data.get("kinds", ("direct",))),
         )
     except (OSError, KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"{file}: not a quote speaker model ({exc})") from exc
@@ -73,9 +80,12 @@ def _add(cands: dict[tuple[int, int], Candidate], start: int, end: int, source: 
     c.sources.add(source)
 
 
-def speaker_candidates(doc: Doc, quotes: list, *, refs: Refs) -> list[list[Candidate]]:
+def speaker_candidates(
+    doc: Doc, quotes: list, *, refs: Refs, kinds: tuple[str, ...] = ("direct", "indirect")
+) -> list[list[Candidate]]:
     """For each quote of `quotes` (objects with start, end, kind, speaker_start/end, cue_start, rule_id,
-    in text order) its speaker candidates with features; indirect quotes get an empty list.
+    in text order) its speaker candidates with features; quotes of other `kinds` get an empty list.
+    Features of an indirect quote also come with the prefix "ind:" (own weights beside the shared ones).
 
     Example: "Kalayci sagte: „Wir handeln.“" -> [[Candidate(0, 7, {"person", "ent_per"}, …)]].
     """
@@ -92,10 +102,12 @@ def speaker_candidates(doc: Doc, quotes: list, *, refs: Refs) -> list[list[Candi
         if src in ("person", "ent_per"):
             w = text[s:e].split()[-1].casefold() if text[s:e].split() else ""
             last_names[w] = last_names.get(w, 0) + 1
+    genders = [(p.start, p.gender) for p in refs.people if p.gender]
+    sents = _sentence_starts(doc)
     out: list[list[Candidate]] = []
     prev: tuple[int, int] | None = None
     for q in quotes:
-        if q.kind != "direct":
+        if q.kind not in kinds:
             out.append([])
             continue
         cands: dict[tuple[int, int], Candidate] = {}
@@ -113,10 +125,61 @@ def speaker_candidates(doc: Doc, quotes: list, *, refs: Refs) -> list[list[Candi
             _add(cands, *prev, "prev")
         listed = [_features(doc, q, c, rules_span, last_names) for c in cands.values()]
         _rank_features(listed, q)
+        _context_features(doc, q, listed, genders=genders, sents=sents)
+        if q.kind != "direct":
+            for c in listed:
+                c.features.update({"ind:" + k: v for k, v in list(c.features.items())})
         out.append(listed)
         if rules_span is not None:
             prev = rules_span
     return out
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Char offsets where the parser's sentences start (empty without a parse)."""
+    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return []
+    return [s.start_char for s in doc.sents]
+
+
+def _sent_index(starts: list[int], char: int) -> int:
+    return bisect.bisect_right(starts, char) - 1
+
+
+def _context_features(
+    doc: Doc, q, cands: list[Candidate], *, genders: list[tuple[int, str]], sents: list[int]
+) -> None:
+    """Features beyond one candidate: same sentence as the quote's edge, a pronoun's antecedent,
+    generic and organization heads, and conjunctions of source with position.
+
+    Example: "sie" after "Senatorin Kalayci" (f) -> "pron_antecedent" = 1.
+    """
+    text = doc.text
+    for c in cands:
+        f = c.features
+        before = c.end <= q.start
+        if sents:
+            edge = q.start if before else max(q.start, q.end - 1)
+            f["same_sent"] = float(_sent_index(sents, c.start) == _sent_index(sents, edge))
+            if q.kind != "direct":
+                f["same_sent_start"] = float(_sent_index(sents, c.start) == _sent_index(sents, q.start))
+        words = text[c.start : c.end].split()
+        low = [w.casefold().strip(".,:;()") for w in words]
+        if low and low[-1] in _GENERIC:
+            f["generic"] = 1.0
+        head = next((w for w in words if w[:1].isupper() and w.casefold() not in _DETS), None)
+        if head is not None and _org_word(head):
+            f["org_head"] = 1.0
+        if "pronoun" in c.sources and low:
+            want = "f" if low[0] == "sie" else "m"
+            near = [g for s, g in genders if s < c.start and c.start - s < 600]
+            f["pron_antecedent"] = float(bool(near) and near[-1] == want)
+            f["pron_capital"] = float(words[0][:1].isupper())
+        side = "b" if before else "a"
+        for src in c.sources:
+            f[f"src={src}&{side}"] = 1.0
+        if f.get("subj_of_cue"):
+            f["subj_of_cue&" + side] = 1.0
 
 
 _PREPS = {"in", "im", "laut", "nach", "zufolge", "auf", "von", "vom", "bei", "beim"}
@@ -186,6 +249,11 @@ def _features(doc: Doc, q, c: Candidate, rules_span, last_names: dict[str, int])
             ct = cue_tok[0]
             heads = {t.head.i for t in span if t.dep_ in _SUBJECT}
             f["subj_of_cue"] = float(ct.i in heads or any(h.i in heads for h in (ct.head,)))
+            if doc.has_annotation("DEP"):
+                root = span.root
+                # the candidate hangs on the cue verb (or on its auxiliary): its relation says how
+                if root.head.i in (ct.i, ct.head.i) and root.i != ct.i:
+                    f["cue_dep=" + root.dep_] = 1.0
             f["cue_same_sent"] = (
                 float(span[0].sent.start == ct.sent.start) if doc.has_annotation("DEP") else 0.0
             )
@@ -249,7 +317,7 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
     out = []
     for q, cands in zip(quotes, speaker_candidates(doc, quotes, refs=refs), strict=True):
         rules_span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
-        span = choose_speaker(cands, rules_span, model) if q.kind == "direct" else rules_span
+        span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds else rules_span
         if span is None or span == rules_span:
             out.append(q)
             continue
