@@ -116,7 +116,7 @@ def train(
     from sklearn.linear_model import LogisticRegression
 
     rows = [r for d in docs for r in _rows(d, kinds)]
-    vec = DictVectorizer(sparse=True)
+    vec = DictVectorizer(sparse=False)
     x = vec.fit_transform([f for _, f, _ in rows])
     y = [label for _, _, label in rows]
     clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear")

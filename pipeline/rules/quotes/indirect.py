@@ -5,6 +5,7 @@ Example: "Kalayci sagte, die Versorgung sei gesichert." -> indirect quote "die V
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -207,8 +208,8 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 continue
             if ph.position == "prep":
                 # "nach Angaben von VroniPlag Wiki", "laut dem Sprecher"
-                at = k + n + (k + n < end and doc[k + n].lower_ in ("von", "vom"))
-                rng = _np_after(ctx, at, end)
+                at = k + n + (k + n < end and doc[k + n].lower_ in ("von", "vom", "aus"))
+                rng = _np_after(ctx, at, end) or _site_name(ctx, at, end)
                 if rng is None:
                     continue
                 q_lo = rng[1] if k == lo else lo
@@ -236,6 +237,16 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 *s,
                 cue_id=ph.id,
             )
+    return None
+
+
+_SITE = re.compile(r"^(?=.*[a-zäöü])[a-zäöü0-9][\w-]*(?:\.[a-z]{2,4}|\d+)$")
+
+
+def _site_name(ctx: _Ctx, i: int, end: int) -> tuple[int, int] | None:
+    """A source written in lower case: a web site or a channel with a number ("ndr.de", "rbb24", "n24")."""
+    if i < end and ctx.inside[i] < 0 and _SITE.match(ctx.texts[i]):
+        return i, i + 1
     return None
 
 

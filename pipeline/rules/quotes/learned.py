@@ -135,6 +135,78 @@ def speaker_candidates(
     return out
 
 
+_ABSTRACT = (
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "tion",
+    "tionen",
+    "ität",
+    "nis",
+    "ment",
+    "tum",
+    "angaben",
+    "bericht",
+    "berichten",
+    "aussage",
+    "meinung",
+    "ansicht",
+    "zahlen",
+    "daten",
+    "grund",
+    "frage",
+    "ziel",
+    "plan",
+)
+_ANIMATE = (
+    "er",
+    "erin",
+    "in",
+    "innen",
+    "ent",
+    "entin",
+    "ist",
+    "istin",
+    "eur",
+    "eurin",
+    "ling",
+    "ige",
+    "iger",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "leiter",
+    "leiterin",
+    "minister",
+    "ministerin",
+)
+
+
+def _head_features(doc: Doc, c: Candidate) -> None:
+    """What the candidate's head noun is: entity type, proper or common noun, number, and whether its
+    ending names a person ("Sprecherin") or an abstract thing ("Behandlungsmethoden", "Angaben")."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")] if doc.has_annotation("POS") else []
+    head = span.root if doc.has_annotation("DEP") else (nouns[-1] if nouns else span[-1])
+    f = c.features
+    if head.ent_type_:
+        f["head_ent=" + head.ent_type_] = 1.0
+    if head.pos_:
+        f["head_pos=" + head.pos_] = 1.0
+    if "Plur" in head.morph.get("Number"):
+        f["head_plural"] = 1.0
+    low = head.lower_
+    if head.is_alpha and head.text[:1].isupper() and head.pos_ != "PROPN":
+        if low.endswith(_ABSTRACT):
+            f["head_abstract"] = 1.0
+        elif low.endswith(_ANIMATE):
+            f["head_animate"] = 1.0
+
+
 def _sentence_starts(doc: Doc) -> list[int]:
     """Char offsets where the parser's sentences start (empty without a parse)."""
     if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
@@ -175,6 +247,7 @@ def _context_features(
             near = [g for s, g in genders if s < c.start and c.start - s < 600]
             f["pron_antecedent"] = float(bool(near) and near[-1] == want)
             f["pron_capital"] = float(words[0][:1].isupper())
+        _head_features(doc, c)
         side = "b" if before else "a"
         for src in c.sources:
             f[f"src={src}&{side}"] = 1.0

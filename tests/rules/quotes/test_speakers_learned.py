@@ -105,6 +105,37 @@ def test_no_konjunktiv_report_without_speech_verb(nlp, text):
     assert [t for t, q in quotes(nlp, text) if q["rule_id"].startswith("indirect.free_cued")] == []
 
 
+# --- sources written in lower case, "aus" after "nach Angaben" ---------------------------------------
+
+SOURCES = [
+    ("Nach Angaben aus dem Senat wurden 22 Schulen saniert.", "wurden 22 Schulen saniert", "dem Senat"),
+    (
+        "Laut ndr.de blieben einige Teilnehmer bis zum Abend.",
+        "blieben einige Teilnehmer bis zum Abend",
+        "ndr.de",
+    ),
+    ("Nach Angaben von rbb24 sind die Gruppen sehr mobil.", "sind die Gruppen sehr mobil", "rbb24"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", SOURCES)
+def test_source_in_lower_case(nlp, text, quote, speaker):
+    found = [(t, q["speaker"]) for t, q in quotes(nlp, text) if q["kind"] == "indirect"]
+    assert found == [(quote, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut 2023 wurden mehr Bäume gepflanzt.",  # a year is no source
+        "Nach Angaben wurden mehr Bäume gepflanzt.",
+        "Laut www wurden mehr Bäume gepflanzt.",
+    ],
+)
+def test_no_lower_case_source(nlp, text):
+    assert quotes(nlp, text) == []
+
+
 # --- the learned ranking: candidates, choice and the rules-only switch ------------------------------
 
 
