@@ -27,6 +27,7 @@ from pressextract.rules.quotes.passes import (
 )
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
+from pressextract.rules.quotes.speakers import speaker_organization
 
 _GENERIC_SPEAKERS = word_set("quotes", "generic_speakers")
 _SPEAKER_DETERMINERS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
@@ -149,7 +150,8 @@ def find_quotes(
         if doc.char_span(m.start, m.end, alignment_mode="expand") is None:
             continue  # not on token edges of this Doc: no span to write, no speaker to remember
         pid = None
-        if m.speaker:
+        # an organization ("Power Shift Africa", "die Polizei") is nobody's person_id, nor a pronoun's antecedent
+        if m.speaker and not speaker_organization(doc, m.speaker_start, m.speaker_end):
             pid = resolve_speaker(
                 m.speaker,
                 m.speaker_start,

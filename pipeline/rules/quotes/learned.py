@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from pressextract.contract import Refs
 from pressextract.resources.loader import word_set
-from pressextract.rules.quotes.speakers import _org_word
+from pressextract.rules.quotes.speakers import _org_before, _org_word
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "quote_speaker.json"
 _BEFORE = 400  # characters before the quote where a speaker candidate may stand
@@ -242,6 +242,11 @@ def _context_features(
         head = next((w for w in words if w[:1].isupper() and w.casefold() not in _DETS), None)
         if head is not None and _org_word(head):
             f["org_head"] = 1.0
+        if _org_before(text, c.start):
+            f["org_before"] = 1.0  # "der Umweltorganisation Power Shift Africa": a name of an organization
+        lead = text[max(0, c.start - 12) : c.start].split()
+        if lead and lead[-1].casefold() in ("von", "vom"):
+            f["after_von"] = 1.0  # "Mohamed Adow von Power Shift Africa": whose, not who
         if "pronoun" in c.sources and low:
             want = "f" if low[0] == "sie" else "m"
             near = [g for s, g in genders if s < c.start and c.start - s < 600]
@@ -278,6 +283,8 @@ def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
         else:
             continue
         left, right = t.left_edge.i, t.right_edge.i + 1
+        # the mention, not its apposition or relative clause: "Johannes Wieczorek, Staatssekretär, …"
+        right = next((k for k in range(t.i + 1, right) if doc[k].text in (",", "(")), right)
         if right - left > _MAX_PHRASE:
             left, right = max(left, t.i - 3), min(right, t.i + 4)
         a, b = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
@@ -379,6 +386,8 @@ def choose_speaker(
     if rules_span is None:
         return (best.start, best.end) if p >= model.threshold else None
     p_rules = max((s for s, c in scored if (c.start, c.end) == rules_span), default=0.0)
+    if best.start <= rules_span[0] and rules_span[1] <= best.end:
+        return rules_span  # a wider phrase around the rules' mention ("Wieczorek, Staatssekretär"): keep the mention
     return (best.start, best.end) if p - p_rules > model.margin else rules_span
 
 

@@ -293,6 +293,8 @@ def speaker_organization(doc, start: int | None, end: int | None) -> str | None:
     head = next((w for w in words if w[:1].isupper()), None)
     if head is None or head.casefold() in PRONOUNS:
         return None
+    if _org_before(doc.text, start):
+        return mention  # "der Umweltorganisation Power Shift Africa", even where NER says PER
     if any(e.label_ == "PER" and e.start_char < end and start < e.end_char for e in doc.ents):
         return None
     if _org_word(head):
@@ -301,3 +303,10 @@ def speaker_organization(doc, start: int | None, end: int | None) -> str | None:
         if e.label_ == "ORG" and e.start_char <= start + mention.find(head) and end <= e.end_char + 1:
             return mention
     return None
+
+
+def _org_before(text: str, start: int) -> bool:
+    """An organization noun right before the mention names what it is: "der Umweltorganisation Power
+    Shift Africa", "des Vereins Kiezküche"."""
+    words = text[max(0, start - 40) : start].split()
+    return bool(words) and words[-1][:1].isupper() and _org_word(words[-1])
