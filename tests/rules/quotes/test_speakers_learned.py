@@ -207,3 +207,18 @@ MAX = Mention(30, 40, "p-max", "m", "Beispiel", "Max Beispiel")
 def test_age_noun_resolves_to_person(speaker, start, expected):
     got = resolve_speaker(speaker, start, people=[ANNA, MAX], roles=[])
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention, is_org",
+    [
+        ("Anna Muster von der Umweltorganisation Grüne Welle sagte etwas.", "Grüne Welle", True),
+        ("Laut dem Verein Kiezküche Nord ist das so.", "Kiezküche Nord", True),
+        ("Laut der Vorsitzenden Anna Muster ist das so.", "Anna Muster", False),
+    ],
+)
+def test_organization_named_before_the_mention(blank, text, mention, is_org):
+    doc = blank(text)
+    start = text.index(mention)
+    got = speaker_organization(doc, start, start + len(mention))
+    assert (got == mention) if is_org else got is None
