@@ -38,6 +38,10 @@ def _generic_speaker(speaker: str | None) -> bool:
     if not speaker:
         return False
     words = [w for w in speaker.casefold().split() if w not in _SPEAKER_DETERMINERS]
+    # "ersten Erkenntnissen", "den bisherigen Ermittlungen": adjectives before the noun name nobody either
+    words = [
+        w for w in words[:-1] if not (w.isalpha() and w.endswith(("e", "en", "er", "es", "em")))
+    ] + words[-1:]
     return len(words) == 1 and words[0] in _GENERIC_SPEAKERS
 
 

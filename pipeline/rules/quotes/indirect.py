@@ -15,6 +15,7 @@ from pressextract.rules.quotes.context import (
     QuoteMatch,
     _Ctx,
     _cued,
+    _person_like,
     _span_text,
     _with_speaker,
 )
@@ -22,7 +23,13 @@ from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_
 from pressextract.rules.quotes.marks import _PARA_BREAK
 from pressextract.rules.quotes.reported import _reported_after, _reported_before, _so_attribution
 from pressextract.rules.quotes.rules import CuePhrase
-from pressextract.rules.quotes.speakers import _np_after, _np_before, _speaker_around_verb, _speaker_from_dep
+from pressextract.rules.quotes.speakers import (
+    _np_after,
+    _np_before,
+    _speaker_around_verb,
+    _speaker_from_dep,
+    speaker_organization,
+)
 from pressextract.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, CONNECTORS, DETERMINERS
 
 
@@ -148,14 +155,21 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
         if verb is None:
             continue
         rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
-        if rng is None:
-            return []
+        if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
+            return []  # "… gegen 17.50 Uhr … gefragt worden": no one to report
+        if not any(ctx.lower[k] in ctx.lex.subjunctive_i for k in range(lo, min(hi, lo + 12))):
+            return []  # "Insbesondere sollte …": Konjunktiv II or a preterite, not reported speech
         cue = QuoteMatch(
             0, 0, "indirect", "indirect.free", verb.lemma, *_tok_chars(doc, v), *_span_text(doc, rng)
         )
         found = _free_indirect(ctx, lo, hi, replace(cue, cue_id=verb.id))
         return [replace(q, rule_id="indirect.free_cued") for q in found]
     return []
+
+
+def _org_speaker(ctx: _Ctx, rng: tuple[int, int]) -> bool:
+    span = ctx.doc[rng[0] : rng[1]]
+    return speaker_organization(ctx.doc, span.start_char, span.end_char) is not None
 
 
 def _tok_chars(doc, i: int) -> tuple[int, int]:
@@ -189,7 +203,8 @@ def _hearsay(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch | None) -> list[Quote
         q = QuoteMatch(
             doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.hearsay", "sollen"
         )
-        return [_with_speaker(q, last) if last is not None else q]
+        # without anyone to attribute it to, "Gegen 2 Uhr soll … gekommen sein" is police narrative
+        return [_with_speaker(q, last)] if last is not None else []
     return []
 
 

@@ -386,8 +386,10 @@ def choose_speaker(
     if rules_span is None:
         return (best.start, best.end) if p >= model.threshold else None
     p_rules = max((s for s, c in scored if (c.start, c.end) == rules_span), default=0.0)
-    if best.start <= rules_span[0] and rules_span[1] <= best.end:
-        return rules_span  # a wider phrase around the rules' mention ("Wieczorek, Staatssekretär"): keep the mention
+    if best.start < rules_span[1] and rules_span[0] < best.end:
+        # the same speaker, wider or narrower ("Wieczorek, Staatssekretär", "Max Mustermann" in
+        # "Bezirksstadtrat Max Mustermann"): keep the rules' mention
+        return rules_span
     return (best.start, best.end) if p - p_rules > model.margin else rules_span
 
 

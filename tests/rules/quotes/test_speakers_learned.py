@@ -222,3 +222,30 @@ def test_organization_named_before_the_mention(blank, text, mention, is_org):
     start = text.index(mention)
     got = speaker_organization(doc, start, start + len(mention))
     assert (got == mention) if is_org else got is None
+
+
+# --- narrative that is no reported speech ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, narrative",
+    [
+        ("Nach ersten Erkenntnissen soll ein Autofahrer bei Rot gefahren sein.", "soll"),  # nobody speaks
+        ("Den bisherigen Ermittlungen zufolge soll der Mann geflohen sein.", "soll"),
+        (
+            "Gegen 2 Uhr soll es in einem Lokal zu einem Streit gekommen sein.",
+            "soll",
+        ),  # hearsay, nobody named
+        (
+            "Der Wegweiser informiert über Einrichtungen, wie Krankenhäuser und Apotheken im Bezirk.",
+            "Kranken",
+        ),
+        (
+            "Der Senat hat angekündigt, Gutachten zu beauftragen. Insbesondere sollte die Zahl geprüft werden.",
+            "Insbesondere",
+        ),
+    ],
+)
+def test_narrative_is_no_indirect_quote(nlp, text, narrative):
+    found = [t for t, q in quotes(nlp, text) if q["kind"] == "indirect" and narrative in t]
+    assert found == []
