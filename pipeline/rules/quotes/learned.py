@@ -75,6 +75,17 @@ def load_speaker_model(path: str | None = None) -> SpeakerModel:
         raise ValueError(f"{file}: not a quote speaker model ({exc})") from exc
 
 
+_SPANS: dict[tuple[int, int, int], object] = {}
+
+
+def _span(doc: Doc, start: int, end: int):
+    """doc.char_span (expanded to tokens), remembered for the Doc being ranked (candidates repeat)."""
+    key = (id(doc), start, end)
+    if key not in _SPANS:
+        _SPANS[key] = doc.char_span(start, end, alignment_mode="expand")
+    return _SPANS[key]
+
+
 def _add(cands: dict[tuple[int, int], Candidate], start: int, end: int, source: str) -> None:
     c = cands.setdefault((start, end), Candidate(start, end))
     c.sources.add(source)
@@ -102,6 +113,8 @@ def speaker_candidates(
         if src in ("person", "ent_per"):
             w = text[s:e].split()[-1].casefold() if text[s:e].split() else ""
             last_names[w] = last_names.get(w, 0) + 1
+    starts = [m[0] for m in mentions]
+    _SPANS.clear()
     genders = [(p.start, p.gender) for p in refs.people if p.gender]
     sents = _sentence_starts(doc)
     out: list[list[Candidate]] = []
@@ -112,8 +125,8 @@ def speaker_candidates(
             continue
         cands: dict[tuple[int, int], Candidate] = {}
         lo, hi = q.start - _BEFORE, q.end + _AFTER
-        for s, e, src in mentions:
-            if lo <= s and e <= hi and (e <= q.start or s >= q.end):
+        for s, e, src in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]:
+            if e <= hi and (e <= q.start or s >= q.end):
                 _add(cands, s, e, src)
         for s, e, src in _syntactic(doc, q, lo, hi):
             _add(cands, s, e, src)
@@ -132,6 +145,7 @@ def speaker_candidates(
         out.append(listed)
         if rules_span is not None:
             prev = rules_span
+    _SPANS.clear()  # no spans of this Doc kept beyond the call
     return out
 
 
@@ -187,7 +201,7 @@ _ANIMATE = (
 def _head_features(doc: Doc, c: Candidate) -> None:
     """What the candidate's head noun is: entity type, proper or common noun, number, and whether its
     ending names a person ("Sprecherin") or an abstract thing ("Behandlungsmethoden", "Angaben")."""
-    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    span = _span(doc, c.start, c.end)
     if span is None or not len(span):
         return
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")] if doc.has_annotation("POS") else []
@@ -323,8 +337,8 @@ def _features(doc: Doc, q, c: Candidate, rules_span, last_names: dict[str, int])
     cue = q.cue_start
     if cue is not None:
         f["cue_between"] = float((c.end <= cue <= q.start) if before else (q.end <= cue <= c.start))
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        cue_tok = doc.char_span(cue, cue + 1, alignment_mode="expand")
+        span = _span(doc, c.start, c.end)
+        cue_tok = _span(doc, cue, cue + 1)
         if span is not None and cue_tok is not None and len(cue_tok):
             ct = cue_tok[0]
             heads = {t.head.i for t in span if t.dep_ in _SUBJECT}
