@@ -95,6 +95,7 @@ def make_options(
     scheduler: str | None = None,
     doc_timeout: float | None = 300.0,
     worker_memory_mb: int | None = None,
+    settings: Iterable[tuple[str, str, object]] = (),
 ) -> RunOptions:
     return RunOptions(
         model=model,
@@ -107,6 +108,7 @@ def make_options(
         scheduler=scheduler,
         doc_timeout=doc_timeout or None,
         worker_memory_mb=worker_memory_mb,
+        settings=tuple(settings),
     )
 
 

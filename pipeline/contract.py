@@ -10,7 +10,7 @@ writes only its own key; no stage imports another stage or ``pressextract.record
   press_roles    office span (role_text),              span._.role   = {person_id, name, role, role_norm,
                                                         portfolio, organization, jurisdiction, level, rule_id}
   press_quotes   quote text without marks,             span._.quote  = {kind, cue, speaker, speaker_start,
-                                                        speaker_end, person_id, rule_id}
+                                                        speaker_end, person_id, speaker_org, rule_id}
   press_events   evidence span,                        span._.event  = {name, type, motto, start, end,
                                                         location, organizer, recurrence, rule_id, mentions}
   press_agenda   the programme entry,                  span._.agenda = {date, time, end_time, title,

@@ -65,6 +65,13 @@ def evaluate(
         typer.Option(help="Compare the gold scores with tests/quality_floors.json; exit 1 below a floor."),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    no_learned_quotes: Annotated[
+        bool,
+        typer.Option(
+            "--no-learned-quotes",
+            help="Quote speakers by the rules alone, without the learned ranking (trained on WIKINEWS).",
+        ),
+    ] = False,
 ) -> None:
     """Run the pipeline on the gold releases and the benchmarks; print a summary, write JSON + Markdown."""
     import datetime as dt
@@ -98,6 +105,7 @@ def evaluate(
         quotes_limit=quotes_limit,
         ner_limit=ner_limit,
         without=without or (),
+        learned_quotes=not no_learned_quotes,
         log=(lambda _: None) if quiet else (lambda msg: err.print(f"[dim]{msg}[/dim]")),
     )
     failures: list[str] = []

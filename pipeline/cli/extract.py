@@ -253,12 +253,21 @@ def extract(
             help="Read symbolic links that point out of an input folder (default: listed as skipped).",
         ),
     ] = False,
+    no_learned_quotes: Annotated[
+        bool,
+        typer.Option(
+            "--no-learned-quotes",
+            help="Quote speakers by the rules alone, without the learned ranking (its weights are trained "
+            "on WIKINEWS, CC BY-NC-SA 4.0).",
+        ),
+    ] = False,
 ) -> None:
     """Extract documents, events, agenda, people, roles, quotes and timexes into OUT/<table>.csv|jsonl."""
     from pressextract.api import RunInterrupted, extract_to_dir, make_options
     from pressextract.backbone import ModelNotFound
     from pressextract.engines.driver import InputChanged
     from pressextract.engines.store import OutputError, OutputLocked, ResumeError, RunExists
+    from pressextract.stages.quotes import QUOTES_RULES_ONLY
 
     # soft_wrap: lines are never cut at the terminal (or at 80 columns when stderr is a file or a pipe)
     err = Console(stderr=True, soft_wrap=True)
@@ -311,6 +320,7 @@ def extract(
         scheduler=scheduler,
         doc_timeout=doc_timeout,
         worker_memory_mb=worker_memory,
+        settings=QUOTES_RULES_ONLY if no_learned_quotes else (),
     )
     show = not quiet and sys.stderr.isatty()
     progress = None

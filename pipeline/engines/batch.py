@@ -103,17 +103,28 @@ def prepare(raw: RawDocument, *, max_doc_bytes: int | None = None) -> Prepared:
     return Prepared(doc_id=doc_id, source=raw.source, text=body, sha256=sha, meta=meta)
 
 
-def build_nlp(model: str | None = None, *, stages: Iterable[str] | None = None) -> Language:
-    """Backbone + layout + extraction stages, in the documented order."""
+def build_nlp(
+    model: str | None = None,
+    *,
+    stages: Iterable[str] | None = None,
+    settings: Iterable[tuple[str, str, object]] = (),
+) -> Language:
+    """Backbone + layout + extraction stages, in the documented order.
+
+    `settings`: (stage, setting, value) over the factory defaults, e.g. ("press_quotes", "learned_speakers", False).
+    """
     import pressextract.layout
     import pressextract.stages  # noqa: F401  (registers the stage factories)
 
     nlp = load_backbone(model)
     nlp.add_pipe("press_layout", first=True)
     wanted = set(stages) if stages is not None else None
+    config: dict[str, dict] = {}
+    for stage, key, value in settings:
+        config.setdefault(stage, {})[key] = value
     for name in STAGE_ORDER:
         if (wanted is None or name in wanted) and Language.has_factory(name):
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=config.get(name, {}))
     if wanted:
         missing = wanted - set(nlp.pipe_names)
         if missing:

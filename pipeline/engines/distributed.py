@@ -16,24 +16,26 @@ from pressextract.engines.runner import RunOptions, isolate
 _LOCAL = threading.local()  # one pipeline per worker thread: spaCy pipelines are not shared across threads
 
 
-def _nlp(model: str | None, stages: tuple[str, ...] | None):
+def _nlp(model: str | None, stages: tuple[str, ...] | None, settings: tuple = ()):
     cache = getattr(_LOCAL, "pipelines", None)
     if cache is None:
         cache = _LOCAL.pipelines = {}
-    key = (model, stages)
+    key = (model, stages, settings)
     if key not in cache:
-        cache[key] = build_nlp(model, stages=stages)
+        cache[key] = build_nlp(model, stages=stages, settings=settings)
     return cache[key]
 
 
-def dask_info(model: str | None, stages: tuple[str, ...] | None) -> dict:
+def dask_info(model: str | None, stages: tuple[str, ...] | None, settings: tuple = ()) -> dict:
     from pressextract.backbone import model_info
 
-    return model_info(_nlp(model, stages))
+    return model_info(_nlp(model, stages, settings))
 
 
-def dask_run(batch: list[Prepared], model: str | None, stages: tuple[str, ...] | None) -> BatchResult:
-    return run_batch_here(_nlp(model, stages), batch)
+def dask_run(
+    batch: list[Prepared], model: str | None, stages: tuple[str, ...] | None, settings: tuple = ()
+) -> BatchResult:
+    return run_batch_here(_nlp(model, stages, settings), batch)
 
 
 class DaskRunner:
@@ -66,11 +68,15 @@ class DaskRunner:
                 host="127.0.0.1",
             )
             self.client = Client(self.cluster)
-        return self.client.submit(dask_info, self.options.model, self.options.stages, pure=False).result()
+        return self.client.submit(
+            dask_info, self.options.model, self.options.stages, self.options.settings, pure=False
+        ).result()
 
     def submit(self, batch: list[Prepared]) -> object:
         assert self.client is not None
-        return self.client.submit(dask_run, batch, self.options.model, self.options.stages, pure=False)
+        return self.client.submit(
+            dask_run, batch, self.options.model, self.options.stages, self.options.settings, pure=False
+        )
 
     def collect(self, handle: object, batch: list[Prepared]) -> BatchResult:
         try:

@@ -28,7 +28,9 @@ class InProcessRunner:
 
     def start(self) -> dict:
         if self.nlp is None:
-            self.nlp = build_nlp(self.options.model, stages=self.options.stages)
+            self.nlp = build_nlp(
+                self.options.model, stages=self.options.stages, settings=self.options.settings
+            )
         return model_info(self.nlp)
 
     def submit(self, batch: list[Prepared]) -> object:
@@ -76,6 +78,7 @@ def _worker_init(
     driver_pid: int,
     budget: float | None,
     memory_mb: int | None,
+    settings: tuple[tuple[str, str, object], ...] = (),
 ) -> None:
     global _WORKER_NLP, _WORKER_ERROR, _WORKER_BUDGET
     _die_with_driver(driver_pid)
@@ -85,7 +88,7 @@ def _worker_init(
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _WORKER_BUDGET = budget
     try:
-        _WORKER_NLP = build_nlp(model, stages=stages)
+        _WORKER_NLP = build_nlp(model, stages=stages, settings=settings)
     except Exception as exc:  # noqa: BLE001  (reported by _worker_info, not as a broken pool)
         _WORKER_ERROR = str(exc)
     if memory_mb is None:  # the default: what the loaded pipeline takes, plus the headroom for documents
@@ -162,6 +165,7 @@ class PoolRunner:
                 os.getpid(),
                 self.options.doc_timeout,
                 self.options.worker_memory_mb,
+                self.options.settings,
             ),
         )
 

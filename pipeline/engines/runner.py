@@ -35,6 +35,8 @@ class RunOptions:
     worker_memory_mb: int | None = (
         None  # address-space limit of a pool worker; None: loaded size + 1 GiB; 0: none
     )
+    # stage settings over the factory defaults: (("press_quotes", "learned_speakers", False),)
+    settings: tuple[tuple[str, str, object], ...] = ()
 
     def resolved_workers(self) -> int:
         """0 or less means all cores: the CLI default."""

@@ -33,6 +33,7 @@ from pressextract.evaluation.quotes_wikinews import (
 )
 from pressextract.rules.quotes.learned import MODEL_PATH, SpeakerModel, choose_speaker, speaker_candidates
 
+KINDS = ("direct", "indirect")  # the quote kinds whose speakers the shipped model chooses
 METRICS = (
     ("direct", "f"),
     ("direct", "speaker"),
@@ -84,28 +85,37 @@ def collect(data: Path | str = DATA_DIR, *, model: str | None = None, limit: int
     return docs
 
 
-def _rows(doc: dict) -> list[tuple[int, dict, int]]:
+def _rows(doc: dict, kinds: tuple[str, ...] = ("direct", "indirect")) -> list[tuple[int, dict, int]]:
     """(quote index, features, label) for the candidates of the predicted direct quotes matched to a gold
     direct quote with a speaker; label 1 when the candidate overlaps the gold speaker."""
-    preds, golds = doc["preds"], [g for g in doc["golds"] if g.kind == "direct"]
-    direct = [i for i, p in enumerate(preds) if p.kind == "direct"]
     out = []
-    for i, j in _match([preds[k] for k in direct], golds):
-        g = golds[j]
-        if not g.speaker:
-            continue
-        q = direct[i]
-        for s, e, feats in doc["cands"][q]:
-            out.append((q, feats, int(_overlap([(s, e)], g.speaker) > 0)))
+    for kind in kinds:
+        preds, golds = doc["preds"], [g for g in doc["golds"] if g.kind == kind]
+        same = [i for i, p in enumerate(preds) if p.kind == kind]
+        for i, j in _match([preds[k] for k in same], golds):
+            g = golds[j]
+            if not g.speaker:
+                continue
+            q = same[i]
+            for s, e, feats in doc["cands"][q]:
+                out.append((q, feats, int(_overlap([(s, e)], g.speaker) > 0)))
     return out
 
 
-def train(docs: list[dict], *, c: float = 1.0) -> SpeakerModel:
-    """A logistic regression on the candidates of `docs` (scikit-learn; liblinear, L2)."""
+def train(
+    docs: list[dict],
+    *,
+    c: float = 1.0,
+    kinds: tuple[str, ...] = KINDS,
+    threshold: float = 0.3,
+    margin: float = 0.2,
+) -> SpeakerModel:
+    """A logistic regression on the candidates of `docs` (scikit-learn; liblinear, L2), for the quotes of
+    `kinds`; `threshold` and `margin` go into the model as they are (see choose_speaker)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = [r for d in docs for r in _rows(d)]
+    rows = [r for d in docs for r in _rows(d, kinds)]
     vec = DictVectorizer(sparse=False)
     x = vec.fit_transform([f for _, f, _ in rows])
     y = [label for _, _, label in rows]
@@ -113,7 +123,7 @@ def train(docs: list[dict], *, c: float = 1.0) -> SpeakerModel:
     clf.fit(x, y)
     names = vec.get_feature_names_out()
     weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-6}
-    return SpeakerModel(weights, round(float(clf.intercept_[0]), 4))
+    return SpeakerModel(weights, round(float(clf.intercept_[0]), 4), threshold, margin, tuple(kinds))
 
 
 def apply(doc: dict, model: SpeakerModel | None) -> list:
@@ -124,7 +134,7 @@ def apply(doc: dict, model: SpeakerModel | None) -> list:
 
     out = []
     for p, cands in zip(doc["preds"], doc["cands"], strict=True):
-        if p.kind != "direct":
+        if p.kind not in model.kinds:
             out.append(p)
             continue
         rules_span = p.speaker[0] if p.speaker else None
@@ -142,9 +152,10 @@ def score(docs: list[dict], model: SpeakerModel | None) -> dict:
     return {f"{k}_{m}": (r[k]["overlap"]["f"] if m == "f" else r[k]["speaker_acc"]) for k, m in METRICS}
 
 
-def cross_validate(docs: list[dict], *, folds: int = 5, seed: int = 18, c: float = 1.0) -> dict:
-    """Mean and standard deviation over `folds` folds by document, rules alone and with the model; and the
-    dev split (model trained on train)."""
+def cross_validate(docs: list[dict], *, folds: int = 5, seed: int = 18, **params) -> dict:
+    """Mean and standard deviation over `folds` folds by document, rules alone and with the model (trained
+    per fold on the other folds with `params`: c, kinds, threshold, margin); and the dev split (model
+    trained on train)."""
     names = sorted(d["name"] for d in docs)
     random.Random(seed).shuffle(names)
     fold_of = {n: i % folds for i, n in enumerate(names)}
@@ -153,8 +164,9 @@ def cross_validate(docs: list[dict], *, folds: int = 5, seed: int = 18, c: float
         test = [d for d in docs if fold_of[d["name"]] == k]
         rest = [d for d in docs if fold_of[d["name"]] != k]
         per["rules"].append(score(test, None))
-        per["learned"].append(score(test, train(rest, c=c)))
-    result: dict = {"folds": folds, "seed": seed, "documents": len(docs), "C": c}
+        per["learned"].append(score(test, train(rest, **params)))
+    result: dict = {"folds": folds, "seed": seed, "documents": len(docs), "C": params.get("c", 1.0)}
+    result["params"] = {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()}
     for variant, scores in per.items():
         result[variant] = {
             key: {
@@ -167,7 +179,7 @@ def cross_validate(docs: list[dict], *, folds: int = 5, seed: int = 18, c: float
     dev = [d for d in docs if d["split"] == "dev"]
     result["dev"] = {
         "rules": score(dev, None),
-        "learned": score(dev, train([d for d in docs if d["split"] == "train"], c=c)),
+        "learned": score(dev, train([d for d in docs if d["split"] == "train"], **params)),
     }
     return result
 
@@ -198,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--C", type=float, default=1.0, dest="c", help="inverse L2 strength")
+    parser.add_argument("--threshold", type=float, default=0.3, help="least probability of a speaker")
+    parser.add_argument(
+        "--margin", type=float, default=0.2, help="lead over the rules' speaker to replace it"
+    )
+    parser.add_argument(
+        "--kinds", default=",".join(KINDS), help="quote kinds the model decides: direct,indirect"
+    )
     parser.add_argument("--cache", default=None, help="pickle of the pipeline's output, reused when present")
     parser.add_argument("--limit", type=int, default=None, help="first N articles per split")
     parser.add_argument(
@@ -216,10 +235,16 @@ def main(argv: list[str] | None = None) -> int:
         docs = collect(args.data, model=args.model, limit=args.limit)
         if cache:
             cache.write_bytes(pickle.dumps(docs))
-    result = cross_validate(docs, folds=args.folds, seed=args.seed, c=args.c)
+    params = {
+        "c": args.c,
+        "threshold": args.threshold,
+        "margin": args.margin,
+        "kinds": tuple(k for k in args.kinds.split(",") if k),
+    }
+    result = cross_validate(docs, folds=args.folds, seed=args.seed, **params)
     print(json.dumps(result, indent=2) if args.json else format_cv(result))
     if args.save:
-        m = train([d for d in docs if d["split"] == "train"], c=args.c)
+        m = train([d for d in docs if d["split"] == "train"], **params)
         payload = {
             "model": "quote_speaker",
             "kind": "logistic regression over speaker candidates (scikit-learn, liblinear, L2)",
@@ -228,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             "bias": m.bias,
             "threshold": m.threshold,
             "margin": m.margin,
+            "kinds": list(m.kinds),
             "weights": dict(sorted(m.weights.items())),
         }
         Path(args.save).parent.mkdir(parents=True, exist_ok=True)

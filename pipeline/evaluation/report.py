@@ -316,15 +316,18 @@ def _call(fn: Callable, *args, **kwargs):
     return fn(*args, **{k: v for k, v in kwargs.items() if k in params})
 
 
-def evaluate_quotes_part(*, model: str | None, data_dir: Path, limit: int | None) -> dict:
+def evaluate_quotes_part(
+    *, model: str | None, data_dir: Path, limit: int | None, learned: bool = True
+) -> dict:
     try:
-        from pressextract.evaluation.quotes_wikinews import evaluate_quotes
+        from pressextract.evaluation.quotes_wikinews import evaluate_quotes, quote_nlp
     except ImportError as exc:
         return {"skipped": f"quote benchmark not available ({exc})"}
     path = data_dir / "quotes-wikinews"
     if not path.is_dir():
         return {"skipped": f"{path} not available"}
-    result = _call(evaluate_quotes, path, split="dev", model=model, limit=limit)
+    nlp = None if learned else quote_nlp(model, quote_config={"learned_speakers": False})
+    result = _call(evaluate_quotes, path, split="dev", model=model, limit=limit, nlp=nlp)
     result["sampled"] = f"first {limit} documents" if limit else "all documents"
     return result
 
@@ -469,6 +472,7 @@ def evaluate(
     quotes_limit: int | None = None,
     ner_limit: int | None = None,
     without: Iterable[str] = (),
+    learned_quotes: bool = True,
     splits: Iterable[str] = SPLITS,
     log: Callable[[str], None] = lambda _: None,
 ) -> dict:
@@ -476,7 +480,8 @@ def evaluate(
 
     Example: evaluate(only=["gold"], model="blank")["gold"]["dev"]["prf"]["quotes"]["span"]["f"]
     `without`: extraction stages left out of the gold run (["press_quotes"]), to see what a stage is worth or
-    to show that the quality gate catches a broken one.
+    to show that the quality gate catches a broken one. `learned_quotes=False`: quote speakers by the rules
+    alone (--no-learned-quotes).
     """
     from pressextract.api import package_version
     from pressextract.backbone import model_info
@@ -503,9 +508,12 @@ def evaluate(
         from pressextract.engine import STAGE_ORDER
 
         skip = {w if w.startswith("press_") else f"press_{w}" for w in without}
-        nlp = build_nlp(model, stages=[s for s in STAGE_ORDER if s not in skip] if skip else None)
+        settings = () if learned_quotes else (("press_quotes", "learned_speakers", False),)
+        stages = [s for s in STAGE_ORDER if s not in skip] if skip else None
+        nlp = build_nlp(model, stages=stages, settings=settings)
         result["model"] = model_info(nlp)
         result["without"] = sorted(skip)
+        result["learned_quotes"] = learned_quotes
         seed_gold, dev = load_gold(gold_dir)
         # `splits=("dev",)` while writing rules: the holdout is then neither run nor shown
         dev = [g for g in dev if g["split"] in set(splits)]
@@ -518,7 +526,7 @@ def evaluate(
         t0 = time.perf_counter()
         log("quotes: WIKINEWS dev")
         result["quotes"] = (
-            evaluate_quotes_part(model=model, data_dir=data, limit=quotes_limit)
+            evaluate_quotes_part(model=model, data_dir=data, limit=quotes_limit, learned=learned_quotes)
             if have_data
             else {"skipped": f"{data} not available"}
         )

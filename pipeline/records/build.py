@@ -188,6 +188,7 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
             speaker_start=q.get("speaker_start"),
             speaker_end=q.get("speaker_end"),
             rule_id=q.get("rule_id"),
+            speaker_org=q.get("speaker_org"),
         )
         for i, s in enumerate(doc.spans.get("press_quotes", []), 1)
         if (q := _ext(s, "quote")) is not None

@@ -156,6 +156,7 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     rule_id: str | None = None
+    speaker_org: str | None = None  # the speaker is an organization ("Die Polizei Berlin"), not a person
 
 
 @dataclass(frozen=True, slots=True)

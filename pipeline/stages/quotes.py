@@ -20,6 +20,7 @@ from pressextract.contract import QUOTES_KEY, Refs
 from pressextract.rules.quotes import QuoteMatch, QuoteOptions, find_quotes, load_rules
 from pressextract.rules.quotes.learned import load_speaker_model
 from pressextract.rules.quotes.rules import LEXICON_DIR, LEXICON_FILES, office_matcher
+from pressextract.rules.quotes.speakers import speaker_organization
 from pressextract.stages.settings import defaults
 
 SETTINGS = (
@@ -33,6 +34,10 @@ SETTINGS = (
     "fragment_free_blocks",
     "learned_speakers",
 )
+
+
+# The run setting behind --no-learned-quotes: quote speakers by the rules alone.
+QUOTES_RULES_ONLY = (("press_quotes", "learned_speakers", False),)
 
 
 class PressQuotes:
@@ -71,6 +76,8 @@ class PressQuotes:
 
 def _span(doc: Doc, m: QuoteMatch) -> Span | None:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    # an organization speaks ("teilte die Polizei mit"): its own column, never a person_id
+    org = speaker_organization(doc, m.speaker_start, m.speaker_end) if m.speaker else None
     if span is not None:
         span._.quote = {
             "kind": m.kind,
@@ -78,7 +85,8 @@ def _span(doc: Doc, m: QuoteMatch) -> Span | None:
             "speaker": m.speaker,
             "speaker_start": m.speaker_start,
             "speaker_end": m.speaker_end,
-            "person_id": m.person_id,
+            "person_id": None if org else m.person_id,
+            "speaker_org": org,
             "rule_id": m.full_rule_id,
             "cue_start": m.cue_start,
             "cue_end": m.cue_end,

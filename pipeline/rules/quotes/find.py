@@ -27,6 +27,7 @@ from pressextract.rules.quotes.passes import (
 )
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
+from pressextract.rules.quotes.speakers import speaker_organization
 
 _GENERIC_SPEAKERS = word_set("quotes", "generic_speakers")
 _SPEAKER_DETERMINERS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
@@ -37,6 +38,10 @@ def _generic_speaker(speaker: str | None) -> bool:
     if not speaker:
         return False
     words = [w for w in speaker.casefold().split() if w not in _SPEAKER_DETERMINERS]
+    # "ersten Erkenntnissen", "den bisherigen Ermittlungen": adjectives before the noun name nobody either
+    words = [
+        w for w in words[:-1] if not (w.isalpha() and w.endswith(("e", "en", "er", "es", "em")))
+    ] + words[-1:]
     return len(words) == 1 and words[0] in _GENERIC_SPEAKERS
 
 
@@ -153,7 +158,8 @@ def find_quotes(
         if doc.char_span(m.start, m.end, alignment_mode="expand") is None:
             continue  # not on token edges of this Doc: no span to write, no speaker to remember
         pid = None
-        if m.speaker:
+        # an organization ("Power Shift Africa", "die Polizei") is nobody's person_id, nor a pronoun's antecedent
+        if m.speaker and not speaker_organization(doc, m.speaker_start, m.speaker_end):
             pid = resolve_speaker(
                 m.speaker,
                 m.speaker_start,

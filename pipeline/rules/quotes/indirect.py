@@ -5,7 +5,9 @@ Example: "Kalayci sagte, die Versorgung sei gesichert." -> indirect quote "die V
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.context import (
@@ -13,6 +15,7 @@ from pressextract.rules.quotes.context import (
     QuoteMatch,
     _Ctx,
     _cued,
+    _person_like,
     _span_text,
     _with_speaker,
 )
@@ -20,7 +23,13 @@ from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_
 from pressextract.rules.quotes.marks import _PARA_BREAK
 from pressextract.rules.quotes.reported import _reported_after, _reported_before, _so_attribution
 from pressextract.rules.quotes.rules import CuePhrase
-from pressextract.rules.quotes.speakers import _np_after, _np_before, _speaker_from_dep
+from pressextract.rules.quotes.speakers import (
+    _np_after,
+    _np_before,
+    _speaker_around_verb,
+    _speaker_from_dep,
+    speaker_organization,
+)
 from pressextract.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, CONNECTORS, DETERMINERS
 
 
@@ -60,6 +69,8 @@ def _indirect_quotes(
             last = _last_attributed(ctx.text, s0, direct, out)
             if last is not None:
                 found = _free_indirect(ctx, lo, hi, last)
+            elif prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
+                found = _free_indirect_cued(ctx, lo, hi, prev_sent)
             if not found:
                 found = _hearsay(ctx, lo, hi, last)
         out.extend(found)
@@ -123,6 +134,49 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
     return []
 
 
+def _para_between(ctx: _Ctx, a: int, b: int) -> bool:
+    """A paragraph break between token a and token b."""
+    if a >= len(ctx.doc) or b <= a:
+        return False
+    return bool(_PARA_BREAK.search(ctx.text, ctx.doc[a - 1].idx if a else 0, ctx.doc[b].idx))
+
+
+def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMatch]:
+    """A Konjunktiv-I sentence after a sentence with a speech verb, in the same paragraph: "Die Polizei
+    bittet um Mithilfe. Der Mann sei etwa 30 Jahre alt." -> reported, speaker the verb's subject.
+
+    Without a speech verb before it, a Konjunktiv sentence stays narrative ("Es sei darauf hingewiesen …"
+    has no speaker to report).
+    """
+    doc = ctx.doc
+    p_lo, p_hi = prev
+    for v in range(p_lo, p_hi):
+        verb = _verb_at(ctx, doc[v], scopes=_ANY_SCOPE)
+        if verb is None:
+            continue
+        rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
+        if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
+            return []  # "… gegen 17.50 Uhr … gefragt worden": no one to report
+        if not any(ctx.lower[k] in ctx.lex.subjunctive_i for k in range(lo, min(hi, lo + 12))):
+            return []  # "Insbesondere sollte …": Konjunktiv II or a preterite, not reported speech
+        cue = QuoteMatch(
+            0, 0, "indirect", "indirect.free", verb.lemma, *_tok_chars(doc, v), *_span_text(doc, rng)
+        )
+        found = _free_indirect(ctx, lo, hi, replace(cue, cue_id=verb.id))
+        return [replace(q, rule_id="indirect.free_cued") for q in found]
+    return []
+
+
+def _org_speaker(ctx: _Ctx, rng: tuple[int, int]) -> bool:
+    span = ctx.doc[rng[0] : rng[1]]
+    return speaker_organization(ctx.doc, span.start_char, span.end_char) is not None
+
+
+def _tok_chars(doc, i: int) -> tuple[int, int]:
+    return doc[i].idx, doc[i].idx + len(doc[i])
+
+
+_ANY_SCOPE = ("any", "report", "directive")
 _HEARSAY = word_set("quotes", "hearsay")
 
 
@@ -149,7 +203,8 @@ def _hearsay(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch | None) -> list[Quote
         q = QuoteMatch(
             doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.hearsay", "sollen"
         )
-        return [_with_speaker(q, last) if last is not None else q]
+        # without anyone to attribute it to, "Gegen 2 Uhr soll … gekommen sein" is police narrative
+        return [_with_speaker(q, last)] if last is not None else []
     return []
 
 
@@ -168,8 +223,8 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 continue
             if ph.position == "prep":
                 # "nach Angaben von VroniPlag Wiki", "laut dem Sprecher"
-                at = k + n + (k + n < end and doc[k + n].lower_ in ("von", "vom"))
-                rng = _np_after(ctx, at, end)
+                at = k + n + (k + n < end and doc[k + n].lower_ in ("von", "vom", "aus"))
+                rng = _np_after(ctx, at, end) or _site_name(ctx, at, end)
                 if rng is None:
                     continue
                 q_lo = rng[1] if k == lo else lo
@@ -197,6 +252,16 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 *s,
                 cue_id=ph.id,
             )
+    return None
+
+
+_SITE = re.compile(r"^(?=.*[a-zäöü])[a-zäöü0-9][\w-]*(?:\.[a-z]{2,4}|\d+)$")
+
+
+def _site_name(ctx: _Ctx, i: int, end: int) -> tuple[int, int] | None:
+    """A source written in lower case: a web site or a channel with a number ("ndr.de", "rbb24", "n24")."""
+    if i < end and ctx.inside[i] < 0 and _SITE.match(ctx.texts[i]):
+        return i, i + 1
     return None
 
 

@@ -11,6 +11,7 @@ candidate "Senatorin Kalayci" (after the quote, subject of the cue) is chosen.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from dataclasses import dataclass, field, replace
@@ -20,12 +21,16 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from pressextract.contract import Refs
+from pressextract.resources.loader import word_set
+from pressextract.rules.quotes.speakers import _org_before, _org_word
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "quote_speaker.json"
 _BEFORE = 400  # characters before the quote where a speaker candidate may stand
 _AFTER = 250  # characters after it
 _PRONOUNS = {"er", "sie"}
 _SUBJECT = {"sb", "nsubj", "nsubj:pass"}
+_GENERIC = word_set("quotes", "generic_speakers")
+_DETS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
 
 
 @dataclass(slots=True)
@@ -46,6 +51,7 @@ class SpeakerModel:
     bias: float
     threshold: float = 0.3
     margin: float = 0.2  # how much more probable than the rules' speaker another candidate must be
+    kinds: tuple[str, ...] = ("direct",)  # the quote kinds whose speakers the model chooses
 
     def score(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -63,9 +69,21 @@ def load_speaker_model(path: str | None = None) -> SpeakerModel:
             float(data["bias"]),
             float(data.get("threshold", 0.3)),
             float(data.get("margin", 0.2)),
+            tuple(data.get("kinds", ("direct",))),
         )
     except (OSError, KeyError, ValueError, TypeError) as exc:
         raise ValueError(f"{file}: not a quote speaker model ({exc})") from exc
+
+
+_SPANS: dict[tuple[int, int, int], object] = {}
+
+
+def _span(doc: Doc, start: int, end: int):
+    """doc.char_span (expanded to tokens), remembered for the Doc being ranked (candidates repeat)."""
+    key = (id(doc), start, end)
+    if key not in _SPANS:
+        _SPANS[key] = doc.char_span(start, end, alignment_mode="expand")
+    return _SPANS[key]
 
 
 def _add(cands: dict[tuple[int, int], Candidate], start: int, end: int, source: str) -> None:
@@ -73,9 +91,12 @@ def _add(cands: dict[tuple[int, int], Candidate], start: int, end: int, source: 
     c.sources.add(source)
 
 
-def speaker_candidates(doc: Doc, quotes: list, *, refs: Refs) -> list[list[Candidate]]:
+def speaker_candidates(
+    doc: Doc, quotes: list, *, refs: Refs, kinds: tuple[str, ...] = ("direct", "indirect")
+) -> list[list[Candidate]]:
     """For each quote of `quotes` (objects with start, end, kind, speaker_start/end, cue_start, rule_id,
-    in text order) its speaker candidates with features; indirect quotes get an empty list.
+    in text order) its speaker candidates with features; quotes of other `kinds` get an empty list.
+    Features of an indirect quote also come with the prefix "ind:" (own weights beside the shared ones).
 
     Example: "Kalayci sagte: „Wir handeln.“" -> [[Candidate(0, 7, {"person", "ent_per"}, …)]].
     """
@@ -92,16 +113,20 @@ def speaker_candidates(doc: Doc, quotes: list, *, refs: Refs) -> list[list[Candi
         if src in ("person", "ent_per"):
             w = text[s:e].split()[-1].casefold() if text[s:e].split() else ""
             last_names[w] = last_names.get(w, 0) + 1
+    starts = [m[0] for m in mentions]
+    _SPANS.clear()
+    genders = [(p.start, p.gender) for p in refs.people if p.gender]
+    sents = _sentence_starts(doc)
     out: list[list[Candidate]] = []
     prev: tuple[int, int] | None = None
     for q in quotes:
-        if q.kind != "direct":
+        if q.kind not in kinds:
             out.append([])
             continue
         cands: dict[tuple[int, int], Candidate] = {}
         lo, hi = q.start - _BEFORE, q.end + _AFTER
-        for s, e, src in mentions:
-            if lo <= s and e <= hi and (e <= q.start or s >= q.end):
+        for s, e, src in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]:
+            if e <= hi and (e <= q.start or s >= q.end):
                 _add(cands, s, e, src)
         for s, e, src in _syntactic(doc, q, lo, hi):
             _add(cands, s, e, src)
@@ -113,10 +138,140 @@ def speaker_candidates(doc: Doc, quotes: list, *, refs: Refs) -> list[list[Candi
             _add(cands, *prev, "prev")
         listed = [_features(doc, q, c, rules_span, last_names) for c in cands.values()]
         _rank_features(listed, q)
+        _context_features(doc, q, listed, genders=genders, sents=sents)
+        if q.kind != "direct":
+            for c in listed:
+                c.features.update({"ind:" + k: v for k, v in list(c.features.items())})
         out.append(listed)
         if rules_span is not None:
             prev = rules_span
+    _SPANS.clear()  # no spans of this Doc kept beyond the call
     return out
+
+
+_ABSTRACT = (
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "tion",
+    "tionen",
+    "ität",
+    "nis",
+    "ment",
+    "tum",
+    "angaben",
+    "bericht",
+    "berichten",
+    "aussage",
+    "meinung",
+    "ansicht",
+    "zahlen",
+    "daten",
+    "grund",
+    "frage",
+    "ziel",
+    "plan",
+)
+_ANIMATE = (
+    "er",
+    "erin",
+    "in",
+    "innen",
+    "ent",
+    "entin",
+    "ist",
+    "istin",
+    "eur",
+    "eurin",
+    "ling",
+    "ige",
+    "iger",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "leiter",
+    "leiterin",
+    "minister",
+    "ministerin",
+)
+
+
+def _head_features(doc: Doc, c: Candidate) -> None:
+    """What the candidate's head noun is: entity type, proper or common noun, number, and whether its
+    ending names a person ("Sprecherin") or an abstract thing ("Behandlungsmethoden", "Angaben")."""
+    span = _span(doc, c.start, c.end)
+    if span is None or not len(span):
+        return
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")] if doc.has_annotation("POS") else []
+    head = span.root if doc.has_annotation("DEP") else (nouns[-1] if nouns else span[-1])
+    f = c.features
+    if head.ent_type_:
+        f["head_ent=" + head.ent_type_] = 1.0
+    if head.pos_:
+        f["head_pos=" + head.pos_] = 1.0
+    if "Plur" in head.morph.get("Number"):
+        f["head_plural"] = 1.0
+    low = head.lower_
+    if head.is_alpha and head.text[:1].isupper() and head.pos_ != "PROPN":
+        if low.endswith(_ABSTRACT):
+            f["head_abstract"] = 1.0
+        elif low.endswith(_ANIMATE):
+            f["head_animate"] = 1.0
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Char offsets where the parser's sentences start (empty without a parse)."""
+    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return []
+    return [s.start_char for s in doc.sents]
+
+
+def _sent_index(starts: list[int], char: int) -> int:
+    return bisect.bisect_right(starts, char) - 1
+
+
+def _context_features(
+    doc: Doc, q, cands: list[Candidate], *, genders: list[tuple[int, str]], sents: list[int]
+) -> None:
+    """Features beyond one candidate: same sentence as the quote's edge, a pronoun's antecedent,
+    generic and organization heads, and conjunctions of source with position.
+
+    Example: "sie" after "Senatorin Kalayci" (f) -> "pron_antecedent" = 1.
+    """
+    text = doc.text
+    for c in cands:
+        f = c.features
+        before = c.end <= q.start
+        if sents:
+            edge = q.start if before else max(q.start, q.end - 1)
+            f["same_sent"] = float(_sent_index(sents, c.start) == _sent_index(sents, edge))
+            if q.kind != "direct":
+                f["same_sent_start"] = float(_sent_index(sents, c.start) == _sent_index(sents, q.start))
+        words = text[c.start : c.end].split()
+        low = [w.casefold().strip(".,:;()") for w in words]
+        if low and low[-1] in _GENERIC:
+            f["generic"] = 1.0
+        head = next((w for w in words if w[:1].isupper() and w.casefold() not in _DETS), None)
+        if head is not None and _org_word(head):
+            f["org_head"] = 1.0
+        if _org_before(text, c.start):
+            f["org_before"] = 1.0  # "der Umweltorganisation Power Shift Africa": a name of an organization
+        lead = text[max(0, c.start - 12) : c.start].split()
+        if lead and lead[-1].casefold() in ("von", "vom"):
+            f["after_von"] = 1.0  # "Mohamed Adow von Power Shift Africa": whose, not who
+        if "pronoun" in c.sources and low:
+            want = "f" if low[0] == "sie" else "m"
+            near = [g for s, g in genders if s < c.start and c.start - s < 600]
+            f["pron_antecedent"] = float(bool(near) and near[-1] == want)
+            f["pron_capital"] = float(words[0][:1].isupper())
+        _head_features(doc, c)
+        side = "b" if before else "a"
+        for src in c.sources:
+            f[f"src={src}&{side}"] = 1.0
+        if f.get("subj_of_cue"):
+            f["subj_of_cue&" + side] = 1.0
 
 
 _PREPS = {"in", "im", "laut", "nach", "zufolge", "auf", "von", "vom", "bei", "beim"}
@@ -142,6 +297,8 @@ def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
         else:
             continue
         left, right = t.left_edge.i, t.right_edge.i + 1
+        # the mention, not its apposition or relative clause: "Johannes Wieczorek, Staatssekretär, …"
+        right = next((k for k in range(t.i + 1, right) if doc[k].text in (",", "(")), right)
         if right - left > _MAX_PHRASE:
             left, right = max(left, t.i - 3), min(right, t.i + 4)
         a, b = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
@@ -180,12 +337,17 @@ def _features(doc: Doc, q, c: Candidate, rules_span, last_names: dict[str, int])
     cue = q.cue_start
     if cue is not None:
         f["cue_between"] = float((c.end <= cue <= q.start) if before else (q.end <= cue <= c.start))
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        cue_tok = doc.char_span(cue, cue + 1, alignment_mode="expand")
+        span = _span(doc, c.start, c.end)
+        cue_tok = _span(doc, cue, cue + 1)
         if span is not None and cue_tok is not None and len(cue_tok):
             ct = cue_tok[0]
             heads = {t.head.i for t in span if t.dep_ in _SUBJECT}
             f["subj_of_cue"] = float(ct.i in heads or any(h.i in heads for h in (ct.head,)))
+            if doc.has_annotation("DEP"):
+                root = span.root
+                # the candidate hangs on the cue verb (or on its auxiliary): its relation says how
+                if root.head.i in (ct.i, ct.head.i) and root.i != ct.i:
+                    f["cue_dep=" + root.dep_] = 1.0
             f["cue_same_sent"] = (
                 float(span[0].sent.start == ct.sent.start) if doc.has_annotation("DEP") else 0.0
             )
@@ -238,6 +400,10 @@ def choose_speaker(
     if rules_span is None:
         return (best.start, best.end) if p >= model.threshold else None
     p_rules = max((s for s, c in scored if (c.start, c.end) == rules_span), default=0.0)
+    if best.start < rules_span[1] and rules_span[0] < best.end:
+        # the same speaker, wider or narrower ("Wieczorek, Staatssekretär", "Max Mustermann" in
+        # "Bezirksstadtrat Max Mustermann"): keep the rules' mention
+        return rules_span
     return (best.start, best.end) if p - p_rules > model.margin else rules_span
 
 
@@ -249,7 +415,7 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
     out = []
     for q, cands in zip(quotes, speaker_candidates(doc, quotes, refs=refs), strict=True):
         rules_span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
-        span = choose_speaker(cands, rules_span, model) if q.kind == "direct" else rules_span
+        span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds else rules_span
         if span is None or span == rules_span:
             out.append(q)
             continue

@@ -132,6 +132,8 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     elif strict:
         return None
     elif first.lower_ in _WH_WORDS:
+        if first.lower_ == "wie" and comma + 2 < end and ctx.texts[comma + 2][:1].isupper():
+            return None  # "informiert über Einrichtungen, wie Krankenhäuser …": an example list, no question
         rule = "indirect.question"  # "Sie erklärte, warum …"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif _zu_infinitive(ctx, comma + 1, end):
@@ -146,6 +148,8 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         and _colon_at(ctx, comma + 1, end) is None
         and _has_finite_verb(ctx, comma + 1, end)
     ):
+        if ctx.has_morph and "Inf" in doc[v].morph.get("VerbForm"):
+            return None  # "ob Zeitung lesen, Notizen schreiben oder …, sind …": an infinitive says nothing
         rule = "indirect.clause"  # "Der Sprecher teilte mit, Blair steht bereit …"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     else:

@@ -5,6 +5,7 @@ Example: speaker "Die Senatorin" with one bound Senatorin in the release -> her 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -73,6 +74,17 @@ def resolve_speaker(
     content = [w for w in words if _norm(w) not in DETERMINERS]
     if not content:
         return None
+    if len(content) == 1 and _AGE_NOUN.match(content[0]):
+        # "der 45-Jährige", "die 30-Jährige": the last person of that gender before the mention
+        gender = _ARTICLE_GENDER.get(_norm(words[0])) if len(words) > 1 else None
+        if gender == "f" and content[0].endswith("n"):
+            return None  # "die 45-Jährigen": several people
+        cands = [(p.start, p.person_id, p.gender) for p in people if p.end <= start and p.person_id]
+        cands += [c[:3] for c in previous if c[0] < start and c[1]]
+        for _, pid, g in sorted(cands, reverse=True):
+            if gender is None or g in (gender, None):
+                return pid
+        return None
     # Family name alone or with an office: "Senatorin Kalayci", "Wegner".
     for p in sorted(people, key=lambda p: -p.start):
         if p.person_id and p.family_name and _norm(content[-1]) == _norm(p.family_name):
@@ -116,6 +128,10 @@ def resolve_speaker(
     if len(tail) >= 2:
         return make_id(" ".join(tail[-3:]))
     return None
+
+
+_AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[rn]?$")
+_ARTICLE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
 
 
 def _looks_like_office(word: str) -> bool:

@@ -262,3 +262,51 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
 
 
 _OBJECT_ARTICLES = word_set("quotes", "object_articles")
+
+
+_ORG_HEADS = word_set("quotes", "org_heads")
+_SPEAKER_DETS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
+
+
+def _org_word(word: str) -> bool:
+    """An organization noun: "Polizei", "Senatsverwaltung", "Bezirksamt" (compounds by their last part)."""
+    w = word.casefold().strip(".,:;()")
+    if w in _ORG_HEADS:
+        return True
+    return any(len(h) >= 5 and w.endswith(h) and len(w) > len(h) for h in _ORG_HEADS)
+
+
+def speaker_organization(doc, start: int | None, end: int | None) -> str | None:
+    """The speaker mention when it names an organization, not a person: its head noun is an organization
+    word or an ORG entity covers it; None for people, offices and unnamed spokespeople.
+
+    Example: "Die Polizei Berlin" -> "Die Polizei Berlin"; "Ein Sprecher der Polizei" -> None;
+    "Senatorin Kalayci" -> None.
+    """
+    if start is None or end is None or end <= start:
+        return None
+    mention = doc.text[start:end]
+    words = [w for w in mention.split() if w.casefold() not in _SPEAKER_DETS]
+    if not words:
+        return None
+    # the head: the first capitalized word after articles and adjectives ("die zuständige Senatsverwaltung")
+    head = next((w for w in words if w[:1].isupper()), None)
+    if head is None or head.casefold() in PRONOUNS:
+        return None
+    if _org_before(doc.text, start):
+        return mention  # "der Umweltorganisation Power Shift Africa", even where NER says PER
+    if any(e.label_ == "PER" and e.start_char < end and start < e.end_char for e in doc.ents):
+        return None
+    if _org_word(head):
+        return mention
+    for e in doc.ents:
+        if e.label_ == "ORG" and e.start_char <= start + mention.find(head) and end <= e.end_char + 1:
+            return mention
+    return None
+
+
+def _org_before(text: str, start: int) -> bool:
+    """An organization noun right before the mention names what it is: "der Umweltorganisation Power
+    Shift Africa", "des Vereins Kiezküche"."""
+    words = text[max(0, start - 40) : start].split()
+    return bool(words) and words[-1][:1].isupper() and _org_word(words[-1])
