@@ -86,7 +86,7 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
                 if pre.endswith("-") and _ACRONYM_SCOPE.match(word) and not pre.lower().startswith(_SCOPES):
                     # "BKA-Präsident", "Linken-Vorsitzende": the title, and the organisation before it
                     return OfficeMatch(
-                        o.office_id, word, o.role_norm, g, o.level, o.jurisdiction, o.kind, _premod_start(toks, i, lex),
+                        o.office_id, word, o.role_norm, g, o.level, o.jurisdiction, o.kind, i,
                         i + 1, i, "", None, None, pre[:-1],
                     )
                 if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
@@ -101,7 +101,7 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         if sub is not None:
             m = sub
             return OfficeMatch(
-                m.office_id, word, m.role_norm, m.gender, m.level, m.jurisdiction, m.kind, _premod_start(toks, i, lex), i + 1, i,
+                m.office_id, word, m.role_norm, m.gender, m.level, m.jurisdiction, m.kind, i, i + 1, i,
                 m.prefix, m.portfolio, m.portfolio_id, pre,
             )
     if office is None:
@@ -153,17 +153,6 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         remit[1] if remit else None,
         remit[0] if remit else None,
     )
-
-
-def _premod_start(toks: Sequence[Tok], start: int, lex: Lexicon) -> int:
-    """The first token of the premodifiers before a title ("der stellvertretende SPD-Fraktionsvorsitzende")."""
-    while (
-        start > 0
-        and toks[start - 1].is_word
-        and (_premod(toks[start - 1].norm) or _place_adj(toks[start - 1].norm, lex))
-    ):
-        start -= 1
-    return start
 
 
 def _premod(word: str) -> bool:
