@@ -141,6 +141,17 @@ def phrase_extent(
             last = j
             continue
         if (
+            t.norm == "-"
+            and enum_open
+            and toks[j - 1].is_word
+            and toks[j - 1].end == t.start
+            and j + 1 < n
+            and toks[j + 1].norm in (",", "und", "oder", "sowie")
+        ):
+            j += 1  # "für Engagement-, Demokratieförderung und Internationales": a truncated compound
+            last = j
+            continue
+        if (
             t.norm == ","
             and enum_open
             and not enum_closed

@@ -845,3 +845,17 @@ def test_issue_17_cases(text, expected):
 def test_deputies_before_an_organisations_title_and_counties(text, role_text, portfolio):
     st = statements(text)[0]
     assert (st["role_text"], st["portfolio"]) == (role_text, portfolio)
+
+
+@pytest.mark.parametrize(
+    "text, portfolio",
+    [
+        (
+            "Ana-Maria Muster, Staatssekretärin für Engagement-, Demokratieförderung und Internationales: „Mehr.“",
+            "Engagement-, Demokratieförderung und Internationales",
+        ),
+        ("Die Senatorin für Bildungs- und Jugendpolitik Anna Muster kam.", "Bildungs- und Jugendpolitik"),
+    ],
+)
+def test_truncated_compounds_inside_a_remit(text, portfolio):
+    assert statements(text)[0]["portfolio"] == portfolio
