@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -63,9 +64,9 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         if people:
             statements += find_statements(text[s:e], people, offset=s, district=district, state=state)
     # contact blocks whose lines are units of their own: "Pressekontakt: Anna Muster" / "Pressesprecherin …"
-    for (s1, e1), (s2, e2) in zip(units, units[1:]):
+    for (s1, e1), (s2, e2) in pairwise(units):
         last = [p for p in refs.people if s1 <= p.start and p.end <= e1 and not text[p.end : e1].strip()]
-        if last and "\n" in text[e1:s2 + 1] and text[s2:e2].strip():
+        if last and "\n" in text[e1 : s2 + 1] and text[s2:e2].strip():
             found = find_statements(text[s1:e2], last[-1:], offset=s1, district=district, state=state)
             statements += [
                 _of_publisher(st, publisher, district, state)
@@ -73,7 +74,9 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
                 if st.rule_id.startswith("role.name_line_office")
             ]
     statements = [
-        _of_publisher(st, publisher, district, state) if st.rule_id.startswith("role.name_line_office") else st
+        _of_publisher(st, publisher, district, state)
+        if st.rule_id.startswith("role.name_line_office")
+        else st
         for st in statements
     ]
     parliament = parliament_from_publisher(publisher)

@@ -86,8 +86,20 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
                 if pre.endswith("-") and _ACRONYM_SCOPE.match(word) and not pre.lower().startswith(_SCOPES):
                     # "BKA-Präsident", "Linken-Vorsitzende": the title, and the organisation before it
                     return OfficeMatch(
-                        o.office_id, word, o.role_norm, g, o.level, o.jurisdiction, o.kind, _premod_start(toks, i, lex),
-                        i + 1, i, "", None, None, pre[:-1],
+                        o.office_id,
+                        word,
+                        o.role_norm,
+                        g,
+                        o.level,
+                        o.jurisdiction,
+                        o.kind,
+                        i,
+                        i + 1,
+                        i,
+                        "",
+                        None,
+                        None,
+                        pre[:-1],
                     )
                 if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
                     office, gender, prefix = o, g, pre
@@ -101,8 +113,20 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         if sub is not None:
             m = sub
             return OfficeMatch(
-                m.office_id, word, m.role_norm, m.gender, m.level, m.jurisdiction, m.kind, _premod_start(toks, i, lex), i + 1, i,
-                m.prefix, m.portfolio, m.portfolio_id, pre,
+                m.office_id,
+                word,
+                m.role_norm,
+                m.gender,
+                m.level,
+                m.jurisdiction,
+                m.kind,
+                i,
+                i + 1,
+                i,
+                m.prefix,
+                m.portfolio,
+                m.portfolio_id,
+                pre,
             )
     if office is None:
         return None
@@ -118,7 +142,12 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
             if low_pre.startswith(sc) and (hit := lex.portfolio_prefixes.get(low_pre[len(sc) :])):
                 remit, scope = hit, prefix[: len(sc)]
                 break
-    if remit is None and split and office.office_id == "office.minister" and prefix.lower().endswith("staats"):
+    if (
+        remit is None
+        and split
+        and office.office_id == "office.minister"
+        and prefix.lower().endswith("staats")
+    ):
         # "Kulturstaatsministerin": the office Staatsminister with the remit Kultur
         remit = lex.portfolio_prefixes.get(prefix.lower()[: -len("staats")])
         if remit is not None:
@@ -153,17 +182,6 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         remit[1] if remit else None,
         remit[0] if remit else None,
     )
-
-
-def _premod_start(toks: Sequence[Tok], start: int, lex: Lexicon) -> int:
-    """The first token of the premodifiers before a title ("der stellvertretende SPD-Fraktionsvorsitzende")."""
-    while (
-        start > 0
-        and toks[start - 1].is_word
-        and (_premod(toks[start - 1].norm) or _place_adj(toks[start - 1].norm, lex))
-    ):
-        start -= 1
-    return start
 
 
 def _premod(word: str) -> bool:

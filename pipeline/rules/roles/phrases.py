@@ -141,6 +141,17 @@ def phrase_extent(
             last = j
             continue
         if (
+            t.norm == "-"
+            and enum_open
+            and toks[j - 1].is_word
+            and toks[j - 1].end == t.start
+            and j + 1 < n
+            and toks[j + 1].norm in (",", "und", "oder", "sowie")
+        ):
+            j += 1  # "für Engagement-, Demokratieförderung und Internationales": a truncated compound
+            last = j
+            continue
+        if (
             t.norm == ","
             and enum_open
             and not enum_closed
@@ -279,11 +290,18 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         ):  # "Bundesratspräsident" is the Bund's, "NABU-Bundesgeschäftsführer" is not
             jur, level, cue_id = "Bund", "bund", "prefix.bundes"
         elif pre.startswith("landes") and (
-            ph.head.kind != "org" or ph.head.office_id in ("office.leiter", "office.direktor", "office.praesident")
+            ph.head.kind != "org"
+            or ph.head.office_id in ("office.leiter", "office.direktor", "office.praesident")
         ):  # "Landeswahlleiter", "Landesbranddirektor"; not "Landesvorsitzender" (a party's)
-            level, cue_id = "land", "prefix.landes"  # "Landestierschutzbeauftragte": which Land, from the publisher
+            level, cue_id = (
+                "land",
+                "prefix.landes",
+            )  # "Landestierschutzbeauftragte": which Land, from the publisher
         elif pre.startswith("bezirks") and ph.head.kind != "org":
-            level, cue_id = "kommune", "prefix.bezirks"  # "Bezirksbeauftragter": which district, from the publisher
+            level, cue_id = (
+                "kommune",
+                "prefix.bezirks",
+            )  # "Bezirksbeauftragter": which district, from the publisher
         elif pre.startswith(("eu-", "europa")) and ph.head.portfolio is None:  # "Europasenator": a remit
             jur, level, cue_id = "EU", "eu", "prefix.eu"
         elif pre.startswith("senats"):
@@ -312,7 +330,9 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         and all(t.is_cap or t.norm in ("-", "&") for t in after)
         and not any(t.norm in lex.places and lex.places[t.norm].level != "kommune" for t in after[:1])
     ):
-        ph.organization = _clean(text, after, 0, len(after), offset)  # "Geschäftsführer Kulturprojekte Berlin"
+        ph.organization = _clean(
+            text, after, 0, len(after), offset
+        )  # "Geschäftsführer Kulturprojekte Berlin"
     if ph.organization is None and ph.head.kind == "org" and not public and gen is None:
         # "Vice President Global Engineering der Beispiel Group": a unit, then the organisation
         k = 0

@@ -285,7 +285,10 @@ def find_statements(
     for p, h, a, e in refs:
         # "Sprecher des Vorstands Anna Muster": the outer phrase, not "Vorstands" inside it
         covered = {
-            x for s0, ph0 in phrases.items() if phrases[chains[s0][-1]].end == h for x in range(s0 + 1, ph0.end)
+            x
+            for s0, ph0 in phrases.items()
+            if phrases[chains[s0][-1]].end == h
+            for x in range(s0 + 1, ph0.end)
         }
         for s, ph in phrases.items():
             if s in inner or s in used_phrases or s in covered:
@@ -402,7 +405,9 @@ def _org_after_name(
     if e >= len(toks) or not any(st.level == "other" and st.organization is None for st in out[n_before:]):
         return
     first = None
-    if toks[e].norm == "vom" or (toks[e].norm == "von" and e + 1 < len(toks) and toks[e + 1].norm in ("der", "dem")):
+    if toks[e].norm == "vom" or (
+        toks[e].norm == "von" and e + 1 < len(toks) and toks[e + 1].norm in ("der", "dem")
+    ):
         first = e + 1 if toks[e].norm == "vom" else e + 2
         stops = (",", ".", ":", ";", "(")
     elif toks[e].norm == ",":
@@ -410,8 +415,11 @@ def _org_after_name(
     if first is None or first >= len(toks) or not toks[first].is_cap:
         return
     m = first
-    while m < len(toks) and m - first <= 7 and toks[m].norm not in stops and (
-        toks[m].is_cap or toks[m].norm in ("-", "&", "und", "für")
+    while (
+        m < len(toks)
+        and m - first <= 7
+        and toks[m].norm not in stops
+        and (toks[m].is_cap or toks[m].norm in ("-", "&", "und", "für"))
     ):
         m += 1
     if m == first or toks[m - 1].is_lower:
@@ -445,18 +453,30 @@ def _alone_on_line(text: str, toks: Sequence[Tok], h: int, e: int, offset: int) 
 
 def _line_ends(text: str, toks: Sequence[Tok], end: int, offset: int) -> bool:
     """The office phrase ends its line (or the text): "Pressesprecherin\nTelefon" but not "Leiterin Marketing und"."""
-    return end >= len(toks) or "\n" in text[toks[end - 1].end - offset : toks[end].start - offset] or toks[end].norm in (
-        ",",
-        "|",
+    return (
+        end >= len(toks)
+        or "\n" in text[toks[end - 1].end - offset : toks[end].start - offset]
+        or toks[end].norm
+        in (
+            ",",
+            "|",
+        )
     )
 
 
-def _paren_org(text: str, toks: Sequence[Tok], out: list[Statement], n_before: int, end: int, offset: int) -> None:
+def _paren_org(
+    text: str, toks: Sequence[Tok], out: list[Statement], n_before: int, end: int, offset: int
+) -> None:
     """ "(Kuratorin, Die Beispiele)": capitalised words between the office's comma and ")" name its organisation."""
     if end + 1 >= len(toks) or toks[end].norm != ",":
         return
     m = end + 1
-    while m < len(toks) and m - end <= 7 and toks[m].norm != ")" and (toks[m].is_cap or toks[m].norm in ("-", "&", "und")):
+    while (
+        m < len(toks)
+        and m - end <= 7
+        and toks[m].norm != ")"
+        and (toks[m].is_cap or toks[m].norm in ("-", "&", "und"))
+    ):
         m += 1
     if m >= len(toks) or toks[m].norm != ")" or m == end + 1:
         return
@@ -549,4 +569,3 @@ def merge_statements(statements: Sequence[Statement]) -> list[Statement]:
         out.append(replace_statement(best, **kw) if kw else best)
     out.sort(key=lambda st: (st.char_start, st.person.start))
     return out
-
