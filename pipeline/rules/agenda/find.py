@@ -88,7 +88,9 @@ def _label_places(lines, kinds, parsed, grammar) -> list[str]:
     return out
 
 
-_SIDE_NOTE = re.compile(r"(?i)(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:")
+_SIDE_NOTE = re.compile(
+    r"(?i)(?:[\wäöü]+\s+){0,2}(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:"
+)
 _QUOTED = re.compile(r"„[^„“”\n]*[“”]|»[^»«\n]*«|\"[^\"\n]*\"")
 
 
