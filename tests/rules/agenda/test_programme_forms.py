@@ -285,3 +285,17 @@ def test_wird_um_steps(sentence, expected):
     from pressextract.rules.agenda.prose import prose_steps
 
     assert [(s.time, s.title) for s in prose_steps(sentence)] == expected
+
+
+def test_stage_labels_with_several_acts(grammar):
+    text = (
+        "Bühnenprogramm\n\nMARKTPLATZ: 16:15 Der Schulchor (pop), 17:15 Die Musikschule\n"
+        "BIERGARTEN: 18:30 Anna Muster (jazz) HOFBÜHNE: 16:00 – 19:00 Das Klangmobil"
+    )
+    got = [(r.time, r.end_time, r.title) for r in agenda_of(text, grammar=grammar)]
+    assert got == [
+        ("16:15", None, "Der Schulchor (pop)"),
+        ("17:15", None, "Die Musikschule"),
+        ("18:30", None, "Anna Muster (jazz)"),
+        ("16:00", "19:00", "Das Klangmobil"),
+    ]
