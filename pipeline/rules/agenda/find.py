@@ -51,7 +51,33 @@ _PAST_START = re.compile(
 # a title that names something: a letter, a digit or a quotation first, not "(Einlass um 17.30 Uhr)" or "*"
 _STARTS_NAMED_UPPER = re.compile(r"[A-ZÄÖÜ0-9„\"»']")
 # the next act's time inside a programme line, after a comma or semicolon ("…, 17:00 Band B")
-_INLINE_TIME = re.compile(r"[,;]\s+(?P<h>2[0-3]|[01]?\d)[:.](?P<m>[0-5]\d)(?:\s*Uhr)?\s+(?=(?P<rest>\S))")
+_INLINE_TIME = re.compile(
+    r"(?:[,;]|(?<=\S)\s+[A-ZÄÖÜ][A-ZÄÖÜß-]{2,30}(?:\s+[A-ZÄÖÜ][A-ZÄÖÜß-]+)*:)\s+"  # "…, 17:00" or "… BÜHNE: 17:00"
+    r"(?P<h>2[0-3]|[01]?\d)[:.](?P<m>[0-5]\d)(?:\s*Uhr)?"
+    r"(?:\s*[-–]\s*(?P<h2>2[0-3]|[01]?\d)[:.](?P<m2>[0-5]\d)(?:\s*Uhr)?)?\s+(?=(?P<rest>\S))"
+)
+
+
+def _split_acts(
+    text: str, start: int, title_start: int, end: int, time: str | None, end_time: str | None
+) -> list[tuple[int, int, str | None, str | None, str]]:
+    """(start, end, time, end_time, title) of each act on one programme line.
+
+    Example: "16:00 Band A (pop), 17:00 Band B" -> [(…, "16:00", None, "Band A (pop)"), (…, "17:00", None, "Band B")].
+    """
+    out = []
+    seg_start, seg_title, seg_time, seg_end_time = start, title_start, time, end_time
+    for c in _INLINE_TIME.finditer(text, title_start, end):
+        if not _STARTS_NAMED_UPPER.match(c.group("rest")) or c.start() <= seg_title:
+            continue
+        out.append((seg_start, c.start(), seg_time, seg_end_time, text[seg_title : c.start()].rstrip(" ,;")))
+        seg_start, seg_title = c.start("h"), c.start("rest")
+        seg_time = _hhmm(c.group("h"), c.group("m"))
+        seg_end_time = _hhmm(c.group("h2"), c.group("m2")) if c.group("h2") else None
+    out.append((seg_start, end, seg_time, seg_end_time, text[seg_title:end].rstrip(" ,;") if out else ""))
+    return out
+
+
 _STARTS_NAMED = re.compile(r"[\w„\"»']")
 # a place: an address ("Rudower Straße 37", "12557 Berlin") or a phrase that begins with a preposition of place
 _PLACE = re.compile(
@@ -88,7 +114,9 @@ def _label_places(lines, kinds, parsed, grammar) -> list[str]:
     return out
 
 
-_SIDE_NOTE = re.compile(r"(?i)(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:")
+_SIDE_NOTE = re.compile(
+    r"(?i)(?:[\wäöü]+\s+){0,2}(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:"
+)
 _QUOTED = re.compile(r"„[^„“”\n]*[“”]|»[^»«\n]*«|\"[^\"\n]*\"")
 
 
@@ -228,40 +256,27 @@ def agenda_of(
             if not title and i + 1 < len(lines) and kinds[i + 1] in ("other", "bullet"):
                 title, title_end = lines[i + 1].text, lines[i + 1].end
             # several acts on one line: "16:00 Band A (pop), 17:00 Band B (rock), 18:00 Band C"
-            title_start = ln.start + tl.title_offset
-            cuts = [
-                c
-                for c in _INLINE_TIME.finditer(text, title_start, ln.end)
-                if title and _STARTS_NAMED_UPPER.match(c.group("rest"))
-            ]
-            seg_start, seg_time, seg_end_time, seg_title_start = ln.start, tl.time, tl.end_time, title_start
-            for c in cuts:
+            acts = (
+                _split_acts(text, ln.start, ln.start + tl.title_offset, ln.end, tl.time, tl.end_time)
+                if title
+                else []
+            )
+            if len(acts) > 1:
+                acts[-1] = (*acts[-1][:1], title_end, *acts[-1][2:])
+            else:
+                acts = [(ln.start, title_end, tl.time, tl.end_time, title)]
+            for a_start, a_end, a_time, a_end_time, a_title in acts:
                 entries.append(
                     AgendaEntry(
-                        seg_start,
-                        c.start(),
-                        seg_time,
-                        seg_end_time,
-                        _clean_title(text[seg_title_start : c.start()])[:max_title_chars] or None,
+                        a_start,
+                        a_end,
+                        a_time,
+                        a_end_time,
+                        _clean_title(a_title)[:max_title_chars] or None,
                         rule_id=rule,
                     )
                 )
                 accepted.append(i)
-                seg_start, seg_title_start = c.start("h"), c.start("rest")
-                seg_time, seg_end_time = _hhmm(c.group("h"), c.group("m")), None
-            if cuts:
-                title = text[seg_title_start:title_end].rstrip(" ,;")
-            entries.append(
-                AgendaEntry(
-                    seg_start,
-                    title_end,
-                    seg_time,
-                    seg_end_time,
-                    _clean_title(title)[:max_title_chars] or None,
-                    rule_id=rule,
-                )
-            )
-            accepted.append(i)
         elif kind == "label_time":
             lt = parsed[i]
             assert isinstance(lt, re.Match)
@@ -277,23 +292,29 @@ def agenda_of(
                 continue
             end_t = _hhmm(lt.group("h2"), lt.group("m2")) if lt.group("h2") else None
             title, title_end = label, ln.end
+            acts = [(ln.start, ln.end, t, end_t, title)]
             if lt.group("rest"):
                 title = lt.group("rest")
+                # "MARKTPLATZ: 16:15 Chor (pop), 17:15 Band GÜTERSTATION: 18:00 Orgel": one entry per act
+                acts = _split_acts(text, ln.start, ln.start + lt.start("rest"), ln.end, t, end_t)
+                if len(acts) == 1:
+                    acts = [(ln.start, ln.end, t, end_t, title)]
             elif i + 1 < len(lines) and kinds[i + 1] == "other" and lines[i + 1].para == ln.para:
                 title, title_end = lines[i + 1].text, lines[i + 1].end
                 first = re.split(r"(?<=[.;])\s", title, maxsplit=1)[0]
-                title = first
-            entries.append(
-                AgendaEntry(
-                    ln.start,
-                    title_end,
-                    t,
-                    end_t,
-                    _clean_title(title)[:max_title_chars] or None,
-                    rule_id="agenda.line.label_time",
+                acts = [(ln.start, title_end, t, end_t, first)]
+            for a_start, a_end, a_time, a_end_time, a_title in acts:
+                entries.append(
+                    AgendaEntry(
+                        a_start,
+                        a_end,
+                        a_time,
+                        a_end_time,
+                        _clean_title(a_title)[:max_title_chars] or None,
+                        rule_id="agenda.line.label_time",
+                    )
                 )
-            )
-            accepted.append(i)
+                accepted.append(i)
         elif kind == "venue_time":
             # "360 Grad – Raum für Kreativität, 20 Uhr, Brown Sugar": venue, time, act — only inside a programme
             if not (near_time(i) or in_programme(i)):

@@ -56,10 +56,12 @@ def test_prices_are_no_times(grammar, text, n):
     assert len(agenda_of(text, grammar=grammar)) == n
 
 
-def test_a_closing_note_is_no_programme_step(grammar):
+@pytest.mark.parametrize("note", ["Hinweis:", "Noch ein Hinweis:", "Bitte beachten:"])
+def test_a_closing_note_is_no_programme_step(grammar, note):
     text = (
         "Bezirkstour\n\nProgramm\n\n10:00 Uhr - Begrüßung im Rathaus\n11:00 Uhr - Besuch der Bibliothek\n\n"
-        "Hinweis: Die Pressekonferenz findet um 13 Uhr im Rathaus statt."
+        f"{note} Die Pressekonferenz findet um 13 Uhr im Rathaus statt. Die Ergebnisse werden am 7. Mai um 10 Uhr "
+        "im Rathaus vorgestellt."
     )
     rows = agenda_of(text, grammar=grammar, events=[EventRef(0, (0,), None, None)])
     assert [r.time for r in rows] == ["10:00", "11:00"]
@@ -283,3 +285,17 @@ def test_wird_um_steps(sentence, expected):
     from pressextract.rules.agenda.prose import prose_steps
 
     assert [(s.time, s.title) for s in prose_steps(sentence)] == expected
+
+
+def test_stage_labels_with_several_acts(grammar):
+    text = (
+        "Bühnenprogramm\n\nMARKTPLATZ: 16:15 Der Schulchor (pop), 17:15 Die Musikschule\n"
+        "BIERGARTEN: 18:30 Anna Muster (jazz) HOFBÜHNE: 16:00 – 19:00 Das Klangmobil"
+    )
+    got = [(r.time, r.end_time, r.title) for r in agenda_of(text, grammar=grammar)]
+    assert got == [
+        ("16:15", None, "Der Schulchor (pop)"),
+        ("17:15", None, "Die Musikschule"),
+        ("18:30", None, "Anna Muster (jazz)"),
+        ("16:00", "19:00", "Das Klangmobil"),
+    ]
