@@ -137,6 +137,16 @@ def _next_line_gender(text: str, end: int, unit: tuple[int, int]) -> str | None:
     return None
 
 
+def _previous_line_gender(text: str, start: int, unit: tuple[int, int]) -> str | None:
+    """A name that opens its line under a line of one feminine person noun: "Ansprechpartnerin\nStefanie Kunze".
+    Only the feminine form: a masculine label line is often generic ("Ansprechpartner\nSara Lühmann")."""
+    s, e = unit
+    if text[e:start].strip() or e - s > 40:
+        return None
+    toks = [t for t in tokenize(text[s:e], s) if t.norm not in (":", ",")]
+    return "f" if len(toks) == 1 and noun_gender(toks, 0) == "f" else None
+
+
 def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:
     """A genitive -s that another mention of the release shows to be no part of the name.
 
@@ -176,6 +186,8 @@ def _with_noun_genders(matches: list[PersonMatch], text: str, units) -> list[Per
             g = mention_gender(toks, a, b)
             if g is None and b == len(toks) and u + 1 < len(units):
                 g = _next_line_gender(text, e, units[u + 1])
+            if g is None and a == 0 and u > 0:
+                g = _previous_line_gender(text, s, units[u - 1])
             if g is not None:
                 genders[k] = g
     return [replace(m, gender=genders[k]) if k in genders else m for k, m in enumerate(matches)]

@@ -251,8 +251,10 @@ def find_people(
             # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
             inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
             a, b = inside[0], inside[-1] + 1
-            if a > 0 and toks[a - 1].norm in ("des", "dem", "das") and noun_gender(toks, a) == "f":
-                continue  # "das Gelände des Königin Elisabeth Herzberge": the article shows a name of a thing
+            # "das Gelände des Königin Elisabeth Herzberge": the article shows the name of a thing
+            lead = a - 1 if a > 0 and noun_gender(toks, a - 1) == "f" else a
+            if lead > 0 and toks[lead - 1].norm in ("des", "dem", "das") and noun_gender(toks, lead) == "f":
+                continue
             if b - a >= 3 and not _given_hit(toks[a], plex):
                 # "Kapitänin Katharina Kummer", "Briefe Karl Jankes": the name starts at its given name
                 a = next((k for k in range(a + 1, b - 1) if _given_hit(toks[k], plex)), a)

@@ -87,6 +87,9 @@ def test_an_office_between_two_names_goes_with_the_first():
         ("Kontakt\nSara Lühne\nStellvertretende Sprecherin der Strafgerichte", "f"),
         ("Kontakt\nSara Lühne\nMitarbeiter Pressestelle", "m"),
         ("Kontakt\nSara Lühne\nTelefon: 030 123\nPressesprecherin", None),
+        ("Ansprechpartnerin\nSara Lühne\nTelefon: 030 123", "f"),
+        ("Ansprechpartner\nSara Lühne\nTelefon: 030 123", None),
+        ("Ansprechpartnerinnen:\nSara Lühne\nTelefon: 030 123", None),
     ],
 )
 def test_a_person_noun_on_the_next_line(text, gender):

@@ -98,6 +98,8 @@ def per(text: str, *names: str) -> list[tuple[int, int]]:
         ("Es liest Karin Fischer aus ihrem Buch.", ["Karin Fischer"], ["Karin Fischer"]),
         ("Er dankt der Gemeinde Linh Tam für den Einsatz.", ["Linh Tam"], []),
         ("das Gelände des Königin Luise Krankenhof am Teich", ["Königin Luise Krankenhof"], []),
+        ("das Gelände des Königin Luise Krankenhof am Teich", ["Luise Krankenhof"], []),
+        ("die Rede der Königin Luise Krankenhof am Teich", ["Luise Krankenhof"], ["Luise Krankenhof"]),
         ("Die Kapitänin Katharina Kummer jubelte.", ["Kapitänin Katharina Kummer"], ["Katharina Kummer"]),
         ("Da findet er Briefe Karl Jankes im Keller.", ["Briefe Karl Jankes"], ["Karl Janke"]),
     ],
