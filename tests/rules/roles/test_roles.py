@@ -822,10 +822,10 @@ def test_the_organisation_after_the_name(text, organization):
 @pytest.mark.parametrize(
     "text",
     [
-        "Sargon Muster, Bezirksbeauftragter für Senioren und Menschen mit Behinderung: „Kommen Sie.“",
+        "Sargon Schulz, Bezirksbeauftragter für Senioren und Menschen mit Behinderung: „Kommen Sie.“",
         # a second "und" after the remit ends it
         (
-            "Das sagt Sargon Muster, Bezirksbeauftragter für Senioren und Menschen mit Behinderung und Organisator "
+            "Das sagt Sargon Schulz, Bezirksbeauftragter für Senioren und Menschen mit Behinderung und Organisator "
             "des Neujahrsempfangs."
         ),
     ],
