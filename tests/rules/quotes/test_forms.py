@@ -49,6 +49,12 @@ FORMS = [
         "Wir freuen uns über die vielen Besucher",
         "Max Mustermann",
     ),
+    # a tag without comma, "wissen" right after the quote
+    (
+        "„Auch die Besten der Rangliste wollen auf sich aufmerksam machen“ weiß Turnierdirektor Max Muster.",
+        "Auch die Besten der Rangliste wollen auf sich aufmerksam machen",
+        "Turnierdirektor Max Muster",
+    ),
     # "Name (Partei): „…“": spaCy keeps "):" as one token
     (
         "Die Woche beginnt am Montag.\n\nBezirksbürgermeister Max Muster (CDU): „Wir danken allen, die mitmachen.“",
