@@ -49,6 +49,12 @@ FORMS = [
         "Wir freuen uns über die vielen Besucher",
         "Max Mustermann",
     ),
+    # "so X zu Y": the topic is not part of the speaker
+    (
+        "„Uns ist wichtig, mit den Menschen im Gespräch zu sein“, so die Vorsitzenden zu ihrem Beweggrund.",
+        "Uns ist wichtig, mit den Menschen im Gespräch zu sein",
+        "die Vorsitzenden",
+    ),
     # a tag without comma, "wissen" right after the quote
     (
         "„Auch die Besten der Rangliste wollen auf sich aufmerksam machen“ weiß Turnierdirektor Max Muster.",
