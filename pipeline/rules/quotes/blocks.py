@@ -149,7 +149,9 @@ def _with_speaker_lines(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
 
 # "„…“\nProf. Dr. Erika Beispiel, Präsidentin der Universität": the line right after a quote that closes
 # its paragraph names the speaker (statement collections, "Stimmen zu …"); no verb, no sentence end
-_AFTER_CLOSE = re.compile(r"[„“”\"»«‚‘'.,]*[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-–—][ \t]*)?(?P<line>[^\n]{3,240})(?:\n|$)")
+_AFTER_CLOSE = re.compile(
+    r"[„“”\"»«‚‘'.,]*[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-–—][ \t]*)?(?P<line>[^\n]{3,240})(?:\n|$)"
+)
 _TRAILING_NAME = re.compile(
     r"(?:(?:Prof|Dr|Dr\.-Ing|Dipl\.-Ing)\.[ \t]*)*"
     r"[A-ZÄÖÜ][\w'’-]+(?:[ \t]+(?:von|van|de|der|zu)?[ \t]*[A-ZÄÖÜ][\w'’-]+){1,3}"
@@ -164,7 +166,7 @@ def _trailing_line_speaker(ctx: _Ctx, q: QuoteMatch) -> tuple[int, int] | None:
     if m is None:
         return None
     line = m.group("line").rstrip()
-    if any(ch in line for ch in "„“”\"»«:") or line[-1:] in "!?;" or re.search(r"\w{4,}\.$", line):
+    if any(ch in line for ch in '„“”"»«:') or line[-1:] in "!?;" or re.search(r"\w{4,}\.$", line):
         return None
     if len(line.split()) > 30:
         return None

@@ -56,7 +56,6 @@ from pressextract.rules.quotes.words import (
     PRONOUNS,
 )
 
-
 _TOPIC_PREPOSITIONS = word_set("quotes", "topic_prepositions")
 
 

@@ -111,9 +111,11 @@ def test_bq_mark_is_removed_and_offsets_point_into_the_text(nlp):
 TRAILING = [
     # the name on the line right after a quote that closes its paragraph
     (
-        "Stimmen zur Woche\n\n„Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.“\n"
-        "Prof. Dr. Erika Beispiel, Präsidentin der Universität\n\n„Das Museum bietet die Plattform.“\n"
-        "Max Muster, Direktor des Museums",
+        (
+            "Stimmen zur Woche\n\n„Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.“\n"
+            "Prof. Dr. Erika Beispiel, Präsidentin der Universität\n\n„Das Museum bietet die Plattform.“\n"
+            "Max Muster, Direktor des Museums"
+        ),
         [
             ("Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.", "Prof. Dr. Erika Beispiel"),
             ("Das Museum bietet die Plattform.", "Max Muster"),
