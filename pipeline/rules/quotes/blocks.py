@@ -66,8 +66,11 @@ def _line_verbs_ok(ctx: _Ctx, a: int, b: int, *, first_person: bool = False) -> 
     if span is None:
         return False, None
     cue = None
+    words = {t.lower_ for t in span}
     for t in span:
-        speech = t.lower_ in ctx.lex.verbs_by_form or (ctx.has_lemma and t.lemma_ in ctx.lex.verbs_by_lemma)
+        # a separable verb needs its particle in the line: "stellt den Antrag" is not "stellt … fest"
+        by_form = any(not v.particle or v.particle in words for v in ctx.lex.verbs_by_form.get(t.lower_, ()))
+        speech = by_form or (ctx.has_lemma and t.lemma_ in ctx.lex.verbs_by_lemma)
         if speech:
             cue = cue if cue is not None else t.i
         elif ctx.has_lemma and t.pos in (VERB, AUX) and t.lower_ != "sich" and not first_person:

@@ -137,3 +137,13 @@ def test_trailing_attribution_line(nlp, text, expected):
         if s._.quote["rule_id"].startswith("direct.trailing_line")
     ]
     assert got == expected
+
+
+@pytest.mark.model
+def test_separable_verb_needs_its_particle():
+    """ "stellt den Antrag:" is not "stellt … fest:" (needs POS to see the other verb). de_pressextract 0.2.0."""
+    nlp = pressextract.load()
+    motion = "Die Liste Max Muster stellt den Antrag:\n\nDer Gemeinderat beschließt, die Satzung anzupassen."
+    stated = "Der Park wird saniert.\n\nBezirksstadträtin Erika Beispiel stellt fest:\n\nDamit ist der Park wieder nutzbar."
+    assert direct(nlp, motion) == []
+    assert direct(nlp, stated) == [("Damit ist der Park wieder nutzbar.", "Bezirksstadträtin Erika Beispiel")]
