@@ -66,8 +66,11 @@ def _line_verbs_ok(ctx: _Ctx, a: int, b: int, *, first_person: bool = False) -> 
     if span is None:
         return False, None
     cue = None
+    words = {t.lower_ for t in span}
     for t in span:
-        speech = t.lower_ in ctx.lex.verbs_by_form or (ctx.has_lemma and t.lemma_ in ctx.lex.verbs_by_lemma)
+        # a separable verb needs its particle in the line: "stellt den Antrag" is not "stellt … fest"
+        by_form = any(not v.particle or v.particle in words for v in ctx.lex.verbs_by_form.get(t.lower_, ()))
+        speech = by_form or (ctx.has_lemma and t.lemma_ in ctx.lex.verbs_by_lemma)
         if speech:
             cue = cue if cue is not None else t.i
         elif ctx.has_lemma and t.pos in (VERB, AUX) and t.lower_ != "sich" and not first_person:
@@ -149,7 +152,9 @@ def _with_speaker_lines(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
 
 # "„…“\nProf. Dr. Erika Beispiel, Präsidentin der Universität": the line right after a quote that closes
 # its paragraph names the speaker (statement collections, "Stimmen zu …"); no verb, no sentence end
-_AFTER_CLOSE = re.compile(r"[„“”\"»«‚‘'.,]*[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-–—][ \t]*)?(?P<line>[^\n]{3,240})(?:\n|$)")
+_AFTER_CLOSE = re.compile(
+    r"[„“”\"»«‚‘'.,]*[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-–—][ \t]*)?(?P<line>[^\n]{3,240})(?:\n|$)"
+)
 _TRAILING_NAME = re.compile(
     r"(?:(?:Prof|Dr|Dr\.-Ing|Dipl\.-Ing)\.[ \t]*)*"
     r"[A-ZÄÖÜ][\w'’-]+(?:[ \t]+(?:von|van|de|der|zu)?[ \t]*[A-ZÄÖÜ][\w'’-]+){1,3}"
@@ -164,7 +169,7 @@ def _trailing_line_speaker(ctx: _Ctx, q: QuoteMatch) -> tuple[int, int] | None:
     if m is None:
         return None
     line = m.group("line").rstrip()
-    if any(ch in line for ch in "„“”\"»«:") or line[-1:] in "!?;" or re.search(r"\w{4,}\.$", line):
+    if any(ch in line for ch in '„“”"»«:') or line[-1:] in "!?;" or re.search(r"\w{4,}\.$", line):
         return None
     if len(line.split()) > 30:
         return None

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.context import (
     _DIRECT_SCOPES,
     QuoteMatch,
@@ -55,6 +56,8 @@ from pressextract.rules.quotes.words import (
     PRONOUNS,
 )
 
+_TOPIC_PREPOSITIONS = word_set("quotes", "topic_prepositions")
+
 
 def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | None:
     """„…“, sagte X / „…“, so X / „…“ sagt sie (after ! or ?)."""
@@ -84,7 +87,9 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
         return None  # "Die „Kampagne für ein Freies Tibet“ berichtete": the subject is a name
     for ph in ctx.lex.phrases:
         if ph.position == "after_quote" and tok.lower_ == ph.tokens[0] and len(ph.tokens) == 1:
-            rng = _np_after(ctx, j + 1, hi)
+            # "„…“, so die Vorsitzenden zu ihrem Beweggrund": the topic is no part of the speaker
+            stop = next((k for k in range(j + 2, hi) if ctx.lower[k] in _TOPIC_PREPOSITIONS), hi)
+            rng = _np_after(ctx, j + 1, stop)
             if rng:
                 s = _span_text(doc, rng)
                 return _cued(m.start, m.end, "direct", "direct.after.phrase", ph.cue, tok, s, ph.id)

@@ -37,7 +37,6 @@ from pressextract.rules.quotes.speakers import (
 )
 from pressextract.rules.quotes.words import DETERMINERS
 
-
 # "von allen nur der „große Gelbe“ genannt": a quote right before one of these names something
 _NAMING_PARTICIPLES = word_set("quotes", "naming_participles")
 

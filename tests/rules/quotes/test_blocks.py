@@ -111,9 +111,11 @@ def test_bq_mark_is_removed_and_offsets_point_into_the_text(nlp):
 TRAILING = [
     # the name on the line right after a quote that closes its paragraph
     (
-        "Stimmen zur Woche\n\n„Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.“\n"
-        "Prof. Dr. Erika Beispiel, Präsidentin der Universität\n\n„Das Museum bietet die Plattform.“\n"
-        "Max Muster, Direktor des Museums",
+        (
+            "Stimmen zur Woche\n\n„Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.“\n"
+            "Prof. Dr. Erika Beispiel, Präsidentin der Universität\n\n„Das Museum bietet die Plattform.“\n"
+            "Max Muster, Direktor des Museums"
+        ),
         [
             ("Für uns ist der Austausch wichtig. Wir freuen uns auf die Woche.", "Prof. Dr. Erika Beispiel"),
             ("Das Museum bietet die Plattform.", "Max Muster"),
@@ -135,3 +137,13 @@ def test_trailing_attribution_line(nlp, text, expected):
         if s._.quote["rule_id"].startswith("direct.trailing_line")
     ]
     assert got == expected
+
+
+@pytest.mark.model
+def test_separable_verb_needs_its_particle():
+    """ "stellt den Antrag:" is not "stellt … fest:" (needs POS to see the other verb). de_pressextract 0.2.0."""
+    nlp = pressextract.load()
+    motion = "Die Liste Max Muster stellt den Antrag:\n\nDer Gemeinderat beschließt, die Satzung anzupassen."
+    stated = "Der Park wird saniert.\n\nBezirksstadträtin Erika Beispiel stellt fest:\n\nDamit ist der Park wieder nutzbar."
+    assert direct(nlp, motion) == []
+    assert direct(nlp, stated) == [("Damit ist der Park wieder nutzbar.", "Bezirksstadträtin Erika Beispiel")]

@@ -49,6 +49,18 @@ FORMS = [
         "Wir freuen uns über die vielen Besucher",
         "Max Mustermann",
     ),
+    # "so X zu Y": the topic is not part of the speaker
+    (
+        "„Uns ist wichtig, mit den Menschen im Gespräch zu sein“, so die Vorsitzenden zu ihrem Beweggrund.",
+        "Uns ist wichtig, mit den Menschen im Gespräch zu sein",
+        "die Vorsitzenden",
+    ),
+    # a tag without comma, "wissen" right after the quote
+    (
+        "„Auch die Besten der Rangliste wollen auf sich aufmerksam machen“ weiß Turnierdirektor Max Muster.",
+        "Auch die Besten der Rangliste wollen auf sich aufmerksam machen",
+        "Turnierdirektor Max Muster",
+    ),
     # "Name (Partei): „…“": spaCy keeps "):" as one token
     (
         "Die Woche beginnt am Montag.\n\nBezirksbürgermeister Max Muster (CDU): „Wir danken allen, die mitmachen.“",
@@ -56,8 +68,10 @@ FORMS = [
         "Bezirksbürgermeister Max Muster",
     ),
     (
-        "Das Fest beginnt.\n\nBezirksstadträtin Erika Beispiel (Bündnis 90/Die Grünen):\n\n"
-        "„Wir laden alle Nachbarn herzlich zum Fest ein.“",
+        (
+            "Das Fest beginnt.\n\nBezirksstadträtin Erika Beispiel (Bündnis 90/Die Grünen):\n\n"
+            "„Wir laden alle Nachbarn herzlich zum Fest ein.“"
+        ),
         "Wir laden alle Nachbarn herzlich zum Fest ein.",
         "Bezirksstadträtin Erika Beispiel",
     ),
@@ -91,11 +105,15 @@ MARKED = [
     ),
     # a quote over three paragraphs, the middle one citing a letter in its own pair
     (
-        "Stadtrat X erklärt:\n\n„Uns liegt nichts vor.\n\nNoch am Montag schreibt uns das Amt: „Es ist nicht "
-        "kritisch.“ Das war schwach.\n\nWir erwarten mehr.“\n\nIm Auftrag",
+        (
+            "Stadtrat X erklärt:\n\n„Uns liegt nichts vor.\n\nNoch am Montag schreibt uns das Amt: „Es ist nicht "
+            "kritisch.“ Das war schwach.\n\nWir erwarten mehr.“\n\nIm Auftrag"
+        ),
         [
-            "Uns liegt nichts vor.\n\nNoch am Montag schreibt uns das Amt: „Es ist nicht kritisch.“ Das war "
-            "schwach.\n\nWir erwarten mehr."
+            (
+                "Uns liegt nichts vor.\n\nNoch am Montag schreibt uns das Amt: „Es ist nicht kritisch.“ Das war "
+                "schwach.\n\nWir erwarten mehr."
+            )
         ],
     ),
     # two names in one sentence stay two
@@ -119,8 +137,10 @@ NOT_STATEMENTS = [
     ("Die Notrufnummer „110“ ist rund um die Uhr erreichbar, betonte die Polizei.", "110"),
     # the association's name, quoted again
     (
-        "Der Verein „Wir sind Musterstadt“ lädt ein. Frau Dr. Beispiel betonte, „Wir sind Musterstadt“ stehe "
-        "für Vielfalt.",
+        (
+            "Der Verein „Wir sind Musterstadt“ lädt ein. Frau Dr. Beispiel betonte, „Wir sind Musterstadt“ stehe "
+            "für Vielfalt."
+        ),
         "Wir sind Musterstadt",
     ),
     # a nickname before "genannt"
