@@ -125,8 +125,6 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
             break  # Konjunktiv in a subordinate clause does not make the sentence reported
         if (
             _is_subjunctive(ctx, t, allow_ii=False)
-            # "Daneben sollte der Kläger …": a weak preterite reads as Konjunktiv II, never reported alone
-            and (t.lower_ in ctx.lex.subjunctive_i or not t.lower_.endswith(("te", "ten")))
             and not (k > 0 and doc[k - 1].lower_ in ("ich", "wie"))
             and not (k + 1 < len(doc) and doc[k + 1].lower_ == "denn")
         ):
