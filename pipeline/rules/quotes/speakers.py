@@ -309,5 +309,8 @@ def speaker_organization(doc, start: int | None, end: int | None, *, text: str |
 def _org_before(text: str, start: int) -> bool:
     """An organization noun right before the mention names what it is: "der Umweltorganisation Power
     Shift Africa", "des Vereins Kiezküche"."""
-    words = text[max(0, start - 40) : start].split()
-    return bool(words) and words[-1][:1].isupper() and _org_word(words[-1])
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if not words or "\n" in before[before.rfind(words[-1]) :] or words[-1][-1] in '.:;!?“"':
+        return False  # "… Stadtgesellschaft.\n\nKlaus Lederer": the noun ends the sentence before
+    return words[-1][:1].isupper() and _org_word(words[-1])
