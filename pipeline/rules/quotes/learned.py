@@ -398,6 +398,9 @@ def choose_speaker(
     if rules_span is None:
         return (best.start, best.end) if p >= model.threshold else None
     p_rules = max((s for s, c in scored if (c.start, c.end) == rules_span), default=0.0)
+    rules_c = next((c for c in cands if (c.start, c.end) == rules_span), None)
+    if rules_c is not None and rules_c.features.get("personlike") and not best.features.get("personlike"):
+        return rules_span  # a person the rules found is not traded for a thing or an organization
     if best.start < rules_span[1] and rules_span[0] < best.end:
         # the same speaker, wider or narrower ("Wieczorek, Staatssekretär", "Max Mustermann" in
         # "Bezirksstadtrat Max Mustermann"): keep the rules' mention
