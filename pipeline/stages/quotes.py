@@ -70,14 +70,15 @@ class PressQuotes:
         matches = find_quotes(
             doc, rules=self.rules, options=self.options, refs=refs, speaker_model=self.speaker_model
         )
-        doc.spans[QUOTES_KEY] = [span for m in matches if (span := _span(doc, m)) is not None]
+        text = doc.text
+        doc.spans[QUOTES_KEY] = [span for m in matches if (span := _span(doc, m, text)) is not None]
         return doc
 
 
-def _span(doc: Doc, m: QuoteMatch) -> Span | None:
+def _span(doc: Doc, m: QuoteMatch, text: str) -> Span | None:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     # an organization speaks ("teilte die Polizei mit"): its own column, never a person_id
-    org = speaker_organization(doc, m.speaker_start, m.speaker_end) if m.speaker else None
+    org = speaker_organization(doc, m.speaker_start, m.speaker_end, text=text) if m.speaker else None
     if span is not None:
         span._.quote = {
             "kind": m.kind,

@@ -152,6 +152,7 @@ def find_quotes(
         Mention(o.start, o.end, o.person_id, None, None, o.name, o.role, o.role_norm) for o in refs.offices
     ]
     genders = {p.person_id: p.gender for p in people if p.person_id}
+    text = doc.text
     out: list[QuoteMatch] = []
     resolved: list[tuple[int, str, str | None, str]] = []
     for m in matches:
@@ -159,7 +160,7 @@ def find_quotes(
             continue  # not on token edges of this Doc: no span to write, no speaker to remember
         pid = None
         # an organization ("Power Shift Africa", "die Polizei") is nobody's person_id, nor a pronoun's antecedent
-        if m.speaker and not speaker_organization(doc, m.speaker_start, m.speaker_end):
+        if m.speaker and not speaker_organization(doc, m.speaker_start, m.speaker_end, text=text):
             pid = resolve_speaker(
                 m.speaker,
                 m.speaker_start,

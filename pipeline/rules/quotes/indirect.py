@@ -169,7 +169,7 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
 
 def _org_speaker(ctx: _Ctx, rng: tuple[int, int]) -> bool:
     span = ctx.doc[rng[0] : rng[1]]
-    return speaker_organization(ctx.doc, span.start_char, span.end_char) is not None
+    return speaker_organization(ctx.doc, span.start_char, span.end_char, text=ctx.text) is not None
 
 
 def _tok_chars(doc, i: int) -> tuple[int, int]:

@@ -128,7 +128,7 @@ def speaker_candidates(
         for s, e, src in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]:
             if e <= hi and (e <= q.start or s >= q.end):
                 _add(cands, s, e, src)
-        for s, e, src in _syntactic(doc, q, lo, hi):
+        for s, e, src in _syntactic(doc, q, lo, min(hi, len(text))):
             _add(cands, s, e, src)
         rules_span = None
         if q.speaker_start is not None and q.speaker_end is not None:
@@ -136,9 +136,9 @@ def speaker_candidates(
             _add(cands, *rules_span, "rules")
         if prev is not None:
             _add(cands, *prev, "prev")
-        listed = [_features(doc, q, c, rules_span, last_names) for c in cands.values()]
+        listed = [_features(doc, q, c, rules_span, last_names, text) for c in cands.values()]
         _rank_features(listed, q)
-        _context_features(doc, q, listed, genders=genders, sents=sents)
+        _context_features(doc, q, listed, genders=genders, sents=sents, text=text)
         if q.kind != "direct":
             for c in listed:
                 c.features.update({"ind:" + k: v for k, v in list(c.features.items())})
@@ -233,14 +233,13 @@ def _sent_index(starts: list[int], char: int) -> int:
 
 
 def _context_features(
-    doc: Doc, q, cands: list[Candidate], *, genders: list[tuple[int, str]], sents: list[int]
+    doc: Doc, q, cands: list[Candidate], *, genders: list[tuple[int, str]], sents: list[int], text: str
 ) -> None:
     """Features beyond one candidate: same sentence as the quote's edge, a pronoun's antecedent,
     generic and organization heads, and conjunctions of source with position.
 
     Example: "sie" after "Senatorin Kalayci" (f) -> "pron_antecedent" = 1.
     """
-    text = doc.text
     for c in cands:
         f = c.features
         before = c.end <= q.start
@@ -283,7 +282,7 @@ def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
     teilte mit: …") and objects of "in/laut/nach …" ("heißt es in einer Erklärung: …"); needs a parse."""
     if not doc.has_annotation("DEP"):
         return []
-    span = doc.char_span(max(0, lo), min(len(doc.text), hi), alignment_mode="contract")
+    span = doc.char_span(max(0, lo), hi, alignment_mode="contract")
     if span is None:
         return []
     out = []
@@ -307,8 +306,7 @@ def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _features(doc: Doc, q, c: Candidate, rules_span, last_names: dict[str, int]) -> Candidate:
-    text = doc.text
+def _features(doc: Doc, q, c: Candidate, rules_span, last_names: dict[str, int], text: str) -> Candidate:
     f = c.features
     for src in c.sources:
         f["src=" + src] = 1.0
@@ -400,6 +398,9 @@ def choose_speaker(
     if rules_span is None:
         return (best.start, best.end) if p >= model.threshold else None
     p_rules = max((s for s, c in scored if (c.start, c.end) == rules_span), default=0.0)
+    rules_c = next((c for c in cands if (c.start, c.end) == rules_span), None)
+    if rules_c is not None and rules_c.features.get("personlike") and not best.features.get("personlike"):
+        return rules_span  # a person the rules found is not traded for a thing or an organization
     if best.start < rules_span[1] and rules_span[0] < best.end:
         # the same speaker, wider or narrower ("Wieczorek, Staatssekretär", "Max Mustermann" in
         # "Bezirksstadtrat Max Mustermann"): keep the rules' mention
@@ -413,13 +414,12 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
     Example: rules speaker "seiner Aussage" vs. person "Max Muster" before the colon -> "Max Muster".
     """
     out = []
+    text = doc.text
     for q, cands in zip(quotes, speaker_candidates(doc, quotes, refs=refs), strict=True):
         rules_span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
         span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds else rules_span
         if span is None or span == rules_span:
             out.append(q)
             continue
-        out.append(
-            replace(q, speaker=doc.text[span[0] : span[1]], speaker_start=span[0], speaker_end=span[1])
-        )
+        out.append(replace(q, speaker=text[span[0] : span[1]], speaker_start=span[0], speaker_end=span[1]))
     return out

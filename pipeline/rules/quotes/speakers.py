@@ -276,7 +276,7 @@ def _org_word(word: str) -> bool:
     return any(len(h) >= 5 and w.endswith(h) and len(w) > len(h) for h in _ORG_HEADS)
 
 
-def speaker_organization(doc, start: int | None, end: int | None) -> str | None:
+def speaker_organization(doc, start: int | None, end: int | None, *, text: str | None = None) -> str | None:
     """The speaker mention when it names an organization, not a person: its head noun is an organization
     word or an ORG entity covers it; None for people, offices and unnamed spokespeople.
 
@@ -285,7 +285,8 @@ def speaker_organization(doc, start: int | None, end: int | None) -> str | None:
     """
     if start is None or end is None or end <= start:
         return None
-    mention = doc.text[start:end]
+    text = doc.text if text is None else text  # Doc.text is rebuilt at each access: pass it in loops
+    mention = text[start:end]
     words = [w for w in mention.split() if w.casefold() not in _SPEAKER_DETS]
     if not words:
         return None
@@ -293,7 +294,7 @@ def speaker_organization(doc, start: int | None, end: int | None) -> str | None:
     head = next((w for w in words if w[:1].isupper()), None)
     if head is None or head.casefold() in PRONOUNS:
         return None
-    if _org_before(doc.text, start):
+    if _org_before(text, start):
         return mention  # "der Umweltorganisation Power Shift Africa", even where NER says PER
     if any(e.label_ == "PER" and e.start_char < end and start < e.end_char for e in doc.ents):
         return None
@@ -308,5 +309,8 @@ def speaker_organization(doc, start: int | None, end: int | None) -> str | None:
 def _org_before(text: str, start: int) -> bool:
     """An organization noun right before the mention names what it is: "der Umweltorganisation Power
     Shift Africa", "des Vereins Kiezküche"."""
-    words = text[max(0, start - 40) : start].split()
-    return bool(words) and words[-1][:1].isupper() and _org_word(words[-1])
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if not words or "\n" in before[before.rfind(words[-1]) :] or words[-1][-1] in '.:;!?“"':
+        return False  # "… Stadtgesellschaft.\n\nKlaus Lederer": the noun ends the sentence before
+    return words[-1][:1].isupper() and _org_word(words[-1])

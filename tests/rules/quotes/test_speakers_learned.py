@@ -215,6 +215,8 @@ def test_age_noun_resolves_to_person(speaker, start, expected):
         ("Anna Muster von der Umweltorganisation Grüne Welle sagte etwas.", "Grüne Welle", True),
         ("Laut dem Verein Kiezküche Nord ist das so.", "Kiezküche Nord", True),
         ("Laut der Vorsitzenden Anna Muster ist das so.", "Anna Muster", False),
+        ("Das ist gut für die Stadtgesellschaft.\n\nAnna Muster, Senatorin:", "Anna Muster", False),
+        ("Das leisten die Landesunternehmen. Anna Muster sagte das.", "Anna Muster", False),
     ],
 )
 def test_organization_named_before_the_mention(blank, text, mention, is_org):
