@@ -161,12 +161,20 @@ def _date_paragraphs(
 
 def _apply_blocks(results: list[EventMatch], blocks: Sequence[_Block]) -> None:
     """A label block gives its place (and its date, where the event has none) to the nearest event
-    mentioned above it."""
+    mentioned above it; a block above every event (right under the headline: "Zeit: …\nOrt: …") belongs to
+    the first event after it when their days agree."""
     for b in blocks:
         before = [r for r in results if min(r.mentions) <= b.start]
         if not before:
-            continue
-        target = max(before, key=lambda r: max(p for p in r.mentions if p <= b.start))
+            after = sorted(results, key=lambda r: min(r.mentions))
+            if not after or b is not blocks[0] or not b.days:
+                continue
+            first = after[0].event
+            if first.get("start") and first["start"][:10] != min(b.days).isoformat():
+                continue
+            target = after[0]
+        else:
+            target = max(before, key=lambda r: max(p for p in r.mentions if p <= b.start))
         ev = target.event
         if b.place:
             ev["location"] = b.place

@@ -223,7 +223,11 @@ def events_of(
             return None
         days = mention_days(m)
         for g in reversed(groups):
-            if g.type == m.noun.type or (g.cls == m.noun.cls == "meeting"):
+            if (
+                g.type == m.noun.type
+                or (g.cls == m.noun.cls == "meeting")
+                or (len(g.type) >= 4 and tok.lower_.endswith(g.type.lower()))
+            ):  # "die „Woche der Generationen“ … Die Aktionswoche": its head names the event before
                 if days and not g.days:
                     return None  # the first date of an event is its own
                 if days and not (set(days) & g.days) and m.start - doc[m.start].sent.start <= 2:

@@ -222,7 +222,7 @@ def test_day_names_and_occasions(nlp, text, names):
         (
             "Titel\n\nDer Vortrag findet im Gedenkraum des Museums statt.\n\n8. September, 13 Uhr\nAnmeldung: 030 1234",
             "2024-09-08T13:00",
-            "Gedenkraum",
+            "Gedenkraum des Museums",  # a venue inside a venue
         ),
         # the sentence above announces nothing: the date line dates nothing
         ("Titel\n\nDer Vortrag war ein Erfolg.\n\n8. September, 13 Uhr\n", None, None),
@@ -348,3 +348,37 @@ def test_same_compound_is_one_event(nlp):
 )
 def test_cancelled_headline_and_long_negation(nlp, text):
     assert _events(nlp, text) == []
+
+
+# --- quoted names, heads that refer back, blocks under the headline ------------------------------------------
+
+
+@pytest.mark.parametrize("quoted, name", [(True, "Woche der Nachbarn"), (False, None)])
+def test_quoted_frame_argument_is_a_name(lexicon, quoted, name):
+    # "Am Montag findet die „Woche der Nachbarn“ statt ." — a quoted name, although "Woche" alone is no event
+    words = ["Am", "Montag", "findet", "die", "„", "Woche", "der", "Nachbarn", "“", "statt", "."]
+    heads = [1, 2, 2, 5, 5, 2, 7, 5, 5, 2, 2]
+    deps = ["case", "obl", "ROOT", "det", "punct", "nsubj", "det", "nmod", "punct", "compound:prt", "punct"]
+    pos = ["ADP", "NOUN", "VERB", "DET", "PUNCT", "NOUN", "DET", "NOUN", "PUNCT", "ADP", "PUNCT"]
+    lemmas = ["an", "Montag", "finden", "der", "„", "Woche", "der", "Nachbar", "“", "statt", "."]
+    if not quoted:
+        keep = [i for i, w in enumerate(words) if w not in ("„", "“")]
+        remap = {old: new for new, old in enumerate(keep)}
+        words, deps, pos, lemmas = ([x[i] for i in keep] for x in (words, deps, pos, lemmas))
+        heads = [remap[heads[i]] for i in keep]
+    doc = _parsed(words, heads, deps, pos, lemmas)
+    got = argument_mentions(doc, lexicon=lexicon)
+    assert [doc.text[m.name_start : m.name_end].strip("„“ ") for m in got] == ([name] if name else [])
+
+
+def test_block_under_the_headline_belongs_to_the_event_below(nlp):
+    text = (
+        "Zweite Runde der Kiezkasse Nordend\nZeit: 4. Oktober, 18 Uhr\nOrt: Stadtteilzentrum Lindenhof, "
+        "Kirchweg 3\n\nDie Bezirksverordneten laden am 4. Oktober zur Sitzung der Kiezkasse ein. Geld gibt es "
+        "für Projekte im Kiez."
+    )
+    got = _events(nlp, text)
+    assert len(got) == 1 and got[0]["location"].startswith("Stadtteilzentrum Lindenhof")
+    # another day: the block is not this event's
+    other = text.replace("laden am 4. Oktober", "laden am 9. Oktober")
+    assert all(not (e["location"] or "").startswith("Stadtteilzentrum") for e in _events(nlp, other))
