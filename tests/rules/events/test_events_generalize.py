@@ -382,3 +382,104 @@ def test_block_under_the_headline_belongs_to_the_event_below(nlp):
     # another day: the block is not this event's
     other = text.replace("laden am 4. Oktober", "laden am 9. Oktober")
     assert all(not (e["location"] or "").startswith("Stadtteilzentrum") for e in _events(nlp, other))
+
+
+# --- office hours, kinds of events, places and programme steps are no event rows -------------------------
+
+
+def _events_with_people(nlp, text, names):
+    doc = nlp(text)
+    ents = tuple((text.index(n), text.index(n) + len(n), "PER") for n in names)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), entities=ents)
+    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # a dated consultation hour held by a named politician is an event
+        (
+            (
+                "Sprechstunde mit dem Stadtrat\n\nZu einer Bürgersprechstunde lädt Stadtrat Jonas Kleefeld am "
+                "6. Oktober, 15 Uhr, in das Rathaus Nord ein."
+            ),
+            ["Jonas Kleefeld"],
+            ["Sprechstunde"],  # named by the headline
+        ),
+        # the same politician, but a standing weekly time: office hours
+        (
+            (
+                "Sprechzeiten\n\nStadtrat Jonas Kleefeld bietet ab dem 6. Oktober jeden Dienstag eine "
+                "Bürgersprechstunde im Rathaus Nord an."
+            ),
+            ["Jonas Kleefeld"],
+            [],
+        ),
+        # an authority's hours, dated but held by nobody named
+        ("Titel\n\nDie Unterhaltsstelle bietet am 6. Oktober eine telefonische Sprechstunde an.", [], []),
+        ("Titel\n\nDie Ranger sind da:\nmittwochs 15 bis 17 Uhr – Bürgersprechstunde Stadtnatur\n", [], []),
+    ],
+)
+def test_office_hours_are_no_events(nlp, text, names, expected):
+    got = _events_with_people(nlp, text, names)
+    assert [e["name"].split(" ")[0] for e in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a bare plural names a kind of event
+        ("Viele Veranstaltungen am 6. Oktober\n\nAm 6. Oktober gibt es im Bezirk Veranstaltungen.", []),
+        ("Titel\n\nIm Gemeindehaus finden am 6. Oktober Gottesdienste statt.", []),
+        ("Titel\n\nAm 6. Oktober gibt es im Park zahlreiche Workshops.", []),
+        # the singular is one event
+        ("Titel\n\nAm 6. Oktober findet im Park ein Workshop statt.", ["Workshop"]),
+    ],
+)
+def test_bare_plurals_are_no_event_names(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, cafe",
+    [
+        # the café is the place under the date line, with the address below
+        (
+            (
+                "Lesung mit Anna Berg\n\nDie Autorin liest aus ihrem Roman.\n\nDo, 6. Oktober, 19 Uhr\n"
+                "Lesecafé der Stadtbibliothek\nLindenstraße 13, 10115 Berlin\n"
+            ),
+            False,
+        ),
+        ("Titel\n\nAm 6. Oktober lädt die Bibliothek zum Erzählcafé ein.", True),
+    ],
+)
+def test_cafe_as_place_or_event(nlp, text, cafe):
+    assert any("café" in e["name"].lower() for e in _events(nlp, text)) == cafe
+
+
+def test_undated_step_in_a_dated_event_is_no_event(nlp):
+    text = (
+        "Kunstmarkt im Park\n\nDer Kunstmarkt findet am 6. Oktober im Schlosspark statt. Den Abschluss des "
+        "Kunstmarktes bietet die Band ab 17 Uhr mit einem kleinen Konzert."
+    )
+    assert [e["name"] for e in _events(nlp, text)] == ["Kunstmarkt"]
+
+
+def test_headline_title_names_the_event(nlp, lexicon, monkeypatch):
+    import pressextract.rules.events.find as find_mod
+    from pressextract.rules.events.mentions import Mention
+    from pressextract.rules.events.rules import EventNoun
+
+    text = (
+        "Erste Baumzählung „Tag des Stadtbaums“ am 6. Oktober\n\nIm Bezirk findet am 6. Oktober die erste "
+        "Zählung der Straßenbäume statt."
+    )
+    doc = nlp(text)
+    # no parse on the blank pipeline: the frame's mention (a noun outside the lexicon) is given by hand
+    i = next(t.i for t in doc if t.text == "Zählung")
+    noun = EventNoun("ev.arg.stattfinden", ("zählung",), False, "Zählung", "other", "dated")
+    m = Mention(i, i + 1, noun, doc[i].idx, doc[i].idx + len("Zählung der Straßenbäume"))
+    monkeypatch.setattr(find_mod, "argument_mentions", lambda *a, **k: [m])
+    got = find_mod.events_of(doc, lexicon=lexicon, timexes=_timexes(text), lead=[(0, text.index("\n"))])
+    assert [e.event["name"] for e in got] == ["Baumzählung „Tag des Stadtbaums“"]
