@@ -420,6 +420,8 @@ def events_of(
         if ev["motto"] and _TITLED.search(ev["name"]):
             # "Konzert mit dem Titel" + motto "Moments Musicaux" -> "Konzert mit dem Titel „Moments Musicaux“"
             ev["name"] = f"{ev['name']} „{ev['motto']}“"
+    for r in results:
+        _run_until(r, doc=doc, text=text, timexes=timexes)
     results.sort(key=lambda r: min(r.mentions))
     return _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
 
@@ -608,3 +610,34 @@ def _drop_steps_and_kinds(
 def _plural_word(doc: Doc, start: int, name: str) -> bool:
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
     return span is not None and len(span) == 1 and "Plur" in span[0].morph.get("Number")
+
+
+_RUNNING = word_set("events", "running_types")
+_UNTIL_LINE = re.compile(
+    r"(?im)^\s*(?:Ausstellungsdauer|Laufzeit|Dauer|Zeitraum|Ausstellungszeitraum)\s*:[^\n]*$"
+)
+_UNTIL_SENT = re.compile(
+    r"(?i)\bbis\s+(?:zum\s+|einschließlich\s+)?[^.;]{0,40}?\b(?:zu\s+sehen|zu\s+besichtigen|läuft|laufen"
+    r"|geöffnet|gezeigt|andauern|dauert)\b|\b(?:ist|sind|läuft|laufen)\s+(?:noch\s+)?bis\s+(?:zum\s+)?\d"
+)
+
+
+def _run_until(r: EventMatch, *, doc: Doc, text: str, timexes: Sequence[TimexRef]) -> None:
+    """The end of a running event (an exhibition, a festival week) from "Ausstellungsdauer: bis zum 22. Mai"
+    or "Die Ausstellung ist bis zum 22. Mai zu sehen", when its own sentence gives none."""
+    ev = r.event
+    if ev.get("end") or ev["type"].lower() not in _RUNNING:
+        return
+    spans = [(m.start(), m.end()) for m in _UNTIL_LINE.finditer(text)]
+    for p in r.mentions:
+        tok = doc.char_span(p, p + 1, alignment_mode="expand")
+        if tok is not None and _UNTIL_SENT.search(tok.sent.text):
+            spans.append((tok.sent.start_char, tok.sent.end_char))
+    for s, e in spans:
+        days = dates_of(timexes, s, e)[0]
+        if not days:
+            continue
+        last = max(days)
+        if ev.get("start") is None or last.isoformat() > ev["start"][:10]:
+            ev["end"] = last.isoformat()
+            return

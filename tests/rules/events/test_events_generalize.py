@@ -483,3 +483,30 @@ def test_headline_title_names_the_event(nlp, lexicon, monkeypatch):
     monkeypatch.setattr(find_mod, "argument_mentions", lambda *a, **k: [m])
     got = find_mod.events_of(doc, lexicon=lexicon, timexes=_timexes(text), lead=[(0, text.index("\n"))])
     assert [e.event["name"] for e in got] == ["Baumzählung „Tag des Stadtbaums“"]
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        (
+            (
+                "Titel\n\nAm 6. Oktober wird im Museum die Ausstellung „Farbe und Zeit“ eröffnet.\n\n"
+                "Ausstellungsdauer: bis zum 22. November\n"
+            ),
+            "2024-11-22",
+        ),
+        (
+            "Titel\n\nAm 6. Oktober wird die Ausstellung eröffnet. Sie ist bis zum 22. November zu sehen.",
+            None,
+        ),
+        (
+            "Titel\n\nDie Ausstellung wird am 6. Oktober eröffnet und ist bis zum 22. November zu sehen.",
+            "2024-11-22",
+        ),
+        # not a running event: a concert has no run
+        ("Titel\n\nAm 6. Oktober findet ein Konzert statt.\n\nLaufzeit: bis zum 22. November\n", None),
+    ],
+)
+def test_end_of_a_running_event(nlp, text, end):
+    got = _events(nlp, text)
+    assert got and got[0]["end"] == end
