@@ -112,6 +112,7 @@ def events_of(
     blocks.sort(key=lambda b: b.start)
 
     office = [rx for _, rx in lexicon.cues_of("office")]
+    online = [rx for _, rx in lexicon.cues_of("online")]
     people = [(s, e) for s, e, lab in entities if lab == "PER"]
 
     def _office_hours(m: Mention, sent: Span, pos: int) -> bool:
@@ -372,6 +373,8 @@ def events_of(
             "rule_id": best.noun.rule_id,
         }
         ordered = [best_sent] + [s for s in sents if s != best_sent]
+        if ev["location"] is None and any(rx.search(s.text) for s in ordered for rx in online):
+            ev["location"] = "online"  # "laden … zur Podiumsdiskussion via Zoom ein"
         for s in ordered:
             if ev["location"] is None:
                 ev["location"] = find_location(

@@ -510,3 +510,38 @@ def test_headline_title_names_the_event(nlp, lexicon, monkeypatch):
 def test_end_of_a_running_event(nlp, text, end):
     got = _events(nlp, text)
     assert got and got[0]["end"] == end
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Titel\n\nDer Verein lädt am 6. Oktober zur Podiumsdiskussion via Zoom ein.", "online"),
+        ("Titel\n\nDie Sitzung am 6. Oktober findet als Videokonferenz statt.", "online"),
+        ("Titel\n\nDie Lesung findet am 6. Oktober digital statt.", "online"),
+        # "online" elsewhere in the text is no place of the event
+        ("Titel\n\nDie Lesung findet am 6. Oktober im Rathaus statt. Anmeldung online.", "Rathaus"),
+    ],
+)
+def test_online_events(nlp, text, location):
+    got = _events(nlp, text)
+    assert got and got[0]["location"] == location
+
+
+@pytest.mark.parametrize(
+    "sentence, organizer",
+    [
+        (
+            (
+                "Der Landesrat der Kleingärtner und der Dachverband der Imkervereine in Brandenburg laden am "
+                "6. Oktober zum Gartentag ein."
+            ),
+            "Der Landesrat der Kleingärtner und der Dachverband der Imkervereine",
+        ),
+        ("Die Kinder laden wird gern gesagt.", None),
+    ],
+)
+def test_long_subject_before_laden_ein(lexicon, sentence, organizer):
+    from pressextract.rules.events import find_organizer
+
+    hit = find_organizer(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == organizer
