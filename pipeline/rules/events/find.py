@@ -373,6 +373,13 @@ def events_of(
             "rule_id": best.noun.rule_id,
         }
         ordered = [best_sent] + [s for s in sents if s != best_sent]
+        if ev["location"] is None:
+            # an event-labelled line: "Preisverleihung: 11. Juni 2020, 18 Uhr, Kunstverein (n.b.k.)"
+            for m in [best, *g.mentions]:
+                line = _LABELLED_PLACE.match(text, m.name_end)
+                if line and text.rfind("\n", 0, m.name_start) + 1 == m.name_start:
+                    ev["location"] = line.group("place").strip()
+                    break
         if ev["location"] is None and any(rx.search(s.text) for s in ordered for rx in online):
             ev["location"] = "online"  # "laden … zur Podiumsdiskussion via Zoom ein"
         for s in ordered:
@@ -429,6 +436,10 @@ def events_of(
     return _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
 
 
+_LABELLED_PLACE = re.compile(
+    r"[ \t]*:[ \t]*[^\n]*?\d{1,2}(?:[:.]\d{2})?[ \t]*Uhr[ \t]*,[ \t]*(?P<place>[^\n,;]{2,80}?)[ \t.]*$",
+    re.MULTILINE,
+)
 _ZUM_ANLASS = re.compile(r"^[^.;:]{0,200}?\bzum\s+Anlass\b")
 _APPOSITION = re.compile(r"\s*,\s*(?:der|die|das|dem|den|des)\s+")
 _DAY_LABEL_AFTER = re.compile(r"\s*,\s*(?:dem|den|der)\s+")

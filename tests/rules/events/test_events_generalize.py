@@ -545,3 +545,12 @@ def test_long_subject_before_laden_ein(lexicon, sentence, organizer):
 
     hit = find_organizer(sentence, lexicon=lexicon)
     assert (hit[0] if hit else None) == organizer
+
+
+def test_event_labelled_line_gives_the_place(nlp):
+    text = (
+        "Preis für Malerei\n\nDie Malerin erhält den Preis.\n\nPreisverleihung: 6. Oktober, 18 Uhr, "
+        "Kunstverein Nord\n"
+    )
+    got = _events(nlp, text)
+    assert [(e["name"], e["location"]) for e in got] == [("Preisverleihung", "Kunstverein Nord")]
