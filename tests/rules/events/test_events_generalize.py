@@ -554,3 +554,19 @@ def test_event_labelled_line_gives_the_place(nlp):
     )
     got = _events(nlp, text)
     assert [(e["name"], e["location"]) for e in got] == [("Preisverleihung", "Kunstverein Nord")]
+
+
+@pytest.mark.parametrize(
+    "tail, location",
+    [
+        ("Wo:\nStadtteilzentrum Lindenhof\nKirchweg 3\n", "Stadtteilzentrum Lindenhof"),
+        ("Wo: Stadtteilzentrum Lindenhof\n", "Stadtteilzentrum Lindenhof"),
+        # a label with nothing under it gives no place
+        ("Wo:\n\n", None),
+    ],
+)
+def test_label_value_on_the_next_line(nlp, tail, location):
+    text = "Titel\n\nAm 6. Oktober findet im Garten ein Quitten-Workshop statt.\n\n" + tail
+    got = _events(nlp, text)
+    want = location or "Garten"
+    assert got and got[0]["location"] == want
