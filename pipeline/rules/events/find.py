@@ -380,8 +380,14 @@ def events_of(
                 if line and text.rfind("\n", 0, m.name_start) + 1 == m.name_start:
                     ev["location"] = line.group("place").strip()
                     break
-        if ev["location"] is None and any(rx.search(s.text) for s in ordered for rx in online):
+        if ev["location"] is None and any(rx.search(best_sent.text) for rx in online):
             ev["location"] = "online"  # "laden … zur Podiumsdiskussion via Zoom ein"
+        if ev["location"] is None:
+            ev["location"] = find_location(
+                best_sent, lexicon=lexicon, entities=entities, near=best.start, text=text
+            )
+        if ev["location"] is None and any(rx.search(s.text) for s in ordered for rx in online):
+            ev["location"] = "online"  # a place in the event's own sentence comes first
         for s in ordered:
             if ev["location"] is None:
                 ev["location"] = find_location(

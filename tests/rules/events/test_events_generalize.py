@@ -518,6 +518,11 @@ def test_end_of_a_running_event(nlp, text, end):
         ("Titel\n\nDer Verein lädt am 6. Oktober zur Podiumsdiskussion via Zoom ein.", "online"),
         ("Titel\n\nDie Sitzung am 6. Oktober findet als Videokonferenz statt.", "online"),
         ("Titel\n\nDie Lesung findet am 6. Oktober digital statt.", "online"),
+        # a place in the event's own sentence comes before a video conference mentioned later
+        (
+            "Titel\n\nDie Sitzung findet am 6. Oktober im Rathaus statt. Sie findet als Videokonferenz statt.",
+            "Rathaus",
+        ),
         # "online" elsewhere in the text is no place of the event
         ("Titel\n\nDie Lesung findet am 6. Oktober im Rathaus statt. Anmeldung online.", "Rathaus"),
     ],
