@@ -575,3 +575,22 @@ def test_label_value_on_the_next_line(nlp, tail, location):
     got = _events(nlp, text)
     want = location or "Garten"
     assert got and got[0]["location"] == want
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # the cause of a closure is no event the release announces
+        (
+            "Schließtag\n\nAuf Grund der Personalversammlung bleiben am 6. Oktober die Bürgerämter geschlossen.",
+            [],
+        ),
+        ("Schließtag\n\nWegen einer Versammlung bleiben am 6. Oktober die Bürgerämter geschlossen.", []),
+        (
+            "Titel\n\nDie Versammlung der Mitglieder findet am 6. Oktober statt.",
+            ["Versammlung der Mitglieder"],
+        ),
+    ],
+)
+def test_cause_of_a_closure_is_no_event(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
