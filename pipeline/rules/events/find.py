@@ -622,9 +622,18 @@ def _drop_steps_and_kinds(
             )
             for st in sents
         )
-        if not (sents and inside):
+        # "Im Anschluss gibt es … einen Rundgang", "Den musikalischen Abschluss bietet …": the next step of
+        # the dated event's programme
+        follows = all(_STEP_OPENER.match(text, st) for st in sents)
+        if not (sents and (inside or follows)):
             keep.append(r)
     return keep
+
+
+_STEP_OPENER = re.compile(
+    r"(?:Im\s+Anschluss|Anschließend|Danach|Daraufhin|Zum\s+(?:Abschluss|Ausklang|Auftakt)"
+    r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt))\b"
+)
 
 
 def _plural_word(doc: Doc, start: int, name: str) -> bool:

@@ -594,3 +594,17 @@ def test_label_value_on_the_next_line(nlp, tail, location):
 )
 def test_cause_of_a_closure_is_no_event(nlp, text, names):
     assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "second, names",
+    [
+        ("Den musikalischen Ausklang bietet ein kleines Konzert.", ["Sommerfest"]),
+        ("Zum Abschluss gibt es ein Konzert.", ["Sommerfest"]),
+        # a sentence of its own, not a step: stays an event
+        ("Außerdem findet ein Konzert statt.", ["Sommerfest", "Konzert"]),
+    ],
+)
+def test_undated_next_step_is_no_event(nlp, second, names):
+    text = "Titel\n\nDas Sommerfest findet am 6. Oktober im Park statt. " + second
+    assert [e["name"] for e in _events(nlp, text)] == names
