@@ -418,6 +418,14 @@ def _events_with_people(nlp, text, names):
         # an authority's hours, dated but held by nobody named
         ("Titel\n\nDie Unterhaltsstelle bietet am 6. Oktober eine telefonische Sprechstunde an.", [], []),
         ("Titel\n\nDie Ranger sind da:\nmittwochs 15 bis 17 Uhr – Bürgersprechstunde Stadtnatur\n", [], []),
+        (
+            (
+                "Sprechstunden\n\nTelefonische Sprechstunde mit Jonas Kleefeld: jeden 3. Dienstag im Monat, ab dem "
+                "6. Oktober, 10 bis 11 Uhr\n"
+            ),
+            ["Jonas Kleefeld"],
+            [],
+        ),
     ],
 )
 def test_office_hours_are_no_events(nlp, text, names, expected):
