@@ -85,8 +85,9 @@ def argument_mentions(
             low = arg.lower_
             if low in lexicon.arg_stop or len(low) < 4 or not arg.text[:1].isupper():
                 continue
-            if low in lexicon.non_words and low not in lexicon.arg_allow:
-                continue
+            quoted = arg.i > 0 and doc[arg.i - 1].text in ("„", '"', "»", "“")
+            if low in lexicon.non_words and low not in lexicon.arg_allow and not quoted:
+                continue  # a quoted name is a name: "findet die „Woche der Generationen“ statt"
             pos = arg.idx
             if any(s <= pos < e for s, e in timexes) or any(s <= pos < e for s, e, _ in names):
                 continue

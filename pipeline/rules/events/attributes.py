@@ -213,6 +213,18 @@ def find_location(
                 m += 1
                 continue
             if (
+                t.lower_ in ("des", "der")
+                and m > k
+                and m + 1 < span.end
+                and doc[m + 1].text[:1].isupper()
+                and doc[m + 1].is_alpha
+                and _is_venue(doc[m - 1].text, lexicon.venues)
+                and _is_venue(doc[m + 1].text, lexicon.venues)
+            ):
+                # a venue inside a venue: "im Garten des Nachbarschaftshauses Kiezspinne", "im Foyer des Rathauses Schöneberg"
+                m += 1
+                continue
+            if (
                 t.like_num
                 and m > k
                 and _is_venue(

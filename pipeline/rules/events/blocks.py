@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from pressextract.contract import TimexRef
 from pressextract.rules.events.attributes import _DATEISH, dates_of
 from pressextract.rules.events.mentions import EventMatch, Mention
-from pressextract.rules.programme import split_lines
+from pressextract.rules.programme import Line, split_lines
 
 
 @dataclass(slots=True)
@@ -66,8 +66,19 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
         cur.clear()
 
     prev_para = None
-    for ln in lines:
+    joined: set[int] = set()
+    for n, ln in enumerate(lines):
+        if n in joined:
+            continue
         m = grammar.label_line.match(ln.text)
+        if m is not None and not m.group("value").strip() and n + 1 < len(lines):
+            # the value on the line under its label: "Wo:\nGartenarbeitsschule „Borkzeile“"
+            nxt = lines[n + 1]
+            if nxt.para - ln.para <= 1 and grammar.label_line.match(nxt.text) is None:
+                both = grammar.label_line.match(f"{ln.text.rstrip()} {nxt.text}")
+                if both is not None and both.group("value").strip():
+                    ln, m = Line(ln.start, nxt.end, f"{ln.text.rstrip()} {nxt.text}", ln.para), both
+                    joined.add(n + 1)
         if m is None or not m.group("value").strip():
             if m is None and cur and ln.para == prev_para and len(ln.text) <= 120:
                 continue  # an address line under "Treffpunkt:"
@@ -161,12 +172,20 @@ def _date_paragraphs(
 
 def _apply_blocks(results: list[EventMatch], blocks: Sequence[_Block]) -> None:
     """A label block gives its place (and its date, where the event has none) to the nearest event
-    mentioned above it."""
+    mentioned above it; a block above every event (right under the headline: "Zeit: …\nOrt: …") belongs to
+    the first event after it when their days agree."""
     for b in blocks:
         before = [r for r in results if min(r.mentions) <= b.start]
         if not before:
-            continue
-        target = max(before, key=lambda r: max(p for p in r.mentions if p <= b.start))
+            after = sorted(results, key=lambda r: min(r.mentions))
+            if not after or b is not blocks[0] or not b.days:
+                continue
+            first = after[0].event
+            if first.get("start") and first["start"][:10] != min(b.days).isoformat():
+                continue
+            target = after[0]
+        else:
+            target = max(before, key=lambda r: max(p for p in r.mentions if p <= b.start))
         ev = target.event
         if b.place:
             ev["location"] = b.place

@@ -32,7 +32,14 @@ from pressextract.rules.events.blocks import (
     _label_blocks,
     _lead_in_days,
 )
-from pressextract.rules.events.mentions import _QUOTED, EventMatch, Mention, find_mentions, title_mentions
+from pressextract.rules.events.mentions import (
+    _QUOTED,
+    EventMatch,
+    Mention,
+    find_mentions,
+    match_noun,
+    title_mentions,
+)
 from pressextract.rules.events.rules import EventLexicon
 from pressextract.rules.programme import load_grammar
 
@@ -46,6 +53,7 @@ class _Group:
 
 
 _REF_DETS = word_set("events", "refdets")
+_OFFICE_TYPES = word_set("events", "office_types")
 
 
 def events_of(
@@ -103,6 +111,20 @@ def events_of(
     )
     blocks.sort(key=lambda b: b.start)
 
+    office = [rx for _, rx in lexicon.cues_of("office")]
+    online = [rx for _, rx in lexicon.cues_of("online")]
+    people = [(s, e) for s, e, lab in entities if lab == "PER"]
+
+    def _office_hours(m: Mention, sent: Span, pos: int) -> bool:
+        """Consultation hours of an authority, not an event: a standing or weekly time on the mention's line
+        or in its sentence, or no named person holding it ("Sprechstunde in der Unterhaltsvorschussstelle");
+        a dated "Bürgersprechstunde mit Bezirksstadtrat …" is an event."""
+        end = text.find("\n", pos)
+        line = text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
+        if any(rx.search(line) or rx.search(sent.text) for rx in office):
+            return True
+        return not any(sent.start_char <= s < sent.end_char for s, _ in people)
+
     def sent_of(m: Mention) -> Span:
         return doc[m.start].sent
 
@@ -145,6 +167,11 @@ def events_of(
             or _ZUM_ANLASS.search(text[m.name_end : sent.end_char])
         ):
             loose.append(m)  # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"
+            continue
+        if _is_venue_line(text, m, venues=lexicon.venues):
+            continue  # "Do, 14.03., 19 Uhr\nLesecafé der Bibliothek\nCarl-Schurz-Straße 13": the place, no event
+        if m.noun.type.lower() in _OFFICE_TYPES and _office_hours(m, sent, pos):
+            loose.append(m)  # "donnerstags 11 bis 13 Uhr – Bürgersprechstunde": office hours, no event
             continue
         if any(rx.search(sent.text) for rx in cancelled):
             loose.append(m)  # "Am 5. März findet keine Sprechstunde statt": no event takes place
@@ -223,7 +250,11 @@ def events_of(
             return None
         days = mention_days(m)
         for g in reversed(groups):
-            if g.type == m.noun.type or (g.cls == m.noun.cls == "meeting"):
+            if (
+                g.type == m.noun.type
+                or (g.cls == m.noun.cls == "meeting")
+                or (len(g.type) >= 4 and tok.lower_.endswith(g.type.lower()))
+            ):  # "die „Woche der Generationen“ … Die Aktionswoche": its head names the event before
                 if days and not g.days:
                     return None  # the first date of an event is its own
                 if days and not (set(days) & g.days) and m.start - doc[m.start].sent.start <= 2:
@@ -318,6 +349,12 @@ def events_of(
             if head:
                 name_m = max(head, key=lambda m: m.name_end - m.name_start)
         name = re.sub(r"\s+", " ", text[name_m.name_start : name_m.name_end]).strip()
+        if lead and "„" not in name and len(g.type) >= 4:
+            # the headline names it with its title: "Erste Obdachlosenzählung „Nacht der Solidarität“ am …"
+            hs, he = lead[0]
+            titled = re.search(r"(?i)\b[\w-]*" + re.escape(g.type) + r"\s*„[^“”\n]{3,80}“", text[hs:he])
+            if titled:
+                name = titled.group(0)
         if best.noun.cls == "other" and name.lower() == doc[best.start].lower_ and lead:
             # a bare "Veranstaltung": the headline's quoted title names it
             # ("Presseeinladung: „Gleichstellung gewinnt“ – …" + "Die Veranstaltung findet statt am: …")
@@ -336,6 +373,21 @@ def events_of(
             "rule_id": best.noun.rule_id,
         }
         ordered = [best_sent] + [s for s in sents if s != best_sent]
+        if ev["location"] is None:
+            # an event-labelled line: "Preisverleihung: 11. Juni 2020, 18 Uhr, Kunstverein (n.b.k.)"
+            for m in [best, *g.mentions]:
+                line = _LABELLED_PLACE.match(text, m.name_end)
+                if line and text.rfind("\n", 0, m.name_start) + 1 == m.name_start:
+                    ev["location"] = line.group("place").strip()
+                    break
+        if ev["location"] is None and any(rx.search(best_sent.text) for rx in online):
+            ev["location"] = "online"  # "laden … zur Podiumsdiskussion via Zoom ein"
+        if ev["location"] is None:
+            ev["location"] = find_location(
+                best_sent, lexicon=lexicon, entities=entities, near=best.start, text=text
+            )
+        if ev["location"] is None and any(rx.search(s.text) for s in ordered for rx in online):
+            ev["location"] = "online"  # a place in the event's own sentence comes first
         for s in ordered:
             if ev["location"] is None:
                 ev["location"] = find_location(
@@ -384,10 +436,16 @@ def events_of(
         if ev["motto"] and _TITLED.search(ev["name"]):
             # "Konzert mit dem Titel" + motto "Moments Musicaux" -> "Konzert mit dem Titel „Moments Musicaux“"
             ev["name"] = f"{ev['name']} „{ev['motto']}“"
+    for r in results:
+        _run_until(r, doc=doc, text=text, timexes=timexes)
     results.sort(key=lambda r: min(r.mentions))
-    return _merge_references(results)
+    return _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
 
 
+_LABELLED_PLACE = re.compile(
+    r"[ \t]*:[ \t]*[^\n]*?\d{1,2}(?:[:.]\d{2})?[ \t]*Uhr[ \t]*,[ \t]*(?P<place>[^\n,;]{2,80}?)[ \t.]*$",
+    re.MULTILINE,
+)
 _ZUM_ANLASS = re.compile(r"^[^.;:]{0,200}?\bzum\s+Anlass\b")
 _APPOSITION = re.compile(r"\s*,\s*(?:der|die|das|dem|den|des)\s+")
 _DAY_LABEL_AFTER = re.compile(r"\s*,\s*(?:dem|den|der)\s+")
@@ -483,3 +541,132 @@ def _event_of_block(
         "rule_id": "ev.block",
     }
     return EventMatch(ns, ns + len(name), ev, [ns])
+
+
+_VENUE_HEADS = ("café", "cafe")
+_QUANTIFIERS = word_set("events", "quantifiers")
+_ONE_OF = re.compile(
+    r"(?i)\b(?:ersten?|zweiten?|dritten?|vierten?|letzten?|einer?|eines)\s+(?:von|der|aus)\s+(?:den\s+)?(?:\w+\s+)?$"
+)
+_ADDRESS_LINE = re.compile(
+    r"^\s*(?:(?:Wo|Ort|Adresse|Treffpunkt)\s*[:?]|[A-ZÄÖÜ][\w.-]*(?:straße|str\.|platz|allee|damm|weg|ufer|ring|chaussee|Alt-[\wäöü]+)\s+\d)"
+)
+_DATE_OR_TIME_LINE = re.compile(
+    r"^\s*(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b"
+    r"|\d{1,2}\.\s*\d{1,2}\.|\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember)|(?:jeden|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags)\b)"
+)
+
+
+def _is_venue_line(text: str, m: Mention, *, venues: Sequence[str]) -> bool:
+    """A café named as the place of something: its own line between a date line and an address ("Lesecafé
+    der Bibliothek", "Eiscafé Venezia" over "Wo: …"), or followed by the venue it belongs to ("im Lesecafé
+    der Stadtbibliothek"). An "Erzählcafé am 3. Mai" in a sentence stays an event."""
+    word = text[m.name_start : m.name_end].split(" ")[0].lower()
+    if not word.endswith(_VENUE_HEADS):
+        return False
+    ls = text.rfind("\n", 0, m.name_start) + 1
+    le = text.find("\n", m.name_start)
+    le = len(text) if le < 0 else le
+    own_line = len(text[ls:le].strip()) <= 80 and not re.search(r"[.!?]\s*$", text[ls:le])
+    if own_line and text[ls : m.name_start].strip() == "":
+        nxt_end = text.find("\n", le + 1)
+        nxt = text[le + 1 : nxt_end if nxt_end >= 0 else len(text)]
+        prev = text[text.rfind("\n", 0, max(ls - 1, 0)) + 1 : max(ls - 1, 0)]
+        if _ADDRESS_LINE.match(nxt) or _DATE_OR_TIME_LINE.match(prev):
+            return True
+    after = re.match(
+        r"\s+(?:der|des)\s+([A-ZÄÖÜ][\w-]+)", text[m.name_start + len(word) : m.name_start + len(word) + 60]
+    )
+    return bool(after) and any(
+        after.group(1).lower().endswith(v) or after.group(1).lower().startswith(v) for v in venues
+    )
+
+
+def _drop_steps_and_kinds(
+    results: list[EventMatch], *, doc: Doc, text: str, lexicon: EventLexicon
+) -> list[EventMatch]:
+    """No row for a bare plural ("Workshops", "Veranstaltungen", "Gottesdiensten": a kind of event, not one)
+    nor for an undated step inside a dated event's sentences ("Den Abschluss des Kunstmarktes bietet die Band
+    … mit einem kleinen Konzert": the concert is part of the market)."""
+    out: list[EventMatch] = []
+    for r in results:
+        ev = r.event
+        name = ev["name"]
+        one_of = _ONE_OF.search(text[max(0, r.start - 40) : r.start])  # "der erste von zwei Workshops"
+        words = name.split(" ")
+        bare = all(w.lower() in _QUANTIFIERS for w in words[:-1])  # "Diverse Veranstaltungen"
+        hit = match_noun(words[-1], lexicon=lexicon) if bare else None
+        plural = (hit is not None and hit[1]) or (len(words) == 1 and _plural_word(doc, r.start, name))
+        if bare and not one_of and plural:
+            continue
+        out.append(r)
+    dated = [r for r in out if r.event.get("start")]
+    keep: list[EventMatch] = []
+    for r in out:
+        if r.event.get("start") or not dated:
+            keep.append(r)
+            continue
+        sents = {
+            doc.char_span(p, p + 1, alignment_mode="expand").sent.start_char
+            for p in r.mentions
+            if p < len(text)
+        }
+        inside = all(
+            any(
+                o is not r
+                and any(
+                    doc.char_span(q, q + 1, alignment_mode="expand").sent.start_char == st for q in o.mentions
+                )
+                for o in dated
+            )
+            for st in sents
+        )
+        # "Im Anschluss gibt es … einen Rundgang", "Den musikalischen Abschluss bietet …": the next step of
+        # the dated event's programme
+        follows = all(_STEP_OPENER.match(text, st) for st in sents)
+        if not (sents and (inside or follows)):
+            keep.append(r)
+    return keep
+
+
+_STEP_OPENER = re.compile(
+    r"(?:Im\s+Anschluss|Anschließend|Danach|Daraufhin|Zum\s+(?:Abschluss|Ausklang|Auftakt)"
+    r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt))\b"
+)
+
+
+def _plural_word(doc: Doc, start: int, name: str) -> bool:
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    return span is not None and len(span) == 1 and "Plur" in span[0].morph.get("Number")
+
+
+_RUNNING = word_set("events", "running_types")
+_UNTIL_LINE = re.compile(
+    r"(?im)^\s*(?:Ausstellungsdauer|Laufzeit|Dauer|Zeitraum|Ausstellungszeitraum)\s*:[^\n]*$"
+)
+_UNTIL_SENT = re.compile(
+    r"(?i)\bbis\s+(?:zum\s+|einschließlich\s+)?[^.;]{0,40}?\b(?:zu\s+sehen|zu\s+besichtigen|läuft|laufen"
+    r"|geöffnet|gezeigt|andauern|dauert)\b|\b(?:ist|sind|läuft|laufen)\s+(?:noch\s+)?bis\s+(?:zum\s+)?\d"
+)
+
+
+def _run_until(r: EventMatch, *, doc: Doc, text: str, timexes: Sequence[TimexRef]) -> None:
+    """The end of a running event (an exhibition, a festival week) from "Ausstellungsdauer: bis zum 22. Mai"
+    or "Die Ausstellung ist bis zum 22. Mai zu sehen", when its own sentence gives none."""
+    ev = r.event
+    if ev.get("end") or ev["type"].lower() not in _RUNNING:
+        return
+    spans = [(m.start(), m.end()) for m in _UNTIL_LINE.finditer(text)]
+    for p in r.mentions:
+        tok = doc.char_span(p, p + 1, alignment_mode="expand")
+        if tok is not None and _UNTIL_SENT.search(tok.sent.text):
+            spans.append((tok.sent.start_char, tok.sent.end_char))
+    for s, e in spans:
+        days = dates_of(timexes, s, e)[0]
+        if not days:
+            continue
+        last = max(days)
+        if ev.get("start") is None or last.isoformat() > ev["start"][:10]:
+            ev["end"] = last.isoformat()
+            return

@@ -34,7 +34,19 @@ CLASSES = frozenset(
 
 
 CUE_KINDS = frozenset(
-    {"motto", "organizer", "occurs", "side", "title", "invite", "deadline", "occasion", "cancelled"}
+    {
+        "motto",
+        "organizer",
+        "occurs",
+        "side",
+        "title",
+        "invite",
+        "deadline",
+        "occasion",
+        "cancelled",
+        "office",
+        "online",
+    }
 )
 
 

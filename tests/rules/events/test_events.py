@@ -274,6 +274,12 @@ def test_recurrence(lexicon, sentence, value):
         ("Das Konzert beginnt um 18 Uhr im Theater an der Parkaue 25.", "Theater an der Parkaue 25"),
         ("Um 14 Uhr beginnt die Kundgebung auf dem Oranienplatz in Kreuzberg.", "Oranienplatz"),
         ("Das Fest findet im Roten Rathaus statt.", "Rotes Rathaus"),  # gold convention: the base form
+        # a venue inside a venue, in the genitive
+        (
+            "Das Fest beginnt im Garten des Nachbarschaftshauses Lindenhof.",
+            "Garten des Nachbarschaftshauses Lindenhof",
+        ),
+        ("Die Lesung ist im Rathaus der Stadt Emden.", "Rathaus"),  # "Stadt" is no venue: the genitive stops
         ("Wir arbeiten in Bildung und Arbeit zusammen.", None),
         ("Das Fest findet am Montag statt.", None),
         ("In diesem Jahr fand die Konferenz statt.", None),

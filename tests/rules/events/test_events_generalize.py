@@ -222,7 +222,7 @@ def test_day_names_and_occasions(nlp, text, names):
         (
             "Titel\n\nDer Vortrag findet im Gedenkraum des Museums statt.\n\n8. September, 13 Uhr\nAnmeldung: 030 1234",
             "2024-09-08T13:00",
-            "Gedenkraum",
+            "Gedenkraum des Museums",  # a venue inside a venue
         ),
         # the sentence above announces nothing: the date line dates nothing
         ("Titel\n\nDer Vortrag war ein Erfolg.\n\n8. September, 13 Uhr\n", None, None),
@@ -348,3 +348,271 @@ def test_same_compound_is_one_event(nlp):
 )
 def test_cancelled_headline_and_long_negation(nlp, text):
     assert _events(nlp, text) == []
+
+
+# --- quoted names, heads that refer back, blocks under the headline ------------------------------------------
+
+
+@pytest.mark.parametrize("quoted, name", [(True, "Woche der Nachbarn"), (False, None)])
+def test_quoted_frame_argument_is_a_name(lexicon, quoted, name):
+    # "Am Montag findet die „Woche der Nachbarn“ statt ." — a quoted name, although "Woche" alone is no event
+    words = ["Am", "Montag", "findet", "die", "„", "Woche", "der", "Nachbarn", "“", "statt", "."]
+    heads = [1, 2, 2, 5, 5, 2, 7, 5, 5, 2, 2]
+    deps = ["case", "obl", "ROOT", "det", "punct", "nsubj", "det", "nmod", "punct", "compound:prt", "punct"]
+    pos = ["ADP", "NOUN", "VERB", "DET", "PUNCT", "NOUN", "DET", "NOUN", "PUNCT", "ADP", "PUNCT"]
+    lemmas = ["an", "Montag", "finden", "der", "„", "Woche", "der", "Nachbar", "“", "statt", "."]
+    if not quoted:
+        keep = [i for i, w in enumerate(words) if w not in ("„", "“")]
+        remap = {old: new for new, old in enumerate(keep)}
+        words, deps, pos, lemmas = ([x[i] for i in keep] for x in (words, deps, pos, lemmas))
+        heads = [remap[heads[i]] for i in keep]
+    doc = _parsed(words, heads, deps, pos, lemmas)
+    got = argument_mentions(doc, lexicon=lexicon)
+    assert [doc.text[m.name_start : m.name_end].strip("„“ ") for m in got] == ([name] if name else [])
+
+
+def test_block_under_the_headline_belongs_to_the_event_below(nlp):
+    text = (
+        "Zweite Runde der Kiezkasse Nordend\nZeit: 4. Oktober, 18 Uhr\nOrt: Stadtteilzentrum Lindenhof, "
+        "Kirchweg 3\n\nDie Bezirksverordneten laden am 4. Oktober zur Sitzung der Kiezkasse ein. Geld gibt es "
+        "für Projekte im Kiez."
+    )
+    got = _events(nlp, text)
+    assert len(got) == 1 and got[0]["location"].startswith("Stadtteilzentrum Lindenhof")
+    # another day: the block is not this event's
+    other = text.replace("laden am 4. Oktober", "laden am 9. Oktober")
+    assert all(not (e["location"] or "").startswith("Stadtteilzentrum") for e in _events(nlp, other))
+
+
+# --- office hours, kinds of events, places and programme steps are no event rows -------------------------
+
+
+def _events_with_people(nlp, text, names):
+    doc = nlp(text)
+    ents = tuple((text.index(n), text.index(n) + len(n), "PER") for n in names)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), entities=ents)
+    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # a dated consultation hour held by a named politician is an event
+        (
+            (
+                "Sprechstunde mit dem Stadtrat\n\nZu einer Bürgersprechstunde lädt Stadtrat Jonas Kleefeld am "
+                "6. Oktober, 15 Uhr, in das Rathaus Nord ein."
+            ),
+            ["Jonas Kleefeld"],
+            ["Sprechstunde"],  # named by the headline
+        ),
+        # the same politician, but a standing weekly time: office hours
+        (
+            (
+                "Sprechzeiten\n\nStadtrat Jonas Kleefeld bietet ab dem 6. Oktober jeden Dienstag eine "
+                "Bürgersprechstunde im Rathaus Nord an."
+            ),
+            ["Jonas Kleefeld"],
+            [],
+        ),
+        # an authority's hours, dated but held by nobody named
+        ("Titel\n\nDie Unterhaltsstelle bietet am 6. Oktober eine telefonische Sprechstunde an.", [], []),
+        ("Titel\n\nDie Ranger sind da:\nmittwochs 15 bis 17 Uhr – Bürgersprechstunde Stadtnatur\n", [], []),
+        (
+            (
+                "Sprechstunden\n\nTelefonische Sprechstunde mit Jonas Kleefeld: jeden 3. Dienstag im Monat, ab dem "
+                "6. Oktober, 10 bis 11 Uhr\n"
+            ),
+            ["Jonas Kleefeld"],
+            [],
+        ),
+    ],
+)
+def test_office_hours_are_no_events(nlp, text, names, expected):
+    got = _events_with_people(nlp, text, names)
+    assert [e["name"].split(" ")[0] for e in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a bare plural names a kind of event
+        ("Viele Veranstaltungen am 6. Oktober\n\nAm 6. Oktober gibt es im Bezirk Veranstaltungen.", []),
+        ("Titel\n\nIm Gemeindehaus finden am 6. Oktober Gottesdienste statt.", []),
+        ("Titel\n\nAm 6. Oktober gibt es im Park zahlreiche Workshops.", []),
+        # the singular is one event
+        ("Titel\n\nAm 6. Oktober findet im Park ein Workshop statt.", ["Workshop"]),
+    ],
+)
+def test_bare_plurals_are_no_event_names(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, cafe",
+    [
+        # the café is the place under the date line, with the address below
+        (
+            (
+                "Lesung mit Anna Berg\n\nDie Autorin liest aus ihrem Roman.\n\nDo, 6. Oktober, 19 Uhr\n"
+                "Lesecafé der Stadtbibliothek\nLindenstraße 13, 10115 Berlin\n"
+            ),
+            False,
+        ),
+        ("Titel\n\nAm 6. Oktober lädt die Bibliothek zum Erzählcafé ein.", True),
+    ],
+)
+def test_cafe_as_place_or_event(nlp, text, cafe):
+    assert any("café" in e["name"].lower() for e in _events(nlp, text)) == cafe
+
+
+def test_undated_step_in_a_dated_event_is_no_event(nlp):
+    text = (
+        "Kunstmarkt im Park\n\nDer Kunstmarkt findet am 6. Oktober im Schlosspark statt. Den Abschluss des "
+        "Kunstmarktes bietet die Band ab 17 Uhr mit einem kleinen Konzert."
+    )
+    assert [e["name"] for e in _events(nlp, text)] == ["Kunstmarkt"]
+
+
+def test_headline_title_names_the_event(nlp, lexicon, monkeypatch):
+    import pressextract.rules.events.find as find_mod
+    from pressextract.rules.events.mentions import Mention
+    from pressextract.rules.events.rules import EventNoun
+
+    text = (
+        "Erste Baumzählung „Tag des Stadtbaums“ am 6. Oktober\n\nIm Bezirk findet am 6. Oktober die erste "
+        "Zählung der Straßenbäume statt."
+    )
+    doc = nlp(text)
+    # no parse on the blank pipeline: the frame's mention (a noun outside the lexicon) is given by hand
+    i = next(t.i for t in doc if t.text == "Zählung")
+    noun = EventNoun("ev.arg.stattfinden", ("zählung",), False, "Zählung", "other", "dated")
+    m = Mention(i, i + 1, noun, doc[i].idx, doc[i].idx + len("Zählung der Straßenbäume"))
+    monkeypatch.setattr(find_mod, "argument_mentions", lambda *a, **k: [m])
+    got = find_mod.events_of(doc, lexicon=lexicon, timexes=_timexes(text), lead=[(0, text.index("\n"))])
+    assert [e.event["name"] for e in got] == ["Baumzählung „Tag des Stadtbaums“"]
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        (
+            (
+                "Titel\n\nAm 6. Oktober wird im Museum die Ausstellung „Farbe und Zeit“ eröffnet.\n\n"
+                "Ausstellungsdauer: bis zum 22. November\n"
+            ),
+            "2024-11-22",
+        ),
+        (
+            "Titel\n\nAm 6. Oktober wird die Ausstellung eröffnet. Sie ist bis zum 22. November zu sehen.",
+            None,
+        ),
+        (
+            "Titel\n\nDie Ausstellung wird am 6. Oktober eröffnet und ist bis zum 22. November zu sehen.",
+            "2024-11-22",
+        ),
+        # not a running event: a concert has no run
+        ("Titel\n\nAm 6. Oktober findet ein Konzert statt.\n\nLaufzeit: bis zum 22. November\n", None),
+    ],
+)
+def test_end_of_a_running_event(nlp, text, end):
+    got = _events(nlp, text)
+    assert got and got[0]["end"] == end
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Titel\n\nDer Verein lädt am 6. Oktober zur Podiumsdiskussion via Zoom ein.", "online"),
+        ("Titel\n\nDie Sitzung am 6. Oktober findet als Videokonferenz statt.", "online"),
+        ("Titel\n\nDie Lesung findet am 6. Oktober digital statt.", "online"),
+        # a place in the event's own sentence comes before a video conference mentioned later
+        (
+            "Titel\n\nDie Sitzung findet am 6. Oktober im Rathaus statt. Sie findet als Videokonferenz statt.",
+            "Rathaus",
+        ),
+        # "online" elsewhere in the text is no place of the event
+        ("Titel\n\nDie Lesung findet am 6. Oktober im Rathaus statt. Anmeldung online.", "Rathaus"),
+    ],
+)
+def test_online_events(nlp, text, location):
+    got = _events(nlp, text)
+    assert got and got[0]["location"] == location
+
+
+@pytest.mark.parametrize(
+    "sentence, organizer",
+    [
+        (
+            (
+                "Der Landesrat der Kleingärtner und der Dachverband der Imkervereine in Brandenburg laden am "
+                "6. Oktober zum Gartentag ein."
+            ),
+            "Der Landesrat der Kleingärtner und der Dachverband der Imkervereine",
+        ),
+        ("Die Kinder laden wird gern gesagt.", None),
+    ],
+)
+def test_long_subject_before_laden_ein(lexicon, sentence, organizer):
+    from pressextract.rules.events import find_organizer
+
+    hit = find_organizer(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == organizer
+
+
+def test_event_labelled_line_gives_the_place(nlp):
+    text = (
+        "Preis für Malerei\n\nDie Malerin erhält den Preis.\n\nPreisverleihung: 6. Oktober, 18 Uhr, "
+        "Kunstverein Nord\n"
+    )
+    got = _events(nlp, text)
+    assert [(e["name"], e["location"]) for e in got] == [("Preisverleihung", "Kunstverein Nord")]
+
+
+@pytest.mark.parametrize(
+    "tail, location",
+    [
+        ("Wo:\nStadtteilzentrum Lindenhof\nKirchweg 3\n", "Stadtteilzentrum Lindenhof"),
+        ("Wo: Stadtteilzentrum Lindenhof\n", "Stadtteilzentrum Lindenhof"),
+        # a label with nothing under it gives no place
+        ("Wo:\n\n", None),
+    ],
+)
+def test_label_value_on_the_next_line(nlp, tail, location):
+    text = "Titel\n\nAm 6. Oktober findet im Garten ein Quitten-Workshop statt.\n\n" + tail
+    got = _events(nlp, text)
+    want = location or "Garten"
+    assert got and got[0]["location"] == want
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # the cause of a closure is no event the release announces
+        (
+            "Schließtag\n\nAuf Grund der Personalversammlung bleiben am 6. Oktober die Bürgerämter geschlossen.",
+            [],
+        ),
+        ("Schließtag\n\nWegen einer Versammlung bleiben am 6. Oktober die Bürgerämter geschlossen.", []),
+        (
+            "Titel\n\nDie Versammlung der Mitglieder findet am 6. Oktober statt.",
+            ["Versammlung der Mitglieder"],
+        ),
+    ],
+)
+def test_cause_of_a_closure_is_no_event(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "second, names",
+    [
+        ("Den musikalischen Ausklang bietet ein kleines Konzert.", ["Sommerfest"]),
+        ("Zum Abschluss gibt es ein Konzert.", ["Sommerfest"]),
+        # a sentence of its own, not a step: stays an event
+        ("Außerdem findet ein Konzert statt.", ["Sommerfest", "Konzert"]),
+    ],
+)
+def test_undated_next_step_is_no_event(nlp, second, names):
+    text = "Titel\n\nDas Sommerfest findet am 6. Oktober im Park statt. " + second
+    assert [e["name"] for e in _events(nlp, text)] == names
