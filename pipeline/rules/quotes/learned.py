@@ -408,6 +408,9 @@ def choose_speaker(
     return (best.start, best.end) if p - p_rules > model.margin else rules_span
 
 
+_INHERITING = ("indirect.freeXX",)
+
+
 def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) -> list:
     """The quotes with each direct quote's speaker chosen by the model among its candidates.
 
@@ -417,7 +420,10 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
     text = doc.text
     for q, cands in zip(quotes, speaker_candidates(doc, quotes, refs=refs), strict=True):
         rules_span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
-        span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds else rules_span
+        # a continuation ("Man müsse handeln.") takes the speaker of the statement it continues: the
+        # names nearer to it are what that speaker talks about ("Frontier Economics"), not who speaks
+        inherits = q.rule_id.startswith(_INHERITING) and rules_span is not None
+        span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds and not inherits else rules_span
         if span is None or span == rules_span:
             out.append(q)
             continue
