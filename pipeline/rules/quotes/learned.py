@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from pressextract.contract import Refs
 from pressextract.resources.loader import word_set
-from pressextract.rules.quotes.speakers import _org_before, _org_word
+from pressextract.rules.quotes.speakers import _org_before, _org_word, speaker_organization
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "quote_speaker.json"
 _BEFORE = 400  # characters before the quote where a speaker candidate may stand
@@ -408,7 +408,18 @@ def choose_speaker(
     return (best.start, best.end) if p - p_rules > model.margin else rules_span
 
 
-_INHERITING = ("indirect.freeXX",)
+_INHERITING = ("indirect.free",)
+
+
+def _person_for_org(doc: Doc, cands: list[Candidate], rules_span: tuple[int, int], span: tuple[int, int]) -> bool:
+    """The model's pick is an organization and the rules' speaker a person mention: keep the person."""
+    rules_c = next((c for c in cands if (c.start, c.end) == rules_span), None)
+    if rules_c is None or not rules_c.sources & {"person", "ent_per"}:
+        return False
+    text = doc.text
+    return bool(speaker_organization(doc, span[0], span[1], text=text)) and not speaker_organization(
+        doc, rules_span[0], rules_span[1], text=text
+    )
 
 
 def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) -> list:
@@ -426,6 +437,9 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
         span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds and not inherits else rules_span
         if span is None or span == rules_span:
             out.append(q)
+            continue
+        if rules_span is not None and _person_for_org(doc, cands, rules_span, span):
+            out.append(q)  # "Regula Lüscher, Senatsbaudirektorin bei der Senatsverwaltung …:" speaks, not the office
             continue
         out.append(replace(q, speaker=text[span[0] : span[1]], speaker_start=span[0], speaker_end=span[1]))
     return out
