@@ -469,6 +469,8 @@ _POSSESSIVES = word_set("quotes", "possessives")
 _SPEAKER_WORDS_SKIP = word_set("quotes", "determiners") | word_set("quotes", "possessives")
 _DECISION_CUES = word_set("quotes", "decision_cues")
 _TOPIC_CUES = word_set("quotes", "topic_cues")
+_QUESTION_TOPIC_CUES = word_set("quotes", "question_topic_cues")
+_GENITIVE_ARTICLES = word_set("quotes", "genitive_articles")
 _CLAUSE_FORMS = ("indirect.wie", "indirect.question", "indirect.clause", "indirect.dass", "indirect.konj")
 _THING_ENDINGS = ("heit", "keit", "struktur")
 # rules whose statement stands without a named speaker ("Angaben zufolge", "soll … haben", "es heißt")
@@ -489,6 +491,12 @@ def not_a_speaker(doc, q: QuoteMatch) -> bool:
     words = [w for w in raw if w and w not in _SPEAKER_WORDS_SKIP]
     if not words:
         return True
+    if raw[0] in _GENITIVE_ARTICLES and not q.rule_id.startswith(_UNATTRIBUTED_OK):
+        return True  # "des Verfahrens … erklärte": a genitive is nobody's subject
+    nouns = [w for w in speaker.split() if w[:1].isupper() and w.casefold() not in _SPEAKER_WORDS_SKIP]
+    first = nouns[0].strip("().,;:").casefold() if nouns else ""
+    if first in _NOT_SPEAKERS or (len(nouns) > 1 and first.endswith(_THING_ENDINGS)):
+        return True  # "Die etwas höhere Strafe für den Chefarzt", "das Heft im A5-Format"
     head = words[-1]
     if head in _NOT_SPEAKERS or head.endswith(_THING_ENDINGS) or (
         len(words) > 1 and head.endswith(tuple(w for w in _NOT_SPEAKERS if len(w) > 4))
@@ -508,13 +516,15 @@ def not_reported(doc, q: QuoteMatch) -> bool:
     if cue in _DECISION_CUES:
         return True
     form = q.rule_id.split(":", 1)[0]
-    if cue in _TOPIC_CUES and form in ("indirect.clause", "indirect.infinitive", "indirect.question", "indirect.wie"):
+    if cue in _TOPIC_CUES and form in ("indirect.clause", "indirect.infinitive", "indirect.question"):
         return True
+    if cue in _QUESTION_TOPIC_CUES and form == "indirect.question":
+        return True  # "berichten, welche Hürden sie überwinden mussten": what the talk is about
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     words = [t for t in span if t.is_alpha]
-    if len(words) < 3:
+    if len(words) < (2 if form == "indirect.infinitive" else 3):
         return True  # "erfolgt sei": a fragment, not a statement
     if form in _CLAUSE_FORMS and doc.has_annotation("POS") and not any(t.pos_ in ("VERB", "AUX") for t in span):
         return True  # "erklärte sie … dem Öffentlichen Dienst und landeseigenen Betrieben": no clause

@@ -46,6 +46,9 @@ def _row(text: str, speaker: str | None, rule: str = "indirect.dass", cue: str =
         "Dieser Tag",
         "(742)",
         "die Beschäftigung von\nKindern",
+        "des Verfahrens",
+        "Die etwas höhere Strafe für den Chefarzt",
+        "das Heft im A5-Format",
     ],
 )
 def test_speakers_that_name_nobody(blank, speaker):
@@ -64,6 +67,7 @@ def test_speakers_that_name_nobody(blank, speaker):
         "Der Bundestag",
         "Die Stiftung",
         "Max Muster",
+        "Die Sprecherin des Bezirksamts",
     ],
 )
 def test_speakers_that_stay(blank, speaker):
@@ -79,6 +83,7 @@ def test_speakers_that_stay(blank, speaker):
         ("Die Gäste erzählen von alten Bräuchen und neuen Festen der Stadt.", "alten Bräuchen und neuen Festen der Stadt", "erzählen", "indirect.clause"),
         ("Die Broschüre informiert, wo und wie man Anträge stellt.", "wo und wie man Anträge stellt", "informieren", "indirect.question"),
         ("Der Richter sagte, erfolgt sei.", "erfolgt sei", "sagen", "indirect.konj"),
+        ("Die Frauen berichten, welche Hürden sie genommen haben.", "welche Hürden sie genommen haben", "berichten", "indirect.question"),
     ],
 )
 def test_rows_that_report_nothing(blank, text, quote, cue, rule):
@@ -91,6 +96,7 @@ def test_rows_that_report_nothing(blank, text, quote, cue, rule):
         ("Die Senatorin sagte, dass die Schule bald saniert werde.", "dass die Schule bald saniert werde", "sagen", "indirect.dass"),
         ("Der Sprecher erzählte, man habe lange auf die Genehmigung gewartet.", "man habe lange auf die Genehmigung gewartet", "erzählen", "indirect.konj"),
         ("Die Polizei forderte die Anwohner auf, die Fenster geschlossen zu halten.", "die Fenster geschlossen zu halten", "auffordern", "indirect.infinitive"),
+        ("Der Minister erklärte, wie die Regeln aussähen.", "wie die Regeln aussähen", "erklären", "indirect.question"),
     ],
 )
 def test_rows_that_report(blank, text, quote, cue, rule):
@@ -122,3 +128,9 @@ def test_advice_with_sollte_does_not_continue_a_statement(nlp):
     found = [t for t, _ in quotes(nlp, text)]
     assert not any("Eltern sollten" in t for t in found)
     assert any("die Schule werde saniert" in t for t in found)
+
+
+def test_genitive_source_keeps_its_owner_for_source_rules(blank):
+    text = "Nach Angaben des Bezirksamts wurde niemand verletzt."
+    row = _row(text, "des Bezirksamts", rule="indirect.prep", cue="nach Angaben", quote="wurde niemand verletzt")
+    assert not not_a_speaker(blank(text), row)
