@@ -434,7 +434,12 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
         # a continuation ("Man müsse handeln.") takes the speaker of the statement it continues: the
         # names nearer to it are what that speaker talks about ("Frontier Economics"), not who speaks
         inherits = q.rule_id.startswith(_INHERITING) and rules_span is not None
-        span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds and not inherits else rules_span
+        span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds else rules_span
+        if inherits and span != rules_span:
+            # … unless the pick is a person named since ("stellte Professor X dar. Die Prognosen seien falsch.")
+            pick = next((c for c in cands if (c.start, c.end) == span), None)
+            if pick is None or not pick.sources & {"person", "ent_per"}:
+                span = rules_span
         if span is None or span == rules_span:
             out.append(q)
             continue
