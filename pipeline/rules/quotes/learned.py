@@ -429,6 +429,7 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
     """
     out = []
     text = doc.text
+    chain: tuple | None = None  # (inherited span, span it went to) of the last continuation
     for q, cands in zip(quotes, speaker_candidates(doc, quotes, refs=refs), strict=True):
         rules_span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
         # a continuation ("Man müsse handeln.") takes the speaker of the statement it continues: the
@@ -440,6 +441,9 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
             pick = next((c for c in cands if (c.start, c.end) == span), None)
             if pick is None or not pick.sources & {"person", "ent_per"}:
                 span = rules_span
+        if inherits and span == rules_span and chain is not None and chain[0] == rules_span:
+            span = chain[1]  # the next continuation stays with the person the previous one went to
+        chain = (rules_span, span) if inherits and span != rules_span else (chain if inherits else None)
         if span is None or span == rules_span:
             out.append(q)
             continue
