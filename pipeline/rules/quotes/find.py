@@ -16,7 +16,7 @@ from pressextract.rules.quotes.blocks import _with_speaker_lines, _with_trailing
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
 from pressextract.rules.quotes.filters import _name_like, _not_a_statement, _quoted_names
-from pressextract.rules.quotes.indirect import _indirect_quotes
+from pressextract.rules.quotes.indirect import _indirect_quotes, reported_precision
 from pressextract.rules.quotes.learned import SpeakerModel, rerank_speakers
 from pressextract.rules.quotes.marks import find_marked
 from pressextract.rules.quotes.passes import (
@@ -147,6 +147,8 @@ def find_quotes(
     )
     if speaker_model is not None and options.learned_speakers:
         matches = rerank_speakers(doc, matches, refs=refs, model=speaker_model)
+    # after the ranker too: "ihren Angaben", "Dies", "Wirksamkeit" name nobody; decisions report nothing
+    matches = reported_precision(doc, matches)
     people = [Mention(p.start, p.end, p.person_id, p.gender, p.family_name, p.name) for p in refs.people]
     roles = [
         Mention(o.start, o.end, o.person_id, None, None, o.name, o.role, o.role_norm) for o in refs.offices

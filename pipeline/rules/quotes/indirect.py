@@ -114,6 +114,9 @@ def _dies_sagte(
     return [_cued(start, end, "indirect", "indirect.dies", verb.lemma, t, _span_text(doc, rng), verb.id)]
 
 
+_NOT_FREE = word_set("quotes", "not_free_indirect")
+
+
 def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteMatch]:
     """A Konjunktiv-I sentence right after a quote continues it: "… sagte X. Man müsse handeln."."""
     doc = ctx.doc
@@ -125,6 +128,7 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
             break  # Konjunktiv in a subordinate clause does not make the sentence reported
         if (
             _is_subjunctive(ctx, t, allow_ii=False)
+            and t.lower_ not in _NOT_FREE  # "Man sollte …": advice of the release, not a continuation
             and not (k > 0 and doc[k - 1].lower_ in ("ich", "wie"))
             and not (k + 1 < len(doc) and doc[k + 1].lower_ == "denn")
         ):
@@ -457,3 +461,86 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
         if q is not None:
             return [q]
     return []
+
+
+_NOT_SPEAKERS = word_set("quotes", "not_speakers")
+_OWN_SOURCES = word_set("quotes", "own_sources")
+_POSSESSIVES = word_set("quotes", "possessives")
+_SPEAKER_WORDS_SKIP = word_set("quotes", "determiners") | word_set("quotes", "possessives")
+_DECISION_CUES = word_set("quotes", "decision_cues")
+_TOPIC_CUES = word_set("quotes", "topic_cues")
+_QUESTION_TOPIC_CUES = word_set("quotes", "question_topic_cues")
+_GENITIVE_ARTICLES = word_set("quotes", "genitive_articles")
+_CLAUSE_FORMS = ("indirect.wie", "indirect.question", "indirect.clause", "indirect.dass", "indirect.konj")
+_THING_ENDINGS = ("heit", "keit", "struktur")
+# rules whose statement stands without a named speaker ("Angaben zufolge", "soll … haben", "es heißt")
+_UNATTRIBUTED_OK = ("indirect.source", "indirect.postp", "indirect.prep", "indirect.hearsay", "indirect.impersonal")
+
+
+def not_a_speaker(doc, q: QuoteMatch) -> bool:
+    """A reported statement's speaker that names nobody: "ihren Angaben", "Dies", "es", "Wirksamkeit",
+    "Die landseitige Terminalstruktur", "(742)", or a span that holds a verb or runs over a line."""
+    speaker = q.speaker
+    if not speaker:
+        return False
+    if "\n" in speaker.strip() or not any(c.isalpha() for c in speaker):
+        return True
+    raw = [w.strip("().,;:") for w in speaker.casefold().split()]
+    if raw and raw[-1] in _OWN_SOURCES and any(w in _POSSESSIVES or w.startswith("eigen") for w in raw[:-1]):
+        return True  # "ihren Angaben", "eigenen Angaben": whose, the phrase does not say
+    words = [w for w in raw if w and w not in _SPEAKER_WORDS_SKIP]
+    if not words:
+        return True
+    if raw[0] in _GENITIVE_ARTICLES and not q.rule_id.startswith(_UNATTRIBUTED_OK):
+        return True  # "des Verfahrens … erklärte": a genitive is nobody's subject
+    nouns = [w for w in speaker.split() if w[:1].isupper() and w.casefold() not in _SPEAKER_WORDS_SKIP]
+    first = nouns[0].strip("().,;:").casefold() if nouns else ""
+    if first in _NOT_SPEAKERS or (len(nouns) > 1 and first.endswith(_THING_ENDINGS)):
+        return True  # "Die etwas höhere Strafe für den Chefarzt", "das Heft im A5-Format"
+    head = words[-1]
+    if head in _NOT_SPEAKERS or head.endswith(_THING_ENDINGS) or (
+        len(words) > 1 and head.endswith(tuple(w for w in _NOT_SPEAKERS if len(w) > 4))
+    ):
+        return True
+    if q.speaker_start is not None and q.speaker_end is not None and doc.has_annotation("POS"):
+        span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+        if span is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in span):
+            return True
+    return False
+
+
+def not_reported(doc, q: QuoteMatch) -> bool:
+    """An indirect row that is no reported statement: a decision ("entschied, dass …"), the topic of a
+    talk ("erzählen von …", "informieren, wo …"), a purpose clause ("um … zu …"), no verb at all."""
+    cue = q.cue or ""
+    if cue in _DECISION_CUES:
+        return True
+    form = q.rule_id.split(":", 1)[0]
+    if cue in _TOPIC_CUES and form in ("indirect.clause", "indirect.infinitive", "indirect.question"):
+        return True
+    if cue in _QUESTION_TOPIC_CUES and form == "indirect.question":
+        return True  # "berichten, welche Hürden sie überwinden mussten": what the talk is about
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if t.is_alpha]
+    if len(words) < (2 if form == "indirect.infinitive" else 3):
+        return True  # "erfolgt sei": a fragment, not a statement
+    if form in _CLAUSE_FORMS and doc.has_annotation("POS") and not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return True  # "erklärte sie … dem Öffentlichen Dienst und landeseigenen Betrieben": no clause
+    return False
+
+
+def reported_precision(doc, quotes: list[QuoteMatch]) -> list[QuoteMatch]:
+    """The quotes without indirect rows whose speaker names nobody or that report nothing."""
+    out = []
+    for q in quotes:
+        if q.kind == "indirect" and not_reported(doc, q):
+            continue
+        if q.kind == "indirect" and not_a_speaker(doc, q):
+            if not q.rule_id.startswith(_UNATTRIBUTED_OK):
+                continue  # "Dieser Tag erinnert daran, …", "Wirksamkeit … erklärt": nobody speaks
+            # "eigenen Angaben zufolge …", "es heißt, …": a report whose source the rule does not name
+            q = replace(q, speaker=None, speaker_start=None, speaker_end=None, person_id=None)
+        out.append(q)
+    return out

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from pressextract.contract import Refs
 from pressextract.resources.loader import word_set
-from pressextract.rules.quotes.speakers import _org_before, _org_word
+from pressextract.rules.quotes.speakers import _org_before, _org_word, speaker_organization
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "quote_speaker.json"
 _BEFORE = 400  # characters before the quote where a speaker candidate may stand
@@ -408,6 +408,20 @@ def choose_speaker(
     return (best.start, best.end) if p - p_rules > model.margin else rules_span
 
 
+_INHERITING = ("indirect.free",)
+
+
+def _person_for_org(doc: Doc, cands: list[Candidate], rules_span: tuple[int, int], span: tuple[int, int]) -> bool:
+    """The model's pick is an organization and the rules' speaker a person mention: keep the person."""
+    rules_c = next((c for c in cands if (c.start, c.end) == rules_span), None)
+    if rules_c is None or not rules_c.sources & {"person", "ent_per"}:
+        return False
+    text = doc.text
+    return bool(speaker_organization(doc, span[0], span[1], text=text)) and not speaker_organization(
+        doc, rules_span[0], rules_span[1], text=text
+    )
+
+
 def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) -> list:
     """The quotes with each direct quote's speaker chosen by the model among its candidates.
 
@@ -415,11 +429,26 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
     """
     out = []
     text = doc.text
+    chain: tuple | None = None  # (inherited span, span it went to) of the last continuation
     for q, cands in zip(quotes, speaker_candidates(doc, quotes, refs=refs), strict=True):
         rules_span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        # a continuation ("Man müsse handeln.") takes the speaker of the statement it continues: the
+        # names nearer to it are what that speaker talks about ("Frontier Economics"), not who speaks
+        inherits = q.rule_id.startswith(_INHERITING) and rules_span is not None
         span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds else rules_span
+        if inherits and span != rules_span:
+            # … unless the pick is a person named since ("stellte Professor X dar. Die Prognosen seien falsch.")
+            pick = next((c for c in cands if (c.start, c.end) == span), None)
+            if pick is None or not pick.sources & {"person", "ent_per"}:
+                span = rules_span
+        if inherits and span == rules_span and chain is not None and chain[0] == rules_span:
+            span = chain[1]  # the next continuation stays with the person the previous one went to
+        chain = (rules_span, span) if inherits and span != rules_span else (chain if inherits else None)
         if span is None or span == rules_span:
             out.append(q)
+            continue
+        if rules_span is not None and _person_for_org(doc, cands, rules_span, span):
+            out.append(q)  # "Regula Lüscher, Senatsbaudirektorin bei der Senatsverwaltung …:" speaks, not the office
             continue
         out.append(replace(q, speaker=text[span[0] : span[1]], speaker_start=span[0], speaker_end=span[1]))
     return out
