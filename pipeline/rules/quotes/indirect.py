@@ -474,7 +474,13 @@ _GENITIVE_ARTICLES = word_set("quotes", "genitive_articles")
 _CLAUSE_FORMS = ("indirect.wie", "indirect.question", "indirect.clause", "indirect.dass", "indirect.konj")
 _THING_ENDINGS = ("heit", "keit", "struktur")
 # rules whose statement stands without a named speaker ("Angaben zufolge", "soll … haben", "es heißt")
-_UNATTRIBUTED_OK = ("indirect.source", "indirect.postp", "indirect.prep", "indirect.hearsay", "indirect.impersonal")
+_UNATTRIBUTED_OK = (
+    "indirect.source",
+    "indirect.postp",
+    "indirect.prep",
+    "indirect.hearsay",
+    "indirect.impersonal",
+)
 
 
 def not_a_speaker(doc, q: QuoteMatch) -> bool:
@@ -498,13 +504,17 @@ def not_a_speaker(doc, q: QuoteMatch) -> bool:
     if first in _NOT_SPEAKERS or (len(nouns) > 1 and first.endswith(_THING_ENDINGS)):
         return True  # "Die etwas höhere Strafe für den Chefarzt", "das Heft im A5-Format"
     head = words[-1]
-    if head in _NOT_SPEAKERS or head.endswith(_THING_ENDINGS) or (
-        len(words) > 1 and head.endswith(tuple(w for w in _NOT_SPEAKERS if len(w) > 4))
+    if (
+        head in _NOT_SPEAKERS
+        or head.endswith(_THING_ENDINGS)
+        or (len(words) > 1 and head.endswith(tuple(w for w in _NOT_SPEAKERS if len(w) > 4)))
     ):
         return True
     if q.speaker_start is not None and q.speaker_end is not None and doc.has_annotation("POS"):
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
-        if span is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in span):
+        if span is not None and any(
+            t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in span
+        ):
             return True
     return False
 
@@ -526,9 +536,12 @@ def not_reported(doc, q: QuoteMatch) -> bool:
     words = [t for t in span if t.is_alpha]
     if len(words) < (2 if form == "indirect.infinitive" else 3):
         return True  # "erfolgt sei": a fragment, not a statement
-    if form in _CLAUSE_FORMS and doc.has_annotation("POS") and not any(t.pos_ in ("VERB", "AUX") for t in span):
-        return True  # "erklärte sie … dem Öffentlichen Dienst und landeseigenen Betrieben": no clause
-    return False
+    # "erklärte sie … dem Öffentlichen Dienst und landeseigenen Betrieben": no clause
+    return (
+        form in _CLAUSE_FORMS
+        and doc.has_annotation("POS")
+        and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    )
 
 
 def reported_precision(doc, quotes: list[QuoteMatch]) -> list[QuoteMatch]:

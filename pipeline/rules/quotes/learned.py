@@ -411,7 +411,9 @@ def choose_speaker(
 _INHERITING = ("indirect.free",)
 
 
-def _person_for_org(doc: Doc, cands: list[Candidate], rules_span: tuple[int, int], span: tuple[int, int]) -> bool:
+def _person_for_org(
+    doc: Doc, cands: list[Candidate], rules_span: tuple[int, int], span: tuple[int, int]
+) -> bool:
     """The model's pick is an organization and the rules' speaker a person mention: keep the person."""
     rules_c = next((c for c in cands if (c.start, c.end) == rules_span), None)
     if rules_c is None or not rules_c.sources & {"person", "ent_per"}:
@@ -448,7 +450,9 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
             out.append(q)
             continue
         if rules_span is not None and _person_for_org(doc, cands, rules_span, span):
-            out.append(q)  # "Regula Lüscher, Senatsbaudirektorin bei der Senatsverwaltung …:" speaks, not the office
+            out.append(
+                q
+            )  # "Regula Lüscher, Senatsbaudirektorin bei der Senatsverwaltung …:" speaks, not the office
             continue
         out.append(replace(q, speaker=text[span[0] : span[1]], speaker_start=span[0], speaker_end=span[1]))
     return out

@@ -26,11 +26,15 @@ def quotes(nlp, text: str) -> list[tuple[str, dict]]:
     return [(s.text, s._.quote) for s in doc.spans["press_quotes"]]
 
 
-def _row(text: str, speaker: str | None, rule: str = "indirect.dass", cue: str = "sagen", quote: str = "") -> QuoteMatch:
+def _row(
+    text: str, speaker: str | None, rule: str = "indirect.dass", cue: str = "sagen", quote: str = ""
+) -> QuoteMatch:
     qs = text.index(quote) if quote else len(text) // 2
     qe = qs + len(quote) if quote else len(text)
     ss = text.index(speaker) if speaker else None
-    return QuoteMatch(qs, qe, "indirect", rule, cue, None, None, speaker, ss, ss + len(speaker) if speaker else None)
+    return QuoteMatch(
+        qs, qe, "indirect", rule, cue, None, None, speaker, ss, ss + len(speaker) if speaker else None
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,12 +82,37 @@ def test_speakers_that_stay(blank, speaker):
 @pytest.mark.parametrize(
     "text, quote, cue, rule",
     [
-        ("Das Gericht hat entschieden, dass die Klage abgewiesen wird.", "dass die Klage abgewiesen wird", "entscheiden", "indirect.dass"),
-        ("Der Rat beschloss, dass die Schule saniert wird.", "dass die Schule saniert wird", "beschließen", "indirect.dass"),
-        ("Die Gäste erzählen von alten Bräuchen und neuen Festen der Stadt.", "alten Bräuchen und neuen Festen der Stadt", "erzählen", "indirect.clause"),
-        ("Die Broschüre informiert, wo und wie man Anträge stellt.", "wo und wie man Anträge stellt", "informieren", "indirect.question"),
+        (
+            "Das Gericht hat entschieden, dass die Klage abgewiesen wird.",
+            "dass die Klage abgewiesen wird",
+            "entscheiden",
+            "indirect.dass",
+        ),
+        (
+            "Der Rat beschloss, dass die Schule saniert wird.",
+            "dass die Schule saniert wird",
+            "beschließen",
+            "indirect.dass",
+        ),
+        (
+            "Die Gäste erzählen von alten Bräuchen und neuen Festen der Stadt.",
+            "alten Bräuchen und neuen Festen der Stadt",
+            "erzählen",
+            "indirect.clause",
+        ),
+        (
+            "Die Broschüre informiert, wo und wie man Anträge stellt.",
+            "wo und wie man Anträge stellt",
+            "informieren",
+            "indirect.question",
+        ),
         ("Der Richter sagte, erfolgt sei.", "erfolgt sei", "sagen", "indirect.konj"),
-        ("Die Frauen berichten, welche Hürden sie genommen haben.", "welche Hürden sie genommen haben", "berichten", "indirect.question"),
+        (
+            "Die Frauen berichten, welche Hürden sie genommen haben.",
+            "welche Hürden sie genommen haben",
+            "berichten",
+            "indirect.question",
+        ),
     ],
 )
 def test_rows_that_report_nothing(blank, text, quote, cue, rule):
@@ -93,10 +122,30 @@ def test_rows_that_report_nothing(blank, text, quote, cue, rule):
 @pytest.mark.parametrize(
     "text, quote, cue, rule",
     [
-        ("Die Senatorin sagte, dass die Schule bald saniert werde.", "dass die Schule bald saniert werde", "sagen", "indirect.dass"),
-        ("Der Sprecher erzählte, man habe lange auf die Genehmigung gewartet.", "man habe lange auf die Genehmigung gewartet", "erzählen", "indirect.konj"),
-        ("Die Polizei forderte die Anwohner auf, die Fenster geschlossen zu halten.", "die Fenster geschlossen zu halten", "auffordern", "indirect.infinitive"),
-        ("Der Minister erklärte, wie die Regeln aussähen.", "wie die Regeln aussähen", "erklären", "indirect.question"),
+        (
+            "Die Senatorin sagte, dass die Schule bald saniert werde.",
+            "dass die Schule bald saniert werde",
+            "sagen",
+            "indirect.dass",
+        ),
+        (
+            "Der Sprecher erzählte, man habe lange auf die Genehmigung gewartet.",
+            "man habe lange auf die Genehmigung gewartet",
+            "erzählen",
+            "indirect.konj",
+        ),
+        (
+            "Die Polizei forderte die Anwohner auf, die Fenster geschlossen zu halten.",
+            "die Fenster geschlossen zu halten",
+            "auffordern",
+            "indirect.infinitive",
+        ),
+        (
+            "Der Minister erklärte, wie die Regeln aussähen.",
+            "wie die Regeln aussähen",
+            "erklären",
+            "indirect.question",
+        ),
     ],
 )
 def test_rows_that_report(blank, text, quote, cue, rule):
@@ -132,5 +181,7 @@ def test_advice_with_sollte_does_not_continue_a_statement(nlp):
 
 def test_genitive_source_keeps_its_owner_for_source_rules(blank):
     text = "Nach Angaben des Bezirksamts wurde niemand verletzt."
-    row = _row(text, "des Bezirksamts", rule="indirect.prep", cue="nach Angaben", quote="wurde niemand verletzt")
+    row = _row(
+        text, "des Bezirksamts", rule="indirect.prep", cue="nach Angaben", quote="wurde niemand verletzt"
+    )
     assert not not_a_speaker(blank(text), row)
