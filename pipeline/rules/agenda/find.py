@@ -86,6 +86,16 @@ _PLACE = re.compile(
 )
 
 
+def _act_entries(acts, rule_id: str, max_title_chars: int) -> list[AgendaEntry]:
+    """One entry per act (start, end, time, end time, title) of a programme line."""
+    return [
+        AgendaEntry(
+            start, end, time, end_time, _clean_title(title)[:max_title_chars] or None, rule_id=rule_id
+        )
+        for start, end, time, end_time, title in acts
+    ]
+
+
 def _is_place(title: str, places: Sequence[str]) -> bool:
     """A title that is only the place of the event. Example: "Campus Kiezspindel, Rudower Straße 37" -> True."""
     t = title.strip(" .,;")
@@ -265,18 +275,8 @@ def agenda_of(
                 acts[-1] = (*acts[-1][:1], title_end, *acts[-1][2:])
             else:
                 acts = [(ln.start, title_end, tl.time, tl.end_time, title)]
-            for a_start, a_end, a_time, a_end_time, a_title in acts:
-                entries.append(
-                    AgendaEntry(
-                        a_start,
-                        a_end,
-                        a_time,
-                        a_end_time,
-                        _clean_title(a_title)[:max_title_chars] or None,
-                        rule_id=rule,
-                    )
-                )
-                accepted.append(i)
+            entries.extend(_act_entries(acts, rule, max_title_chars))
+            accepted.extend([i] * len(acts))
         elif kind == "label_time":
             lt = parsed[i]
             assert isinstance(lt, re.Match)
@@ -303,18 +303,8 @@ def agenda_of(
                 title, title_end = lines[i + 1].text, lines[i + 1].end
                 first = re.split(r"(?<=[.;])\s", title, maxsplit=1)[0]
                 acts = [(ln.start, title_end, t, end_t, first)]
-            for a_start, a_end, a_time, a_end_time, a_title in acts:
-                entries.append(
-                    AgendaEntry(
-                        a_start,
-                        a_end,
-                        a_time,
-                        a_end_time,
-                        _clean_title(a_title)[:max_title_chars] or None,
-                        rule_id="agenda.line.label_time",
-                    )
-                )
-                accepted.append(i)
+            entries.extend(_act_entries(acts, "agenda.line.label_time", max_title_chars))
+            accepted.extend([i] * len(acts))
         elif kind == "venue_time":
             # "360 Grad – Raum für Kreativität, 20 Uhr, Brown Sugar": venue, time, act — only inside a programme
             if not (near_time(i) or in_programme(i)):
