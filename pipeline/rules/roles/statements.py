@@ -362,6 +362,22 @@ def _name_before(s: int, toks: Sequence[Tok], refs) -> bool:
     return s >= 1 and toks[s - 1].norm in (",", "(") and any(e == s - 1 for _, _, _, e in refs)
 
 
+def _cap_run_after_comma(toks: Sequence[Tok], end: int, *, digits: bool) -> int | None:
+    """End (exclusive) of up to 7 capitalised words ("-", "&", "und" and, with `digits`, numbers between
+    them) right after the comma at `end`: the organisation an office line names ("…, DIE ZEIT");
+    None when no comma is there or no such word follows."""
+    if end + 1 >= len(toks) or toks[end].norm != ",":
+        return None
+    m = end + 1
+    while (
+        m < len(toks)
+        and m - end <= 7
+        and (toks[m].is_cap or toks[m].norm in ("-", "&", "und") or (digits and toks[m].norm[:1].isdigit()))
+    ):
+        m += 1
+    return None if m == end + 1 else m
+
+
 def _trailing_org(
     text: str,
     toks: Sequence[Tok],
@@ -373,16 +389,8 @@ def _trailing_org(
     """ "Mariam Lau, Korrespondentin in der Hauptstadtredaktion, DIE ZEIT": the organisation after the
     office in a list line, kept where the office names none."""
     end = phrases[chain[-1]].end
-    if end + 1 >= len(toks) or toks[end].norm != ",":
-        return
-    m = end + 1
-    while (
-        m < len(toks)
-        and m - end <= 7
-        and (toks[m].is_cap or toks[m].norm in ("-", "&", "und") or toks[m].norm[:1].isdigit())
-    ):
-        m += 1
-    if m != len(toks) or m == end + 1:
+    m = _cap_run_after_comma(toks, end, digits=True)
+    if m is None or m != len(toks):
         return  # only at the end of the block: elsewhere the next words may be another person
     seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
     for i in range(len(out)):
@@ -468,17 +476,8 @@ def _paren_org(
     text: str, toks: Sequence[Tok], out: list[Statement], n_before: int, end: int, offset: int
 ) -> None:
     """ "(Kuratorin, Die Beispiele)": capitalised words between the office's comma and ")" name its organisation."""
-    if end + 1 >= len(toks) or toks[end].norm != ",":
-        return
-    m = end + 1
-    while (
-        m < len(toks)
-        and m - end <= 7
-        and toks[m].norm != ")"
-        and (toks[m].is_cap or toks[m].norm in ("-", "&", "und"))
-    ):
-        m += 1
-    if m >= len(toks) or toks[m].norm != ")" or m == end + 1:
+    m = _cap_run_after_comma(toks, end, digits=False)
+    if m is None or m >= len(toks) or toks[m].norm != ")":
         return
     seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
     for i in range(n_before, len(out)):
