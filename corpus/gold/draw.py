@@ -32,6 +32,17 @@ QUOTA_OTHER = {
 }  # fmt: skip
 
 
+# a second draw of other publishers (2026-12-03): the first gave only 16 dev and 16 holdout releases of
+# other publishers, too few to tune on or to measure with; same kinds, drawn among releases not yet in the
+# gold with its own seed, half dev and half holdout (split seed below), annotated before any rule saw them
+SEED_DRAW_OTHER2 = 20261204
+SEED_SPLIT_OTHER2 = 4712
+QUOTA_OTHER2 = {
+    "police": 4, "association": 4, "fire": 2, "court": 2, "party": 2, "federal": 2,
+    "company": 2, "church": 2, "research": 1, "municipal": 1, "state": 1, "other": 1,
+}  # fmt: skip
+
+
 def berlin_kind(publisher: str) -> str:
     """Kind of a berlin.de publisher. Example: "Bezirksamt Pankow" -> "municipal"."""
     p = publisher.lower()
@@ -91,6 +102,15 @@ def main() -> None:
     hold = set(split_rng.sample([i for i, _ in b_pick], N_BERLIN // 2))
     hold |= set(split_rng.sample([i for i, *_ in o_pick], len(o_pick) // 2))
     hold |= set(split_rng.sample([i for i, _ in p_pick], N_PROGRAMME // 2))
+    taken_other = {i for i, *_ in o_pick}
+    rng2 = random.Random(SEED_DRAW_OTHER2)
+    o2_pick = []
+    for kind, k in QUOTA_OTHER2.items():
+        pool = [r for r in other if r["kind"] == kind and r["id"] not in taken_other]
+        rng2.shuffle(pool)
+        o2_pick += [(r["id"], r["publisher"], kind) for r in pool[:k]]
+    hold |= set(random.Random(SEED_SPLIT_OTHER2).sample([i for i, *_ in o2_pick], len(o2_pick) // 2))
+
     rows = [{"id": d, "collection": "berlin", "publisher": old_pub.get(d, ""), "kind": berlin_kind(old_pub.get(d, "")),
              "split": "dev", "drawn": False} for d in old]  # fmt: skip
     rows += [{"id": i, "collection": "berlin", "publisher": p, "kind": berlin_kind(p),
@@ -99,9 +119,13 @@ def main() -> None:
               "split": "holdout" if i in hold else "dev", "drawn": True} for i, p, k in o_pick]  # fmt: skip
     rows += [{"id": i, "collection": "berlin", "publisher": p, "kind": berlin_kind(p), "stratum": "programme",
               "split": "holdout" if i in hold else "dev", "drawn": True} for i, p in p_pick]  # fmt: skip
+    rows += [{"id": i, "collection": "other", "publisher": p, "kind": k, "stratum": "other2",
+              "split": "holdout" if i in hold else "dev", "drawn": True} for i, p, k in o2_pick]  # fmt: skip
     out = {"seed_draw": SEED_DRAW, "seed_split": SEED_SPLIT, "quota_other": QUOTA_OTHER,
            "berlin_words": [60, 1500],
-           "seed_programme": SEED_PROGRAMME, "programme_min_clock_times": 3, "releases": rows}  # fmt: skip
+           "seed_programme": SEED_PROGRAMME, "programme_min_clock_times": 3,
+           "seed_draw_other2": SEED_DRAW_OTHER2, "seed_split_other2": SEED_SPLIT_OTHER2, "quota_other2": QUOTA_OTHER2,
+           "releases": rows}  # fmt: skip
     (here / "manifest.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(rows)} releases: {sum(r['split'] == 'holdout' for r in rows)} holdout")
 
