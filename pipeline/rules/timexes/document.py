@@ -78,4 +78,18 @@ def find_timex_matches(doc: Doc, *, rules: TimexRules, options: TimexOptions, re
         grammar=rules.grammar,
         sent_bounds=bounds,
         excluded=refs.excluded(),
+        past_sentences=past_sentences(doc) if bounds is not None and doc.has_annotation("MORPH") else None,
+    )
+
+
+def past_sentences(doc: Doc) -> frozenset[int]:
+    """Indices of the sentences with a finite past-tense verb (the morphologizer's Tense=Past, Mood=Ind).
+
+    Example: "In der Nacht von Sonntag auf Montag bestellten zwei Männer …" -> {0}: the Sunday is the last one.
+    Participles ("Die am Montag geplante …", "wird am Samstag eröffnet") carry no Mood and do not count.
+    """
+    return frozenset(
+        i
+        for i, sent in enumerate(doc.sents)
+        if any(t.morph.get("Tense") == ["Past"] and t.morph.get("Mood") == ["Ind"] for t in sent)
     )

@@ -25,9 +25,11 @@ from pressextract.rules.timexes.values import (
     _Ctx,
     _duration,
     _gran,
+    _hours_sentence,
     _is_line_start,
     _link,
     _past_context,
+    _recent_day,
     _remember,
     _resolve_date,
     _resolve_time,
@@ -47,6 +49,7 @@ def find_timexes(
     sent_bounds: Sequence[int] | None = None,
     excluded: Sequence[tuple[int, int]] = (),
     day_headers: bool = True,
+    past_sentences: frozenset[int] | None = None,
 ) -> list[TimexMatch]:
     """All temporal expressions of a text with TIMEX3-style values.
 
@@ -55,7 +58,9 @@ def find_timexes(
     ``anchor`` is the document date; ``domain="narrative"`` anchors relative expressions and missing years
     on the last mentioned date instead (history texts). ``sent_bounds`` are sentence end offsets (defaults
     to a cheap splitter); ``excluded`` character ranges (captions) give no timexes; ``day_headers=False``
-    leaves day headers ("Zweiter Konferenztag") unresolved and out of the result.
+    leaves day headers ("Zweiter Konferenztag") unresolved and out of the result. ``past_sentences``: indices
+    (in ``sent_bounds``) of sentences with a finite past-tense verb, from the tagger: a bare weekday there is the
+    last one, also where the verb is on no cue list ("von Sonntag auf Montag bestellten zwei Männer …").
     """
     if domain not in DOMAINS:
         raise ValueError(f"domain must be one of {sorted(DOMAINS)}, got {domain!r}")
@@ -73,7 +78,7 @@ def find_timexes(
             it.f["_bound"] = True
     _link(text, items)
     bounds = list(sent_bounds) if sent_bounds is not None else _sentence_bounds(text)
-    ctx = _Ctx(anchor=anchor, domain=domain)
+    ctx = _Ctx(anchor=anchor, domain=domain, past_sentences=past_sentences or frozenset())
     if anchor is None and domain == "news":
         # No document date: years come from the last explicit date (set as we go, see _remember).
         pass
@@ -195,7 +200,11 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
         direction = f.get("dir")
         same_day_past = False
         if direction is None:
-            direction = -1 if (ctx.domain == "news" and _past_context(text, it.start, bounds, lex)) else 1
+            direction = (
+                -1
+                if (ctx.domain == "news" and _past_context(text, it.start, bounds, lex, ctx.past_sentences))
+                else 1
+            )
             # "teilte ... am Montag mit" in a Monday release: reported today, not a week ago
             same_day_past = direction == -1 and wd == base.isoweekday()
             if ctx.domain == "narrative":
@@ -277,6 +286,13 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
                 day = ctx.header_day
             if day is None and ctx.domain == "narrative":
                 day = ctx.ref_day
+            if (
+                day is None
+                and ctx.domain == "news"
+                and "H" in f  # clock times only, not "am Abend"
+                and not _hours_sentence(text, it.start, bounds, items, i)
+            ):
+                day = _recent_day(text, it.start, ctx)
         _resolve_time(it, ctx, day)
     elif kind == "duration":
         it.mod = f.get("mod")

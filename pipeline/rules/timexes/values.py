@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
+from pressextract.resources.loader import word_set
 from pressextract.rules.timexes.grammar import _LIST_CONN, _RANGE_CONN, _SENT_END, Lexicons
 from pressextract.rules.timexes.recognize import _Item
 
@@ -24,6 +25,8 @@ class _Ctx:
     ref_month: int | None = None
     last_range: tuple[date, date] | None = None
     header_day: date | None = None  # day set by a day header or a line-initial date
+    ref_day_end: int | None = None  # where the expression that set ref_day ends
+    past_sentences: frozenset[int] = frozenset()  # sentences with a finite past-tense verb (from the tagger)
 
 
 def _infer_year(m: int, d: int | None, ctx: _Ctx) -> int | None:
@@ -164,6 +167,9 @@ def _remember(ctx: _Ctx, it: _Item) -> None:
     d = it.day
     if d is not None:
         ctx.ref_day, ctx.ref_year, ctx.ref_month = d, d.year, d.month
+        # a bounding day ("Anmeldung bis 24. Juni") or one of several ("am 27. und 28. August") is no day a
+        # later clock time happens on
+        ctx.ref_day_end = None if (it.f.get("_bound") or it.linked) else it.end
     elif it.f.get("_year") is not None and not it.f.get("_bound"):
         ctx.ref_year = it.f["_year"]
         ctx.ref_month = it.f.get("_month")
@@ -249,6 +255,42 @@ def _same_sentence_day(items: list[_Item], i: int, bounds: list[int], ctx: _Ctx)
     return None
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+_HOURS_WORDS = word_set("timexes", "hours_words")
+_WD_SHORT = r"(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_WD_RANGE = re.compile(rf"\b{_WD_SHORT}\.?\s*(?:[-–—]|bis)\s*{_WD_SHORT}\b")
+
+
+def _hours_sentence(text: str, pos: int, bounds: list[int], items: list[_Item], i: int) -> bool:
+    """Whether a clock time stands among opening or office hours: a weekday range, a weekly set or an hours word.
+
+    Example: "Geöffnet ist Dienstag-Freitag 11.00-18.00 Uhr" -> True; "Gegen 18:15 Uhr teilte ein Kind mit" -> False.
+    """
+    sid = _sent_index(bounds, pos)
+    start = bounds[sid - 1] if sid > 0 else 0
+    end = bounds[sid] if sid < len(bounds) else len(text)
+    if any(o.pattern.label == "SET" and start <= o.start < end for o in items):
+        return True
+    sent = text[start:end]
+    return bool(_WD_RANGE.search(sent)) or any(w.casefold() in _HOURS_WORDS for w in re.findall(r"\w+", sent))
+
+
+def _recent_day(text: str, pos: int, ctx: _Ctx) -> date | None:
+    """The last mentioned day for a clock time in a later sentence, if it is in the same or the previous paragraph.
+
+    Example: "Am Donnerstag gab ein Unbekannter … Drogen heraus.\n\nGegen 18:15 Uhr teilte ein Kind mit, …"
+    -> the Thursday; two paragraphs further on, or after "Anmeldung bis 24. Juni", a bare "19 Uhr" stays
+    without a date.
+    """
+    if ctx.ref_day is None or ctx.ref_day_end is None or ctx.ref_day_end > pos:
+        return None
+    if len(_PARAGRAPH_BREAK.findall(text, ctx.ref_day_end, pos)) > 1:
+        return None
+    return ctx.ref_day
+
+
 def _sent_index(bounds: list[int], pos: int) -> int:
     lo, hi = 0, len(bounds)
     while lo < hi:
@@ -311,8 +353,12 @@ def _link(text: str, items: list[_Item]) -> None:
             b.f.pop("mod", None)
 
 
-def _past_context(text: str, s: int, bounds: list[int], lex: Lexicons) -> bool:
+def _past_context(
+    text: str, s: int, bounds: list[int], lex: Lexicons, past: frozenset[int] = frozenset()
+) -> bool:
     i = _sent_index(bounds, s)
+    if i in past:
+        return True
     start = bounds[i - 1] if i > 0 else 0
     end = bounds[i] if i < len(bounds) else len(text)
     cues = lex.words.get("pastcue", {})

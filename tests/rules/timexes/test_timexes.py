@@ -314,3 +314,63 @@ def test_seed_release_gives_the_gold_timex_facts() -> None:
             t.range for t in found if fact["text_contains"] in t.text
         ]
         assert any(v in values for v in wanted), (fact, values)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # a weekday glued to a part of the day, as police and fire reports write it (past: the last one)
+        ("Der Unfall ereignete sich am Donnerstagnachmittag auf der B 27.", "Donnerstagnachmittag", "2019-06-06"),
+        ("Am Sonntagabend wurde in der Goethestraße ein Fahrrad gestohlen.", "Sonntagabend", "2019-06-09"),
+        ("Die Feuerwehr wurde am Montagmorgen gegen 6 Uhr alarmiert.", "Montagmorgen", "2019-06-10"),
+        # "von <Wochentag> auf <Wochentag>": the night begins on the first day
+        ("In der Nacht von Samstag auf Sonntag wurde eingebrochen.", "Samstag", "2019-06-08"),
+        # a clock time in a later sentence takes the day mentioned just before it (same or previous paragraph)
+        (
+            "Am Montag wurde ein 42-Jähriger festgenommen. Die Kinder hatten die Polizei gerufen.\n\n"
+            "Gegen 18:15 Uhr teilte ein Kind mit, dass …",
+            "18:15 Uhr",
+            "2019-06-10T18:15",
+        ),
+        (
+            "Wir laden am Samstag, den 22. Juni, zum Sommerfest ein.\nAb 16 Uhr gibt es Musik.",
+            "16 Uhr",
+            "2019-06-22T16:00",
+        ),
+    ],
+)
+def test_weekday_compounds_and_clock_times_after_their_day(text: str, expression: str, value: str) -> None:
+    found = {t: v for t, _, v in _found(text)}
+    assert found[expression] == value
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        # opening and office hours stay without a date
+        ("Die Ausstellung ist bis zum 30. Juni zu sehen. Geöffnet ist Dienstag-Freitag 11.00-18.00 Uhr.", "18.00 Uhr"),
+        ("Das Amt ist ab dem 2. Juli wieder offen.\nSprechzeiten: Mo-Fr. 9:00 bis 14:00 Uhr", "14:00 Uhr"),
+        ("Ab dem 2. Juli 2019 gilt:\nDienstags 9 – 12 Uhr\nDonnerstags 14 – 16 Uhr", "16 Uhr"),
+        # a deadline is no day the event happens on
+        ("Anmeldung bis 24. Juni. Die Eröffnung am Abend beginnt um 17 Uhr.", "17 Uhr"),
+        # too far away: two paragraph breaks between the day and the time
+        ("Der Ausschuss tagt am 20. Juni.\n\nDas Programm folgt.\n\nEinlass ist um 18 Uhr.", "18 Uhr"),
+    ],
+)
+def test_clock_times_that_take_no_earlier_day(text: str, expression: str) -> None:
+    found = {t: v for t, _, v in _found(text)}
+    assert found[expression].startswith("XXXX-XX-XX"), found
+
+
+def test_past_tense_from_the_tagger_puts_a_bare_weekday_in_the_past() -> None:
+    """"bestellten" is on no cue list; the tagger's Tense=Past for the sentence decides (sentence 0 here)."""
+    text = "In der Nacht von Sonntag auf Montag bestellten zwei Männer ein Taxi."
+    future = dict((t, v) for t, _, v in _found(text))
+    past = {t.text: t.value for t in find_timexes(text, anchor=ANCHOR, past_sentences=frozenset({0}))}
+    assert future["Sonntag"] == "2019-06-16"
+    assert past["Sonntag"] == "2019-06-09"
+
+
+def test_a_clock_time_after_several_days_takes_none_of_them() -> None:
+    found = {t: v for t, _, v in _found("Die Konferenz tagte am 27. und 28. August 2018.\n\nBeginn war um 10 Uhr.")}
+    assert found["10 Uhr"] == "XXXX-XX-XXT10:00"
