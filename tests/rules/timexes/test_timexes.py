@@ -320,15 +320,21 @@ def test_seed_release_gives_the_gold_timex_facts() -> None:
     "text, expression, value",
     [
         # a weekday glued to a part of the day, as police and fire reports write it (past: the last one)
-        ("Der Unfall ereignete sich am Donnerstagnachmittag auf der B 27.", "Donnerstagnachmittag", "2019-06-06"),
+        (
+            "Der Unfall ereignete sich am Donnerstagnachmittag auf der B 27.",
+            "Donnerstagnachmittag",
+            "2019-06-06",
+        ),
         ("Am Sonntagabend wurde in der Goethestraße ein Fahrrad gestohlen.", "Sonntagabend", "2019-06-09"),
         ("Die Feuerwehr wurde am Montagmorgen gegen 6 Uhr alarmiert.", "Montagmorgen", "2019-06-10"),
         # "von <Wochentag> auf <Wochentag>": the night begins on the first day
         ("In der Nacht von Samstag auf Sonntag wurde eingebrochen.", "Samstag", "2019-06-08"),
         # a clock time in a later sentence takes the day mentioned just before it (same or previous paragraph)
         (
-            "Am Montag wurde ein 42-Jähriger festgenommen. Die Kinder hatten die Polizei gerufen.\n\n"
-            "Gegen 18:15 Uhr teilte ein Kind mit, dass …",
+            (
+                "Am Montag wurde ein 42-Jähriger festgenommen. Die Kinder hatten die Polizei gerufen.\n\n"
+                "Gegen 18:15 Uhr teilte ein Kind mit, dass …"
+            ),
             "18:15 Uhr",
             "2019-06-10T18:15",
         ),
@@ -348,7 +354,10 @@ def test_weekday_compounds_and_clock_times_after_their_day(text: str, expression
     "text, expression",
     [
         # opening and office hours stay without a date
-        ("Die Ausstellung ist bis zum 30. Juni zu sehen. Geöffnet ist Dienstag-Freitag 11.00-18.00 Uhr.", "18.00 Uhr"),
+        (
+            "Die Ausstellung ist bis zum 30. Juni zu sehen. Geöffnet ist Dienstag-Freitag 11.00-18.00 Uhr.",
+            "18.00 Uhr",
+        ),
         ("Das Amt ist ab dem 2. Juli wieder offen.\nSprechzeiten: Mo-Fr. 9:00 bis 14:00 Uhr", "14:00 Uhr"),
         ("Ab dem 2. Juli 2019 gilt:\nDienstags 9 – 12 Uhr\nDonnerstags 14 – 16 Uhr", "16 Uhr"),
         # a deadline is no day the event happens on
@@ -363,14 +372,16 @@ def test_clock_times_that_take_no_earlier_day(text: str, expression: str) -> Non
 
 
 def test_past_tense_from_the_tagger_puts_a_bare_weekday_in_the_past() -> None:
-    """"bestellten" is on no cue list; the tagger's Tense=Past for the sentence decides (sentence 0 here)."""
+    """ "bestellten" is on no cue list; the tagger's Tense=Past for the sentence decides (sentence 0 here)."""
     text = "In der Nacht von Sonntag auf Montag bestellten zwei Männer ein Taxi."
-    future = dict((t, v) for t, _, v in _found(text))
+    future = {t: v for t, _, v in _found(text)}
     past = {t.text: t.value for t in find_timexes(text, anchor=ANCHOR, past_sentences=frozenset({0}))}
     assert future["Sonntag"] == "2019-06-16"
     assert past["Sonntag"] == "2019-06-09"
 
 
 def test_a_clock_time_after_several_days_takes_none_of_them() -> None:
-    found = {t: v for t, _, v in _found("Die Konferenz tagte am 27. und 28. August 2018.\n\nBeginn war um 10 Uhr.")}
+    found = {
+        t: v for t, _, v in _found("Die Konferenz tagte am 27. und 28. August 2018.\n\nBeginn war um 10 Uhr.")
+    }
     assert found["10 Uhr"] == "XXXX-XX-XXT10:00"
