@@ -59,3 +59,27 @@ def test_captions_give_no_timexes(nlp) -> None:
     doc = _run(nlp, text, {"title": "Fest im Park", "has_title": True})
     assert [s._.timex["text"] for s in doc.spans["press_timexes"]] == ["3. Mai 2019"]
     assert [s.text for s in doc.spans["press_timexes"]] == ["3. Mai 2019."]  # token "2019." (see stage)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # "bestellten" is on no cue list: the tagger's past tense puts the Sunday before the release
+        ("In der Nacht von Sonntag auf Montag bestellten zwei Männer ein Taxi.", "2019-06-09"),
+        # present tense: the coming Sunday
+        ("In der Nacht von Sonntag auf Montag bleibt die Brücke gesperrt.", "2019-06-16"),
+    ],
+)
+def test_bare_weekday_tense_from_the_tagger(text: str, value: str) -> None:
+    from pressextract.backbone import bundled_path
+
+    if bundled_path() is None:
+        pytest.skip("bundled model models/de_pressextract not trained")
+    # model version: de_pressextract 0.2.0 (its morphologizer tags "bestellten" Tense=Past|Mood=Ind)
+    nlp = pressextract.load(str(bundled_path()), stages=["press_timexes"])
+    doc = nlp.make_doc(text)
+    doc._.press_meta = {"published": "2019-06-12"}
+    doc = nlp(doc)
+    found = {s.text: s._.timex["value"] for s in doc.spans["press_timexes"]}
+    assert found["Sonntag"] == value
