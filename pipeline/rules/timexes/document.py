@@ -88,8 +88,14 @@ def past_sentences(doc: Doc) -> frozenset[int]:
     Example: "In der Nacht von Sonntag auf Montag bestellten zwei Männer …" -> {0}: the Sunday is the last one.
     Participles ("Die am Montag geplante …", "wird am Samstag eröffnet") carry no Mood and do not count.
     """
-    return frozenset(
-        i
-        for i, sent in enumerate(doc.sents)
-        if any(t.morph.get("Tense") == ["Past"] and t.morph.get("Mood") == ["Ind"] for t in sent)
-    )
+    morphs = doc.to_array("MORPH")
+    strings = doc.vocab.strings
+    past = {
+        h
+        for h in set(morphs.tolist())
+        if h and "Tense=Past" in (m := strings[h]) and "Mood=Ind" in m  # reads each distinct analysis once
+    }
+    if not past:
+        return frozenset()
+    hits = [i for i, h in enumerate(morphs.tolist()) if h in past]
+    return frozenset(i for i, sent in enumerate(doc.sents) if any(sent.start <= t < sent.end for t in hits))
