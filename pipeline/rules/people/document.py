@@ -92,7 +92,42 @@ def find_person_mentions(
                     PersonMatch(start, end, name, None, given, family, gender, "person.family_later")
                 )
     matches.sort(key=lambda m: m.start)
-    return resolve_document(_with_noun_genders(_strip_possessives(matches), text, units))
+    matches = _with_noun_genders(_strip_possessives(matches), text, units)
+    if doc.has_annotation("SENT_START"):
+        matches = with_age_noun_genders(matches, text, [(x.start_char, x.end_char) for x in doc.sents])
+    return resolve_document(matches)
+
+
+# "Der 32-Jährige" / "Die 16-Jährige" opening a sentence: an age noun whose article shows the gender
+_AGE_NOUN = re.compile(r"(?<!\w)(Der|Die)\s+(?:\d{1,3}|[a-zäöü]+)-[Jj]ährige(?!\w)")
+
+
+def with_age_noun_genders(
+    matches: list[PersonMatch], text: str, sents: list[tuple[int, int]]
+) -> list[PersonMatch]:
+    """Gender from an age noun opening the next sentence, where the sentence before names one person only.
+
+    Example: "„Ich liebe meinen Job“, sagte Ramin Tahnasebi. Der 32-Jährige macht eine Ausbildung." -> m;
+    not where the sentence before names two people or none (police: "Ein Radfahrer … Der 46-Jährige …").
+    """
+    if "ährige" not in text:
+        return matches
+    genders: dict[str, str] = {}
+    for i in range(1, len(sents)):
+        s, e = sents[i]
+        m = _AGE_NOUN.match(text, s) or _AGE_NOUN.match(text, s + len(text[s:e]) - len(text[s:e].lstrip()))
+        if m is None:
+            continue
+        ps, pe = sents[i - 1]
+        families = {x.family_name for x in matches if ps <= x.start and x.end <= pe}
+        if len(families) == 1:
+            genders.setdefault(next(iter(families)), "m" if m.group(1) == "Der" else "f")
+    if not genders:
+        return matches
+    return [
+        replace(x, gender=genders[x.family_name]) if x.gender is None and x.family_name in genders else x
+        for x in matches
+    ]
 
 
 # "Im Auftrag" on its own line, then the signing officer's name on its own line: "Im Auftrag\n\nBrühl"

@@ -1,10 +1,14 @@
 """Gender from person nouns next to a name, on plain text (no model): should and shouldn't."""
 
+import re
+
 import pytest
 
 from pressextract.api import extract
 from pressextract.rules.common import tokenize
+from pressextract.rules.people.document import with_age_noun_genders
 from pressextract.rules.people.gender import mention_gender, noun_gender
+from pressextract.rules.people.names import PersonMatch
 
 
 def gender_of(text: str, name: str) -> str | None:
@@ -106,3 +110,49 @@ def test_most_mentions_decide_the_gender():
     )
     people = extract([text], model="blank").people
     assert people.set_index("family_name").loc["Kuhnt", "gender"] == "f"
+
+
+def _sents(text: str) -> list[tuple[int, int]]:
+    """Sentence bounds of a test text: after ". " (the texts below have no abbreviations)."""
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?“])\s+(?=[A-ZÄÖÜ„])", text):
+        out.append((start, m.start()))
+        start = m.end()
+    return [*out, (start, len(text))]
+
+
+def _mentions(text: str, names: list[str]) -> list[PersonMatch]:
+    out = []
+    for name in names:
+        i = text.index(name)
+        out.append(PersonMatch(i, i + len(name), name, None, name.split()[0], name.split()[-1], None, "t"))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        (
+            "„Ich liebe meinen Job“, sagte Ramin Tahnasebi und strahlte. Der 32-Jährige macht eine Ausbildung.",
+            ["Ramin Tahnasebi"],
+            {"Tahnasebi": "m"},
+        ),
+        ("Gewonnen hat Lea Meyer aus Kiel. Die 16-Jährige sprang 1,78 Meter.", ["Lea Meyer"], {"Meyer": "f"}),
+        # two people in the sentence before: the age noun could be either
+        (
+            "Anna Schmidt und Peter Wolf trafen sich im Rathaus. Die 45-Jährige sagte nichts.",
+            ["Anna Schmidt", "Peter Wolf"],
+            {"Schmidt": None, "Wolf": None},
+        ),
+        # the age noun two sentences later, or not opening its sentence
+        (
+            "Lea Meyer gewann. Das Publikum jubelte. Die 16-Jährige winkte.",
+            ["Lea Meyer"],
+            {"Meyer": None},
+        ),
+        ("Lea Meyer gewann. Danach sprach die 16-Jährige kurz.", ["Lea Meyer"], {"Meyer": None}),
+    ],
+)
+def test_gender_from_an_age_noun_opening_the_next_sentence(text, names, expected) -> None:
+    got = with_age_noun_genders(_mentions(text, names), text, _sents(text))
+    assert {m.family_name: m.gender for m in got} == expected
