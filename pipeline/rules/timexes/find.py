@@ -21,6 +21,7 @@ from pressextract.rules.timexes.grammar import (
 )
 from pressextract.rules.timexes.recognize import _candidates, _Item, _parse, _select
 from pressextract.rules.timexes.values import (
+    _after_midnight,
     _base,
     _Ctx,
     _duration,
@@ -293,7 +294,13 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
                 and not _hours_sentence(text, it.start, bounds, items, i)
             ):
                 day = _recent_day(text, it.start, ctx)
+                if day is not None:
+                    day = _after_midnight(day, f["H"], ctx)
         _resolve_time(it, ctx, day)
+        if f.get("deic") is not None and ctx.anchor is not None and ctx.domain == "news":
+            # "gestern Abend", "in der vergangenen Nacht": a later "Gegen 22.45 Uhr" happens on that day
+            it.day = ctx.anchor + timedelta(days=f["deic"])
+            _remember(ctx, it)
     elif kind == "duration":
         it.mod = f.get("mod")
         it.value = _duration(f.get("num"), f.get("unit"))

@@ -27,6 +27,7 @@ class _Ctx:
     header_day: date | None = None  # day set by a day header or a line-initial date
     ref_day_end: int | None = None  # where the expression that set ref_day ends
     past_sentences: frozenset[int] = frozenset()  # sentences with a finite past-tense verb (from the tagger)
+    ref_day_night: bool = False  # ref_day was set by a night ("in der vergangenen Nacht")
 
 
 def _infer_year(m: int, d: int | None, ctx: _Ctx) -> int | None:
@@ -170,6 +171,7 @@ def _remember(ctx: _Ctx, it: _Item) -> None:
         # a bounding day ("Anmeldung bis 24. Juni") or one of several ("am 27. und 28. August") is no day a
         # later clock time happens on
         ctx.ref_day_end = None if (it.f.get("_bound") or it.linked) else it.end
+        ctx.ref_day_night = it.f.get("dp") == "NI"
     elif it.f.get("_year") is not None and not it.f.get("_bound"):
         ctx.ref_year = it.f["_year"]
         ctx.ref_month = it.f.get("_month")
@@ -289,6 +291,14 @@ def _recent_day(text: str, pos: int, ctx: _Ctx) -> date | None:
     if len(_PARAGRAPH_BREAK.findall(text, ctx.ref_day_end, pos)) > 1:
         return None
     return ctx.ref_day
+
+
+def _after_midnight(day: date, hour: int, ctx: _Ctx) -> date:
+    """A small-hours clock time after "in der Nacht zum Samstag"-like nights belongs to the next day.
+
+    Example: "In der vergangenen Nacht (29./30.) … gegen 2 Uhr" -> the 30th; "gegen 22.45 Uhr" -> the 29th.
+    """
+    return day + timedelta(days=1) if ctx.ref_day_night and hour < 12 else day
 
 
 def _sent_index(bounds: list[int], pos: int) -> int:

@@ -338,6 +338,19 @@ def test_seed_release_gives_the_gold_timex_facts() -> None:
             "18:15 Uhr",
             "2019-06-10T18:15",
         ),
+        # police: "in der vergangenen Nacht" is the night before the release; small hours belong to the next day
+        ("In der vergangenen Nacht wurde ein Raser gestoppt.", "vergangenen Nacht", "2019-06-11TNI"),
+        (
+            "In der vergangenen Nacht wurde ein Raser gestoppt. Gegen 22.45 Uhr fiel er auf.",
+            "22.45 Uhr",
+            "2019-06-11T22:45",
+        ),
+        (
+            "In der vergangenen Nacht brannte ein Keller. Gegen 2 Uhr bemerkten Anwohner Rauch.",
+            "2 Uhr",
+            "2019-06-12T02:00",
+        ),
+        ("Gestern Abend brannte ein Auto. Gegen 21 Uhr kam die Feuerwehr.", "21 Uhr", "2019-06-11T21:00"),
         (
             "Wir laden am Samstag, den 22. Juni, zum Sommerfest ein.\nAb 16 Uhr gibt es Musik.",
             "16 Uhr",
