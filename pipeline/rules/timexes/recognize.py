@@ -176,7 +176,11 @@ def _parse(it: _Item, lex: Lexicons) -> None:
         f["dec2"] = int(n) // 10 if isinstance(n, float) else None
     if g.get("ord"):
         o = g["ord"].rstrip(".")
-        f["ord"] = int(o) if o.isdigit() else {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4}[o]
+        f["ord"] = (
+            int(o)
+            if o.isdigit()
+            else {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4}[o.removesuffix("n") + "n"]
+        )
         f["hq"] = "Q" if g["hq"].startswith("Quartal") else "H"
     if g.get("ref"):
         f["ref"] = _word(lex, "ref", g["ref"])

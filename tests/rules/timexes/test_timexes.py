@@ -398,3 +398,16 @@ def test_a_clock_time_after_several_days_takes_none_of_them() -> None:
         t: v for t, _, v in _found("Die Konferenz tagte am 27. und 28. August 2018.\n\nBeginn war um 10 Uhr.")
     }
     assert found["10 Uhr"] == "XXXX-XX-XXT10:00"
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Die Realisierung ist für das erste Quartal 2020 vorgesehen.", "erste Quartal 2020", "2020-Q1"),
+        ("Noch im Frühjahr dieses Jahres hat das Bezirksamt geplant.", "Frühjahr dieses Jahres", "2019-SP"),
+        ("Der Bau beginnt im Herbst des kommenden Jahres.", "Herbst des kommenden Jahres", "2020-FA"),
+        ("Im Sommer letzten Jahres wurde der Park eröffnet.", "Sommer letzten Jahres", "2018-SU"),
+    ],
+)
+def test_quarters_and_seasons_of_a_relative_year(text: str, expression: str, value: str) -> None:
+    assert (expression, "DATE", value) in _found(text)
