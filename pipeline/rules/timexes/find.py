@@ -94,6 +94,8 @@ def find_timexes(
             if it.day is not None and (it.pattern.kind == "day_header" or _is_line_start(text, it.start)):
                 ctx.header_day = it.day
                 it.f["_day_context"] = True
+    if domain == "news":
+        _only_day_for_clock_times(text, out_items, bounds, anchor)
     for it in out_items:
         rt = it.f.get("_range_to")
         if (
@@ -117,6 +119,37 @@ def find_timexes(
         )
         for it in out_items
     ]
+
+
+def _only_day_for_clock_times(text: str, items: list[_Item], bounds: list[int], anchor: date | None) -> None:
+    """Clock times still without a day take the one day the release names, when it names exactly one.
+
+    Example: "Das Fest steigt am Samstag, 21. Juni. … (three paragraphs) … 16.00 Uhr Schülerchor" -> 21 June;
+    not with two days named, nor among opening hours. A deadline ("bis 24. Juni"), a day of a list or
+    range, and the release's own date do not count as the day.
+    """
+    days = {
+        it.day
+        for it in items
+        if it.pattern.label == "DATE"
+        and it.day is not None
+        and it.day != anchor
+        and not it.f.get("_bound")
+        and not it.linked
+    }
+    if len(days) != 1:
+        return
+    (day,) = days
+    for i, it in enumerate(items):
+        if (
+            it.pattern.kind == "time"
+            and "H" in it.f
+            and it.value
+            and it.value.startswith("XXXX-XX-XX")
+            and not _hours_sentence(text, it.start, bounds, items, i)
+        ):
+            it.day = day
+            it.value = day.isoformat() + it.value[len("XXXX-XX-XX") :]
 
 
 def _consecutive(a: _Item, b: _Item) -> bool:

@@ -262,7 +262,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 _HOURS_WORDS = word_set("timexes", "hours_words")
 _WD_SHORT = r"(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
-_WD_RANGE = re.compile(rf"\b{_WD_SHORT}\.?\s*(?:[-–—]|bis)\s*{_WD_SHORT}\b")
+# "Di bis So", "Mo-Fr.", "Mo, Di, Do, Fr": days of a week, not one day
+_WD_RANGE = re.compile(rf"\b{_WD_SHORT}\.?\s*(?:[-–—,]|bis|und)\s*{_WD_SHORT}\b")
 
 
 def _hours_sentence(text: str, pos: int, bounds: list[int], items: list[_Item], i: int) -> bool:

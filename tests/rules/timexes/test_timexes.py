@@ -373,10 +373,21 @@ def test_weekday_compounds_and_clock_times_after_their_day(text: str, expression
         ),
         ("Das Amt ist ab dem 2. Juli wieder offen.\nSprechzeiten: Mo-Fr. 9:00 bis 14:00 Uhr", "14:00 Uhr"),
         ("Ab dem 2. Juli 2019 gilt:\nDienstags 9 – 12 Uhr\nDonnerstags 14 – 16 Uhr", "16 Uhr"),
+        (
+            "Die Bibliothek öffnet am 4. Juli.\n\nNeue Zeiten:\n\nMo, Di, Do, Fr von 11:00 Uhr bis 19:00 Uhr",
+            "19:00 Uhr",
+        ),
+        (
+            "Der Treff startet am 7. Juli. Wir frühstücken jeden 1. & 3. Dienstag von 10:00 bis 12:00 Uhr.",
+            "12:00 Uhr",
+        ),
         # a deadline is no day the event happens on
         ("Anmeldung bis 24. Juni. Die Eröffnung am Abend beginnt um 17 Uhr.", "17 Uhr"),
-        # too far away: two paragraph breaks between the day and the time
-        ("Der Ausschuss tagt am 20. Juni.\n\nDas Programm folgt.\n\nEinlass ist um 18 Uhr.", "18 Uhr"),
+        # too far away (two paragraph breaks), and the release names two days
+        (
+            "Der Ausschuss tagt am 20. Juni und am 27. Juni.\n\nDas Programm folgt.\n\nEinlass ist um 18 Uhr.",
+            "18 Uhr",
+        ),
     ],
 )
 def test_clock_times_that_take_no_earlier_day(text: str, expression: str) -> None:
@@ -411,3 +422,20 @@ def test_a_clock_time_after_several_days_takes_none_of_them() -> None:
 )
 def test_quarters_and_seasons_of_a_relative_year(text: str, expression: str, value: str) -> None:
     assert (expression, "DATE", value) in _found(text)
+
+
+def test_clock_times_take_the_one_day_the_release_names() -> None:
+    text = "Der Ausschuss tagt am 20. Juni im Rathaus.\n\nDas Programm folgt.\n\n18.00 Uhr Begrüßung\n18.30 Uhr Vortrag"
+    found = {t: v for t, _, v in _found(text)}
+    assert found["18.00 Uhr"] == "2019-06-20T18:00"
+    assert found["18.30 Uhr"] == "2019-06-20T18:30"
+
+
+def test_a_bare_weekday_before_a_clock_time_is_its_day() -> None:
+    """Police: "zwischen Dienstag, 17 Uhr, und Mittwoch, 6.40 Uhr" - each time on its own weekday."""
+    found = {
+        t: v
+        for t, _, v in _found("Der Wagen war zwischen Montag, 17 Uhr, und Dienstag, 6.40 Uhr, abgestellt.")
+    }
+    assert found["Montag"] == "2019-06-10" and found["17 Uhr"] == "2019-06-10T17:00"
+    assert found["Dienstag"] == "2019-06-11" and found["6.40 Uhr"] == "2019-06-11T06:40"
