@@ -26,3 +26,15 @@ def test_reference_release_has_exactly_the_two_quotes():
     assert (q2["kind"], q2["cue"], q2["speaker"]) == ("direct", "bilanzieren", "Die Staatsministerin")
     assert q1["person_id"] and q1["person_id"] == q2["person_id"]
     assert set(q1) >= {"kind", "cue", "speaker", "speaker_start", "speaker_end", "person_id", "rule_id"}
+
+
+def test_a_comma_inside_the_closing_mark_is_not_part_of_the_statement():
+    nlp = pressextract.load("blank")
+    text = (
+        "Die Andacht beginnt um 18 Uhr.\n\n„Das ist gerade in der jetzigen Situation wichtig,” sagt Pfarrerin "
+        "Maike Roeber. „Wir laden herzlich ein“, ergänzt sie."
+    )
+    doc = nlp(text)
+    texts = [s.text for s in doc.spans["press_quotes"]]
+    assert "Das ist gerade in der jetzigen Situation wichtig" in texts
+    assert "Wir laden herzlich ein" in texts
