@@ -10,6 +10,7 @@ import re
 from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.context import (
     QuoteMatch,
+    _clause_start,
     _Ctx,
     _is_boundary,
     _is_cap,
@@ -295,3 +296,61 @@ def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
     """A direct quote that is no statement: no letter in it („110“) or a name quoted more than once."""
     content = ctx.text[q.start : q.end].strip()
     return not _LETTER.search(content) or content in names
+
+
+# reported-speech forms whose content is a subordinate or infinitive clause after the cue
+_CLAUSE_FORMS = (
+    "indirect.dass",
+    "indirect.clause",
+    "indirect.question",
+    "indirect.infinitive",
+    "indirect.konj",
+)
+_WERDEN_FORMS = word_set("quotes", "werden")
+_PASSIVE_AGENTS = word_set("quotes", "passive_agents")
+# cues whose agentless passive states a finding or a notice of the release, not somebody's words
+# ("Es wird befürchtet, dass …" stays: an opinion reported without its holder)
+_NARRATIVE_PASSIVE_CUES = word_set("quotes", "narrative_passive_cues")
+_RELATIVE_FORMS = word_set("quotes", "relative_pronouns") | word_set("quotes", "relative_forms")
+_CLAUSE_PREPOSITIONS = word_set("quotes", "prepositions") | word_set("quotes", "relative_prepositions")
+
+
+def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """An indirect row that reports nobody's words.
+
+    An agentless passive of a finding or notice: "Im Rahmen der Ermittlungen wurde festgestellt, dass …", "Es wird
+    darauf hingewiesen, dass …", "Zusammenfassend kann festgestellt werden, dass …" (police and court
+    narrative; "Vom Senat wurde mitgeteilt, dass …" names its source and stays). A relative clause read
+    as a reported one: "bestätigte einen Verstoß aufgrund der Rohheit, mit der die Kuh behandelt wurde".
+    """
+    if q.kind != "indirect":
+        return False
+    form = q.rule_id.split(":", 1)[0]
+    if form not in _CLAUSE_FORMS:
+        return False
+    doc = ctx.doc
+    if (
+        q.speaker is None
+        and q.cue in _NARRATIVE_PASSIVE_CUES
+        and q.cue_start is not None
+        and q.cue_end is not None
+    ):
+        cue = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+        if cue is not None:
+            v = cue.start
+            lo = _clause_start(ctx, v, stop_at_comma=True)
+            hi = min(len(doc), v + 4)
+            aux = any(ctx.lower[k] in _WERDEN_FORMS for k in range(lo, hi) if k != v)
+            agent = any(ctx.lower[k] in _PASSIVE_AGENTS for k in range(lo, v))
+            if aux and not agent:
+                return True
+    if form == "indirect.clause":
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if (
+            span is not None
+            and len(span) > 2
+            and ctx.lower[span.start] in _CLAUSE_PREPOSITIONS
+            and ctx.lower[span.start + 1] in _RELATIVE_FORMS
+        ):
+            return True
+    return False

@@ -173,6 +173,10 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
                 continue  # polite address ("können Sie … melden"): the reader is no speaker
             if lo > 0 and texts[lo - 1] == "Als":
                 continue  # "Als Begründung sagte ein Wissenschaftler": a predicate noun, not the subject
+            if hi - lo == 1 and ctx.lower[lo] in _OBJECT_LIKE_SUBJECTS:
+                # "erinnerte sich Alfons Domma", "„…“ Das sagte der Präsident …": the parse took the
+                # reflexive or the fronted object for the subject; the name after the verb speaks
+                continue
             if hi > lo and hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
                 return lo, hi
     return None
@@ -262,6 +266,7 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
 
 
 _OBJECT_ARTICLES = word_set("quotes", "object_articles")
+_OBJECT_LIKE_SUBJECTS = word_set("quotes", "object_like_subjects")
 
 
 _ORG_HEADS = word_set("quotes", "org_heads")
