@@ -175,7 +175,8 @@ def _wording(content: str, *, min_words: int = 3) -> bool:
     Example: "in 95 Prozent der Fälle nicht wirklich schadet" -> True; "Reporter ohne Grenzen" -> False.
     """
     body = _LEADING_ELLIPSIS.sub("", content).lstrip()
-    return body[:1].islower() and len(re.findall(r"\w+", body)) >= min_words
+    # a hyphenated compound is one word: "in-Ovo-Selektion" is a term, not wording
+    return body[:1].islower() and sum(bool(_LETTER.search(w)) for w in body.split()) >= min_words
 
 
 def _sentence_subject(ctx: _Ctx, lo: int, o: int) -> tuple[int, int] | None:
@@ -293,9 +294,39 @@ def _naming_context(text: str, open_start: int) -> bool:
 
 
 def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
-    """A direct quote that is no statement: no letter in it („110“) or a name quoted more than once."""
+    """A direct quote that is no statement: no letter in it („110“), a name quoted more than once, or a
+    motto named right after it („Jeder Mensch hat einen Namen“ – unter diesem Motto …)."""
     content = ctx.text[q.start : q.end].strip()
-    return not _LETTER.search(content) or content in names
+    if q.rule_id.startswith("direct.fragment") and _own_voice(ctx, q):
+        return True  # the release's own "ich"/"wir" putting words in marks: a term or scare quote
+    return not _LETTER.search(content) or content in names or _named_after(ctx.text, q.end)
+
+
+_FIRST_PERSON_SPEAKERS = word_set("quotes", "first_person_speakers")
+
+
+def _own_voice(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """The speaker is the release's author: a first-person pronoun outside quotation marks ("Wir hoffen,
+    dass …" in a newsletter, "Ich glaube, …" in a letter), not a quoted person's "ich"."""
+    if not q.speaker or q.speaker.strip().casefold() not in _FIRST_PERSON_SPEAKERS or q.speaker_start is None:
+        return False
+    span = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    return span is not None and ctx.inside[span.start] < 0
+
+
+_NAMING_NOUNS_AFTER = word_set("quotes", "naming_nouns_after")
+_NAMED_AFTER = re.compile(
+    r"[„“”\"»«.!?]{1,3}[ \t]*[–—-][ \t]*(?:unter|so[ \t]+lautet|lautet|so[ \t]+heißt|heißt)[ \t]+"
+    r"(?:dem|diesem|das|der|die)[ \t]+(\w+)(?:[ \t]+(\w+))?"
+)
+
+
+def _named_after(text: str, end: int) -> bool:
+    """ "„Jeder Mensch hat einen Namen“ – unter diesem Motto …", "„…“ – so lautet der Titel …": the
+    quoted words are the motto or title of what follows, nobody's statement."""
+    m = _NAMED_AFTER.match(text, end)
+    # "unter diesem Motto", "unter dem diesjährigen Motto"
+    return m is not None and (m.group(1) in _NAMING_NOUNS_AFTER or m.group(2) in _NAMING_NOUNS_AFTER)
 
 
 # reported-speech forms whose content is a subordinate or infinitive clause after the cue
@@ -315,6 +346,21 @@ _RELATIVE_FORMS = word_set("quotes", "relative_pronouns") | word_set("quotes", "
 _CLAUSE_PREPOSITIONS = word_set("quotes", "prepositions") | word_set("quotes", "relative_prepositions")
 
 
+def _own_voice_cue(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """No speaker found, but "ich"/"wir" stands right before or after the cue outside quotation marks:
+    "Wir hoffen, dass …", "Deshalb fordern wir, …" (the rules without a parse take no pronoun subject)."""
+    if q.speaker is not None or q.cue_start is None or q.cue_end is None:
+        return False
+    cue = ctx.doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    if cue is None or ctx.inside[cue.start] >= 0:
+        return False
+    v = cue.start
+    return any(
+        0 <= k < len(ctx.doc) and ctx.lower[k] in _FIRST_PERSON_SPEAKERS and ctx.inside[k] < 0
+        for k in (v - 1, v + 1)
+    )
+
+
 def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
     """An indirect row that reports nobody's words.
 
@@ -322,12 +368,15 @@ def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
     darauf hingewiesen, dass …", "Zusammenfassend kann festgestellt werden, dass …" (police and court
     narrative; "Vom Senat wurde mitgeteilt, dass …" names its source and stays). A relative clause read
     as a reported one: "bestätigte einen Verstoß aufgrund der Rohheit, mit der die Kuh behandelt wurde".
+    The release's own voice: "Wir hoffen, dass Sie …" (a first-person speaker outside quotation marks).
     """
     if q.kind != "indirect":
         return False
     form = q.rule_id.split(":", 1)[0]
     if form not in _CLAUSE_FORMS:
         return False
+    if _own_voice(ctx, q) or _own_voice_cue(ctx, q):
+        return True  # "Wir hoffen, dass Sie …": the publisher writing, nobody quoted
     doc = ctx.doc
     if (
         q.speaker is None

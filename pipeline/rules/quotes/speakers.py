@@ -173,13 +173,37 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
                 continue  # polite address ("können Sie … melden"): the reader is no speaker
             if lo > 0 and texts[lo - 1] == "Als":
                 continue  # "Als Begründung sagte ein Wissenschaftler": a predicate noun, not the subject
+            if ctx.has_lemma and (
+                ctx.doc[lo].pos_ == "ADP" or any(ctx.doc[k].pos_ in ("VERB", "AUX") for k in range(lo, hi))
+            ):
+                # "Mittels der „in-Ovo-Selektion“ sortieren …", "OpenStreetMap war den meisten ein
+                # Begriff": a parse that spans a preposition or a verb found no mention
+                continue
             if hi - lo == 1 and ctx.lower[lo] in _OBJECT_LIKE_SUBJECTS:
                 # "erinnerte sich Alfons Domma", "„…“ Das sagte der Präsident …": the parse took the
                 # reflexive or the fronted object for the subject; the name after the verb speaks
                 continue
             if hi > lo and hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
-                return lo, hi
+                return _named_apposition(ctx, lo, hi, child.right_edge.i + 1) or (lo, hi)
     return None
+
+
+def _named_apposition(ctx: _Ctx, lo: int, hi: int, edge: int) -> tuple[int, int] | None:
+    """The person named in the apposition of an office subject: "Der Senator für Kultur, Dr. Klaus
+    Lederer, erklärt" -> "Dr. Klaus Lederer" (when the office mention itself names nobody)."""
+    if hi >= edge or ctx.texts[hi] != "," or _person_in(ctx, lo, hi) is not None:
+        return None
+    if not any(_looks_like_office(ctx.texts[k]) for k in range(lo, hi)):
+        return None
+    end = next((k for k in range(hi + 1, edge) if ctx.texts[k] in (",", "(")), edge)
+    rng = _person_in(ctx, hi + 1, end)
+    if rng is None:
+        return None
+    # the honorific before the name belongs to it: "Dr. Klaus Lederer"
+    a = rng[0]
+    while a > hi + 1 and ctx.texts[a - 1].rstrip(".") in _HONORIFIC_WORDS:
+        a -= 1
+    return a, rng[1]
 
 
 def doc_text_in(tok: Token, texts: tuple[str, ...]) -> bool:
@@ -267,6 +291,7 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
 
 _OBJECT_ARTICLES = word_set("quotes", "object_articles")
 _OBJECT_LIKE_SUBJECTS = word_set("quotes", "object_like_subjects")
+_HONORIFIC_WORDS = word_set("quotes", "honorifics")
 
 
 _ORG_HEADS = word_set("quotes", "org_heads")
