@@ -159,7 +159,9 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
             lo, hi = child.left_edge.i, child.right_edge.i + 1
             # Keep the mention, not a relative clause or parenthesis hanging on it.
             for k in range(child.i + 1, hi):
-                if doc_text_in(ctx.doc[k], (",", "(")):
+                # "die Senatorin für Bildung am Montag im Ausschuss": the time or place of the talk is
+                # no part of the mention the parse hung it on
+                if doc_text_in(ctx.doc[k], (",", "(")) or ctx.lower[k] in _SPEAKER_CUT_WORDS:
                     hi = k
                     break
             while lo < hi and texts[lo].isspace():
@@ -186,6 +188,24 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
             if hi > lo and hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
                 return _named_apposition(ctx, lo, hi, child.right_edge.i + 1) or (lo, hi)
     return None
+
+
+def _office_then_person(ctx: _Ctx, rng: tuple[int, int], hi: int) -> tuple[int, int] | None:
+    """A post-posed office subject whose holder is named further on in the same noun group: "sagte der
+    Präsident der 27. UN-Klimakonferenz (COP27) und ägyptische Außenminister Sameh Shoukry" -> the name."""
+    if _person_in(ctx, rng[0], rng[1]) is not None or not any(
+        _looks_like_office(ctx.texts[k]) for k in range(rng[0], rng[1])
+    ):
+        return None
+    end = rng[1]
+    while end < min(hi, rng[1] + 15):
+        t = ctx.texts[end]
+        if ctx.inside[end] >= 0 or t in (",", ":", ";") or ctx.boundary[end] or ctx.verb_like[end]:
+            break
+        if ctx.has_lemma and ctx.doc[end].pos_ in ("VERB", "AUX"):
+            break
+        end += 1
+    return _person_in(ctx, rng[1], end)
 
 
 def _named_apposition(ctx: _Ctx, lo: int, hi: int, edge: int) -> tuple[int, int] | None:
@@ -247,7 +267,7 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
     """
     dep = _speaker_from_dep(ctx, ctx.doc[v])
     if dep:
-        return dep
+        return (_office_then_person(ctx, dep, hi) if dep[0] > v else None) or dep
     before = _np_before(ctx, v, lo)
     if before:
         return before
@@ -264,7 +284,7 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
                 j = rng[1]
                 continue
             if rng:
-                return rng
+                return _office_then_person(ctx, rng, hi) or rng
         j += 1
     # Subject first, but more than a mention before the verb ("Der Sender hatte im Juli berichtet").
     start = _clause_start(ctx, v, stop_at_comma=True)
@@ -292,6 +312,7 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
 _OBJECT_ARTICLES = word_set("quotes", "object_articles")
 _OBJECT_LIKE_SUBJECTS = word_set("quotes", "object_like_subjects")
 _HONORIFIC_WORDS = word_set("quotes", "honorifics")
+_SPEAKER_CUT_WORDS = word_set("quotes", "speaker_cut_words")
 
 
 _ORG_HEADS = word_set("quotes", "org_heads")

@@ -155,6 +155,21 @@ def full():
             "Die Diplomatie funktioniert immer noch.",
             "der ägyptische Außenminister Sameh Shoukry",
         ),
+        # the office after the verb names its holder further on in the same noun group
+        (
+            (
+                "„Die Diplomatie funktioniert noch.“ Das sagte der Präsident der 27. UN-Klimakonferenz (COP27) "
+                "und ägyptische Außenminister Sameh Shoukry zum Abschluss."
+            ),
+            "Die Diplomatie funktioniert noch.",
+            "Sameh Shoukry",
+        ),
+        # the day and place of the talk are no part of the speaker
+        (
+            "„Wir handeln jetzt“, sagte die Senatorin für Bildung am Montag im Ausschuss.",
+            "Wir handeln jetzt",
+            "die Senatorin für Bildung",
+        ),
         # the office subject names its holder in the apposition
         (
             "Der Senator für Kultur und Europa, Dr. Klaus Lederer, erklärt: „Wir haben geholfen, wo wir konnten.“",
