@@ -17,10 +17,16 @@ from pressextract.rules.quotes.context import (
     _person_like,
     _span_text,
 )
-from pressextract.rules.quotes.grammar import _has_finite_verb, _predicative, _reported_mood
+from pressextract.rules.quotes.grammar import _has_finite_verb, _is_subjunctive, _predicative, _reported_mood
 from pressextract.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
 from pressextract.rules.quotes.speakers import _np_after, _person_in, _prefer_person, _speaker_from_dep
-from pressextract.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, DETERMINERS, PRONOUNS
+from pressextract.rules.quotes.words import (
+    _FUNCTION_WORDS,
+    _SPEECH_PRONOUNS,
+    DETERMINERS,
+    PRONOUNS,
+    _adverb_like,
+)
 
 
 def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
@@ -361,6 +367,26 @@ def _own_voice_cue(ctx: _Ctx, q: QuoteMatch) -> bool:
     )
 
 
+_PERCEPTION_CUES = word_set("quotes", "perception_cues")
+
+
+def _adverb_speaker(speaker: str) -> bool:
+    """ "Abschließend", "Zusammenfassend": an adverb the rules took for the subject of "muss festgestellt werden"."""
+    words = speaker.split()
+    return len(words) == 1 and _adverb_like(words[0].casefold())
+
+
+def _named_speaker(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """The speaker is a named person or an office holder ("Senatorin Kalayci", "Der Bürgermeister"), not
+    "die Beamten", "die 88-Jährige" or an adverb the rules took for a subject."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    span = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    if span is None or (len(span) == 1 and span[0].lower_ in PRONOUNS):
+        return False
+    return _person_like(ctx, (span.start, span.end))
+
+
 def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
     """An indirect row that reports nobody's words.
 
@@ -369,6 +395,9 @@ def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
     narrative; "Vom Senat wurde mitgeteilt, dass …" names its source and stays). A relative clause read
     as a reported one: "bestätigte einen Verstoß aufgrund der Rohheit, mit der die Kuh behandelt wurde".
     The release's own voice: "Wir hoffen, dass Sie …" (a first-person speaker outside quotation marks).
+    A finding in the indicative by nobody named: "Eine Stunde später bemerkte die 88-Jährige, dass …",
+    "stellten die Beamten fest, dass das Profil abgefahren war" ("Der Bürgermeister stellte fest, dass die
+    Anforderungen gestiegen seien" is a statement: Konjunktiv, and an office holder speaks).
     """
     if q.kind != "indirect":
         return False
@@ -379,7 +408,7 @@ def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
         return True  # "Wir hoffen, dass Sie …": the publisher writing, nobody quoted
     doc = ctx.doc
     if (
-        q.speaker is None
+        (q.speaker is None or _adverb_speaker(q.speaker))
         and q.cue in _NARRATIVE_PASSIVE_CUES
         and q.cue_start is not None
         and q.cue_end is not None
@@ -393,6 +422,14 @@ def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
             agent = any(ctx.lower[k] in _PASSIVE_AGENTS for k in range(lo, v))
             if aux and not agent:
                 return True
+    if (
+        q.cue in _PERCEPTION_CUES
+        and form in ("indirect.dass", "indirect.question")
+        and not _named_speaker(ctx, q)
+    ):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and not any(_is_subjunctive(ctx, t, allow_ii=True) for t in span):
+            return True  # "Bei der Unfallaufnahme stellten die Beamten fest, dass das Profil abgefahren war"
     if form == "indirect.clause":
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if (

@@ -181,7 +181,7 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
                 # "Mittels der „in-Ovo-Selektion“ sortieren …", "OpenStreetMap war den meisten ein
                 # Begriff": a parse that spans a preposition or a verb found no mention
                 continue
-            if hi - lo == 1 and ctx.lower[lo] in _OBJECT_LIKE_SUBJECTS:
+            if hi - lo == 1 and (ctx.lower[lo] in _OBJECT_LIKE_SUBJECTS or _adverb_like(ctx.lower[lo])):
                 # "erinnerte sich Alfons Domma", "„…“ Das sagte der Präsident …": the parse took the
                 # reflexive or the fronted object for the subject; the name after the verb speaks
                 continue

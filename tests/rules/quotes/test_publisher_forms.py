@@ -88,6 +88,11 @@ SHOULD_NOT = [
     "In diesem Zusammenhang wird darauf hingewiesen, dass das Parken auf Gehwegen verboten ist.",
     "Zusammenfassend kann festgestellt werden, dass der Schaden gering ist.",
     "Nach dem Stand der Ermittlungen wird davon ausgegangen, dass der Mann allein handelte.",
+    # a finding in the indicative by nobody named
+    "Bei der Unfallaufnahme stellten die Beamten fest, dass die Vorderreifen völlig abgefahren waren.",
+    "Zuvor hatte die Polizistin festgestellt, dass die Kennzeichen gestohlen waren.",
+    "Eine Stunde später bemerkte die Seniorin, dass ihr Schmuck fehlte.",
+    "Abschließend muss festgestellt werden, dass die Stimmung aggressiv war.",
     # the publisher's own voice
     "Wir hoffen, dass Sie ebenso begeistert sind wie wir.",
     # a motto named right after the quote
@@ -107,6 +112,11 @@ def test_narrative_and_names_are_no_quotes(nlp, text):
 KEEP = [
     # the passive names its source: somebody's words
     ("Vom Senat wurde mitgeteilt, dass die Schule im Sommer schließt.", "dass die Schule im Sommer schließt"),
+    # a finding stated by an office holder in Konjunktiv is a statement
+    (
+        "Bürgermeister Max Muster stellte fest, dass die Anforderungen an die Feuerwehr gestiegen seien.",
+        "dass die Anforderungen an die Feuerwehr gestiegen seien",
+    ),
     # an opinion reported without its holder stays
     ("Es wird befürchtet, dass die Kosten weiter steigen.", "dass die Kosten weiter steigen"),
     # "wir" inside the quotation marks is the quoted person's
