@@ -437,6 +437,9 @@ def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
             and len(span) > 2
             and ctx.lower[span.start] in _CLAUSE_PREPOSITIONS
             and ctx.lower[span.start + 1] in _RELATIVE_FORMS
+            # "in der Ortschaft … seien fünf Personen verletzt worden": an article before its noun
+            and not _is_cap(doc[span.start + 2])
+            and not any(_is_subjunctive(ctx, t, allow_ii=False) for t in span)
         ):
             return True
     return False

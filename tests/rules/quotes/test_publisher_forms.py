@@ -200,6 +200,21 @@ def test_relative_clause_is_no_reported_speech(full):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        # "in der" before a noun is an article, the clause a reported one
+        (
+            "Der Landrat sagte, in der Ortschaft am Fluss seien fünf Personen verletzt worden.",
+            "in der Ortschaft am Fluss seien fünf Personen verletzt worden",
+        ),
+    ],
+)
+def test_reported_clause_after_a_preposition_stays(full, text, quote):
+    assert quote in [t for t, k, *_ in rows(full, text) if k == "indirect"]
+
+
+@pytest.mark.model
 def test_motto_named_after_the_quote_is_no_statement(full):
     """With a parse the motto took "ergänzen" as an embedding verb and became a quote of "das Mahnmal"."""
     text = "„Jeder Mensch hat einen Namen“ – unter diesem Motto wurde das Mahnmal 2012 um eine Mauer ergänzt."
