@@ -42,6 +42,7 @@ from pressextract.rules.quotes.speakers import (
     _name_shaped,
     _np_after,
     _np_before,
+    _office_then_person,
     _person_in,
     _prefer_person,
     _speaker_around_verb,
@@ -101,6 +102,8 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
     rng = _speaker_from_dep(ctx, tok) or _speaker_around_verb(ctx, j, j, hi)
     if rng and rng[0] < j:
         rng = None
+    if rng:
+        rng = _office_then_person(ctx, rng, hi) or rng  # "sagt Bezirksstadtrat für Ordnung, …, Urban Aykal"
     s = _span_text(doc, rng) if rng else (None, None, None)
     return _cued(m.start, m.end, "direct", "direct.after.verb", verb.lemma, tok, s, verb.id)
 

@@ -43,8 +43,10 @@ def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
         low = t.lower_
         if low in ctx.lex.context_words:
             return ctx.lex.context_words[low]
+        # the title noun also in the genitive: "des Hospitationsprojektes „…“", "des Wettbewerbs „…“"
+        stem = low[:-2] if low.endswith("es") else low.removesuffix("s")
         for suf in ctx.lex.title_suffixes:
-            if low.endswith(suf) and t.is_alpha:
+            if (low.endswith(suf) or stem.endswith(suf)) and t.is_alpha:
                 return ctx.lex.context_words[suf]
         seen += 1
         k -= 1

@@ -192,7 +192,8 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
 
 def _office_then_person(ctx: _Ctx, rng: tuple[int, int], hi: int) -> tuple[int, int] | None:
     """A post-posed office subject whose holder is named further on in the same noun group: "sagte der
-    Präsident der 27. UN-Klimakonferenz (COP27) und ägyptische Außenminister Sameh Shoukry" -> the name."""
+    Präsident der 27. UN-Klimakonferenz (COP27) und ägyptische Außenminister Sameh Shoukry" -> the name;
+    "sagt Bezirksstadtrat für Ordnung, Umwelt und Grünflächen, Urban Aykal" -> "Urban Aykal"."""
     if _person_in(ctx, rng[0], rng[1]) is not None or not any(
         _looks_like_office(ctx.texts[k]) for k in range(rng[0], rng[1])
     ):
@@ -200,9 +201,19 @@ def _office_then_person(ctx: _Ctx, rng: tuple[int, int], hi: int) -> tuple[int, 
     end = rng[1]
     while end < min(hi, rng[1] + 15):
         t = ctx.texts[end]
-        if ctx.inside[end] >= 0 or t in (",", ":", ";") or ctx.boundary[end] or ctx.verb_like[end]:
+        if ctx.inside[end] >= 0 or t in (":", ";") or ctx.boundary[end] or ctx.verb_like[end]:
             break
         if ctx.has_lemma and ctx.doc[end].pos_ in ("VERB", "AUX"):
+            break
+        # "sagt Bezirksstadtrat für Ordnung, Umwelt- und Naturschutz, Straßen und Grünflächen, Urban Aykal":
+        # the portfolio list goes on over commas; other lowercase words end the noun group
+        if (
+            t != ","
+            and t[:1].islower()
+            and ctx.lower[end] not in CONNECTORS
+            and not t.endswith("-")
+            and not (t.isalpha() and ctx.lower[end].endswith(_ADJ_END))  # "und ägyptische Außenminister"
+        ):
             break
         end += 1
     return _person_in(ctx, rng[1], end)

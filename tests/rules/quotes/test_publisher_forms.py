@@ -98,6 +98,11 @@ SHOULD_NOT = [
     # a motto named right after the quote
     "„Jeder Mensch hat einen Namen“ – unter diesem Motto wurde das Mahnmal um eine Namensmauer ergänzt.",
     "„Gemeinsam sind wir stark“ – so lautet das Motto des diesjährigen Kiezfests.",
+    # a project name after its title noun in the genitive, then a verb without comma
+    (
+        "Zum Abschluss des Hospitationsprojektes „Kieze gehen nach Europa 2024“ begrüßte Bürgermeister Max Muster "
+        "alle Gäste."
+    ),
     # a term in marks, and an unbalanced mark in a title
     "Mittels der „in-Ovo-Selektion“ sortieren einige Brütereien die Embryonen aus.",
     "Unter dem Titel „Kunst im Kiez erleben lädt die Galerie am Samstag ein.",
@@ -179,6 +184,15 @@ def full():
             "„Wir handeln jetzt“, sagte die Senatorin für Bildung am Montag im Ausschuss.",
             "Wir handeln jetzt",
             "die Senatorin für Bildung",
+        ),
+        # a portfolio list after the office, the name at the end of the tag
+        (
+            (
+                "„Die Karte macht Lust aufs Entdecken“, sagt Bezirksstadtrat für Ordnung, Umwelt- und Naturschutz, "
+                "Straßen und Grünflächen, Urban Aykal."
+            ),
+            "Die Karte macht Lust aufs Entdecken",
+            "Urban Aykal",
         ),
         # the office subject names its holder in the apposition
         (
