@@ -178,6 +178,8 @@ def _colon_name(
     doc = ctx.doc
     if open_tok - 1 < lo or doc[open_tok - 1].text not in _COLONS:
         return None
+    while lo < open_tok - 2 and ctx.lower[lo] in _LEADING_INTRO_WORDS:
+        lo += 1  # "Zitat Jochen: „…“", "Dazu Senatorin Kalayci: „…“"
     end = _name_end(doc, open_tok - 1, lo)
     rng = _name_with_office(ctx, lo, end)
     if rng is None:

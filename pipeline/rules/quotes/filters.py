@@ -19,7 +19,13 @@ from pressextract.rules.quotes.context import (
 )
 from pressextract.rules.quotes.grammar import _has_finite_verb, _is_subjunctive, _predicative, _reported_mood
 from pressextract.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
-from pressextract.rules.quotes.speakers import _np_after, _person_in, _prefer_person, _speaker_from_dep
+from pressextract.rules.quotes.speakers import (
+    _np_after,
+    _person_in,
+    _prefer_person,
+    _speaker_from_dep,
+    speaker_organization,
+)
 from pressextract.rules.quotes.words import (
     _FUNCTION_WORDS,
     _SPEECH_PRONOUNS,
@@ -307,10 +313,33 @@ def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
     content = ctx.text[q.start : q.end].strip()
     if q.rule_id.startswith("direct.fragment") and _own_voice(ctx, q):
         return True  # the release's own "ich"/"wir" putting words in marks: a term or scare quote
+    if (
+        q.rule_id == "direct.fragment.np"
+        and len(content.split()) <= _MAX_THING_PHRASE
+        and _thing_speaker(ctx, q)
+    ):
+        # "Das Communitytreffen zeigt, dass OSM mehr ist als „nur eine Karte“": a thing as the sentence
+        # subject says nothing; a short phrase in marks is a scare quote (longer ones are often somebody's
+        # wording the text attributes elsewhere: WIKINEWS "… eine „kluge und komische Geschichte …“")
+        return True
     return not _LETTER.search(content) or content in names or _named_after(ctx.text, q.end)
 
 
 _FIRST_PERSON_SPEAKERS = word_set("quotes", "first_person_speakers")
+
+
+_MAX_THING_PHRASE = 4
+
+
+def _thing_speaker(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """The speaker mention names neither a person or office nor an organization: "Das Fest", "Die
+    Preisänderungsklausel der Beklagten" ("Die Union" and "Der Verband" stay)."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    span = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    if span is None or _person_like(ctx, (span.start, span.end)):
+        return False
+    return speaker_organization(ctx.doc, q.speaker_start, q.speaker_end, text=ctx.text) is None
 
 
 def _own_voice(ctx: _Ctx, q: QuoteMatch) -> bool:

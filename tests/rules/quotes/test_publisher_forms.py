@@ -64,6 +64,15 @@ SHOULD = [
         "Im Alltag sind kleine Stufen oft große Hürden. Mit den Rampen wird der Kiez barrierefreier.",
         "Bezirksstadträtin Erika Beispiel",
     ),
+    # "Zitat Name:" before the quote
+    (
+        (
+            'Die Studierenden fragten viel. Zitat Bürgermeisterin Erika Beispiel: "Die Karte muss nicht perfekt sein, '
+            'die Menschen machen sie gemeinsam besser".'
+        ),
+        "Die Karte muss nicht perfekt sein, die Menschen machen sie gemeinsam besser",
+        "Bürgermeisterin Erika Beispiel",
+    ),
     # an organization before the colon, the person who speaks for it in the tag after the quote
     (
         (
@@ -205,6 +214,12 @@ def full():
 def test_parse_subjects_that_are_no_speakers(full, text, quote, speaker):
     found = [(t, s) for t, k, s, _ in rows(full, text) if k == "direct"]
     assert (quote, speaker) in found
+
+
+@pytest.mark.model
+def test_short_phrase_with_a_thing_as_subject_is_a_scare_quote(full):
+    text = "Das Kiezfest zeigt jedes Jahr aufs Neue, dass der Park weit mehr ist als „nur eine Wiese“."
+    assert rows(full, text) == []
 
 
 @pytest.mark.model
