@@ -178,8 +178,10 @@ def _colon_name(
     doc = ctx.doc
     if open_tok - 1 < lo or doc[open_tok - 1].text not in _COLONS:
         return None
-    while lo < open_tok - 2 and ctx.lower[lo] in _LEADING_INTRO_WORDS:
-        lo += 1  # "Zitat Jochen: „…“", "Dazu Senatorin Kalayci: „…“"
+    # "Zitat Jochen: „…“", "Dazu Senatorin Kalayci: „…“" (a capitalized opener only: "… und reklamierte
+    # den Erfolg für die EU: „…“" continues a clause and names nobody before the colon)
+    while lo < open_tok - 2 and ctx.lower[lo] in _LEADING_INTRO_WORDS and ctx.texts[lo][:1].isupper():
+        lo += 1
     end = _name_end(doc, open_tok - 1, lo)
     rng = _name_with_office(ctx, lo, end)
     if rng is None:

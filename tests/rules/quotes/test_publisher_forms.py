@@ -217,6 +217,16 @@ def test_parse_subjects_that_are_no_speakers(full, text, quote, speaker):
 
 
 @pytest.mark.model
+def test_a_clause_continued_with_und_names_nobody_before_the_colon(full):
+    text = (
+        "Staatssekretär Max Muster nannte den Fonds einen „großen Erfolg“ und reklamierte diesen Erfolg für die EU: "
+        "„Das war eine Zäsur für die Klimapolitik. Europa hat klar Stellung bezogen.“"
+    )
+    speakers = [s for t, k, s, _ in rows(full, text) if t.startswith("Das war eine Zäsur")]
+    assert speakers and "reklamierte" not in (speakers[0] or "")
+
+
+@pytest.mark.model
 def test_short_phrase_with_a_thing_as_subject_is_a_scare_quote(full):
     text = "Das Kiezfest zeigt jedes Jahr aufs Neue, dass der Park weit mehr ist als „nur eine Wiese“."
     assert rows(full, text) == []
