@@ -280,7 +280,7 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
     if dep:
         return (_office_then_person(ctx, dep, hi) if dep[0] > v else None) or dep
     before = _np_before(ctx, v, lo)
-    if before:
+    if before and not _time_mention(ctx, before):
         return before
     j = v + 1
     while j < min(hi, v + 7):
@@ -291,7 +291,10 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
             rng = _np_after(ctx, j, hi)
             # "sagte am Montag Wegner", "sagte bei der Gelegenheit": the noun after a preposition is not
             # the speaker; "teilte dem Sender mit": a dative or accusative article never starts the subject.
-            if rng and (ctx.lower[j - 1] in _PREPOSITIONS or ctx.lower[j] in _OBJECT_ARTICLES):
+            # "teilte diese Ende Februar mit": a time is no speaker either
+            if rng and (
+                _after_preposition(ctx, j) or ctx.lower[j] in _OBJECT_ARTICLES or _time_mention(ctx, rng)
+            ):
                 j = rng[1]
                 continue
             if rng:
@@ -308,7 +311,7 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
             if ctx.inside[j] >= 0:
                 break
             t = ctx.doc[j]
-            if ctx.lower[j - 1] in _PREPOSITIONS or ctx.lower[j] in _OBJECT_ARTICLES:
+            if _after_preposition(ctx, j) or ctx.lower[j] in _OBJECT_ARTICLES:
                 continue
             if ctx.lower[j] in DETERMINERS or _is_cap(t):
                 rng = _np_after(ctx, j, v)
@@ -321,6 +324,22 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
 
 
 _OBJECT_ARTICLES = word_set("quotes", "object_articles")
+_TIME_NOUNS = word_set("quotes", "time_nouns")
+_PP_DETERMINERS = word_set("quotes", "possessives") | word_set("quotes", "pp_determiners")
+
+
+def _after_preposition(ctx: _Ctx, j: int) -> bool:
+    """Token j is the noun of a prepositional phrase: "am Montag", "nach unserem Schreiben"."""
+    if j > 0 and ctx.lower[j - 1] in _PREPOSITIONS:
+        return True
+    return j > 1 and ctx.lower[j - 2] in _PREPOSITIONS and ctx.lower[j - 1] in _PP_DETERMINERS
+
+
+def _time_mention(ctx: _Ctx, rng: tuple[int, int]) -> bool:
+    """ "Ende Februar", "Dieser Tage", "die Mittagszeit": a time noun in the mention names nobody."""
+    return any(ctx.lower[k] in _TIME_NOUNS for k in range(rng[0], rng[1]))
+
+
 _OBJECT_LIKE_SUBJECTS = word_set("quotes", "object_like_subjects")
 _HONORIFIC_WORDS = word_set("quotes", "honorifics")
 _SPEAKER_CUT_WORDS = word_set("quotes", "speaker_cut_words")

@@ -227,6 +227,19 @@ def test_a_clause_continued_with_und_names_nobody_before_the_colon(full):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time after the verb, a noun of a prepositional phrase before it: no speaker
+        "Erst nach unserem Schreiben teilte diese Ende Februar mit, dass die Anbindehaltung beendet wurde.",
+    ],
+)
+def test_times_and_prepositional_nouns_are_no_speakers(full, text):
+    speakers = [s for _, k, s, _ in rows(full, text) if k == "indirect"]
+    assert speakers and not any(s and ("Februar" in s or "Schreiben" in s) for s in speakers)
+
+
+@pytest.mark.model
 def test_short_phrase_with_a_thing_as_subject_is_a_scare_quote(full):
     text = "Das Kiezfest zeigt jedes Jahr aufs Neue, dass der Park weit mehr ist als „nur eine Wiese“."
     assert rows(full, text) == []
