@@ -166,7 +166,8 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
                     break
             while lo < hi and texts[lo].isspace():
                 lo += 1
-            while hi > lo and texts[hi - 1].isspace():
+            # "Justizsenatorin Dr. Lena Kreck:" before a line break: the colon is no part of the name
+            while hi > lo and (texts[hi - 1].isspace() or texts[hi - 1] in (":", ";", "–", "-")):
                 hi -= 1
             # A parse error: the subject inside a parenthesis ("Michael Grunst (Die Linke) hofft")
             if ")" in texts[lo:hi] and "(" not in texts[lo:hi]:

@@ -203,6 +203,15 @@ def full():
             "Die Karte macht Lust aufs Entdecken",
             "Urban Aykal",
         ),
+        # the colon that ends the intro line is no part of the name
+        (
+            (
+                "Berlin wirbt für das Gesetz.\n\nDazu erklärt Justizsenatorin Dr. Erika Beispiel:\n"
+                "„Es ergibt Sinn, dass Berlin mit dem Gesetz eine Lücke geschlossen hat.“"
+            ),
+            "Es ergibt Sinn, dass Berlin mit dem Gesetz eine Lücke geschlossen hat.",
+            "Justizsenatorin Dr. Erika Beispiel",
+        ),
         # the office subject names its holder in the apposition
         (
             "Der Senator für Kultur und Europa, Dr. Klaus Lederer, erklärt: „Wir haben geholfen, wo wir konnten.“",
