@@ -33,11 +33,19 @@ _WORD = re.compile(r"\w+")
 # "Die Bezirksbürgermeisterin informiert:" / "Der Senat teilt mit:" (the last word of the line): an
 # announcement; the paragraph is the release's narrative unless it speaks in the first person
 _ANNOUNCE = word_set("quotes", "announce_line")
+_LEADING_INTRO_WORDS = word_set("quotes", "leading_intro_words")
+_LEADING_WORD = re.compile(r"[ \t]*(\w+)[ \t]+")
 
 
 def _speaker_in_line(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
-    """The speaker mention in the line [a, b): a person (with the office words before it) or an office."""
+    """The speaker mention in the line [a, b): a person (with the office words before it) or an office.
+
+    "Dazu Bezirksstadtrat Max Muster:" -> "Bezirksstadtrat Max Muster" (the adverb opens the line only).
+    """
     text = ctx.text
+    lead = _LEADING_WORD.match(text, a, b)
+    if lead is not None and lead.group(1).casefold() in _LEADING_INTRO_WORDS:
+        a = lead.end()
     people = [(s, e) for s, e in ctx.people if a <= s and e <= b]
     people += [
         (e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PER" and a <= e.start_char < b

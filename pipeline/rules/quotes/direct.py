@@ -42,6 +42,7 @@ from pressextract.rules.quotes.speakers import (
     _name_shaped,
     _np_after,
     _np_before,
+    _office_then_person,
     _person_in,
     _prefer_person,
     _speaker_around_verb,
@@ -57,6 +58,8 @@ from pressextract.rules.quotes.words import (
 )
 
 _TOPIC_PREPOSITIONS = word_set("quotes", "topic_prepositions")
+_LEADING_INTRO_WORDS = word_set("quotes", "leading_intro_words")
+_TRAILING_INTRO_WORDS = word_set("quotes", "trailing_intro_words")
 
 
 def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | None:
@@ -99,6 +102,8 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
     rng = _speaker_from_dep(ctx, tok) or _speaker_around_verb(ctx, j, j, hi)
     if rng and rng[0] < j:
         rng = None
+    if rng:
+        rng = _office_then_person(ctx, rng, hi) or rng  # "sagt Bezirksstadtrat für Ordnung, …, Urban Aykal"
     s = _span_text(doc, rng) if rng else (None, None, None)
     return _cued(m.start, m.end, "direct", "direct.after.verb", verb.lemma, tok, s, verb.id)
 
@@ -173,6 +178,10 @@ def _colon_name(
     doc = ctx.doc
     if open_tok - 1 < lo or doc[open_tok - 1].text not in _COLONS:
         return None
+    # "Zitat Jochen: „…“", "Dazu Senatorin Kalayci: „…“" (a capitalized opener only: "… und reklamierte
+    # den Erfolg für die EU: „…“" continues a clause and names nobody before the colon)
+    while lo < open_tok - 2 and ctx.lower[lo] in _LEADING_INTRO_WORDS and ctx.texts[lo][:1].isupper():
+        lo += 1
     end = _name_end(doc, open_tok - 1, lo)
     rng = _name_with_office(ctx, lo, end)
     if rng is None:
@@ -234,9 +243,12 @@ def _prev_line_name(ctx: _Ctx, m: Marked, rng: tuple[int, int]) -> QuoteMatch | 
     mention (no verb), and the mention a person or office ("Die Jury war sich einig:" names nobody).
     """
     s, colon = rng[0], rng[1] - 1
-    while s < colon and ctx.lower[s] in ("dazu", "hierzu", "zitat", "so", "und"):
+    while s < colon and ctx.lower[s] in _LEADING_INTRO_WORDS:
         s += 1
     colon = _name_end(ctx.doc, colon, s)
+    # "Bezirksbürgermeister Kleebank hierzu:", "Wegner weiter:": the adverb is no part of the name
+    while colon - 1 > s and ctx.lower[colon - 1] in _TRAILING_INTRO_WORDS:
+        colon -= 1
     if colon - s < 1 or colon - s > 25:
         return None
     spk = _name_with_office(ctx, s, colon)
@@ -306,7 +318,21 @@ def _try_colon_before(x: _Site) -> QuoteMatch | None:
     match = _attribution_before(x.ctx, x.m, x.lo, x.o, "direct.before.colon")
     if match and x.title and not _sentence_like(x.content, min_words=x.ctx.opts.min_sentence_words):
         return None
+    if match is not None and not _names_person(x.ctx, match):
+        # "Auch der Verein begrüßt die Karte: „…“, sagt Erika Beispiel vom Verein": the person in the
+        # tag after the quote speaks for the organization before the colon
+        after = _attribution_after(x.ctx, x.m, x.c)
+        if after is not None and _names_person(x.ctx, after):
+            return after
     return match
+
+
+def _names_person(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """Whether the quote's speaker mention is a person, pronoun or office holder."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    span = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    return span is not None and _person_like(ctx, (span.start, span.end))
 
 
 def _try_titled_colon_statement(x: _Site) -> QuoteMatch | None:
@@ -424,6 +450,49 @@ def _try_context_fragment(x: _Site) -> QuoteMatch | None:
     return None
 
 
+def _prev_paragraph_tag(ctx: _Ctx, m: Marked) -> QuoteMatch | None:
+    """A quote paragraph whose speaker is named in the tag that ends the paragraph before it.
+
+    Example: "Die EU hat versagt, schlussfolgert Patrick Breyer (PIRATEN), Berichterstatter des
+    Ausschusses.\n\n„Haugen warnt …“" -> speaker "Patrick Breyer", cue "schlussfolgern".
+    """
+    doc, text = ctx.doc, ctx.text
+    open_span = doc.char_span(m.open_start, m.open_start + 1, alignment_mode="expand")
+    if open_span is None:
+        return None
+    e = open_span.start
+    while e > 0 and (doc[e - 1].is_space or not doc[e - 1].text.strip()):
+        e -= 1
+    if e <= 0 or doc[e - 1].text not in _SENT_FINAL or text[doc[e - 1].idx : m.open_start].count("\n") < 1:
+        return None
+    e -= 1  # the sentence end of the paragraph before
+    s = e
+    while s > 0 and not (ctx.boundary[s - 1] and ctx.inside[s - 1] < 0):
+        s -= 1
+    if any(ctx.inside[k] >= 0 for k in range(s, e)):
+        return None  # a quote in the sentence before: the continuation rule decides
+    for k in range(s + 1, e):
+        if ctx.texts[k - 1] != ",":
+            continue
+        verb = _verb_at(ctx, doc[k], scopes=_DIRECT_SCOPES)
+        if verb is None:
+            continue
+        rng = _np_after(ctx, k + 1, e)
+        if rng is None or not _person_like(ctx, rng):
+            return None
+        return _cued(
+            m.start,
+            m.end,
+            "direct",
+            "direct.prev_paragraph",
+            verb.lemma,
+            doc[k],
+            _span_text(doc, rng),
+            verb.id,
+        )
+    return None
+
+
 def _try_own_sentence(x: _Site) -> QuoteMatch | None:
     ctx, m = x.ctx, x.m
     if not (
@@ -440,6 +509,9 @@ def _try_own_sentence(x: _Site) -> QuoteMatch | None:
     )
     if x.prev is not None and x.prev.speaker and near:
         return _with_speaker(QuoteMatch(m.start, m.end, "direct", "direct.continued"), x.prev)
+    tagged = _prev_paragraph_tag(ctx, m) if m.open_start == par_start else None
+    if tagged is not None:
+        return tagged
     if not _in_naming_block(ctx, m):
         # a quoted sentence as a title or heading is the event's name, not a statement
         return QuoteMatch(m.start, m.end, "direct", "direct.unattributed")
@@ -462,7 +534,7 @@ DIRECT_ATTEMPTS: tuple[tuple[tuple[str, ...], Callable[[_Site], QuoteMatch | Non
     (("direct.embedded", "direct.label"), _try_embedded),
     (("direct.fragment", "direct.fragment.subject"), _try_fragment),
     (("direct.fragment.context", "direct.fragment.np", "direct.fragment.reported"), _try_context_fragment),
-    (("direct.continued", "direct.unattributed"), _try_own_sentence),
+    (("direct.continued", "direct.prev_paragraph", "direct.unattributed"), _try_own_sentence),
 )
 
 

@@ -10,16 +10,29 @@ import re
 from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.context import (
     QuoteMatch,
+    _clause_start,
     _Ctx,
     _is_boundary,
     _is_cap,
     _person_like,
     _span_text,
 )
-from pressextract.rules.quotes.grammar import _has_finite_verb, _predicative, _reported_mood
+from pressextract.rules.quotes.grammar import _has_finite_verb, _is_subjunctive, _predicative, _reported_mood
 from pressextract.rules.quotes.marks import ALL_MARKS, OPENERS, Marked
-from pressextract.rules.quotes.speakers import _np_after, _person_in, _prefer_person, _speaker_from_dep
-from pressextract.rules.quotes.words import _FUNCTION_WORDS, _SPEECH_PRONOUNS, DETERMINERS, PRONOUNS
+from pressextract.rules.quotes.speakers import (
+    _np_after,
+    _person_in,
+    _prefer_person,
+    _speaker_from_dep,
+    speaker_organization,
+)
+from pressextract.rules.quotes.words import (
+    _FUNCTION_WORDS,
+    _SPEECH_PRONOUNS,
+    DETERMINERS,
+    PRONOUNS,
+    _adverb_like,
+)
 
 
 def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
@@ -36,8 +49,10 @@ def _title_context(ctx: _Ctx, open_tok: int) -> str | None:
         low = t.lower_
         if low in ctx.lex.context_words:
             return ctx.lex.context_words[low]
+        # the title noun also in the genitive: "des Hospitationsprojektes „…“", "des Wettbewerbs „…“"
+        stem = low[:-2] if low.endswith("es") else low.removesuffix("s")
         for suf in ctx.lex.title_suffixes:
-            if low.endswith(suf) and t.is_alpha:
+            if (low.endswith(suf) or stem.endswith(suf)) and t.is_alpha:
                 return ctx.lex.context_words[suf]
         seen += 1
         k -= 1
@@ -174,7 +189,8 @@ def _wording(content: str, *, min_words: int = 3) -> bool:
     Example: "in 95 Prozent der Fälle nicht wirklich schadet" -> True; "Reporter ohne Grenzen" -> False.
     """
     body = _LEADING_ELLIPSIS.sub("", content).lstrip()
-    return body[:1].islower() and len(re.findall(r"\w+", body)) >= min_words
+    # a hyphenated compound is one word: "in-Ovo-Selektion" is a term, not wording
+    return body[:1].islower() and sum(bool(_LETTER.search(w)) for w in body.split()) >= min_words
 
 
 def _sentence_subject(ctx: _Ctx, lo: int, o: int) -> tuple[int, int] | None:
@@ -292,6 +308,169 @@ def _naming_context(text: str, open_start: int) -> bool:
 
 
 def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
-    """A direct quote that is no statement: no letter in it („110“) or a name quoted more than once."""
+    """A direct quote that is no statement: no letter in it („110“), a name quoted more than once, or a
+    motto named right after it („Jeder Mensch hat einen Namen“ – unter diesem Motto …)."""
     content = ctx.text[q.start : q.end].strip()
-    return not _LETTER.search(content) or content in names
+    if q.rule_id.startswith("direct.fragment") and _own_voice(ctx, q):
+        return True  # the release's own "ich"/"wir" putting words in marks: a term or scare quote
+    if (
+        q.rule_id == "direct.fragment.np"
+        and len(content.split()) <= _MAX_THING_PHRASE
+        and _thing_speaker(ctx, q)
+    ):
+        # "Das Communitytreffen zeigt, dass OSM mehr ist als „nur eine Karte“": a thing as the sentence
+        # subject says nothing; a short phrase in marks is a scare quote (longer ones are often somebody's
+        # wording the text attributes elsewhere: WIKINEWS "… eine „kluge und komische Geschichte …“")
+        return True
+    return not _LETTER.search(content) or content in names or _named_after(ctx.text, q.end)
+
+
+_FIRST_PERSON_SPEAKERS = word_set("quotes", "first_person_speakers")
+
+
+_MAX_THING_PHRASE = 4
+
+
+def _thing_speaker(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """The speaker mention names neither a person or office nor an organization: "Das Fest", "Die
+    Preisänderungsklausel der Beklagten" ("Die Union" and "Der Verband" stay)."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    span = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    if span is None or _person_like(ctx, (span.start, span.end)):
+        return False
+    return speaker_organization(ctx.doc, q.speaker_start, q.speaker_end, text=ctx.text) is None
+
+
+def _own_voice(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """The speaker is the release's author: a first-person pronoun outside quotation marks ("Wir hoffen,
+    dass …" in a newsletter, "Ich glaube, …" in a letter), not a quoted person's "ich"."""
+    if not q.speaker or q.speaker.strip().casefold() not in _FIRST_PERSON_SPEAKERS or q.speaker_start is None:
+        return False
+    span = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    return span is not None and ctx.inside[span.start] < 0
+
+
+_NAMING_NOUNS_AFTER = word_set("quotes", "naming_nouns_after")
+_NAMED_AFTER = re.compile(
+    r"[„“”\"»«.!?]{1,3}[ \t]*[–—-][ \t]*(?:unter|so[ \t]+lautet|lautet|so[ \t]+heißt|heißt)[ \t]+"
+    r"(?:dem|diesem|das|der|die)[ \t]+(\w+)(?:[ \t]+(\w+))?"
+)
+
+
+def _named_after(text: str, end: int) -> bool:
+    """ "„Jeder Mensch hat einen Namen“ – unter diesem Motto …", "„…“ – so lautet der Titel …": the
+    quoted words are the motto or title of what follows, nobody's statement."""
+    m = _NAMED_AFTER.match(text, end)
+    # "unter diesem Motto", "unter dem diesjährigen Motto"
+    return m is not None and (m.group(1) in _NAMING_NOUNS_AFTER or m.group(2) in _NAMING_NOUNS_AFTER)
+
+
+# reported-speech forms whose content is a subordinate or infinitive clause after the cue
+_CLAUSE_FORMS = (
+    "indirect.dass",
+    "indirect.clause",
+    "indirect.question",
+    "indirect.infinitive",
+    "indirect.konj",
+)
+_WERDEN_FORMS = word_set("quotes", "werden")
+_PASSIVE_AGENTS = word_set("quotes", "passive_agents")
+# cues whose agentless passive states a finding or a notice of the release, not somebody's words
+# ("Es wird befürchtet, dass …" stays: an opinion reported without its holder)
+_NARRATIVE_PASSIVE_CUES = word_set("quotes", "narrative_passive_cues")
+_RELATIVE_FORMS = word_set("quotes", "relative_pronouns") | word_set("quotes", "relative_forms")
+_CLAUSE_PREPOSITIONS = word_set("quotes", "prepositions") | word_set("quotes", "relative_prepositions")
+
+
+def _own_voice_cue(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """No speaker found, but "ich"/"wir" stands right before or after the cue outside quotation marks:
+    "Wir hoffen, dass …", "Deshalb fordern wir, …" (the rules without a parse take no pronoun subject)."""
+    if q.speaker is not None or q.cue_start is None or q.cue_end is None:
+        return False
+    cue = ctx.doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    if cue is None or ctx.inside[cue.start] >= 0:
+        return False
+    v = cue.start
+    return any(
+        0 <= k < len(ctx.doc) and ctx.lower[k] in _FIRST_PERSON_SPEAKERS and ctx.inside[k] < 0
+        for k in (v - 1, v + 1)
+    )
+
+
+_PERCEPTION_CUES = word_set("quotes", "perception_cues")
+
+
+def _adverb_speaker(speaker: str) -> bool:
+    """ "Abschließend", "Zusammenfassend": an adverb the rules took for the subject of "muss festgestellt werden"."""
+    words = speaker.split()
+    return len(words) == 1 and _adverb_like(words[0].casefold())
+
+
+def _named_speaker(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """The speaker is a named person or an office holder ("Senatorin Kalayci", "Der Bürgermeister"), not
+    "die Beamten", "die 88-Jährige" or an adverb the rules took for a subject."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    span = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    if span is None or (len(span) == 1 and span[0].lower_ in PRONOUNS):
+        return False
+    return _person_like(ctx, (span.start, span.end))
+
+
+def narrative_report(ctx: _Ctx, q: QuoteMatch) -> bool:
+    """An indirect row that reports nobody's words.
+
+    An agentless passive of a finding or notice: "Im Rahmen der Ermittlungen wurde festgestellt, dass …", "Es wird
+    darauf hingewiesen, dass …", "Zusammenfassend kann festgestellt werden, dass …" (police and court
+    narrative; "Vom Senat wurde mitgeteilt, dass …" names its source and stays). A relative clause read
+    as a reported one: "bestätigte einen Verstoß aufgrund der Rohheit, mit der die Kuh behandelt wurde".
+    The release's own voice: "Wir hoffen, dass Sie …" (a first-person speaker outside quotation marks).
+    A finding in the indicative by nobody named: "Eine Stunde später bemerkte die 88-Jährige, dass …",
+    "stellten die Beamten fest, dass das Profil abgefahren war" ("Der Bürgermeister stellte fest, dass die
+    Anforderungen gestiegen seien" is a statement: Konjunktiv, and an office holder speaks).
+    """
+    if q.kind != "indirect":
+        return False
+    form = q.rule_id.split(":", 1)[0]
+    if form not in _CLAUSE_FORMS:
+        return False
+    if _own_voice(ctx, q) or _own_voice_cue(ctx, q):
+        return True  # "Wir hoffen, dass Sie …": the publisher writing, nobody quoted
+    doc = ctx.doc
+    if (
+        (q.speaker is None or _adverb_speaker(q.speaker))
+        and q.cue in _NARRATIVE_PASSIVE_CUES
+        and q.cue_start is not None
+        and q.cue_end is not None
+    ):
+        cue = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+        if cue is not None:
+            v = cue.start
+            lo = _clause_start(ctx, v, stop_at_comma=True)
+            hi = min(len(doc), v + 4)
+            aux = any(ctx.lower[k] in _WERDEN_FORMS for k in range(lo, hi) if k != v)
+            agent = any(ctx.lower[k] in _PASSIVE_AGENTS for k in range(lo, v))
+            if aux and not agent:
+                return True
+    if (
+        q.cue in _PERCEPTION_CUES
+        and form in ("indirect.dass", "indirect.question")
+        and not _named_speaker(ctx, q)
+    ):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and not any(_is_subjunctive(ctx, t, allow_ii=True) for t in span):
+            return True  # "Bei der Unfallaufnahme stellten die Beamten fest, dass das Profil abgefahren war"
+    if form == "indirect.clause":
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if (
+            span is not None
+            and len(span) > 2
+            and ctx.lower[span.start] in _CLAUSE_PREPOSITIONS
+            and ctx.lower[span.start + 1] in _RELATIVE_FORMS
+            # "in der Ortschaft … seien fünf Personen verletzt worden": an article before its noun
+            and not _is_cap(doc[span.start + 2])
+            and not any(_is_subjunctive(ctx, t, allow_ii=False) for t in span)
+        ):
+            return True
+    return False

@@ -15,7 +15,7 @@ from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.blocks import _with_speaker_lines, _with_trailing_lines
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
-from pressextract.rules.quotes.filters import _name_like, _not_a_statement, _quoted_names
+from pressextract.rules.quotes.filters import _name_like, _not_a_statement, _quoted_names, narrative_report
 from pressextract.rules.quotes.indirect import _indirect_quotes, reported_precision
 from pressextract.rules.quotes.learned import SpeakerModel, rerank_speakers
 from pressextract.rules.quotes.marks import find_marked
@@ -112,6 +112,8 @@ def _quotes_of(
     ]
     direct = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in direct]
     indirect = [_cue_subject(ctx, q) if q.cue_start is not None else q for q in indirect]
+    # "Es wird darauf hingewiesen, dass …", "…, mit der die Kuh behandelt wurde": nobody's words
+    indirect = [q for q in indirect if not narrative_report(ctx, q)]
     # shouted or written words nobody is named for stay without speaker ("die Parole „…“ war zu lesen")
     direct = [q if q.speaker or q.rule_id == "direct.utterance" else _nearby_person(ctx, q) for q in direct]
     # „110“, the association's name quoted again and again: no statement

@@ -159,12 +159,15 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
             lo, hi = child.left_edge.i, child.right_edge.i + 1
             # Keep the mention, not a relative clause or parenthesis hanging on it.
             for k in range(child.i + 1, hi):
-                if doc_text_in(ctx.doc[k], (",", "(")):
+                # "die Senatorin für Bildung am Montag im Ausschuss": the time or place of the talk is
+                # no part of the mention the parse hung it on
+                if doc_text_in(ctx.doc[k], (",", "(")) or ctx.lower[k] in _SPEAKER_CUT_WORDS:
                     hi = k
                     break
             while lo < hi and texts[lo].isspace():
                 lo += 1
-            while hi > lo and texts[hi - 1].isspace():
+            # "Justizsenatorin Dr. Lena Kreck:" before a line break: the colon is no part of the name
+            while hi > lo and (texts[hi - 1].isspace() or texts[hi - 1] in (":", ";", "–", "-")):
                 hi -= 1
             # A parse error: the subject inside a parenthesis ("Michael Grunst (Die Linke) hofft")
             if ")" in texts[lo:hi] and "(" not in texts[lo:hi]:
@@ -173,9 +176,66 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
                 continue  # polite address ("können Sie … melden"): the reader is no speaker
             if lo > 0 and texts[lo - 1] == "Als":
                 continue  # "Als Begründung sagte ein Wissenschaftler": a predicate noun, not the subject
+            if ctx.has_lemma and (
+                ctx.doc[lo].pos_ == "ADP" or any(ctx.doc[k].pos_ in ("VERB", "AUX") for k in range(lo, hi))
+            ):
+                # "Mittels der „in-Ovo-Selektion“ sortieren …", "OpenStreetMap war den meisten ein
+                # Begriff": a parse that spans a preposition or a verb found no mention
+                continue
+            if hi - lo == 1 and (ctx.lower[lo] in _OBJECT_LIKE_SUBJECTS or _adverb_like(ctx.lower[lo])):
+                # "erinnerte sich Alfons Domma", "„…“ Das sagte der Präsident …": the parse took the
+                # reflexive or the fronted object for the subject; the name after the verb speaks
+                continue
             if hi > lo and hi - lo <= 12 and all(ctx.inside[k] < 0 for k in range(lo, hi)):
-                return lo, hi
+                return _named_apposition(ctx, lo, hi, child.right_edge.i + 1) or (lo, hi)
     return None
+
+
+def _office_then_person(ctx: _Ctx, rng: tuple[int, int], hi: int) -> tuple[int, int] | None:
+    """A post-posed office subject whose holder is named further on in the same noun group: "sagte der
+    Präsident der 27. UN-Klimakonferenz (COP27) und ägyptische Außenminister Sameh Shoukry" -> the name;
+    "sagt Bezirksstadtrat für Ordnung, Umwelt und Grünflächen, Urban Aykal" -> "Urban Aykal"."""
+    if _person_in(ctx, rng[0], rng[1]) is not None or not any(
+        _looks_like_office(ctx.texts[k]) for k in range(rng[0], rng[1])
+    ):
+        return None
+    end = rng[1]
+    while end < min(hi, rng[1] + 15):
+        t = ctx.texts[end]
+        if ctx.inside[end] >= 0 or t in (":", ";") or ctx.boundary[end] or ctx.verb_like[end]:
+            break
+        if ctx.has_lemma and ctx.doc[end].pos_ in ("VERB", "AUX"):
+            break
+        # "sagt Bezirksstadtrat für Ordnung, Umwelt- und Naturschutz, Straßen und Grünflächen, Urban Aykal":
+        # the portfolio list goes on over commas; other lowercase words end the noun group
+        if (
+            t != ","
+            and t[:1].islower()
+            and ctx.lower[end] not in CONNECTORS
+            and not t.endswith("-")
+            and not (t.isalpha() and ctx.lower[end].endswith(_ADJ_END))  # "und ägyptische Außenminister"
+        ):
+            break
+        end += 1
+    return _person_in(ctx, rng[1], end)
+
+
+def _named_apposition(ctx: _Ctx, lo: int, hi: int, edge: int) -> tuple[int, int] | None:
+    """The person named in the apposition of an office subject: "Der Senator für Kultur, Dr. Klaus
+    Lederer, erklärt" -> "Dr. Klaus Lederer" (when the office mention itself names nobody)."""
+    if hi >= edge or ctx.texts[hi] != "," or _person_in(ctx, lo, hi) is not None:
+        return None
+    if not any(_looks_like_office(ctx.texts[k]) for k in range(lo, hi)):
+        return None
+    end = next((k for k in range(hi + 1, edge) if ctx.texts[k] in (",", "(")), edge)
+    rng = _person_in(ctx, hi + 1, end)
+    if rng is None:
+        return None
+    # the honorific before the name belongs to it: "Dr. Klaus Lederer"
+    a = rng[0]
+    while a > hi + 1 and ctx.texts[a - 1].rstrip(".") in _HONORIFIC_WORDS:
+        a -= 1
+    return a, rng[1]
 
 
 def doc_text_in(tok: Token, texts: tuple[str, ...]) -> bool:
@@ -219,9 +279,9 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
     """
     dep = _speaker_from_dep(ctx, ctx.doc[v])
     if dep:
-        return dep
+        return (_office_then_person(ctx, dep, hi) if dep[0] > v else None) or dep
     before = _np_before(ctx, v, lo)
-    if before:
+    if before and not _time_mention(ctx, before):
         return before
     j = v + 1
     while j < min(hi, v + 7):
@@ -232,11 +292,14 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
             rng = _np_after(ctx, j, hi)
             # "sagte am Montag Wegner", "sagte bei der Gelegenheit": the noun after a preposition is not
             # the speaker; "teilte dem Sender mit": a dative or accusative article never starts the subject.
-            if rng and (ctx.lower[j - 1] in _PREPOSITIONS or ctx.lower[j] in _OBJECT_ARTICLES):
+            # "teilte diese Ende Februar mit": a time is no speaker either
+            if rng and (
+                _after_preposition(ctx, j) or ctx.lower[j] in _OBJECT_ARTICLES or _time_mention(ctx, rng)
+            ):
                 j = rng[1]
                 continue
             if rng:
-                return rng
+                return _office_then_person(ctx, rng, hi) or rng
         j += 1
     # Subject first, but more than a mention before the verb ("Der Sender hatte im Juli berichtet").
     start = _clause_start(ctx, v, stop_at_comma=True)
@@ -249,7 +312,7 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
             if ctx.inside[j] >= 0:
                 break
             t = ctx.doc[j]
-            if ctx.lower[j - 1] in _PREPOSITIONS or ctx.lower[j] in _OBJECT_ARTICLES:
+            if _after_preposition(ctx, j) or ctx.lower[j] in _OBJECT_ARTICLES:
                 continue
             if ctx.lower[j] in DETERMINERS or _is_cap(t):
                 rng = _np_after(ctx, j, v)
@@ -262,6 +325,25 @@ def _speaker_around_verb(ctx: _Ctx, v: int, lo: int, hi: int) -> tuple[int, int]
 
 
 _OBJECT_ARTICLES = word_set("quotes", "object_articles")
+_TIME_NOUNS = word_set("quotes", "time_nouns")
+_PP_DETERMINERS = word_set("quotes", "possessives") | word_set("quotes", "pp_determiners")
+
+
+def _after_preposition(ctx: _Ctx, j: int) -> bool:
+    """Token j is the noun of a prepositional phrase: "am Montag", "nach unserem Schreiben"."""
+    if j > 0 and ctx.lower[j - 1] in _PREPOSITIONS:
+        return True
+    return j > 1 and ctx.lower[j - 2] in _PREPOSITIONS and ctx.lower[j - 1] in _PP_DETERMINERS
+
+
+def _time_mention(ctx: _Ctx, rng: tuple[int, int]) -> bool:
+    """ "Ende Februar", "Dieser Tage", "die Mittagszeit": a time noun in the mention names nobody."""
+    return any(ctx.lower[k] in _TIME_NOUNS for k in range(rng[0], rng[1]))
+
+
+_OBJECT_LIKE_SUBJECTS = word_set("quotes", "object_like_subjects")
+_HONORIFIC_WORDS = word_set("quotes", "honorifics")
+_SPEAKER_CUT_WORDS = word_set("quotes", "speaker_cut_words")
 
 
 _ORG_HEADS = word_set("quotes", "org_heads")
