@@ -181,3 +181,69 @@ def test_a_contact_block_gives_the_publishers_spokesperson(nlp) -> None:
     assert [(x["name"], x["role_norm"], x["organization"], x["jurisdiction"], x["level"]) for x in r] == [
         ("Sara Muster", "Pressesprecher", "Bezirksamt Mitte", "Mitte", "kommune")
     ]
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("Bundesministerium für Bildung und Forschung", ("Bund", "bund")),
+        ("Ministerium für Landwirtschaft, Umwelt und Klimaschutz Brandenburg", ("Brandenburg", "land")),
+        ("Senatsverwaltung für Finanzen", ("Berlin", "land")),
+        ("Senatskanzlei Hamburg", ("Hamburg", "land")),
+        # an association "in Bayern" does not say whose Staatssekretärin it names: the Bund has them too
+        ("BUND Naturschutz in Bayern", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_a_bare_staatssekretaerin_is_of_a_public_publisher_only(nlp, publisher, expected) -> None:
+    doc = _run(nlp, "Staatssekretärin Anna Muster eröffnete die Tagung.", meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("Polizeipräsidium Mittelfranken", ("Mittelfranken", "land")),
+        ("Polizei Berlin", ("Berlin", "land")),
+        ("Gewerkschaft der Polizei", (None, "land")),  # a union names no police region
+        (None, (None, "land")),
+    ],
+)
+def test_a_police_president_is_of_the_publishing_headquarters_region(nlp, publisher, expected) -> None:
+    doc = _run(nlp, "Polizeipräsident Thomas Muster zog Bilanz.", meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, publisher, jurisdiction",
+    [
+        (
+            "Der Senat tagt in Reinickendorf.\n\nBezirksbürgermeisterin Emine Muster begrüßt die Gäste.",
+            "Der Regierende Bürgermeister Senatskanzlei",
+            "Reinickendorf",
+        ),
+        # the same sentence from Hamburg: Berlin's districts are no jurisdiction there
+        (
+            "Der Senat tagt in Reinickendorf.\n\nBezirksbürgermeisterin Emine Muster begrüßt die Gäste.",
+            "Senatskanzlei Hamburg",
+            None,
+        ),
+        # two districts named: which one is open
+        (
+            "Der Senat tagt in Reinickendorf und Spandau.\n\nBezirksbürgermeisterin Emine Muster begrüßt die Gäste.",
+            "Der Regierende Bürgermeister Senatskanzlei",
+            None,
+        ),
+        # "Mitte" as a word is no district
+        (
+            "Mitte Juli tagt der Senat.\n\nBezirksbürgermeisterin Emine Muster begrüßt die Gäste.",
+            "Der Regierende Bürgermeister Senatskanzlei",
+            None,
+        ),
+    ],
+)
+def test_a_district_office_takes_the_one_district_the_release_names(
+    nlp, text, publisher, jurisdiction
+) -> None:
+    doc = _run(nlp, text, meta={"publisher": publisher})
+    assert [s._.role["jurisdiction"] for s in doc.spans["press_roles"]] == [jurisdiction]

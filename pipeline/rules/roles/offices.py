@@ -14,8 +14,9 @@ from pressextract.rules.roles.rules import Lexicon, lexicon
 
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(
-    r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|Parlamentarisch|"
-    r"[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|Chief|Senior)(?:e|er|en|es)?$"
+    r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|früher|langjährig|designiert|"
+    r"scheidend|neugewählt|Parlamentarisch|[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|"
+    r"künstlerisch|kaufmännisch|technisch|wissenschaftlich|[Ää]rztlich|pädagogisch|Chief|Senior)(?:e|er|en|es)?$"
 )
 
 

@@ -413,3 +413,60 @@ def state_from_publisher(publisher: str | None) -> str | None:
     if _BERLIN_ADMIN.search(publisher):
         return "Berlin"
     return None
+
+
+# Publishers that are public bodies beyond those roles_public_bodies.tsv names (Staatskanzlei, a city, a county,
+# a fire brigade, an election officer): their releases speak for a government
+_PUBLIC_PUBLISHER = re.compile(
+    r"Staatskanzlei|Landeswahlleit|Feuerwehr|Bezirksamt|Regierende|Landratsamt|Landkreis|Kreisverwaltung|"
+    r"Stadtverwaltung|^(?:Stadt|Gemeinde|Markt|Hansestadt|Landeshauptstadt)\b"
+)
+
+
+# unions, associations and foundations that name a public body ("Gewerkschaft der Polizei")
+_NOT_PUBLIC_PUBLISHER = re.compile(r"Gewerkschaft|[Vv]erband\b|[Vv]erein\b|\be\.\s?V\.|Stiftung")
+
+
+def publisher_is_public(publisher: str | None) -> bool:
+    """The publisher is a public body (a ministry, police, a court, a parliament or its groups, a city).
+
+    Example: "Polizeipräsidium München" -> True; "BUND Naturschutz in Bayern" -> False.
+    """
+    if not publisher or _NOT_PUBLIC_PUBLISHER.search(publisher):
+        return False
+    return bool(_PUBLIC_PUBLISHER.search(publisher)) or any(
+        rx.search(publisher) for _, rx in lexicon().bodies
+    )
+
+
+# federal ministries and agencies (not the Bundesrat, whose Ministers are the Länder's, nor courts or groups)
+_FEDERAL_PUBLISHER = re.compile(
+    r"^(?:Die )?Bundes(?:ministeri|amt|anstalt|agentur|regierung|kanzleramt|kriminalamt|polizei|zentrale|"
+    r"institut|netzagentur|kartellamt|beauftragte)|Presse- und Informationsamt der Bundesregierung|"
+    r"^Auswärtiges Amt"
+)
+
+
+def publisher_is_federal(publisher: str | None) -> bool:
+    """The publisher is a federal ministry or agency, whose Minister or Staatssekretär a bare title names.
+
+    Example: "Bundesministerium für Bildung und Forschung" -> True; "Bundesrat" -> False.
+    """
+    return bool(publisher and _FEDERAL_PUBLISHER.search(publisher))
+
+
+_POLICE_PUBLISHER = re.compile(
+    r"^Polizei(?:präsidium|direktion|inspektion)?\s+(?:(?:des Landes|für|in)\s+)?(?P<region>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s*$"
+)
+
+
+def police_region_from_publisher(publisher: str | None) -> str | None:
+    """The region of a police headquarters that publishes a release: its officers' jurisdiction.
+
+    Example: "Polizeipräsidium Mittelfranken" -> "Mittelfranken"; "Polizei Berlin" -> "Berlin";
+    "Gewerkschaft der Polizei" -> None.
+    """
+    if not publisher:
+        return None
+    m = _POLICE_PUBLISHER.match(publisher.strip())
+    return m.group("region") if m else None

@@ -59,13 +59,17 @@ def _city_state_office(ph: OfficePhrase) -> bool:
 # state has no Minister: there a bare "Minister" is of another Land or the Bund, and stays open.
 _LAND_OFFICES = ("office.minister", "office.ministerpraesident", "office.staatssekretaer")
 _CITY_STATES = ("Berlin", "Hamburg", "Bremen")
+# titles the Bund has as well as the Länder: without a place, only a public publisher decides whose they are
+_FEDERAL_TWINS = ("office.minister", "office.staatssekretaer", "office.staatsminister")
 # courts, public prosecutors and police are the Länder's (federal ones name the Bund: level.bund.behoerde)
 _LAND_BODIES = {"body.gericht", "body.polizei", "body.staatsanwaltschaft"}
 
 
-def _land_office(ph: OfficePhrase, state: str) -> bool:
+def _land_office(ph: OfficePhrase, state: str, *, public: bool = True) -> bool:
     """A Land's office that names no Land ("Minister", "Landestierschutzbeauftragte", "Staatsanwältin"):
-    of the publisher's Land, except the titles a city state does not have (Minister, Ministerpräsident, MdL)."""
+    of the publisher's Land, except the titles a city state does not have (Minister, Ministerpräsident, MdL).
+    `public`: the publisher is a public body; an association "in Bayern" says nothing about whose
+    Minister or Staatssekretär it names ("Klimaschutzminister Robert Muster" may be the Bund's)."""
     if state in _CITY_STATES and ph.head.office_id in (
         "office.minister",
         "office.ministerpraesident",
@@ -74,6 +78,8 @@ def _land_office(ph: OfficePhrase, state: str) -> bool:
         return False
     if ph.level == "land":
         return True
+    if not public and ph.head.office_id in _FEDERAL_TWINS:
+        return False
     if ph.level is None and set(ph.bodies) & _LAND_BODIES:
         return True  # "Präsident des Kammergerichts", "Sprecherin der Staatsanwaltschaft": the Land's courts
     if ph.head.office_id not in _LAND_OFFICES or ph.level is not None:
@@ -88,6 +94,8 @@ def find_statements(
     offset: int = 0,
     district: str | None = None,
     state: str | None = None,
+    public: bool = True,
+    federal: bool = False,
 ) -> list[Statement]:
     """Person–office statements in one block: office before the name ("Senatorin Sandra Scheeres",
     "Der Bezirksstadtrat für Bauen, Ephraim Gothe,"), after it ("Stefan Grüttner, Hessischer Minister
@@ -95,7 +103,9 @@ def find_statements(
     ("Staatsministerin und Beauftragte der Bundesregierung …" -> two statements).
 
     `district`: what level_from_publisher gives (a district or "Berlin"), for offices that name no place;
-    `state`: what state_from_publisher gives, for a city state's offices (Senator) that name no place.
+    `state`: what state_from_publisher gives, for a city state's offices (Senator) that name no place;
+    `public`: the publisher is a public body (publisher_is_public), whose Land's Minister a bare "Minister" is;
+    `federal`: the publisher is a federal body, whose Minister or Staatssekretär a bare title is.
     Example: "Christian Geselle, Oberbürgermeister der Stadt Kassel" -> Oberbürgermeister, Kassel, kommune.
     """
     if not persons:
@@ -171,7 +181,17 @@ def find_statements(
                 # a city state's office that names no place: the publisher's Land ("Senatorin Anna Muster"
                 # in a release of a Berlin Senatsverwaltung or Bezirksamt -> Berlin; of Hamburg -> Hamburg)
                 ph.jurisdiction, ph.level = state, "land"
-            elif ph.jurisdiction is None and state and _land_office(ph, state):
+            elif (
+                ph.jurisdiction is None
+                and federal
+                and ph.level is None
+                and ph.head.office_id in _FEDERAL_TWINS
+                and not (ph.head.prefix and ph.head.portfolio is None)
+            ):
+                # "Entwicklungsministerin Anna Muster" in a release of a Bundesministerium: the Bund's
+                ph.jurisdiction, ph.level = "Bund", "bund"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.bund"
+            elif ph.jurisdiction is None and state and _land_office(ph, state, public=public):
                 ph.jurisdiction, ph.level = state, "land"
                 ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land"
             if district and ph.jurisdiction is None:

@@ -738,7 +738,8 @@ def test_outer_titles_staatsminister_remits_and_courts(text, publisher, expected
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("BKA-Präsident Holger Muster sagte.", ("Präsident", "BKA", None, "other")),
+        # a federal authority's acronym is the Bund's (levels.tsv: level.bund.acronym)
+        ("BKA-Präsident Holger Muster sagte.", ("Präsident", "BKA", "Bund", "bund")),
         ("Das sagte Linken-Vorsitzende Dora Probe.", ("Vorsitzender", "Linken", None, "other")),
         ("Bundesratspräsident Bodo Muster eröffnete.", ("Bundesratspräsident", None, "Bund", "bund")),
         (
@@ -893,3 +894,99 @@ def test_deputies_before_an_organisations_title_and_counties(text, role_text, po
 )
 def test_truncated_compounds_inside_a_remit(text, portfolio):
     assert statements(text)[0]["portfolio"] == portfolio
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fire services
+        (
+            "Nach der Übung gab es mit Kreisbrandmeister Wolfgang Muster eine Besprechung.",
+            ("Kreisbrandmeister", None, "kommune"),
+        ),
+        (
+            "Ortswehrführer Jan Probe dankte den Kameraden für 412 Einsatzstunden.",
+            ("Ortswehrführer", None, "kommune"),
+        ),
+        ("Kreisbrandrat Tom Beispiel überreichte die Urkunden.", ("Kreisbrandrat", None, "kommune")),
+        # churches and faith communities
+        ("Superintendentin Anna Probe predigt über die Jahreslosung.", ("Superintendent", None, "other")),
+        ("Präses Annette Beispiel sprach ein Grußwort.", ("Präses", None, "other")),
+        ("Das Gebet sprach Rabbiner Dr. Walter Muster.", ("Rabbiner", None, "other")),
+        ("„Wir laden alle ein“, sagt Pastorin Lea Probe.", ("Pastor", None, "other")),
+        # police
+        ("Polizeivizepräsidentin Barbara Muster lobte die Beamten.", ("Polizeivizepräsident", None, "land")),
+        ("Leitender Polizeidirektor Karl Probe leitete den Einsatz.", ("Polizeidirektor", None, "land")),
+        # universities, hospitals, sport, associations
+        ("Prorektorin Prof. Dr. Eva Muster eröffnete die Tagung.", ("Prorektor", None, "other")),
+        ("Chefärztin Dr. Sabine Probe erklärt die neue Station.", ("Chefarzt", None, "other")),
+        ("Bundestrainer Michael Muster nominierte zwei Neulinge.", ("Bundestrainer", None, "other")),
+        ("DFB-Schatzmeister Dr. Stephan Probe lobte das Projekt.", ("Schatzmeister", "DFB", "other")),
+        ("Initiatorin Prof. Dr. Bettina Muster führt durch den Kiez.", ("Initiator", None, "other")),
+        # municipal titles before "von <Ort>"
+        ("Der Ortsbürgermeister von Weinheim, Thomas Probe, sprach.", ("Ortsbürgermeister", None, "kommune")),
+        ("Rainer Muster, Beigeordneter des Landkreises, sagte zu.", ("Beigeordneter", None, "kommune")),
+    ],
+)
+def test_offices_of_fire_services_churches_police_universities_and_associations(text, expected):
+    got = statements(text)
+    assert [(s["role_norm"], s["organization"], s["level"]) for s in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Muster ist Bürgermeisterkandidatin der Liste.",  # a candidate, no office
+        "Die Initiative von Anna Muster sammelte 300 Unterschriften.",  # Initiative is no Initiator
+        "Mit dem Bürgermeisteramt hat Anna Muster nichts zu tun.",
+        "Die Brandmeisterschaft gewann Tom Probe aus Hürth.",
+        "Anna Muster und Tom Probe sind Mitglieder im Chor.",
+    ],
+)
+def test_words_that_only_look_like_the_new_offices_are_no_roles(text):
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # premodifiers that belong to the title as written
+        (
+            "Kumi Muster, früherer Generalsekretär von Amnesty International, sagte.",
+            (
+                "früherer Generalsekretär von Amnesty International",
+                "Generalsekretär",
+                "Amnesty International",
+            ),
+        ),
+        (
+            "Sarah Probe, Künstlerische Leiterin des Festivals, sagte.",
+            ("Künstlerische Leiterin des Festivals", "Leiter", "Festivals"),
+        ),
+        (
+            "Der langjährige Bezirksverordnete der SPD-Fraktion Christoph Muster ist gestorben.",
+            ("langjährige Bezirksverordnete der SPD-Fraktion", "Bezirksverordneter", "SPD-Fraktion"),
+        ),
+    ],
+)
+def test_premodifiers_open_the_office_phrase(text, expected):
+    st = statements(text)[0]
+    assert (st["role_text"], st["role_norm"], st["organization"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Präsidentin des BfN Sabine Muster sagte.", ("Präsident", "BfN", "Bund", "bund")),
+        ("Tom Probe, Vizepräsident des BSI, warnte.", ("Vizepräsident", "BSI", "Bund", "bund")),
+        (
+            "Jochen Muster, Staatssekretär im Entwicklungsministerium, sagte.",
+            ("Staatssekretär", "Entwicklungsministerium", "Bund", "bund"),
+        ),
+        # an acronym that is no federal body stays the organisation's
+        ("Anna Probe, Präsidentin des DFV, sagte.", ("Präsident", "DFV", None, "other")),
+    ],
+)
+def test_federal_bodies_written_as_acronyms_are_the_bunds(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
