@@ -39,6 +39,15 @@ _LOC_PREP = word_set("roles", "loc_prep")
 _ADJ_END = re.compile(r"(?:e|en|er|es|em)$")
 
 
+# legal forms written in lowercase that end an organisation's name ("Beispiel gGmbH", "Verein e. V.")
+_LEGAL_FORMS = word_set("roles", "legal_form")
+
+
+# prepositions before the organisation of a university, company or association office ("Professorin … an der
+# Beispiel-Hochschule", "Principal beim Fonds")
+_ORG_PREP = word_set("roles", "org_prep")
+
+
 @dataclass(slots=True)
 class OfficePhrase:
     """An office as written: premodifiers + head + complements, token indices [start, end)."""
@@ -81,6 +90,10 @@ def phrase_extent(
             break
         if j == head.end and _name_after_head(toks, j):
             break  # "Bezirksstadtrat Ephraim Gothe, Tel.": a name, not a complement
+        if t.norm in _LEGAL_FORMS and j > head.end and toks[j - 1].is_cap:
+            j += 1  # "Geschäftsführer der Beispiel gGmbH"
+            last = j
+            continue
         if t.is_word and t.is_lower:
             w = t.norm
             if w in ("und", "sowie", "bzw.", "oder"):
@@ -166,7 +179,12 @@ def phrase_extent(
         break
     # drop dangling function words ("Staatssekretär für" at a line end)
     end = max(last, head.end)
-    while end > head.end and toks[end - 1].is_lower and not toks[end - 1].norm.endswith("."):
+    while (
+        end > head.end
+        and toks[end - 1].is_lower
+        and not toks[end - 1].norm.endswith(".")
+        and toks[end - 1].norm not in _LEGAL_FORMS
+    ):
         end -= 1
     return end
 
@@ -224,7 +242,11 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     for k, t in enumerate(after):
         if t.norm == "für" and (ph.head.kind == "gov" or k == 0):
             stop = k + 1
-            while stop < len(after) and not (after[stop].norm in _ARTICLE_PREP and stop > k + 1):
+            while stop < len(after) and not (
+                after[stop].norm in _ARTICLE_PREP
+                and stop > k + 1
+                and not _genitive_in_remit(after, stop, ph.head.kind)
+            ):
                 stop += 1
             if stop > k + 1:
                 ph.portfolio = _clean(text, after, k + 1, stop, offset)
@@ -343,6 +365,9 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
             while stop < len(after) and not (stop > k + 1 and after[stop].norm in _LOC_PREP):
                 stop += 1
             ph.organization = _clean(text, after, k + 1, stop, offset)
+    if ph.organization is None and ph.head.kind == "org" and not public:
+        # "Professorin für … an der Beispiel-Hochschule Berlin", "Principal beim Beispiel-Fonds"
+        ph.organization = _org_after_prep(text, after, offset)
     if body is not None and ph.organization is None:
         ph.organization = body
     if ph.head.level:
@@ -364,8 +389,37 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     return ph
 
 
+def _genitive_in_remit(after: Sequence[Tok], k: int, kind: str) -> bool:
+    """ "Professorin für Theorie und Praxis der Sozialen Arbeit": a genitive inside an academic remit
+    (org offices only; a government remit ends before "des Landes …")."""
+    return (
+        kind == "org"
+        and after[k].norm in ("der", "des")
+        and k + 1 < len(after)
+        and after[k + 1].is_cap
+        and after[k - 1].is_cap
+        and not _NOT_REMIT.match(after[k + 1].norm)
+        and not is_institution_word(after[k + 1].norm)
+    )
+
+
+def _org_after_prep(text: str, after: Sequence[Tok], offset: int) -> str | None:
+    """The organisation after "an der", "am", "bei", "beim" in an office phrase, up to the next preposition."""
+    for k, t in enumerate(after):
+        if t.norm not in _ORG_PREP or k == 0:
+            continue
+        first = k + 1 + (k + 1 < len(after) and after[k + 1].norm in ("der", "dem", "den"))
+        if first >= len(after) or not after[first].is_cap:
+            return None
+        stop = first + 1
+        while stop < len(after) and not (after[stop].norm in _LOC_PREP or after[stop].norm == "für"):
+            stop += 1
+        return _clean(text, after, first, stop, offset)
+    return None
+
+
 def _clean(text: str, toks: Sequence[Tok], a: int, b: int, offset: int) -> str | None:
-    while b > a and (toks[b - 1].is_lower or toks[b - 1].norm in ",;"):
+    while b > a and ((toks[b - 1].is_lower and toks[b - 1].norm not in _LEGAL_FORMS) or toks[b - 1].norm in ",;"):
         b -= 1
     if b <= a:
         return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pressextract.contract import PersonRef
+from pressextract.resources.loader import word_set
 from pressextract.rules.common import PARTY_TOKEN, Tok, tokenize
 from pressextract.rules.roles.offices import find_office_heads
 from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
@@ -170,6 +171,8 @@ def find_statements(
     def emit(p: PersonRef, start: int, rule: str) -> None:
         chain = chains.get(start, [start])
         analysed = [analyse_phrase(text, toks, phrases[s], offset=offset) for s in chain]
+        for ph in analysed:
+            _quoted_name(text, toks, ph, offset)
         for ph in analysed:  # "Staatsministerin und Beauftragte der Bundesregierung": shared cues
             if ph.jurisdiction is None and ph.level is None:
                 donor = next(
@@ -284,6 +287,24 @@ def find_statements(
             else:  # "Dr. Anna Muster (Kuratorin, Beispiel Projekte)": the organisation after the comma
                 _paren_org(text, toks, out, n_before, phrases[chains[k + 1][-1]].end, offset)
             continue
+        if (
+            k + 2 < len(toks)
+            and toks[k].norm == ","
+            and toks[k + 1].norm in ("der", "die")
+            and (k + 2) in phrases
+            and (k + 2) not in inner
+            and (end := phrases[chains[k + 2][-1]].end) not in name_starts
+            and (
+                end >= len(toks)
+                or toks[end].norm in (",", ":", ")", *_OPEN_QUOTES)
+                or _line_break(text, toks, end, offset)
+            )
+            and not (end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts)
+        ):
+            # "Dr. Heinrich Muster, der Vorsitzende des Vereins …, ist zufrieden": an apposition with its article;
+            # not in a list "…, Regine Muster, der Geschäftsführer der X GmbH, Christoph Probe," (his office)
+            emit(p, k + 2, "role.name_article_office")
+            continue
         if k < len(toks) and toks[k].norm == ",":
             m = k + 1
             while (
@@ -369,6 +390,23 @@ def find_statements(
             seen.add(key)
             unique.append(st)
     return unique
+
+
+# generic organisation nouns that a quoted name completes: "Vorsitzender des Vereins „Freunde des Parks“"
+_GENERIC_ORG = word_set("roles", "generic_org")
+_OPEN_QUOTES = ("„", "»", '"', "“")
+_CLOSE_QUOTES = ("“", "«", '"', "”")
+
+
+def _quoted_name(text: str, toks: Sequence[Tok], ph: OfficePhrase, offset: int) -> None:
+    """The organisation a phrase ends with is a generic noun and a quoted name follows: take the name too."""
+    if ph.organization not in _GENERIC_ORG or ph.end >= len(toks) or toks[ph.end].norm not in _OPEN_QUOTES:
+        return
+    for k in range(ph.end + 1, min(len(toks), ph.end + 10)):
+        if toks[k].norm in _CLOSE_QUOTES:
+            if k > ph.end + 1:
+                ph.organization = text[toks[ph.end - 1].start - offset : toks[k].end - offset]
+            return
 
 
 def replace_statement(st: Statement, **kw) -> Statement:

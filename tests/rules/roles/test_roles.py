@@ -990,3 +990,50 @@ def test_premodifiers_open_the_office_phrase(text, expected):
 def test_federal_bodies_written_as_acronyms_are_the_bunds(text, expected):
     st = statements(text)[0]
     assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the organisation after "an der" / "beim" of a university's or company's office, a genitive in its remit
+        (
+            "Susanne Muster, Professorin für Theorie und Praxis der Sozialen Arbeit an der Beispiel-Hochschule "
+            "Berlin, Armutsforscherin",
+            ("Professor", "Theorie und Praxis der Sozialen Arbeit", "Beispiel-Hochschule Berlin"),
+        ),
+        # a lowercase legal form ends the organisation's name
+        ("Dr. Martin Probe, Geschäftsführer der USE gGmbH, sagte.", ("Geschäftsführer", None, "USE gGmbH")),
+        # a generic noun and the quoted name after it
+        (
+            "„Wir laden ein“, sagte Sven Muster, Vorsitzender des Vereins „Wir sind Nachbarn“ und Sänger.",
+            ("Vorsitzender", None, "Vereins „Wir sind Nachbarn“"),
+        ),
+        # a Land's remit ends before "des Landes"
+        ("Tom Probe, Staatssekretär für Europa des Landes Berlin, sagte.", ("Staatssekretär", "Europa", None)),
+    ],
+)
+def test_organisations_of_university_company_and_association_offices(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["portfolio"], st["organization"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Dr. Heinrich Muster, der Vorsitzende des Vereins „Freunde des Parks“, ist zufrieden.",
+            [("Muster", "Vorsitzender")],
+        ),
+        ("Anna Probe, die Leiterin der Musikschule, begrüßte die Gäste.", [("Probe", "Leiter")]),
+        # a list: the office after the second comma is the next name's
+        (
+            "Es sprechen die Senatorin für Umwelt, Regine Muster, der Geschäftsführer der Beispiel GmbH, "
+            "Christoph Probe, und andere.",
+            [("Muster", "Senator"), ("Probe", "Geschäftsführer")],
+        ),
+        # a relative clause is no apposition
+        ("Anna Muster, die Senatorin für Bildung war, sagte.", []),
+    ],
+)
+def test_an_apposition_with_its_article(text, expected):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == expected
