@@ -419,7 +419,9 @@ def _org_after_prep(text: str, after: Sequence[Tok], offset: int) -> str | None:
 
 
 def _clean(text: str, toks: Sequence[Tok], a: int, b: int, offset: int) -> str | None:
-    while b > a and ((toks[b - 1].is_lower and toks[b - 1].norm not in _LEGAL_FORMS) or toks[b - 1].norm in ",;"):
+    while b > a and (
+        (toks[b - 1].is_lower and toks[b - 1].norm not in _LEGAL_FORMS) or toks[b - 1].norm in ",;"
+    ):
         b -= 1
     if b <= a:
         return None

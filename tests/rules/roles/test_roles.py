@@ -997,8 +997,10 @@ def test_federal_bodies_written_as_acronyms_are_the_bunds(text, expected):
     [
         # the organisation after "an der" / "beim" of a university's or company's office, a genitive in its remit
         (
-            "Susanne Muster, Professorin für Theorie und Praxis der Sozialen Arbeit an der Beispiel-Hochschule "
-            "Berlin, Armutsforscherin",
+            (
+                "Susanne Muster, Professorin für Theorie und Praxis der Sozialen Arbeit an der "
+                "Beispiel-Hochschule Berlin, Armutsforscherin"
+            ),
             ("Professor", "Theorie und Praxis der Sozialen Arbeit", "Beispiel-Hochschule Berlin"),
         ),
         # a lowercase legal form ends the organisation's name
@@ -1009,7 +1011,10 @@ def test_federal_bodies_written_as_acronyms_are_the_bunds(text, expected):
             ("Vorsitzender", None, "Vereins „Wir sind Nachbarn“"),
         ),
         # a Land's remit ends before "des Landes"
-        ("Tom Probe, Staatssekretär für Europa des Landes Berlin, sagte.", ("Staatssekretär", "Europa", None)),
+        (
+            "Tom Probe, Staatssekretär für Europa des Landes Berlin, sagte.",
+            ("Staatssekretär", "Europa", None),
+        ),
     ],
 )
 def test_organisations_of_university_company_and_association_offices(text, expected):
@@ -1027,8 +1032,10 @@ def test_organisations_of_university_company_and_association_offices(text, expec
         ("Anna Probe, die Leiterin der Musikschule, begrüßte die Gäste.", [("Probe", "Leiter")]),
         # a list: the office after the second comma is the next name's
         (
-            "Es sprechen die Senatorin für Umwelt, Regine Muster, der Geschäftsführer der Beispiel GmbH, "
-            "Christoph Probe, und andere.",
+            (
+                "Es sprechen die Senatorin für Umwelt, Regine Muster, der Geschäftsführer der Beispiel GmbH, "
+                "Christoph Probe, und andere."
+            ),
             [("Muster", "Senator"), ("Probe", "Geschäftsführer")],
         ),
         # a relative clause is no apposition
