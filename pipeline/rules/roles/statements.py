@@ -366,6 +366,18 @@ def find_statements(
                 and (e >= len(toks) or toks[e].norm in (",", ":", ")", "(", ".") or toks[e].is_lower)
             ):
                 emit(p, s, "role.office_comma_name")
+            elif (
+                last.end + 4 == h
+                and toks[last.end].norm == "("
+                and _ACRONYM.match(toks[last.end + 1].norm)
+                and not _PARTY_TOK.match(toks[last.end + 1].norm)
+                and toks[last.end + 2].norm == ")"
+                and toks[last.end + 3].norm == ","
+                and not _name_before(s, toks, refs)
+                and (e >= len(toks) or toks[e].norm in (",", ":", ")", "(", ".") or toks[e].is_lower)
+            ):
+                # "der Vorstand Regionen der Bundesagentur für Arbeit (BA), Daniel Muster,": the body's acronym
+                emit(p, s, "role.office_comma_name")
     # "der Beauftragten der Bundesregierung …, Staatsministerin Annette Widmann-Mauz": an office in
     # apposition to an office that names its holder
     holders = {st.char_start: st.person for st in out if st.rule_id.startswith("role.office_name")}
@@ -407,6 +419,10 @@ def _quoted_name(text: str, toks: Sequence[Tok], ph: OfficePhrase, offset: int) 
             if k > ph.end + 1:
                 ph.organization = text[toks[ph.end - 1].start - offset : toks[k].end - offset]
             return
+
+
+# a body's acronym in parentheses: "(BA)", "(BfN)", "(MBR)"
+_ACRONYM = re.compile(r"^(?=[A-Za-zÄÖÜ]*[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ])[A-Za-zÄÖÜ]{2,8}$")
 
 
 def replace_statement(st: Statement, **kw) -> Statement:

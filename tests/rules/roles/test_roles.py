@@ -1044,3 +1044,22 @@ def test_organisations_of_university_company_and_association_offices(text, expec
 )
 def test_an_apposition_with_its_article(text, expected):
     assert [(s["who"], s["role_norm"]) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Heute hat die Präsidentin des Bundesamtes für Naturschutz (BfN), Sabine Muster, den Bescheid übergeben.",
+            [("Muster", "Präsident", "Bund")],
+        ),
+        (
+            "„Wir sind zufrieden“, sagte der Vorstand Regionen der Bundesagentur für Arbeit (BA), Daniel Probe, heute.",
+            [("Probe", "Vorstand", "Bund")],
+        ),
+        # a party in parentheses is no body's acronym of the office before it
+        ("Die Bezirksverordneten (SPD), Anna Muster, Tom Probe und andere stimmten zu.", []),
+    ],
+)
+def test_an_office_its_bodys_acronym_then_the_name(text, expected):
+    assert [(s["who"], s["role_norm"], s["jurisdiction"]) for s in statements(text)] == expected
