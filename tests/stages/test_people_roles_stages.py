@@ -247,3 +247,29 @@ def test_a_district_office_takes_the_one_district_the_release_names(
 ) -> None:
     doc = _run(nlp, text, meta={"publisher": publisher})
     assert [s._.role["jurisdiction"] for s in doc.spans["press_roles"]] == [jurisdiction]
+
+
+@pytest.mark.parametrize(
+    "text, publisher, organization",
+    [
+        (
+            "Unser Vorsitzender Tobias Muster sprach mit den Gästen.",
+            "Deutscher Beispieljugendring",
+            "Deutscher Beispieljugendring",
+        ),
+        (
+            "„Das freut uns“, sagt unser Projektleiter Toni Probe.",
+            "Landesbund für Beispielschutz",
+            "Landesbund für Beispielschutz",
+        ),
+        # a guest speaker is no office of the publisher
+        ("Unser Referent Dr. Robert Muster führt durch den Garten.", "Beispielverein e. V.", None),
+        # without "unser" the text does not say whose office it is
+        ("Der Vorsitzende Tobias Muster sprach mit den Gästen.", "Deutscher Beispieljugendring", None),
+        # a public publisher's "unser" office is its own, but no organisation is filled from it here
+        ("Unser Vorsitzender Tobias Muster sprach.", "Bezirksamt Mitte", None),
+    ],
+)
+def test_our_office_is_the_publishers(nlp, text, publisher, organization) -> None:
+    doc = _run(nlp, text, meta={"publisher": publisher})
+    assert [s._.role["organization"] for s in doc.spans["press_roles"]] == [organization]

@@ -99,6 +99,8 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         statements = [_of_police(st, region) for st in statements]
     if state == "Berlin":
         statements = _districts_from_text(statements, text)
+    if publisher and not where["public"]:
+        statements = [_of_our_organisation(st, publisher, text) for st in statements]
     return merge_statements(fill_from_document(statements))
 
 
@@ -115,6 +117,21 @@ def _of_police(st: Statement, region: str) -> Statement:
     if st.organization and "olizei" not in st.organization:
         return st
     return replace_statement(st, jurisdiction=region, level="land", rule_id=st.rule_id + ":publisher.police")
+
+
+# "unser Vorsitzender Tom Muster" in a release of an association or company: the publisher's office
+# (not "unser Referent", a guest speaker)
+_OUR = re.compile(r"\b[Uu]nser(?:e[mnrs]?)?\s+$")
+_NOT_OURS = {"office.referent", "office.koordinator"}
+
+
+def _of_our_organisation(st: Statement, publisher: str, text: str) -> Statement:
+    office_id = st.rule_id.split(":")[1] if ":" in st.rule_id else ""
+    if st.organization or st.level != "other" or office_id in _NOT_OURS:
+        return st
+    if not _OUR.search(text[max(0, st.char_start - 12) : st.char_start]):
+        return st
+    return replace_statement(st, organization=publisher, rule_id=st.rule_id + ":publisher.our")
 
 
 # a district office without a district in a release of the Senate that names one district only ("Senat vor Ort
