@@ -39,6 +39,10 @@ _LOC_PREP = word_set("roles", "loc_prep")
 _ADJ_END = re.compile(r"(?:e|en|er|es|em)$")
 
 
+# prepositions that open a participle phrase after an article ("den von X vorgelegten Entwurf")
+_NP_OPENERS = frozenset({"von", "vom", "im", "in", "auf", "aus", "mit", "zu", "bei", "nach", "seit"})
+
+
 # legal forms written in lowercase that end an organisation's name ("Beispiel gGmbH", "Verein e. V.")
 _LEGAL_FORMS = word_set("roles", "legal_form")
 
@@ -115,6 +119,8 @@ def phrase_extent(
             if w == "mit" and enum_open and toks[j - 1].is_cap and j + 1 < n and toks[j + 1].is_cap:
                 j += 1  # a remit "für Senioren und Menschen mit Behinderung"
                 continue
+            if w in ("der", "die", "den", "dem", "das") and j + 1 < n and toks[j + 1].norm in _NP_OPENERS:
+                break  # "Rat der Bürgermeister den von Innensenator … vorgelegten": a new noun phrase
             if w in _FUNCTION:
                 if enum_open and w in _ARTICLE_PREP:
                     enum_open = enum_closed = False

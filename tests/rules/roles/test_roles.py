@@ -1063,3 +1063,29 @@ def test_an_apposition_with_its_article(text, expected):
 )
 def test_an_office_its_bodys_acronym_then_the_name(text, expected):
     assert [(s["who"], s["role_norm"], s["jurisdiction"]) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an article before a participle phrase starts a new noun phrase: the office is Innensenator's
+        (
+            (
+                "Der Senat hat nach Befassung des Rats der Bürgermeister den von Innensenator Andreas Muster "
+                "vorgelegten Entwurf beschlossen."
+            ),
+            [("Muster", "Innensenator", "Senator")],
+        ),
+        (
+            "Anna Probe, Leiterin des Büros des Bürgermeisters, sagte.",
+            [("Probe", "Leiterin des Büros des Bürgermeisters", "Leiter")],
+        ),
+        # new titles in compounds: Theologieprofessor, Ortsbürgermeister
+        (
+            "Prof. Dr. Alexander Muster (Theologieprofessor) erklärt den Segen.",
+            [("Muster", "Theologieprofessor", "Theologieprofessor")],
+        ),
+    ],
+)
+def test_office_phrase_ends_before_a_participle_phrase(text, expected):
+    assert [(s["who"], s["role_text"], s["role_norm"]) for s in statements(text)] == expected
