@@ -181,7 +181,17 @@ def find_people(
     toks = tokenize(text, offset)
     if not toks:
         return []
-    heads = find_office_heads(toks)
+    # a title that is also a family name, right after a given name, is the name: "Michaela Richter"
+    fam = family_names()
+    heads = [
+        h
+        for h in find_office_heads(toks)
+        if not (
+            h.start == h.head_index > 0
+            and toks[h.head_index].norm in fam
+            and _given_hit(toks[h.head_index - 1], plex)
+        )
+    ]
     office_idx = {h.head_index for h in heads} | {k for h in heads for k in range(h.start, h.end)}
     per = [(s, e) for s, e in per_spans]
     other = [(s, e) for s, e in other_spans]

@@ -282,3 +282,19 @@ def test_possessive_s_only_in_a_genitive_position(text, name):
 )
 def test_names_joined_by_ampersand(text, names):
     assert [p.name for p in resolve_document(find_people(text))] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # "Richter" after a given name is the family name, not the judge's title
+        ("Bei Fragen wenden Sie sich an Michaela Richter unter Telefon 030 1234.", ["Michaela Richter"]),
+        ("Es spricht Tim Richter, Bezirksstadtrat für Soziales.", ["Tim Richter"]),
+        # the title before a name stays a title
+        ("Richter Tom Probe verkündete das Urteil.", ["Tom Probe"]),
+        ("Der Vorsitzende Richter Tom Probe verkündete das Urteil.", ["Tom Probe"]),
+        ("Das Urteil sprach Richterin Anna Muster.", ["Anna Muster"]),
+    ],
+)
+def test_richter_as_family_name_and_as_title(text, names):
+    assert [p.name for p in resolve_document(find_people(text))] == names

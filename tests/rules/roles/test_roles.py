@@ -1089,3 +1089,16 @@ def test_an_office_its_bodys_acronym_then_the_name(text, expected):
 )
 def test_office_phrase_ends_before_a_participle_phrase(text, expected):
     assert [(s["who"], s["role_text"], s["role_norm"]) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Vorsitzende Richter Tom Probe verkündete das Urteil.", [("Probe", "Vorsitzender Richter")]),
+        ("Tom Probe, Vorsitzender Richter am Bundesgerichtshof, sagte.", [("Probe", "Vorsitzender Richter")]),
+        ("Es spricht Tim Richter, Bezirksstadtrat für Soziales.", [("Richter", "Bezirksstadtrat")]),
+        ("Anna Richter sagte: „Gut.“", []),  # a family name, no title
+    ],
+)
+def test_judges_and_the_family_name_richter(text, expected):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == expected
