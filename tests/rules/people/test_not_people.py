@@ -4,7 +4,7 @@ their initials, ensembles; and the genitive -s another mention shows. Plain text
 import pytest
 
 from pressextract.api import extract
-from pressextract.rules.people import find_family_mentions, find_people
+from pressextract.rules.people import find_family_mentions, find_people, resolve_document
 
 
 def names(text: str) -> list[str]:
@@ -125,3 +125,21 @@ def test_a_family_name_that_several_persons_share_is_no_later_mention():
     people = extract([text], model="blank").people
     assert sorted(people["name"]) == ["Ludwig Lohse", "Siegmund Lohse"]
     assert people["n_mentions"].tolist() == [1, 1]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # an office's body and a company written in CamelCase are no persons after a title
+        (
+            "Veränderte Sprechzeiten im Ordnungsamt: Leiterin Ordnungsamt Anna Muster informiert.",
+            ["Anna Muster"],
+        ),
+        ("Es sprechen Geschäftsführer BuildingMinds und Tom Probe.", ["Tom Probe"]),
+        # family names that only look like those words stay names
+        ("Es spricht Antje Klamt, Leiterin des Ordnungsamtes.", ["Antje Klamt"]),
+        ("Es spricht Anna McAllister.", ["Anna McAllister"]),
+    ],
+)
+def test_office_bodies_and_camelcase_companies_are_no_people(text, names):
+    assert [p.name for p in resolve_document(find_people(text))] == names
