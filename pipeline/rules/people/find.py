@@ -82,6 +82,17 @@ def _possessive(toks: Sequence[Tok], a: int, b: int) -> int | None:
     return None
 
 
+def _enumerated(toks: Sequence[Tok], b: int) -> bool:
+    """The words before b are followed by "und"/"sowie" and one capitalised word that closes a list."""
+    return (
+        b + 1 < len(toks)
+        and toks[b].norm in ("und", "sowie")
+        and toks[b + 1].is_cap
+        and toks[b + 1].is_word
+        and (b + 2 >= len(toks) or toks[b + 2].norm in (",", ".", ";", ":") or not toks[b + 2].is_word)
+    )
+
+
 def _lone_word(toks: Sequence[Tok], k: int) -> bool:
     """One capitalised word at k, then no further capitalised word: "Gerstner + Hofmeister, mit …"."""
     return (
@@ -322,6 +333,16 @@ def find_people(
         # an office next to a two-word name that no name list knows names an organisation:
         # "Präsidentin Special Olympics Deutschland", "Leiter Referat Kommunikation"
         office_ok = b - a < 2 or given_ok or per_hit or _confirmed(toks[a:b])
+        if (
+            office_before is not None
+            and b - a >= 2
+            and not given_ok
+            and not (titles or addr)
+            and _enumerated(toks, b)
+        ):
+            # "Bezirksstadtrat für Schule, Sport, Facility Management und Gesundheit, Susanne Muster": an
+            # item of the remit's enumeration, not a name (the model's PER alone does not make one)
+            continue
         rule = None
         if titles or addr:
             rule = "person.honorific"

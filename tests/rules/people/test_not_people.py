@@ -143,3 +143,25 @@ def test_a_family_name_that_several_persons_share_is_no_later_mention():
 )
 def test_office_bodies_and_camelcase_companies_are_no_people(text, names):
     assert [p.name for p in resolve_document(find_people(text))] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # an item of a remit's enumeration is no name, even where the model says PER
+        (
+            (
+                "Es stehen zur Verfügung: Dr. Torsten Muster (CDU), Bezirksstadtrat für Schule, Sport, Facility "
+                "Management und Gesundheit, Susanne Probe, Referatsleiterin."
+            ),
+            ["Torsten Muster", "Susanne Probe"],
+        ),
+        # a name with a given name before "und …" stays a name
+        ("Es sprach Bezirksstadträtin Anna Muster und Gesundheit.", ["Anna Muster"]),
+        ("Es sprachen Senatorin Anna Muster und Tom Probe.", ["Anna Muster", "Tom Probe"]),
+    ],
+)
+def test_remit_enumeration_items_are_no_people(text, names):
+    start = text.find("Facility")
+    per = [(start, start + len("Facility Management"))] if start >= 0 else []
+    assert [p.name for p in resolve_document(find_people(text, per_spans=per))] == names
