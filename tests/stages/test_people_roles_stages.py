@@ -273,3 +273,16 @@ def test_a_district_office_takes_the_one_district_the_release_names(
 def test_our_office_is_the_publishers(nlp, text, publisher, organization) -> None:
     doc = _run(nlp, text, meta={"publisher": publisher})
     assert [s._.role["organization"] for s in doc.spans["press_roles"]] == [organization]
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("CDU-Fraktion im Beispieler Stadtrat", (None, "kommune")),
+        ("SPD-Fraktion im Landtag Brandenburg", ("Brandenburg", "land")),
+        ("FDP-Fraktion im Deutschen Bundestag", ("Bund", "bund")),
+    ],
+)
+def test_a_council_groups_chair_is_of_the_publishers_parliament(nlp, publisher, expected) -> None:
+    doc = _run(nlp, "„Gut so“, sagte der Fraktionsvorsitzende Michael Muster.", meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]

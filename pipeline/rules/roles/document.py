@@ -202,6 +202,11 @@ def parliament_from_publisher(publisher: str | None) -> tuple[str | None, str] |
         return state_from_publisher(publisher), "land"
     if re.search(r"\bBVV\b|Bezirksverordnetenversammlung", publisher):
         return level_from_publisher(publisher), "kommune"
+    if re.search(r"Stadtrat|Gemeinderat|Kreistag|Stadtverordnetenversammlung|Rat der Stadt", publisher):
+        return (
+            None,
+            "kommune",
+        )  # "CDU-Fraktion im Erfurter Stadtrat": a council's group (the city unnamed here)
     return None
 
 
@@ -211,5 +216,8 @@ def _of_parliament(st: Statement, parliament: tuple[str | None, str]) -> Stateme
     ):
         return st
     return replace_statement(
-        st, jurisdiction=parliament[0], level=parliament[1], rule_id=st.rule_id + ":publisher.parliament"
+        st,
+        jurisdiction=parliament[0],
+        level=parliament[1],
+        rule_id=st.rule_id + ":publisher.parliament",
     )

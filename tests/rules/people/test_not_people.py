@@ -165,3 +165,12 @@ def test_remit_enumeration_items_are_no_people(text, names):
     start = text.find("Facility")
     per = [(start, start + len("Facility Management"))] if start >= 0 else []
     assert [p.name for p in resolve_document(find_people(text, per_spans=per))] == names
+
+
+def test_a_name_after_a_programme_names_the_programme():
+    text = "Sie haben zunächst im Rahmen des EU-Programms Leonardo da Vinci teilgenommen."
+    start = text.find("Leonardo")
+    assert resolve_document(find_people(text, per_spans=[(start, start + len("Leonardo da Vinci"))])) == []
+    # a person the programme's text names stays a person
+    text = "Das Programm stellte Projektleiterin Anna Muster vor."
+    assert [p.name for p in resolve_document(find_people(text))] == ["Anna Muster"]
