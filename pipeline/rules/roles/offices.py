@@ -75,7 +75,7 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     mw_start = start
     if office is None and low in lex.forms:
         office, gender = lex.forms[low]
-    if office is None:
+    if office is None and low[-3:] in lex.suffix_tails:
         # the longest compound ending that leaves at least two letters before it
         for size in lex.suffix_lengths:
             if size > len(low) - 2:
