@@ -103,6 +103,8 @@ def phrase_extent(
             if w in ("und", "sowie", "bzw.", "oder"):
                 if j + 1 >= n or (j + 1) in name_starts or _starts_head(j + 1, toks, head_starts):
                     break
+                if j + 2 < n and toks[j + 1].is_word and _starts_head(j + 2, toks, head_starts):
+                    break  # "Studienleiter und Sozialwissenschaftlicher Referent": a second office
                 if not enum_open and toks[j + 1].is_lower:
                     break  # "Vorstand der BVG und in Anwesenheit von …": the phrase is over
                 if enum_closed:

@@ -305,6 +305,18 @@ def find_statements(
             # not in a list "…, Regine Muster, der Geschäftsführer der X GmbH, Christoph Probe," (his office)
             emit(p, k + 2, "role.name_article_office")
             continue
+        if (m := _after_profession(toks, k, phrases, name_starts)) is not None and (
+            (end := phrases[chains[m][-1]].end) >= len(toks)
+            or toks[end].norm in (",", ")", ":")
+            or _line_break(text, toks, end, offset)
+        ):
+            # "Selda Muster (Bildende Künstlerin und Gründerin des Projektraums X, Berlin)": a profession,
+            # then the office
+            n_before = len(out)
+            emit(p, m, "role.name_profession_office")
+            if toks[k].norm == "(":
+                _paren_org(text, toks, out, n_before, end, offset)
+            continue
         if k < len(toks) and toks[k].norm == ",":
             m = k + 1
             while (
@@ -429,6 +441,28 @@ def replace_statement(st: Statement, **kw) -> Statement:
     from dataclasses import replace
 
     return replace(st, **kw)
+
+
+def _after_profession(
+    toks: Sequence[Tok], k: int, phrases: dict[int, OfficePhrase], name_starts: frozenset[int]
+) -> int | None:
+    """Start of an office phrase after "," or "(" + a profession (one or two words) + "und": "(Bildende
+    Künstlerin und Gründerin …" -> the index of "Gründerin"; None otherwise."""
+    if k >= len(toks) or toks[k].norm not in (",", "("):
+        return None
+    m = k + 1
+    while (
+        m < len(toks)
+        and m - k <= 2
+        and toks[m].is_word
+        and toks[m].norm != "und"
+        and m not in phrases
+        and m not in name_starts
+    ):
+        m += 1
+    if not (k + 1 < m < len(toks) and toks[m - 1].is_cap and toks[m].norm == "und"):
+        return None
+    return m + 1 if (m + 1) in phrases and (m + 1) not in name_starts else None
 
 
 def _name_before(s: int, toks: Sequence[Tok], refs) -> bool:

@@ -1102,3 +1102,30 @@ def test_office_phrase_ends_before_a_participle_phrase(text, expected):
 )
 def test_judges_and_the_family_name_richter(text, expected):
     assert [(s["who"], s["role_norm"]) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a profession, "und", then the office
+        (
+            "Anna Muster (Bildende Künstlerin und Gründerin des Projektraums Beispiel Projects, Berlin) sagte.",
+            [("Muster", "Gründer", "Projektraums Beispiel Projects")],
+        ),
+        (
+            "Anna Probe, Autorin und Vorsitzende des Vereins Lesen e. V., sagte.",
+            [("Probe", "Vorsitzender", "Vereins Lesen e. V.")],
+        ),
+        # a list of names: the title after "und" is the next name's
+        ("Es kamen Anna Muster, Tom Probe und Präsidentin Lea Beispiel.", [("Beispiel", "Präsident", None)]),
+        # two professions are no office
+        ("Es sprechen Anna Muster, Journalistin und Moderatorin, und Tom Probe.", []),
+        # "und" before an adjective and a title starts a second office
+        (
+            "Daniel Probe, Studienleiter und Sozialwissenschaftlicher Referent bei midi, sagte.",
+            [("Probe", "Studienleiter", None)],
+        ),
+    ],
+)
+def test_an_office_after_a_profession(text, expected):
+    assert [(s["who"], s["role_norm"], s["organization"]) for s in statements(text)] == expected
