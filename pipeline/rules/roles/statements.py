@@ -299,7 +299,7 @@ def find_statements(
                 or toks[end].norm in (",", ":", ")", *_OPEN_QUOTES)
                 or _line_break(text, toks, end, offset)
             )
-            and not (end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts)
+            and not _next_name_follows(toks, end, name_starts)
         ):
             # "Dr. Heinrich Muster, der Vorsitzende des Vereins …, ist zufrieden": an apposition with its article;
             # not in a list "…, Regine Muster, der Geschäftsführer der X GmbH, Christoph Probe," (his office)
@@ -441,6 +441,19 @@ def replace_statement(st: Statement, **kw) -> Statement:
     from dataclasses import replace
 
     return replace(st, **kw)
+
+
+def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int]) -> bool:
+    """A comma and a name follow the phrase ending at `end` (after a quoted name, if one comes first):
+    "…, der Fraktionsvorsitzende der Partei „Die Beispiele“, Klaus Muster," (the office is Muster's)."""
+    if end < len(toks) and toks[end].norm in _OPEN_QUOTES:
+        close = next(
+            (k for k in range(end + 1, min(len(toks), end + 10)) if toks[k].norm in _CLOSE_QUOTES), None
+        )
+        if close is None:
+            return False
+        end = close + 1
+    return end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts
 
 
 def _after_profession(

@@ -1129,3 +1129,12 @@ def test_judges_and_the_family_name_richter(text, expected):
 )
 def test_an_office_after_a_profession(text, expected):
     assert [(s["who"], s["role_norm"], s["organization"]) for s in statements(text)] == expected
+
+
+def test_an_apposition_before_a_quoted_party_and_the_next_name_is_the_next_names():
+    text = (
+        "Es sprachen der Kulturstadtrat Stephan Muster, der Fraktionsvorsitzende der Partei „Die Beispiele“, "
+        "Klaus Probe, und andere."
+    )
+    got = [(s["who"], s["role_norm"]) for s in statements(text)]
+    assert ("Muster", "Fraktionsvorsitzender") not in got and ("Muster", "Stadtrat") in got
