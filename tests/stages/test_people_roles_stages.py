@@ -181,3 +181,108 @@ def test_a_contact_block_gives_the_publishers_spokesperson(nlp) -> None:
     assert [(x["name"], x["role_norm"], x["organization"], x["jurisdiction"], x["level"]) for x in r] == [
         ("Sara Muster", "Pressesprecher", "Bezirksamt Mitte", "Mitte", "kommune")
     ]
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("Bundesministerium für Bildung und Forschung", ("Bund", "bund")),
+        ("Ministerium für Landwirtschaft, Umwelt und Klimaschutz Brandenburg", ("Brandenburg", "land")),
+        ("Senatsverwaltung für Finanzen", ("Berlin", "land")),
+        ("Senatskanzlei Hamburg", ("Hamburg", "land")),
+        # an association "in Bayern" does not say whose Staatssekretärin it names: the Bund has them too
+        ("BUND Naturschutz in Bayern", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_a_bare_staatssekretaerin_is_of_a_public_publisher_only(nlp, publisher, expected) -> None:
+    doc = _run(nlp, "Staatssekretärin Anna Muster eröffnete die Tagung.", meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("Polizeipräsidium Mittelfranken", ("Mittelfranken", "land")),
+        ("Polizei Berlin", ("Berlin", "land")),
+        ("Gewerkschaft der Polizei", (None, "land")),  # a union names no police region
+        (None, (None, "land")),
+    ],
+)
+def test_a_police_president_is_of_the_publishing_headquarters_region(nlp, publisher, expected) -> None:
+    doc = _run(nlp, "Polizeipräsident Thomas Muster zog Bilanz.", meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, publisher, jurisdiction",
+    [
+        (
+            "Der Senat tagt in Reinickendorf.\n\nBezirksbürgermeisterin Emine Muster begrüßt die Gäste.",
+            "Der Regierende Bürgermeister Senatskanzlei",
+            "Reinickendorf",
+        ),
+        # the same sentence from Hamburg: Berlin's districts are no jurisdiction there
+        (
+            "Der Senat tagt in Reinickendorf.\n\nBezirksbürgermeisterin Emine Muster begrüßt die Gäste.",
+            "Senatskanzlei Hamburg",
+            None,
+        ),
+        # two districts named: which one is open
+        (
+            "Der Senat tagt in Reinickendorf und Spandau.\n\nBezirksbürgermeisterin Emine Muster begrüßt die Gäste.",
+            "Der Regierende Bürgermeister Senatskanzlei",
+            None,
+        ),
+        # "Mitte" as a word is no district
+        (
+            "Mitte Juli tagt der Senat.\n\nBezirksbürgermeisterin Emine Muster begrüßt die Gäste.",
+            "Der Regierende Bürgermeister Senatskanzlei",
+            None,
+        ),
+    ],
+)
+def test_a_district_office_takes_the_one_district_the_release_names(
+    nlp, text, publisher, jurisdiction
+) -> None:
+    doc = _run(nlp, text, meta={"publisher": publisher})
+    assert [s._.role["jurisdiction"] for s in doc.spans["press_roles"]] == [jurisdiction]
+
+
+@pytest.mark.parametrize(
+    "text, publisher, organization",
+    [
+        (
+            "Unser Vorsitzender Tobias Muster sprach mit den Gästen.",
+            "Deutscher Beispieljugendring",
+            "Deutscher Beispieljugendring",
+        ),
+        (
+            "„Das freut uns“, sagt unser Projektleiter Toni Probe.",
+            "Landesbund für Beispielschutz",
+            "Landesbund für Beispielschutz",
+        ),
+        # a guest speaker is no office of the publisher
+        ("Unser Referent Dr. Robert Muster führt durch den Garten.", "Beispielverein e. V.", None),
+        # without "unser" the text does not say whose office it is
+        ("Der Vorsitzende Tobias Muster sprach mit den Gästen.", "Deutscher Beispieljugendring", None),
+        # a public publisher's "unser" office is its own, but no organisation is filled from it here
+        ("Unser Vorsitzender Tobias Muster sprach.", "Bezirksamt Mitte", None),
+    ],
+)
+def test_our_office_is_the_publishers(nlp, text, publisher, organization) -> None:
+    doc = _run(nlp, text, meta={"publisher": publisher})
+    assert [s._.role["organization"] for s in doc.spans["press_roles"]] == [organization]
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("CDU-Fraktion im Beispieler Stadtrat", (None, "kommune")),
+        ("SPD-Fraktion im Landtag Brandenburg", ("Brandenburg", "land")),
+        ("FDP-Fraktion im Deutschen Bundestag", ("Bund", "bund")),
+    ],
+)
+def test_a_council_groups_chair_is_of_the_publishers_parliament(nlp, publisher, expected) -> None:
+    doc = _run(nlp, "„Gut so“, sagte der Fraktionsvorsitzende Michael Muster.", meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]

@@ -64,7 +64,65 @@ def _possessive(toks: Sequence[Tok], a: int, b: int) -> int | None:
         w = toks[k].norm
         if len(w) > 3 and w.endswith("s") and w not in known and w[:-1] in known:
             return k
+    # a name no list knows, in a genitive position: before a noun ("José Bragatos Version") or after a noun
+    # with its article ("aus der Feder Eugène Ionescos"); not a given name ("Anna Thomas") or a known name
+    plex = people_lexicon()
+    for k in range(a + 1, b):
+        w = toks[k].norm
+        if (
+            len(w) > 4
+            and w.endswith("s")
+            and not w.endswith("ss")
+            and w not in known
+            and w not in plex.given
+            and w not in more_given_names()
+            and _genitive_position(toks, a, k + 1)
+        ):
+            return k
     return None
+
+
+def _enumerated(toks: Sequence[Tok], b: int) -> bool:
+    """The words before b are followed by "und"/"sowie" and one capitalised word that closes a list."""
+    return (
+        b + 1 < len(toks)
+        and toks[b].norm in ("und", "sowie")
+        and toks[b + 1].is_cap
+        and toks[b + 1].is_word
+        and (b + 2 >= len(toks) or toks[b + 2].norm in (",", ".", ";", ":") or not toks[b + 2].is_word)
+    )
+
+
+def _lone_word(toks: Sequence[Tok], k: int) -> bool:
+    """One capitalised word at k, then no further capitalised word: "Gerstner + Hofmeister, mit …"."""
+    return (
+        k < len(toks)
+        and toks[k].is_cap
+        and toks[k].is_word
+        and (k + 1 >= len(toks) or not (toks[k + 1].is_word and toks[k + 1].is_cap))
+    )
+
+
+def _genitive_position(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """The name stands before the noun it owns or after "der/des" + a noun it completes."""
+    plex = people_lexicon()
+    if b < len(toks) and toks[b].is_word and toks[b].is_cap and toks[b - 1].end + 1 == toks[b].start:
+        nxt = toks[b].norm
+        return not (
+            nxt in plex.given
+            or nxt in family_names()
+            or nxt in lexicon().places
+            or nxt.isupper()
+            or is_person_noun(nxt)
+        )
+    return (
+        a >= 2
+        and toks[a - 1].is_cap
+        and toks[a - 2].norm in ("der", "des")
+        and not is_person_noun(toks[a - 1].norm)
+        and not find_office_heads(toks[a - 1 : a])
+        and (b == len(toks) or not toks[b].is_word)
+    )
 
 
 def _trim_left(toks: Sequence[Tok], run: _Run, plex: PeopleLexicon, *, anchored_right: bool) -> int:
@@ -134,7 +192,17 @@ def find_people(
     toks = tokenize(text, offset)
     if not toks:
         return []
-    heads = find_office_heads(toks)
+    # a title that is also a family name, right after a given name, is the name: "Michaela Richter"
+    fam = family_names()
+    heads = [
+        h
+        for h in find_office_heads(toks)
+        if not (
+            h.start == h.head_index > 0
+            and toks[h.head_index].norm in fam
+            and _given_hit(toks[h.head_index - 1], plex)
+        )
+    ]
     office_idx = {h.head_index for h in heads} | {k for h in heads for k in range(h.start, h.end)}
     per = [(s, e) for s, e in per_spans]
     other = [(s, e) for s, e in other_spans]
@@ -265,6 +333,16 @@ def find_people(
         # an office next to a two-word name that no name list knows names an organisation:
         # "Präsidentin Special Olympics Deutschland", "Leiter Referat Kommunikation"
         office_ok = b - a < 2 or given_ok or per_hit or _confirmed(toks[a:b])
+        if (
+            office_before is not None
+            and b - a >= 2
+            and not given_ok
+            and not (titles or addr)
+            and _enumerated(toks, b)
+        ):
+            # "Bezirksstadtrat für Schule, Sport, Facility Management und Gesundheit, Susanne Muster": an
+            # item of the remit's enumeration, not a name (the model's PER alone does not make one)
+            continue
         rule = None
         if titles or addr:
             rule = "person.honorific"
@@ -329,6 +407,13 @@ def find_people(
             and toks[office_before.start - 1].norm in _OPEN_QUOTES
             and b < len(toks)
             and toks[b].norm in _CLOSE_QUOTES
+        ):
+            continue
+        # names joined by "&" or "+" name a firm or a project: "Kurator Helmoltz & Virchow", "Gerstner + Hofmeister"
+        # (two full names joined so are two people: "Victoria Muster & Mareike Probe")
+        if not (titles or addr) and (
+            (b < len(toks) and toks[b].norm in ("&", "+") and (b - a == 1 or _lone_word(toks, b + 1)))
+            or (a > 0 and toks[a - 1].norm in ("&", "+") and b - a == 1)
         ):
             continue
         # an organisation followed by its initials: "Steer Davis Gleave (SDG)"

@@ -77,6 +77,9 @@ def make_person_id(given: str | None, family: str) -> str:
     return person_id(f"{given} {family}" if given else family)
 
 
+_CAMEL = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}[A-ZÄÖÜ]")
+
+
 def _is_name_tok(t: Tok, plex: PeopleLexicon, office_idx: set[int], i: int) -> bool:
     w = t.norm
     if not t.is_word or not t.is_cap or len(w) < 2 or i in office_idx:
@@ -86,8 +89,8 @@ def _is_name_tok(t: Tok, plex: PeopleLexicon, office_idx: set[int], i: int) -> b
         return False
     if w in plex.not_names or w in plex.honorifics:
         return False
-    if w.endswith(("-", ".")):
-        return False
+    if w.endswith(("-", ".")) or _CAMEL.match(w):
+        return False  # "BuildingMinds", "MotionLab": a company's name ("McAllister", "DeLuca" stay names)
     parts = w.split("-")
     if len(parts) > 1 and (parts[-1] in plex.heads or any(not p[:1].isupper() for p in parts)):
         return False  # "Karl-Marx-Straße", "Kita-Leitung"

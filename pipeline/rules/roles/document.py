@@ -15,7 +15,13 @@ from spacy.tokens import Doc
 
 from pressextract.contract import Refs
 from pressextract.resources.loader import read_rule_ids
-from pressextract.rules.roles.phrases import level_from_publisher, state_from_publisher
+from pressextract.rules.roles.phrases import (
+    level_from_publisher,
+    police_region_from_publisher,
+    publisher_is_federal,
+    publisher_is_public,
+    state_from_publisher,
+)
 from pressextract.rules.roles.rules import Lexicon, lexicon
 from pressextract.rules.roles.statements import (
     Statement,
@@ -56,18 +62,24 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
     publisher = refs.meta.get("publisher")
     district = level_from_publisher(publisher) if options.publisher_district else None
     state = state_from_publisher(publisher) if options.publisher_district else None
+    where = {
+        "district": district,
+        "state": state,
+        "public": publisher_is_public(publisher),
+        "federal": options.publisher_district and publisher_is_federal(publisher),
+    }
     statements: list[Statement] = []
     text = doc.text  # built from the tokens on every access: once per document
     units = refs.units(len(text))
     for s, e in units:
         people = [p for p in refs.people if s <= p.start and p.end <= e]
         if people:
-            statements += find_statements(text[s:e], people, offset=s, district=district, state=state)
+            statements += find_statements(text[s:e], people, offset=s, **where)
     # contact blocks whose lines are units of their own: "Pressekontakt: Anna Muster" / "Pressesprecherin …"
     for (s1, e1), (s2, e2) in pairwise(units):
         last = [p for p in refs.people if s1 <= p.start and p.end <= e1 and not text[p.end : e1].strip()]
         if last and "\n" in text[e1 : s2 + 1] and text[s2:e2].strip():
-            found = find_statements(text[s1:e2], last[-1:], offset=s1, district=district, state=state)
+            found = find_statements(text[s1:e2], last[-1:], offset=s1, **where)
             statements += [
                 _of_publisher(st, publisher, district, state)
                 for st in found
@@ -82,7 +94,80 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
     parliament = parliament_from_publisher(publisher)
     if parliament is not None:
         statements = [_of_parliament(st, parliament) for st in statements]
+    region = police_region_from_publisher(publisher) if options.publisher_district else None
+    if region is not None:
+        statements = [_of_police(st, region) for st in statements]
+    if state == "Berlin":
+        statements = _districts_from_text(statements, text)
+    if publisher and not where["public"]:
+        statements = [_of_our_organisation(st, publisher, text) for st in statements]
     return merge_statements(fill_from_document(statements))
+
+
+# police offices: the publisher's region is their jurisdiction ("Polizeipräsident Tom Muster" in a release of
+# "Polizeipräsidium Mittelfranken" -> Mittelfranken, land)
+_POLICE_OFFICES = {"office.polizeipraesident", "office.polizeivizepraesident", "office.polizeidirektor"}
+_POLICE_TITLE = re.compile(r"^(?:\S+\s+)?(?:Polizei|Kriminal)\w+")
+
+
+def _of_police(st: Statement, region: str) -> Statement:
+    office_id = st.rule_id.split(":")[1] if ":" in st.rule_id else ""
+    if st.jurisdiction or not (office_id in _POLICE_OFFICES or _POLICE_TITLE.match(st.role_text)):
+        return st
+    if st.organization and "olizei" not in st.organization:
+        return st
+    return replace_statement(st, jurisdiction=region, level="land", rule_id=st.rule_id + ":publisher.police")
+
+
+# "unser Vorsitzender Tom Muster" in a release of an association or company: the publisher's office
+# (not "unser Referent", a guest speaker)
+_OUR = re.compile(r"\b[Uu]nser(?:e[mnrs]?)?\s+$")
+_NOT_OURS = {"office.referent", "office.koordinator"}
+
+
+def _of_our_organisation(st: Statement, publisher: str, text: str) -> Statement:
+    office_id = st.rule_id.split(":")[1] if ":" in st.rule_id else ""
+    if st.organization or st.level != "other" or office_id in _NOT_OURS:
+        return st
+    if not _OUR.search(text[max(0, st.char_start - 12) : st.char_start]):
+        return st
+    return replace_statement(st, organization=publisher, rule_id=st.rule_id + ":publisher.our")
+
+
+# a district office without a district in a release of the Senate that names one district only ("Senat vor Ort
+# in Reinickendorf … Bezirksbürgermeisterin Anna Muster") is that district's; "Mitte" only after "Bezirk"
+_DISTRICT_OFFICES = {"office.bezirksbuergermeister", "office.bezirksstadtrat", "office.bezirksverordneter"}
+
+
+def _districts_from_text(statements: list[Statement], text: str) -> list[Statement]:
+    if not any(
+        st.jurisdiction is None
+        and st.rule_id.split(":")[1:2]
+        and st.rule_id.split(":")[1] in _DISTRICT_OFFICES
+        for st in statements
+    ):
+        return statements
+    named = {
+        place.jurisdiction
+        for form, place in lexicon().places.items()
+        if place.place_id.startswith("district.")
+        and re.search(
+            (r"\bBezirk(?:samt|s|es)?\s+" if form == "Mitte" else r"\b") + re.escape(form) + r"\b", text
+        )
+    }
+    if len(named) != 1:
+        return statements
+    (district,) = named
+    return [
+        replace_statement(
+            st, jurisdiction=district, level="kommune", rule_id=st.rule_id + ":document.district"
+        )
+        if st.jurisdiction is None
+        and st.rule_id.split(":")[1:2]
+        and st.rule_id.split(":")[1] in _DISTRICT_OFFICES
+        else st
+        for st in statements
+    ]
 
 
 def _of_publisher(st: Statement, publisher: str | None, district: str | None, state: str | None) -> Statement:
@@ -117,6 +202,11 @@ def parliament_from_publisher(publisher: str | None) -> tuple[str | None, str] |
         return state_from_publisher(publisher), "land"
     if re.search(r"\bBVV\b|Bezirksverordnetenversammlung", publisher):
         return level_from_publisher(publisher), "kommune"
+    if re.search(r"Stadtrat|Gemeinderat|Kreistag|Stadtverordnetenversammlung|Rat der Stadt", publisher):
+        return (
+            None,
+            "kommune",
+        )  # "CDU-Fraktion im Erfurter Stadtrat": a council's group (the city unnamed here)
     return None
 
 
@@ -126,5 +216,8 @@ def _of_parliament(st: Statement, parliament: tuple[str | None, str]) -> Stateme
     ):
         return st
     return replace_statement(
-        st, jurisdiction=parliament[0], level=parliament[1], rule_id=st.rule_id + ":publisher.parliament"
+        st,
+        jurisdiction=parliament[0],
+        level=parliament[1],
+        rule_id=st.rule_id + ":publisher.parliament",
     )

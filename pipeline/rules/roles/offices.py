@@ -14,8 +14,9 @@ from pressextract.rules.roles.rules import Lexicon, lexicon
 
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(
-    r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|Parlamentarisch|"
-    r"[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|Chief|Senior)(?:e|er|en|es)?$"
+    r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|früher|langjährig|designiert|"
+    r"scheidend|neugewählt|Parlamentarisch|[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|"
+    r"künstlerisch|kaufmännisch|technisch|wissenschaftlich|[Ää]rztlich|pädagogisch|Chief|Senior)(?:e|er|en|es)?$"
 )
 
 
@@ -74,7 +75,7 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     mw_start = start
     if office is None and low in lex.forms:
         office, gender = lex.forms[low]
-    if office is None:
+    if office is None and low[-3:] in lex.suffix_tails:
         # the longest compound ending that leaves at least two letters before it
         for size in lex.suffix_lengths:
             if size > len(low) - 2:

@@ -39,6 +39,19 @@ _LOC_PREP = word_set("roles", "loc_prep")
 _ADJ_END = re.compile(r"(?:e|en|er|es|em)$")
 
 
+# prepositions that open a participle phrase after an article ("den von X vorgelegten Entwurf")
+_NP_OPENERS = frozenset({"von", "vom", "im", "in", "auf", "aus", "mit", "zu", "bei", "nach", "seit"})
+
+
+# legal forms written in lowercase that end an organisation's name ("Beispiel gGmbH", "Verein e. V.")
+_LEGAL_FORMS = word_set("roles", "legal_form")
+
+
+# prepositions before the organisation of a university, company or association office ("Professorin … an der
+# Beispiel-Hochschule", "Principal beim Fonds")
+_ORG_PREP = word_set("roles", "org_prep")
+
+
 @dataclass(slots=True)
 class OfficePhrase:
     """An office as written: premodifiers + head + complements, token indices [start, end)."""
@@ -81,11 +94,17 @@ def phrase_extent(
             break
         if j == head.end and _name_after_head(toks, j):
             break  # "Bezirksstadtrat Ephraim Gothe, Tel.": a name, not a complement
+        if t.norm in _LEGAL_FORMS and j > head.end and toks[j - 1].is_cap:
+            j += 1  # "Geschäftsführer der Beispiel gGmbH"
+            last = j
+            continue
         if t.is_word and t.is_lower:
             w = t.norm
             if w in ("und", "sowie", "bzw.", "oder"):
                 if j + 1 >= n or (j + 1) in name_starts or _starts_head(j + 1, toks, head_starts):
                     break
+                if j + 2 < n and toks[j + 1].is_word and _starts_head(j + 2, toks, head_starts):
+                    break  # "Studienleiter und Sozialwissenschaftlicher Referent": a second office
                 if not enum_open and toks[j + 1].is_lower:
                     break  # "Vorstand der BVG und in Anwesenheit von …": the phrase is over
                 if enum_closed:
@@ -102,6 +121,8 @@ def phrase_extent(
             if w == "mit" and enum_open and toks[j - 1].is_cap and j + 1 < n and toks[j + 1].is_cap:
                 j += 1  # a remit "für Senioren und Menschen mit Behinderung"
                 continue
+            if w in ("der", "die", "den", "dem", "das") and j + 1 < n and toks[j + 1].norm in _NP_OPENERS:
+                break  # "Rat der Bürgermeister den von Innensenator … vorgelegten": a new noun phrase
             if w in _FUNCTION:
                 if enum_open and w in _ARTICLE_PREP:
                     enum_open = enum_closed = False
@@ -166,7 +187,12 @@ def phrase_extent(
         break
     # drop dangling function words ("Staatssekretär für" at a line end)
     end = max(last, head.end)
-    while end > head.end and toks[end - 1].is_lower and not toks[end - 1].norm.endswith("."):
+    while (
+        end > head.end
+        and toks[end - 1].is_lower
+        and not toks[end - 1].norm.endswith(".")
+        and toks[end - 1].norm not in _LEGAL_FORMS
+    ):
         end -= 1
     return end
 
@@ -224,7 +250,11 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     for k, t in enumerate(after):
         if t.norm == "für" and (ph.head.kind == "gov" or k == 0):
             stop = k + 1
-            while stop < len(after) and not (after[stop].norm in _ARTICLE_PREP and stop > k + 1):
+            while stop < len(after) and not (
+                after[stop].norm in _ARTICLE_PREP
+                and stop > k + 1
+                and not _genitive_in_remit(after, stop, ph.head.kind)
+            ):
                 stop += 1
             if stop > k + 1:
                 ph.portfolio = _clean(text, after, k + 1, stop, offset)
@@ -343,6 +373,9 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
             while stop < len(after) and not (stop > k + 1 and after[stop].norm in _LOC_PREP):
                 stop += 1
             ph.organization = _clean(text, after, k + 1, stop, offset)
+    if ph.organization is None and ph.head.kind == "org" and not public:
+        # "Professorin für … an der Beispiel-Hochschule Berlin", "Principal beim Beispiel-Fonds"
+        ph.organization = _org_after_prep(text, after, offset)
     if body is not None and ph.organization is None:
         ph.organization = body
     if ph.head.level:
@@ -364,8 +397,39 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     return ph
 
 
+def _genitive_in_remit(after: Sequence[Tok], k: int, kind: str) -> bool:
+    """ "Professorin für Theorie und Praxis der Sozialen Arbeit": a genitive inside an academic remit
+    (org offices only; a government remit ends before "des Landes …")."""
+    return (
+        kind == "org"
+        and after[k].norm in ("der", "des")
+        and k + 1 < len(after)
+        and after[k + 1].is_cap
+        and after[k - 1].is_cap
+        and not _NOT_REMIT.match(after[k + 1].norm)
+        and not is_institution_word(after[k + 1].norm)
+    )
+
+
+def _org_after_prep(text: str, after: Sequence[Tok], offset: int) -> str | None:
+    """The organisation after "an der", "am", "bei", "beim" in an office phrase, up to the next preposition."""
+    for k, t in enumerate(after):
+        if t.norm not in _ORG_PREP or k == 0:
+            continue
+        first = k + 1 + (k + 1 < len(after) and after[k + 1].norm in ("der", "dem", "den"))
+        if first >= len(after) or not after[first].is_cap:
+            return None
+        stop = first + 1
+        while stop < len(after) and not (after[stop].norm in _LOC_PREP or after[stop].norm == "für"):
+            stop += 1
+        return _clean(text, after, first, stop, offset)
+    return None
+
+
 def _clean(text: str, toks: Sequence[Tok], a: int, b: int, offset: int) -> str | None:
-    while b > a and (toks[b - 1].is_lower or toks[b - 1].norm in ",;"):
+    while b > a and (
+        (toks[b - 1].is_lower and toks[b - 1].norm not in _LEGAL_FORMS) or toks[b - 1].norm in ",;"
+    ):
         b -= 1
     if b <= a:
         return None
@@ -413,3 +477,60 @@ def state_from_publisher(publisher: str | None) -> str | None:
     if _BERLIN_ADMIN.search(publisher):
         return "Berlin"
     return None
+
+
+# Publishers that are public bodies beyond those roles_public_bodies.tsv names (Staatskanzlei, a city, a county,
+# a fire brigade, an election officer): their releases speak for a government
+_PUBLIC_PUBLISHER = re.compile(
+    r"Staatskanzlei|Landeswahlleit|Feuerwehr|Bezirksamt|Regierende|Landratsamt|Landkreis|Kreisverwaltung|"
+    r"Stadtverwaltung|^(?:Stadt|Gemeinde|Markt|Hansestadt|Landeshauptstadt)\b"
+)
+
+
+# unions, associations and foundations that name a public body ("Gewerkschaft der Polizei")
+_NOT_PUBLIC_PUBLISHER = re.compile(r"Gewerkschaft|[Vv]erband\b|[Vv]erein\b|\be\.\s?V\.|Stiftung")
+
+
+def publisher_is_public(publisher: str | None) -> bool:
+    """The publisher is a public body (a ministry, police, a court, a parliament or its groups, a city).
+
+    Example: "Polizeipräsidium München" -> True; "BUND Naturschutz in Bayern" -> False.
+    """
+    if not publisher or _NOT_PUBLIC_PUBLISHER.search(publisher):
+        return False
+    return bool(_PUBLIC_PUBLISHER.search(publisher)) or any(
+        rx.search(publisher) for _, rx in lexicon().bodies
+    )
+
+
+# federal ministries and agencies (not the Bundesrat, whose Ministers are the Länder's, nor courts or groups)
+_FEDERAL_PUBLISHER = re.compile(
+    r"^(?:Die )?Bundes(?:ministeri|amt|anstalt|agentur|regierung|kanzleramt|kriminalamt|polizei|zentrale|"
+    r"institut|netzagentur|kartellamt|beauftragte)|Presse- und Informationsamt der Bundesregierung|"
+    r"^Auswärtiges Amt"
+)
+
+
+def publisher_is_federal(publisher: str | None) -> bool:
+    """The publisher is a federal ministry or agency, whose Minister or Staatssekretär a bare title names.
+
+    Example: "Bundesministerium für Bildung und Forschung" -> True; "Bundesrat" -> False.
+    """
+    return bool(publisher and _FEDERAL_PUBLISHER.search(publisher))
+
+
+_POLICE_PUBLISHER = re.compile(
+    r"^Polizei(?:präsidium|direktion|inspektion)?\s+(?:(?:des Landes|für|in)\s+)?(?P<region>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s*$"
+)
+
+
+def police_region_from_publisher(publisher: str | None) -> str | None:
+    """The region of a police headquarters that publishes a release: its officers' jurisdiction.
+
+    Example: "Polizeipräsidium Mittelfranken" -> "Mittelfranken"; "Polizei Berlin" -> "Berlin";
+    "Gewerkschaft der Polizei" -> None.
+    """
+    if not publisher:
+        return None
+    m = _POLICE_PUBLISHER.match(publisher.strip())
+    return m.group("region") if m else None

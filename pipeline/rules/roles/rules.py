@@ -88,6 +88,9 @@ class Lexicon:
     bodies: tuple[tuple[str, re.Pattern], ...]
     # remit prefixes of government titles: "bildungs" -> ("pf.bildung", "Bildung")
     portfolio_prefixes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the last three letters of every compound ending: a word that ends otherwise ends no compound title
+    # (most capitalised words), so _head_at skips its look-ups by length
+    suffix_tails: frozenset[str] = frozenset()
 
 
 def _office_forms(o: Office) -> list[tuple[str, str | None]]:
@@ -172,4 +175,5 @@ def lexicon() -> Lexicon:
         tuple(cues),
         bodies,
         portfolio_prefixes,
+        frozenset(k[-3:] for k in suffix_index),
     )

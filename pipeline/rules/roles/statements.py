@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pressextract.contract import PersonRef
+from pressextract.resources.loader import word_set
 from pressextract.rules.common import PARTY_TOKEN, Tok, tokenize
 from pressextract.rules.roles.offices import find_office_heads
 from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
@@ -59,13 +60,17 @@ def _city_state_office(ph: OfficePhrase) -> bool:
 # state has no Minister: there a bare "Minister" is of another Land or the Bund, and stays open.
 _LAND_OFFICES = ("office.minister", "office.ministerpraesident", "office.staatssekretaer")
 _CITY_STATES = ("Berlin", "Hamburg", "Bremen")
+# titles the Bund has as well as the Länder: without a place, only a public publisher decides whose they are
+_FEDERAL_TWINS = ("office.minister", "office.staatssekretaer", "office.staatsminister")
 # courts, public prosecutors and police are the Länder's (federal ones name the Bund: level.bund.behoerde)
 _LAND_BODIES = {"body.gericht", "body.polizei", "body.staatsanwaltschaft"}
 
 
-def _land_office(ph: OfficePhrase, state: str) -> bool:
+def _land_office(ph: OfficePhrase, state: str, *, public: bool = True) -> bool:
     """A Land's office that names no Land ("Minister", "Landestierschutzbeauftragte", "Staatsanwältin"):
-    of the publisher's Land, except the titles a city state does not have (Minister, Ministerpräsident, MdL)."""
+    of the publisher's Land, except the titles a city state does not have (Minister, Ministerpräsident, MdL).
+    `public`: the publisher is a public body; an association "in Bayern" says nothing about whose
+    Minister or Staatssekretär it names ("Klimaschutzminister Robert Muster" may be the Bund's)."""
     if state in _CITY_STATES and ph.head.office_id in (
         "office.minister",
         "office.ministerpraesident",
@@ -74,6 +79,8 @@ def _land_office(ph: OfficePhrase, state: str) -> bool:
         return False
     if ph.level == "land":
         return True
+    if not public and ph.head.office_id in _FEDERAL_TWINS:
+        return False
     if ph.level is None and set(ph.bodies) & _LAND_BODIES:
         return True  # "Präsident des Kammergerichts", "Sprecherin der Staatsanwaltschaft": the Land's courts
     if ph.head.office_id not in _LAND_OFFICES or ph.level is not None:
@@ -88,6 +95,8 @@ def find_statements(
     offset: int = 0,
     district: str | None = None,
     state: str | None = None,
+    public: bool = True,
+    federal: bool = False,
 ) -> list[Statement]:
     """Person–office statements in one block: office before the name ("Senatorin Sandra Scheeres",
     "Der Bezirksstadtrat für Bauen, Ephraim Gothe,"), after it ("Stefan Grüttner, Hessischer Minister
@@ -95,7 +104,9 @@ def find_statements(
     ("Staatsministerin und Beauftragte der Bundesregierung …" -> two statements).
 
     `district`: what level_from_publisher gives (a district or "Berlin"), for offices that name no place;
-    `state`: what state_from_publisher gives, for a city state's offices (Senator) that name no place.
+    `state`: what state_from_publisher gives, for a city state's offices (Senator) that name no place;
+    `public`: the publisher is a public body (publisher_is_public), whose Land's Minister a bare "Minister" is;
+    `federal`: the publisher is a federal body, whose Minister or Staatssekretär a bare title is.
     Example: "Christian Geselle, Oberbürgermeister der Stadt Kassel" -> Oberbürgermeister, Kassel, kommune.
     """
     if not persons:
@@ -160,6 +171,8 @@ def find_statements(
     def emit(p: PersonRef, start: int, rule: str) -> None:
         chain = chains.get(start, [start])
         analysed = [analyse_phrase(text, toks, phrases[s], offset=offset) for s in chain]
+        for ph in analysed:
+            _quoted_name(text, toks, ph, offset)
         for ph in analysed:  # "Staatsministerin und Beauftragte der Bundesregierung": shared cues
             if ph.jurisdiction is None and ph.level is None:
                 donor = next(
@@ -171,7 +184,17 @@ def find_statements(
                 # a city state's office that names no place: the publisher's Land ("Senatorin Anna Muster"
                 # in a release of a Berlin Senatsverwaltung or Bezirksamt -> Berlin; of Hamburg -> Hamburg)
                 ph.jurisdiction, ph.level = state, "land"
-            elif ph.jurisdiction is None and state and _land_office(ph, state):
+            elif (
+                ph.jurisdiction is None
+                and federal
+                and ph.level is None
+                and ph.head.office_id in _FEDERAL_TWINS
+                and not (ph.head.prefix and ph.head.portfolio is None)
+            ):
+                # "Entwicklungsministerin Anna Muster" in a release of a Bundesministerium: the Bund's
+                ph.jurisdiction, ph.level = "Bund", "bund"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.bund"
+            elif ph.jurisdiction is None and state and _land_office(ph, state, public=public):
                 ph.jurisdiction, ph.level = state, "land"
                 ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land"
             if district and ph.jurisdiction is None:
@@ -264,6 +287,36 @@ def find_statements(
             else:  # "Dr. Anna Muster (Kuratorin, Beispiel Projekte)": the organisation after the comma
                 _paren_org(text, toks, out, n_before, phrases[chains[k + 1][-1]].end, offset)
             continue
+        if (
+            k + 2 < len(toks)
+            and toks[k].norm == ","
+            and toks[k + 1].norm in ("der", "die")
+            and (k + 2) in phrases
+            and (k + 2) not in inner
+            and (end := phrases[chains[k + 2][-1]].end) not in name_starts
+            and (
+                end >= len(toks)
+                or toks[end].norm in (",", ":", ")", *_OPEN_QUOTES)
+                or _line_break(text, toks, end, offset)
+            )
+            and not _next_name_follows(toks, end, name_starts)
+        ):
+            # "Dr. Heinrich Muster, der Vorsitzende des Vereins …, ist zufrieden": an apposition with its article;
+            # not in a list "…, Regine Muster, der Geschäftsführer der X GmbH, Christoph Probe," (his office)
+            emit(p, k + 2, "role.name_article_office")
+            continue
+        if (m := _after_profession(toks, k, phrases, name_starts)) is not None and (
+            (end := phrases[chains[m][-1]].end) >= len(toks)
+            or toks[end].norm in (",", ")", ":")
+            or _line_break(text, toks, end, offset)
+        ):
+            # "Selda Muster (Bildende Künstlerin und Gründerin des Projektraums X, Berlin)": a profession,
+            # then the office
+            n_before = len(out)
+            emit(p, m, "role.name_profession_office")
+            if toks[k].norm == "(":
+                _paren_org(text, toks, out, n_before, end, offset)
+            continue
         if k < len(toks) and toks[k].norm == ",":
             m = k + 1
             while (
@@ -325,6 +378,18 @@ def find_statements(
                 and (e >= len(toks) or toks[e].norm in (",", ":", ")", "(", ".") or toks[e].is_lower)
             ):
                 emit(p, s, "role.office_comma_name")
+            elif (
+                last.end + 4 == h
+                and toks[last.end].norm == "("
+                and _ACRONYM.match(toks[last.end + 1].norm)
+                and not _PARTY_TOK.match(toks[last.end + 1].norm)
+                and toks[last.end + 2].norm == ")"
+                and toks[last.end + 3].norm == ","
+                and not _name_before(s, toks, refs)
+                and (e >= len(toks) or toks[e].norm in (",", ":", ")", "(", ".") or toks[e].is_lower)
+            ):
+                # "der Vorstand Regionen der Bundesagentur für Arbeit (BA), Daniel Muster,": the body's acronym
+                emit(p, s, "role.office_comma_name")
     # "der Beauftragten der Bundesregierung …, Staatsministerin Annette Widmann-Mauz": an office in
     # apposition to an office that names its holder
     holders = {st.char_start: st.person for st in out if st.rule_id.startswith("role.office_name")}
@@ -351,10 +416,66 @@ def find_statements(
     return unique
 
 
+# generic organisation nouns that a quoted name completes: "Vorsitzender des Vereins „Freunde des Parks“"
+_GENERIC_ORG = word_set("roles", "generic_org")
+_OPEN_QUOTES = ("„", "»", '"', "“")
+_CLOSE_QUOTES = ("“", "«", '"', "”")
+
+
+def _quoted_name(text: str, toks: Sequence[Tok], ph: OfficePhrase, offset: int) -> None:
+    """The organisation a phrase ends with is a generic noun and a quoted name follows: take the name too."""
+    if ph.organization not in _GENERIC_ORG or ph.end >= len(toks) or toks[ph.end].norm not in _OPEN_QUOTES:
+        return
+    for k in range(ph.end + 1, min(len(toks), ph.end + 10)):
+        if toks[k].norm in _CLOSE_QUOTES:
+            if k > ph.end + 1:
+                ph.organization = text[toks[ph.end - 1].start - offset : toks[k].end - offset]
+            return
+
+
+# a body's acronym in parentheses: "(BA)", "(BfN)", "(MBR)"
+_ACRONYM = re.compile(r"^(?=[A-Za-zÄÖÜ]*[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ])[A-Za-zÄÖÜ]{2,8}$")
+
+
 def replace_statement(st: Statement, **kw) -> Statement:
     from dataclasses import replace
 
     return replace(st, **kw)
+
+
+def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int]) -> bool:
+    """A comma and a name follow the phrase ending at `end` (after a quoted name, if one comes first):
+    "…, der Fraktionsvorsitzende der Partei „Die Beispiele“, Klaus Muster," (the office is Muster's)."""
+    if end < len(toks) and toks[end].norm in _OPEN_QUOTES:
+        close = next(
+            (k for k in range(end + 1, min(len(toks), end + 10)) if toks[k].norm in _CLOSE_QUOTES), None
+        )
+        if close is None:
+            return False
+        end = close + 1
+    return end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts
+
+
+def _after_profession(
+    toks: Sequence[Tok], k: int, phrases: dict[int, OfficePhrase], name_starts: frozenset[int]
+) -> int | None:
+    """Start of an office phrase after "," or "(" + a profession (one or two words) + "und": "(Bildende
+    Künstlerin und Gründerin …" -> the index of "Gründerin"; None otherwise."""
+    if k >= len(toks) or toks[k].norm not in (",", "("):
+        return None
+    m = k + 1
+    while (
+        m < len(toks)
+        and m - k <= 2
+        and toks[m].is_word
+        and toks[m].norm != "und"
+        and m not in phrases
+        and m not in name_starts
+    ):
+        m += 1
+    if not (k + 1 < m < len(toks) and toks[m - 1].is_cap and toks[m].norm == "und"):
+        return None
+    return m + 1 if (m + 1) in phrases and (m + 1) not in name_starts else None
 
 
 def _name_before(s: int, toks: Sequence[Tok], refs) -> bool:

@@ -4,7 +4,7 @@ their initials, ensembles; and the genitive -s another mention shows. Plain text
 import pytest
 
 from pressextract.api import extract
-from pressextract.rules.people import find_family_mentions, find_people
+from pressextract.rules.people import find_family_mentions, find_people, resolve_document
 
 
 def names(text: str) -> list[str]:
@@ -125,3 +125,52 @@ def test_a_family_name_that_several_persons_share_is_no_later_mention():
     people = extract([text], model="blank").people
     assert sorted(people["name"]) == ["Ludwig Lohse", "Siegmund Lohse"]
     assert people["n_mentions"].tolist() == [1, 1]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # an office's body and a company written in CamelCase are no persons after a title
+        (
+            "Veränderte Sprechzeiten im Ordnungsamt: Leiterin Ordnungsamt Anna Muster informiert.",
+            ["Anna Muster"],
+        ),
+        ("Es sprechen Geschäftsführer BuildingMinds und Tom Probe.", ["Tom Probe"]),
+        # family names that only look like those words stay names
+        ("Es spricht Antje Klamt, Leiterin des Ordnungsamtes.", ["Antje Klamt"]),
+        ("Es spricht Anna McAllister.", ["Anna McAllister"]),
+    ],
+)
+def test_office_bodies_and_camelcase_companies_are_no_people(text, names):
+    assert [p.name for p in resolve_document(find_people(text))] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # an item of a remit's enumeration is no name, even where the model says PER
+        (
+            (
+                "Es stehen zur Verfügung: Dr. Torsten Muster (CDU), Bezirksstadtrat für Schule, Sport, Facility "
+                "Management und Gesundheit, Susanne Probe, Referatsleiterin."
+            ),
+            ["Torsten Muster", "Susanne Probe"],
+        ),
+        # a name with a given name before "und …" stays a name
+        ("Es sprach Bezirksstadträtin Anna Muster und Gesundheit.", ["Anna Muster"]),
+        ("Es sprachen Senatorin Anna Muster und Tom Probe.", ["Anna Muster", "Tom Probe"]),
+    ],
+)
+def test_remit_enumeration_items_are_no_people(text, names):
+    start = text.find("Facility")
+    per = [(start, start + len("Facility Management"))] if start >= 0 else []
+    assert [p.name for p in resolve_document(find_people(text, per_spans=per))] == names
+
+
+def test_a_name_after_a_programme_names_the_programme():
+    text = "Sie haben zunächst im Rahmen des EU-Programms Leonardo da Vinci teilgenommen."
+    start = text.find("Leonardo")
+    assert resolve_document(find_people(text, per_spans=[(start, start + len("Leonardo da Vinci"))])) == []
+    # a person the programme's text names stays a person
+    text = "Das Programm stellte Projektleiterin Anna Muster vor."
+    assert [p.name for p in resolve_document(find_people(text))] == ["Anna Muster"]

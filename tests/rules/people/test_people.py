@@ -248,3 +248,53 @@ def test_a_family_name_alone_joins_the_name_with_a_middle_initial():
     found = resolve_document(find_people(text))
     assert {m.person_id for m in found} == {person_id("Günter Ziegler")}
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a genitive -s in a genitive position, where no name list knows the name
+        ("und schließlich José Bragatos Version des traditionellen Tangos.", "José Bragato"),
+        ("Szenen aus der Feder Eugène Ionescos: Eine seltsame Krankheit.", "Eugène Ionesco"),
+        ("Die Ouvertüre zu Gioachino Rossinis Oper erklang.", "Gioachino Rossini"),
+        # no genitive: the -s is the name's
+        ("Es liest die Autorin Lena Gomes.", "Lena Gomes"),
+        ("Die Autorin Anna Thomas liest.", "Anna Thomas"),
+        ("Der Musiker Carlos Reyes spielt am Abend.", "Carlos Reyes"),
+    ],
+)
+def test_possessive_s_only_in_a_genitive_position(text, name):
+    assert [p.name for p in resolve_document(find_people(text))] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a word joined to another by "&" or "+" names a firm or a project
+        ("Dr. Bjoern Muster (Kurator Helmoltz & Virchow, Kulturprojekte Berlin) führt.", ["Bjoern Muster"]),
+        ("Die Wahl fiel auf das Architekturbüro Gerstner + Hofmeister, mit dem wir bauen.", []),
+        # two full names joined so are two people
+        (
+            "Projektleitung: Victoria Muster & Mareike Probe\nMail: info@example.org",
+            ["Victoria Muster", "Mareike Probe"],
+        ),
+    ],
+)
+def test_names_joined_by_ampersand(text, names):
+    assert [p.name for p in resolve_document(find_people(text))] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # "Richter" after a given name is the family name, not the judge's title
+        ("Bei Fragen wenden Sie sich an Michaela Richter unter Telefon 030 1234.", ["Michaela Richter"]),
+        ("Es spricht Tim Richter, Bezirksstadtrat für Soziales.", ["Tim Richter"]),
+        # the title before a name stays a title
+        ("Richter Tom Probe verkündete das Urteil.", ["Tom Probe"]),
+        ("Der Vorsitzende Richter Tom Probe verkündete das Urteil.", ["Tom Probe"]),
+        ("Das Urteil sprach Richterin Anna Muster.", ["Anna Muster"]),
+    ],
+)
+def test_richter_as_family_name_and_as_title(text, names):
+    assert [p.name for p in resolve_document(find_people(text))] == names

@@ -738,7 +738,8 @@ def test_outer_titles_staatsminister_remits_and_courts(text, publisher, expected
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("BKA-Präsident Holger Muster sagte.", ("Präsident", "BKA", None, "other")),
+        # a federal authority's acronym is the Bund's (levels.tsv: level.bund.acronym)
+        ("BKA-Präsident Holger Muster sagte.", ("Präsident", "BKA", "Bund", "bund")),
         ("Das sagte Linken-Vorsitzende Dora Probe.", ("Vorsitzender", "Linken", None, "other")),
         ("Bundesratspräsident Bodo Muster eröffnete.", ("Bundesratspräsident", None, "Bund", "bund")),
         (
@@ -893,3 +894,247 @@ def test_deputies_before_an_organisations_title_and_counties(text, role_text, po
 )
 def test_truncated_compounds_inside_a_remit(text, portfolio):
     assert statements(text)[0]["portfolio"] == portfolio
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fire services
+        (
+            "Nach der Übung gab es mit Kreisbrandmeister Wolfgang Muster eine Besprechung.",
+            ("Kreisbrandmeister", None, "kommune"),
+        ),
+        (
+            "Ortswehrführer Jan Probe dankte den Kameraden für 412 Einsatzstunden.",
+            ("Ortswehrführer", None, "kommune"),
+        ),
+        ("Kreisbrandrat Tom Beispiel überreichte die Urkunden.", ("Kreisbrandrat", None, "kommune")),
+        # churches and faith communities
+        ("Superintendentin Anna Probe predigt über die Jahreslosung.", ("Superintendent", None, "other")),
+        ("Präses Annette Beispiel sprach ein Grußwort.", ("Präses", None, "other")),
+        ("Das Gebet sprach Rabbiner Dr. Walter Muster.", ("Rabbiner", None, "other")),
+        ("„Wir laden alle ein“, sagt Pastorin Lea Probe.", ("Pastor", None, "other")),
+        # police
+        ("Polizeivizepräsidentin Barbara Muster lobte die Beamten.", ("Polizeivizepräsident", None, "land")),
+        ("Leitender Polizeidirektor Karl Probe leitete den Einsatz.", ("Polizeidirektor", None, "land")),
+        # universities, hospitals, sport, associations
+        ("Prorektorin Prof. Dr. Eva Muster eröffnete die Tagung.", ("Prorektor", None, "other")),
+        ("Chefärztin Dr. Sabine Probe erklärt die neue Station.", ("Chefarzt", None, "other")),
+        ("Bundestrainer Michael Muster nominierte zwei Neulinge.", ("Bundestrainer", None, "other")),
+        ("DFB-Schatzmeister Dr. Stephan Probe lobte das Projekt.", ("Schatzmeister", "DFB", "other")),
+        ("Initiatorin Prof. Dr. Bettina Muster führt durch den Kiez.", ("Initiator", None, "other")),
+        # municipal titles before "von <Ort>"
+        ("Der Ortsbürgermeister von Weinheim, Thomas Probe, sprach.", ("Ortsbürgermeister", None, "kommune")),
+        ("Rainer Muster, Beigeordneter des Landkreises, sagte zu.", ("Beigeordneter", None, "kommune")),
+    ],
+)
+def test_offices_of_fire_services_churches_police_universities_and_associations(text, expected):
+    got = statements(text)
+    assert [(s["role_norm"], s["organization"], s["level"]) for s in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Muster ist Bürgermeisterkandidatin der Liste.",  # a candidate, no office
+        "Die Initiative von Anna Muster sammelte 300 Unterschriften.",  # Initiative is no Initiator
+        "Mit dem Bürgermeisteramt hat Anna Muster nichts zu tun.",
+        "Die Brandmeisterschaft gewann Tom Probe aus Hürth.",
+        "Anna Muster und Tom Probe sind Mitglieder im Chor.",
+    ],
+)
+def test_words_that_only_look_like_the_new_offices_are_no_roles(text):
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # premodifiers that belong to the title as written
+        (
+            "Kumi Muster, früherer Generalsekretär von Amnesty International, sagte.",
+            (
+                "früherer Generalsekretär von Amnesty International",
+                "Generalsekretär",
+                "Amnesty International",
+            ),
+        ),
+        (
+            "Sarah Probe, Künstlerische Leiterin des Festivals, sagte.",
+            ("Künstlerische Leiterin des Festivals", "Leiter", "Festivals"),
+        ),
+        (
+            "Der langjährige Bezirksverordnete der SPD-Fraktion Christoph Muster ist gestorben.",
+            ("langjährige Bezirksverordnete der SPD-Fraktion", "Bezirksverordneter", "SPD-Fraktion"),
+        ),
+    ],
+)
+def test_premodifiers_open_the_office_phrase(text, expected):
+    st = statements(text)[0]
+    assert (st["role_text"], st["role_norm"], st["organization"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Präsidentin des BfN Sabine Muster sagte.", ("Präsident", "BfN", "Bund", "bund")),
+        ("Tom Probe, Vizepräsident des BSI, warnte.", ("Vizepräsident", "BSI", "Bund", "bund")),
+        (
+            "Jochen Muster, Staatssekretär im Entwicklungsministerium, sagte.",
+            ("Staatssekretär", "Entwicklungsministerium", "Bund", "bund"),
+        ),
+        # an acronym that is no federal body stays the organisation's
+        ("Anna Probe, Präsidentin des DFV, sagte.", ("Präsident", "DFV", None, "other")),
+    ],
+)
+def test_federal_bodies_written_as_acronyms_are_the_bunds(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"], st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the organisation after "an der" / "beim" of a university's or company's office, a genitive in its remit
+        (
+            (
+                "Susanne Muster, Professorin für Theorie und Praxis der Sozialen Arbeit an der "
+                "Beispiel-Hochschule Berlin, Armutsforscherin"
+            ),
+            ("Professor", "Theorie und Praxis der Sozialen Arbeit", "Beispiel-Hochschule Berlin"),
+        ),
+        # a lowercase legal form ends the organisation's name
+        ("Dr. Martin Probe, Geschäftsführer der USE gGmbH, sagte.", ("Geschäftsführer", None, "USE gGmbH")),
+        # a generic noun and the quoted name after it
+        (
+            "„Wir laden ein“, sagte Sven Muster, Vorsitzender des Vereins „Wir sind Nachbarn“ und Sänger.",
+            ("Vorsitzender", None, "Vereins „Wir sind Nachbarn“"),
+        ),
+        # a Land's remit ends before "des Landes"
+        (
+            "Tom Probe, Staatssekretär für Europa des Landes Berlin, sagte.",
+            ("Staatssekretär", "Europa", None),
+        ),
+    ],
+)
+def test_organisations_of_university_company_and_association_offices(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["portfolio"], st["organization"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Dr. Heinrich Muster, der Vorsitzende des Vereins „Freunde des Parks“, ist zufrieden.",
+            [("Muster", "Vorsitzender")],
+        ),
+        ("Anna Probe, die Leiterin der Musikschule, begrüßte die Gäste.", [("Probe", "Leiter")]),
+        # a list: the office after the second comma is the next name's
+        (
+            (
+                "Es sprechen die Senatorin für Umwelt, Regine Muster, der Geschäftsführer der Beispiel GmbH, "
+                "Christoph Probe, und andere."
+            ),
+            [("Muster", "Senator"), ("Probe", "Geschäftsführer")],
+        ),
+        # a relative clause is no apposition
+        ("Anna Muster, die Senatorin für Bildung war, sagte.", []),
+    ],
+)
+def test_an_apposition_with_its_article(text, expected):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Heute hat die Präsidentin des Bundesamtes für Naturschutz (BfN), Sabine Muster, den Bescheid übergeben.",
+            [("Muster", "Präsident", "Bund")],
+        ),
+        (
+            "„Wir sind zufrieden“, sagte der Vorstand Regionen der Bundesagentur für Arbeit (BA), Daniel Probe, heute.",
+            [("Probe", "Vorstand", "Bund")],
+        ),
+        # a party in parentheses is no body's acronym of the office before it
+        ("Die Bezirksverordneten (SPD), Anna Muster, Tom Probe und andere stimmten zu.", []),
+    ],
+)
+def test_an_office_its_bodys_acronym_then_the_name(text, expected):
+    assert [(s["who"], s["role_norm"], s["jurisdiction"]) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an article before a participle phrase starts a new noun phrase: the office is Innensenator's
+        (
+            (
+                "Der Senat hat nach Befassung des Rats der Bürgermeister den von Innensenator Andreas Muster "
+                "vorgelegten Entwurf beschlossen."
+            ),
+            [("Muster", "Innensenator", "Senator")],
+        ),
+        (
+            "Anna Probe, Leiterin des Büros des Bürgermeisters, sagte.",
+            [("Probe", "Leiterin des Büros des Bürgermeisters", "Leiter")],
+        ),
+        # new titles in compounds: Theologieprofessor, Ortsbürgermeister
+        (
+            "Prof. Dr. Alexander Muster (Theologieprofessor) erklärt den Segen.",
+            [("Muster", "Theologieprofessor", "Theologieprofessor")],
+        ),
+    ],
+)
+def test_office_phrase_ends_before_a_participle_phrase(text, expected):
+    assert [(s["who"], s["role_text"], s["role_norm"]) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Vorsitzende Richter Tom Probe verkündete das Urteil.", [("Probe", "Vorsitzender Richter")]),
+        ("Tom Probe, Vorsitzender Richter am Bundesgerichtshof, sagte.", [("Probe", "Vorsitzender Richter")]),
+        ("Es spricht Tim Richter, Bezirksstadtrat für Soziales.", [("Richter", "Bezirksstadtrat")]),
+        ("Anna Richter sagte: „Gut.“", []),  # a family name, no title
+    ],
+)
+def test_judges_and_the_family_name_richter(text, expected):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a profession, "und", then the office
+        (
+            "Anna Muster (Bildende Künstlerin und Gründerin des Projektraums Beispiel Projects, Berlin) sagte.",
+            [("Muster", "Gründer", "Projektraums Beispiel Projects")],
+        ),
+        (
+            "Anna Probe, Autorin und Vorsitzende des Vereins Lesen e. V., sagte.",
+            [("Probe", "Vorsitzender", "Vereins Lesen e. V.")],
+        ),
+        # a list of names: the title after "und" is the next name's
+        ("Es kamen Anna Muster, Tom Probe und Präsidentin Lea Beispiel.", [("Beispiel", "Präsident", None)]),
+        # two professions are no office
+        ("Es sprechen Anna Muster, Journalistin und Moderatorin, und Tom Probe.", []),
+        # "und" before an adjective and a title starts a second office
+        (
+            "Daniel Probe, Studienleiter und Sozialwissenschaftlicher Referent bei midi, sagte.",
+            [("Probe", "Studienleiter", None)],
+        ),
+    ],
+)
+def test_an_office_after_a_profession(text, expected):
+    assert [(s["who"], s["role_norm"], s["organization"]) for s in statements(text)] == expected
+
+
+def test_an_apposition_before_a_quoted_party_and_the_next_name_is_the_next_names():
+    text = (
+        "Es sprachen der Kulturstadtrat Stephan Muster, der Fraktionsvorsitzende der Partei „Die Beispiele“, "
+        "Klaus Probe, und andere."
+    )
+    got = [(s["who"], s["role_norm"]) for s in statements(text)]
+    assert ("Muster", "Fraktionsvorsitzender") not in got and ("Muster", "Stadtrat") in got
