@@ -146,3 +146,20 @@ def test_model_info_names_the_model_once(meta, expected):
     nlp = spacy.blank("de")
     nlp.meta.update(meta)
     assert model_info(nlp)["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Alltag.„Aber gut“", ["Alltag", ".", "„", "Aber", "gut", "“"]),
+        ("sagte er:„Nein.“", ["sagte", "er", ":", "„", "Nein", ".", "“"]),
+        # abbreviations and web addresses stay whole
+        ("z.B.„Test“", ["z.B.", "„", "Test", "“"]),
+        ("Die Seite www.test.de ist neu.", ["Die", "Seite", "www.test.de", "ist", "neu", "."]),
+    ],
+)
+def test_glued_opening_quotes_are_split(text, tokens):
+    from pressextract.backbone import load_backbone
+
+    nlp = load_backbone("blank")
+    assert [t.text for t in nlp.make_doc(text)] == tokens

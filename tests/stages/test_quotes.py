@@ -38,3 +38,11 @@ def test_a_comma_inside_the_closing_mark_is_not_part_of_the_statement():
     texts = [s.text for s in doc.spans["press_quotes"]]
     assert "Das ist gerade in der jetzigen Situation wichtig" in texts
     assert "Wir laden herzlich ein" in texts
+
+
+def test_a_quote_glued_to_the_sentence_before_is_found():
+    """ "Alltag.„Aber …" without a space: the tokenizer splits the period and the mark (backbone infixes)."""
+    nlp = pressextract.load("blank")
+    doc = nlp("Für ihn ist Integration Alltag.„Aber so einfach war das anfangs nicht“, sagte Marcel Kläs.")
+    texts = [s.text for s in doc.spans["press_quotes"]]
+    assert texts == ["Aber so einfach war das anfangs nicht"]
