@@ -42,46 +42,94 @@ METRICS = (
 )
 
 
-def collect(data: Path | str = DATA_DIR, *, model: str | None = None, limit: int | None = None) -> list[dict]:
-    """Per article of train and dev: name, split, gold items, predicted items, speaker candidates."""
+CACHE_VERSION = 2  # the cache holds parsed Docs (DocBin) before press_quotes, so rule changes rerun fast
+
+
+def parse(
+    data: Path | str = DATA_DIR, *, model: str | None = None, limit: int | None = None
+) -> list[tuple[str, str, list, object]]:
+    """(name, split, gold items, Doc) per article of train and dev, run through the pipeline up to (not
+    including) press_quotes: the parse is the slow part and does not change when the quote rules do."""
+    nlp = quote_nlp(model, quote_config={"learned_speakers": False})
+    out = []
+    with nlp.select_pipes(disable=["press_quotes"]):
+        for split in ("train", "dev"):
+            for n, record in enumerate(iter_documents(data, split=split)):
+                if limit is not None and n >= limit:
+                    break
+                name = record.get("documentName", f"{split}-{n}")
+                out.append((name, split, gold_items(record), nlp(record["originalText"])))
+    return out
+
+
+def _load_parsed(cache: Path | None, data, *, model: str | None, limit: int | None):
+    """The parsed articles from `cache` when it holds them for these settings, else parsed now (and saved)."""
+    from spacy.tokens import DocBin
+
+    key = {"version": CACHE_VERSION, "model": model, "limit": limit, "data": str(data)}
+    nlp = quote_nlp(model, quote_config={"learned_speakers": False})
+    if cache and cache.exists():
+        stored = pickle.loads(cache.read_bytes())
+        if isinstance(stored, dict) and stored.get("key") == key:
+            docs = list(DocBin().from_bytes(stored["docbin"]).get_docs(nlp.vocab))
+            return nlp, [(*meta, doc) for meta, doc in zip(stored["meta"], docs, strict=True)]
+    parsed = parse(data, model=model, limit=limit)
+    if cache:
+        bin_ = DocBin(store_user_data=True)
+        for *_, doc in parsed:
+            bin_.add(doc)
+        meta = [(name, split, golds) for name, split, golds, _ in parsed]
+        cache.write_bytes(pickle.dumps({"key": key, "docbin": bin_.to_bytes(), "meta": meta}))
+    return nlp, parsed
+
+
+def collect(
+    data: Path | str = DATA_DIR,
+    *,
+    model: str | None = None,
+    limit: int | None = None,
+    cache: Path | None = None,
+    keep_docs: bool = False,
+) -> list[dict]:
+    """Per article of train and dev: name, split, gold items, predicted items, speaker candidates (the
+    quote rules run now on the parsed Docs; `cache` keeps the parse). `keep_docs` keeps the Doc too."""
     from pressextract.contract import Refs
     from pressextract.rules.quotes.context import QuoteMatch
 
-    nlp = quote_nlp(model, quote_config={"learned_speakers": False})
+    nlp, parsed = _load_parsed(cache, data, model=model, limit=limit)
+    quotes_pipe = nlp.get_pipe("press_quotes")
     docs = []
-    for split in ("train", "dev"):
-        for n, record in enumerate(iter_documents(data, split=split)):
-            if limit is not None and n >= limit:
-                break
-            doc = nlp(record["originalText"])
-            preds = predicted_items(doc)
-            quotes = []
-            for span in doc.spans.get("press_quotes", []):
-                q = span._.quote or {}
-                quotes.append(
-                    QuoteMatch(
-                        span.start_char,
-                        span.end_char,
-                        q.get("kind") or "direct",
-                        (q.get("rule_id") or "").split(":")[0],
-                        cue_start=q.get("cue_start"),
-                        cue_end=q.get("cue_end"),
-                        speaker=q.get("speaker"),
-                        speaker_start=q.get("speaker_start"),
-                        speaker_end=q.get("speaker_end"),
-                    )
+    for name, split, golds, doc in parsed:
+        doc = quotes_pipe(doc)
+        preds = predicted_items(doc)
+        quotes = []
+        for span in doc.spans.get("press_quotes", []):
+            q = span._.quote or {}
+            quotes.append(
+                QuoteMatch(
+                    span.start_char,
+                    span.end_char,
+                    q.get("kind") or "direct",
+                    (q.get("rule_id") or "").split(":")[0],
+                    cue_start=q.get("cue_start"),
+                    cue_end=q.get("cue_end"),
+                    speaker=q.get("speaker"),
+                    speaker_start=q.get("speaker_start"),
+                    speaker_end=q.get("speaker_end"),
                 )
-            refs = Refs.from_doc(doc, "people", "offices")
-            cands = speaker_candidates(doc, quotes, refs=refs)
-            docs.append(
-                {
-                    "name": record.get("documentName", f"{split}-{n}"),
-                    "split": split,
-                    "golds": gold_items(record),
-                    "preds": preds,
-                    "cands": [[(c.start, c.end, c.features) for c in cs] for cs in cands],
-                }
             )
+        refs = Refs.from_doc(doc, "people", "offices")
+        cands = speaker_candidates(doc, quotes, refs=refs)
+        row = {
+            "name": name,
+            "split": split,
+            "golds": golds,
+            "preds": preds,
+            "cands": [[(c.start, c.end, c.features) for c in cs] for cs in cands],
+        }
+        if keep_docs:
+            row["doc"] = doc
+        docs.append(row)
     return docs
 
 
@@ -217,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kinds", default=",".join(KINDS), help="quote kinds the model decides: direct,indirect"
     )
-    parser.add_argument("--cache", default=None, help="pickle of the pipeline's output, reused when present")
+    parser.add_argument("--cache", default=None, help="pickle of the parsed articles (before press_quotes), reused when present")
     parser.add_argument("--limit", type=int, default=None, help="first N articles per split")
     parser.add_argument(
         "--save",
@@ -229,12 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     cache = Path(args.cache) if args.cache else None
-    if cache and cache.exists():
-        docs = pickle.loads(cache.read_bytes())
-    else:
-        docs = collect(args.data, model=args.model, limit=args.limit)
-        if cache:
-            cache.write_bytes(pickle.dumps(docs))
+    docs = collect(args.data, model=args.model, limit=args.limit, cache=cache)
     params = {
         "c": args.c,
         "threshold": args.threshold,
