@@ -273,7 +273,22 @@ def _context_features(
             f["subj_of_cue&" + side] = 1.0
 
 
-_PREPS = {"in", "im", "laut", "nach", "zufolge", "auf", "von", "vom", "bei", "beim"}
+_PREPS = {"in", "im", "laut", "nach", "zufolge", "auf", "von", "vom", "bei", "beim", "aus"}
+# which kind of source a preposition names: a document or place ("in dem Antrag"), a source ("laut X",
+# "seiner Ansicht nach"), an author ("von X"), an organization ("aus dem Senat")
+_PREP_GROUP = {
+    "in": "pp_in",
+    "im": "pp_in",
+    "auf": "pp_in",
+    "laut": "pp_laut",
+    "nach": "pp_laut",
+    "zufolge": "pp_laut",
+    "von": "pp_von",
+    "vom": "pp_von",
+    "bei": "pp_bei",
+    "beim": "pp_bei",
+    "aus": "pp_bei",
+}
 _MAX_PHRASE = 12
 
 
@@ -289,20 +304,39 @@ def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
     for t in span:
         if q.start <= t.idx < q.end or t.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
+        left, right = t.left_edge.i, t.right_edge.i + 1
+        prep = None
         if t.dep_ in _SUBJECT:
             src = "subj"
         elif t.dep_ == "nk" and t.head.lower_ in _PREPS:
+            src = "pp"  # TIGER: the noun hangs on the preposition
+        elif (case := next((c for c in t.children if c.dep_ == "case"), None)) is not None:
+            # UD: the preposition hangs on the noun ("in dem Antrag heißt es", "seiner Ansicht nach")
+            if case.lower_ not in _PREPS:
+                continue
             src = "pp"
+            if case.i == left:
+                left += 1
+            prep = _PREP_GROUP.get(case.lower_)
         else:
             continue
-        left, right = t.left_edge.i, t.right_edge.i + 1
-        # the mention, not its apposition or relative clause: "Johannes Wieczorek, Staatssekretär, …"
-        right = next((k for k in range(t.i + 1, right) if doc[k].text in (",", "(")), right)
+        # the mention, not its apposition, relative clause or the quote it introduces: "Johannes
+        # Wieczorek, Staatssekretär, …", "mit den Worten: „…“"
+        right = next(
+            (
+                k
+                for k in range(t.i + 1, right)
+                if doc[k].text in (",", "(", ":") or doc[k].idx >= q.start > t.idx
+            ),
+            right,
+        )
         if right - left > _MAX_PHRASE:
             left, right = max(left, t.i - 3), min(right, t.i + 4)
         a, b = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
         if b <= q.start or a >= q.end:
             out.append((a, b, src))
+            if src == "pp" and prep:
+                out.append((a, b, prep))
     return out
 
 
