@@ -71,6 +71,12 @@ def _indirect_quotes(
                 found = _free_indirect(ctx, lo, hi, last)
             elif prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
                 found = _free_indirect_cued(ctx, lo, hi, prev_sent)
+            if not found and last is None and (anchor := _last_report(ctx, lo, out)) is not None:
+                found = [
+                    replace(q, rule_id="indirect.free_chain") for q in _free_indirect(ctx, lo, hi, anchor)
+                ]
+            if not found and last is None and ctx.opts.free_konjunktiv:
+                found = _free_konjunktiv(ctx, lo, hi, _last_attributed(ctx.text, s0, direct, out, reach=None))
             if not found:
                 found = _hearsay(ctx, lo, hi, last)
         out.extend(found)
@@ -79,16 +85,32 @@ def _indirect_quotes(
 
 
 def _last_attributed(
-    text: str, start: int, direct: list[QuoteMatch], indirect: list[QuoteMatch]
+    text: str, start: int, direct: list[QuoteMatch], indirect: list[QuoteMatch], *, reach: int | None = 400
 ) -> QuoteMatch | None:
-    """The latest quote with a speaker shortly before `start` (same or previous paragraph)."""
+    """The latest quote with a speaker shortly before `start` (same or previous paragraph, at most
+    `reach` characters; any distance with reach=None)."""
     best = None
     for q in (*direct, *indirect):
         if q.speaker and q.end <= start and (best is None or q.end > best.end):
             best = q
-    if best is None or start - best.end > 400 or len(_PARA_BREAK.findall(text, best.end, start)) > 1:
+    if best is None or reach is None:
+        return best
+    if start - best.end > reach or len(_PARA_BREAK.findall(text, best.end, start)) > 1:
         return None
     return best
+
+
+def _last_report(ctx: _Ctx, lo: int, indirect: list[QuoteMatch]) -> QuoteMatch | None:
+    """The reported statement of the sentence right before token `lo` (same paragraph), with or without
+    a speaker: "Nach Angaben der Polizei sei … . Der Mann habe …" goes on reporting."""
+    if not indirect or lo == 0:
+        return None
+    q = indirect[-1]
+    start = ctx.doc[lo].idx
+    between = ctx.text[q.end : start]
+    if q.end > start or len(between) > 40 or "\n" in between or any(c in between for c in '„“"»«'):
+        return None
+    return q
 
 
 def _dies_sagte(
@@ -136,6 +158,28 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
             q = QuoteMatch(doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", "indirect.free")
             return [_with_speaker(q, last)]
     return []
+
+
+_NOBODY = QuoteMatch(0, 0, "indirect", "indirect.free_konj")
+
+
+def _free_konjunktiv(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch | None) -> list[QuoteMatch]:
+    """A main clause whose verb is an unambiguous Konjunktiv I ("Der Finanzausschuss werde am 20. Juni
+    beraten.") reports what someone said even when no speech verb is near. Speaker: the last one named
+    in the release (the learned ranking may choose another), else none.
+
+    Not: "Im Laufe des Tages …" (a noun, not a verb), "Für bedenklich halte ich …" (the speaker's own words).
+    """
+    head = range(lo, min(hi, lo + 12))
+    if not any(ctx.lower[k] in ctx.lex.subjunctive_i and ctx.texts[k].islower() for k in head):
+        return []
+    if any(ctx.lower[k] in _FIRST_PERSON for k in head):
+        return []
+    found = _free_indirect(ctx, lo, hi, last or _NOBODY)
+    return [replace(q, rule_id="indirect.free_konj") for q in found]
+
+
+_FIRST_PERSON = word_set("quotes", "first_person")
 
 
 def _para_between(ctx: _Ctx, a: int, b: int) -> bool:
@@ -480,6 +524,7 @@ _UNATTRIBUTED_OK = (
     "indirect.prep",
     "indirect.hearsay",
     "indirect.impersonal",
+    "indirect.free_chain",
 )
 
 
