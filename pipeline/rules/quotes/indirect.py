@@ -263,7 +263,7 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
             if ph.position == "prep":
                 # "nach Angaben von VroniPlag Wiki", "laut dem Sprecher"
                 at = k + n + (k + n < end and doc[k + n].lower_ in ("von", "vom", "aus"))
-                rng = _np_after(ctx, at, end) or _site_name(ctx, at, end)
+                rng = _np_after(ctx, at, end) or _site_name(ctx, at, end) or _pp_object(ctx, k, end)
                 if rng is None:
                     continue
                 q_lo = rng[1] if k == lo else lo
@@ -292,6 +292,23 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 cue_id=ph.id,
             )
     return None
+
+
+def _pp_object(ctx: _Ctx, k: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase a preposition at k governs, read from the parse (UD: the preposition is the
+    noun's "case"): "laut diesem Zeugen", "laut einer am Dienstag veröffentlichten Mitteilung des
+    Ministeriums", "laut „spiegel.de“". None without a parse or when it runs past the clause."""
+    if not ctx.has_dep:
+        return None
+    tok = ctx.doc[k]
+    head = tok.head
+    if tok.dep_ != "case" or head.i <= k or head.i >= end or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    hi = head.right_edge.i + 1
+    hi = next((x for x in range(head.i + 1, hi) if ctx.texts[x] in (",", "(", ":")), hi)
+    if hi > end or hi - (k + 1) > 12:
+        return None
+    return k + 1, hi
 
 
 _SITE = re.compile(r"^(?=.*[a-zäöü])[a-zäöü0-9][\w-]*(?:\.[a-z]{2,4}|\d+)$")
