@@ -42,7 +42,7 @@ _SO_TAIL = word_set("quotes", "so_tail")
 def _so_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
     """ "Die Lage sei ernst, so die Polizei." / "Der Plan, so Wegner weiter, werde …" (", so X" attributes)."""
     doc, lower, texts = ctx.doc, ctx.lower, ctx.texts
-    for k in range(lo + 3, end - 1):
+    for k in range(lo + 2, end - 1):
         if lower[k] != "so" or texts[k - 1] != "," or ctx.inside[k] >= 0:
             continue
         j = k + 1
@@ -61,7 +61,9 @@ def _so_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
             t += 1
         if t < end and texts[t] != ",":
             continue
-        if sum(ctx.inside[x] < 0 for x in range(lo, k - 1)) < 3:
+        # "Dennoch, so Nacke, habe er …": one word before, the statement goes on after the speaker
+        goes_on = t < end and sum(ctx.inside[x] < 0 for x in range(t + 1, end)) >= 4
+        if sum(ctx.inside[x] < 0 for x in range(lo, k - 1)) < (1 if goes_on else 3):
             continue  # „…“, so X: a direct quote, attributed there (not "Der Iran müsse „…“ beenden, so X")
         q_hi = end if t < end else _trim_end(doc, lo, k - 1)
         if q_hi - lo < 3:
