@@ -139,6 +139,8 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         rule = "indirect.question"  # "Sie erklärte, warum …"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif _zu_infinitive(ctx, comma + 1, end):
+        if first.lower_ in _PURPOSE_OPENERS:
+            return None  # "… kommen nie zu Ihnen nach Hause, um Geld in Sicherheit zu bringen": a purpose
         if passive and _agent(ctx, lo, v) is None:
             return None  # "Die Anwohner werden aufgefordert, …": the subject is addressed, nobody speaks
         rule = "indirect.infinitive"  # "Er kündigte an, das Gesetz zu ändern."
@@ -193,6 +195,7 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
 
 
 _SUBORDINATORS = word_set("quotes", "subordinators")
+_PURPOSE_OPENERS = word_set("quotes", "purpose_openers")
 
 
 # A finite verb first: a condition ("Sollten Sie Hinweise äußern wollen, können Sie …"), not a report.
