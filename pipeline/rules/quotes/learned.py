@@ -275,7 +275,7 @@ def _context_features(
 
 _PREPS = {"in", "im", "laut", "nach", "zufolge", "auf", "von", "vom", "bei", "beim", "aus"}
 # which kind of source a preposition names: a document or place ("in dem Antrag"), a source ("laut X",
-# "seiner Ansicht nach"), an author ("von X"), an organization ("aus dem Senat")
+# "seiner Ansicht nach"), an organization ("aus dem Senat", "bei der Polizei")
 _PREP_GROUP = {
     "in": "pp_in",
     "im": "pp_in",
@@ -283,8 +283,6 @@ _PREP_GROUP = {
     "laut": "pp_laut",
     "nach": "pp_laut",
     "zufolge": "pp_laut",
-    "von": "pp_von",
-    "vom": "pp_von",
     "bei": "pp_bei",
     "beim": "pp_bei",
     "aus": "pp_bei",
@@ -312,8 +310,8 @@ def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
             src = "pp"  # TIGER: the noun hangs on the preposition
         elif (case := next((c for c in t.children if c.dep_ == "case"), None)) is not None:
             # UD: the preposition hangs on the noun ("in dem Antrag heißt es", "seiner Ansicht nach")
-            if case.lower_ not in _PREPS:
-                continue
+            if case.lower_ not in _PREPS or case.lower_ in ("von", "vom"):
+                continue  # "Mohamed Adow von der Umweltorganisation X": whose, not who
             src = "pp"
             if case.i == left:
                 left += 1
