@@ -31,7 +31,13 @@ from pressextract.evaluation.quotes_wikinews import (
     quote_nlp,
     summarize,
 )
-from pressextract.rules.quotes.learned import MODEL_PATH, SpeakerModel, choose_speaker, speaker_candidates
+from pressextract.rules.quotes.learned import (
+    _NOBODY_RULES,
+    MODEL_PATH,
+    SpeakerModel,
+    choose_speaker,
+    speaker_candidates,
+)
 
 KINDS = ("direct", "indirect")  # the quote kinds whose speakers the shipped model chooses
 METRICS = (
@@ -192,7 +198,7 @@ def apply(doc: dict, model: SpeakerModel | None) -> list:
             continue
         rules_span = p.speaker[0] if p.speaker else None
         cs = [Candidate(s, e, set(), f) for s, e, f in cands]
-        span = choose_speaker(cs, rules_span, model)
+        span = choose_speaker(cs, rules_span, model, require_person=p.rule.startswith(_NOBODY_RULES))
         out.append(replace(p, speaker=[span] if span else []))
     return out
 
@@ -263,7 +269,9 @@ def speaker_errors(docs: list[dict], *, folds: int = 5, seed: int = 18, **params
                     p = d["preds"][q]
                     cs = [Candidate(s, e, set(), f) for s, e, f in d["cands"][q]]
                     rules_span = p.speaker[0] if p.speaker else None
-                    span = choose_speaker(cs, rules_span, model)
+                    span = choose_speaker(
+                        cs, rules_span, model, require_person=p.rule.startswith(_NOBODY_RULES)
+                    )
                     if span and _overlap([span], g.speaker) > 0:
                         continue
                     qs, qe = p.spans[0]

@@ -161,8 +161,12 @@ def _free_konjunktiv(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
     words), "… und werde Teil des Projekts" (an imperative to the reader).
     """
     head = range(lo, min(hi, lo + 12))
-    if not any(ctx.lower[k] in ctx.lex.subjunctive_i and ctx.texts[k].islower() for k in head):
-        return []
+    k = next((k for k in head if ctx.lower[k] in ctx.lex.subjunctive_i and ctx.texts[k].islower()), None)
+    if k is None or k == lo or ctx.lower[k - 1] in ("und", "oder"):
+        return []  # "Komm zur Demo und werde laut": an imperative after "und"
+    first = ctx.texts[lo]
+    if not (first[:1].isalpha() and first[:1].isupper()) or ctx.lower[lo] in _SUBORDINATORS:
+        return []  # "59 Abs. 2 GG sei verletzt" (cut after "Art."), "Dass sie … sei, hat X nicht gehört"
     if any(ctx.lower[k] in _FIRST_PERSON or ctx.lower[k] in _SECOND_PERSON for k in range(lo, hi)):
         return []
     found = _free_indirect(ctx, lo, hi, _NOBODY)
@@ -171,6 +175,7 @@ def _free_konjunktiv(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
 
 _FIRST_PERSON = word_set("quotes", "first_person")
 _SECOND_PERSON = word_set("quotes", "second_person")
+_SUBORDINATORS = word_set("quotes", "subordinators")
 
 
 def _para_between(ctx: _Ctx, a: int, b: int) -> bool:

@@ -9,7 +9,7 @@ import pytest
 import pressextract
 from pressextract.contract import Refs
 from pressextract.rules.quotes.context import QuoteMatch
-from pressextract.rules.quotes.learned import speaker_candidates
+from pressextract.rules.quotes.learned import Candidate, SpeakerModel, choose_speaker, speaker_candidates
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +155,33 @@ def test_prepositional_source_is_a_ranker_candidate(bundled):
     cands = speaker_candidates(doc, [q], refs=Refs.from_doc(doc, "people", "offices"))[0]
     pp = [text[c.start : c.end] for c in cands if "src=pp_in" in c.features]
     assert pp and pp[0].startswith("dem Antrag")
+
+
+# --- the ranker's guards -----------------------------------------------------------------------------
+
+MODEL = SpeakerModel({"office": 3.0, "thing": 3.0, "person": 1.0}, -1.0, threshold=0.3, margin=0.0)
+
+
+def test_apposition_next_to_the_rules_name_keeps_the_name():
+    # "Jörn Oltmann, Dezernent für Stadtentwicklung: …": the office scores higher, it is the same person
+    cands = [
+        Candidate(0, 12, {"rules", "person"}, {"person": 1.0, "personlike": 1.0}),
+        Candidate(14, 44, {"office"}, {"office": 1.0, "personlike": 1.0}),
+    ]
+    assert choose_speaker(cands, (0, 12), MODEL) == (0, 12)
+
+
+def test_office_far_from_the_rules_name_may_win():
+    cands = [
+        Candidate(0, 12, {"rules", "person"}, {"person": 1.0, "personlike": 1.0}),
+        Candidate(80, 110, {"office"}, {"office": 1.0, "personlike": 1.0}),
+    ]
+    assert choose_speaker(cands, (0, 12), MODEL) == (80, 110)
+
+
+@pytest.mark.parametrize("personlike, want", [(1.0, (0, 20)), (0.0, None)])
+def test_rows_naming_nobody_take_only_a_person(personlike, want):
+    # a Konjunktiv sentence with no speech verb: "Dieser Entwicklung" is no speaker, "Die Senatorin" may be
+    cands = [Candidate(0, 20, {"subj"}, {"thing": 1.0, "personlike": personlike})]
+    assert choose_speaker(cands, None, MODEL, require_person=True) == want
+    assert choose_speaker(cands, None, MODEL) == (0, 20)
