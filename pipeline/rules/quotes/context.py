@@ -65,9 +65,6 @@ class QuoteOptions:
     free_indirect: bool = True
     max_embedded_words: int = 25
     indicative_clauses: bool = True
-    # A Konjunktiv-I main clause with no speech cue near it is reported speech all the same (speaker:
-    # the learned ranking's pick or none).
-    free_konjunktiv: bool = True
     # Quoted phrases in running text with no speech cue: WIKINEWS annotates them as quotes, but in press
     # releases they are mostly event titles and mottos, so 0 (off) by default; 3 = phrases of 3+ words.
     min_fragment_words: int = 0
