@@ -273,7 +273,20 @@ def _context_features(
             f["subj_of_cue&" + side] = 1.0
 
 
-_PREPS = {"in", "im", "laut", "nach", "zufolge", "auf", "von", "vom", "bei", "beim"}
+_PREPS = {"in", "im", "laut", "nach", "zufolge", "auf", "von", "vom", "bei", "beim", "aus"}
+# which kind of source a preposition names: a document or place ("in dem Antrag"), a source ("laut X",
+# "seiner Ansicht nach"), an organization ("aus dem Senat", "bei der Polizei")
+_PREP_GROUP = {
+    "in": "pp_in",
+    "im": "pp_in",
+    "auf": "pp_in",
+    "laut": "pp_laut",
+    "nach": "pp_laut",
+    "zufolge": "pp_laut",
+    "bei": "pp_bei",
+    "beim": "pp_bei",
+    "aus": "pp_bei",
+}
 _MAX_PHRASE = 12
 
 
@@ -289,20 +302,41 @@ def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
     for t in span:
         if q.start <= t.idx < q.end or t.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
+        left, right = t.left_edge.i, t.right_edge.i + 1
+        prep = None
         if t.dep_ in _SUBJECT:
             src = "subj"
         elif t.dep_ == "nk" and t.head.lower_ in _PREPS:
+            src = "pp"  # TIGER: the noun hangs on the preposition
+        elif (case := next((c for c in t.children if c.dep_ == "case"), None)) is not None:
+            # UD: the preposition hangs on the noun ("in dem Antrag heißt es", "seiner Ansicht nach")
+            if case.lower_ not in _PREPS or case.lower_ in ("von", "vom"):
+                continue  # "Mohamed Adow von der Umweltorganisation X": whose, not who
             src = "pp"
+            if case.i == left:
+                left += 1
+            prep = _PREP_GROUP.get(case.lower_)
         else:
             continue
-        left, right = t.left_edge.i, t.right_edge.i + 1
-        # the mention, not its apposition or relative clause: "Johannes Wieczorek, Staatssekretär, …"
-        right = next((k for k in range(t.i + 1, right) if doc[k].text in (",", "(")), right)
+        # the mention, not its apposition, relative clause or the quote it introduces: "Johannes
+        # Wieczorek, Staatssekretär, …", "mit den Worten: „…“"
+        right = next(
+            (
+                k
+                for k in range(t.i + 1, right)
+                if doc[k].text in (",", "(", ":") or doc[k].idx >= q.start > t.idx
+            ),
+            right,
+        )
         if right - left > _MAX_PHRASE:
             left, right = max(left, t.i - 3), min(right, t.i + 4)
+        if any(doc[k].pos_ in ("VERB", "AUX") for k in range(left, right)):
+            continue  # "Eintreffen der Polizeibeamten wurde im Hotel die 24-Jährige festgestellt": a clause
         a, b = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
         if b <= q.start or a >= q.end:
             out.append((a, b, src))
+            if src == "pp" and prep:
+                out.append((a, b, prep))
     return out
 
 
@@ -387,21 +421,31 @@ def _rank_features(cands: list[Candidate], q) -> None:
 
 
 def choose_speaker(
-    cands: list[Candidate], rules_span: tuple[int, int] | None, model: SpeakerModel
+    cands: list[Candidate],
+    rules_span: tuple[int, int] | None,
+    model: SpeakerModel,
+    *,
+    require_person: bool = False,
 ) -> tuple[int, int] | None:
     """The speaker span the model picks among `cands`: the rules' span unless another candidate is more
-    probable by the model's margin; without a rules' span the best candidate reaching the threshold."""
+    probable by the model's margin; without a rules' span the best candidate reaching the threshold
+    (with `require_person`, only a person-like one: for rows whose rule names nobody, such as a
+    Konjunktiv sentence with no speech verb, picks like "Dieser Entwicklung" or "den Mindestsätzen der
+    HOAI" came up on press releases)."""
     if not cands:
         return rules_span
     scored = [(model.score(c.features), c) for c in cands]
     p, best = max(scored, key=lambda pc: pc[0])
     if rules_span is None:
+        if require_person and not best.features.get("personlike"):
+            return None
         return (best.start, best.end) if p >= model.threshold else None
     p_rules = max((s for s, c in scored if (c.start, c.end) == rules_span), default=0.0)
     rules_c = next((c for c in cands if (c.start, c.end) == rules_span), None)
     if rules_c is not None and rules_c.features.get("personlike") and not best.features.get("personlike"):
         return rules_span  # a person the rules found is not traded for a thing or an organization
-    if best.start < rules_span[1] and rules_span[0] < best.end:
+    if best.start < rules_span[1] + 3 and rules_span[0] < best.end + 3:
+        # … or its apposition next to it ("Jörn Oltmann, Dezernent für Stadtentwicklung:"): one person
         # the same speaker, wider or narrower ("Wieczorek, Staatssekretär", "Max Mustermann" in
         # "Bezirksstadtrat Max Mustermann"): keep the rules' mention
         return rules_span
@@ -409,6 +453,7 @@ def choose_speaker(
 
 
 _INHERITING = ("indirect.free",)
+_NOBODY_RULES = ("indirect.free_konj",)  # rules that name no speaker themselves
 
 
 def _person_for_org(
@@ -437,7 +482,11 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
         # a continuation ("Man müsse handeln.") takes the speaker of the statement it continues: the
         # names nearer to it are what that speaker talks about ("Frontier Economics"), not who speaks
         inherits = q.rule_id.startswith(_INHERITING) and rules_span is not None
-        span = choose_speaker(cands, rules_span, model) if q.kind in model.kinds else rules_span
+        span = (
+            choose_speaker(cands, rules_span, model, require_person=q.rule_id.startswith(_NOBODY_RULES))
+            if q.kind in model.kinds
+            else rules_span
+        )
         if inherits and span != rules_span:
             # … unless the pick is a person named since ("stellte Professor X dar. Die Prognosen seien falsch.")
             pick = next((c for c in cands if (c.start, c.end) == span), None)

@@ -42,7 +42,7 @@ _SO_TAIL = word_set("quotes", "so_tail")
 def _so_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
     """ "Die Lage sei ernst, so die Polizei." / "Der Plan, so Wegner weiter, werde …" (", so X" attributes)."""
     doc, lower, texts = ctx.doc, ctx.lower, ctx.texts
-    for k in range(lo + 3, end - 1):
+    for k in range(lo + 2, end - 1):
         if lower[k] != "so" or texts[k - 1] != "," or ctx.inside[k] >= 0:
             continue
         j = k + 1
@@ -61,7 +61,9 @@ def _so_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
             t += 1
         if t < end and texts[t] != ",":
             continue
-        if sum(ctx.inside[x] < 0 for x in range(lo, k - 1)) < 3:
+        # "Dennoch, so Nacke, habe er …": one word before, the statement goes on after the speaker
+        goes_on = t < end and sum(ctx.inside[x] < 0 for x in range(t + 1, end)) >= 4
+        if sum(ctx.inside[x] < 0 for x in range(lo, k - 1)) < (1 if goes_on else 3):
             continue  # „…“, so X: a direct quote, attributed there (not "Der Iran müsse „…“ beenden, so X")
         q_hi = end if t < end else _trim_end(doc, lo, k - 1)
         if q_hi - lo < 3:
@@ -137,6 +139,8 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
         rule = "indirect.question"  # "Sie erklärte, warum …"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif _zu_infinitive(ctx, comma + 1, end):
+        if first.lower_ in _PURPOSE_OPENERS:
+            return None  # "… kommen nie zu Ihnen nach Hause, um Geld in Sicherheit zu bringen": a purpose
         if passive and _agent(ctx, lo, v) is None:
             return None  # "Die Anwohner werden aufgefordert, …": the subject is addressed, nobody speaks
         rule = "indirect.infinitive"  # "Er kündigte an, das Gesetz zu ändern."
@@ -191,6 +195,7 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
 
 
 _SUBORDINATORS = word_set("quotes", "subordinators")
+_PURPOSE_OPENERS = word_set("quotes", "purpose_openers")
 
 
 # A finite verb first: a condition ("Sollten Sie Hinweise äußern wollen, können Sie …"), not a report.
