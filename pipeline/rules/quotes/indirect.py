@@ -71,7 +71,7 @@ def _indirect_quotes(
                 found = _free_indirect(ctx, lo, hi, last)
             elif prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
                 found = _free_indirect_cued(ctx, lo, hi, prev_sent)
-            if not found and last is None:  # (under free_indirect, like the other Konjunktiv rules)
+            if not found and last is None and ctx.opts.free_konjunktiv:  # (under free_indirect too)
                 found = _free_konjunktiv(ctx, lo, hi)
             if not found:
                 found = _hearsay(ctx, lo, hi, last)

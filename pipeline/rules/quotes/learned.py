@@ -288,6 +288,9 @@ _PREP_GROUP = {
     "aus": "pp_bei",
 }
 _MAX_PHRASE = 12
+# "nach" before its noun names a source only with these nouns ("nach Angaben der Polizei"); after it,
+# always ("seiner Ansicht nach")
+_NACH_SOURCES = frozenset(word_set("quotes", "nach_sources"))
 
 
 def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -312,9 +315,11 @@ def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:
             # UD: the preposition hangs on the noun ("in dem Antrag heißt es", "seiner Ansicht nach")
             if case.lower_ not in _PREPS or case.lower_ in ("von", "vom"):
                 continue  # "Mohamed Adow von der Umweltorganisation X": whose, not who
+            if case.lower_ == "nach" and case.i < t.i and t.lemma_.lower() not in _NACH_SOURCES:
+                continue  # "Erst nach unserem Schreiben teilte diese mit": a time, not a source
             src = "pp"
-            if case.i == left:
-                left += 1
+            if left <= case.i < t.i:
+                left = case.i + 1  # the noun phrase after the preposition, not "Erst nach"
             prep = _PREP_GROUP.get(case.lower_)
         else:
             continue
