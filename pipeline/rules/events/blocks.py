@@ -92,8 +92,9 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
     return out
 
 
+# "am"/"vom" may open the line: "… lädt alle ein, an der Diskussion\n\nam Donnerstag, 14. November 2019 um 18 Uhr"
 _DATE_LINE = re.compile(
-    r"^(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?"
+    r"^(?:(?:am|vom)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:de[nm]\s+)?)?"
     r"\d{1,2}\.\s*(?:\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 )
 

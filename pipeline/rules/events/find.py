@@ -69,6 +69,7 @@ def events_of(
     max_name_tokens: int = 14,
     max_organizer_chars: int = 200,
     text: str | None = None,
+    published: str | None = None,
 ) -> list[EventMatch]:
     """Events of one document, merged by type and date, in order of first anchored mention.
 
@@ -148,6 +149,47 @@ def events_of(
                 return b
         return None
 
+    head_end = lead[0][1] if lead else (text.find("\n") if "\n" in text else len(text))
+
+    def body_dating() -> Span | None:
+        """The sentence under the headline that dates the event the headline names: the first of the body's
+        first three sentences with a calendar day, an event verb, a clock time or a day not before the
+        release ("Lesung mit Elisabeth W." over "Die Autorin liest am 14. März 2024 in der Bibliothek.").
+        Example: "Bezirksbürgermeisterin lädt zur Eröffnung des Stammtisches ein\n\nAm 7. Juli 2025 um 14 Uhr
+        wird … eröffnet." -> the second sentence."""
+        seen = 0
+        for sent in doc.sents:
+            if sent.start_char < head_end or not sent.text.strip():
+                continue
+            seen += 1
+            if seen > 3:
+                return None
+            if not re.search(r"[.!?:“”\"]\s*$", sent.text) and sent.end < len(doc) and "\n" not in sent.text:
+                # the parser cut a sentence inside its date: "Am Dienstag" | ", dem 29. November um 17 Uhr …"
+                sent = doc[sent.start : doc[sent.end].sent.end]
+            if is_deadline(sent.text) or any(rx.search(sent.text) for rx in cancelled):
+                continue
+            days, clocks = dates_of(timexes, sent.start_char, sent.end_char)
+            if not days:
+                continue
+            later = bool(published) and min(days).isoformat() >= (published or "")[:10]
+            if clocks or later or any(rx.search(sent.text) for _, rx in occurs):
+                return sent
+        return None
+
+    dating = body_dating() if lead or text else None
+    # the body sentence names an event of its own ("Das jugendFORUM, das Festival …, findet am … statt"): the
+    # headline's noun is that event's other name, and the sentence dates that event, not a second one
+    title_dating = (
+        dating
+        if dating is not None
+        and not any(dating.start_char <= doc[m.start].idx < dating.end_char for m in mentions)
+        else None
+    )
+
+    def in_head(m: Mention) -> bool:
+        return doc[m.start].idx < head_end and not m.plural
+
     anchored: list[tuple[Mention, str]] = []
     loose: list[Mention] = []
     in_prog: list[Mention] = []
@@ -191,6 +233,8 @@ def events_of(
                 how = "lead"
             elif any(rx.search(sent.text) for _, rx in occurs):
                 how = "verb"
+        if how in (None, "lead") and title_dating is not None and in_head(m):
+            how = "dated"  # the headline names it, the body's first dated sentence dates it
         ok = how in ("dated", "block") or (how is not None and m.noun.anchor == "any")
         # a plural ("Workshops", "Gedenkveranstaltungen") names a kind of event, not one event: it only joins
         # an event found elsewhere, unless it is the headline's subject
@@ -303,6 +347,30 @@ def events_of(
                 g.mentions.append(m)
                 break
 
+    def follow_up(g: _Group) -> Span | None:
+        """The sentence after an undated event's sentence that dates it by referring back to it: "… lädt zu
+        einer Informationsveranstaltung ein. Sie findet am 25. April um 17:30 Uhr … statt." A sentence that
+        names an event of its own ("Es findet am 5. Mai ein Konzert statt") dates that one, not this."""
+        other = {sent_of(m).start for o in groups if o is not g for m in o.mentions}
+        for m in g.mentions:
+            if id(m) in refs:
+                continue
+            nxt = sent_of(m)
+            for _ in range(3):  # "\n\n" between two paragraphs is a sentence of its own
+                nxt = doc[nxt.end].sent if nxt.end < len(doc) else None
+                if nxt is None or nxt.text.strip():
+                    break
+            if nxt is None or nxt.start in other or not _REFERS_BACK.match(nxt.text) or is_deadline(nxt.text):
+                continue
+            if any(rx.search(nxt.text) for rx in cancelled):
+                continue
+            start = event_dates(timexes, nxt.start_char, nxt.end_char)[0]
+            if start is not None and not start.startswith("T"):
+                return nxt
+        if title_dating is not None and any(in_head(m) for m in g.mentions):
+            return title_dating
+        return None
+
     heading_paras = _heading_scopes(doc, headings, text=text)
     results: list[EventMatch] = []
     for g in groups:
@@ -331,7 +399,11 @@ def events_of(
             start, end = block.start_value, block.end_value
         elif not is_deadline(best_sent.text):
             start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
-            if start is None or start.startswith("T"):
+            later = follow_up(g) if start is None or start.startswith("T") else None
+            if later is not None:
+                start, end = event_dates(timexes, later.start_char, later.end_char)
+                sents.insert(sents.index(best_sent) + 1, later)  # its place and host count too
+            elif start is None or start.startswith("T"):
                 days = mention_days(best)
                 clocks = sent_dates(best_sent)[1]
                 if len(days) == 1:
@@ -431,6 +503,26 @@ def events_of(
         block_event = _event_of_block(text, blocks, heads)
         if block_event is not None:
             results.append(block_event)
+    if (
+        not results
+        and dating is not None
+        and published
+        and dates_of(timexes, dating.start_char, dating.end_char)[1]
+        and (event_dates(timexes, dating.start_char, dating.end_char)[0] or "")[:10] >= published[:10]
+        and not any("Past" in t.morph.get("Tense") and "Ind" in t.morph.get("Mood") for t in dating)
+    ):
+        # no event noun, no label block: the headline names the appointment its first sentence dates with
+        # a day and a clock time, on or after the release ("Fête de la musique – Musikmeile …\n\nAm
+        # 21.06.2025 von 13:00 – 20:00 Uhr …"); a report in the past tense ("Am Montag gegen 13 Uhr kam es
+        # zu …", "wurde die Feuerwehr alarmiert") tells what happened, no appointment
+        start, end = event_dates(timexes, dating.start_char, dating.end_char)
+        heads = sorted([*lead, (0, text.find("\n") if "\n" in text else len(text))])
+        when = _Block(dating.start_char, dating.end_char, (), None, start, end)
+        head_event = _event_of_block(text, [when], heads, rule_id="ev.headline", need_days=False)
+        if head_event is not None:
+            loc = find_location(dating, lexicon=lexicon, entities=entities, text=text)
+            head_event.event["location"] = loc
+            results.append(head_event)
     for r in results:
         ev = r.event
         if ev["motto"] and _TITLED.search(ev["name"]):
@@ -442,6 +534,11 @@ def events_of(
     return _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
 
 
+# the subject of a sentence that dates the event before it: "Sie findet am …", "Die Veranstaltung beginnt um …"
+_REFERS_BACK = re.compile(
+    r"\s*(?:Sie|Er|Es|Diese[rs]?|Die(?:se)?\s+Veranstaltung|Das\s+Treffen|Der\s+Termin)\s+"
+    r"(?:(?:findet|beginnt|startet)\b|(?:wird|ist)\s+(?:am|vom)\b)"
+)
 _LABELLED_PLACE = re.compile(
     r"[ \t]*:[ \t]*[^\n]*?\d{1,2}(?:[:.]\d{2})?[ \t]*Uhr[ \t]*,[ \t]*(?P<place>[^\n,;]{2,80}?)[ \t.]*$",
     re.MULTILINE,
@@ -504,7 +601,12 @@ def _merge_references(results: list[EventMatch]) -> list[EventMatch]:
 
 
 def _event_of_block(
-    text: str, blocks: Sequence[_Block], lead: Sequence[tuple[int, int]]
+    text: str,
+    blocks: Sequence[_Block],
+    lead: Sequence[tuple[int, int]],
+    *,
+    rule_id: str = "ev.block",
+    need_days: bool = True,
 ) -> EventMatch | None:
     """An invitation with no event noun: the headline names the event, the first dated label block under it
     ("Datum: …\nOrt: …") gives its date and place.
@@ -512,7 +614,7 @@ def _event_of_block(
     Example: "„Magische Momente“ mit dem Akkordeon-Orchester\nDatum: Samstag, 06.04.2019, 16 Uhr\nOrt: Saal"
     -> event "Magische Momente", 2019-04-06T16:00, Saal.
     """
-    dated = [b for b in blocks if b.days and b.start_value]
+    dated = [b for b in blocks if (b.days or not need_days) and b.start_value]
     if not dated:
         return None
     b = dated[0]
@@ -525,6 +627,9 @@ def _event_of_block(
     if quoted:
         name, ns = quoted.group(1).strip(), hs + quoted.start(1)
     else:
+        left, colon, right = head.partition(": ")
+        if colon and left.split(" ")[-1][:1].islower() and right[:1].isupper():
+            head = right  # "Schloss Britz präsentiert: BeVoice 2018" -> the name after the verb's colon
         cut = re.split(r"\s+[–—-]\s+|:\s+|\s+(?:am|vom|im|in der|in dem)\s+\d", head, maxsplit=1)[0].strip()
         if not cut or len(cut) > 80:
             return None
@@ -538,7 +643,7 @@ def _event_of_block(
         "location": b.place,
         "organizer": None,
         "recurrence": None,
-        "rule_id": "ev.block",
+        "rule_id": rule_id,
     }
     return EventMatch(ns, ns + len(name), ev, [ns])
 

@@ -1,0 +1,229 @@
+"""Events dated outside their own sentence: a sentence that refers back ("Sie findet am … statt"), a date line
+that opens with "am", the body's first dated sentence under a headline event, and the headline of an appointment
+with no event noun. German sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+import pressextract
+from pressextract.contract import Refs, TimexRef
+from pressextract.rules.events import EventOptions, find_events, load_rules
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pressextract.load("blank", stages=[])
+
+
+def _timexes(text: str) -> list[TimexRef]:
+    """Hand-made timexes: "6. Oktober 2024" -> 2024-10-06 (the year, or 2024), "13 Uhr" after a date -> its time."""
+    out = []
+    rx = r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?(?:,\s*(\d{1,2})\s*Uhr)?"
+    for m in re.finditer(rx, text):
+        value = f"{m.group(3) or 2024}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+        if m.group(4):
+            value += f"T{int(m.group(4)):02d}:00"
+        out.append(TimexRef(m.start(), m.end(), "DATE", value))
+    return out
+
+
+def _events(nlp, text, published="2024-02-01"):
+    doc = nlp(text)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), published=published)
+    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+def _event(events, word):
+    return next((e for e in events if word in e["name"]), None)
+
+
+# --- a sentence that refers back dates the event before it -----------------------------------------------
+
+REFERS_BACK = [
+    # should: the pronoun or "Die Veranstaltung" opens a dated sentence right after the event's sentence
+    (
+        (
+            "Die Bezirksstadträtin lädt die Nachbarschaft zu einer Informationsveranstaltung über den neuen "
+            "Spielplatz ein. Sie findet am 25. April 2024, 17 Uhr im Gemeindesaal statt."
+        ),
+        "Informationsveranstaltung",
+        "2024-04-25T17:00",
+    ),
+    (
+        (
+            "Alle Interessierten sind zu einer Bürgerversammlung zur Zukunft des Kiezes eingeladen.\n\n"
+            "Diese findet am 11. August 2024 in der Aula der Grundschule statt."
+        ),
+        "Bürgerversammlung",
+        "2024-08-11",
+    ),
+    # shouldn't: the next sentence names an event of its own, or sets a deadline
+    (
+        (
+            "Die Bezirksstadträtin lädt zu einer Informationsveranstaltung über den Spielplatz ein. "
+            "Es findet am 3. Mai 2024 ein Konzert im Park statt."
+        ),
+        "Informationsveranstaltung",
+        None,
+    ),
+    (
+        (
+            "Die Bezirksstadträtin lädt zu einer Informationsveranstaltung über den Spielplatz ein. "
+            "Anmeldungen sind bis zum 3. Mai 2024 möglich."
+        ),
+        "Informationsveranstaltung",
+        None,
+    ),
+    (
+        "Der Verein plant eine Mitgliederversammlung über die Satzung. Sie wurde am 3. März 2024 beschlossen.",
+        "Mitgliederversammlung",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, name, start", REFERS_BACK)
+def test_sentence_after_dates_the_event(nlp, text, name, start):
+    ev = _event(_events(nlp, text), name)
+    assert (ev or {}).get("start") == start
+
+
+# --- a date line that opens with "am" under an unfinished sentence ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            (
+                "Der Verein lädt alle Interessierten ein zur Podiumsdiskussion über Stadtgrün\n\n"
+                "am Donnerstag, 14. November 2024, 18 Uhr\nim Saal der Stadtbibliothek"
+            ),
+            "2024-11-14T18:00",
+        ),
+        (
+            (
+                "Die Bezirksbürgermeisterin eröffnet gemeinsam mit dem Schulleiter die Sporthalle\n\n"
+                "am Freitag, den 13. September 2024, 9 Uhr\nGartenweg 8, 13599 Berlin"
+            ),
+            "2024-09-13T09:00",
+        ),
+        # shouldn't: a finished sentence above a line with more than a date is no date block of it
+        (
+            (
+                "Die Podiumsdiskussion über Stadtgrün war gut besucht.\n\n"
+                "am 14. November 2024 beginnt die Pflanzaktion der Nachbarn im Park"
+            ),
+            None,
+        ),
+    ],
+)
+def test_am_date_line_dates_the_sentence_above(nlp, text, start):
+    evs = _events(nlp, text)
+    ev = _event(evs, "Podiumsdiskussion") or _event(evs, "Sporthalle") or (evs[0] if evs else {})
+    assert ev.get("start") == start
+
+
+# --- the headline names the event, the body's first dated sentence dates it -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published, name, start",
+    [
+        (
+            (
+                "Lesung mit der Autorin Mara Holt\n\n"
+                "Die Autorin Mara Holt liest am 14. März 2024 in der Stadtteilbibliothek aus ihrem Roman."
+            ),
+            "2024-02-01",
+            "Lesung",
+            "2024-03-14",
+        ),
+        (
+            (
+                "Bezirksbürgermeisterin lädt zur Eröffnung des Nachbarschaftscafés ein\n\n"
+                "Am 7. Juli 2024, 14 Uhr wird in der Ziegelstraße der dritte Treffpunkt für Nachbarn eröffnet."
+            ),
+            "2024-06-20",
+            "Eröffnung",
+            "2024-07-07T14:00",
+        ),
+        # shouldn't: a date of the past with no clock time and no event verb (a biography) dates no reading
+        (
+            "Lesung mit der Autorin Mara Holt\n\nDie Autorin Mara Holt wurde am 14. März 1980 in Kiel geboren.",
+            "2024-02-01",
+            "Lesung",
+            None,
+        ),
+    ],
+)
+def test_headline_event_dated_by_the_body(nlp, text, published, name, start):
+    ev = _event(_events(nlp, text, published=published), name)
+    assert (ev or {}).get("start") == start
+
+
+def test_body_sentence_with_its_own_event_is_no_date_of_the_headline_noun(nlp):
+    text = (
+        "Festival für junge Politik im Jugendzentrum\n\n"
+        "Das Jugendforum findet am 30. September 2024 im Jugendzentrum statt."
+    )
+    evs = _events(nlp, text)
+    assert [e["name"] for e in evs if e.get("start")] == ["Jugendforum"]
+
+
+# --- an appointment with no event noun: the headline names it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published, name, start",
+    [
+        (
+            "Musikmeile in der Altstadt\n\nAm 21. Juni 2024, 13 Uhr spielen Schulbands auf dem Marktplatz.",
+            "2024-06-10",
+            "Musikmeile in der Altstadt",
+            "2024-06-21T13:00",
+        ),
+        (
+            (
+                "Kinderbuchautor Tom Berg liest in der Stadtbibliothek\n\n"
+                "Am 29. November 2024, 17 Uhr stellt Tom Berg sein neues Buch vor."
+            ),
+            "2024-11-20",
+            "Kinderbuchautor Tom Berg liest in der Stadtbibliothek",
+            "2024-11-29T17:00",
+        ),
+        # shouldn't: no clock time; a day before the release
+        (
+            "Neue Parkregeln in der Altstadt\n\nAb dem 21. Juni 2024 gelten neue Regeln.",
+            "2024-06-10",
+            None,
+            None,
+        ),
+        (
+            "Musikmeile in der Altstadt\n\nAm 21. Juni 2024, 13 Uhr spielten Schulbands auf dem Marktplatz.",
+            "2024-06-25",
+            None,
+            None,
+        ),
+    ],
+)
+def test_headline_of_an_appointment(nlp, text, published, name, start):
+    evs = _events(nlp, text, published=published)
+    assert [(e["name"], e["start"]) for e in evs] == ([(name, start)] if name else [])
+    if name:
+        assert evs[0]["rule_id"] == "ev.headline"
+
+
+def test_colon_after_a_verb_puts_the_name_after_it(nlp):
+    text = (
+        "Schloss Britz präsentiert: Klangwelten 2024\n\nDatum: 21. September 2024, 19 Uhr\nOrt: Kulturstall"
+    )
+    evs = _events(nlp, text)
+    assert [(e["name"], e["rule_id"]) for e in evs] == [("Klangwelten 2024", "ev.block")]
