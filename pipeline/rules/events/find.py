@@ -32,6 +32,7 @@ from pressextract.rules.events.blocks import (
     _label_blocks,
     _lead_in_days,
 )
+from pressextract.rules.events.headline import _event_of_block, _no_appointment, _until_only
 from pressextract.rules.events.mentions import (
     _QUOTED,
     EventMatch,
@@ -399,11 +400,22 @@ def events_of(
             start, end = block.start_value, block.end_value
         elif not is_deadline(best_sent.text):
             start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
+            until = (
+                bool(start)
+                and end is None
+                and _until_only(text, timexes, best_sent.start_char, best_sent.end_char)
+            )
+            if until:
+                start, end = (
+                    None,
+                    (start or "")[:10],
+                )  # "Die Ausstellung ist bis zum 14. April zu sehen": its end
             later = follow_up(g) if start is None or start.startswith("T") else None
             if later is not None:
-                start, end = event_dates(timexes, later.start_char, later.end_char)
+                start, later_end = event_dates(timexes, later.start_char, later.end_char)
+                end = later_end or end
                 sents.insert(sents.index(best_sent) + 1, later)  # its place and host count too
-            elif start is None or start.startswith("T"):
+            elif (start is None or start.startswith("T")) and not until:
                 days = mention_days(best)
                 clocks = sent_dates(best_sent)[1]
                 if len(days) == 1:
@@ -510,6 +522,7 @@ def events_of(
         and dates_of(timexes, dating.start_char, dating.end_char)[1]
         and (event_dates(timexes, dating.start_char, dating.end_char)[0] or "")[:10] >= published[:10]
         and not any("Past" in t.morph.get("Tense") and "Ind" in t.morph.get("Mood") for t in dating)
+        and not _no_appointment(text[:head_end] + "\n" + dating.text)
     ):
         # no event noun, no label block: the headline names the appointment its first sentence dates with
         # a day and a clock time, on or after the release ("Fête de la musique – Musikmeile …\n\nAm
@@ -544,7 +557,10 @@ _LABELLED_PLACE = re.compile(
     re.MULTILINE,
 )
 _ZUM_ANLASS = re.compile(r"^[^.;:]{0,200}?\bzum\s+Anlass\b")
-_APPOSITION = re.compile(r"\s*,\s*(?:der|die|das|dem|den|des)\s+")
+# "der Berlin-Tag, die größte Berufs- und Informationsmesse …": adjectives and a truncated compound between
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:der|die|das|dem|den|des)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?:[A-ZÄÖÜ][\wäöüß]*-\s+und\s+)?"
+)
 _DAY_LABEL_AFTER = re.compile(r"\s*,\s*(?:dem|den|der)\s+")
 _DAY_LABEL_BEFORE = re.compile(r",\s*(?:dem|den|der)\s+$")
 
@@ -598,54 +614,6 @@ def _merge_references(results: list[EventMatch]) -> list[EventMatch]:
             continue
         out.append(r)
     return out
-
-
-def _event_of_block(
-    text: str,
-    blocks: Sequence[_Block],
-    lead: Sequence[tuple[int, int]],
-    *,
-    rule_id: str = "ev.block",
-    need_days: bool = True,
-) -> EventMatch | None:
-    """An invitation with no event noun: the headline names the event, the first dated label block under it
-    ("Datum: …\nOrt: …") gives its date and place.
-
-    Example: "„Magische Momente“ mit dem Akkordeon-Orchester\nDatum: Samstag, 06.04.2019, 16 Uhr\nOrt: Saal"
-    -> event "Magische Momente", 2019-04-06T16:00, Saal.
-    """
-    dated = [b for b in blocks if (b.days or not need_days) and b.start_value]
-    if not dated:
-        return None
-    b = dated[0]
-    above = [(hs, he) for hs, he in lead if he <= b.start]
-    if not above:
-        return None
-    hs, he = above[0]
-    head = text[hs:he].strip()
-    quoted = _QUOTED.search(head)
-    if quoted:
-        name, ns = quoted.group(1).strip(), hs + quoted.start(1)
-    else:
-        left, colon, right = head.partition(": ")
-        if colon and left.split(" ")[-1][:1].islower() and right[:1].isupper():
-            head = right  # "Schloss Britz präsentiert: BeVoice 2018" -> the name after the verb's colon
-        cut = re.split(r"\s+[–—-]\s+|:\s+|\s+(?:am|vom|im|in der|in dem)\s+\d", head, maxsplit=1)[0].strip()
-        if not cut or len(cut) > 80:
-            return None
-        name, ns = cut, hs + text[hs:he].find(cut)
-    ev = {
-        "name": name,
-        "type": "Veranstaltung",
-        "motto": None,
-        "start": b.start_value,
-        "end": b.end_value,
-        "location": b.place,
-        "organizer": None,
-        "recurrence": None,
-        "rule_id": rule_id,
-    }
-    return EventMatch(ns, ns + len(name), ev, [ns])
 
 
 _VENUE_HEADS = ("café", "cafe")

@@ -227,3 +227,98 @@ def test_colon_after_a_verb_puts_the_name_after_it(nlp):
     )
     evs = _events(nlp, text)
     assert [(e["name"], e["rule_id"]) for e in evs] == [("Klangwelten 2024", "ev.block")]
+
+
+def test_headline_of_a_closure_is_no_appointment(nlp):
+    text = (
+        "Vollsperrung der Uferstraße am Wochenende\n\n"
+        "Am 21. Juni 2024, 7 Uhr beginnen auf der Uferstraße die Arbeiten an der Fahrbahn."
+    )
+    assert _events(nlp, text, published="2024-06-10") == []
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # should: a clock range in a label block starts at its first time
+        (
+            "Familiennacht in der Bibliothek\n\nWann: 12. Oktober 2024, 17 bis 21 Uhr\nWo: Stadtbibliothek",
+            "17:00",
+        ),
+        (
+            "Familiennacht in der Bibliothek\n\nWann: 12. Oktober 2024, 17:30 - 21:00 Uhr\nWo: Stadtbibliothek",
+            "17:30",
+        ),
+        # shouldn't: one time is that time
+        ("Familiennacht in der Bibliothek\n\nWann: 12. Oktober 2024, 21 Uhr\nWo: Stadtbibliothek", "21:00"),
+    ],
+)
+def test_label_block_clock_range(nlp, text, start):
+    ev = _event(_events(nlp, text), "Familiennacht")
+    assert ev["start"] == f"2024-10-12T{start}"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # should: an apposition with adjectives and a truncated compound names the same event
+        (
+            "Berufe zum Anfassen\n\nAm 14. Oktober 2024 findet der Berufetag, die größte Berufs- und Informationsmesse der Stadt, statt.",
+            ["Berufetag"],
+        ),
+        # shouldn't: a second event after "und" is its own
+        (
+            "Berufe zum Anfassen\n\nAm 14. Oktober 2024 finden der Berufetag und am 15. Oktober 2024 die Informationsmesse statt.",
+            ["Berufetag", "Informationsmesse"],
+        ),
+    ],
+)
+def test_apposition_with_adjectives(nlp, text, names):
+    assert [e["name"].split(",")[0] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # should: "bis zum" dates the end of an exhibition, not its start
+        (
+            "Die Ausstellung „Farben der Stadt“ ist bis zum 14. April 2024 im Rathaus zu sehen.",
+            None,
+            "2024-04-14",
+        ),
+        # shouldn't: a range with its start keeps both
+        (
+            "Die Ausstellung „Farben der Stadt“ ist vom 1. März bis zum 14. April 2024 im Rathaus zu sehen.",
+            "2024-03-01",
+            "2024-04-14",
+        ),
+    ],
+)
+def test_until_is_an_end(nlp, text, start, end):
+    ev = _event(_events(nlp, text), "Ausstellung")
+    assert (ev["start"], ev["end"]) == (start, end)
+
+
+def test_label_of_the_release_is_no_event_name(nlp):
+    text = (
+        "Presseeinladung - Die Integrationsbeauftragte im Gespräch mit Pflegekräften\n\n"
+        "Datum: 22. Januar 2024, 15 Uhr\nOrt: Nachbarschaftshaus, Reuterstraße 7"
+    )
+    evs = _events(nlp, text)
+    assert [e["name"] for e in evs] == ["Die Integrationsbeauftragte im Gespräch mit Pflegekräften"]
+
+
+@pytest.mark.parametrize(
+    "sentence, organizer",
+    [
+        # should: the phrase up to its line's end
+        ("Veranstalter: Stadtbibliothek Mitte\nFür alle Altersgruppen", "Stadtbibliothek Mitte"),
+        # shouldn't: a pronoun names no organizer
+        ("Veranstalter sind wir selbst, gemeinsam mit den Nachbarn.", None),
+    ],
+)
+def test_organizer_phrase_ends_with_its_line(sentence, organizer):
+    from pressextract.rules.events import find_organizer, load_lexicon
+
+    hit = find_organizer(sentence, lexicon=load_lexicon())
+    assert (hit[0] if hit else None) == organizer
