@@ -239,7 +239,7 @@ def events_of(
         ok = how in ("dated", "block") or (how is not None and m.noun.anchor == "any")
         # a plural ("Workshops", "Gedenkveranstaltungen") names a kind of event, not one event: it only joins
         # an event found elsewhere, unless it is the headline's subject
-        if ok and not (m.plural and not in_ranges(pos, lead[:1])):
+        if ok and not (m.plural and not in_ranges(pos, lead[:1]) and not _days_run(sent_dates(sent)[0], m)):
             anchored.append((m, how))
         else:
             loose.append(m)
@@ -671,8 +671,13 @@ def _drop_steps_and_kinds(
         bare = all(w.lower() in _QUANTIFIERS for w in words[:-1])  # "Diverse Veranstaltungen"
         hit = match_noun(words[-1], lexicon=lexicon) if bare else None
         plural = (hit is not None and hit[1]) or (len(words) == 1 and _plural_word(doc, r.start, name))
-        if bare and not one_of and plural:
-            continue
+        if (
+            bare
+            and not one_of
+            and plural
+            and not (ev.get("start") and ev.get("end") and ev["type"] in _SERIES)
+        ):
+            continue  # "Die Kulturtage finden vom 3. bis 5. Mai statt": days of one event, not a kind
         out.append(r)
     dated = [r for r in out if r.event.get("start")]
     keep: list[EventMatch] = []
@@ -701,6 +706,17 @@ def _drop_steps_and_kinds(
         if not (sents and (inside or follows)):
             keep.append(r)
     return keep
+
+
+_SERIES = ("Aktionstag", "Aktionswoche")
+
+
+def _days_run(days: Sequence[date], m: Mention) -> bool:
+    """A plural of days or weeks dated by a run of days is one event: "Die Kulturtage finden vom 3. bis
+    5. Mai statt", "Internationale Wochen gegen Rassismus vom 15. bis 28. März"; "Workshops" are never."""
+    if m.noun.type not in _SERIES or len(set(days)) < 2:
+        return False
+    return 0 < (max(days) - min(days)).days <= 31
 
 
 _STEP_OPENER = re.compile(

@@ -31,7 +31,13 @@ def _timexes(text: str) -> list[TimexRef]:
         if m.group(4):
             value += f"T{int(m.group(4)):02d}:00"
         out.append(TimexRef(m.start(), m.end(), "DATE", value))
-    return out
+    # the first day of a range takes the month of the second: "13. und 14. Juni", "vom 15. bis 28. März"
+    for m in re.finditer(
+        r"\b(\d{1,2})\.(?=\s*(?:und|bis|-|–)\s*\d{1,2}\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4}))", text
+    ):
+        value = f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+        out.append(TimexRef(m.start(), m.end(), "DATE", value))
+    return sorted(out, key=lambda t: t.start)
 
 
 def _events(nlp, text, published="2024-02-01"):
@@ -322,3 +328,39 @@ def test_organizer_phrase_ends_with_its_line(sentence, organizer):
 
     hit = find_organizer(sentence, lexicon=load_lexicon())
     assert (hit[0] if hit else None) == organizer
+
+
+@pytest.mark.parametrize(
+    "text, name, start, end",
+    [
+        # should: days or weeks dated by a run of days are one event
+        (
+            "Kultur im Bezirk\n\nDie Lichtenberger Sozialtage finden am 13. und 14. Juni 2024 im Rathaus statt.",
+            "Lichtenberger Sozialtage",
+            "2024-06-13",
+            "2024-06-14",
+        ),
+        (
+            "Internationale Wochen gegen Rassismus in Pankow vom 15. bis 28. März 2024\n\nDas Programm steht online.",
+            "Internationale Wochen gegen Rassismus",
+            "2024-03-15",
+            "2024-03-28",
+        ),
+        # shouldn't: workshops on two days are a kind of event; in this week is no event
+        (
+            "Kultur im Bezirk\n\nDie Workshops finden am 13. und 14. Juni 2024 im Rathaus statt.",
+            None,
+            None,
+            None,
+        ),
+        (
+            "Kultur im Bezirk\n\nIn den Wochen vom 3. bis 14. Juni 2024 wird die Straße gesperrt.",
+            None,
+            None,
+            None,
+        ),
+    ],
+)
+def test_plural_days_of_one_event(nlp, text, name, start, end):
+    evs = [(e["name"], e["start"], e["end"]) for e in _events(nlp, text)]
+    assert evs == ([(name, start, end)] if name else [])
