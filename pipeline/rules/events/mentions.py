@@ -186,7 +186,16 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None 
                 continue
             break
         break
-    return start, max(end, last_ok)
+    end = max(end, last_ok)
+    if (
+        end + 2 < min(sent_end, len(doc))
+        and doc[end].text == "("
+        and doc[end + 2].text == ")"
+        and re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&.-]{1,11}", doc[end + 1].text)
+        and any(c.isupper() for c in doc[end + 1].text[1:])
+    ):
+        end += 3  # the short name in parentheses: "UN-Klimakonferenz (COP27)", "Fachtagung (FTW24)"
+    return start, end
 
 
 def find_mentions(

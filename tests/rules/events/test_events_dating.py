@@ -364,3 +364,19 @@ def test_organizer_phrase_ends_with_its_line(sentence, organizer):
 def test_plural_days_of_one_event(nlp, text, name, start, end):
     evs = [(e["name"], e["start"], e["end"]) for e in _events(nlp, text)]
     assert evs == ([(name, start, end)] if name else [])
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # should: a short name in parentheses belongs to the event's name
+        (
+            "Klima\n\nDie UN-Klimakonferenz (COP27) findet am 20. November 2024 statt.",
+            "UN-Klimakonferenz (COP27)",
+        ),
+        # shouldn't: a remark in parentheses does not
+        ("Klima\n\nDie Fachkonferenz (siehe unten) findet am 20. November 2024 statt.", "Fachkonferenz"),
+    ],
+)
+def test_short_name_in_parentheses(nlp, text, name):
+    assert [e["name"] for e in _events(nlp, text)] == [name]
