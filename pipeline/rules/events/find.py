@@ -726,8 +726,22 @@ _STEP_OPENER = re.compile(
 
 
 def _plural_word(doc: Doc, start: int, name: str) -> bool:
+    """A one-word name in the plural ("Workshops"); a singular article before it overrides the tagger, which
+    takes nominalised verbs for plurals: "zum gemeinsamen Weihnachtssingen" is one event."""
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
-    return span is not None and len(span) == 1 and "Plur" in span[0].morph.get("Number")
+    if span is None or len(span) != 1 or "Plur" not in span[0].morph.get("Number"):
+        return False
+    k = span.start - 1
+    while k >= 0 and doc[k].is_alpha and doc[k].text[:1].islower() and doc[k].lower_ not in _SINGULAR_DETS:
+        k -= 1  # adjectives between: "zum gemeinsamen"
+        if span.start - k > 3:
+            break
+    return not (k >= 0 and doc[k].lower_ in _SINGULAR_DETS)
+
+
+_SINGULAR_DETS = frozenset(
+    {"zum", "beim", "vom", "das", "dem", "des", "ein", "einem", "eines", "dieses", "diesem"}
+)
 
 
 _RUNNING = word_set("events", "running_types")

@@ -138,7 +138,7 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None 
         if m < limit:
             return start, m + 1
     last_ok = end
-    state = "after_noun"
+    state = "need_np" if doc[j - 1].lower_ in ("der", "des") else "after_noun"  # "Tag der" + "Zahngesundheit"
     while k < limit:
         t = doc[k]
         low = t.lower_
@@ -241,6 +241,13 @@ def find_mentions(
             i += 1
             continue
         noun, plural = hit
+        if noun.words[-1] in ("der", "des") and (
+            j >= n_toks
+            or not toks[j].text[:1].isupper()
+            or match_noun(toks[j].text, lexicon=lexicon) is not None
+        ):
+            i += 1  # "am Tag der Wahl", "am Tag des Festes": the day of an event, not an event of its own
+            continue
         if (
             plural
             and lowers[i].endswith("s")

@@ -380,3 +380,42 @@ def test_plural_days_of_one_event(nlp, text, name, start, end):
 )
 def test_short_name_in_parentheses(nlp, text, name):
     assert [e["name"] for e in _events(nlp, text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # should: "Tag der/des …" names a day of action; a nominalised verb after "zum" is one event
+        ("Zähne\n\nAm 25. September 2024 ist der Tag der Zahngesundheit.", ["Tag der Zahngesundheit"]),
+        (
+            "Singen\n\nDie Bibliothek lädt zum gemeinsamen Weihnachtssingen ein.\n\nWann: 21. Dezember 2024, 15 Uhr",
+            ["Weihnachtssingen"],
+        ),
+        # shouldn't: the day of an event is that event; an undated "Tag der …" is no event
+        ("Wahl\n\nAm Tag der Wahl, dem 22. September 2024, sind die Wahllokale geöffnet.", []),
+        ("Zähne\n\nDer Tag der Zahngesundheit erinnert an gesunde Ernährung.", []),
+    ],
+)
+def test_day_of_and_nominalised_verbs(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "words, plural",
+    [
+        # the tagger's plural after a singular article is a nominalised verb: one event
+        (["Die", "Bibliothek", "lädt", "zum", "gemeinsamen", "Weihnachtssingen", "ein", "."], False),
+        # a plural after a plural article stays a kind of event
+        (["Die", "Bibliothek", "lädt", "zu", "den", "Weihnachtssingen", "ein", "."], True),
+    ],
+)
+def test_singular_article_overrides_plural_tag(words, plural):
+    import spacy
+    from spacy.tokens import Doc
+
+    from pressextract.rules.events.find import _plural_word
+
+    morphs = ["Number=Plur" if w == "Weihnachtssingen" else "" for w in words]
+    doc = Doc(spacy.blank("de").vocab, words=words, morphs=morphs)
+    tok = doc[words.index("Weihnachtssingen")]
+    assert _plural_word(doc, tok.idx, tok.text) is plural
