@@ -168,8 +168,12 @@ def events_of(
             if not re.search(r"[.!?:“”\"]\s*$", sent.text) and sent.end < len(doc) and "\n" not in sent.text:
                 # the parser cut a sentence inside its date: "Am Dienstag" | ", dem 29. November um 17 Uhr …"
                 sent = doc[sent.start : doc[sent.end].sent.end]
-            if is_deadline(sent.text) or any(rx.search(sent.text) for rx in cancelled):
-                continue
+            if (
+                is_deadline(sent.text)
+                or any(rx.search(sent.text) for rx in cancelled)
+                or _DATELINE.match(sent.text)
+            ):
+                continue  # "Berlin, 10. Februar 2023 – Der Beauftragte …": the day of the release, no event's
             days, clocks = dates_of(timexes, sent.start_char, sent.end_char)
             if not days:
                 continue
@@ -239,7 +243,11 @@ def events_of(
         ok = how in ("dated", "block") or (how is not None and m.noun.anchor == "any")
         # a plural ("Workshops", "Gedenkveranstaltungen") names a kind of event, not one event: it only joins
         # an event found elsewhere, unless it is the headline's subject
-        if ok and not (m.plural and not in_ranges(pos, lead[:1]) and not _days_run(sent_dates(sent)[0], m)):
+        if ok and not (
+            m.plural
+            and not in_ranges(pos, lead[:1])
+            and not _days_run(sent_dates(sent)[0], m, doc[m.start].lower_)
+        ):
             anchored.append((m, how))
         else:
             loose.append(m)
@@ -414,6 +422,8 @@ def events_of(
             if later is not None:
                 start, later_end = event_dates(timexes, later.start_char, later.end_char)
                 end = later_end or end
+                if start and not later_end and _until_only(text, timexes, later.start_char, later.end_char):
+                    start, end = None, start[:10]  # "… ist noch bis zum 31.03.2019 zu sehen": an end
                 sents.insert(sents.index(best_sent) + 1, later)  # its place and host count too
             elif (start is None or start.startswith("T")) and not until:
                 days = mention_days(best)
@@ -548,6 +558,9 @@ def events_of(
 
 
 # the subject of a sentence that dates the event before it: "Sie findet am …", "Die Veranstaltung beginnt um …"
+_DATELINE = re.compile(
+    r"\s*[A-ZÄÖÜ][\w./-]*(?:\s+[A-ZÄÖÜ][\w./-]*)?,\s*(?:den\s+)?\d{1,2}\.\s*\S+\s+\d{4}\s*[–—-]\s"
+)
 _REFERS_BACK = re.compile(
     r"\s*(?:Sie|Er|Es|Diese[rs]?|Die(?:se)?\s+Veranstaltung|Das\s+Treffen|Der\s+Termin)\s+"
     r"(?:(?:findet|beginnt|startet)\b|(?:wird|ist)\s+(?:am|vom)\b)"
@@ -675,7 +688,9 @@ def _drop_steps_and_kinds(
             bare
             and not one_of
             and plural
-            and not (ev.get("start") and ev.get("end") and ev["type"] in _SERIES)
+            and not (
+                ev.get("start") and ev.get("end") and ev["type"] in _SERIES and _SERIES_WORD.search(name)
+            )
         ):
             continue  # "Die Kulturtage finden vom 3. bis 5. Mai statt": days of one event, not a kind
         out.append(r)
@@ -709,12 +724,14 @@ def _drop_steps_and_kinds(
 
 
 _SERIES = ("Aktionstag", "Aktionswoche")
+_SERIES_WORD = re.compile(r"(?i)(?:tage|tagen|wochen)$")  # a plural, not the genitive "Frauentags"
 
 
-def _days_run(days: Sequence[date], m: Mention) -> bool:
+def _days_run(days: Sequence[date], m: Mention, word: str) -> bool:
     """A plural of days or weeks dated by a run of days is one event: "Die Kulturtage finden vom 3. bis
-    5. Mai statt", "Internationale Wochen gegen Rassismus vom 15. bis 28. März"; "Workshops" are never."""
-    if m.noun.type not in _SERIES or len(set(days)) < 2:
+    5. Mai statt", "Internationale Wochen gegen Rassismus vom 15. bis 28. März"; "Workshops" are never, nor
+    a genitive "des Frauentags" (its "-s" is no plural)."""
+    if m.noun.type not in _SERIES or len(set(days)) < 2 or not word.endswith(("tage", "tagen", "wochen")):
         return False
     return 0 < (max(days) - min(days)).days <= 31
 

@@ -419,3 +419,27 @@ def test_singular_article_overrides_plural_tag(words, plural):
     doc = Doc(spacy.blank("de").vocab, words=words, morphs=morphs)
     tok = doc[words.index("Weihnachtssingen")]
     assert _plural_word(doc, tok.idx, tok.text) is plural
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # shouldn't: a dateline dates no headline event; a bus line and police measures are no appointments
+        (
+            "Forum für die Geschichte der Opposition\n\nBerlin, 10. Februar 2024 – Der Beauftragte fordert einen schnellen Beschluss.",
+            [],
+        ),
+        (
+            "Abkühlung per Bus\n\nAm 21. Juni 2024 nimmt die Linie 222 um 10 Uhr ihren Betrieb zum Strandbad auf.",
+            [],
+        ),
+    ],
+)
+def test_no_event_from_datelines_and_services(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text, published="2024-02-01")] == names
+
+
+def test_until_in_the_dating_sentence_is_an_end(nlp):
+    text = "Ausstellung „Der Tag“ im Gutshaus\n\nDie Ausstellung ist noch bis zum 31. März 2024 im Gutshaus zu sehen."
+    ev = _event(_events(nlp, text), "Ausstellung")
+    assert (ev["start"], ev["end"]) == (None, "2024-03-31")
