@@ -241,10 +241,14 @@ def find_mentions(
             i += 1
             continue
         noun, plural = hit
-        if noun.words[-1] in ("der", "des") and (
-            j >= n_toks
-            or not toks[j].text[:1].isupper()
-            or match_noun(toks[j].text, lexicon=lexicon) is not None
+        if (
+            noun.words[-1] in ("der", "des")
+            and (
+                j >= n_toks
+                or (i > 0 and toks[i - 1].text in _QUOTE_OPEN)  # a title: "Baumzählung „Tag des Stadtbaums“"
+                or not toks[j].text[:1].isupper()
+                or match_noun(toks[j].text, lexicon=lexicon) is not None
+            )
         ):
             i += 1  # "am Tag der Wahl", "am Tag des Festes": the day of an event, not an event of its own
             continue
