@@ -81,10 +81,13 @@ def _cut_phrase(text: str, *, max_chars: int) -> str | None:
         text,
     )
     phrase = text[: m.start()] if m else text
-    phrase = phrase.strip(" ,;–-\u00a0")
-    if not phrase or len(phrase) > max_chars:
-        return None
+    phrase = phrase.split("\n")[0].strip(" ,;–-\u00a0")  # a phrase ends with its line
+    if not phrase or len(phrase) > max_chars or _PRONOUN.search(phrase):
+        return None  # "Das zeigen wir": a pronoun names no organizer
     return phrase
+
+
+_PRONOUN = re.compile(r"(?i)\b(?:wir|uns|ich|euch)\b")
 
 
 def find_organizer(text: str, *, lexicon: EventLexicon, max_chars: int = 200) -> tuple[str, str] | None:

@@ -17,6 +17,12 @@ from pressextract.rules.events.attributes import _DATEISH, dates_of
 from pressextract.rules.events.mentions import EventMatch, Mention
 from pressextract.rules.programme import Line, split_lines
 
+# a clock time of a label line; a range "17 bis 21 Uhr" starts at 17:00, not at the "21 Uhr" that ends it
+_BLOCK_CLOCK = re.compile(
+    r"(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?(?=\s*(?:–|-|bis)\s*(?:2[0-4]|[01]?\d)(?:[:.][0-5]\d)?\s*Uhr\b)"
+    r"|(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?\s*Uhr\b|(?<![\d.])(2[0-4]|[01]?\d)[:.]([0-5]\d)(?![\d.])"
+)
+
 
 @dataclass(slots=True)
 class _Block:
@@ -51,11 +57,9 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
             if fld in ("when", "date", "time"):
                 d, _c = dates_of(timexes, ln.start, ln.end)
                 days.extend(x for x in d if x not in days)
-                for t in re.finditer(
-                    r"(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?\s*Uhr\b|(?<![\d.])(2[0-4]|[01]?\d)[:.]([0-5]\d)(?![\d.])",
-                    m.group("value"),
-                ):
-                    h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
+                for t in _BLOCK_CLOCK.finditer(m.group("value")):
+                    g = next(k for k in (1, 3, 5) if t.group(k))
+                    h, mi = t.group(g), t.group(g + 1)
                     clock.append(f"{int(h):02d}:{int(mi or 0):02d}")
         sv = ev = None
         if days:
@@ -92,8 +96,9 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
     return out
 
 
+# "am"/"vom" may open the line: "… lädt alle ein, an der Diskussion\n\nam Donnerstag, 14. November 2019 um 18 Uhr"
 _DATE_LINE = re.compile(
-    r"^(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?"
+    r"^(?:(?:am|vom)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:de[nm]\s+)?)?"
     r"\d{1,2}\.\s*(?:\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 )
 

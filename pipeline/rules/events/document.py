@@ -70,6 +70,7 @@ def find_events(doc: Doc, *, rules: EventRules, options: EventOptions, refs: Ref
         max_name_tokens=options.max_name_tokens,
         max_organizer_chars=options.max_organizer_chars,
         text=text,
+        published=refs.published or refs.meta.get("published"),
     )
     day = (refs.published or refs.meta.get("published") or "")[:4]
     if day.isdigit():

@@ -32,6 +32,7 @@ from pressextract.rules.events.blocks import (
     _label_blocks,
     _lead_in_days,
 )
+from pressextract.rules.events.headline import _event_of_block, _no_appointment, _until_only
 from pressextract.rules.events.mentions import (
     _QUOTED,
     EventMatch,
@@ -69,6 +70,7 @@ def events_of(
     max_name_tokens: int = 14,
     max_organizer_chars: int = 200,
     text: str | None = None,
+    published: str | None = None,
 ) -> list[EventMatch]:
     """Events of one document, merged by type and date, in order of first anchored mention.
 
@@ -148,6 +150,51 @@ def events_of(
                 return b
         return None
 
+    head_end = lead[0][1] if lead else (text.find("\n") if "\n" in text else len(text))
+
+    def body_dating() -> Span | None:
+        """The sentence under the headline that dates the event the headline names: the first of the body's
+        first three sentences with a calendar day, an event verb, a clock time or a day not before the
+        release ("Lesung mit Elisabeth W." over "Die Autorin liest am 14. März 2024 in der Bibliothek.").
+        Example: "Bezirksbürgermeisterin lädt zur Eröffnung des Stammtisches ein\n\nAm 7. Juli 2025 um 14 Uhr
+        wird … eröffnet." -> the second sentence."""
+        seen = 0
+        for sent in doc.sents:
+            if sent.start_char < head_end or not sent.text.strip():
+                continue
+            seen += 1
+            if seen > 3:
+                return None
+            if not re.search(r"[.!?:“”\"]\s*$", sent.text) and sent.end < len(doc) and "\n" not in sent.text:
+                # the parser cut a sentence inside its date: "Am Dienstag" | ", dem 29. November um 17 Uhr …"
+                sent = doc[sent.start : doc[sent.end].sent.end]
+            if (
+                is_deadline(sent.text)
+                or any(rx.search(sent.text) for rx in cancelled)
+                or _DATELINE.match(sent.text)
+            ):
+                continue  # "Berlin, 10. Februar 2023 – Der Beauftragte …": the day of the release, no event's
+            days, clocks = dates_of(timexes, sent.start_char, sent.end_char)
+            if not days:
+                continue
+            later = bool(published) and min(days).isoformat() >= (published or "")[:10]
+            if clocks or later or any(rx.search(sent.text) for _, rx in occurs):
+                return sent
+        return None
+
+    dating = body_dating() if lead or text else None
+    # the body sentence names an event of its own ("Das jugendFORUM, das Festival …, findet am … statt"): the
+    # headline's noun is that event's other name, and the sentence dates that event, not a second one
+    title_dating = (
+        dating
+        if dating is not None
+        and not any(dating.start_char <= doc[m.start].idx < dating.end_char for m in mentions)
+        else None
+    )
+
+    def in_head(m: Mention) -> bool:
+        return doc[m.start].idx < head_end and not m.plural
+
     anchored: list[tuple[Mention, str]] = []
     loose: list[Mention] = []
     in_prog: list[Mention] = []
@@ -191,10 +238,16 @@ def events_of(
                 how = "lead"
             elif any(rx.search(sent.text) for _, rx in occurs):
                 how = "verb"
+        if how in (None, "lead") and title_dating is not None and in_head(m):
+            how = "dated"  # the headline names it, the body's first dated sentence dates it
         ok = how in ("dated", "block") or (how is not None and m.noun.anchor == "any")
         # a plural ("Workshops", "Gedenkveranstaltungen") names a kind of event, not one event: it only joins
         # an event found elsewhere, unless it is the headline's subject
-        if ok and not (m.plural and not in_ranges(pos, lead[:1])):
+        if ok and not (
+            m.plural
+            and not in_ranges(pos, lead[:1])
+            and not _days_run(sent_dates(sent)[0], m, doc[m.start].lower_)
+        ):
             anchored.append((m, how))
         else:
             loose.append(m)
@@ -303,6 +356,30 @@ def events_of(
                 g.mentions.append(m)
                 break
 
+    def follow_up(g: _Group) -> Span | None:
+        """The sentence after an undated event's sentence that dates it by referring back to it: "… lädt zu
+        einer Informationsveranstaltung ein. Sie findet am 25. April um 17:30 Uhr … statt." A sentence that
+        names an event of its own ("Es findet am 5. Mai ein Konzert statt") dates that one, not this."""
+        other = {sent_of(m).start for o in groups if o is not g for m in o.mentions}
+        for m in g.mentions:
+            if id(m) in refs:
+                continue
+            nxt = sent_of(m)
+            for _ in range(3):  # "\n\n" between two paragraphs is a sentence of its own
+                nxt = doc[nxt.end].sent if nxt.end < len(doc) else None
+                if nxt is None or nxt.text.strip():
+                    break
+            if nxt is None or nxt.start in other or not _REFERS_BACK.match(nxt.text) or is_deadline(nxt.text):
+                continue
+            if any(rx.search(nxt.text) for rx in cancelled):
+                continue
+            start = event_dates(timexes, nxt.start_char, nxt.end_char)[0]
+            if start is not None and not start.startswith("T"):
+                return nxt
+        if title_dating is not None and any(in_head(m) for m in g.mentions):
+            return title_dating
+        return None
+
     heading_paras = _heading_scopes(doc, headings, text=text)
     results: list[EventMatch] = []
     for g in groups:
@@ -331,7 +408,24 @@ def events_of(
             start, end = block.start_value, block.end_value
         elif not is_deadline(best_sent.text):
             start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
-            if start is None or start.startswith("T"):
+            until = (
+                bool(start)
+                and end is None
+                and _until_only(text, timexes, best_sent.start_char, best_sent.end_char)
+            )
+            if until:
+                start, end = (
+                    None,
+                    (start or "")[:10],
+                )  # "Die Ausstellung ist bis zum 14. April zu sehen": its end
+            later = follow_up(g) if start is None or start.startswith("T") else None
+            if later is not None:
+                start, later_end = event_dates(timexes, later.start_char, later.end_char)
+                end = later_end or end
+                if start and not later_end and _until_only(text, timexes, later.start_char, later.end_char):
+                    start, end = None, start[:10]  # "… ist noch bis zum 31.03.2019 zu sehen": an end
+                sents.insert(sents.index(best_sent) + 1, later)  # its place and host count too
+            elif (start is None or start.startswith("T")) and not until:
                 days = mention_days(best)
                 clocks = sent_dates(best_sent)[1]
                 if len(days) == 1:
@@ -431,6 +525,27 @@ def events_of(
         block_event = _event_of_block(text, blocks, heads)
         if block_event is not None:
             results.append(block_event)
+    if (
+        not results
+        and dating is not None
+        and published
+        and dates_of(timexes, dating.start_char, dating.end_char)[1]
+        and (event_dates(timexes, dating.start_char, dating.end_char)[0] or "")[:10] >= published[:10]
+        and not any("Past" in t.morph.get("Tense") and "Ind" in t.morph.get("Mood") for t in dating)
+        and not _no_appointment(text[:head_end] + "\n" + dating.text)
+    ):
+        # no event noun, no label block: the headline names the appointment its first sentence dates with
+        # a day and a clock time, on or after the release ("Fête de la musique – Musikmeile …\n\nAm
+        # 21.06.2025 von 13:00 – 20:00 Uhr …"); a report in the past tense ("Am Montag gegen 13 Uhr kam es
+        # zu …", "wurde die Feuerwehr alarmiert") tells what happened, no appointment
+        start, end = event_dates(timexes, dating.start_char, dating.end_char)
+        heads = sorted([*lead, (0, text.find("\n") if "\n" in text else len(text))])
+        when = _Block(dating.start_char, dating.end_char, (), None, start, end)
+        head_event = _event_of_block(text, [when], heads, rule_id="ev.headline", need_days=False)
+        if head_event is not None:
+            loc = find_location(dating, lexicon=lexicon, entities=entities, text=text)
+            head_event.event["location"] = loc
+            results.append(head_event)
     for r in results:
         ev = r.event
         if ev["motto"] and _TITLED.search(ev["name"]):
@@ -442,12 +557,23 @@ def events_of(
     return _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
 
 
+# the subject of a sentence that dates the event before it: "Sie findet am …", "Die Veranstaltung beginnt um …"
+_DATELINE = re.compile(
+    r"\s*[A-ZÄÖÜ][\w./-]*(?:\s+[A-ZÄÖÜ][\w./-]*)?,\s*(?:den\s+)?\d{1,2}\.\s*\S+\s+\d{4}\s*[–—-]\s"
+)
+_REFERS_BACK = re.compile(
+    r"\s*(?:Sie|Er|Es|Diese[rs]?|Die(?:se)?\s+Veranstaltung|Das\s+Treffen|Der\s+Termin)\s+"
+    r"(?:(?:findet|beginnt|startet)\b|(?:wird|ist)\s+(?:am|vom)\b)"
+)
 _LABELLED_PLACE = re.compile(
     r"[ \t]*:[ \t]*[^\n]*?\d{1,2}(?:[:.]\d{2})?[ \t]*Uhr[ \t]*,[ \t]*(?P<place>[^\n,;]{2,80}?)[ \t.]*$",
     re.MULTILINE,
 )
 _ZUM_ANLASS = re.compile(r"^[^.;:]{0,200}?\bzum\s+Anlass\b")
-_APPOSITION = re.compile(r"\s*,\s*(?:der|die|das|dem|den|des)\s+")
+# "der Berlin-Tag, die größte Berufs- und Informationsmesse …": adjectives and a truncated compound between
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:der|die|das|dem|den|des)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?:[A-ZÄÖÜ][\wäöüß]*-\s+und\s+)?"
+)
 _DAY_LABEL_AFTER = re.compile(r"\s*,\s*(?:dem|den|der)\s+")
 _DAY_LABEL_BEFORE = re.compile(r",\s*(?:dem|den|der)\s+$")
 
@@ -501,46 +627,6 @@ def _merge_references(results: list[EventMatch]) -> list[EventMatch]:
             continue
         out.append(r)
     return out
-
-
-def _event_of_block(
-    text: str, blocks: Sequence[_Block], lead: Sequence[tuple[int, int]]
-) -> EventMatch | None:
-    """An invitation with no event noun: the headline names the event, the first dated label block under it
-    ("Datum: …\nOrt: …") gives its date and place.
-
-    Example: "„Magische Momente“ mit dem Akkordeon-Orchester\nDatum: Samstag, 06.04.2019, 16 Uhr\nOrt: Saal"
-    -> event "Magische Momente", 2019-04-06T16:00, Saal.
-    """
-    dated = [b for b in blocks if b.days and b.start_value]
-    if not dated:
-        return None
-    b = dated[0]
-    above = [(hs, he) for hs, he in lead if he <= b.start]
-    if not above:
-        return None
-    hs, he = above[0]
-    head = text[hs:he].strip()
-    quoted = _QUOTED.search(head)
-    if quoted:
-        name, ns = quoted.group(1).strip(), hs + quoted.start(1)
-    else:
-        cut = re.split(r"\s+[–—-]\s+|:\s+|\s+(?:am|vom|im|in der|in dem)\s+\d", head, maxsplit=1)[0].strip()
-        if not cut or len(cut) > 80:
-            return None
-        name, ns = cut, hs + text[hs:he].find(cut)
-    ev = {
-        "name": name,
-        "type": "Veranstaltung",
-        "motto": None,
-        "start": b.start_value,
-        "end": b.end_value,
-        "location": b.place,
-        "organizer": None,
-        "recurrence": None,
-        "rule_id": "ev.block",
-    }
-    return EventMatch(ns, ns + len(name), ev, [ns])
 
 
 _VENUE_HEADS = ("café", "cafe")
@@ -598,8 +684,15 @@ def _drop_steps_and_kinds(
         bare = all(w.lower() in _QUANTIFIERS for w in words[:-1])  # "Diverse Veranstaltungen"
         hit = match_noun(words[-1], lexicon=lexicon) if bare else None
         plural = (hit is not None and hit[1]) or (len(words) == 1 and _plural_word(doc, r.start, name))
-        if bare and not one_of and plural:
-            continue
+        if (
+            bare
+            and not one_of
+            and plural
+            and not (
+                ev.get("start") and ev.get("end") and ev["type"] in _SERIES and _SERIES_WORD.search(name)
+            )
+        ):
+            continue  # "Die Kulturtage finden vom 3. bis 5. Mai statt": days of one event, not a kind
         out.append(r)
     dated = [r for r in out if r.event.get("start")]
     keep: list[EventMatch] = []
@@ -630,6 +723,19 @@ def _drop_steps_and_kinds(
     return keep
 
 
+_SERIES = ("Aktionstag", "Aktionswoche")
+_SERIES_WORD = re.compile(r"(?i)(?:tage|tagen|wochen)$")  # a plural, not the genitive "Frauentags"
+
+
+def _days_run(days: Sequence[date], m: Mention, word: str) -> bool:
+    """A plural of days or weeks dated by a run of days is one event: "Die Kulturtage finden vom 3. bis
+    5. Mai statt", "Internationale Wochen gegen Rassismus vom 15. bis 28. März"; "Workshops" are never, nor
+    a genitive "des Frauentags" (its "-s" is no plural)."""
+    if m.noun.type not in _SERIES or len(set(days)) < 2 or not word.endswith(("tage", "tagen", "wochen")):
+        return False
+    return 0 < (max(days) - min(days)).days <= 31
+
+
 _STEP_OPENER = re.compile(
     r"(?:Im\s+Anschluss|Anschließend|Danach|Daraufhin|Zum\s+(?:Abschluss|Ausklang|Auftakt)"
     r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt))\b"
@@ -637,8 +743,22 @@ _STEP_OPENER = re.compile(
 
 
 def _plural_word(doc: Doc, start: int, name: str) -> bool:
+    """A one-word name in the plural ("Workshops"); a singular article before it overrides the tagger, which
+    takes nominalised verbs for plurals: "zum gemeinsamen Weihnachtssingen" is one event."""
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
-    return span is not None and len(span) == 1 and "Plur" in span[0].morph.get("Number")
+    if span is None or len(span) != 1 or "Plur" not in span[0].morph.get("Number"):
+        return False
+    k = span.start - 1
+    while k >= 0 and doc[k].is_alpha and doc[k].text[:1].islower() and doc[k].lower_ not in _SINGULAR_DETS:
+        k -= 1  # adjectives between: "zum gemeinsamen"
+        if span.start - k > 3:
+            break
+    return not (k >= 0 and doc[k].lower_ in _SINGULAR_DETS)
+
+
+_SINGULAR_DETS = frozenset(
+    {"zum", "beim", "vom", "das", "dem", "des", "ein", "einem", "eines", "dieses", "diesem"}
+)
 
 
 _RUNNING = word_set("events", "running_types")

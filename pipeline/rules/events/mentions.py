@@ -138,7 +138,7 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None 
         if m < limit:
             return start, m + 1
     last_ok = end
-    state = "after_noun"
+    state = "need_np" if doc[j - 1].lower_ in ("der", "des") else "after_noun"  # "Tag der" + "Zahngesundheit"
     while k < limit:
         t = doc[k]
         low = t.lower_
@@ -186,7 +186,16 @@ def _name_extent(doc: Doc, i: int, j: int, *, max_tokens: int, text: str | None 
                 continue
             break
         break
-    return start, max(end, last_ok)
+    end = max(end, last_ok)
+    if (
+        end + 2 < min(sent_end, len(doc))
+        and doc[end].text == "("
+        and doc[end + 2].text == ")"
+        and re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&.-]{1,11}", doc[end + 1].text)
+        and any(c.isupper() for c in doc[end + 1].text[1:])
+    ):
+        end += 3  # the short name in parentheses: "UN-Klimakonferenz (COP27)", "Fachtagung (FTW24)"
+    return start, end
 
 
 def find_mentions(
@@ -232,6 +241,17 @@ def find_mentions(
             i += 1
             continue
         noun, plural = hit
+        if (
+            noun.words[-1] in ("der", "des")
+            and (
+                j >= n_toks
+                or (i > 0 and toks[i - 1].text in _QUOTE_OPEN)  # a title: "Baumzählung „Tag des Stadtbaums“"
+                or not toks[j].text[:1].isupper()
+                or match_noun(toks[j].text, lexicon=lexicon) is not None
+            )
+        ):
+            i += 1  # "am Tag der Wahl", "am Tag des Festes": the day of an event, not an event of its own
+            continue
         if (
             plural
             and lowers[i].endswith("s")
