@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-import pressextract
 from pressextract.records.ids import person_id
 from pressextract.rules.quotes import (
     find_marked,
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=["press_quotes"])
 
 
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:

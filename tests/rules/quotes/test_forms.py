@@ -5,13 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import pressextract
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=["press_quotes"])
-
 
 def rows(nlp, text: str) -> list[tuple[str, str, str | None]]:
     doc = nlp(text)

@@ -4,21 +4,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import pressextract
 from pressextract.rules.quotes.context import QuoteMatch
 from pressextract.rules.quotes.indirect import not_a_speaker, not_reported, reported_precision
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=["press_quotes"])
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("de")
 
 
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:

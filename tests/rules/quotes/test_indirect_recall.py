@@ -13,11 +13,6 @@ from pressextract.rules.quotes.learned import Candidate, SpeakerModel, choose_sp
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=["press_quotes"])
-
-
-@pytest.fixture(scope="module")
 def nlp_konj():
     """The blank pipeline with the opt-in setting free_konjunktiv (off by default: it costs speaker accuracy)."""
     from dataclasses import replace

@@ -11,11 +11,6 @@ import pytest
 import pressextract
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=["press_quotes"])
-
-
 def rows(nlp, text: str) -> list[tuple[str, str, str | None, str]]:
     doc = nlp(text)
     return [

@@ -9,11 +9,6 @@ import pressextract
 from pressextract.backbone import bundled_path
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=["press_quotes"])
-
-
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:
     doc = nlp(text)
     return [(s.text, s._.quote) for s in doc.spans["press_quotes"]]

@@ -6,7 +6,6 @@ import shutil
 
 import pytest
 
-import pressextract
 from pressextract.records.ids import person_id
 from pressextract.rules.quotes import (
     LEXICON_DIR,
@@ -15,11 +14,6 @@ from pressextract.rules.quotes import (
     load_lexicon,
     resolve_speaker,
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=["press_quotes"])
 
 
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:

@@ -5,24 +5,12 @@ Runs on the blank pipeline (no model) unless marked."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-import pressextract
 from pressextract.contract import Refs
 from pressextract.rules.quotes.context import QuoteMatch
 from pressextract.rules.quotes.learned import SpeakerModel, choose_speaker, speaker_candidates
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.speakers import speaker_organization
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=["press_quotes"])
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("de")
 
 
 def quotes(nlp, text: str) -> list[tuple[str, dict]]:
