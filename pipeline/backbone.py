@@ -73,8 +73,10 @@ _GLUED_QUOTE_INFIXES = (r"(?<=[a-zäöüß0-9)])[.!?:](?=[„«‚])", r"(?<=[.!
 
 def split_glued_quotes(nlp: Language) -> Language:
     """Add the glued-quote infixes to the pipeline's tokenizer. Example: "Alltag.„Aber" -> Alltag . „ Aber."""
-    infixes = [*nlp.Defaults.infixes, *_GLUED_QUOTE_INFIXES]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # keep the pipeline's own infixes (a trained model may carry its own), add ours after them
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
+    infixes = [current.pattern] if current is not None else list(nlp.Defaults.infixes)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*infixes, *_GLUED_QUOTE_INFIXES]).finditer
     return nlp
 
 

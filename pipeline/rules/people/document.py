@@ -115,7 +115,9 @@ def with_age_noun_genders(
     genders: dict[str, str] = {}
     for i in range(1, len(sents)):
         s, e = sents[i]
-        m = _AGE_NOUN.match(text, s) or _AGE_NOUN.match(text, s + len(text[s:e]) - len(text[s:e].lstrip()))
+        while s < e and text[s].isspace():
+            s += 1
+        m = _AGE_NOUN.match(text, s)
         if m is None:
             continue
         ps, pe = sents[i - 1]

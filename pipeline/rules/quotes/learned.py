@@ -290,7 +290,7 @@ _PREP_GROUP = {
 _MAX_PHRASE = 12
 # "nach" before its noun names a source only with these nouns ("nach Angaben der Polizei"); after it,
 # always ("seiner Ansicht nach")
-_NACH_SOURCES = frozenset(word_set("quotes", "nach_sources"))
+_NACH_SOURCES = word_set("quotes", "nach_sources")
 
 
 def _syntactic(doc: Doc, q, lo: int, hi: int) -> list[tuple[int, int, str]]:

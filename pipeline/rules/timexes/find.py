@@ -95,7 +95,7 @@ def find_timexes(
                 ctx.header_day = it.day
                 it.f["_day_context"] = True
     if domain == "news":
-        _only_day_for_clock_times(text, out_items, bounds, anchor)
+        _only_day_for_clock_times(text, out_items, bounds, anchor, lex)
     for it in out_items:
         rt = it.f.get("_range_to")
         if (
@@ -121,7 +121,9 @@ def find_timexes(
     ]
 
 
-def _only_day_for_clock_times(text: str, items: list[_Item], bounds: list[int], anchor: date | None) -> None:
+def _only_day_for_clock_times(
+    text: str, items: list[_Item], bounds: list[int], anchor: date | None, lex: Lexicons
+) -> None:
     """Clock times still without a day take the one day the release names, when it names exactly one.
 
     Example: "Das Fest steigt am Samstag, 21. Juni. … (three paragraphs) … 16.00 Uhr Schülerchor" -> 21 June;
@@ -140,13 +142,13 @@ def _only_day_for_clock_times(text: str, items: list[_Item], bounds: list[int], 
     if len(days) != 1:
         return
     (day,) = days
-    for i, it in enumerate(items):
+    for it in items:
         if (
             it.pattern.kind == "time"
             and "H" in it.f
             and it.value
             and it.value.startswith("XXXX-XX-XX")
-            and not _hours_sentence(text, it.start, bounds, items, i)
+            and not _hours_sentence(text, it.start, bounds, items, lex)
         ):
             it.day = day
             it.value = day.isoformat() + it.value[len("XXXX-XX-XX") :]
@@ -324,7 +326,7 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
                 day is None
                 and ctx.domain == "news"
                 and "H" in f  # clock times only, not "am Abend"
-                and not _hours_sentence(text, it.start, bounds, items, i)
+                and not _hours_sentence(text, it.start, bounds, items, lex)
             ):
                 day = _recent_day(text, it.start, ctx)
                 if day is not None:

@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 
 from pressextract.resources.loader import word_set
@@ -261,13 +262,22 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 _HOURS_WORDS = word_set("timexes", "hours_words")
-_WD_SHORT = r"(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
-# "Di bis So", "Mo-Fr.", "Mo, Di, Do, Fr": days of a week, not one day
-_WD_RANGE = re.compile(rf"\b{_WD_SHORT}\.?\s*(?:[-–—,]|bis|und)\s*{_WD_SHORT}\b")
 
 
-def _hours_sentence(text: str, pos: int, bounds: list[int], items: list[_Item], i: int) -> bool:
-    """Whether a clock time stands among opening or office hours: a weekday range, a weekly set or an hours word.
+@lru_cache(maxsize=4)
+def _weekday_run(forms: frozenset[str]) -> re.Pattern:
+    """Two weekdays joined by a dash, comma, "bis" or "und" ("Di bis So", "Mo-Fr.", "Mo, Di"): days of a week.
+
+    Built from the weekday lexicon (names and abbreviations, resources/lexicons/weekdays.tsv).
+    """
+    # capitalised as written ("Mo", "Dienstag"): lower-case "so"/"do" are words
+    caps = {f.rstrip(".").capitalize() for f in forms}
+    alts = "|".join(re.escape(f) for f in sorted(caps, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\.?\s*(?:[-–—,]|bis|und)\s*(?:{alts})\b")
+
+
+def _hours_sentence(text: str, pos: int, bounds: list[int], items: list[_Item], lex: Lexicons) -> bool:
+    """Whether a clock time stands among opening or office hours: a weekday run, a weekly set or an hours word.
 
     Example: "Geöffnet ist Dienstag-Freitag 11.00-18.00 Uhr" -> True; "Gegen 18:15 Uhr teilte ein Kind mit" -> False.
     """
@@ -277,7 +287,9 @@ def _hours_sentence(text: str, pos: int, bounds: list[int], items: list[_Item], 
     if any(o.pattern.label == "SET" and start <= o.start < end for o in items):
         return True
     sent = text[start:end]
-    return bool(_WD_RANGE.search(sent)) or any(w.casefold() in _HOURS_WORDS for w in re.findall(r"\w+", sent))
+    if any(w.casefold() in _HOURS_WORDS for w in re.findall(r"\w+", sent)):
+        return True
+    return bool(_weekday_run(frozenset(lex.weekdays)).search(sent))
 
 
 def _recent_day(text: str, pos: int, ctx: _Ctx) -> date | None:
@@ -295,7 +307,7 @@ def _recent_day(text: str, pos: int, ctx: _Ctx) -> date | None:
 
 
 def _after_midnight(day: date, hour: int, ctx: _Ctx) -> date:
-    """A small-hours clock time after "in der Nacht zum Samstag"-like nights belongs to the next day.
+    """A small-hours clock time after a night ("in der vergangenen Nacht") belongs to the next day.
 
     Example: "In der vergangenen Nacht (29./30.) … gegen 2 Uhr" -> the 30th; "gegen 22.45 Uhr" -> the 29th.
     """
