@@ -65,14 +65,14 @@ def load_backbone(model: str | None = None) -> Language:
         ) from exc
 
 
-# An opening German quotation mark glued to the end of a sentence ("Alltag.„Aber …", "sagte:„Nein“"; 35 times
-# in the corpora): spaCy's German infixes leave "Alltag.„Aber" one token, so neither the sentence end nor the
+# An opening German quotation mark glued to the end of a sentence ("Stadtteil.„Wir …", "sagte:„Nein“"; 35 times
+# in the corpora): spaCy's German infixes leave "Stadtteil.„Wir" one token, so neither the sentence end nor the
 # quote is seen. The period (or colon) and the mark become tokens of their own; abbreviations ("z.B.„") stay.
 _GLUED_QUOTE_INFIXES = (r"(?<=[a-zäöüß0-9)])[.!?:](?=[„«‚])", r"(?<=[.!?:])[„«‚](?=[A-ZÄÖÜ])")
 
 
 def split_glued_quotes(nlp: Language) -> Language:
-    """Add the glued-quote infixes to the pipeline's tokenizer. Example: "Alltag.„Aber" -> Alltag . „ Aber."""
+    """Add the glued-quote infixes to the pipeline's tokenizer. Example: "Stadtteil.„Wir" -> Stadtteil . „ Wir."""
     # keep the pipeline's own infixes (a trained model may carry its own), add ours after them
     current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
     infixes = [current.pattern] if current is not None else list(nlp.Defaults.infixes)

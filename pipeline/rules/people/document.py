@@ -107,7 +107,7 @@ def with_age_noun_genders(
 ) -> list[PersonMatch]:
     """Gender from an age noun opening the next sentence, where the sentence before names one person only.
 
-    Example: "„Ich liebe meinen Job“, sagte Ramin Tahnasebi. Der 32-Jährige macht eine Ausbildung." -> m;
+    Example: "„Die Arbeit macht mir Spaß“, sagte Tarek Beispielsohn. Der 32-Jährige lernt Tischler." -> m;
     not where the sentence before names two people or none (police: "Ein Radfahrer … Der 46-Jährige …").
     """
     if "ährige" not in text:

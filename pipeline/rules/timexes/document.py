@@ -85,7 +85,7 @@ def find_timex_matches(doc: Doc, *, rules: TimexRules, options: TimexOptions, re
 def past_sentences(doc: Doc) -> frozenset[int]:
     """Indices of the sentences with a finite past-tense verb (the morphologizer's Tense=Past, Mood=Ind).
 
-    Example: "In der Nacht von Sonntag auf Montag bestellten zwei Männer …" -> {0}: the Sunday is the last one.
+    Example: "In der Nacht von Sonntag auf Montag reparierten zwei Teams …" -> {0}: the Sunday is the last one.
     Participles ("Die am Montag geplante …", "wird am Samstag eröffnet") carry no Mood and do not count.
     """
     morphs = doc.to_array("MORPH")

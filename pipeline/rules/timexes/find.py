@@ -61,7 +61,7 @@ def find_timexes(
     to a cheap splitter); ``excluded`` character ranges (captions) give no timexes; ``day_headers=False``
     leaves day headers ("Zweiter Konferenztag") unresolved and out of the result. ``past_sentences``: indices
     (in ``sent_bounds``) of sentences with a finite past-tense verb, from the tagger: a bare weekday there is the
-    last one, also where the verb is on no cue list ("von Sonntag auf Montag bestellten zwei Männer …").
+    last one, also where the verb is on no cue list ("von Sonntag auf Montag reparierten zwei Teams …").
     """
     if domain not in DOMAINS:
         raise ValueError(f"domain must be one of {sorted(DOMAINS)}, got {domain!r}")
