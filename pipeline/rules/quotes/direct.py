@@ -103,7 +103,9 @@ def _attribution_after(ctx: _Ctx, m: Marked, close_tok: int) -> QuoteMatch | Non
     if rng and rng[0] < j:
         rng = None
     if rng:
-        rng = _office_then_person(ctx, rng, hi) or rng  # "sagt Bezirksstadtrat für Ordnung, …, Urban Aykal"
+        rng = (
+            _office_then_person(ctx, rng, hi) or rng
+        )  # "sagt Bezirksstadtrat für Ordnung, …, Malte Musterhaus"
     s = _span_text(doc, rng) if rng else (None, None, None)
     return _cued(m.start, m.end, "direct", "direct.after.verb", verb.lemma, tok, s, verb.id)
 

@@ -194,7 +194,7 @@ def _speaker_from_dep(ctx: _Ctx, verb: Token) -> tuple[int, int] | None:
 def _office_then_person(ctx: _Ctx, rng: tuple[int, int], hi: int) -> tuple[int, int] | None:
     """A post-posed office subject whose holder is named further on in the same noun group: "sagte der
     Präsident der 27. UN-Klimakonferenz (COP27) und ägyptische Außenminister Sameh Shoukry" -> the name;
-    "sagt Bezirksstadtrat für Ordnung, Umwelt und Grünflächen, Urban Aykal" -> "Urban Aykal"."""
+    "sagt Bezirksstadtrat für Ordnung, Umwelt und Grünflächen, Malte Musterhaus" -> "Malte Musterhaus"."""
     if _person_in(ctx, rng[0], rng[1]) is not None or not any(
         _looks_like_office(ctx.texts[k]) for k in range(rng[0], rng[1])
     ):
@@ -206,7 +206,7 @@ def _office_then_person(ctx: _Ctx, rng: tuple[int, int], hi: int) -> tuple[int, 
             break
         if ctx.has_lemma and ctx.doc[end].pos_ in ("VERB", "AUX"):
             break
-        # "sagt Bezirksstadtrat für Ordnung, Umwelt- und Naturschutz, Straßen und Grünflächen, Urban Aykal":
+        # "sagt Bezirksstadtrat für Ordnung, Umwelt- und Naturschutz, Straßen und Grünflächen, Malte Musterhaus":
         # the portfolio list goes on over commas; other lowercase words end the noun group
         if (
             t != ","

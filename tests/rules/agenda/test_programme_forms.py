@@ -192,7 +192,7 @@ def test_the_event_time_and_place_is_no_programme_line(grammar, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Öffnungszeiten\n\nMo, Di, Do, Fr von 11:00 Uhr bis 19:00 Uhr\nMittwochs von 11:00 Uhr bis 16:00 Uhr",
+        "Öffnungszeiten\n\nMo, Di, Fr von 10:00 Uhr bis 18:00 Uhr\nMittwochs von 10:00 Uhr bis 14:00 Uhr",
         "Sprechzeiten:\nMontag bis Freitag von 9:00 Uhr bis 13:00 Uhr",
         # a police report: times of what happened
         "Einsatz am Stadion\n\nAb 18 Uhr kam es am Osttor zu Festnahmen.\n19:30 Uhr wurden die Tore geschlossen.",

@@ -374,8 +374,8 @@ def test_weekday_compounds_and_clock_times_after_their_day(text: str, expression
         ("Das Amt ist ab dem 2. Juli wieder offen.\nSprechzeiten: Mo-Fr. 9:00 bis 14:00 Uhr", "14:00 Uhr"),
         ("Ab dem 2. Juli 2019 gilt:\nDienstags 9 – 12 Uhr\nDonnerstags 14 – 16 Uhr", "16 Uhr"),
         (
-            "Die Bibliothek öffnet am 4. Juli.\n\nNeue Zeiten:\n\nMo, Di, Do, Fr von 11:00 Uhr bis 19:00 Uhr",
-            "19:00 Uhr",
+            "Die Bibliothek öffnet am 4. Juli.\n\nNeue Zeiten:\n\nMo, Di, Fr von 10:00 Uhr bis 18:00 Uhr",
+            "18:00 Uhr",
         ),
         (
             "Der Treff startet am 7. Juli. Wir frühstücken jeden 1. & 3. Dienstag von 10:00 bis 12:00 Uhr.",
@@ -432,7 +432,7 @@ def test_clock_times_take_the_one_day_the_release_names() -> None:
 
 
 def test_a_bare_weekday_before_a_clock_time_is_its_day() -> None:
-    """Police: "zwischen Dienstag, 17 Uhr, und Mittwoch, 6.40 Uhr" - each time on its own weekday."""
+    """Police reports: "zwischen <Wochentag>, <Uhrzeit>, und <Wochentag>, <Uhrzeit>" - each time on its own weekday."""
     found = {
         t: v
         for t, _, v in _found("Der Wagen war zwischen Montag, 17 Uhr, und Dienstag, 6.40 Uhr, abgestellt.")
