@@ -77,11 +77,7 @@ class PressQuotes:
 
 
 def _span(doc: Doc, m: QuoteMatch, text: str) -> Span | None:
-    end = m.end
-    # „… wichtig,“ sagt Pfarrer X: the comma inside the marks belongs to the sentence around, not the statement
-    while end > m.start and text[end - 1] in " \t\n,;":
-        end -= 1
-    span = doc.char_span(m.start, end, alignment_mode="expand")
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
     # an organization speaks ("teilte die Polizei mit"): its own column, never a person_id
     org = speaker_organization(doc, m.speaker_start, m.speaker_end, text=text) if m.speaker else None
     if span is not None:

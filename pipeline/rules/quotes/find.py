@@ -160,6 +160,12 @@ def find_quotes(
     out: list[QuoteMatch] = []
     resolved: list[tuple[int, str, str | None, str]] = []
     for m in matches:
+        # „… wichtig,“ sagt X: a comma inside the marks belongs to the sentence around, not the statement
+        end = m.end
+        while end > m.start and text[end - 1] in " \t\n,;":
+            end -= 1
+        if end != m.end:
+            m = replace(m, end=end)
         if doc.char_span(m.start, m.end, alignment_mode="expand") is None:
             continue  # not on token edges of this Doc: no span to write, no speaker to remember
         pid = None
