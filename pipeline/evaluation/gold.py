@@ -128,6 +128,8 @@ class FactScore:
     """Facts found out of all gold facts, with the list of each fact for -v style reporting."""
 
     facts: list[Fact] = field(default_factory=list)
+    # forbidden names (gold `people_forbidden_names`) that the people table does hold for this release
+    forbidden_extracted: list[str] = field(default_factory=list)
 
     @property
     def hit(self) -> int:
@@ -333,18 +335,22 @@ def score_facts(
                     norm(p.get(k)) == norm(gp[k]),
                     f"person {gp['family_name']}.{k} == {gp[k]!r} (got {p.get(k)!r})",
                 )
+    # people of this release for the forbidden-name count: those of its roles and quotes (the reference scorer's
+    # view) and those its mentions name
+    fams_mentioned = fams_in_doc | {norm(p.get("family_name")) for p in T.get("person_docs", [])}
     for bad in gold.get("people_forbidden_names", []):
-        # a negative fact counts only where the table has rows: an empty output earns nothing
-        fact(
-            "people",
-            bool(T["people"])
-            and not any(
+
+        def holds(fams: set[str], bad: str = bad) -> bool:
+            return any(
                 norm(bad) in (norm(p.get("name")), norm(p.get("family_name")))
                 for p in T["people"]
-                if norm(p.get("family_name")) in fams_in_doc or not src
-            ),
-            f"no person named {bad!r}",
-        )
+                if norm(p.get("family_name")) in fams or not src
+            )
+
+        if holds(fams_mentioned):
+            score.forbidden_extracted.append(bad)
+        # a negative fact counts only where the table has rows: an empty output earns nothing
+        fact("people", bool(T["people"]) and not holds(fams_in_doc), f"no person named {bad!r}")
 
     for gr in gold.get("roles", []):
         rows = [r for r in T["roles"] if people.row_person(r, gr["family_name"])]

@@ -224,9 +224,13 @@ def _score_set(golds: list[dict], tables: dict[str, Tables]) -> dict:
     per_table: dict[str, list[int]] = {}
     per_doc = []
     prf: PRF = {}
+    forbidden_files = forbidden_taken = 0
     for gold in golds:
         doc = gold["document"]
         facts = score_facts(tables[doc], gold, doc_source=doc)
+        if gold.get("people_forbidden_names"):
+            forbidden_files += 1
+            forbidden_taken += bool(facts.forbidden_extracted)
         hit += facts.hit
         total += facts.total
         for t, (h, n) in facts.per_table().items():
@@ -242,6 +246,7 @@ def _score_set(golds: list[dict], tables: dict[str, Tables]) -> dict:
                 "hit": facts.hit,
                 "total": facts.total,
                 "misses": facts.misses,
+                "forbidden_extracted": facts.forbidden_extracted,
             }
         )
         merge_prf(prf, score_prf(tables[doc], gold, doc_source=doc))
@@ -253,6 +258,14 @@ def _score_set(golds: list[dict], tables: dict[str, Tables]) -> dict:
         "total": total,
         "per_table": per_table,
         "prf": prf_dict(prf),
+        # releases whose people table holds a name the gold forbids (a building, a product …), of the releases
+        # whose gold lists such names; the bar is at most 2% of files
+        "forbidden_people": {
+            "files": len(golds),
+            "files_with_list": forbidden_files,
+            "files_extracted": forbidden_taken,
+            "share": round(forbidden_taken / len(golds), 4) if golds else None,
+        },
         "per_document": per_doc,
     }
 
@@ -635,6 +648,17 @@ def render_gold_splits(gold: dict) -> list[str]:
             for g, part in groups.items():
                 fs = [_f((part["prf"].get(t, {}).get(f) or {}).get("f")) for t, f in main]
                 lines.append(f"| {g} | {part['documents']} | {part['line'][7:]} | " + " | ".join(fs) + " |")
+    for n, p in have:
+        fp_ = p.get("forbidden_people")
+        if fp_:
+            lines += [
+                "",
+                (
+                    f"{n.capitalize()}: releases whose people table holds a name the gold forbids: "
+                    f"{fp_['files_extracted']} of {fp_['files']} ({100 * (fp_['share'] or 0):.1f}%; "
+                    f"{fp_['files_with_list']} releases list forbidden names)."
+                ),
+            ]
     for n, p in have:
         if p.get("missing"):
             lines += ["", f"{n}: releases not found in the corpora: {', '.join(p['missing'])}"]

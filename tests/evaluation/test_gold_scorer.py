@@ -356,3 +356,24 @@ def test_event_organizer_is_scored():
     tables["events"][0]["organizer"] = "Kulturverein Lindenau"
     prf = prf_dict(score_prf(tables, gold, doc_source="d1"))
     assert prf["events"]["organizer"]["tp"] == 0 and prf["events"]["organizer"]["fp"] == 1
+
+
+def test_forbidden_names_taken_are_counted_per_release():
+    """The issue's bar "no forbidden name in more than 2% of files" needs the releases where one was taken,
+    apart from releases whose people table is simply empty (a missed fact, but nothing forbidden taken)."""
+    from pressextract.evaluation.report import _score_set
+
+    gold = {"document": "d1", "people": [{"family_name": "Muster", "given_name": "Anna"}],
+            "people_forbidden_names": ["Facility Management"]}  # fmt: skip
+    good = perfect_tables(gold)
+    bad = perfect_tables(gold)
+    bad["people"].append({"person_id": "p9", "name": "Facility Management", "family_name": "Management"})
+    bad["person_docs"] = [{"doc_id": "d1", **p} for p in bad["people"]]
+    facts = score_facts(bad, gold, doc_source="d1")
+    assert facts.forbidden_extracted == ["Facility Management"]
+    assert score_facts(good, gold, doc_source="d1").forbidden_extracted == []
+    part = _score_set([gold], {"d1": bad})
+    assert part["forbidden_people"] == {"files": 1, "files_with_list": 1, "files_extracted": 1, "share": 1.0}
+    empty = perfect_tables({"document": "d1"})
+    part = _score_set([gold], {"d1": empty})
+    assert part["forbidden_people"]["files_extracted"] == 0
