@@ -146,6 +146,21 @@ def place_base_form(place: str, *, lexicon: EventLexicon) -> str:
     return " ".join([adj[:-2] + _STRONG_ENDING[gender], *words[1:]])
 
 
+def _names_event(words: Sequence[str], *, lexicon: EventLexicon) -> bool:
+    """A place phrase that is an event noun ("Vorträgen", "Bezirksversammlung"): its last word is one."""
+    from pressextract.rules.events.mentions import match_noun  # mentions imports this module
+
+    word = words[-1]
+    if match_noun(word, lexicon=lexicon) is not None:
+        return True
+    # an umlaut plural: "Vorträgen" -> "Vortrag", "Umzügen" -> "Umzug"
+    k = max(word.rfind(c) for c in "äöü")
+    return k > 0 and match_noun(word[:k] + _PLAIN[word[k]] + word[k + 1 :], lexicon=lexicon) is not None
+
+
+_PLAIN = {"ä": "a", "ö": "o", "ü": "u"}
+
+
 def _is_venue(word: str, venues: Sequence[str]) -> bool:
     low = word.lower()
     return any(low == v or low.endswith(v) or low.startswith(v) for v in venues)
@@ -246,6 +261,9 @@ def find_location(
         other_ent = any(s <= start_c < e for s, e in other_ents)
         venue = any(_is_venue(w, lexicon.venues) for w in words)
         abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
+        if not is_ent and not venue and _names_event(words, lexicon=lexicon):
+            i = m if m > i else i + 1
+            continue  # "in Vorträgen", "auf der Bezirksversammlung": an event, not its place
         if is_ent or venue or (not needs_venue and not abstract and not other_ent):
             found.append((2 if is_ent or venue else 1, k, text[start_c:end_c].rstrip(".,")))
         i = m if m > i else i + 1

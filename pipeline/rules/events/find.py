@@ -195,6 +195,13 @@ def events_of(
     def in_head(m: Mention) -> bool:
         return doc[m.start].idx < head_end and not m.plural
 
+    def organized(m: Mention, sent: Span) -> bool:
+        """Someone holds the event named in the sentence: an event verb ("findet … statt", "lädt … ein"),
+        a place ("in der Staatsoper"), or a label block under the mention ("Wann: …")."""
+        if any(rx.search(sent.text) for _, rx in occurs) or block_below(m) is not None:
+            return True
+        return find_location(sent, lexicon=lexicon, entities=entities, text=text) is not None
+
     anchored: list[tuple[Mention, str]] = []
     loose: list[Mention] = []
     in_prog: list[Mention] = []
@@ -209,11 +216,29 @@ def events_of(
             in_prog.append(m)
             continue
         how = None
-        if m.noun.anchor == "dated" and (
-            any(rx.search(text[max(sent.start_char, pos - 60) : pos]) for rx in occasions)
-            or _ZUM_ANLASS.search(text[m.name_end : sent.end_char])
+        occasion = any(rx.search(text[max(sent.start_char, pos - 60) : pos]) for rx in occasions)
+        if (
+            m.noun.anchor == "dated" and (occasion or _ZUM_ANLASS.search(text[m.name_end : sent.end_char]))
+        ) or (occasion and _other_event_in(sent, m, mentions)):
+            # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"; "Anlässlich der
+            # Eröffnung … feiern wir ein Sommerfest": the occasion of the event its sentence names
+            loose.append(m)
+            continue
+        if _inside_name(m, mentions, doc, text):
+            loose.append(m)  # "Sommerfest zur Einweihung unseres Altbaus": the occasion in the event's name
+            continue
+        if (
+            m.noun.rule_id in _OBSERVANCE
+            and not m.plural
+            and not organized(m, sent)
+            and not (in_head(m) and dating is not None and organized(m, dating))
+            and not text.lstrip().lower().startswith(text[m.name_start : m.name_end].lower())
         ):
-            loose.append(m)  # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"
+            # a day named for a cause, only mentioned: "Am 25. September ist der Tag der Zahngesundheit",
+            # "Bundesweite Kunstaktion zum Internationalen Tag der Pressefreiheit"; held when a sentence
+            # says it takes place, invites to it, or places it ("Tag der Musikschulen … in der Staatsoper"), or
+            # when the release is about it: its headline opens with the day ("Tag der Zahngesundheit: …")
+            loose.append(m)
             continue
         if _is_venue_line(text, m, venues=lexicon.venues):
             continue  # "Do, 14.03., 19 Uhr\nLesecafé der Bibliothek\nCarl-Schurz-Straße 13": the place, no event
@@ -350,6 +375,7 @@ def events_of(
         else:
             target.mentions.append(m)
             target.days = target.days | days
+    loose_ids = {id(m) for m in loose}
     for m in loose:
         for g in groups:
             if g.type == m.noun.type:
@@ -400,7 +426,10 @@ def events_of(
             facts = len(days) * 2 + len(clocks) + (3 if b and b.days else 0)
             return (facts, -int(in_ranges(doc[m.start].idx, headings)), -m.start)
 
-        pool = [m for m in g.mentions if id(m) in redated] or [m for m in g.mentions if id(m) not in refs]
+        # a loose mention (an occasion, a day that dates another) joins the event but never names it:
+        # "Tag des Einbruchschutzes, der jedes Jahr am Tag der Zeitumstellung begangen wird"
+        held = [m for m in g.mentions if id(m) not in loose_ids] or g.mentions
+        pool = [m for m in held if id(m) in redated] or [m for m in held if id(m) not in refs]
         best = max(pool or g.mentions, key=score)
         best_sent = sent_of(best)
         block = block_below(best)
@@ -569,6 +598,38 @@ _LABELLED_PLACE = re.compile(
     r"[ \t]*:[ \t]*[^\n]*?\d{1,2}(?:[:.]\d{2})?[ \t]*Uhr[ \t]*,[ \t]*(?P<place>[^\n,;]{2,80}?)[ \t.]*$",
     re.MULTILINE,
 )
+_OBSERVANCE = word_set("events", "observance_rules")
+
+
+def _other_event_in(sent: Span, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """Another event noun in the mention's sentence, outside its name: "Anlässlich der Eröffnung … ein
+    kleines Sommerfest"."""
+    return any(
+        o is not m
+        and sent.start <= o.start < sent.end
+        and not (m.name_start <= sent.doc[o.start].idx < m.name_end)
+        and not o.plural
+        for o in mentions
+    )
+
+
+_NAME_LINK = re.compile(r"\s+(?:zu[mr]?|anlässlich)\s+", re.IGNORECASE)
+
+
+def _inside_name(m: Mention, mentions: Sequence[Mention], doc: Doc, text: str) -> bool:
+    """The mention is the occasion inside another event's name, linked by "zum/zur/anlässlich": "Sommerfest
+    zur Einweihung", "Fachtag zum Tag der Pflege" -> one event, the first."""
+    for o in mentions:
+        if o is m or o.start >= m.start or not (o.name_start <= m.name_start < o.name_end):
+            continue
+        noun_end = doc[o.end - 1].idx + len(doc[o.end - 1].text)
+        link = _NAME_LINK.match(text, noun_end)
+        # at most an article or adjective between: "zur feierlichen Einweihung"
+        if link and link.end() <= m.name_start and len(text[link.end() : m.name_start].split()) <= 2:
+            return True
+    return False
+
+
 _ZUM_ANLASS = re.compile(r"^[^.;:]{0,200}?\bzum\s+Anlass\b")
 # "der Berlin-Tag, die größte Berufs- und Informationsmesse …": adjectives and a truncated compound between
 _APPOSITION = re.compile(

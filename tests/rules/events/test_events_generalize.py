@@ -616,3 +616,83 @@ def test_cause_of_a_closure_is_no_event(nlp, text, names):
 def test_undated_next_step_is_no_event(nlp, second, names):
     text = "Titel\n\nDas Sommerfest findet am 6. Oktober im Park statt. " + second
     assert [e["name"] for e in _events(nlp, text)] == names
+
+
+# --- days named for a cause, occasions, event nouns as places -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # should: the day is held — an event verb, a place, an invitation
+        ("Titel\n\nDer Tag der Musikschulen findet am 7. Juli im Rathaus statt.", ["Tag der Musikschulen"]),
+        ("Tag der Stadtteilbibliotheken am 4. Mai in der Stadtbibliothek Nord\n\nText folgt.", None),
+        ("Titel\n\nDas Bezirksamt lädt am 3. Juni zum Tag der Nachbarschaft ein.", ["Tag der Nachbarschaft"]),
+        # shouldn't: the day is only named
+        ("Titel\n\nAm 25. September ist der Tag der Zahnpflege. Die Praxen raten zu Kontrollen.", []),
+        (
+            "Titel\n\nZum Internationalen Tag der Meinungsfreiheit am 3. Mai gestalten Schüler Plakate.",
+            [],
+        ),
+        # the day that dates another: only the Aktionstag is an event
+        (
+            "Titel\n\nDer Aktionstag wird jedes Jahr am Tag der Zeitumstellung begangen, am 27. Oktober.",
+            ["Aktionstag"],
+        ),
+        ("Titel\n\nNach dem 12. Tag der Sperrung am 4. März öffnete die Brücke wieder.", []),
+        ("Titel\n\nAm 5. Mai ist der European Diversity Day, so die Kampagne.", []),
+    ],
+)
+def test_days_named_for_a_cause(nlp, text, names):
+    got = [e["name"] for e in _events(nlp, text)]
+    if names is None:  # a headline with a place: the day is held there
+        assert got and got[0].startswith("Tag der Stadtteilbibliotheken")
+    else:
+        assert got == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Titel\n\nAnlässlich der Eröffnung unseres Neubaus feiern wir am 21. September ein Hoffest.",
+            ["Hoffest"],
+        ),
+        # an occasion alone in its sentence is still the event the release is about
+        ("Titel\n\nAnlässlich der Eröffnung am 21. September spielt eine Band.", ["Eröffnung"]),
+    ],
+)
+def test_occasion_of_another_event(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Titel\n\nAm 12. März kamen 40 Mitglieder zum Vereinstreffen und berichteten in Vorträgen.", None),
+        (
+            "Titel\n\nDas Vereinstreffen findet am 12. März in der Stadthalle Kleinau statt.",
+            "Stadthalle Kleinau",
+        ),
+    ],
+)
+def test_event_noun_is_no_place(nlp, text, location):
+    got = _events(nlp, text)
+    assert got and got[0]["location"] == location
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Titel\n\nAm 21. September feiern wir ein Sommerfest zur Einweihung des Neubaus.", ["Sommerfest"]),
+        ("Titel\n\nAm 2. Mai findet ein Fachtag zum Tag der Pflege im Rathaus statt.", ["Fachtag"]),
+        # two events side by side, no link between them: two rows
+        (
+            "Titel\n\nAm 21. September gibt es eine Lesung. Am 22. September folgt ein Konzert im Park.",
+            ["Lesung", "Konzert"],
+        ),
+    ],
+)
+def test_occasion_inside_an_event_name(nlp, text, names):
+    got = [e["name"] for e in _events(nlp, text)]
+    assert [n.split(" ")[0] for n in got] == names
