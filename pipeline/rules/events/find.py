@@ -202,9 +202,18 @@ def events_of(
             return True
         return find_location(sent, lexicon=lexicon, entities=entities, text=text) is not None
 
+    # days named for a cause that some sentence holds ("Einladung zum Internationalen Vätertag in Mitte"):
+    # every mention of such a day may be the event
+    held_days = {
+        _day_key(text, m)
+        for m in mentions
+        if m.noun.rule_id in _OBSERVANCE
+        and (organized(m, sent_of(m)) or (in_head(m) and dating is not None and organized(m, dating)))
+    }
     anchored: list[tuple[Mention, str]] = []
     loose: list[Mention] = []
     in_prog: list[Mention] = []
+    unnamed: set[int] = set()  # ids of occasions and days that join an event but never name it
     tx_ends = {t.end for t in timexes}
     tx_starts = {t.start for t in timexes}
     for m in mentions:
@@ -223,15 +232,16 @@ def events_of(
             # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"; "Anlässlich der
             # Eröffnung … feiern wir ein Sommerfest": the occasion of the event its sentence names
             loose.append(m)
+            unnamed.add(id(m))
             continue
         if _inside_name(m, mentions, doc, text):
             loose.append(m)  # "Sommerfest zur Einweihung unseres Altbaus": the occasion in the event's name
+            unnamed.add(id(m))
             continue
         if (
             m.noun.rule_id in _OBSERVANCE
             and not m.plural
-            and not organized(m, sent)
-            and not (in_head(m) and dating is not None and organized(m, dating))
+            and _day_key(text, m) not in held_days
             and not text.lstrip().lower().startswith(text[m.name_start : m.name_end].lower())
         ):
             # a day named for a cause, only mentioned: "Am 25. September ist der Tag der Zahngesundheit",
@@ -239,6 +249,7 @@ def events_of(
             # says it takes place, invites to it, or places it ("Tag der Musikschulen … in der Staatsoper"), or
             # when the release is about it: its headline opens with the day ("Tag der Zahngesundheit: …")
             loose.append(m)
+            unnamed.add(id(m))
             continue
         if _is_venue_line(text, m, venues=lexicon.venues):
             continue  # "Do, 14.03., 19 Uhr\nLesecafé der Bibliothek\nCarl-Schurz-Straße 13": the place, no event
@@ -375,7 +386,6 @@ def events_of(
         else:
             target.mentions.append(m)
             target.days = target.days | days
-    loose_ids = {id(m) for m in loose}
     for m in loose:
         for g in groups:
             if g.type == m.noun.type:
@@ -428,7 +438,7 @@ def events_of(
 
         # a loose mention (an occasion, a day that dates another) joins the event but never names it:
         # "Tag des Einbruchschutzes, der jedes Jahr am Tag der Zeitumstellung begangen wird"
-        held = [m for m in g.mentions if id(m) not in loose_ids] or g.mentions
+        held = [m for m in g.mentions if id(m) not in unnamed] or g.mentions
         pool = [m for m in held if id(m) in redated] or [m for m in held if id(m) not in refs]
         best = max(pool or g.mentions, key=score)
         best_sent = sent_of(best)
@@ -599,6 +609,13 @@ _LABELLED_PLACE = re.compile(
     re.MULTILINE,
 )
 _OBSERVANCE = word_set("events", "observance_rules")
+
+
+def _day_key(text: str, m: Mention) -> str:
+    """The word that tells days apart: the last of the name ("Internationalen Vätertag" -> "vätertag",
+    "Tag der Pressefreiheit" -> "pressefreiheit")."""
+    words = text[m.name_start : m.name_end].lower().split()
+    return words[-1].strip("„“”\"().,") if words else ""
 
 
 def _other_event_in(sent: Span, m: Mention, mentions: Sequence[Mention]) -> bool:

@@ -628,6 +628,12 @@ def test_undated_next_step_is_no_event(nlp, second, names):
         ("Titel\n\nDer Tag der Musikschulen findet am 7. Juli im Rathaus statt.", ["Tag der Musikschulen"]),
         ("Tag der Stadtteilbibliotheken am 4. Mai in der Stadtbibliothek Nord\n\nText folgt.", None),
         ("Titel\n\nDas Bezirksamt lädt am 3. Juni zum Tag der Nachbarschaft ein.", ["Tag der Nachbarschaft"]),
+        # the headline invites to the day, the body dates it
+        (
+            "Einladung zum Internationalen Großelterntag in Nordstadt\n\nAm 8. Juni ist Internationaler "
+            "Großelterntag. Viele Vereine machen mit.",
+            ["Internationaler Großelterntag"],
+        ),
         # shouldn't: the day is only named
         ("Titel\n\nAm 25. September ist der Tag der Zahnpflege. Die Praxen raten zu Kontrollen.", []),
         (
