@@ -615,7 +615,7 @@ def _day_key(text: str, m: Mention) -> str:
     """The word that tells days apart: the last of the name ("Internationalen Vätertag" -> "vätertag",
     "Tag der Pressefreiheit" -> "pressefreiheit")."""
     words = text[m.name_start : m.name_end].lower().split()
-    return words[-1].strip("„“”\"().,") if words else ""
+    return words[-1].strip('„“”"().,') if words else ""
 
 
 def _other_event_in(sent: Span, m: Mention, mentions: Sequence[Mention]) -> bool:

@@ -630,8 +630,10 @@ def test_undated_next_step_is_no_event(nlp, second, names):
         ("Titel\n\nDas Bezirksamt lädt am 3. Juni zum Tag der Nachbarschaft ein.", ["Tag der Nachbarschaft"]),
         # the headline invites to the day, the body dates it
         (
-            "Einladung zum Internationalen Großelterntag in Nordstadt\n\nAm 8. Juni ist Internationaler "
-            "Großelterntag. Viele Vereine machen mit.",
+            (
+                "Einladung zum Internationalen Großelterntag in Nordstadt\n\nAm 8. Juni ist Internationaler "
+                "Großelterntag. Viele Vereine machen mit."
+            ),
             ["Internationaler Großelterntag"],
         ),
         # shouldn't: the day is only named
