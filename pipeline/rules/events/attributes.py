@@ -77,7 +77,7 @@ def _cut_phrase(text: str, *, max_chars: int) -> str | None:
     """The organizer phrase up to the clause end. Example: "… Annette Widmann-Mauz, tagte am …" -> "… Widmann-Mauz"."""
     m = re.search(
         r",\s+(?=[a-zäöüß])|[.;:!?](?:\s|$)|\s+(?:am|vom|ab|um|im|in|findet|fand|tagte|tagt|lädt|wird|werden"
-        r"|wurde|hat|haben|ist|sind|war|statt|zu|zum|zur|ein)\s",
+        r"|wurde|hat|haben|ist|sind|war|statt|zu|zum|zur|ein|mit)\s",
         text,
     )
     phrase = text[: m.start()] if m else text

@@ -704,3 +704,39 @@ def test_event_noun_is_no_place(nlp, text, location):
 def test_occasion_inside_an_event_name(nlp, text, names):
     got = [e["name"] for e in _events(nlp, text)]
     assert [n.split(" ")[0] for n in got] == names
+
+
+# --- the organizer named in the text --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, organizer",
+    [
+        # should
+        (
+            "Mit dieser Tagung würdigt das Institut für angewandte Zellforschung (IZF e.V.) mit seinen Partnern den Jahrestag.",
+            "Institut für angewandte Zellforschung (IZF e.V.)",
+        ),
+        (
+            "Mit der Ausstellung erinnert der Bezirk Nordstadt an die Gründung der Siedlung.",
+            "Bezirk Nordstadt",
+        ),
+        (
+            "Eine Veranstaltung des Bezirksamtes Nordstadt in Zusammenarbeit mit dem Kulturverein.",
+            "Bezirksamtes Nordstadt",
+        ),
+        (
+            "Eine gemeinsame Veranstaltung von Kiezkultur und der Musikschule Nord, Eintritt frei.",
+            "Kiezkultur und der Musikschule Nord",
+        ),
+        # shouldn't
+        ("Mit der Veranstaltung wollen die Organisatorinnen informieren.", None),
+        ("Die Veranstaltung der Woche ist ein Konzert im Park.", None),
+        ("Mit dem Festival startet die Saison am 3. Mai.", None),
+    ],
+)
+def test_organizer_named_in_the_text(lexicon, text, organizer):
+    from pressextract.rules.events.attributes import find_organizer
+
+    hit = find_organizer(text, lexicon=lexicon)
+    assert (hit[0] if hit else None) == organizer
