@@ -235,7 +235,7 @@ def find_location(
                 and m > k
                 and m + 1 < span.end
                 and doc[m + 1].text[:1].isupper()
-                and doc[m + 1].is_alpha
+                and (doc[m + 1].is_alpha or "-" in doc[m + 1].text)  # "Friedrich-Ebert-Realschule"
                 and _is_venue(doc[m - 1].text, lexicon.venues)
                 and _is_venue(doc[m + 1].text, lexicon.venues)
             ):

@@ -234,6 +234,11 @@ def events_of(
             loose.append(m)
             unnamed.add(id(m))
             continue
+        if m.noun.cls == "press" and text[max(0, m.name_start - 3) : m.name_start].rstrip().endswith("("):
+            # "… übergeben (Wort-Bild-Termin; Zugang ab 11.30 Uhr)": the kind of the step before it
+            loose.append(m)
+            unnamed.add(id(m))
+            continue
         if _inside_name(m, mentions, doc, text):
             loose.append(m)  # "Sommerfest zur Einweihung unseres Altbaus": the occasion in the event's name
             unnamed.add(id(m))

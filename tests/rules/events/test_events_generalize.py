@@ -740,3 +740,47 @@ def test_organizer_named_in_the_text(lexicon, text, organizer):
 
     hit = find_organizer(text, lexicon=lexicon)
     assert (hit[0] if hit else None) == organizer
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # shouldn't: a press term in parentheses labels the step before it
+        (
+            "Titel\n\nDie Senatorin übergibt am 4. Mai um 11 Uhr den Preis an die Schule (Wort-Bild-Termin).",
+            [],
+        ),
+        (
+            "Titel\n\nAm 4. Mai um 11 Uhr trägt sich der Gast ins Buch ein (Bild-Termin; Zugang über das Portal).",
+            [],
+        ),
+        # should: a press appointment of its own
+        ("Titel\n\nDer Fototermin findet am 4. Mai um 11 Uhr im Rathaus statt.", ["Fototermin"]),
+    ],
+)
+def test_press_label_in_parentheses(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        (
+            "Titel\n\nAm 9. Mai lädt der Verein zum Erzählabend ins Bürgerhaus Nordstadt ein.",
+            "Bürgerhaus Nordstadt",
+        ),
+        (
+            "Titel\n\nAm 9. Mai findet vor der Stadtbibliothek Nord ein Bücherfest statt.",
+            "Stadtbibliothek Nord",
+        ),
+        (
+            "Titel\n\nAm 9. Mai kamen viele zur Diskussion ins Forum der Anne-Frank-Schule in Kleinau.",
+            "Forum der Anne-Frank-Schule",
+        ),
+        # "in die" without a venue is no place
+        ("Titel\n\nAm 9. Mai führt ein Vortrag in die Geschichte der Siedlung ein.", None),
+    ],
+)
+def test_places_after_ins_and_vor_der(nlp, text, location):
+    got = _events(nlp, text)
+    assert got and got[0]["location"] == location
