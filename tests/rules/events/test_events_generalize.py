@@ -784,3 +784,38 @@ def test_press_label_in_parentheses(nlp, text, names):
 def test_places_after_ins_and_vor_der(nlp, text, location):
     got = _events(nlp, text)
     assert got and got[0]["location"] == location
+
+
+@pytest.mark.parametrize(
+    "text, start, end, location",
+    [
+        # should: a second date line continues the first ("sowie"): the run ends on the last day
+        (
+            (
+                "Das Ensemble zeigt seine Revue\n\nam Freitag, 6. September 2024, 19 Uhr im Gartensaal (Premiere) "
+                "sowie\nam Samstag, 7. September 2024, 15 Uhr im Gartensaal\n\nKarten an der Kasse."
+            ),
+            "2024-09-06T19:00",
+            "2024-09-07",
+            "Gartensaal",
+        ),
+        # shouldn't: one date line, one day
+        (
+            "Das Ensemble zeigt seine Revue\n\nam Freitag, 6. September 2024, 19 Uhr im Gartensaal\n\nKarten an der Kasse.",
+            "2024-09-06T19:00",
+            None,
+            "Gartensaal",
+        ),
+    ],
+)
+def test_date_lines_continued(nlp, text, start, end, location):
+    from pressextract.rules.events.blocks import _date_paragraphs
+    from pressextract.rules.programme import load_grammar
+
+    doc = nlp(text)
+    tx = []
+    for m in re.finditer(r"(\d{1,2})\. September 2024(?:, (\d{1,2}) Uhr)?", text):
+        v = f"2024-09-{int(m.group(1)):02d}" + (f"T{int(m.group(2)):02d}:00" if m.group(2) else "")
+        tx.append(TimexRef(m.start(), m.end(), "DATE", v))
+    blocks = _date_paragraphs(doc, grammar=load_grammar(), timexes=tx, known=[], text=text)
+    assert [(b.start_value, b.end_value, b.place) for b in blocks[:1]] == [(start, end, location)]
