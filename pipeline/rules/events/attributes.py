@@ -151,6 +151,8 @@ def _names_event(words: Sequence[str], *, lexicon: EventLexicon) -> bool:
     from pressextract.rules.events.mentions import match_noun  # mentions imports this module
 
     word = words[-1]
+    if any(c.isupper() for c in word[1:]):
+        return False  # a name in capitals, no compound to split: "GalerieETAGE"
     if match_noun(word, lexicon=lexicon) is not None:
         return True
     # an umlaut plural: "Vorträgen" -> "Vortrag", "Umzügen" -> "Umzug"
@@ -261,9 +263,10 @@ def find_location(
         other_ent = any(s <= start_c < e for s, e in other_ents)
         venue = any(_is_venue(w, lexicon.venues) for w in words)
         abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
-        if not is_ent and not venue and _names_event(words, lexicon=lexicon):
+        ends_venue = any(w.lower().rstrip(".").endswith(v) for w in words for v in lexicon.venues)
+        if not is_ent and not ends_venue and _names_event(words, lexicon=lexicon):
             i = m if m > i else i + 1
-            continue  # "in Vorträgen", "auf der Bezirksversammlung": an event, not its place
+            continue  # "in Vorträgen", "vor der Bundestagswahl": an event, not its place
         if is_ent or venue or (not needs_venue and not abstract and not other_ent):
             found.append((2 if is_ent or venue else 1, k, text[start_c:end_c].rstrip(".,")))
         i = m if m > i else i + 1

@@ -476,6 +476,14 @@ def events_of(
                     start = f"{days[0].isoformat()}T{clocks[0]}" if clocks else days[0].isoformat()
         else:
             start, end = None, None
+        if start is None and end is None:
+            # the day that dates it was only a loose mention: "Tag des Einbruchschutzes, der am Tag der
+            # Zeitumstellung begangen wird, … in diesem Jahr am 31. Oktober"
+            for m in g.mentions:
+                if id(m) in unnamed and not is_deadline(sent_of(m).text):
+                    start, end = event_dates(timexes, sent_of(m).start_char, sent_of(m).end_char)
+                    if start:
+                        break
         name_m = best
         if best.name_end - best.name_start <= len(doc[best.start].text) + 1:
             same = [m for m in g.mentions if doc[m.start].lower_ == doc[best.start].lower_ and not m.plural]

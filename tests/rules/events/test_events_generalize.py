@@ -642,7 +642,7 @@ def test_undated_next_step_is_no_event(nlp, second, names):
             "Titel\n\nZum Internationalen Tag der Meinungsfreiheit am 3. Mai gestalten Schüler Plakate.",
             [],
         ),
-        # the day that dates another: only the Aktionstag is an event
+        # the day that dates another: only the Aktionstag is an event, dated by the day
         (
             "Titel\n\nDer Aktionstag wird jedes Jahr am Tag der Zeitumstellung begangen, am 27. Oktober.",
             ["Aktionstag"],
@@ -777,6 +777,9 @@ def test_press_label_in_parentheses(nlp, text, names):
             "Titel\n\nAm 9. Mai kamen viele zur Diskussion ins Forum der Anne-Frank-Schule in Kleinau.",
             "Forum der Anne-Frank-Schule",
         ),
+        # an event after "vor der" is a time, no place; a venue in capitals is a place
+        ("Titel\n\nAm 9. Mai findet vor der Bundestagswahl ein Klimastreik statt.", None),
+        ("Titel\n\nAm 9. Mai findet in der GalerieETAGE ein Konzert statt.", "GalerieETAGE"),
         # "in die" without a venue is no place
         ("Titel\n\nAm 9. Mai führt ein Vortrag in die Geschichte der Siedlung ein.", None),
     ],
@@ -819,3 +822,12 @@ def test_date_lines_continued(nlp, text, start, end, location):
         tx.append(TimexRef(m.start(), m.end(), "DATE", v))
     blocks = _date_paragraphs(doc, grammar=load_grammar(), timexes=tx, known=[], text=text)
     assert [(b.start_value, b.end_value, b.place) for b in blocks[:1]] == [(start, end, location)]
+
+
+def test_a_loose_day_still_dates_its_event(nlp):
+    text = (
+        "Titel\n\nDer Aktionstag findet in diesem Jahr zum zehnten Mal statt. Begangen wird er stets am Tag der "
+        "Zeitumstellung, diesmal am 27. Oktober."
+    )
+    got = _events(nlp, text)
+    assert [(e["name"], e["start"]) for e in got] == [("Aktionstag", "2024-10-27")]
