@@ -270,6 +270,10 @@ def events_of(
                 m
             )  # "Noch ein Hinweis: Die Ergebnisse werden auf einer Pressekonferenz … vorgestellt"
             continue
+        if anchored and _STEP_OPENER.match(text, sent.start_char) and _CLOCK_IN.search(sent.text):
+            # "Im Anschluss gibt es gegen 11.30 Uhr einen Rundgang …": the next step of the event above
+            loose.append(m)
+            continue
         if dated(sent):
             how = "dated"
         elif block_below(m) is not None:
@@ -827,6 +831,7 @@ def _days_run(days: Sequence[date], m: Mention, word: str) -> bool:
     return 0 < (max(days) - min(days)).days <= 31
 
 
+_CLOCK_IN = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _STEP_OPENER = re.compile(
     r"(?:Im\s+Anschluss|Anschließend|Danach|Daraufhin|Zum\s+(?:Abschluss|Ausklang|Auftakt)"
     r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt))\b"

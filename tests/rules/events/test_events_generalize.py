@@ -831,3 +831,27 @@ def test_a_loose_day_still_dates_its_event(nlp):
     )
     got = _events(nlp, text)
     assert [(e["name"], e["start"]) for e in got] == [("Aktionstag", "2024-10-27")]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # shouldn't: a timed step after the event is its programme, not an event of its own
+        (
+            (
+                "Titel\n\nDie Sitzung findet am 4. Mai im Rathaus statt. Im Anschluss gibt es gegen 13 Uhr einen "
+                "Rundgang über den Markt."
+            ),
+            ["Sitzung"],
+        ),
+        (
+            "Titel\n\nIm Anschluss an die Feier gibt es am 4. Mai um 13 Uhr einen Rundgang über den Markt.",
+            ["Feier"],
+        ),
+        # should: with no event above it, the step is the event
+        ("Titel\n\nAnschließend gibt es am 4. Mai um 13 Uhr einen Rundgang über den Markt.", ["Rundgang"]),
+    ],
+)
+def test_timed_step_after_an_event(nlp, text, names):
+    got = [e["name"].split(" ")[0] for e in _events(nlp, text)]
+    assert got == names
