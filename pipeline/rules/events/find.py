@@ -101,6 +101,7 @@ def events_of(
     deadlines = [rx for _, rx in lexicon.cues_of("deadline")]
     occasions = [rx for _, rx in lexicon.cues_of("occasion")]
     cancelled = [rx for _, rx in lexicon.cues_of("cancelled")]
+    decisions = [rx for _, rx in lexicon.cues_of("decision")]
 
     def is_deadline(sentence: str) -> bool:
         """A deadline or side note dates no event: the agenda grammar's blockers and the event deadlines."""
@@ -263,6 +264,11 @@ def events_of(
             continue
         if any(rx.search(sent.text) for rx in cancelled):
             loose.append(m)  # "Am 5. März findet keine Sprechstunde statt": no event takes place
+            continue
+        if any(rx.search(sent.text) for rx in decisions):
+            loose.append(
+                m
+            )  # "Der Senat hat in seiner Sitzung am 16. Juli … beschlossen": a decision's setting
             continue
         line_start = text.rfind("\n", 0, pos) + 1
         if any(rx.search(text[line_start:pos]) for _, rx in side):

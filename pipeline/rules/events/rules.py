@@ -46,6 +46,7 @@ CUE_KINDS = frozenset(
         "cancelled",
         "office",
         "online",
+        "decision",
     }
 )
 

@@ -855,3 +855,23 @@ def test_a_loose_day_still_dates_its_event(nlp):
 def test_timed_step_after_an_event(nlp, text, names):
     got = [e["name"].split(" ")[0] for e in _events(nlp, text)]
     assert got == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # shouldn't: the meeting is where a decision was taken
+        (
+            "Titel\n\nDer Senat hat in seiner Sitzung am 16. Juli auf Vorlage der Senatorin die Verordnung beschlossen.",
+            [],
+        ),
+        ("Titel\n\nDer Rat hat in seiner heutigen Sitzung am 3. März dem Haushalt zugestimmt.", []),
+        # should: a meeting the release announces
+        (
+            "Titel\n\nDie öffentliche Sitzung des Ausschusses findet am 16. Juli im Rathaus statt.",
+            ["Sitzung"],
+        ),
+    ],
+)
+def test_meeting_that_is_the_setting_of_a_decision(nlp, text, names):
+    assert [e["name"].split(" ")[0] for e in _events(nlp, text)] == names
