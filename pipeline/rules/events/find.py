@@ -102,6 +102,7 @@ def events_of(
     occasions = [rx for _, rx in lexicon.cues_of("occasion")]
     cancelled = [rx for _, rx in lexicon.cues_of("cancelled")]
     decisions = [rx for _, rx in lexicon.cues_of("decision")]
+    meet = lexicon.cues_of("meet")
 
     def is_deadline(sentence: str) -> bool:
         """A deadline or side note dates no event: the agenda grammar's blockers and the event deadlines."""
@@ -316,6 +317,22 @@ def events_of(
         if not days and in_ranges(doc[m.start].idx, programme):
             days = _lead_in_days(doc, m, grammar=grammar, timexes=timexes)
         return days
+
+    def meeting_place(sent: Span) -> str | None:
+        """The place of the next two sentences when they say where to meet (event_cues.jsonl, kind meet):
+        "… findet am 20. November um 19:30 Uhr statt. Wir treffen uns im Gemeindesaal, Uhlandstraße 3."
+        -> "Gemeindesaal"; "Treffpunkt ist das Teehäuschen." -> "Teehäuschen"."""
+        nxt = sent
+        for _ in range(2):
+            if nxt.end >= len(doc):
+                return None
+            nxt = doc[nxt.end].sent
+            for _, rx in meet:
+                hit = rx.match(nxt.text)
+                if hit:
+                    place = find_location(nxt, lexicon=lexicon, entities=entities, text=text)
+                    return place or (hit.group("place").strip() if hit.group("place") else None)
+        return None
 
     def refers_back(m: Mention) -> _Group | None:
         """A bare definite noun ("dieser Konferenz", "der Tagung") names the event of its type (or, for
@@ -565,6 +582,8 @@ def events_of(
                 hit = find_recurrence(s.text, lexicon=lexicon)
                 if hit:
                     ev["recurrence"] = hit[0]
+        if ev["location"] is None:
+            ev["location"] = meeting_place(best_sent)
         if ev["organizer"] is None:
             # the subject of the verb that hosts the event: "Die Kita feiert am 1. Juni ein Sommerfest"
             for m in g.mentions:

@@ -875,3 +875,24 @@ def test_timed_step_after_an_event(nlp, text, names):
 )
 def test_meeting_that_is_the_setting_of_a_decision(nlp, text, names):
     assert [e["name"].split(" ")[0] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # should: the sentence after the event's says where to meet
+        (
+            (
+                "Titel\n\nDie Mitgliederversammlung findet am 20. November statt. Wir treffen uns im Gemeindesaal "
+                "der Markuskirche, Uhlandstraße 3."
+            ),
+            "Gemeindesaal der Markuskirche",
+        ),
+        ("Titel\n\nDie Führung findet am 20. November statt. Treffpunkt ist das Teehäuschen.", "Teehäuschen"),
+        # shouldn't: a sentence after the event that names no meeting point
+        ("Titel\n\nDie Führung findet am 20. November statt. Wir freuen uns im Rathaus auf Sie.", None),
+    ],
+)
+def test_meeting_point_after_the_event(nlp, text, location):
+    got = _events(nlp, text)
+    assert got and got[0]["location"] == location
