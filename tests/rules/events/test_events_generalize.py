@@ -862,7 +862,10 @@ def test_timed_step_after_an_event(nlp, text, names):
     [
         # shouldn't: the meeting is where a decision was taken
         (
-            "Titel\n\nDer Senat hat in seiner Sitzung am 16. Juli auf Vorlage der Senatorin die Verordnung beschlossen.",
+            (
+                "Titel\n\nDer Senat hat in seiner Sitzung am 16. Juli 2024 auf Vorlage der Senatorin, Dr. Ida Nord, "
+                "die Verordnung beschlossen."
+            ),
             [],
         ),
         ("Titel\n\nDer Rat hat in seiner heutigen Sitzung am 3. März dem Haushalt zugestimmt.", []),
