@@ -77,7 +77,7 @@ def _cut_phrase(text: str, *, max_chars: int) -> str | None:
     """The organizer phrase up to the clause end. Example: "… Annette Widmann-Mauz, tagte am …" -> "… Widmann-Mauz"."""
     m = re.search(
         r",\s+(?=[a-zäöüß])|[.;:!?](?:\s|$)|\s+(?:am|vom|ab|um|im|in|findet|fand|tagte|tagt|lädt|wird|werden"
-        r"|wurde|hat|haben|ist|sind|war|statt|zu|zum|zur|ein)\s",
+        r"|wurde|hat|haben|ist|sind|war|statt|zu|zum|zur|ein|mit)\s",
         text,
     )
     phrase = text[: m.start()] if m else text
@@ -144,6 +144,23 @@ def place_base_form(place: str, *, lexicon: EventLexicon) -> str:
     if gender is None:
         return place
     return " ".join([adj[:-2] + _STRONG_ENDING[gender], *words[1:]])
+
+
+def _names_event(words: Sequence[str], *, lexicon: EventLexicon) -> bool:
+    """A place phrase that is an event noun ("Vorträgen", "Bezirksversammlung"): its last word is one."""
+    from pressextract.rules.events.mentions import match_noun  # mentions imports this module
+
+    word = words[-1]
+    if any(c.isupper() for c in word[1:]):
+        return False  # a name in capitals, no compound to split: "GalerieETAGE"
+    if match_noun(word, lexicon=lexicon) is not None:
+        return True
+    # an umlaut plural: "Vorträgen" -> "Vortrag", "Umzügen" -> "Umzug"
+    k = max(word.rfind(c) for c in "äöü")
+    return k > 0 and match_noun(word[:k] + _PLAIN[word[k]] + word[k + 1 :], lexicon=lexicon) is not None
+
+
+_PLAIN = {"ä": "a", "ö": "o", "ü": "u"}
 
 
 def _is_venue(word: str, venues: Sequence[str]) -> bool:
@@ -220,7 +237,7 @@ def find_location(
                 and m > k
                 and m + 1 < span.end
                 and doc[m + 1].text[:1].isupper()
-                and doc[m + 1].is_alpha
+                and (doc[m + 1].is_alpha or "-" in doc[m + 1].text)  # "Friedrich-Ebert-Realschule"
                 and _is_venue(doc[m - 1].text, lexicon.venues)
                 and _is_venue(doc[m + 1].text, lexicon.venues)
             ):
@@ -246,6 +263,10 @@ def find_location(
         other_ent = any(s <= start_c < e for s, e in other_ents)
         venue = any(_is_venue(w, lexicon.venues) for w in words)
         abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
+        ends_venue = any(w.lower().rstrip(".").endswith(v) for w in words for v in lexicon.venues)
+        if not is_ent and not ends_venue and _names_event(words, lexicon=lexicon):
+            i = m if m > i else i + 1
+            continue  # "in Vorträgen", "vor der Bundestagswahl": an event, not its place
         if is_ent or venue or (not needs_venue and not abstract and not other_ent):
             found.append((2 if is_ent or venue else 1, k, text[start_c:end_c].rstrip(".,")))
         i = m if m > i else i + 1

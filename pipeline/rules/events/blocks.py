@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -17,6 +18,11 @@ from pressextract.rules.events.attributes import _DATEISH, dates_of
 from pressextract.rules.events.mentions import EventMatch, Mention
 from pressextract.rules.programme import Line, split_lines
 
+# a date line that goes on in the next ("… 19.30 Uhr (Premiere) sowie"); a place after its clock time
+_CONTINUED = re.compile(r"(?:\bsowie|\bund|,)\s*$")
+_INLINE_PLACE = re.compile(
+    r"\bUhr,?\s+(?:im|in\s+der|in\s+dem|auf\s+dem|an\s+der)\s+([A-ZÄÖÜ][^,;()\n]{2,60})"
+)
 # a clock time of a label line; a range "17 bis 21 Uhr" starts at 17:00, not at the "21 Uhr" that ends it
 _BLOCK_CLOCK = re.compile(
     r"(?<![\d.])(2[0-4]|[01]?\d)(?:[:.]([0-5]\d))?(?=\s*(?:–|-|bis)\s*(?:2[0-4]|[01]?\d)(?:[:.][0-5]\d)?\s*Uhr\b)"
@@ -153,8 +159,18 @@ def _date_paragraphs(
         ]
         if finished:
             group = [ln]  # a lone date line: the lines under it ("Anmeldung: …") are no place
+        # further dates of the same appointment: "am Freitag, 21. September, 19.30 Uhr (Premiere) sowie\n
+        # am Samstag, 22. September, 15 Uhr" -> one event from the first to the last day
+        more = []
+        for a, b in pairwise(group):
+            if not (_CONTINUED.search(a.text) and _DATE_LINE.match(b.text)):
+                break
+            more += [d for d in dates_of(timexes, b.start, b.end)[0] if d not in days]
         clock: list[str] = []
         place = None
+        hit = _INLINE_PLACE.search(ln.text, _DATE_LINE.match(ln.text).end())
+        if hit and hit.group(1)[:1].isupper():
+            place = hit.group(1).strip(" .,;")  # "…, 19.30 Uhr im Kulturstall (Premiere)"
         for x in group:
             for t in _CLOCK.finditer(x.text):
                 h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
@@ -171,6 +187,10 @@ def _date_paragraphs(
         first, last = min(days), max(days)
         sv = f"{first.isoformat()}T{clock[0]}" if clock and first == last else first.isoformat()
         ev = last.isoformat() if last != first else None
+        if more and max(more) > last and first == last:
+            # the first performance keeps its clock time, the last day ends the run
+            ev = max(more).isoformat()
+            days = [*days, *more]
         out.append(_Block(ln.start, group[-1].end, tuple(days), place, sv, ev))
     return out
 

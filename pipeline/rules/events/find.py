@@ -101,6 +101,8 @@ def events_of(
     deadlines = [rx for _, rx in lexicon.cues_of("deadline")]
     occasions = [rx for _, rx in lexicon.cues_of("occasion")]
     cancelled = [rx for _, rx in lexicon.cues_of("cancelled")]
+    decisions = [rx for _, rx in lexicon.cues_of("decision")]
+    meet = lexicon.cues_of("meet")
 
     def is_deadline(sentence: str) -> bool:
         """A deadline or side note dates no event: the agenda grammar's blockers and the event deadlines."""
@@ -195,9 +197,25 @@ def events_of(
     def in_head(m: Mention) -> bool:
         return doc[m.start].idx < head_end and not m.plural
 
+    def organized(m: Mention, sent: Span) -> bool:
+        """Someone holds the event named in the sentence: an event verb ("findet … statt", "lädt … ein"),
+        a place ("in der Staatsoper"), or a label block under the mention ("Wann: …")."""
+        if any(rx.search(sent.text) for _, rx in occurs) or block_below(m) is not None:
+            return True
+        return find_location(sent, lexicon=lexicon, entities=entities, text=text) is not None
+
+    # days named for a cause that some sentence holds ("Einladung zum Internationalen Vätertag in Mitte"):
+    # every mention of such a day may be the event
+    held_days = {
+        _day_key(text, m)
+        for m in mentions
+        if m.noun.rule_id in _OBSERVANCE
+        and (organized(m, sent_of(m)) or (in_head(m) and dating is not None and organized(m, dating)))
+    }
     anchored: list[tuple[Mention, str]] = []
     loose: list[Mention] = []
     in_prog: list[Mention] = []
+    unnamed: set[int] = set()  # ids of occasions and days that join an event but never name it
     tx_ends = {t.end for t in timexes}
     tx_starts = {t.start for t in timexes}
     for m in mentions:
@@ -209,11 +227,36 @@ def events_of(
             in_prog.append(m)
             continue
         how = None
-        if m.noun.anchor == "dated" and (
-            any(rx.search(text[max(sent.start_char, pos - 60) : pos]) for rx in occasions)
-            or _ZUM_ANLASS.search(text[m.name_end : sent.end_char])
+        occasion = any(rx.search(text[max(sent.start_char, pos - 60) : pos]) for rx in occasions)
+        if (
+            m.noun.anchor == "dated" and (occasion or _ZUM_ANLASS.search(text[m.name_end : sent.end_char]))
+        ) or (occasion and _other_event_in(sent, m, mentions)):
+            # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"; "Anlässlich der
+            # Eröffnung … feiern wir ein Sommerfest": the occasion of the event its sentence names
+            loose.append(m)
+            unnamed.add(id(m))
+            continue
+        if m.noun.cls == "press" and text[max(0, m.name_start - 3) : m.name_start].rstrip().endswith("("):
+            # "… übergeben (Wort-Bild-Termin; Zugang ab 11.30 Uhr)": the kind of the step before it
+            loose.append(m)
+            unnamed.add(id(m))
+            continue
+        if _inside_name(m, mentions, doc, text):
+            loose.append(m)  # "Sommerfest zur Einweihung unseres Altbaus": the occasion in the event's name
+            unnamed.add(id(m))
+            continue
+        if (
+            m.noun.rule_id in _OBSERVANCE
+            and not m.plural
+            and _day_key(text, m) not in held_days
+            and not text.lstrip().lower().startswith(text[m.name_start : m.name_end].lower())
         ):
-            loose.append(m)  # "anlässlich des Weltfrauentags", "Den Weltfrauentag nehmen … zum Anlass"
+            # a day named for a cause, only mentioned: "Am 25. September ist der Tag der Zahngesundheit",
+            # "Bundesweite Kunstaktion zum Internationalen Tag der Pressefreiheit"; held when a sentence
+            # says it takes place, invites to it, or places it ("Tag der Musikschulen … in der Staatsoper"), or
+            # when the release is about it: its headline opens with the day ("Tag der Zahngesundheit: …")
+            loose.append(m)
+            unnamed.add(id(m))
             continue
         if _is_venue_line(text, m, venues=lexicon.venues):
             continue  # "Do, 14.03., 19 Uhr\nLesecafé der Bibliothek\nCarl-Schurz-Straße 13": the place, no event
@@ -223,11 +266,20 @@ def events_of(
         if any(rx.search(sent.text) for rx in cancelled):
             loose.append(m)  # "Am 5. März findet keine Sprechstunde statt": no event takes place
             continue
+        if any(rx.search(sent.text) for rx in decisions):
+            loose.append(
+                m
+            )  # "Der Senat hat in seiner Sitzung am 16. Juli … beschlossen": a decision's setting
+            continue
         line_start = text.rfind("\n", 0, pos) + 1
         if any(rx.search(text[line_start:pos]) for _, rx in side):
             loose.append(
                 m
             )  # "Noch ein Hinweis: Die Ergebnisse werden auf einer Pressekonferenz … vorgestellt"
+            continue
+        if anchored and _STEP_OPENER.match(text, sent.start_char) and _CLOCK_IN.search(sent.text):
+            # "Im Anschluss gibt es gegen 11.30 Uhr einen Rundgang …": the next step of the event above
+            loose.append(m)
             continue
         if dated(sent):
             how = "dated"
@@ -265,6 +317,22 @@ def events_of(
         if not days and in_ranges(doc[m.start].idx, programme):
             days = _lead_in_days(doc, m, grammar=grammar, timexes=timexes)
         return days
+
+    def meeting_place(sent: Span) -> str | None:
+        """The place of the next two sentences when they say where to meet (event_cues.jsonl, kind meet):
+        "… findet am 20. November um 19:30 Uhr statt. Wir treffen uns im Gemeindesaal, Uhlandstraße 3."
+        -> "Gemeindesaal"; "Treffpunkt ist das Teehäuschen." -> "Teehäuschen"."""
+        nxt = sent
+        for _ in range(2):
+            if nxt.end >= len(doc):
+                return None
+            nxt = doc[nxt.end].sent
+            for _, rx in meet:
+                hit = rx.match(nxt.text)
+                if hit:
+                    place = find_location(nxt, lexicon=lexicon, entities=entities, text=text)
+                    return place or (hit.group("place").strip() if hit.group("place") else None)
+        return None
 
     def refers_back(m: Mention) -> _Group | None:
         """A bare definite noun ("dieser Konferenz", "der Tagung") names the event of its type (or, for
@@ -400,7 +468,10 @@ def events_of(
             facts = len(days) * 2 + len(clocks) + (3 if b and b.days else 0)
             return (facts, -int(in_ranges(doc[m.start].idx, headings)), -m.start)
 
-        pool = [m for m in g.mentions if id(m) in redated] or [m for m in g.mentions if id(m) not in refs]
+        # a loose mention (an occasion, a day that dates another) joins the event but never names it:
+        # "Tag des Einbruchschutzes, der jedes Jahr am Tag der Zeitumstellung begangen wird"
+        held = [m for m in g.mentions if id(m) not in unnamed] or g.mentions
+        pool = [m for m in held if id(m) in redated] or [m for m in held if id(m) not in refs]
         best = max(pool or g.mentions, key=score)
         best_sent = sent_of(best)
         block = block_below(best)
@@ -432,6 +503,14 @@ def events_of(
                     start = f"{days[0].isoformat()}T{clocks[0]}" if clocks else days[0].isoformat()
         else:
             start, end = None, None
+        if start is None and end is None:
+            # the day that dates it was only a loose mention: "Tag des Einbruchschutzes, der am Tag der
+            # Zeitumstellung begangen wird, … in diesem Jahr am 31. Oktober"
+            for m in g.mentions:
+                if id(m) in unnamed and not is_deadline(sent_of(m).text):
+                    start, end = event_dates(timexes, sent_of(m).start_char, sent_of(m).end_char)
+                    if start:
+                        break
         name_m = best
         if best.name_end - best.name_start <= len(doc[best.start].text) + 1:
             same = [m for m in g.mentions if doc[m.start].lower_ == doc[best.start].lower_ and not m.plural]
@@ -503,6 +582,8 @@ def events_of(
                 hit = find_recurrence(s.text, lexicon=lexicon)
                 if hit:
                     ev["recurrence"] = hit[0]
+        if ev["location"] is None:
+            ev["location"] = meeting_place(best_sent)
         if ev["organizer"] is None:
             # the subject of the verb that hosts the event: "Die Kita feiert am 1. Juni ein Sommerfest"
             for m in g.mentions:
@@ -569,6 +650,45 @@ _LABELLED_PLACE = re.compile(
     r"[ \t]*:[ \t]*[^\n]*?\d{1,2}(?:[:.]\d{2})?[ \t]*Uhr[ \t]*,[ \t]*(?P<place>[^\n,;]{2,80}?)[ \t.]*$",
     re.MULTILINE,
 )
+_OBSERVANCE = word_set("events", "observance_rules")
+
+
+def _day_key(text: str, m: Mention) -> str:
+    """The word that tells days apart: the last of the name ("Internationalen Vätertag" -> "vätertag",
+    "Tag der Pressefreiheit" -> "pressefreiheit")."""
+    words = text[m.name_start : m.name_end].lower().split()
+    return words[-1].strip('„“”"().,') if words else ""
+
+
+def _other_event_in(sent: Span, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """Another event noun in the mention's sentence, outside its name: "Anlässlich der Eröffnung … ein
+    kleines Sommerfest"."""
+    return any(
+        o is not m
+        and sent.start <= o.start < sent.end
+        and not (m.name_start <= sent.doc[o.start].idx < m.name_end)
+        and not o.plural
+        for o in mentions
+    )
+
+
+_NAME_LINK = re.compile(r"\s+(?:zu[mr]?|anlässlich)\s+", re.IGNORECASE)
+
+
+def _inside_name(m: Mention, mentions: Sequence[Mention], doc: Doc, text: str) -> bool:
+    """The mention is the occasion inside another event's name, linked by "zum/zur/anlässlich": "Sommerfest
+    zur Einweihung", "Fachtag zum Tag der Pflege" -> one event, the first."""
+    for o in mentions:
+        if o is m or o.start >= m.start or not (o.name_start <= m.name_start < o.name_end):
+            continue
+        noun_end = doc[o.end - 1].idx + len(doc[o.end - 1].text)
+        link = _NAME_LINK.match(text, noun_end)
+        # at most an article or adjective between: "zur feierlichen Einweihung"
+        if link and link.end() <= m.name_start and len(text[link.end() : m.name_start].split()) <= 2:
+            return True
+    return False
+
+
 _ZUM_ANLASS = re.compile(r"^[^.;:]{0,200}?\bzum\s+Anlass\b")
 # "der Berlin-Tag, die größte Berufs- und Informationsmesse …": adjectives and a truncated compound between
 _APPOSITION = re.compile(
@@ -736,6 +856,7 @@ def _days_run(days: Sequence[date], m: Mention, word: str) -> bool:
     return 0 < (max(days) - min(days)).days <= 31
 
 
+_CLOCK_IN = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _STEP_OPENER = re.compile(
     r"(?:Im\s+Anschluss|Anschließend|Danach|Daraufhin|Zum\s+(?:Abschluss|Ausklang|Auftakt)"
     r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt))\b"

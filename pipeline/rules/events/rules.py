@@ -46,6 +46,8 @@ CUE_KINDS = frozenset(
         "cancelled",
         "office",
         "online",
+        "decision",
+        "meet",
     }
 )
 
@@ -150,7 +152,7 @@ def load_lexicon(resources: Path = RESOURCES) -> EventLexicon:
         if row.get("kind") not in CUE_KINDS or not row.get("id"):
             raise ResourceError(f"event_cues.jsonl:{no}: needs an id and a kind in {sorted(CUE_KINDS)}")
         rx = _compile(row["pattern"], f"event_cues.jsonl:{no}")
-        group = {"motto": "motto", "organizer": "org", "title": "title"}.get(row["kind"])
+        group = {"motto": "motto", "organizer": "org", "title": "title", "meet": "place"}.get(row["kind"])
         if group and group not in rx.groupindex:
             raise ResourceError(
                 f"event_cues.jsonl:{no}: a {row['kind']} pattern needs a group named {group!r}"

@@ -386,7 +386,11 @@ def test_short_name_in_parentheses(nlp, text, name):
     "text, names",
     [
         # should: "Tag der/des …" names a day of action; a nominalised verb after "zum" is one event
-        ("Zähne\n\nAm 25. September 2024 ist der Tag der Zahngesundheit.", ["Tag der Zahngesundheit"]),
+        # (the release is about the day: its headline opens with it)
+        (
+            "Tag der Zahngesundheit: Putzen lernen\n\nAm 25. September 2024 ist der Tag der Zahngesundheit.",
+            ["Tag der Zahngesundheit"],
+        ),
         (
             "Singen\n\nDie Bibliothek lädt zum gemeinsamen Weihnachtssingen ein.\n\nWann: 21. Dezember 2024, 15 Uhr",
             ["Weihnachtssingen"],
@@ -394,6 +398,8 @@ def test_short_name_in_parentheses(nlp, text, name):
         # shouldn't: the day of an event is that event; an undated "Tag der …" is no event
         ("Wahl\n\nAm Tag der Wahl, dem 22. September 2024, sind die Wahllokale geöffnet.", []),
         ("Zähne\n\nDer Tag der Zahngesundheit erinnert an gesunde Ernährung.", []),
+        # a dated day only named in the body, nobody holds it: no event
+        ("Zähne\n\nAm 25. September 2024 ist der Tag der Zahngesundheit.", []),
     ],
 )
 def test_day_of_and_nominalised_verbs(nlp, text, names):

@@ -616,3 +616,286 @@ def test_cause_of_a_closure_is_no_event(nlp, text, names):
 def test_undated_next_step_is_no_event(nlp, second, names):
     text = "Titel\n\nDas Sommerfest findet am 6. Oktober im Park statt. " + second
     assert [e["name"] for e in _events(nlp, text)] == names
+
+
+# --- days named for a cause, occasions, event nouns as places -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # should: the day is held — an event verb, a place, an invitation
+        ("Titel\n\nDer Tag der Musikschulen findet am 7. Juli im Rathaus statt.", ["Tag der Musikschulen"]),
+        ("Tag der Stadtteilbibliotheken am 4. Mai in der Stadtbibliothek Nord\n\nText folgt.", None),
+        ("Titel\n\nDas Bezirksamt lädt am 3. Juni zum Tag der Nachbarschaft ein.", ["Tag der Nachbarschaft"]),
+        # the headline invites to the day, the body dates it
+        (
+            (
+                "Einladung zum Internationalen Großelterntag in Nordstadt\n\nAm 8. Juni ist Internationaler "
+                "Großelterntag. Viele Vereine machen mit."
+            ),
+            ["Internationaler Großelterntag"],
+        ),
+        # shouldn't: the day is only named
+        ("Titel\n\nAm 25. September ist der Tag der Zahnpflege. Die Praxen raten zu Kontrollen.", []),
+        (
+            "Titel\n\nZum Internationalen Tag der Meinungsfreiheit am 3. Mai gestalten Schüler Plakate.",
+            [],
+        ),
+        # the day that dates another: only the Aktionstag is an event, dated by the day
+        (
+            "Titel\n\nDer Aktionstag wird jedes Jahr am Tag der Zeitumstellung begangen, am 27. Oktober.",
+            ["Aktionstag"],
+        ),
+        ("Titel\n\nNach dem 12. Tag der Sperrung am 4. März öffnete die Brücke wieder.", []),
+        ("Titel\n\nAm 5. Mai ist der European Diversity Day, so die Kampagne.", []),
+    ],
+)
+def test_days_named_for_a_cause(nlp, text, names):
+    got = [e["name"] for e in _events(nlp, text)]
+    if names is None:  # a headline with a place: the day is held there
+        assert got and got[0].startswith("Tag der Stadtteilbibliotheken")
+    else:
+        assert got == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Titel\n\nAnlässlich der Eröffnung unseres Neubaus feiern wir am 21. September ein Hoffest.",
+            ["Hoffest"],
+        ),
+        # an occasion alone in its sentence is still the event the release is about
+        ("Titel\n\nAnlässlich der Eröffnung am 21. September spielt eine Band.", ["Eröffnung"]),
+    ],
+)
+def test_occasion_of_another_event(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Titel\n\nAm 12. März kamen 40 Mitglieder zum Vereinstreffen und berichteten in Vorträgen.", None),
+        (
+            "Titel\n\nDas Vereinstreffen findet am 12. März in der Stadthalle Kleinau statt.",
+            "Stadthalle Kleinau",
+        ),
+    ],
+)
+def test_event_noun_is_no_place(nlp, text, location):
+    got = _events(nlp, text)
+    assert got and got[0]["location"] == location
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Titel\n\nAm 21. September feiern wir ein Sommerfest zur Einweihung des Neubaus.", ["Sommerfest"]),
+        ("Titel\n\nAm 2. Mai findet ein Fachtag zum Tag der Pflege im Rathaus statt.", ["Fachtag"]),
+        # two events side by side, no link between them: two rows
+        (
+            "Titel\n\nAm 21. September gibt es eine Lesung. Am 22. September folgt ein Konzert im Park.",
+            ["Lesung", "Konzert"],
+        ),
+    ],
+)
+def test_occasion_inside_an_event_name(nlp, text, names):
+    got = [e["name"] for e in _events(nlp, text)]
+    assert [n.split(" ")[0] for n in got] == names
+
+
+# --- the organizer named in the text --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, organizer",
+    [
+        # should
+        (
+            "Mit dieser Tagung würdigt das Institut für angewandte Zellforschung (IZF e.V.) mit seinen Partnern den Jahrestag.",
+            "Institut für angewandte Zellforschung (IZF e.V.)",
+        ),
+        (
+            "Mit der Ausstellung erinnert der Bezirk Nordstadt an die Gründung der Siedlung.",
+            "Bezirk Nordstadt",
+        ),
+        (
+            "Eine Veranstaltung des Bezirksamtes Nordstadt in Zusammenarbeit mit dem Kulturverein.",
+            "Bezirksamtes Nordstadt",
+        ),
+        (
+            "Eine gemeinsame Veranstaltung von Kiezkultur und der Musikschule Nord, Eintritt frei.",
+            "Kiezkultur und der Musikschule Nord",
+        ),
+        # shouldn't
+        ("Mit der Veranstaltung wollen die Organisatorinnen informieren.", None),
+        ("Die Veranstaltung der Woche ist ein Konzert im Park.", None),
+        ("Mit dem Festival startet die Saison am 3. Mai.", None),
+    ],
+)
+def test_organizer_named_in_the_text(lexicon, text, organizer):
+    from pressextract.rules.events.attributes import find_organizer
+
+    hit = find_organizer(text, lexicon=lexicon)
+    assert (hit[0] if hit else None) == organizer
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # shouldn't: a press term in parentheses labels the step before it
+        (
+            "Titel\n\nDie Senatorin übergibt am 4. Mai um 11 Uhr den Preis an die Schule (Wort-Bild-Termin).",
+            [],
+        ),
+        (
+            "Titel\n\nAm 4. Mai um 11 Uhr trägt sich der Gast ins Buch ein (Bild-Termin; Zugang über das Portal).",
+            [],
+        ),
+        # should: a press appointment of its own
+        ("Titel\n\nDer Fototermin findet am 4. Mai um 11 Uhr im Rathaus statt.", ["Fototermin"]),
+    ],
+)
+def test_press_label_in_parentheses(nlp, text, names):
+    assert [e["name"] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        (
+            "Titel\n\nAm 9. Mai lädt der Verein zum Erzählabend ins Bürgerhaus Nordstadt ein.",
+            "Bürgerhaus Nordstadt",
+        ),
+        (
+            "Titel\n\nAm 9. Mai findet vor der Stadtbibliothek Nord ein Bücherfest statt.",
+            "Stadtbibliothek Nord",
+        ),
+        (
+            "Titel\n\nAm 9. Mai kamen viele zur Diskussion ins Forum der Anne-Frank-Schule in Kleinau.",
+            "Forum der Anne-Frank-Schule",
+        ),
+        # an event after "vor der" is a time, no place; a venue in capitals is a place
+        ("Titel\n\nAm 9. Mai findet vor der Bundestagswahl ein Klimastreik statt.", None),
+        ("Titel\n\nAm 9. Mai findet in der GalerieETAGE ein Konzert statt.", "GalerieETAGE"),
+        # "in die" without a venue is no place
+        ("Titel\n\nAm 9. Mai führt ein Vortrag in die Geschichte der Siedlung ein.", None),
+    ],
+)
+def test_places_after_ins_and_vor_der(nlp, text, location):
+    got = _events(nlp, text)
+    assert got and got[0]["location"] == location
+
+
+@pytest.mark.parametrize(
+    "text, start, end, location",
+    [
+        # should: a second date line continues the first ("sowie"): the run ends on the last day
+        (
+            (
+                "Das Ensemble zeigt seine Revue\n\nam Freitag, 6. September 2024, 19 Uhr im Gartensaal (Premiere) "
+                "sowie\nam Samstag, 7. September 2024, 15 Uhr im Gartensaal\n\nKarten an der Kasse."
+            ),
+            "2024-09-06T19:00",
+            "2024-09-07",
+            "Gartensaal",
+        ),
+        # shouldn't: one date line, one day
+        (
+            "Das Ensemble zeigt seine Revue\n\nam Freitag, 6. September 2024, 19 Uhr im Gartensaal\n\nKarten an der Kasse.",
+            "2024-09-06T19:00",
+            None,
+            "Gartensaal",
+        ),
+    ],
+)
+def test_date_lines_continued(nlp, text, start, end, location):
+    from pressextract.rules.events.blocks import _date_paragraphs
+    from pressextract.rules.programme import load_grammar
+
+    doc = nlp(text)
+    tx = []
+    for m in re.finditer(r"(\d{1,2})\. September 2024(?:, (\d{1,2}) Uhr)?", text):
+        v = f"2024-09-{int(m.group(1)):02d}" + (f"T{int(m.group(2)):02d}:00" if m.group(2) else "")
+        tx.append(TimexRef(m.start(), m.end(), "DATE", v))
+    blocks = _date_paragraphs(doc, grammar=load_grammar(), timexes=tx, known=[], text=text)
+    assert [(b.start_value, b.end_value, b.place) for b in blocks[:1]] == [(start, end, location)]
+
+
+def test_a_loose_day_still_dates_its_event(nlp):
+    text = (
+        "Titel\n\nDer Aktionstag findet in diesem Jahr zum zehnten Mal statt. Begangen wird er stets am Tag der "
+        "Zeitumstellung, diesmal am 27. Oktober."
+    )
+    got = _events(nlp, text)
+    assert [(e["name"], e["start"]) for e in got] == [("Aktionstag", "2024-10-27")]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # shouldn't: a timed step after the event is its programme, not an event of its own
+        (
+            (
+                "Titel\n\nDie Sitzung findet am 4. Mai im Rathaus statt. Im Anschluss gibt es gegen 13 Uhr einen "
+                "Rundgang über den Markt."
+            ),
+            ["Sitzung"],
+        ),
+        (
+            "Titel\n\nIm Anschluss an die Feier gibt es am 4. Mai um 13 Uhr einen Rundgang über den Markt.",
+            ["Feier"],
+        ),
+        # should: with no event above it, the step is the event
+        ("Titel\n\nAnschließend gibt es am 4. Mai um 13 Uhr einen Rundgang über den Markt.", ["Rundgang"]),
+    ],
+)
+def test_timed_step_after_an_event(nlp, text, names):
+    got = [e["name"].split(" ")[0] for e in _events(nlp, text)]
+    assert got == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # shouldn't: the meeting is where a decision was taken
+        (
+            (
+                "Titel\n\nDer Senat hat in seiner Sitzung am 16. Juli 2024 auf Vorlage der Senatorin, Dr. Ida Nord, "
+                "die Verordnung beschlossen."
+            ),
+            [],
+        ),
+        ("Titel\n\nDer Rat hat in seiner heutigen Sitzung am 3. März dem Haushalt zugestimmt.", []),
+        # should: a meeting the release announces
+        (
+            "Titel\n\nDie öffentliche Sitzung des Ausschusses findet am 16. Juli im Rathaus statt.",
+            ["Sitzung"],
+        ),
+    ],
+)
+def test_meeting_that_is_the_setting_of_a_decision(nlp, text, names):
+    assert [e["name"].split(" ")[0] for e in _events(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # should: the sentence after the event's says where to meet
+        (
+            (
+                "Titel\n\nDie Mitgliederversammlung findet am 20. November statt. Wir treffen uns im Gemeindesaal "
+                "der Markuskirche, Uhlandstraße 3."
+            ),
+            "Gemeindesaal der Markuskirche",
+        ),
+        ("Titel\n\nDie Führung findet am 20. November statt. Treffpunkt ist das Teehäuschen.", "Teehäuschen"),
+        # shouldn't: a sentence after the event that names no meeting point
+        ("Titel\n\nDie Führung findet am 20. November statt. Wir freuen uns im Rathaus auf Sie.", None),
+    ],
+)
+def test_meeting_point_after_the_event(nlp, text, location):
+    got = _events(nlp, text)
+    assert got and got[0]["location"] == location
