@@ -72,6 +72,8 @@ def find_person_mentions(
             other_spans=[x for x in other if s <= x[0] and x[1] <= e],
         )
     matches += _signatures(text, taken=[(m.start, m.end) for m in matches])
+    matches = _unglued(_markdown_tails(matches, text))
+    matches = _without_blurb_characters(matches, text)
     if options.later_mentions and matches:
         givens: dict[str, set[str]] = {}
         for m in matches:
@@ -182,6 +184,86 @@ def _previous_line_gender(text: str, start: int, unit: tuple[int, int]) -> str |
         return None
     toks = [t for t in tokenize(text[s:e], s) if t.norm not in (":", ",")]
     return "f" if len(toks) == 1 and noun_gender(toks, 0) == "f" else None
+
+
+# a markdown asterisk inside the last name: "*Gesundheitssenatorin Anna Kalayc*i" (bold closed one letter early);
+# not the gender star of a noun ("Bürger*innen")
+_STAR_TAIL = re.compile(r"\*([a-zäöüßı]{1,2})(?![\w*])")
+_GENDER_TAILS = frozenset({"in", "e", "en", "er", "n", "r", "s"})
+
+
+def _markdown_tails(matches: list[PersonMatch], text: str) -> list[PersonMatch]:
+    """A name cut by a markdown asterisk takes its last letters back. Example: "Dilek Kalayc*i" -> Kalayci."""
+    if "*" not in text:
+        return matches
+    out = []
+    for m in matches:
+        t = _STAR_TAIL.match(text, m.end)
+        if t is not None and t.group(1) not in _GENDER_TAILS and m.name.endswith(m.family_name):
+            tail = t.group(1)
+            m = replace(m, family_name=m.family_name + tail, name=m.name + tail, end=t.end())
+        out.append(m)
+    return out
+
+
+def _unglued(matches: list[PersonMatch]) -> list[PersonMatch]:
+    """A family name glued to the next word by a missing space, where another mention of the release shows the
+    name: "Polizeipräsident Thomas Muster … zog Thomas Musterfolgendes Fazit" -> Thomas Muster."""
+    known: dict[str, set[str]] = {}
+    for m in matches:
+        if m.given_name:
+            known.setdefault(m.given_name, set()).add(m.family_name)
+    if not any(len(f) > 1 for f in known.values()):
+        return matches
+    fams = family_names()
+    out = []
+    for m in matches:
+        for f in sorted(known.get(m.given_name or "", ()), key=len, reverse=True):
+            rest = m.family_name[len(f) :]
+            if (
+                f != m.family_name
+                and m.family_name.startswith(f)
+                and len(rest) >= 4
+                and rest.isalpha()
+                and rest.islower()
+                and m.family_name not in fams
+                and m.name.endswith(m.family_name)
+            ):
+                m = replace(m, family_name=f, name=m.name[: -len(rest)], end=m.end - len(rest))
+                break
+        out.append(m)
+    return out
+
+
+# a book's or play's blurb: "Zum Inhalt: Tim Muster fühlt sich …" names its characters, not people of the release
+_BLURB = re.compile(r"^[ \t]*(?:Zum\s+)?Inhalt\s*:", re.MULTILINE)
+# the rules that only a name's form speaks for; a title, an honorific or an office keeps the person
+_WEAK_RULES = frozenset({"person.given_name", "person.ner", "person.family_later"})
+
+
+def _without_blurb_characters(matches: list[PersonMatch], text: str) -> list[PersonMatch]:
+    """Names found by their form alone inside a "Zum Inhalt:" blurb are characters, unless the release names
+    them outside it too. Example: "Zum Inhalt: Tim Muster fühlt sich mittelmäßig …" -> no person."""
+    if "Inhalt" not in text:
+        return matches
+    blurbs = []
+    for head in _BLURB.finditer(text):
+        # from the head to the end of its line; "Zum Inhalt:" alone on a line: the next line with text
+        e = head.end()
+        while e < len(text) and not text[head.end() : e].strip():
+            nl = text.find("\n", e + 1)
+            e = len(text) if nl < 0 else nl
+        blurbs.append((head.start(), e))
+    if not blurbs:
+        return matches
+
+    def inside(m: PersonMatch) -> bool:
+        return any(s <= m.start and m.end <= e for s, e in blurbs)
+
+    outside = {m.family_name for m in matches if not inside(m)}
+    return [
+        m for m in matches if not (inside(m) and m.rule_id in _WEAK_RULES and m.family_name not in outside)
+    ]
 
 
 def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:
