@@ -292,7 +292,7 @@ def test_a_council_groups_chair_is_of_the_publishers_parliament(nlp, publisher, 
     "text, present, absent",
     [
         # a markdown asterisk one letter before the name's end: the letter is the name's
-        ("Auf Einladung von *Gesundheitssenatorin Dilek Kalaybe*i kamen viele.", {"Dilek Kalaybei"}, set()),
+        ("Zum Empfang der *Senatorin Dana Kalaybe*i kamen viele.", {"Dana Kalaybei"}, set()),
         # a gender star of a noun stays out
         ("Senatorin Anna Muster und alle Bürger*innen feiern.", {"Anna Muster"}, set()),
         # a family name glued to the next word: another mention of the release shows the name
@@ -305,7 +305,7 @@ def test_a_council_groups_chair_is_of_the_publishers_parliament(nlp, publisher, 
         (
             (
                 "Der Autor Jonas Muster liest aus seinem Roman.\n"
-                "Zum Inhalt: Tim Beispielmann fühlt sich allein und sucht seine Schwester.\n"
+                "Zum Inhalt: Tim Beispielmann sucht mit seinem Hund die verlorene Schwester.\n"
                 "Jonas Muster lebt in Berlin."
             ),
             {"Jonas Muster"},

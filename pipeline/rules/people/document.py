@@ -104,15 +104,25 @@ def find_person_mentions(
 _AGE_NOUN = re.compile(r"(?<!\w)(Der|Die)\s+(?:\d{1,3}|[a-zäöü]+)-[Jj]ährige(?!\w)")
 
 
+# "Sie"/"Er" opening a sentence with a verb of the third person singular: "Sie ist", "Er leitet" (the polite "Sie"
+# and the plural take "sind", "leiten")
+_PRONOUN = re.compile(
+    r"(Sie|Er)\s+(?:ist|war|hat|wird|kam|ging|schrieb|blieb|sprach|gab|nahm|las|sah|hielt|fand|stand|trat|"
+    r"zog|[a-zäöüß]+te|[a-zäöüß]+t)(?!\w)"
+)
+
+
 def with_age_noun_genders(
     matches: list[PersonMatch], text: str, sents: list[tuple[int, int]]
 ) -> list[PersonMatch]:
-    """Gender from an age noun opening the next sentence, where the sentence before names one person only.
+    """Gender from an age noun or a pronoun opening the next sentence, where the sentence before names one
+    person only (the pronoun: and ends with the name).
 
     Example: "„Die Arbeit macht mir Spaß“, sagte Tarek Beispielsohn. Der 32-Jährige lernt Tischler." -> m;
+    "Die Laudatio hält Dr. Dana Muster. Sie ist Vorsitzende der Stiftung." -> f;
     not where the sentence before names two people or none (police: "Ein Radfahrer … Der 46-Jährige …").
     """
-    if "ährige" not in text:
+    if "ährige" not in text and "Sie " not in text and "Er " not in text:
         return matches
     genders: dict[str, str] = {}
     for i in range(1, len(sents)):
@@ -120,12 +130,19 @@ def with_age_noun_genders(
         while s < e and text[s].isspace():
             s += 1
         m = _AGE_NOUN.match(text, s)
-        if m is None:
-            continue
         ps, pe = sents[i - 1]
         families = {x.family_name for x in matches if ps <= x.start and x.end <= pe}
+        if m is None:
+            m = _PRONOUN.match(text, s)
+            # the pronoun takes up the name that closes the sentence before ("Die Laudatio für Tom Probe hält
+            # Dr. Anna Muster. Sie ist …"), not a thing named after it ("Anna Muster eröffnet die Ausstellung.
+            # Sie ist …")
+            last = [x for x in matches if ps <= x.start and x.end <= pe]
+            if m is None or not last or text[last[-1].end : pe].strip() not in (".", "!", ""):
+                continue
+            families = {last[-1].family_name}
         if len(families) == 1:
-            genders.setdefault(next(iter(families)), "m" if m.group(1) == "Der" else "f")
+            genders.setdefault(next(iter(families)), "m" if m.group(1) in ("Der", "Er") else "f")
     if not genders:
         return matches
     return [
@@ -186,14 +203,14 @@ def _previous_line_gender(text: str, start: int, unit: tuple[int, int]) -> str |
     return "f" if len(toks) == 1 and noun_gender(toks, 0) == "f" else None
 
 
-# a markdown asterisk inside the last name: "*Gesundheitssenatorin Anna Kalayc*i" (bold closed one letter early);
+# a markdown asterisk inside the last name: "*Senatorin Dana Beispielc*i" (bold closed one letter early);
 # not the gender star of a noun ("Bürger*innen")
 _STAR_TAIL = re.compile(r"\*([a-zäöüßı]{1,2})(?![\w*])")
 _GENDER_TAILS = frozenset({"in", "e", "en", "er", "n", "r", "s"})
 
 
 def _markdown_tails(matches: list[PersonMatch], text: str) -> list[PersonMatch]:
-    """A name cut by a markdown asterisk takes its last letters back. Example: "Dilek Kalayc*i" -> Kalayci."""
+    """A name cut by a markdown asterisk takes its last letters back. Example: "Dana Beispielc*i" -> Beispielci."""
     if "*" not in text:
         return matches
     out = []
@@ -235,7 +252,7 @@ def _unglued(matches: list[PersonMatch]) -> list[PersonMatch]:
     return out
 
 
-# a book's or play's blurb: "Zum Inhalt: Tim Muster fühlt sich …" names its characters, not people of the release
+# a book's or play's blurb: "Zum Inhalt: Lea Muster sucht ihre Schwester …" names its characters, not people of the release
 _BLURB = re.compile(r"^[ \t]*(?:Zum\s+)?Inhalt\s*:", re.MULTILINE)
 # the rules that only a name's form speaks for; a title, an honorific or an office keeps the person
 _WEAK_RULES = frozenset({"person.given_name", "person.ner", "person.family_later"})
@@ -243,7 +260,7 @@ _WEAK_RULES = frozenset({"person.given_name", "person.ner", "person.family_later
 
 def _without_blurb_characters(matches: list[PersonMatch], text: str) -> list[PersonMatch]:
     """Names found by their form alone inside a "Zum Inhalt:" blurb are characters, unless the release names
-    them outside it too. Example: "Zum Inhalt: Tim Muster fühlt sich mittelmäßig …" -> no person."""
+    them outside it too. Example: "Zum Inhalt: Lea Muster sucht ihre Schwester …" -> no person."""
     if "Inhalt" not in text:
         return matches
     blurbs = []

@@ -304,7 +304,7 @@ def test_richter_as_family_name_and_as_title(text, names):
     "text, expected",
     [
         # two family names in a row: the first a known family name and no given name
-        ("Leitung: Frau Maria Ortiz Moreiro", [("Maria", "Ortiz Moreiro")]),
+        ("Kursleitung: Frau Carmen Ortiz Muster", [("Carmen", "Ortiz Muster")]),
         ("Es spricht die Referentin Lucía García Beispiel.", [("Lucía", "García Beispiel")]),
         # a second given name stays a given name
         ("Es sprach Hans Peter Muster.", [("Hans Peter", "Muster")]),
