@@ -95,7 +95,8 @@ def find_person_mentions(
                 )
     matches.sort(key=lambda m: m.start)
     matches = _with_noun_genders(_strip_possessives(matches), text, units)
-    if doc.has_annotation("SENT_START"):
+    if _sentence_cues(text) and any(m.gender is None for m in matches) and doc.has_annotation("SENT_START"):
+        # the sentences only where a cue may use them: doc.sents makes a Span per sentence
         matches = with_age_noun_genders(matches, text, [(x.start_char, x.end_char) for x in doc.sents])
     return resolve_document(matches)
 
@@ -112,6 +113,11 @@ _PRONOUN = re.compile(
 )
 
 
+def _sentence_cues(text: str) -> bool:
+    """The text has an age noun or a capitalised pronoun that with_age_noun_genders reads."""
+    return "ährige" in text or "Sie " in text or "Er " in text
+
+
 def with_age_noun_genders(
     matches: list[PersonMatch], text: str, sents: list[tuple[int, int]]
 ) -> list[PersonMatch]:
@@ -122,7 +128,7 @@ def with_age_noun_genders(
     "Die Laudatio hält Dr. Dana Muster. Sie ist Vorsitzende der Stiftung." -> f;
     not where the sentence before names two people or none (police: "Ein Radfahrer … Der 46-Jährige …").
     """
-    if "ährige" not in text and "Sie " not in text and "Er " not in text:
+    if not _sentence_cues(text):
         return matches
     genders: dict[str, str] = {}
     for i in range(1, len(sents)):

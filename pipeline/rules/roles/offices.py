@@ -261,14 +261,29 @@ def _place_adj(word: str, lex: Lexicon) -> bool:
 
 
 def find_office_heads(toks: Sequence[Tok]) -> list[OfficeMatch]:
-    """Every office title in a token list. Example: "Staatsministerin und Beauftragte" -> two heads."""
+    """Every office title in a token list. Example: "Staatsministerin und Beauftragte" -> two heads.
+
+    The people and the roles rules ask for the heads of the same block (one cached token tuple, see
+    tokenize): the last few answers are kept by the tuple's identity (the entry holds the tuple, so its id
+    is not reused while kept)."""
+    key = id(toks)
+    hit = _HEADS.get(key)
+    if hit is not None and hit[0] is toks:
+        return list(hit[1])
     lex = lexicon()
     out = []
     for i in range(len(toks)):
         m = _head_at(toks, i, lex)
         if m is not None:
             out.append(m)
+    if isinstance(toks, tuple) and len(toks) > 2:  # a block, not a one-word slice
+        if len(_HEADS) >= 64:
+            _HEADS.pop(next(iter(_HEADS)))
+        _HEADS[key] = (toks, tuple(out))
     return out
+
+
+_HEADS: dict[int, tuple[tuple[Tok, ...], tuple[OfficeMatch, ...]]] = {}
 
 
 def match_office(text: str) -> OfficeMatch | None:
