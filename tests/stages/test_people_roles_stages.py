@@ -332,3 +332,30 @@ def test_the_office_as_written_starts_at_its_own_offsets(nlp) -> None:
     roles = [s._.role for s in doc.spans["press_roles"]]
     got = [doc.text[r["char_start"] : r["char_end"]] for r in roles if r["name"] == "Anna Probe"]
     assert got == ["Sozialstadträtin"]
+
+
+@pytest.mark.parametrize(
+    "text, jurisdiction",
+    [
+        # a town adjective before the title, the town named in the text
+        (
+            "Das Fest in Beispielhausen war gut besucht. Der frühere Beispielhausener Bürgermeister Tom Muster sprach.",
+            "Beispielhausen",
+        ),
+        # the one municipality the release names
+        (
+            "An Herrn Bürgermeister Tom Muster\nAntrag der Liste an den Rat der Gemeinde Probedorf",
+            "Probedorf",
+        ),
+        # two municipalities, or an adjective the text names as no town: no guess
+        (
+            "Bürgermeister Tom Muster lud ein. Gäste kamen aus der Gemeinde Probedorf und der Stadt Beispielstadt.",
+            None,
+        ),
+        ("Der Beispieler Bürgermeister Tom Muster sprach.", None),
+    ],
+)
+def test_a_mayors_town_from_the_text(nlp, text, jurisdiction) -> None:
+    doc = _run(nlp, text, meta={"publisher": "Beispielverein e.V."})
+    roles = [s._.role for s in doc.spans["press_roles"] if s._.role["name"] == "Tom Muster"]
+    assert [(r["jurisdiction"], r["level"]) for r in roles] == [(jurisdiction, "kommune")]

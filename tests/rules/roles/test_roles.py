@@ -726,7 +726,8 @@ def test_police_election_officers_and_english_titles(text, publisher, expected):
     [
         # the title around the name, not the genitive inside it
         ("Der Sprecher des Vorstands Andreas Muster sagte.", None, [("Sprecher", None, None)]),
-        ("Kulturstaatsministerin Claudia Probe sagte.", None, [("Staatsminister", "Kultur", None)]),
+        # the Kulturstaatsminister is the Bund's (levels.tsv level.bund.kulturstaatsminister)
+        ("Kulturstaatsministerin Claudia Probe sagte.", None, [("Staatsminister", "Kultur", "Bund")]),
         # "Europa-" as a remit is no jurisdiction EU
         (
             "Europasenator Klaus Muster sagte.",
