@@ -66,7 +66,7 @@ def _payload(st: Statement) -> dict:
         "gender": st.gender,
         "rule_id": st.rule_id,
         "former": st.former,
-        # the office's own offsets: a spaCy token may run past it ("(Die Linke),Sozialstadträtin" is one token)
+        # the office's own offsets: a spaCy token may run past it ("(SPD),Jugendstadträtin" is one token)
         "char_start": st.char_start,
         "char_end": st.char_end,
     }
