@@ -107,6 +107,12 @@ def test_offices_are_dated_by_the_releases():
         ("Bildung", "2017-01-05", "2019-06-30", 2, "b"),
         ("Finanzen", "2021-12-21", "2021-12-21", 1, "d"),
     ]
+    # a past office ("die ehemalige Senatorin") is no office held at the release's date: left out, also as
+    # read back from JSON or CSV
+    former = dataclasses.replace(role("d", "Finanzen"), former=True)
+    assert aggregate_offices(docs, [former]) == []
+    assert aggregate_offices(docs, [{**dataclasses.asdict(former), "former": "True"}]) == []
+    assert len(aggregate_offices(docs, [{**dataclasses.asdict(former), "former": "False"}])) == 1
     # another holder's office is another row
     other = dataclasses.replace(role("b"), person_id="p-2", name="Tom Probe")
     offices = aggregate_offices(docs, [role("a"), other])

@@ -159,16 +159,17 @@ def build_records(doc: Doc, *, doc_id: str, source: str, sha256: str, meta: dict
             doc_id=doc_id,
             person_id=person(r.get("person_id")),
             name=r.get("name"),
-            role_text=s.text,
+            role_text=text[r["char_start"] : r["char_end"]] if "char_start" in r else s.text,
             role=r.get("role"),
             role_norm=r.get("role_norm"),
             portfolio=r.get("portfolio"),
             organization=r.get("organization"),
             jurisdiction=r.get("jurisdiction"),
             level=r.get("level"),
-            char_start=s.start_char,
-            char_end=s.end_char,
+            char_start=r.get("char_start", s.start_char),
+            char_end=r.get("char_end", s.end_char),
             rule_id=r.get("rule_id"),
+            former=bool(r.get("former")),
         )
         for s in doc.spans.get("press_roles", [])
         for r in _holders(_ext(s, "role"))

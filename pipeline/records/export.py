@@ -413,6 +413,11 @@ def write_tables(
     return written
 
 
+def _is_true(value: object) -> bool:
+    """A bool column read back from JSON, CSV or a frame. Example: "True" -> True; None -> False."""
+    return value is not None and str(value).strip().lower() in ("true", "1")  # numpy.bool_ too
+
+
 class OfficesAggregator:
     """Roles -> one `offices` row per holder and office over the run, dated by the releases' dates.
 
@@ -437,6 +442,8 @@ class OfficesAggregator:
         get = role.get if isinstance(role, dict) else lambda k: getattr(role, k)
         if not (get("role_norm") or get("role")) or not (get("person_id") or get("name")):
             return
+        if _is_true(get("former") if isinstance(role, dict) else getattr(role, "former", False)):
+            return  # a past office ("der ehemalige Vorsitzende") is no office held at the release's date
         # an office the roles stage could not normalize is kept under its head title as written
         key = tuple(get(k) or (get("role") if k == "role_norm" else None) for k in self._KEY)
         if key[0] is None:  # an office holder no person row stands for: keep the name as written

@@ -120,6 +120,9 @@ class Role:
     char_start: int
     char_end: int
     rule_id: str | None = None
+    former: bool = (
+        False  # the text marks the office as past ("ehemalige", "frühere", "damalige", "Ex-", "a. D.")
+    )
 
 
 @dataclass(frozen=True, slots=True)

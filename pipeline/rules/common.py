@@ -77,15 +77,19 @@ def normalize(text: str) -> str:
     return text.replace("\u00ad", "").replace("‐", "-").replace("‑", "-")
 
 
-def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    """Tokens of a block of text. Example: "Prof. Dr. Hacı-Halil Uslucan," -> Prof. | Dr. | Hacı-Halil | Uslucan | ,"""
+@lru_cache(maxsize=2048)
+def tokenize(text: str, offset: int = 0) -> tuple[Tok, ...]:
+    """Tokens of a block of text. Example: "Prof. Dr. Hacı-Halil Uslucan," -> Prof. | Dr. | Hacı-Halil | Uslucan | ,
+
+    Cached: the people rules read each block three times (names, later mentions, genders) and the roles
+    rules once more, with the same offsets; the tuple and its tokens are shared, so read-only."""
     out = []
     # most blocks have no soft or special hyphens: then every token is its own norm
     plain = "\u00ad" not in text and "‐" not in text and "‑" not in text
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
         out.append(Tok(word, m.start() + offset, m.end() + offset, word if plain else normalize(word)))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

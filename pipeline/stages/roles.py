@@ -2,7 +2,8 @@
 the span being the office as written (role_text).
 
 span._.role = {person_id, name, role, role_norm, portfolio, organization, jurisdiction, level, rule_id,
-also}: `also` (optional) lists the payloads of further holders of the same span ("Die Bezirksverordneten
+former, char_start, char_end, also}: char_start/char_end are the office's own offsets, which the
+span widens where a spaCy token runs past them: `also` (optional) lists the payloads of further holders of the same span ("Die Bezirksverordneten
 Anna Muster und Tom Probe").
 Reads the people of press_people (runs after press_people). Offices with no named holder ("Die
 Staatsministerin bilanzierte …") are no statements; pressextract.rules.roles.resolve_office_holder
@@ -64,6 +65,10 @@ def _payload(st: Statement) -> dict:
         "level": st.level,
         "gender": st.gender,
         "rule_id": st.rule_id,
+        "former": st.former,
+        # the office's own offsets: a spaCy token may run past it ("(SPD),Jugendstadträtin" is one token)
+        "char_start": st.char_start,
+        "char_end": st.char_end,
     }
 
 

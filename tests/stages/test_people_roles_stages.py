@@ -286,3 +286,79 @@ def test_our_office_is_the_publishers(nlp, text, publisher, organization) -> Non
 def test_a_council_groups_chair_is_of_the_publishers_parliament(nlp, publisher, expected) -> None:
     doc = _run(nlp, "„Gut so“, sagte der Fraktionsvorsitzende Michael Muster.", meta={"publisher": publisher})
     assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a markdown asterisk one letter before the name's end: the letter is the name's
+        ("Zum Empfang der *Senatorin Dana Kalaybe*i kamen viele.", {"Dana Kalaybei"}, set()),
+        # a gender star of a noun stays out
+        ("Senatorin Anna Muster und alle Bürger*innen feiern.", {"Anna Muster"}, set()),
+        # a family name glued to the next word: another mention of the release shows the name
+        (
+            "Polizeipräsident Thomas Probe begrüßte die Gäste. Am Ende zog Thomas Probefolgendes Fazit.",
+            {"Thomas Probe"},
+            {"Thomas Probefolgende", "Thomas Probefolgendes"},
+        ),
+        # the characters of a blurb are no people; the author outside it is
+        (
+            (
+                "Der Autor Jonas Muster liest aus seinem Roman.\n"
+                "Zum Inhalt: Tim Beispielmann sucht mit seinem Hund die verlorene Schwester.\n"
+                "Jonas Muster lebt in Berlin."
+            ),
+            {"Jonas Muster"},
+            {"Tim Beispielmann"},
+        ),
+        # a name the release also gives outside the blurb stays
+        (
+            "Zum Inhalt: Karla Probe erzählt von ihrer Kindheit.\nKarla Probe ist Lehrerin in Neukölln.",
+            {"Karla Probe"},
+            set(),
+        ),
+    ],
+)
+def test_names_cut_glued_or_invented(nlp, text, present, absent) -> None:
+    doc = _run(nlp, text)
+    names = {s._.person["name"] for s in doc.spans["press_people"]}
+    assert present <= names
+    assert not absent & names
+
+
+def test_the_office_as_written_starts_at_its_own_offsets(nlp) -> None:
+    # "(SPD),Jugendstadträtin" is one token of the blank tokenizer: the role keeps its own offsets
+    doc = _run(nlp, "Es sprechen Tom Muster (SPD),Jugendstadträtin Anna Probe (SPD) und andere.")
+    roles = [s._.role for s in doc.spans["press_roles"]]
+    got = [doc.text[r["char_start"] : r["char_end"]] for r in roles if r["name"] == "Anna Probe"]
+    assert got == ["Jugendstadträtin"]
+    assert [
+        s.text for s in doc.spans["press_roles"] if s._.role["name"] == "Anna Probe"
+    ] != got  # the span, a whole token, runs past it
+
+
+@pytest.mark.parametrize(
+    "text, jurisdiction",
+    [
+        # a town adjective before the title, the town named in the text
+        (
+            "Das Fest in Beispielhausen war gut besucht. Der frühere Beispielhausener Bürgermeister Tom Muster sprach.",
+            "Beispielhausen",
+        ),
+        # the one municipality the release names
+        (
+            "An Herrn Bürgermeister Tom Muster\nAntrag der Liste an den Rat der Gemeinde Probedorf",
+            "Probedorf",
+        ),
+        # two municipalities, or an adjective the text names as no town: no guess
+        (
+            "Bürgermeister Tom Muster lud ein. Gäste kamen aus der Gemeinde Probedorf und der Stadt Beispielstadt.",
+            None,
+        ),
+        ("Der Beispieler Bürgermeister Tom Muster sprach.", None),
+    ],
+)
+def test_a_mayors_town_from_the_text(nlp, text, jurisdiction) -> None:
+    doc = _run(nlp, text, meta={"publisher": "Beispielverein e.V."})
+    roles = [s._.role for s in doc.spans["press_roles"] if s._.role["name"] == "Tom Muster"]
+    assert [(r["jurisdiction"], r["level"]) for r in roles] == [(jurisdiction, "kommune")]

@@ -72,6 +72,8 @@ def find_person_mentions(
             other_spans=[x for x in other if s <= x[0] and x[1] <= e],
         )
     matches += _signatures(text, taken=[(m.start, m.end) for m in matches])
+    matches = _unglued(_markdown_tails(matches, text))
+    matches = _without_blurb_characters(matches, text)
     if options.later_mentions and matches:
         givens: dict[str, set[str]] = {}
         for m in matches:
@@ -93,7 +95,8 @@ def find_person_mentions(
                 )
     matches.sort(key=lambda m: m.start)
     matches = _with_noun_genders(_strip_possessives(matches), text, units)
-    if doc.has_annotation("SENT_START"):
+    if _sentence_cues(text) and any(m.gender is None for m in matches) and doc.has_annotation("SENT_START"):
+        # the sentences only where a cue may use them: doc.sents makes a Span per sentence
         matches = with_age_noun_genders(matches, text, [(x.start_char, x.end_char) for x in doc.sents])
     return resolve_document(matches)
 
@@ -102,15 +105,30 @@ def find_person_mentions(
 _AGE_NOUN = re.compile(r"(?<!\w)(Der|Die)\s+(?:\d{1,3}|[a-zäöü]+)-[Jj]ährige(?!\w)")
 
 
+# "Sie"/"Er" opening a sentence with a verb of the third person singular: "Sie ist", "Er leitet" (the polite "Sie"
+# and the plural take "sind", "leiten")
+_PRONOUN = re.compile(
+    r"(Sie|Er)\s+(?:ist|war|hat|wird|kam|ging|schrieb|blieb|sprach|gab|nahm|las|sah|hielt|fand|stand|trat|"
+    r"zog|[a-zäöüß]+te|[a-zäöüß]+t)(?!\w)"
+)
+
+
+def _sentence_cues(text: str) -> bool:
+    """The text has an age noun or a capitalised pronoun that with_age_noun_genders reads."""
+    return "ährige" in text or "Sie " in text or "Er " in text
+
+
 def with_age_noun_genders(
     matches: list[PersonMatch], text: str, sents: list[tuple[int, int]]
 ) -> list[PersonMatch]:
-    """Gender from an age noun opening the next sentence, where the sentence before names one person only.
+    """Gender from an age noun or a pronoun opening the next sentence, where the sentence before names one
+    person only (the pronoun: and ends with the name).
 
     Example: "„Die Arbeit macht mir Spaß“, sagte Tarek Beispielsohn. Der 32-Jährige lernt Tischler." -> m;
+    "Die Laudatio hält Dr. Dana Muster. Sie ist Vorsitzende der Stiftung." -> f;
     not where the sentence before names two people or none (police: "Ein Radfahrer … Der 46-Jährige …").
     """
-    if "ährige" not in text:
+    if not _sentence_cues(text):
         return matches
     genders: dict[str, str] = {}
     for i in range(1, len(sents)):
@@ -118,12 +136,19 @@ def with_age_noun_genders(
         while s < e and text[s].isspace():
             s += 1
         m = _AGE_NOUN.match(text, s)
-        if m is None:
-            continue
         ps, pe = sents[i - 1]
         families = {x.family_name for x in matches if ps <= x.start and x.end <= pe}
+        if m is None:
+            m = _PRONOUN.match(text, s)
+            # the pronoun takes up the name that closes the sentence before ("Die Laudatio für Tom Probe hält
+            # Dr. Anna Muster. Sie ist …"), not a thing named after it ("Anna Muster eröffnet die Ausstellung.
+            # Sie ist …")
+            last = [x for x in matches if ps <= x.start and x.end <= pe]
+            if m is None or not last or text[last[-1].end : pe].strip() not in (".", "!", ""):
+                continue
+            families = {last[-1].family_name}
         if len(families) == 1:
-            genders.setdefault(next(iter(families)), "m" if m.group(1) == "Der" else "f")
+            genders.setdefault(next(iter(families)), "m" if m.group(1) in ("Der", "Er") else "f")
     if not genders:
         return matches
     return [
@@ -182,6 +207,86 @@ def _previous_line_gender(text: str, start: int, unit: tuple[int, int]) -> str |
         return None
     toks = [t for t in tokenize(text[s:e], s) if t.norm not in (":", ",")]
     return "f" if len(toks) == 1 and noun_gender(toks, 0) == "f" else None
+
+
+# a markdown asterisk inside the last name: "*Senatorin Dana Beispielc*i" (bold closed one letter early);
+# not the gender star of a noun ("Bürger*innen")
+_STAR_TAIL = re.compile(r"\*([a-zäöüßı]{1,2})(?![\w*])")
+_GENDER_TAILS = frozenset({"in", "e", "en", "er", "n", "r", "s"})
+
+
+def _markdown_tails(matches: list[PersonMatch], text: str) -> list[PersonMatch]:
+    """A name cut by a markdown asterisk takes its last letters back. Example: "Dana Beispielc*i" -> Beispielci."""
+    if "*" not in text:
+        return matches
+    out = []
+    for m in matches:
+        t = _STAR_TAIL.match(text, m.end)
+        if t is not None and t.group(1) not in _GENDER_TAILS and m.name.endswith(m.family_name):
+            tail = t.group(1)
+            m = replace(m, family_name=m.family_name + tail, name=m.name + tail, end=t.end())
+        out.append(m)
+    return out
+
+
+def _unglued(matches: list[PersonMatch]) -> list[PersonMatch]:
+    """A family name glued to the next word by a missing space, where another mention of the release shows the
+    name: "Polizeipräsident Thomas Muster … zog Thomas Musterfolgendes Fazit" -> Thomas Muster."""
+    known: dict[str, set[str]] = {}
+    for m in matches:
+        if m.given_name:
+            known.setdefault(m.given_name, set()).add(m.family_name)
+    if not any(len(f) > 1 for f in known.values()):
+        return matches
+    fams = family_names()
+    out = []
+    for m in matches:
+        for f in sorted(known.get(m.given_name or "", ()), key=len, reverse=True):
+            rest = m.family_name[len(f) :]
+            if (
+                f != m.family_name
+                and m.family_name.startswith(f)
+                and len(rest) >= 4
+                and rest.isalpha()
+                and rest.islower()
+                and m.family_name not in fams
+                and m.name.endswith(m.family_name)
+            ):
+                m = replace(m, family_name=f, name=m.name[: -len(rest)], end=m.end - len(rest))
+                break
+        out.append(m)
+    return out
+
+
+# a book's or play's blurb: "Zum Inhalt: Lea Muster sucht ihre Schwester …" names its characters, not people of the release
+_BLURB = re.compile(r"^[ \t]*(?:Zum\s+)?Inhalt\s*:", re.MULTILINE)
+# the rules that only a name's form speaks for; a title, an honorific or an office keeps the person
+_WEAK_RULES = frozenset({"person.given_name", "person.ner", "person.family_later"})
+
+
+def _without_blurb_characters(matches: list[PersonMatch], text: str) -> list[PersonMatch]:
+    """Names found by their form alone inside a "Zum Inhalt:" blurb are characters, unless the release names
+    them outside it too. Example: "Zum Inhalt: Lea Muster sucht ihre Schwester …" -> no person."""
+    if "Inhalt" not in text:
+        return matches
+    blurbs = []
+    for head in _BLURB.finditer(text):
+        # from the head to the end of its line; "Zum Inhalt:" alone on a line: the next line with text
+        e = head.end()
+        while e < len(text) and not text[head.end() : e].strip():
+            nl = text.find("\n", e + 1)
+            e = len(text) if nl < 0 else nl
+        blurbs.append((head.start(), e))
+    if not blurbs:
+        return matches
+
+    def inside(m: PersonMatch) -> bool:
+        return any(s <= m.start and m.end <= e for s, e in blurbs)
+
+    outside = {m.family_name for m in matches if not inside(m)}
+    return [
+        m for m in matches if not (inside(m) and m.rule_id in _WEAK_RULES and m.family_name not in outside)
+    ]
 
 
 def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:

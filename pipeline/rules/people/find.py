@@ -40,9 +40,28 @@ def _split(toks: Sequence[Tok], a: int, b: int) -> tuple[str | None, str]:
         fam_start -= 1
     if fam_start < b - 1 and fam_start - 1 > a and not _given_hit(toks[fam_start - 1], people_lexicon()):
         fam_start -= 1  # "Ludwig Mies van der Rohe": the word before the particles is no given name
+    if fam_start == b - 1 and b - a >= 3 and _double_surname(toks[b - 2], toks[b - 1]):
+        fam_start = b - 2  # "Carmen Ortiz Muster": a Spanish double surname, not a second given name
     family = " ".join(t.norm for t in toks[fam_start:b])
     given = " ".join(t.norm for t in toks[a:fam_start]).replace(" .", ".") or None
     return given, family
+
+
+def _double_surname(first: Tok, last: Tok) -> bool:
+    """Two family names in a row ("Ortiz Muster"): the first a known family name and no given name of
+    either list, the last no given name either ("Maria Luise Muster", "Hans Peter Probe" keep their
+    second given name)."""
+    plex = people_lexicon()
+    w = first.norm
+    return (
+        first.is_word
+        and w in family_names()
+        and w not in plex.given
+        and w not in more_given_names()
+        and not any(p in plex.given for p in w.split("-"))
+        and last.norm not in plex.given
+        and last.norm not in more_given_names()
+    )
 
 
 # particles written with a capital inside a name: "Ada Van Hoorebeke", "Rita De Luca"
@@ -439,6 +458,10 @@ def find_people(
                 if off is not None and off.gender:
                     gender = off.gender
                     break
+        if gender is None and office_before is not None:
+            # an adjectival title shows the gender by its article, also with a complement before the name:
+            # "Der Vorsitzende des Beispielrats Memet Muster"
+            gender = noun_gender(toks, office_before.head_index)
         end = toks[b - 1].end - (1 if poss is not None and poss == b - 1 else 0)
         name = text[toks[a].start - offset : end - offset].replace("\u00ad", "")
         out.append(

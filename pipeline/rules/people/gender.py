@@ -170,13 +170,14 @@ def mention_gender(toks: Sequence[Tok], a: int, b: int) -> str | None:
 
     Before the name: "Die Malerin Monika Baer", "Unser Referent Dr. Florian Hübner", "Die Integrationsbeauftragte,
     Katarina Niewiedzial". After it: "Sara Lühmann Pressesprecherin", "Hannah Höch, die berühmte Dadaistin",
-    "Sybille Bach (Kräuterpädagogin)", "Kaycee Hesse (25), Sprecherin".
+    "Sybille Bach (Kräuterpädagogin)", "Kaycee Hesse (25), Sprecherin"; a relative pronoun right after it:
+    "Natascha Muster, die 2019 den Pavillon bespielte".
     """
     before = _before(toks, a)
     after = _after(toks, b)
     if before and after and before != after:
         return "f"  # a feminine form is always meant; a masculine one may be generic ("Ansprechpartner")
-    return before or after
+    return before or after or _relative_gender(toks, a, b)
 
 
 def _before(toks: Sequence[Tok], a: int) -> str | None:
@@ -223,3 +224,40 @@ def _after(toks: Sequence[Tok], b: int) -> str | None:
         if not _skippable(toks[m]):
             return None
     return None
+
+
+# words after "die"/"der" that make it no relative pronoun of the name, or one of another case ("der wir danken":
+# dative feminine)
+_NOT_RELATIVE_NEXT = frozenset(
+    {"wir", "ich", "man", "sie", "er", "es", "ihr", "du", "uns", "mir", "ihm", "ihnen"}
+)
+
+
+def _relative_gender(toks: Sequence[Tok], a: int, b: int) -> str | None:
+    """A relative clause right after the name: "Natascha Muster, die 2019 den Pavillon bespielte" -> f;
+    "Tom Probe, der seit Jahren hier lebt" -> m. Not a noun after the pronoun (an apposition, read above),
+    not "der wir danken" (dative), not after two names ("Anna und Tom Muster, die …": plural)."""
+    if b + 2 >= len(toks) or toks[b].norm != "," or toks[b + 1].norm not in ("die", "der"):
+        return None
+    if a > 0 and toks[a - 1].norm in ("und", "sowie", "&", "+", "/"):
+        return None
+    j = b + 1
+    nxt = toks[j + 1]
+    if not ((nxt.is_word and nxt.is_lower and nxt.norm not in _NOT_RELATIVE_NEXT) or nxt.norm[:1].isdigit()):
+        return None
+    # the clause's last word is its finite verb: a plural one ("Vortragende wie Anna Muster, die auf Englisch
+    # referierten") or none found makes no gender
+    verb = None
+    for k in range(j + 1, min(len(toks), j + 30)):
+        if toks[k].norm in _CLAUSE_ENDS:
+            break
+        if toks[k].is_word:
+            verb = toks[k].norm
+    else:
+        return None
+    if verb is None or not verb.islower() or verb.endswith("n"):
+        return None
+    return "f" if toks[j].norm == "die" else "m"
+
+
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "„", "“", "”", '"', "(", ")", "–"})

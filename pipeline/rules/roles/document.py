@@ -99,6 +99,7 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         statements = [_of_police(st, region) for st in statements]
     if state == "Berlin":
         statements = _districts_from_text(statements, text)
+    statements = _municipalities_from_text(statements, text)
     if publisher and not where["public"]:
         statements = [_of_our_organisation(st, publisher, text) for st in statements]
     return merge_statements(fill_from_document(statements))
@@ -168,6 +169,42 @@ def _districts_from_text(statements: list[Statement], text: str) -> list[Stateme
         else st
         for st in statements
     ]
+
+
+# a town's mayor that names no town: "der frühere Hürther Bürgermeister" (a town adjective the text also names
+# as a town: "in Hürth"), or "Bürgermeister Kleiner" in a release that names one municipality ("der Gemeinde X")
+_MAYORS = {"office.buergermeister", "office.oberbuergermeister"}
+_TOWN_ADJ = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})er\s+$")
+_MUNICIPALITY = re.compile(
+    r"\b(?:der|die|Die|Der) (?:Stadt|Gemeinde|Marktgemeinde|Kreisstadt|Hansestadt) ([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)"
+)
+
+
+def _municipalities_from_text(statements: list[Statement], text: str) -> list[Statement]:
+    """A mayor without a town takes the town the text shows: its adjective before the title, confirmed by the
+    town's name in the text ("Hürther Bürgermeister" … "in Hürth"), or the one municipality the release names."""
+    if not any(
+        st.jurisdiction is None
+        and st.rule_id.split(":")[1:2] in (["office.buergermeister"], ["office.oberbuergermeister"])
+        for st in statements
+    ):
+        return statements
+    towns = set(_MUNICIPALITY.findall(text))
+    out = []
+    for st in statements:
+        if st.jurisdiction is None and st.rule_id.split(":")[1:2] and st.rule_id.split(":")[1] in _MAYORS:
+            m = _TOWN_ADJ.search(text[max(0, st.char_start - 40) : st.char_start])
+            town = None
+            if m and re.search(r"\b" + re.escape(m.group(1)) + r"\b", text):
+                town = m.group(1)
+            elif len(towns) == 1:
+                town = next(iter(towns))
+            if town is not None:
+                st = replace_statement(
+                    st, jurisdiction=town, level="kommune", rule_id=st.rule_id + ":document.municipality"
+                )
+        out.append(st)
+    return out
 
 
 def _of_publisher(st: Statement, publisher: str | None, district: str | None, state: str | None) -> Statement:

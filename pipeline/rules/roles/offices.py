@@ -14,10 +14,27 @@ from pressextract.rules.roles.rules import Lexicon, lexicon
 
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(
-    r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|früher|langjährig|designiert|"
+    r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|früher|damalig|einstig|langjährig|designiert|"
     r"scheidend|neugewählt|Parlamentarisch|[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|"
     r"künstlerisch|kaufmännisch|technisch|wissenschaftlich|[Ää]rztlich|pädagogisch|Chief|Senior)(?:e|er|en|es)?$"
 )
+
+
+# Premodifiers that make another office of the title: the deputy ("stellvertretende Fraktionsvorsitzende" ->
+# role_norm "Stellvertretender Fraktionsvorsitzender") and the parliamentary one ("Parlamentarische
+# Geschäftsführerin" -> "Parlamentarischer Geschäftsführer"); the role_norm keeps them as a fixed prefix.
+_QUALIFIERS = (
+    (re.compile(r"^(?:[Ss]tellvertretend(?:e|er|en|es)?|[Ss]tellv\.)$"), "Stellvertretender"),
+    (re.compile(r"^Parlamentarisch(?:e|er|en|es)?$"), "Parlamentarischer"),
+)
+
+
+# Premodifiers and compound prefixes that make the office a past one ("der ehemalige Vorsitzende", "vom
+# damaligen Leiter", "früherer Direktor", "Ex-Senatorin"): the row is kept, marked former (not held now).
+_FORMER = re.compile(r"^(?:[Ee]hemalig|[Ff]rüher|[Dd]amalig|[Ee]instig)(?:e|er|en|es|em)?$")
+# "Bürgermeister a. D.", "Pfarrer i. R.": out of office, written after the title
+_RETIRED = (("a.", "D."), ("i.", "R."))
+_RETIRED_ONE = frozenset({"a.D.", "i.R.", "a. D.", "i. R."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +58,7 @@ class OfficeMatch:
     )
     portfolio_id: str | None = None  # its row in roles_portfolio_prefixes.tsv
     scope: str | None = None  # an organisation's acronym before the title: "UN" in "UN-Generalsekretär"
+    former: bool = False  # a past office: "der ehemalige Vorsitzende", "Ex-Senatorin", "Bürgermeister a. D."
 
 
 # "UN-Generalsekretär", "SPD-Fraktionsvorsitzende", "CDU-Bezirksverordneter": an acronym, a hyphen, a title
@@ -53,6 +71,51 @@ _SCOPES = ("bundes", "bezirks", "landes")
 
 
 def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
+    """The office title at token i with its premodifiers, the deputy's and the former's marks applied.
+
+    Example: "der stellvertretende Bezirksbürgermeister" -> role_norm "Stellvertretender Bezirksbürgermeister";
+    "der ehemalige Präsident" -> role_norm "Präsident", former."""
+    m = _title_at(toks, i, lex)
+    return None if m is None else _qualified(toks, m, lex)
+
+
+def _qualified(toks: Sequence[Tok], m: OfficeMatch, lex: Lexicon) -> OfficeMatch:
+    """Deputy and parliamentary titles get their fixed prefix in role_norm; past offices are marked former.
+    The premodifiers are read before the head also where they stay outside the phrase ("der stellvertretende
+    SPD-Fraktionsvorsitzende")."""
+    k = m.head_index
+    if k > m.start and k - 1 >= 0 and toks[k - 1].is_word and " " in m.head:
+        k -= 1  # "Regierende Bürgermeisterin": the two-word title's first word is no premodifier
+    quals: list[str] = []
+    former = False
+    while k > 0 and toks[k - 1].is_word and (_premod(toks[k - 1].norm) or _place_adj(toks[k - 1].norm, lex)):
+        k -= 1
+        w = toks[k].norm
+        if _FORMER.match(w):
+            former = True
+            continue
+        for rx, qual in _QUALIFIERS:
+            if rx.match(w) and qual not in quals:
+                quals.insert(0, qual)
+    if k > 1 and toks[k - 1].norm == "." and toks[k - 2].norm.lower() == "stellv":
+        quals.insert(0, "Stellvertretender")  # "die stellv. Vorsitzende": the tokenizer splits the period off
+    role_norm = m.role_norm
+    if m.prefix.lower() == "ex-":  # "Ex-Senatorin": the office Senator, past
+        former, role_norm = True, role_norm[3:]
+    e = m.end
+    if e < len(toks) and (
+        toks[e].norm in _RETIRED_ONE or (e + 1 < len(toks) and (toks[e].norm, toks[e + 1].norm) in _RETIRED)
+    ):
+        former = True  # "Bürgermeister a. D."
+    quals = [q for q in quals if not role_norm.startswith(q)]
+    if quals:
+        role_norm = " ".join([*quals, role_norm])
+    if role_norm == m.role_norm and not former:
+        return m
+    return _replace(m, role_norm=role_norm, former=former)
+
+
+def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     t = toks[i]
     if not t.is_word:
         return None
@@ -110,7 +173,7 @@ def _head_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         # an organisation's acronym before a title: "UN-Generalsekretär", "SPD-Fraktionsvorsitzende"
         # (the title as it stands, the acronym the organisation)
         pre, _, last = word.partition("-")
-        sub = _head_at([Tok(last, t.start + len(pre) + 1, t.end, last)], 0, lex)
+        sub = _title_at([Tok(last, t.start + len(pre) + 1, t.end, last)], 0, lex)
         if sub is not None:
             m = sub
             return OfficeMatch(
@@ -198,14 +261,29 @@ def _place_adj(word: str, lex: Lexicon) -> bool:
 
 
 def find_office_heads(toks: Sequence[Tok]) -> list[OfficeMatch]:
-    """Every office title in a token list. Example: "Staatsministerin und Beauftragte" -> two heads."""
+    """Every office title in a token list. Example: "Staatsministerin und Beauftragte" -> two heads.
+
+    The people and the roles rules ask for the heads of the same block (one cached token tuple, see
+    tokenize): the last few answers are kept by the tuple's identity (the entry holds the tuple, so its id
+    is not reused while kept)."""
+    key = id(toks)
+    hit = _HEADS.get(key)
+    if hit is not None and hit[0] is toks:
+        return list(hit[1])
     lex = lexicon()
     out = []
     for i in range(len(toks)):
         m = _head_at(toks, i, lex)
         if m is not None:
             out.append(m)
+    if isinstance(toks, tuple) and len(toks) > 2:  # a block, not a one-word slice
+        if len(_HEADS) >= 64:
+            _HEADS.pop(next(iter(_HEADS)))
+        _HEADS[key] = (toks, tuple(out))
     return out
+
+
+_HEADS: dict[int, tuple[tuple[Tok, ...], tuple[OfficeMatch, ...]]] = {}
 
 
 def match_office(text: str) -> OfficeMatch | None:

@@ -100,6 +100,10 @@ def phrase_extent(
             continue
         if t.is_word and t.is_lower:
             w = t.norm
+            if j > head.end and toks[j - 1].is_cap and j + 1 < n and toks[j + 1].norm in _LEGAL_FORMS:
+                j += 2  # "Stiftung Kinder lesen e. V.": a name's lowercase word before its legal form
+                last = j
+                continue
             if w in ("und", "sowie", "bzw.", "oder"):
                 if j + 1 >= n or (j + 1) in name_starts or _starts_head(j + 1, toks, head_starts):
                     break

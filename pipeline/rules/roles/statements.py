@@ -45,6 +45,7 @@ class Statement:
     level: str | None
     gender: str | None
     rule_id: str
+    former: bool = False  # a past office ("der ehemalige Vorsitzende"): kept in roles, left out of offices
 
 
 def _city_state_office(ph: OfficePhrase) -> bool:
@@ -173,6 +174,8 @@ def find_statements(
         analysed = [analyse_phrase(text, toks, phrases[s], offset=offset) for s in chain]
         for ph in analysed:
             _quoted_name(text, toks, ph, offset)
+            if _generic(ph.organization):
+                ph.organization = None  # "Vorsitzender des Gremiums": a noun that names no body
         for ph in analysed:  # "Staatsministerin und Beauftragte der Bundesregierung": shared cues
             if ph.jurisdiction is None and ph.level is None:
                 donor = next(
@@ -180,7 +183,18 @@ def find_statements(
                 )
                 if donor is not None and ph.head.kind == donor.head.kind:
                     ph.jurisdiction, ph.level = donor.jurisdiction, donor.level
-            if ph.jurisdiction is None and state in _CITY_STATES and _city_state_office(ph):
+            if (
+                ph.jurisdiction is None
+                and state == "Berlin"
+                and ph.head.office_id == "office.buergermeister"
+                and not ph.head.prefix
+                and (district == "Berlin" or any(o.head.office_id == "office.senator" for o in analysed))
+            ):
+                # Berlin's "Bürgermeister" is a deputy of the Regierender Bürgermeister, a Senate member: in a
+                # Senate release, or beside "Senatorin für …" ("Bürgermeisterin und Senatorin für Wirtschaft")
+                ph.jurisdiction, ph.level = "Berlin", "land"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.senate_mayor"
+            elif ph.jurisdiction is None and state in _CITY_STATES and _city_state_office(ph):
                 # a city state's office that names no place: the publisher's Land ("Senatorin Anna Muster"
                 # in a release of a Berlin Senatsverwaltung or Bezirksamt -> Berlin; of Hamburg -> Hamburg)
                 ph.jurisdiction, ph.level = state, "land"
@@ -224,6 +238,7 @@ def find_statements(
                     f"{rule}:{ph.head.office_id}"
                     + (f":{ph.cue_id}" if ph.cue_id else "")
                     + (f":{ph.head.portfolio_id}" if ph.head.portfolio_id else ""),
+                    ph.head.former,
                 )
             )
             used_phrases.add(ph.start)
@@ -420,6 +435,15 @@ def find_statements(
 _GENERIC_ORG = word_set("roles", "generic_org")
 _OPEN_QUOTES = ("„", "»", '"', "“")
 _CLOSE_QUOTES = ("“", "«", '"', "”")
+
+
+def _generic(org: str | None) -> bool:
+    """A generic organisation noun without a name, perhaps after lowercase adjectives: "Gremiums",
+    "örtlichen Vereins" (not "Verein Freunde des Parks", not "Stiftung Lesen")."""
+    if not org:
+        return False
+    words = org.split()
+    return words[-1] in _GENERIC_ORG and all(w.islower() for w in words[:-1])
 
 
 def _quoted_name(text: str, toks: Sequence[Tok], ph: OfficePhrase, offset: int) -> None:
@@ -645,7 +669,11 @@ def _same_title(a: str, b: str) -> bool:
 
 def _compatible(a: Statement, b: Statement) -> bool:
     """Two statements of one person name the same office: the same title and no field that differs."""
-    if a.person.person_id != b.person.person_id or not _same_title(a.role_norm, b.role_norm):
+    if (
+        a.person.person_id != b.person.person_id
+        or a.former != b.former
+        or not _same_title(a.role_norm, b.role_norm)
+    ):
         return False
     return all(not getattr(a, k) or not getattr(b, k) or getattr(a, k) == getattr(b, k) for k in _FIELDS)
 

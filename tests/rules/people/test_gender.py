@@ -156,3 +156,67 @@ def _mentions(text: str, names: list[str]) -> list[PersonMatch]:
 def test_gender_from_an_age_noun_opening_the_next_sentence(text, names, expected) -> None:
     got = with_age_noun_genders(_mentions(text, names), text, _sents(text))
     assert {m.family_name: m.gender for m in got} == expected
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # "Sie"/"Er" with a third-person verb takes up the name that closes the sentence before
+        (
+            "Die Laudatio für Tom Beispiel hält Dr. Wiebke Musterfrau. Sie ist Vorsitzende der Stiftung.",
+            ["Tom Beispiel", "Wiebke Musterfrau"],
+            {"Beispiel": None, "Musterfrau": "f"},
+        ),
+        (
+            "Neuer Trainer wird Jonas Probe. Er leitete zuletzt ein Jugendteam.",
+            ["Jonas Probe"],
+            {"Probe": "m"},
+        ),
+        # the polite "Sie" and the plural take another verb form
+        ("Anmeldung bei Jonas Probe. Sie erhalten eine Bestätigung.", ["Jonas Probe"], {"Probe": None}),
+        # the name does not close the sentence: the pronoun may mean a thing
+        (
+            "Wiebke Musterfrau eröffnet die Ausstellung. Sie ist bis Mai zu sehen.",
+            ["Wiebke Musterfrau"],
+            {"Musterfrau": None},
+        ),
+    ],
+)
+def test_gender_from_a_pronoun_opening_the_next_sentence(text, names, expected) -> None:
+    got = with_age_noun_genders(_mentions(text, names), text, _sents(text))
+    assert {m.family_name: m.gender for m in got} == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, gender",
+    [
+        # a relative clause right after the name, its verb in the singular
+        ("Nadja Beispiel, die 2019 den Pavillon bespielte, erhält den Preis.", "Nadja Beispiel", "f"),
+        ("Zu Gast ist Tom Probe, der seit Jahren im Kiez lebt.", "Tom Probe", "m"),
+        # plural verbs, a dative "der", two names: no gender
+        ("Gäste wie etwa Sam Probe, die auf Englisch referierten, kamen.", "Sam Probe", None),
+        ("Wir danken Kim Muster, der wir viel verdanken.", "Kim Muster", None),
+        ("Es kommen Ina und Kim Muster, die seit Jahren hier leben.", "Kim Muster", None),
+        # an apposition with a noun is read as such
+        ("Kim Muster, die Leiterin der Schule, spricht.", "Kim Muster", "f"),
+    ],
+)
+def test_gender_from_a_relative_pronoun(text, name, gender):
+    assert gender_of(text, name) == gender
+
+
+@pytest.mark.parametrize(
+    "text, name, gender",
+    [
+        # an adjectival title with a complement before the name: its article shows the gender
+        ("Der Vorsitzende des Beispielrats Martin Probe ergänzt:", "Martin Probe", "m"),
+        ("Die Beauftragte des Senats für Beispiele Martina Probe kam.", "Martina Probe", "f"),
+        # a plural or an oblique form shows none
+        ("Die Vorsitzenden des Beispielrats Martin Probe und Anna Muster kamen.", "Martin Probe", None),
+    ],
+)
+def test_gender_from_an_adjectival_title_before_its_complement(text, name, gender):
+    from pressextract.rules.people import find_people
+
+    got = {m.name: m.gender for m in find_people(text)}
+    assert got[name] == gender

@@ -298,3 +298,18 @@ def test_names_joined_by_ampersand(text, names):
 )
 def test_richter_as_family_name_and_as_title(text, names):
     assert [p.name for p in resolve_document(find_people(text))] == names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two family names in a row: the first a known family name and no given name
+        ("Kursleitung: Frau Carmen Ortiz Muster", [("Carmen", "Ortiz Muster")]),
+        ("Es spricht die Referentin Lucía García Beispiel.", [("Lucía", "García Beispiel")]),
+        # a second given name stays a given name
+        ("Es sprach Hans Peter Muster.", [("Hans Peter", "Muster")]),
+        ("Es las Anna Lena Probe.", [("Anna Lena", "Probe")]),
+    ],
+)
+def test_double_surnames(text, expected):
+    assert names(text) == expected

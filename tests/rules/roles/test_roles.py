@@ -9,12 +9,14 @@ from pressextract.rules.roles import (
     level_from_publisher,
     lexicon,
     match_office,
+    merge_statements,
     resolve_office_holder,
     state_from_publisher,
 )
 
 
 def statements(text: str, *, district: str | None = None, state: str | None = None) -> list[dict]:
+    """The statements of one block as dicts (the roles table's fields, `former` included)."""
     people = resolve_document(find_people(text))
     refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
     out = []
@@ -30,6 +32,7 @@ def statements(text: str, *, district: str | None = None, state: str | None = No
                 "jurisdiction": st.jurisdiction,
                 "level": st.level,
                 "rule_id": st.rule_id,
+                "former": st.former,
             }
         )
     return out
@@ -234,7 +237,12 @@ def test_statement(text, expected):
                 "unterstreicht:"
             ),
             [
-                ("stellvertretender Bezirksbürgermeister", "Bezirksbürgermeister", None, "kommune"),
+                (
+                    "stellvertretender Bezirksbürgermeister",
+                    "Stellvertretender Bezirksbürgermeister",
+                    None,
+                    "kommune",
+                ),
                 ("Bezirksstadtrat für Stadtentwicklung", "Bezirksstadtrat", None, "kommune"),
             ],
         ),
@@ -532,7 +540,11 @@ def test_offices_of_districts_parties_and_companies(text, who, role_norm, portfo
         (
             "Christina Muster\nStellvertretende Sprecherin der Berliner Strafgerichte",
             "Muster",
-            {"role_norm": "Sprecher", "organization": "Berliner Strafgerichte", "jurisdiction": "Berlin"},
+            {
+                "role_norm": "Stellvertretender Sprecher",
+                "organization": "Berliner Strafgerichte",
+                "jurisdiction": "Berlin",
+            },
         ),
         # compounds: remit split off, also behind a scope
         (
@@ -714,7 +726,8 @@ def test_police_election_officers_and_english_titles(text, publisher, expected):
     [
         # the title around the name, not the genitive inside it
         ("Der Sprecher des Vorstands Andreas Muster sagte.", None, [("Sprecher", None, None)]),
-        ("Kulturstaatsministerin Claudia Probe sagte.", None, [("Staatsminister", "Kultur", None)]),
+        # the Kulturstaatsminister is the Bund's (levels.tsv level.bund.kulturstaatsminister)
+        ("Kulturstaatsministerin Claudia Probe sagte.", None, [("Staatsminister", "Kultur", "Bund")]),
         # "Europa-" as a remit is no jurisdiction EU
         (
             "Europasenator Klaus Muster sagte.",
@@ -961,7 +974,7 @@ def test_words_that_only_look_like_the_new_offices_are_no_roles(text):
         ),
         (
             "Sarah Probe, Künstlerische Leiterin des Festivals, sagte.",
-            ("Künstlerische Leiterin des Festivals", "Leiter", "Festivals"),
+            ("Künstlerische Leiterin des Festivals", "Leiter", None),  # a generic noun names no organisation
         ),
         (
             "Der langjährige Bezirksverordnete der SPD-Fraktion Christoph Muster ist gestorben.",
@@ -1138,3 +1151,132 @@ def test_an_apposition_before_a_quoted_party_and_the_next_name_is_the_next_names
     )
     got = [(s["who"], s["role_norm"]) for s in statements(text)]
     assert ("Muster", "Fraktionsvorsitzender") not in got and ("Muster", "Stadtrat") in got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a deputy is another office than the principal's: the mark is a fixed prefix of role_norm
+        (
+            "Der stellvertretende Parkleiter Tom Muster erklärte den Weg.",
+            ("stellvertretende Parkleiter", "Stellvertretender Parkleiter", False),
+        ),
+        (
+            "Hanna Probe, stellvertretende Vorsitzende des Kreisverbands Beispielstadt, sagte.",
+            (
+                "stellvertretende Vorsitzende des Kreisverbands Beispielstadt",
+                "Stellvertretender Vorsitzender",
+                False,
+            ),
+        ),
+        (
+            "Die stellv. Vorsitzende Anna Muster eröffnete.",
+            ("Vorsitzende", "Stellvertretender Vorsitzender", False),
+        ),
+        (
+            "Tom Probe, Stellvertretender Sprecher der Beispielwerke, teilte mit.",
+            ("Stellvertretender Sprecher der Beispielwerke", "Stellvertretender Sprecher", False),
+        ),
+        (
+            "Kai Muster, Erster Parlamentarischer Geschäftsführer der Beispiel-Fraktion, sagte.",
+            (
+                "Erster Parlamentarischer Geschäftsführer der Beispiel-Fraktion",
+                "Parlamentarischer Geschäftsführer",
+                False,
+            ),
+        ),
+        # a past office keeps its title and is marked former
+        (
+            "Das sagte der ehemalige Vereinsvorsitzende Karl Probe am Rande.",
+            ("ehemalige Vereinsvorsitzende", "Vereinsvorsitzender", True),
+        ),
+        (
+            "Nach einer Idee vom damaligen Leiter Hans Muster entstand der Garten.",
+            ("damaligen Leiter", "Leiter", True),
+        ),
+        (
+            "Jana Probe, frühere Direktorin von Beispiel International, sprach.",
+            ("frühere Direktorin von Beispiel International", "Direktor", True),
+        ),
+        ("Ex-Senatorin Anna Muster kam zur Eröffnung.", ("Ex-Senatorin", "Senator", True)),
+        ("Hans Probe, Bürgermeister a. D., las vor.", ("Bürgermeister", "Bürgermeister", True)),
+        # not a deputy nor a past office
+        ("Die langjährige Leiterin Eva Muster geht.", ("langjährige Leiterin", "Leiter", False)),
+        ("Vizepräsidentin Eva Probe sprach.", ("Vizepräsidentin", "Vizepräsident", False)),
+        (
+            "Die Regierende Bürgermeisterin Anna Probe kam.",
+            ("Regierende Bürgermeisterin", "Regierender Bürgermeister", False),
+        ),
+    ],
+)
+def test_deputies_and_former_offices(text, expected):
+    st = statements(text)[0]
+    assert (st["role_text"], st["role_norm"], st["former"]) == expected
+
+
+def test_a_deputy_and_the_principal_stay_two_offices():
+    text = (
+        "Die Vorsitzende Anna Probe und die stellvertretende Vorsitzende Anna Probe luden ein. "
+        "Anna Probe, Vorsitzende des Beispielvereins Nord, dankte."
+    )
+    people = resolve_document(find_people(text))
+    refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
+    got = merge_statements(find_statements(text, refs))
+    assert sorted((s.role_norm, s.organization) for s in got) == [
+        ("Stellvertretender Vorsitzender", None),
+        ("Vorsitzender", "Beispielvereins Nord"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, organization",
+    [
+        # a generic noun without a name is no organisation
+        ("Das betonte Anna Probe, Vorsitzende des Gremiums, am Montag.", None),
+        ("Tom Muster, Vorsitzender des örtlichen Vereins, sagte.", None),
+        ("Eva Probe, Leiterin des Netzwerkes, lud ein.", None),
+        ("Karl Muster, Sprecher des Unternehmens, bestätigte.", None),
+        # a quoted name completes it; a named body stays
+        (
+            "Tom Muster, Vorsitzender des Vereins „Freunde des Beispielparks“, sagte.",
+            "Vereins „Freunde des Beispielparks“",
+        ),
+        ("Eva Probe, Leiterin des Netzwerks Beispielkiez, lud ein.", "Netzwerks Beispielkiez"),
+        # a name's lowercase word and its legal form belong to it
+        (
+            "Sven Muster, Geschäftsführer der Stiftung Kinder lesen e. V., sagte.",
+            "Stiftung Kinder lesen e. V.",
+        ),
+        ("Anna Probe, Vorstand der Stiftung Lesen e.V., sagte.", "Stiftung Lesen e.V."),
+    ],
+)
+def test_generic_nouns_and_names_with_lowercase_words(text, organization):
+    assert statements(text)[0]["organization"] == organization
+
+
+@pytest.mark.parametrize(
+    "text, district, state, expected",
+    [
+        # Berlin's Bürgermeister is a Senate member: Berlin, land in a Senate release or beside "Senator"
+        ("Bürgermeister Klaus Probe eröffnet die Messe.", "Berlin", "Berlin", ("Berlin", "land")),
+        (
+            "Bürgermeisterin und Senatorin für Wirtschaft Ramona Muster eröffnet.",
+            "Pankow",
+            "Berlin",
+            ("Berlin", "land"),
+        ),
+        # a district's release: its own (colloquial) mayor; another city state: no Berlin
+        ("Bürgermeister Klaus Probe eröffnet die Messe.", "Spandau", "Berlin", ("Spandau", "kommune")),
+        ("Bürgermeister Klaus Probe eröffnet die Messe.", "Hamburg", "Hamburg", (None, "kommune")),
+        # a named city stays the mayor's
+        (
+            "Der Bürgermeister von Beispielstadt, Klaus Probe, kam.",
+            "Berlin",
+            "Berlin",
+            ("Beispielstadt", "kommune"),
+        ),
+    ],
+)
+def test_berlins_buergermeister_is_a_land_office(text, district, state, expected):
+    st = statements(text, district=district, state=state)[0]
+    assert (st["jurisdiction"], st["level"]) == expected
