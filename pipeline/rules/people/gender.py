@@ -170,7 +170,7 @@ def mention_gender(toks: Sequence[Tok], a: int, b: int) -> str | None:
 
     Before the name: "Die Malerin Monika Baer", "Unser Referent Dr. Florian Hübner", "Die Integrationsbeauftragte,
     Katarina Niewiedzial". After it: "Sara Lühmann Pressesprecherin", "Hannah Höch, die berühmte Dadaistin",
-    "Sybille Bach (Kräuterpädagogin)", "Kaycee Hesse (25), Sprecherin"; a relative pronoun right after it:
+    "Wiebke Tannert (Imkerin)", "Jorinde Falk (31), Sprecherin"; a relative pronoun right after it:
     "Natascha Muster, die 2019 den Pavillon bespielte".
     """
     before = _before(toks, a)
@@ -203,7 +203,7 @@ def _after(toks: Sequence[Tok], b: int) -> str | None:
     j = b
     if j < len(toks) and toks[j].norm == "(":
         if j + 2 < len(toks) and toks[j + 1].norm.isdigit() and toks[j + 2].norm == ")":
-            j += 3  # an age: "Kaycee Hesse (25), Sprecherin"
+            j += 3  # an age: "Jorinde Falk (31), Sprecherin"
         else:
             for m in range(j + 1, min(j + 4, len(toks))):  # "(Bildende Künstlerin und Gründerin …)"
                 g = noun_gender(toks, m)
