@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from pressextract.contract import TimexRef
+from pressextract.rules.events.nouns import match_noun
 from pressextract.rules.events.rules import _DETS, EventLexicon
 
 _DATEISH = re.compile(
@@ -148,8 +149,6 @@ def place_base_form(place: str, *, lexicon: EventLexicon) -> str:
 
 def _names_event(words: Sequence[str], *, lexicon: EventLexicon) -> bool:
     """A place phrase that is an event noun ("Vorträgen", "Bezirksversammlung"): its last word is one."""
-    from pressextract.rules.events.mentions import match_noun  # mentions imports this module
-
     word = words[-1]
     if any(c.isupper() for c in word[1:]):
         return False  # a name in capitals, no compound to split: "GalerieETAGE"

@@ -419,7 +419,7 @@ def test_singular_article_overrides_plural_tag(words, plural):
     import spacy
     from spacy.tokens import Doc
 
-    from pressextract.rules.events.find import _plural_word
+    from pressextract.rules.events.checks import _plural_word
 
     morphs = ["Number=Plur" if w == "Weihnachtssingen" else "" for w in words]
     doc = Doc(spacy.blank("de").vocab, words=words, morphs=morphs)
