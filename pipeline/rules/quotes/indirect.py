@@ -21,7 +21,12 @@ from pressextract.rules.quotes.context import (
 )
 from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_at
 from pressextract.rules.quotes.marks import _PARA_BREAK
-from pressextract.rules.quotes.reported import _reported_after, _reported_before, _so_attribution
+from pressextract.rules.quotes.reported import (
+    _konj_i_form,
+    _reported_after,
+    _reported_before,
+    _so_attribution,
+)
 from pressextract.rules.quotes.rules import CuePhrase
 from pressextract.rules.quotes.speakers import (
     _np_after,
@@ -136,7 +141,7 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
         if t.text == ",":
             break  # Konjunktiv in a subordinate clause does not make the sentence reported
         if (
-            _is_subjunctive(ctx, t, allow_ii=False)
+            (_is_subjunctive(ctx, t, allow_ii=False) or _konj_i_form(ctx, t))
             and t.lower_ not in _NOT_FREE  # "Man sollte …": advice of the release, not a continuation
             and not (k > 0 and doc[k - 1].lower_ in ("ich", "wie"))
             and not (k + 1 < len(doc) and doc[k + 1].lower_ in ("ich", "wir"))  # "… habe ich …": own words
@@ -201,7 +206,9 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
         rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
         if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
             return []  # "… gegen 17.50 Uhr … gefragt worden": no one to report
-        if not any(ctx.lower[k] in ctx.lex.subjunctive_i for k in range(lo, min(hi, lo + 12))):
+        if not any(
+            ctx.lower[k] in ctx.lex.subjunctive_i or _konj_i_form(ctx, doc[k]) for k in range(lo, min(hi, lo + 12))
+        ):
             return []  # "Insbesondere sollte …": Konjunktiv II or a preterite, not reported speech
         cue = QuoteMatch(
             0, 0, "indirect", "indirect.free", verb.lemma, *_tok_chars(doc, v), *_span_text(doc, rng)
@@ -516,8 +523,21 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
     for _rules, attempt in INDIRECT_ATTEMPTS:
         q = attempt(ctx, lo, end)
         if q is not None:
-            return [q]
+            return [_verb_before_source(ctx, lo, end, q)]
     return []
+
+
+def _verb_before_source(ctx: _Ctx, lo: int, end: int, q: QuoteMatch) -> QuoteMatch:
+    """A source phrase inside a reported clause is part of what the speaker said: "Der Sprecher sagte,
+    nach neuen Erkenntnissen habe …" reports the speaker ("nach neuen Erkenntnissen" names nobody),
+    "Er erklärte, laut Gutachten sei …" too. The speech verb's report wins when its verb comes before
+    the source phrase and its clause holds it."""
+    if not q.rule_id.startswith(("indirect.prep", "indirect.source", "indirect.postp")) or q.cue_start is None:
+        return q
+    r = _report_verb(ctx, lo, end)
+    if r is None or r.cue_start is None or r.cue_start >= q.cue_start or r.start > q.cue_start:
+        return q
+    return r
 
 
 _NOT_SPEAKERS = word_set("quotes", "not_speakers")
