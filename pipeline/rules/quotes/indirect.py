@@ -76,6 +76,8 @@ def _indirect_quotes(
                 found = _free_indirect(ctx, lo, hi, last)
             elif prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
                 found = _free_indirect_cued(ctx, lo, hi, prev_sent)
+            if not found and prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
+                found = _demnach(ctx, lo, hi, prev_sent)
             if not found and last is None and ctx.opts.free_konjunktiv:  # (under free_indirect too)
                 found = _free_konjunktiv(ctx, lo, hi)
             if not found:
@@ -207,7 +209,8 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
         if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
             return []  # "… gegen 17.50 Uhr … gefragt worden": no one to report
         if not any(
-            ctx.lower[k] in ctx.lex.subjunctive_i or _konj_i_form(ctx, doc[k]) for k in range(lo, min(hi, lo + 12))
+            ctx.lower[k] in ctx.lex.subjunctive_i or _konj_i_form(ctx, doc[k])
+            for k in range(lo, min(hi, lo + 12))
         ):
             return []  # "Insbesondere sollte …": Konjunktiv II or a preterite, not reported speech
         cue = QuoteMatch(
@@ -215,6 +218,42 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
         )
         found = _free_indirect(ctx, lo, hi, replace(cue, cue_id=verb.id))
         return [replace(q, rule_id="indirect.free_cued") for q in found]
+    return []
+
+
+def _demnach(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMatch]:
+    """ "Die Wahlkommission gab das Ergebnis bekannt. Demnach hat die Koalition gewonnen.": a sentence that
+    opens with "Demnach" and a finite verb gives the content of what the speech verb of the sentence
+    before (same paragraph) announced; the speaker is that verb's subject, a person or an organization.
+    A decision before it ("Der Senat hat beschlossen. Demnach …") reports nobody's words (not_reported).
+    """
+    doc = ctx.doc
+    if hi - lo < 4 or ctx.texts[lo] != "Demnach" or ctx.inside[lo] >= 0:
+        return []
+    if not (ctx.has_lemma and doc[lo + 1].pos_ in ("VERB", "AUX")):
+        return []  # "Demnach" + verb: the statement's main clause
+    p_lo, p_hi = prev
+    for v in range(p_lo, p_hi):
+        verb = _verb_at(ctx, doc[v], scopes=_ANY_SCOPE)
+        if verb is None:
+            continue
+        rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
+        if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
+            return []
+        end = _trim_end(doc, lo, hi)
+        if end - (lo + 1) < 3 or any(ctx.inside[x] >= 0 for x in range(lo + 1, end)):
+            return []
+        q = QuoteMatch(
+            doc[lo + 1].idx,
+            doc[end - 1].idx + len(doc[end - 1]),
+            "indirect",
+            "indirect.demnach",
+            verb.lemma,
+            *_tok_chars(doc, v),
+            *_span_text(doc, rng),
+            cue_id=verb.id,
+        )
+        return [q]
     return []
 
 
@@ -283,7 +322,7 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                     q_lo += 1
                 q_hi = end
             else:  # postp: "Der Senatorin zufolge sei …"
-                rng = _np_before(ctx, k, lo)
+                rng = _np_before(ctx, k, lo) or _postp_object(ctx, k, lo)
                 if rng is None:
                     continue
                 q_lo = k + n if rng[0] == lo else lo
@@ -321,6 +360,28 @@ def _pp_object(ctx: _Ctx, k: int, end: int) -> tuple[int, int] | None:
     if hi > end or hi - (k + 1) > 12:
         return None
     return k + 1, hi
+
+
+def _postp_object(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase right before a postposition at k inside the clause: "Die Impfung senkt neuen
+    Studien zufolge das Risiko" -> "neuen Studien" (articles, adjectives and nouns back to the verb;
+    parsers hang "zufolge" on the noun after it, so the tags are read, not the tree). None without tags,
+    across a comma or quotation mark, or for more than five tokens."""
+    if not ctx.has_lemma or k - 1 < lo:
+        return None
+    doc = ctx.doc
+    last = doc[k - 1]
+    if last.pos_ not in ("NOUN", "PROPN") or ctx.inside[k - 1] >= 0:
+        return None
+    start = k - 1
+    while (
+        start - 1 >= lo
+        and k - (start - 1) <= 5
+        and doc[start - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+        and ctx.inside[start - 1] < 0
+    ):
+        start -= 1
+    return start, k
 
 
 _SITE = re.compile(r"^(?=.*[a-zäöü])[a-zäöü0-9][\w-]*(?:\.[a-z]{2,4}|\d+)$")
@@ -532,7 +593,10 @@ def _verb_before_source(ctx: _Ctx, lo: int, end: int, q: QuoteMatch) -> QuoteMat
     nach neuen Erkenntnissen habe …" reports the speaker ("nach neuen Erkenntnissen" names nobody),
     "Er erklärte, laut Gutachten sei …" too. The speech verb's report wins when its verb comes before
     the source phrase and its clause holds it."""
-    if not q.rule_id.startswith(("indirect.prep", "indirect.source", "indirect.postp")) or q.cue_start is None:
+    if (
+        not q.rule_id.startswith(("indirect.prep", "indirect.source", "indirect.postp"))
+        or q.cue_start is None
+    ):
         return q
     r = _report_verb(ctx, lo, end)
     if r is None or r.cue_start is None or r.cue_start >= q.cue_start or r.start > q.cue_start:

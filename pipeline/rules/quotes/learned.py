@@ -437,17 +437,13 @@ def _relative_features(cands: list[Candidate], q, text: str) -> None:
     mit den Worten: „…“": "er", not "Angela Merkel"), a thing owned by someone ("Seine Zuversicht
     gründet sich auf …: „…“"), the tag right after the quote ("„…“, sagte er", "„…“ freut sich X").
     """
-    subjects = [
-        c for c in cands if c.features.get("subj_of_cue") and c.features.get("personlike")
-    ]
+    subjects = [c for c in cands if c.features.get("subj_of_cue") and c.features.get("personlike")]
     for c in cands:
         f = c.features
         words = text[c.start : c.end].split()
         if words and "pronoun" not in c.sources and _POSSESSIVE.fullmatch(words[0].strip("(")):
             f["poss_det"] = 1.0  # "Ihre Forderungen": what someone has, not who speaks
-        if not f.get("subj_of_cue") and any(
-            not (s.start < c.end and c.start < s.end) for s in subjects
-        ):
+        if not f.get("subj_of_cue") and any(not (s.start < c.end and c.start < s.end) for s in subjects):
             f["other_subj_cue"] = 1.0
             if "rules" in c.sources:
                 f["rules&other_subj_cue"] = 1.0

@@ -56,7 +56,9 @@ def _konj_i_form(ctx: _Ctx, tok) -> bool:
     lemma, low = tok.lemma_.lower(), tok.lower_
     stem = lemma[:-1] if lemma.endswith(("ern", "eln")) else lemma[:-2] if lemma.endswith("en") else ""
     # the stem + "e"; or, where the lemmatizer does not know the verb, an "-e" that is not a "-te"
-    if not (low == stem + "e" or (lemma == low and len(low) > 3 and low.endswith("e") and not low.endswith("te"))):
+    if not (
+        low == stem + "e" or (lemma == low and len(low) > 3 and low.endswith("e") and not low.endswith("te"))
+    ):
         return False
     doc = ctx.doc
     near = {doc[k].lower_ for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)}
