@@ -138,12 +138,20 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
     doc = ctx.doc
     if ctx.inside[lo] >= 0 or (lo > 0 and ctx.inside[lo - 1] >= 0):
         return []
+    # right after the statement it continues, a plural Konjunktiv II stands in for the Konjunktiv I that
+    # would look indicative ("Die Soldaten hätten ihn empfangen" for "haben"); singular "hätte" and
+    # "wäre" are more often a condition of the writer's own
+    ersatz = last is not _NOBODY and _next_sentence(ctx, last.end, doc[lo].idx)
     for k in range(lo, min(hi, lo + 10)):
         t = doc[k]
         if t.text == ",":
             break  # Konjunktiv in a subordinate clause does not make the sentence reported
         if (
-            (_is_subjunctive(ctx, t, allow_ii=False) or _konj_i_form(ctx, t))
+            (
+                _is_subjunctive(ctx, t, allow_ii=False)
+                or _konj_i_form(ctx, t)
+                or (ersatz and t.lower_ in _ERSATZ_II)
+            )
             and t.lower_ not in _NOT_FREE  # "Man sollte …": advice of the release, not a continuation
             and not (k > 0 and doc[k - 1].lower_ in ("ich", "wie"))
             and not (k + 1 < len(doc) and doc[k + 1].lower_ in ("ich", "wir"))  # "… habe ich …": own words
@@ -156,6 +164,14 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
 
 
 _NOBODY = QuoteMatch(0, 0, "indirect", "indirect.free_konj")
+_ERSATZ_II = word_set("quotes", "ersatz_ii")
+
+
+def _next_sentence(ctx: _Ctx, end: int, start: int) -> bool:
+    """Between char `end` (a quote's end) and `start` at most the rest of that sentence: "„…“, sagte
+    sie. " or ". ", no paragraph break and no second sentence end."""
+    gap = ctx.text[end:start]
+    return len(gap) <= 120 and "\n" not in gap and sum(gap.count(c) for c in ".!?") <= 1
 
 
 def _free_konjunktiv(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
