@@ -141,7 +141,12 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
     # right after the statement it continues, a plural Konjunktiv II stands in for the Konjunktiv I that
     # would look indicative ("Die Soldaten hätten ihn empfangen" for "haben"); singular "hätte" and
     # "wäre" are more often a condition of the writer's own
-    ersatz = last is not _NOBODY and _next_sentence(ctx, last.end, doc[lo].idx)
+    # (only in a sentence that ends with its punctuation: a hard line break cuts "Vielmehr hätten sich die")
+    ersatz = (
+        last is not _NOBODY
+        and ctx.texts[hi - 1] in (".", "!", "?")
+        and _next_sentence(ctx, last.end, doc[lo].idx)
+    )
     for k in range(lo, min(hi, lo + 10)):
         t = doc[k]
         if t.text == ",":
