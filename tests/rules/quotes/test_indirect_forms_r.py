@@ -41,8 +41,10 @@ SHOULD = [
         "Die Sprecherin",
     ),
     (
-        "Das Statistische Landesamt teilte am Freitag die neuen Zahlen mit. Demnach ist die Zahl der Anträge "
-        "deutlich gestiegen.",
+        (
+            "Das Statistische Landesamt teilte am Freitag die neuen Zahlen mit. Demnach ist die Zahl der Anträge "
+            "deutlich gestiegen."
+        ),
         "ist die Zahl der Anträge deutlich gestiegen",
         "indirect.demnach",
         "Das Statistische Landesamt",
