@@ -78,6 +78,13 @@ def _indirect_quotes(
                 found = _free_indirect_cued(ctx, lo, hi, prev_sent)
             if not found and prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
                 found = _demnach(ctx, lo, hi, prev_sent)
+            if (
+                not found
+                and last is None
+                and prev_sent is not None
+                and not _para_between(ctx, prev_sent[1], lo)
+            ):
+                found = _pronoun_konjunktiv(ctx, lo, hi, prev_sent)
             if not found and last is None and ctx.opts.free_konjunktiv:  # (under free_indirect too)
                 found = _free_konjunktiv(ctx, lo, hi)
             if not found:
@@ -240,6 +247,45 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
         found = _free_indirect(ctx, lo, hi, replace(cue, cue_id=verb.id))
         return [replace(q, rule_id="indirect.free_cued") for q in found]
     return []
+
+
+def _pronoun_konjunktiv(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMatch]:
+    """ "Unterdessen verteidigte der Vorsitzende, Peter Lang, den Entwurf. Er halte ihn für vertretbar.": a
+    sentence that opens with "Er"/"Sie" and a Konjunktiv I reports what the person who is the subject of
+    the sentence before (same paragraph) said, whatever that sentence's verb. Without a person as that
+    subject ("Die Anlage wurde geschlossen. Sie sei …") nothing is reported here.
+    """
+    doc = ctx.doc
+    if hi - lo < 4 or ctx.texts[lo] not in ("Er", "Sie") or ctx.inside[lo] >= 0 or not ctx.has_dep:
+        return []
+    v = doc[lo + 1]
+    if v.lower_ in _NOT_FREE or not (v.lower_ in ctx.lex.subjunctive_i or _konj_i_form(ctx, v)):
+        return []
+    if v.lower_ in ("seien", "haben", "hätten") or any(ctx.lower[k] in _FIRST_PERSON for k in range(lo, hi)):
+        return []  # "Sie seien …" (plural or the reader), "… wir …": not one person's report
+    p_lo, p_hi = prev
+    subjects = [
+        t
+        for t in doc[p_lo:p_hi]
+        if t.dep_ in ("nsubj", "sb") and t.head.dep_ == "ROOT" and ctx.inside[t.i] < 0
+    ]
+    people = []
+    for t in subjects:
+        left, right = t.left_edge.i, t.right_edge.i + 1
+        right = next((k for k in range(t.i + 1, right) if ctx.texts[k] in (",", "(")), right)
+        rng = (max(left, p_lo), min(right, p_hi))
+        if rng[1] - rng[0] <= 8 and _person_like(ctx, rng):
+            people.append(rng)
+    if not people:
+        return []  # (the parser may take an adverb for a second subject: the person-like one speaks)
+    rng = people[0]
+    end = _trim_end(doc, lo, hi)
+    if any(ctx.inside[k] >= 0 for k in range(lo, end)):
+        return []
+    start, stop = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
+    return [
+        QuoteMatch(start, stop, "indirect", "indirect.free_pronoun", None, None, None, *_span_text(doc, rng))
+    ]
 
 
 def _demnach(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMatch]:

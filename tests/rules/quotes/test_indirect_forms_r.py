@@ -61,6 +61,15 @@ SHOULD = [
         "indirect.free",
         "Trainerin Petra Lang",
     ),
+    (
+        (
+            "Unterdessen verteidigte der Vorsitzende des Ausschusses, Peter Lang (SPD), den Entwurf. Er halte "
+            "die Verlängerung für vertretbar."
+        ),
+        "Er halte die Verlängerung für vertretbar",
+        "indirect.free_pronoun",
+        "der Vorsitzende des Ausschusses",
+    ),
 ]
 
 
@@ -99,6 +108,13 @@ SHOULD_NOT = [
     (
         "„Wir sind zufrieden“, sagte die Trainerin Petra Lang. Vielmehr hätten die\nSpielerinnen hart gearbeitet.",
         "indirect.free",
+    ),
+    # a thing as the subject before "Sie": nobody to report
+    ("Die neue Anlage wurde am Montag geschlossen. Sie habe zu viel Lärm gemacht.", "indirect.free_pronoun"),
+    # "Sie seien": plural or the reader, not one person
+    (
+        "Der Sprecher Peter Lang lobte die Helfer. Sie seien die ganze Nacht im Einsatz gewesen.",
+        "indirect.free_pronoun",
     ),
     # a weak preterite ends in "-te", not in the Konjunktiv "-e"
     ("Der Sprecher sagte, die Stadt plante den Umbau schon lange.", "indirect.konj"),
