@@ -149,9 +149,11 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
     # would look indicative ("Die Soldaten hätten ihn empfangen" for "haben"); singular "hätte" and
     # "wäre" are more often a condition of the writer's own
     # (only in a sentence that ends with its punctuation: a hard line break cuts "Vielmehr hätten sich die")
+    # (nor after a subordinator: "Selbst wenn … gesehen würden, kommt es …" is a condition)
     ersatz = (
         last is not _NOBODY
         and ctx.texts[hi - 1] in (".", "!", "?")
+        and not any(ctx.lower[k] in _SUBORDINATORS for k in range(lo, min(hi, lo + 3)))
         and _next_sentence(ctx, last.end, doc[lo].idx)
     )
     for k in range(lo, min(hi, lo + 10)):
@@ -448,7 +450,12 @@ def _postp_object(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
         and ctx.inside[start - 1] < 0
     ):
         start -= 1
+    if any(ctx.lower[x] in _GENERIC_SOURCES for x in range(start, k)):
+        return None  # "dem Stand der bisherigen Ermittlungen zufolge": police narrative, nobody speaks
     return start, k
+
+
+_GENERIC_SOURCES = word_set("quotes", "generic_speakers")
 
 
 _SITE = re.compile(r"^(?=.*[a-zäöü])[a-zäöü0-9][\w-]*(?:\.[a-z]{2,4}|\d+)$")

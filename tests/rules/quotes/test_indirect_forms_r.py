@@ -116,6 +116,19 @@ SHOULD_NOT = [
         "Der Sprecher Peter Lang lobte die Helfer. Sie seien die ganze Nacht im Einsatz gewesen.",
         "indirect.free_pronoun",
     ),
+    # a plural Konjunktiv II in a condition ("Selbst wenn …"), not the statement's main clause
+    (
+        (
+            "„Wir sind zufrieden“, sagte die Trainerin Petra Lang. Selbst wenn die Spielerinnen müde gewesen wären, "
+            "kommt es darauf nicht an."
+        ),
+        "indirect.free",
+    ),
+    # "X zufolge" with the investigation as X: police narrative, nobody speaks
+    (
+        "Der Mann soll dem Stand der bisherigen Ermittlungen zufolge mehrfach zugeschlagen haben.",
+        "indirect.postp",
+    ),
     # a weak preterite ends in "-te", not in the Konjunktiv "-e"
     ("Der Sprecher sagte, die Stadt plante den Umbau schon lange.", "indirect.konj"),
 ]
