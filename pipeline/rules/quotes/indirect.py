@@ -21,7 +21,12 @@ from pressextract.rules.quotes.context import (
 )
 from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_at
 from pressextract.rules.quotes.marks import _PARA_BREAK
-from pressextract.rules.quotes.reported import _reported_after, _reported_before, _so_attribution
+from pressextract.rules.quotes.reported import (
+    _konj_i_form,
+    _reported_after,
+    _reported_before,
+    _so_attribution,
+)
 from pressextract.rules.quotes.rules import CuePhrase
 from pressextract.rules.quotes.speakers import (
     _np_after,
@@ -71,6 +76,15 @@ def _indirect_quotes(
                 found = _free_indirect(ctx, lo, hi, last)
             elif prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
                 found = _free_indirect_cued(ctx, lo, hi, prev_sent)
+            if not found and prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
+                found = _demnach(ctx, lo, hi, prev_sent)
+            if (
+                not found
+                and last is None
+                and prev_sent is not None
+                and not _para_between(ctx, prev_sent[1], lo)
+            ):
+                found = _pronoun_konjunktiv(ctx, lo, hi, prev_sent)
             if not found and last is None and ctx.opts.free_konjunktiv:  # (under free_indirect too)
                 found = _free_konjunktiv(ctx, lo, hi)
             if not found:
@@ -131,12 +145,27 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
     doc = ctx.doc
     if ctx.inside[lo] >= 0 or (lo > 0 and ctx.inside[lo - 1] >= 0):
         return []
+    # right after the statement it continues, a plural Konjunktiv II stands in for the Konjunktiv I that
+    # would look indicative ("Die Soldaten hätten ihn empfangen" for "haben"); singular "hätte" and
+    # "wäre" are more often a condition of the writer's own
+    # (only in a sentence that ends with its punctuation: a hard line break cuts "Vielmehr hätten sich die")
+    # (nor after a subordinator: "Selbst wenn … gesehen würden, kommt es …" is a condition)
+    ersatz = (
+        last is not _NOBODY
+        and ctx.texts[hi - 1] in (".", "!", "?")
+        and not any(ctx.lower[k] in _SUBORDINATORS for k in range(lo, min(hi, lo + 3)))
+        and _next_sentence(ctx, last.end, doc[lo].idx)
+    )
     for k in range(lo, min(hi, lo + 10)):
         t = doc[k]
         if t.text == ",":
             break  # Konjunktiv in a subordinate clause does not make the sentence reported
         if (
-            _is_subjunctive(ctx, t, allow_ii=False)
+            (
+                _is_subjunctive(ctx, t, allow_ii=False)
+                or _konj_i_form(ctx, t)
+                or (ersatz and t.lower_ in _ERSATZ_II)
+            )
             and t.lower_ not in _NOT_FREE  # "Man sollte …": advice of the release, not a continuation
             and not (k > 0 and doc[k - 1].lower_ in ("ich", "wie"))
             and not (k + 1 < len(doc) and doc[k + 1].lower_ in ("ich", "wir"))  # "… habe ich …": own words
@@ -149,6 +178,14 @@ def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteM
 
 
 _NOBODY = QuoteMatch(0, 0, "indirect", "indirect.free_konj")
+_ERSATZ_II = word_set("quotes", "ersatz_ii")
+
+
+def _next_sentence(ctx: _Ctx, end: int, start: int) -> bool:
+    """Between char `end` (a quote's end) and `start` at most the rest of that sentence: "„…“, sagte
+    sie. " or ". ", no paragraph break and no second sentence end."""
+    gap = ctx.text[end:start]
+    return len(gap) <= 120 and "\n" not in gap and sum(gap.count(c) for c in ".!?") <= 1
 
 
 def _free_konjunktiv(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
@@ -201,13 +238,91 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
         rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
         if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
             return []  # "… gegen 17.50 Uhr … gefragt worden": no one to report
-        if not any(ctx.lower[k] in ctx.lex.subjunctive_i for k in range(lo, min(hi, lo + 12))):
+        if not any(
+            ctx.lower[k] in ctx.lex.subjunctive_i or _konj_i_form(ctx, doc[k])
+            for k in range(lo, min(hi, lo + 12))
+        ):
             return []  # "Insbesondere sollte …": Konjunktiv II or a preterite, not reported speech
         cue = QuoteMatch(
             0, 0, "indirect", "indirect.free", verb.lemma, *_tok_chars(doc, v), *_span_text(doc, rng)
         )
         found = _free_indirect(ctx, lo, hi, replace(cue, cue_id=verb.id))
         return [replace(q, rule_id="indirect.free_cued") for q in found]
+    return []
+
+
+def _pronoun_konjunktiv(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMatch]:
+    """ "Unterdessen verteidigte der Vorsitzende, Peter Lang, den Entwurf. Er halte ihn für vertretbar.": a
+    sentence that opens with "Er"/"Sie" and a Konjunktiv I reports what the person who is the subject of
+    the sentence before (same paragraph) said, whatever that sentence's verb. Without a person as that
+    subject ("Die Anlage wurde geschlossen. Sie sei …") nothing is reported here.
+    """
+    doc = ctx.doc
+    if hi - lo < 4 or ctx.texts[lo] not in ("Er", "Sie") or ctx.inside[lo] >= 0 or not ctx.has_dep:
+        return []
+    v = doc[lo + 1]
+    if v.lower_ in _NOT_FREE or not (v.lower_ in ctx.lex.subjunctive_i or _konj_i_form(ctx, v)):
+        return []
+    if v.lower_ in ("seien", "haben", "hätten") or any(ctx.lower[k] in _FIRST_PERSON for k in range(lo, hi)):
+        return []  # "Sie seien …" (plural or the reader), "… wir …": not one person's report
+    p_lo, p_hi = prev
+    subjects = [
+        t
+        for t in doc[p_lo:p_hi]
+        if t.dep_ in ("nsubj", "sb") and t.head.dep_ == "ROOT" and ctx.inside[t.i] < 0
+    ]
+    people = []
+    for t in subjects:
+        left, right = t.left_edge.i, t.right_edge.i + 1
+        right = next((k for k in range(t.i + 1, right) if ctx.texts[k] in (",", "(")), right)
+        rng = (max(left, p_lo), min(right, p_hi))
+        if rng[1] - rng[0] <= 8 and _person_like(ctx, rng):
+            people.append(rng)
+    if not people:
+        return []  # (the parser may take an adverb for a second subject: the person-like one speaks)
+    rng = people[0]
+    end = _trim_end(doc, lo, hi)
+    if any(ctx.inside[k] >= 0 for k in range(lo, end)):
+        return []
+    start, stop = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
+    return [
+        QuoteMatch(start, stop, "indirect", "indirect.free_pronoun", None, None, None, *_span_text(doc, rng))
+    ]
+
+
+def _demnach(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMatch]:
+    """ "Die Wahlkommission gab das Ergebnis bekannt. Demnach hat die Koalition gewonnen.": a sentence that
+    opens with "Demnach" and a finite verb gives the content of what the speech verb of the sentence
+    before (same paragraph) announced; the speaker is that verb's subject, a person or an organization.
+    A decision before it ("Der Senat hat beschlossen. Demnach …") reports nobody's words (not_reported).
+    """
+    doc = ctx.doc
+    if hi - lo < 4 or ctx.texts[lo] != "Demnach" or ctx.inside[lo] >= 0:
+        return []
+    if not (ctx.has_lemma and doc[lo + 1].pos_ in ("VERB", "AUX")):
+        return []  # "Demnach" + verb: the statement's main clause
+    p_lo, p_hi = prev
+    for v in range(p_lo, p_hi):
+        verb = _verb_at(ctx, doc[v], scopes=_ANY_SCOPE)
+        if verb is None:
+            continue
+        rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
+        if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
+            return []
+        end = _trim_end(doc, lo, hi)
+        if end - (lo + 1) < 3 or any(ctx.inside[x] >= 0 for x in range(lo + 1, end)):
+            return []
+        q = QuoteMatch(
+            doc[lo + 1].idx,
+            doc[end - 1].idx + len(doc[end - 1]),
+            "indirect",
+            "indirect.demnach",
+            verb.lemma,
+            *_tok_chars(doc, v),
+            *_span_text(doc, rng),
+            cue_id=verb.id,
+        )
+        return [q]
     return []
 
 
@@ -276,7 +391,7 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                     q_lo += 1
                 q_hi = end
             else:  # postp: "Der Senatorin zufolge sei …"
-                rng = _np_before(ctx, k, lo)
+                rng = _np_before(ctx, k, lo) or _postp_object(ctx, k, lo)
                 if rng is None:
                     continue
                 q_lo = k + n if rng[0] == lo else lo
@@ -314,6 +429,33 @@ def _pp_object(ctx: _Ctx, k: int, end: int) -> tuple[int, int] | None:
     if hi > end or hi - (k + 1) > 12:
         return None
     return k + 1, hi
+
+
+def _postp_object(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase right before a postposition at k inside the clause: "Die Impfung senkt neuen
+    Studien zufolge das Risiko" -> "neuen Studien" (articles, adjectives and nouns back to the verb;
+    parsers hang "zufolge" on the noun after it, so the tags are read, not the tree). None without tags,
+    across a comma or quotation mark, or for more than five tokens."""
+    if not ctx.has_lemma or k - 1 < lo:
+        return None
+    doc = ctx.doc
+    last = doc[k - 1]
+    if last.pos_ not in ("NOUN", "PROPN") or ctx.inside[k - 1] >= 0:
+        return None
+    start = k - 1
+    while (
+        start - 1 >= lo
+        and k - (start - 1) <= 5
+        and doc[start - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+        and ctx.inside[start - 1] < 0
+    ):
+        start -= 1
+    if any(ctx.lower[x] in _GENERIC_SOURCES for x in range(start, k)):
+        return None  # "dem Stand der bisherigen Ermittlungen zufolge": police narrative, nobody speaks
+    return start, k
+
+
+_GENERIC_SOURCES = word_set("quotes", "generic_speakers")
 
 
 _SITE = re.compile(r"^(?=.*[a-zäöü])[a-zäöü0-9][\w-]*(?:\.[a-z]{2,4}|\d+)$")
@@ -516,8 +658,24 @@ def _indirect_in_sentence(ctx: _Ctx, lo: int, hi: int) -> list[QuoteMatch]:
     for _rules, attempt in INDIRECT_ATTEMPTS:
         q = attempt(ctx, lo, end)
         if q is not None:
-            return [q]
+            return [_verb_before_source(ctx, lo, end, q)]
     return []
+
+
+def _verb_before_source(ctx: _Ctx, lo: int, end: int, q: QuoteMatch) -> QuoteMatch:
+    """A source phrase inside a reported clause is part of what the speaker said: "Der Sprecher sagte,
+    nach neuen Erkenntnissen habe …" reports the speaker ("nach neuen Erkenntnissen" names nobody),
+    "Er erklärte, laut Gutachten sei …" too. The speech verb's report wins when its verb comes before
+    the source phrase and its clause holds it."""
+    if (
+        not q.rule_id.startswith(("indirect.prep", "indirect.source", "indirect.postp"))
+        or q.cue_start is None
+    ):
+        return q
+    r = _report_verb(ctx, lo, end)
+    if r is None or r.cue_start is None or r.cue_start >= q.cue_start or r.start > q.cue_start:
+        return q
+    return r
 
 
 _NOT_SPEAKERS = word_set("quotes", "not_speakers")

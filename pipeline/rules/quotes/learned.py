@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -139,6 +140,7 @@ def speaker_candidates(
         listed = [_features(doc, q, c, rules_span, last_names, text) for c in cands.values()]
         _rank_features(listed, q)
         _context_features(doc, q, listed, genders=genders, sents=sents, text=text)
+        _relative_features(listed, q, text)
         if q.kind != "direct":
             for c in listed:
                 c.features.update({"ind:" + k: v for k, v in list(c.features.items())})
@@ -423,6 +425,34 @@ def _rank_features(cands: list[Candidate], q) -> None:
         people = [c for c in group if c.sources & {"person", "ent_per", "office", "rules"}]
         if people:
             people[0].features["nearest_person_" + ("before" if side else "after")] = 1.0
+
+
+_POSSESSIVE = re.compile(r"(?:sein|ihr|unser|mein|dein|eue?r)(?:e|er|es|en|em)?", re.IGNORECASE)
+_TAG_GAP = re.compile(r"^[\s„“”\"»«‚‘’']*,?\s*(?:[a-zäöüß]+\s+){1,2}$")
+
+
+def _relative_features(cands: list[Candidate], q, text: str) -> None:
+    """Features that compare a candidate with the others of its quote, or read the words between it and
+    the quote: another person-like subject of the cue verb ("Die Arbeit … von Angela Merkel … lobte er
+    mit den Worten: „…“": "er", not "Angela Merkel"), a thing owned by someone ("Seine Zuversicht
+    gründet sich auf …: „…“"), the tag right after the quote ("„…“, sagte er", "„…“ freut sich X").
+    """
+    subjects = [c for c in cands if c.features.get("subj_of_cue") and c.features.get("personlike")]
+    for c in cands:
+        f = c.features
+        words = text[c.start : c.end].split()
+        if words and "pronoun" not in c.sources and _POSSESSIVE.fullmatch(words[0].strip("(")):
+            f["poss_det"] = 1.0  # "Ihre Forderungen": what someone has, not who speaks
+        if not f.get("subj_of_cue") and any(not (s.start < c.end and c.start < s.end) for s in subjects):
+            f["other_subj_cue"] = 1.0
+            if "rules" in c.sources:
+                f["rules&other_subj_cue"] = 1.0
+        if c.start >= q.end and _TAG_GAP.match(text[q.end : c.start]):
+            f["tag_after"] = 1.0  # "„…“, sagte sie" / "„…“ betont Dr. X"
+            if "pronoun" in c.sources:
+                f["tag_after&pronoun"] = 1.0
+        if "pronoun" in c.sources and f.get("subj_of_cue"):
+            f["pronoun&subj_of_cue"] = 1.0
 
 
 def choose_speaker(

@@ -98,7 +98,11 @@ def _fragment_speaker(
         return q
     host = next((r for r in indirect if r.speaker and r.start <= q.start and q.end <= r.end), None)
     if host is not None:
-        return _with_speaker(q, host)
+        # quoted words inside reported speech: the same row _quoted_in_reported writes for marks no
+        # direct rule took ("Der Nachbar sei „nicht gefährlich oder so“"), not a phrase to judge alone;
+        # under a first-person report ("Ich meine, dass …") they stay a fragment (the writer's own marks)
+        own = (host.speaker or "").split()[:1] in (["Ich"], ["Wir"], ["ich"], ["wir"])
+        return _with_speaker(q if own else replace(q, rule_id="direct.in_reported"), host)
     if q.rule_id == "direct.fragment.subject":
         return q
     last = _last_attributed(text, q.start, direct, indirect)

@@ -39,6 +39,32 @@ from pressextract.rules.quotes.words import DETERMINERS, PRONOUNS
 _SO_TAIL = word_set("quotes", "so_tail")
 
 
+def _konj_i_form(ctx: _Ctx, tok) -> bool:
+    """A third-person singular Konjunktiv I the tagger may have read as indicative: the verb's stem + "e"
+    ("resultiere" of resultieren, "halte" of halten, "ändere" of ändern), not after or before "ich"
+    ("ich halte"). A weak preterite ("sagte" of sagen) is stem + "te", never stem + "e"; a verb the
+    lemmatizer does not know (lemma = the form) counts when it ends in "-e" but not "-te".
+
+    Example: "Kramer sagte, die Besorgnis resultiere aus …" -> True at "resultiere".
+    """
+    if not (ctx.has_lemma and ctx.inside[tok.i] < 0 and tok.is_alpha and tok.text.islower()):
+        return False
+    if tok.pos_ not in ("VERB", "AUX") or "Plur" in tok.morph.get("Number"):
+        return False
+    if "1" in tok.morph.get("Person") or "Imp" in tok.morph.get("Mood"):
+        return False
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    stem = lemma[:-1] if lemma.endswith(("ern", "eln")) else lemma[:-2] if lemma.endswith("en") else ""
+    # the stem + "e"; or, where the lemmatizer does not know the verb, an "-e" that is not a "-te"
+    if not (
+        low == stem + "e" or (lemma == low and len(low) > 3 and low.endswith("e") and not low.endswith("te"))
+    ):
+        return False
+    doc = ctx.doc
+    near = {doc[k].lower_ for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)}
+    return "ich" not in near
+
+
 def _so_attribution(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
     """ "Die Lage sei ernst, so die Polizei." / "Der Plan, so Wegner weiter, werde …" (", so X" attributes)."""
     doc, lower, texts = ctx.doc, ctx.lower, ctx.texts
@@ -128,7 +154,10 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     elif first.lower_ in ("dass", "daß") or (first.lower_ == "ob" and verb.scope != "report"):
         rule = "indirect.dass"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
-    elif any(_is_subjunctive(ctx, doc[k], allow_ii=True) for k in range(comma + 1, min(end, comma + 9))):
+    elif any(
+        _is_subjunctive(ctx, doc[k], allow_ii=True) or _konj_i_form(ctx, doc[k])
+        for k in range(comma + 1, min(end, comma + 9))
+    ):
         rule = "indirect.konj"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif strict:
