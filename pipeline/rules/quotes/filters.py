@@ -97,8 +97,9 @@ def _colon_statement(ctx: _Ctx, m: Marked, lo: int, o: int) -> QuoteMatch | None
     subj = _prefer_person(ctx, _sentence_subject(ctx, lo, o), lo, o) if clause else _person_in(ctx, lo, o)
     if subj is not None and ctx.lower[subj[0]] in _COLON_PREPOSITIONS:
         subj = None  # "Bis 13 Uhr werden die Ergebnisse vorgestellt: „…?“": a time, nobody speaks
-    if subj is None and m.end > m.start and ctx.text[m.start : m.end].rstrip()[-1:] == "?":
-        return None  # a question after a colon with nobody to ask it is a topic, not a statement
+    if (subj is None or not _person_like(ctx, subj)) and ctx.text[m.start : m.end].rstrip()[-1:] == "?":
+        # a question after a colon with nobody to ask it is a topic, not a statement ("Fragen wie: „…?“")
+        return None
     if subj is not None and ctx.lower[subj[0]] not in ("es", "man", "das", "dies"):
         # the subject also when it is a text or a source: "Der Text lautete: „…“", "Das Fazit war: „…“"
         return QuoteMatch(
