@@ -243,7 +243,13 @@ def _label_person(ctx: _Ctx, a: int, b: int) -> bool:
     ):
         return True
     last = words[-1].casefold()
-    return any(ctx.text[s:e].split()[-1].casefold() == last for s, e in ctx.people if e - s > len(last))
+    if any(ctx.text[s:e].split()[-1].casefold() == last for s, e in ctx.people if e - s > len(last)):
+        return True
+    # "Tareq Salem: …" with "Tareq Salem über sein Leben …" in the lead: a full name the release repeats
+    label = ctx.text[a:b]
+    return len(words) >= 2 and any(
+        m.start() != a for m in re.finditer(r"(?<!\w)" + re.escape(label) + r"(?!\w)", ctx.text)
+    )
 
 
 def _question(body: str) -> bool:
@@ -301,6 +307,7 @@ def _with_interview_turns(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch
             close()
             a, b, body = turns[n]
             if text[a:b].split()[-1] in askers:
+                ctx.asked.append((body, e))
                 speaker = None
                 continue
             speaker, cur = (a, b), [body, e]

@@ -407,8 +407,16 @@ def _try_embedded(x: _Site) -> QuoteMatch | None:
     return match
 
 
+def _role_after_als(x: _Site) -> bool:
+    """ "war als „Projektleitung der Einführung“ beteiligt": a capitalized phrase after "als" that no
+    speech verb took as a label names a role or a thing, it quotes nobody."""
+    return x.o > 0 and x.ctx.lower[x.o - 1] == "als" and x.content[:1].isupper()
+
+
 def _try_fragment(x: _Site) -> QuoteMatch | None:
     ctx, m, o, lo, doc = x.ctx, x.m, x.o, x.lo, x.ctx.doc
+    if _role_after_als(x):
+        return None
     if not (
         ctx.opts.min_fragment_words
         and x.words >= ctx.opts.min_fragment_words
@@ -442,6 +450,8 @@ def _try_fragment(x: _Site) -> QuoteMatch | None:
 
 def _try_context_fragment(x: _Site) -> QuoteMatch | None:
     opts = x.ctx.opts
+    if _role_after_als(x):
+        return None
     if (
         opts.context_fragments
         and not opts.min_fragment_words

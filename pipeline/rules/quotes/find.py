@@ -98,8 +98,13 @@ def _quotes_of(
     direct = _with_trailing_lines(ctx, direct)
     direct = _with_interview_turns(ctx, direct)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
-    # "Nach Zeugenaussagen soll er …", "Erwachsene vermuten, dass …": nobody in particular speaks
-    indirect = [q for q in indirect if not _generic_speaker(q.speaker)]
+    # "Nach Zeugenaussagen soll er …", "Erwachsene vermuten, dass …": nobody in particular speaks;
+    # an interviewer's turn ("Barenberg: … sagen, dass …") asks, it reports nobody's speech
+    indirect = [
+        q
+        for q in indirect
+        if not _generic_speaker(q.speaker) and not any(a <= q.start and q.end <= b for a, b in ctx.asked)
+    ]
     direct += _quoted_in_reported(ctx, marked, direct, indirect)
     direct = [
         r

@@ -100,7 +100,8 @@ def _finite_verb_in(ctx: _Ctx, lo: int, hi: int) -> bool:
     return any(
         ctx.inside[k] < 0
         and ctx.doc[k].pos_ in ("VERB", "AUX")
-        and "Fin" in ctx.doc[k].morph.get("VerbForm")
+        # UD marks a finite verb VerbForm=Fin; the bundled model's scheme marks it with a mood only
+        and ("Fin" in ctx.doc[k].morph.get("VerbForm") or bool(ctx.doc[k].morph.get("Mood")))
         and _verb_at(ctx, ctx.doc[k], scopes=_LABEL_SCOPES) is None
         for k in range(lo, hi)
     )

@@ -401,10 +401,17 @@ def _org_before(text: str, start: int) -> bool:
 def plural_pronoun(doc, q) -> bool:
     """Whether the speaker is "sie" of a plural verb ("sagen sie nur: „…“"): several people, no one person.
 
-    Reads the parse's number of the cue verb (or of the pronoun); without morphology nothing is plural.
+    Reads a plural ending of the cue verb right next to "sie", else the parse's number of the verb or the
+    pronoun.
     """
     if not q.speaker or q.speaker.casefold() != "sie" or q.speaker_start is None:
         return False
+    cue = doc.text[q.cue_start : q.cue_end] if q.cue_start is not None and q.cue_end is not None else ""
+    adjacent = q.cue_end is not None and (
+        q.cue_end + 1 == q.speaker_start or q.speaker_end + 1 == q.cue_start
+    )
+    if adjacent and cue.islower() and cue.endswith("en"):
+        return True  # "sagen sie", "sagten sie": the verb right next to "sie" has a plural ending
     if not doc.has_annotation("MORPH"):
         return False
     for start, end in ((q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end)):
