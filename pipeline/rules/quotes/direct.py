@@ -58,6 +58,7 @@ from pressextract.rules.quotes.words import (
 )
 
 _TOPIC_PREPOSITIONS = word_set("quotes", "topic_prepositions")
+_OBJECT_ARTICLES = word_set("quotes", "object_articles")
 _LEADING_INTRO_WORDS = word_set("quotes", "leading_intro_words")
 _TRAILING_INTRO_WORDS = word_set("quotes", "trailing_intro_words")
 
@@ -190,6 +191,8 @@ def _colon_name(
         rng = _np_before(ctx, end, lo)
         if rng is None or rng[0] != lo:
             return None
+        if ctx.lower[lo] in _OBJECT_ARTICLES:
+            return None  # "Und einen Ratschlag: „…“": an object names what follows, nobody who speaks
     s_text, s_start, s_end = _span_text(doc, rng)
     is_person = any(s_start <= a < s_end or a <= s_start < b for a, b in people)
     content = ctx.text[m.start : m.end]

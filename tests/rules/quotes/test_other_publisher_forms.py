@@ -159,3 +159,14 @@ def test_the_person_before_an_affiliation_apposition_speaks(full):
     )
     speakers = [s._.quote["speaker"] for s in doc.spans["press_quotes"]]
     assert speakers == ["Mohamed Beispiel"]
+
+
+@pytest.mark.model
+def test_an_object_before_the_colon_is_no_speaker(full):
+    doc = full(
+        "Die Altkollegiatin Renate Beispiel erinnerte an die Anfänge. Sie hatte ein Zitat dabei: „Das Halbwissen "
+        "ist siegreicher als das Ganzwissen.“ Und einen Ratschlag: „Also bewahrt euch euren Idealismus, damit "
+        "ihr weiter mutig seid!“"
+    )
+    speakers = [s._.quote["speaker"] for s in doc.spans["press_quotes"]]
+    assert len(speakers) == 2 and "einen Ratschlag" not in speakers
