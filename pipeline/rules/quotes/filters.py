@@ -315,7 +315,7 @@ def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
     if q.rule_id.startswith("direct.fragment") and _own_voice(ctx, q):
         return True  # the release's own "ich"/"wir" putting words in marks: a term or scare quote
     if (
-        q.rule_id in _THING_FRAGMENT_RULES
+        q.rule_id == "direct.fragment.np"
         and len(content.split()) <= _MAX_THING_PHRASE
         and _thing_speaker(ctx, q)
     ):
@@ -330,11 +330,6 @@ _FIRST_PERSON_SPEAKERS = word_set("quotes", "first_person_speakers")
 
 
 _MAX_THING_PHRASE = 4
-
-
-# fragments whose speaker is the sentence's noun phrase or the last speaker before them: "Das zweite
-# Resultat ist: … Die Banken werden aufgerufen, die „volle Breite ihrer Mittel“ zu nutzen" names no one
-_THING_FRAGMENT_RULES = frozenset(["direct.fragment.np", "direct.fragment.last"])
 
 
 def _thing_speaker(ctx: _Ctx, q: QuoteMatch) -> bool:
