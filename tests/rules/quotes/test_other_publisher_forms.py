@@ -170,3 +170,19 @@ def test_an_object_before_the_colon_is_no_speaker(full):
     )
     speakers = [s._.quote["speaker"] for s in doc.spans["press_quotes"]]
     assert len(speakers) == 2 and "einen Ratschlag" not in speakers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "„Die Lage ist ernst“, so Bischöfin Erika Beispiel. Es sei wichtig, Kranke nicht nur zu „versorgen“, "
+            "sondern ihnen Teilhabe zu ermöglichen."
+        ),
+        "Im Kurs ist es auch möglich, die Bilder mit den Händen zu „begreifen“ und selbst zu malen.",
+    ],
+)
+def test_one_word_after_zu_is_a_scare_quote(full, text):
+    doc = full(text)
+    assert not any(" " not in s.text and s.text.islower() for s in doc.spans["press_quotes"])
