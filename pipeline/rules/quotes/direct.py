@@ -36,7 +36,14 @@ from pressextract.rules.quotes.filters import (
     _wording,
 )
 from pressextract.rules.quotes.grammar import _verb_at
-from pressextract.rules.quotes.labels import _NAMING_PARTICIPLES, _als_label, _embedded, _utterance
+from pressextract.rules.quotes.labels import (
+    _NAMING_PARTICIPLES,
+    _RELATIVE_PRONOUNS,
+    _als_label,
+    _antecedent,
+    _embedded,
+    _utterance,
+)
 from pressextract.rules.quotes.marks import _SENT_FINAL, ALL_MARKS, OPENERS, Marked
 from pressextract.rules.quotes.speakers import (
     _name_shaped,
@@ -153,7 +160,13 @@ def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str)
         verb = _verb_at(ctx, doc[v], scopes=_DIRECT_SCOPES)
         if verb is None:
             continue
-        rng = _prefer_person(ctx, _speaker_around_verb(ctx, v, lo, end), lo, end)
+        rng = _speaker_around_verb(ctx, v, lo, end)
+        if rng is not None and rng[1] - rng[0] == 1 and ctx.lower[rng[0]] in _RELATIVE_PRONOUNS:
+            # "erzählt von einem jungen Mann, der zur Begrüßung sagte: „…“": the relative clause's noun
+            # speaks, not the person of the main clause
+            rng = _antecedent(ctx, rng[0] - 1) if rng[0] > lo and doc[rng[0] - 1].text == "," else None
+        else:
+            rng = _prefer_person(ctx, rng, lo, end)
         s = _span_text(doc, rng) if rng else (None, None, None)
         t = doc[v]
         return _cued(m.start, m.end, "direct", rule, verb.lemma, t, s, verb.id)
@@ -385,7 +398,20 @@ def _try_colon_statement(x: _Site) -> QuoteMatch | None:
     # "Seine Zuversicht gründet sich auf …: „Entscheidungen, die … getroffen worden.“" — a finished
     # sentence after a colon in running text is a statement even without a speech verb.
     if x.colon_intro and not x.title and _statement_shaped(x.content):
-        return _colon_statement(x.ctx, x.m, x.lo, x.o)
+        match = _colon_statement(x.ctx, x.m, x.lo, x.o)
+        # "„…“, so die Vorsitzenden und schließen mit einem Aufruf: „…“": a clause that goes on from the
+        # quote before it (no sentence end between) shares its speaker
+        if (
+            match is not None
+            and match.speaker is None
+            and x.prev is not None
+            and x.prev.speaker
+            and x.lo > 0
+            and x.ctx.inside[x.lo - 1] >= 0
+            and x.ctx.lower[x.lo] in ("und", "sowie")
+        ):
+            match = _with_speaker(match, x.prev)
+        return match
     return None
 
 

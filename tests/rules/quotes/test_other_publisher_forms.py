@@ -186,3 +186,27 @@ def test_an_object_before_the_colon_is_no_speaker(full):
 def test_one_word_after_zu_is_a_scare_quote(full, text):
     doc = full(text)
     assert not any(" " not in s.text and s.text.islower() for s in doc.spans["press_quotes"])
+
+
+@pytest.mark.model
+def test_the_noun_of_a_relative_clause_speaks_not_the_person_of_the_main_clause(full):
+    doc = full(
+        "Marianne Beispiel sieht das gelassen. Sie erzählt von einem jungen Mann, der gleich zur Begrüßung "
+        "sagte: „Mit Kirche habe ich nichts am Hut, aber meinem Vater war es wichtig.“ Für sie kein Problem."
+    )
+    quotes = [s._.quote for s in doc.spans["press_quotes"]]
+    assert len(quotes) == 1 and quotes[0]["speaker"] == "Mann" and quotes[0]["person_id"] is None
+
+
+@pytest.mark.model
+def test_a_clause_going_on_from_a_quote_keeps_its_speaker(full):
+    doc = full(
+        "Alle sind eingeladen.\n\n"
+        '"Es ist uns wichtig, gemeinsam auf die Wahl hinzuweisen und mit den Menschen im Gespräch zu sein", '
+        "so die Vorsitzenden zu ihrem Beweggrund und schließen mit einem Aufruf: "
+        '"Die Europäische Union prägt unser Leben in vielen Bereichen. Gehen Sie wählen!"'
+    )
+    assert [s._.quote["speaker"] for s in doc.spans["press_quotes"]] == [
+        "die Vorsitzenden",
+        "die Vorsitzenden",
+    ]
