@@ -394,6 +394,17 @@ def _try_colon_name(x: _Site) -> QuoteMatch | None:
     return _colon_name(x.ctx, x.m, x.lo, x.o, x.people) if x.colon_intro else None
 
 
+def _subjectless_conjunct(ctx: _Ctx, lo: int, o: int) -> bool:
+    """ "…, so die Vorsitzenden und schließen mit einem Aufruf:": "und" right before a verb, the subject
+    shared with the clause before (a verb by the parse's tag, else a lowercase word)."""
+    for k in range(lo, o - 1):
+        if ctx.lower[k] in ("und", "sowie") and ctx.inside[k + 1] < 0:
+            t = ctx.doc[k + 1]
+            if (t.pos_ in ("VERB", "AUX")) if ctx.has_lemma else (t.is_alpha and t.text.islower()):
+                return True
+    return False
+
+
 def _try_colon_statement(x: _Site) -> QuoteMatch | None:
     # "Seine Zuversicht gründet sich auf …: „Entscheidungen, die … getroffen worden.“" — a finished
     # sentence after a colon in running text is a statement even without a speech verb.
@@ -408,7 +419,7 @@ def _try_colon_statement(x: _Site) -> QuoteMatch | None:
             and x.prev.speaker
             and x.lo > 0
             and x.ctx.inside[x.lo - 1] >= 0
-            and x.ctx.lower[x.lo] in ("und", "sowie")
+            and _subjectless_conjunct(x.ctx, x.lo, x.o)
         ):
             match = _with_speaker(match, x.prev)
         return match
