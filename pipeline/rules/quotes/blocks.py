@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.symbols import AUX, VERB
 
-from pressextract.resources.loader import word_set
+from pressextract.resources import LEXICON_DIR
+from pressextract.resources.loader import read_words, word_set
 from pressextract.rules.quotes.context import QuoteMatch, _Ctx
 from pressextract.rules.quotes.resolve import _looks_like_office
 
@@ -245,11 +247,23 @@ def _label_person(ctx: _Ctx, a: int, b: int) -> bool:
     last = words[-1].casefold()
     if any(ctx.text[s:e].split()[-1].casefold() == last for s, e in ctx.people if e - s > len(last)):
         return True
-    # "Tareq Salem: …" with "Tareq Salem über sein Leben …" in the lead: a full name the release repeats
+    # "Tareq Salem: …" with "Tareq Salem über sein Leben …" in the lead: a full name (a known given name
+    # first, not "Frauenforum Altersvorsorge: …") that the release repeats
     label = ctx.text[a:b]
-    return len(words) >= 2 and any(
-        m.start() != a for m in re.finditer(r"(?<!\w)" + re.escape(label) + r"(?!\w)", ctx.text)
+    return (
+        len(words) >= 2
+        and words[0] in _given_names()
+        and any(m.start() != a for m in re.finditer(r"(?<!\w)" + re.escape(label) + r"(?!\w)", ctx.text))
     )
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names of the people lexicons (people_given_names*.tsv): "Tareq", "Erika"."""
+    return frozenset(word for name in _GIVEN_NAME_FILES for _, word in read_words(LEXICON_DIR / name))
+
+
+_GIVEN_NAME_FILES = ("people_given_names.tsv", "people_given_names_berlin.tsv")
 
 
 def _question(body: str) -> bool:
