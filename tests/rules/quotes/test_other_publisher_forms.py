@@ -79,6 +79,13 @@ SHOULD_NOT = [
         "Max Muster: Er ist die gute Seele des Sportplatzes und kümmert sich seit Jahren um die Geräte.\n\n"
         "Erika Beispiel: Sie leitet den Lesekreis und organisiert jeden Sommer das Straßenfest im Kiez."
     ),
+    # a programme whose items are labelled with the series' name, one of them a question
+    (
+        "Das Frauenforum Vorsorge lädt zu drei Abenden ein.\n\n"
+        "Frauenforum Vorsorge: Gesund bleiben beginnt mit kleinen Schritten im Alltag.\n\n"
+        "Frauenforum Vorsorge: Wohnen im Alter – welche Formen passen zu mir?\n\n"
+        "Frauenforum Vorsorge: Netzwerke der Nachbarschaft stellen sich vor."
+    ),
     # a term introduced in parentheses
     "Vor der Reform war die Einziehung von Erträgen (als „Verfall“ bezeichnet) nach der Verjährung ausgeschlossen.",
     # questions after a colon that nobody asks: a topic
