@@ -448,9 +448,9 @@ def _try_embedded(x: _Site) -> QuoteMatch | None:
 
 
 def _role_after_als(x: _Site) -> bool:
-    """ "war als „Projektleitung der Einführung“ beteiligt": a capitalized phrase after "als" that no
-    speech verb took as a label names a role or a thing, it quotes nobody."""
-    return x.o > 0 and x.ctx.lower[x.o - 1] == "als" and x.content[:1].isupper()
+    """ "war als „Projektleitung der Einführung“ beteiligt", "aktiv bei „Wir sind Nachbarn“": a capitalized
+    phrase after "als" or "bei" that no speech verb took as a label names a role, a group or a thing."""
+    return x.o > 0 and x.ctx.lower[x.o - 1] in ("als", "bei", "beim") and x.content[:1].isupper()
 
 
 def _try_fragment(x: _Site) -> QuoteMatch | None:

@@ -72,6 +72,8 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
         own = ctx.inside[o]
         if any(ctx.inside[k] not in (-1, own) for k in range(min(v, o), max(v, c))):
             continue
+        if _across_parenthesis(ctx, v, o, c):
+            continue  # "(ebenfalls aktiv bei „Wir sind Nachbarn“)": an aside, the verb outside is not its own
         rng = _speaker_around_verb(ctx, v, _clause_start(ctx, v, stop_at_comma=True), hi)
         # "Erika Beispiel, vom Verband Grünes Netz bezeichnet …": the person before the apposition speaks
         rng = _apposition_person(ctx, rng, v) if rng is not None else None
@@ -86,6 +88,12 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
 
 
 _CONJUNCTS = frozenset(["und", "oder", "sowie"])
+
+
+def _across_parenthesis(ctx: _Ctx, v: int, o: int, c: int) -> bool:
+    """Whether a parenthesis opens between the verb and the quote (or closes between quote and verb)."""
+    between = ctx.texts[v + 1 : o] if v < o else ctx.texts[c + 1 : v]
+    return between.count("(") != between.count(")")
 
 
 def _parenthetical_als(ctx: _Ctx, o: int) -> bool:

@@ -217,3 +217,11 @@ def test_a_clause_going_on_from_a_quote_keeps_its_speaker(full):
         "die Vorsitzenden",
         "die Vorsitzenden",
     ]
+
+
+def test_a_name_in_an_aside_takes_no_verb_from_outside(people_nlp):
+    text = (
+        "Sie hielt den Vortrag, ohne ein Honorar zu verlangen, wofür Buchhändlerin Erika Beispiel (ebenfalls "
+        "aktiv bei „Wir sind Nachbarn“) ihr herzlich dankte."
+    )
+    assert rows(people_nlp, text) == []
