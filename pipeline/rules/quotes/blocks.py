@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.symbols import AUX, VERB
 
-from pressextract.resources.loader import word_set
+from pressextract.resources import LEXICON_DIR
+from pressextract.resources.loader import read_words, word_set
 from pressextract.rules.quotes.context import QuoteMatch, _Ctx
 from pressextract.rules.quotes.resolve import _looks_like_office
 
@@ -221,3 +223,136 @@ def _with_trailing_lines(ctx: _Ctx, direct: list[QuoteMatch]) -> list[QuoteMatch
                 )
         out.append(q)
     return out
+
+
+# An interview turn: "Name: answer …" opening a paragraph, the answer without quotation marks
+_TURN = re.compile(r"(?m)^(?P<label>[A-ZÄÖÜ][^\n:„“”\"»«?!]{1,60}):[ \t]+(?P<body>[A-ZÄÖÜ…][^\n]*)$")
+_LABEL_WORD = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]*|von|van|de|der|zu)$")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+_PROSE_END = re.compile(r"[.!?…“”\"»«)]\s*$")
+
+
+def _label_person(ctx: _Ctx, a: int, b: int) -> bool:
+    """Whether the turn label text[a:b] names a person: a person span, or the family name of one.
+
+    "Dietmar Bartsch", "Bartsch" (with "Dietmar Bartsch" elsewhere in the release); not "Termin", "Ort".
+    """
+    words = ctx.text[a:b].split()
+    if not words or len(words) > 4 or not all(_LABEL_WORD.match(w) for w in words):
+        return False
+    if any(s < b and a < e for s, e in ctx.people) or any(
+        e.label_ == "PER" and e.start_char < b and a < e.end_char for e in ctx.doc.ents
+    ):
+        return True
+    last = words[-1].casefold()
+    if any(ctx.text[s:e].split()[-1].casefold() == last for s, e in ctx.people if e - s > len(last)):
+        return True
+    # "Tareq Salem: …" with "Tareq Salem über sein Leben …" in the lead: a full name (a known given name
+    # first, not "Frauenforum Altersvorsorge: …") that the release repeats
+    label = ctx.text[a:b]
+    return (
+        len(words) >= 2
+        and words[0] in _given_names()
+        and any(m.start() != a for m in re.finditer(r"(?<!\w)" + re.escape(label) + r"(?!\w)", ctx.text))
+    )
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names of the people lexicons (people_given_names*.tsv): "Tareq", "Erika"."""
+    return frozenset(word for name in _GIVEN_NAME_FILES for _, word in read_words(LEXICON_DIR / name))
+
+
+_GIVEN_NAME_FILES = ("people_given_names.tsv", "people_given_names_berlin.tsv")
+
+
+def _question(body: str) -> bool:
+    return body.rstrip().rstrip('“”"»«').endswith("?")
+
+
+def _with_interview_turns(ctx: _Ctx, taken: list[QuoteMatch]) -> list[QuoteMatch]:
+    """`taken` plus the answers of an interview printed as a transcript ("Name: …" turns, no marks).
+
+    Example: "Herr Muster, wie geht es weiter?\\n\\nMuster: Wir bauen im Herbst. Das ist sicher." (with
+    "Max Muster" named before) -> direct quote "Wir bauen im Herbst. Das ist sicher.", speaker "Muster".
+    A release is an interview when two turns name persons and a question is asked; the interviewer (the
+    label whose turns mostly end with "?") asks, the others answer. An answer goes on over the paragraphs
+    after it until the next question, turn or heading; a later paragraph after an unlabeled question is
+    the last answerer's again. Quotes in marks inside an answer give way to it unless they have a cue.
+    """
+    text = ctx.text
+    paras = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    turns: dict[int, tuple[int, int, int]] = {}  # paragraph -> label start, label end, body start
+    for n, (s, e) in enumerate(paras):
+        m = _TURN.match(text, s, e)
+        if m is not None and m.end() == e and _label_person(ctx, m.start("label"), m.end("label")):
+            turns[n] = (m.start("label"), m.end("label"), m.start("body"))
+    asked = any(_question(text[s:e]) for s, e in paras)
+    if len(turns) < 2 or not asked:
+        return taken
+    by_label: dict[str, list[bool]] = {}
+    for n, (a, b, body) in turns.items():
+        by_label.setdefault(text[a:b].split()[-1], []).append(_question(text[body : paras[n][1]]))
+    askers = {label for label, qs in by_label.items() if sum(qs) * 2 >= len(qs) and len(by_label) > 1}
+    out: list[QuoteMatch] = []
+    speaker: tuple[int, int] | None = None  # the answerer whose words go on
+    cur: list[int] | None = None  # [start, end] of the answer being built
+    min_words = ctx.opts.min_sentence_words
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None and speaker is not None and len(_WORD.findall(text[cur[0] : cur[1]])) >= min_words:
+            s, e = speaker
+            out.append(
+                QuoteMatch(
+                    cur[0],
+                    cur[1],
+                    "direct",
+                    "direct.interview",
+                    speaker=text[s:e],
+                    speaker_start=s,
+                    speaker_end=e,
+                )
+            )
+        cur = None
+
+    for n, (s, e) in enumerate(paras):
+        if n in turns:
+            close()
+            a, b, body = turns[n]
+            if text[a:b].split()[-1] in askers:
+                ctx.asked.append((body, e))
+                speaker = None
+                continue
+            speaker, cur = (a, b), [body, e]
+        elif _question(text[s:e]):
+            close()  # the interviewer asks without a label; the answerer stays
+        elif (
+            speaker is not None
+            and _PROSE_END.search(text[s:e])
+            and len(_WORD.findall(text[s:e])) >= min_words
+        ):
+            if cur is None:
+                cur = [s, e]
+            else:
+                cur[1] = e
+        else:
+            close()
+            speaker = None  # a heading or a note: the interview is over
+    close()
+    if not out:
+        return taken
+    keep = [
+        q
+        for q in taken
+        if not any(r.start <= q.start and q.end <= r.end for r in out) or (q.cue is not None and q.speaker)
+    ]
+    # a quote that crosses an answer's edge (an intro in marks before the turn) keeps its place
+    out = [
+        r
+        for r in out
+        if not any(
+            q.start < r.end and r.start < q.end and not (r.start <= q.start and q.end <= r.end) for q in keep
+        )
+    ]
+    return keep + out

@@ -112,6 +112,7 @@ class _Ctx:
     lower: list[str] = field(default_factory=list)  # token -> lowercased text
     boundary: list[bool] = field(default_factory=list)  # token -> _is_boundary
     verb_like: list[bool] = field(default_factory=list)  # token form or lemma is in the verb lexicon
+    asked: list[tuple[int, int]] = field(default_factory=list)  # an interviewer's turns: nobody's statements
 
 
 # Speech verbs that may introduce a direct quote, and those that may introduce reported speech (embedded

@@ -36,7 +36,14 @@ from pressextract.rules.quotes.filters import (
     _wording,
 )
 from pressextract.rules.quotes.grammar import _verb_at
-from pressextract.rules.quotes.labels import _NAMING_PARTICIPLES, _als_label, _embedded, _utterance
+from pressextract.rules.quotes.labels import (
+    _NAMING_PARTICIPLES,
+    _RELATIVE_PRONOUNS,
+    _als_label,
+    _antecedent,
+    _embedded,
+    _utterance,
+)
 from pressextract.rules.quotes.marks import _SENT_FINAL, ALL_MARKS, OPENERS, Marked
 from pressextract.rules.quotes.speakers import (
     _name_shaped,
@@ -58,6 +65,7 @@ from pressextract.rules.quotes.words import (
 )
 
 _TOPIC_PREPOSITIONS = word_set("quotes", "topic_prepositions")
+_OBJECT_ARTICLES = word_set("quotes", "object_articles")
 _LEADING_INTRO_WORDS = word_set("quotes", "leading_intro_words")
 _TRAILING_INTRO_WORDS = word_set("quotes", "trailing_intro_words")
 
@@ -152,7 +160,13 @@ def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str)
         verb = _verb_at(ctx, doc[v], scopes=_DIRECT_SCOPES)
         if verb is None:
             continue
-        rng = _prefer_person(ctx, _speaker_around_verb(ctx, v, lo, end), lo, end)
+        rng = _speaker_around_verb(ctx, v, lo, end)
+        if rng is not None and rng[1] - rng[0] == 1 and ctx.lower[rng[0]] in _RELATIVE_PRONOUNS:
+            # "erzählt von einem jungen Mann, der zur Begrüßung sagte: „…“": the relative clause's noun
+            # speaks, not the person of the main clause
+            rng = _antecedent(ctx, rng[0] - 1) if rng[0] > lo and doc[rng[0] - 1].text == "," else None
+        else:
+            rng = _prefer_person(ctx, rng, lo, end)
         s = _span_text(doc, rng) if rng else (None, None, None)
         t = doc[v]
         return _cued(m.start, m.end, "direct", rule, verb.lemma, t, s, verb.id)
@@ -190,6 +204,8 @@ def _colon_name(
         rng = _np_before(ctx, end, lo)
         if rng is None or rng[0] != lo:
             return None
+        if ctx.lower[lo] in _OBJECT_ARTICLES:
+            return None  # "Und einen Ratschlag: „…“": an object names what follows, nobody who speaks
     s_text, s_start, s_end = _span_text(doc, rng)
     is_person = any(s_start <= a < s_end or a <= s_start < b for a, b in people)
     content = ctx.text[m.start : m.end]
@@ -378,11 +394,35 @@ def _try_colon_name(x: _Site) -> QuoteMatch | None:
     return _colon_name(x.ctx, x.m, x.lo, x.o, x.people) if x.colon_intro else None
 
 
+def _subjectless_conjunct(ctx: _Ctx, lo: int, o: int) -> bool:
+    """ "…, so die Vorsitzenden und schließen mit einem Aufruf:": "und" right before a verb, the subject
+    shared with the clause before (a verb by the parse's tag, else a lowercase word)."""
+    for k in range(lo, o - 1):
+        if ctx.lower[k] in ("und", "sowie") and ctx.inside[k + 1] < 0:
+            t = ctx.doc[k + 1]
+            if (t.pos_ in ("VERB", "AUX")) if ctx.has_lemma else (t.is_alpha and t.text.islower()):
+                return True
+    return False
+
+
 def _try_colon_statement(x: _Site) -> QuoteMatch | None:
     # "Seine Zuversicht gründet sich auf …: „Entscheidungen, die … getroffen worden.“" — a finished
     # sentence after a colon in running text is a statement even without a speech verb.
     if x.colon_intro and not x.title and _statement_shaped(x.content):
-        return _colon_statement(x.ctx, x.m, x.lo, x.o)
+        match = _colon_statement(x.ctx, x.m, x.lo, x.o)
+        # "„…“, so die Vorsitzenden und schließen mit einem Aufruf: „…“": a clause that goes on from the
+        # quote before it (no sentence end between) shares its speaker
+        if (
+            match is not None
+            and match.speaker is None
+            and x.prev is not None
+            and x.prev.speaker
+            and x.lo > 0
+            and x.ctx.inside[x.lo - 1] >= 0
+            and _subjectless_conjunct(x.ctx, x.lo, x.o)
+        ):
+            match = _with_speaker(match, x.prev)
+        return match
     return None
 
 
@@ -407,8 +447,16 @@ def _try_embedded(x: _Site) -> QuoteMatch | None:
     return match
 
 
+def _role_after_als(x: _Site) -> bool:
+    """ "war als „Projektleitung der Einführung“ beteiligt", "aktiv bei „Wir sind Nachbarn“": a capitalized
+    phrase after "als" or "bei" that no speech verb took as a label names a role, a group or a thing."""
+    return x.o > 0 and x.ctx.lower[x.o - 1] in ("als", "bei", "beim") and x.content[:1].isupper()
+
+
 def _try_fragment(x: _Site) -> QuoteMatch | None:
     ctx, m, o, lo, doc = x.ctx, x.m, x.o, x.lo, x.ctx.doc
+    if _role_after_als(x):
+        return None
     if not (
         ctx.opts.min_fragment_words
         and x.words >= ctx.opts.min_fragment_words
@@ -442,6 +490,8 @@ def _try_fragment(x: _Site) -> QuoteMatch | None:
 
 def _try_context_fragment(x: _Site) -> QuoteMatch | None:
     opts = x.ctx.opts
+    if _role_after_als(x):
+        return None
     if (
         opts.context_fragments
         and not opts.min_fragment_words

@@ -97,8 +97,9 @@ def _colon_statement(ctx: _Ctx, m: Marked, lo: int, o: int) -> QuoteMatch | None
     subj = _prefer_person(ctx, _sentence_subject(ctx, lo, o), lo, o) if clause else _person_in(ctx, lo, o)
     if subj is not None and ctx.lower[subj[0]] in _COLON_PREPOSITIONS:
         subj = None  # "Bis 13 Uhr werden die Ergebnisse vorgestellt: „…?“": a time, nobody speaks
-    if subj is None and m.end > m.start and ctx.text[m.start : m.end].rstrip()[-1:] == "?":
-        return None  # a question after a colon with nobody to ask it is a topic, not a statement
+    if (subj is None or not _person_like(ctx, subj)) and ctx.text[m.start : m.end].rstrip()[-1:] == "?":
+        # a question after a colon with nobody to ask it is a topic, not a statement ("Fragen wie: „…?“")
+        return None
     if subj is not None and ctx.lower[subj[0]] not in ("es", "man", "das", "dies"):
         # the subject also when it is a text or a source: "Der Text lautete: „…“", "Das Fazit war: „…“"
         return QuoteMatch(
@@ -313,6 +314,8 @@ def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
     content = ctx.text[q.start : q.end].strip()
     if q.rule_id.startswith("direct.fragment") and _own_voice(ctx, q):
         return True  # the release's own "ich"/"wir" putting words in marks: a term or scare quote
+    if q.rule_id.startswith("direct.fragment") and _scare_infinitive(ctx.text, q, content):
+        return True
     if (
         q.rule_id == "direct.fragment.np"
         and len(content.split()) <= _MAX_THING_PHRASE
@@ -323,6 +326,18 @@ def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
         # wording the text attributes elsewhere: WIKINEWS "… eine „kluge und komische Geschichte …“")
         return True
     return not _LETTER.search(content) or content in names or _named_after(ctx.text, q.end)
+
+
+_ZU_BEFORE = re.compile(r"(?:^|\s)zu[ \t]*[„“”\"»«‚]*$")
+
+
+def _scare_infinitive(text: str, q: QuoteMatch, content: str) -> bool:
+    """One lowercase word in marks after "zu": a verb set off as a scare quote, nobody's statement.
+
+    Example: "Hilfsbedürftige nicht nur zu „versorgen“", "die Kunst mit den Händen zu „begreifen“".
+    """
+    before = text[max(0, q.start - 8) : q.start]
+    return " " not in content and content[:1].islower() and _ZU_BEFORE.search(before) is not None
 
 
 _FIRST_PERSON_SPEAKERS = word_set("quotes", "first_person_speakers")

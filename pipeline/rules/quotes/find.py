@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from pressextract.contract import PersonRef, Refs
 from pressextract.resources.loader import word_set
-from pressextract.rules.quotes.blocks import _with_speaker_lines, _with_trailing_lines
+from pressextract.rules.quotes.blocks import _with_interview_turns, _with_speaker_lines, _with_trailing_lines
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
 from pressextract.rules.quotes.filters import _name_like, _not_a_statement, _quoted_names, narrative_report
@@ -27,7 +27,7 @@ from pressextract.rules.quotes.passes import (
 )
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
-from pressextract.rules.quotes.speakers import speaker_organization
+from pressextract.rules.quotes.speakers import plural_pronoun, speaker_organization
 
 _GENERIC_SPEAKERS = word_set("quotes", "generic_speakers")
 _SPEAKER_DETERMINERS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
@@ -96,9 +96,15 @@ def _quotes_of(
     direct = _direct_quotes(ctx, marked, person_ranges)
     direct = _with_speaker_lines(ctx, direct)
     direct = _with_trailing_lines(ctx, direct)
+    direct = _with_interview_turns(ctx, direct)
     indirect = _indirect_quotes(ctx, direct, excluded) if opts.indirect else []
-    # "Nach Zeugenaussagen soll er …", "Erwachsene vermuten, dass …": nobody in particular speaks
-    indirect = [q for q in indirect if not _generic_speaker(q.speaker)]
+    # "Nach Zeugenaussagen soll er …", "Erwachsene vermuten, dass …": nobody in particular speaks;
+    # an interviewer's turn ("Barenberg: … sagen, dass …") asks, it reports nobody's speech
+    indirect = [
+        q
+        for q in indirect
+        if not _generic_speaker(q.speaker) and not any(a <= q.start and q.end <= b for a, b in ctx.asked)
+    ]
     direct += _quoted_in_reported(ctx, marked, direct, indirect)
     direct = [
         r
@@ -170,7 +176,11 @@ def find_quotes(
             continue  # not on token edges of this Doc: no span to write, no speaker to remember
         pid = None
         # an organization ("Power Shift Africa", "die Polizei") is nobody's person_id, nor a pronoun's antecedent
-        if m.speaker and not speaker_organization(doc, m.speaker_start, m.speaker_end, text=text):
+        if (
+            m.speaker
+            and not speaker_organization(doc, m.speaker_start, m.speaker_end, text=text)
+            and not plural_pronoun(doc, m)
+        ):
             pid = resolve_speaker(
                 m.speaker,
                 m.speaker_start,

@@ -31,6 +31,7 @@ from pressextract.rules.quotes.grammar import _WERDEN, _WERDEN_SEIN, _passive, _
 from pressextract.rules.quotes.marks import ALL_MARKS, Marked
 from pressextract.rules.quotes.speakers import (
     _np_after,
+    _person_in,
     _prefer_person,
     _speaker_around_verb,
     _speaker_from_dep,
@@ -51,10 +52,16 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     label = _name_like(ctx.text[m.start : m.end])
     if label and not (o > 0 and ctx.lower[o - 1] in _LABEL_WORDS):
         return None
+    if _parenthetical_als(ctx, o):
+        return None
     lo = _clause_start(ctx, o)
     hi = _sentence_end(ctx, c + 1)
     if c + 1 < len(doc) and ctx.lower[c + 1] in _NAMING_PARTICIPLES:
         return None
+    # "X war als „Projektleitung …“ beteiligt und fasst zusammen:": with a verb of its own before the quote,
+    # the speech verb after "und" belongs to the next clause, not to the quoted words
+    if _finite_verb_in(ctx, lo, o):
+        hi = next((k for k in range(c + 1, hi) if ctx.lower[k] in _CONJUNCTS and ctx.inside[k] < 0), hi)
     for v in list(range(lo, o)) + list(range(c + 1, hi)):
         verb = _verb_at(
             ctx, doc[v], scopes=("any", "embedded", "after", "label") if label else ("any", "embedded")
@@ -65,7 +72,11 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
         own = ctx.inside[o]
         if any(ctx.inside[k] not in (-1, own) for k in range(min(v, o), max(v, c))):
             continue
+        if _across_parenthesis(ctx, v, o, c):
+            continue  # "(ebenfalls aktiv bei „Wir sind Nachbarn“)": an aside, the verb outside is not its own
         rng = _speaker_around_verb(ctx, v, _clause_start(ctx, v, stop_at_comma=True), hi)
+        # "Erika Beispiel, vom Verband Grünes Netz bezeichnet …": the person before the apposition speaks
+        rng = _apposition_person(ctx, rng, v) if rng is not None else None
         if rng is None:
             continue
         if label and (not _person_like(ctx, rng) or ctx.lower[rng[0]] in ("man", "es")):
@@ -74,6 +85,53 @@ def _embedded(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
         t = doc[v]
         return _cued(m.start, m.end, "direct", "direct.embedded", verb.lemma, t, s, verb.id)
     return None
+
+
+_CONJUNCTS = frozenset(["und", "oder", "sowie"])
+
+
+def _across_parenthesis(ctx: _Ctx, v: int, o: int, c: int) -> bool:
+    """Whether a parenthesis opens between the verb and the quote (or closes between quote and verb)."""
+    between = ctx.texts[v + 1 : o] if v < o else ctx.texts[c + 1 : v]
+    return between.count("(") != between.count(")")
+
+
+def _parenthetical_als(ctx: _Ctx, o: int) -> bool:
+    """ "die Einziehung (als „Verfall“ bezeichnet)": a term introduced in parentheses, nobody's words."""
+    return o >= 2 and ctx.lower[o - 1] == "als" and ctx.texts[o - 2] == "("
+
+
+def _finite_verb_in(ctx: _Ctx, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi hold a finite verb that is no speech verb (the parse's morphology only)."""
+    if not ctx.has_morph:
+        return False
+    return any(
+        ctx.inside[k] < 0
+        and ctx.doc[k].pos_ in ("VERB", "AUX")
+        # UD marks a finite verb VerbForm=Fin; the bundled model's scheme marks it with a mood only
+        and ("Fin" in ctx.doc[k].morph.get("VerbForm") or bool(ctx.doc[k].morph.get("Mood")))
+        and _verb_at(ctx, ctx.doc[k], scopes=_LABEL_SCOPES) is None
+        for k in range(lo, hi)
+    )
+
+
+def _apposition_person(ctx: _Ctx, rng: tuple[int, int], v: int) -> tuple[int, int]:
+    """The person before a comma when the speaker found is an organization in the apposition after it.
+
+    "Erika Beispiel, von der Umweltorganisation Grünes Netz bezeichnet …" -> "Erika Beispiel".
+    """
+    if _person_like(ctx, rng):
+        return rng
+    start = _clause_start(ctx, v, stop_at_comma=True)
+    if start < 2 or ctx.texts[start - 1] != "," or ctx.lower[start] not in _APPOSITION_PREPOSITIONS:
+        return rng
+    lo = _clause_start(ctx, start - 1)
+    person = _person_in(ctx, lo, start - 1)
+    return person if person is not None and person[1] == start - 1 else rng
+
+
+# "Name, von der Organisation …", "Name, vom Verband …", "Name, bei der Stiftung …": an affiliation apposition
+_APPOSITION_PREPOSITIONS = frozenset(["von", "vom", "bei", "beim", "aus"])
 
 
 _UTTERANCE_SKIP = word_set("quotes", "utterance_skip")
@@ -130,6 +188,8 @@ def _als_label(ctx: _Ctx, m: Marked, o: int, c: int) -> QuoteMatch | None:
     "Der Teilchenstrom wird als „Sonnenwind“ bezeichnet"; "man"/"es" as subject likewise.
     """
     doc = ctx.doc
+    if _parenthetical_als(ctx, o):
+        return None
     # the comma clause of the label: "Der Strom, der von der Sonne ausgeht, wird als „…“ bezeichnet"
     # and of its conjunct: "engagierte er sich als „Brückenbauer“ und bezeichnete sich als …"
     lo = _clause_start(ctx, o, stop_at_comma=True)

@@ -86,6 +86,9 @@ def _find_close(
             depth += 1
             i += 1
             continue
+        if ch == '"' and _is_opener(text, i) and (inner := _short_inner_pair(text, i, end, mark, closers)):
+            i = inner  # "… wenn mir jemand "alles Gute" wünscht …": a short pair inside the quote
+            continue
         if ch in closers and (ch != mark or not _is_opener(text, i)):
             if depth and ch == '"':
                 depth -= 1
@@ -108,6 +111,25 @@ def _find_close(
             return None
         i += 1
     return None
+
+
+_INNER_MAX = 60  # characters of a short quoted phrase inside a quote ("alles Gute", "Nein")
+
+
+def _short_inner_pair(text: str, i: int, end: int, mark: str, closers: tuple[str, ...]) -> int | None:
+    """End of a short ASCII pair opened at i inside a quote, or None when the mark at i closes the quote.
+
+    „Wer "Nein" sagt, …“ (a German quote goes on after the pair) or, in ASCII, "Wenn jemand "alles Gute"
+    wünscht …" (the pair's close runs on in lowercase: the sentence is not over, so it closed the pair).
+    """
+    k = text.find('"', i + 1, min(end, i + _INNER_MAX))
+    if k < 0 or "\n" in text[i:k] or len(text[i + 1 : k].split()) > 5:
+        return None
+    if mark != '"':
+        # the German (or guillemet) quote must still close after the pair
+        return k + 1 if any(text[x] in closers and text[x] != '"' for x in range(k + 1, end)) else None
+    after = re.match(r"[ \t]+(\w)", text[k + 1 : k + 4])
+    return k + 1 if after is not None and after.group(1).islower() else None
 
 
 def _closer_after(text: str, start: int, end: int, closers: tuple[str, ...]) -> bool:

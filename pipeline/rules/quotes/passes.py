@@ -145,6 +145,9 @@ def _quoted_in_reported(
         host = next((q for q in indirect if q.start <= m.open_start and m.close_end <= q.end), None)
         if host is None:
             continue
+        aside = ctx.text[host.start : m.open_start]
+        if aside.rfind("(") > aside.rfind(")"):
+            continue  # "(ebenfalls aktiv bei „Wir sind Nachbarn“)": an aside inside the clause, not its words
         span = ctx.doc.char_span(m.open_start, m.open_start + 1, alignment_mode="expand")
         if span is None or _title_context(ctx, span.start):
             continue

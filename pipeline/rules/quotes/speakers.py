@@ -396,3 +396,28 @@ def _org_before(text: str, start: int) -> bool:
     if not words or "\n" in before[before.rfind(words[-1]) :] or words[-1][-1] in '.:;!?“"':
         return False  # "… Stadtgesellschaft.\n\nKlaus Lederer": the noun ends the sentence before
     return words[-1][:1].isupper() and _org_word(words[-1])
+
+
+def plural_pronoun(doc, q) -> bool:
+    """Whether the speaker is "sie" of a plural verb ("sagen sie nur: „…“"): several people, no one person.
+
+    Reads a plural ending of the cue verb right next to "sie", else the parse's number of the verb or the
+    pronoun.
+    """
+    if not q.speaker or q.speaker.casefold() != "sie" or q.speaker_start is None:
+        return False
+    cue = doc.text[q.cue_start : q.cue_end] if q.cue_start is not None and q.cue_end is not None else ""
+    adjacent = q.cue_end is not None and (
+        q.cue_end + 1 == q.speaker_start or q.speaker_end + 1 == q.cue_start
+    )
+    if adjacent and cue.islower() and cue.endswith("en"):
+        return True  # "sagen sie", "sagten sie": the verb right next to "sie" has a plural ending
+    if not doc.has_annotation("MORPH"):
+        return False
+    for start, end in ((q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end)):
+        if start is None or end is None:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span[0].morph.get("Number") == ["Plur"]:
+            return True
+    return False
