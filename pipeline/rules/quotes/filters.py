@@ -314,8 +314,10 @@ def _not_a_statement(ctx: _Ctx, q: QuoteMatch, names: set[str]) -> bool:
     content = ctx.text[q.start : q.end].strip()
     if q.rule_id.startswith("direct.fragment") and _own_voice(ctx, q):
         return True  # the release's own "ich"/"wir" putting words in marks: a term or scare quote
-    if q.rule_id.startswith("direct.fragment") and _scare_infinitive(ctx.text, q, content):
-        return True
+    if q.rule_id.startswith(("direct.fragment", "direct.in_reported")) and _scare_infinitive(
+        ctx.text, q, content
+    ):
+        return True  # also inside reported speech: "Es sei wichtig, Kranke nicht nur zu „versorgen“"
     if (
         q.rule_id == "direct.fragment.np"
         and len(content.split()) <= _MAX_THING_PHRASE
