@@ -1,6 +1,7 @@
-"""Source phrases that name nobody (issue 18 Q): estimates, the state of an inquiry, one's own account and the
-wording of a law are police or court narrative, no reported statement; an owned source stays. Blank pipeline
-(press_quotes only) on sentences written for these tests, and hand-made rows for the speaker check."""
+"""Source phrases that name nobody (issue 18 Q): estimates and the state of an inquiry are police narrative, no
+reported statement; an owned source stays, and so do one's own account and a law (the WIKINEWS gold annotates
+"nach eigenen Angaben …" and "laut Gesetz …" as reported). Relative "welche" is no indirect question. Blank
+pipeline (press_quotes only) on sentences written for these tests, and hand-made rows for the speaker check."""
 
 from __future__ import annotations
 
@@ -26,16 +27,8 @@ def _row(speaker: str | None, rule: str = "indirect.postp") -> QuoteMatch:
         ("Schätzungen", "indirect.postp"),
         ("dem Stand der Ermittlungen", "indirect.postp"),
         ("derzeitigem Stand der Ermittlungen", "indirect.source"),
-        ("den Angaben", "indirect.postp"),
-        ("eigenen Angaben", "indirect.source"),
-        ("seinen eigenen Angaben", "indirect.source"),
-        ("ihren Angaben", "indirect.source"),
-        ("Tierschutzgesetz", "indirect.prep"),
-        ("Tierschutz-Hundeverordnung", "indirect.prep"),
-        ("der Straßenverkehrsordnung", "indirect.prep"),
-        ("der Satzung", "indirect.prep"),
-        ("§ 3", "indirect.prep"),
-        ("ihren Angaben", "indirect.hearsay"),  # "soll … haben" after such a source takes it as speaker
+        ("dem derzeitigen Ermittlungsstand", "indirect.postp"),
+        ("Schätzungen", "indirect.hearsay"),  # "soll … haben" after such a source takes it as speaker
     ],
 )
 def test_sources_that_name_nobody(speaker, rule):
@@ -54,6 +47,11 @@ def test_sources_that_name_nobody(speaker, rule):
         ("Medienberichten", "indirect.postp"),
         ("einer Studie des Instituts", "indirect.prep"),
         ("Die Bundesregierung", "indirect.dass"),
+        ("den Angaben", "indirect.postp"),
+        ("eigenen Angaben", "indirect.source"),
+        ("ihren Angaben", "indirect.hearsay"),
+        ("Tierschutzgesetz", "indirect.prep"),
+        ("Gesetz", "indirect.prep"),
         (None, "indirect.source"),
     ],
 )
@@ -71,9 +69,8 @@ def test_direct_rows_untouched():
     [
         "Der Schaden am Gebäude beträgt ersten Schätzungen zufolge rund 20.000 Euro.",
         "Insgesamt entstand Schätzungen zufolge ein Sachschaden von mehreren tausend Euro.",
-        "Verletzt wurde nach eigenen Angaben niemand aus der Gruppe der Radfahrer.",
-        "Die Anbindehaltung von Hunden ist laut Tierschutz-Hundeverordnung grundsätzlich verboten.",
-        "Das Schlachten ohne Betäubung ist laut Tierschutzgesetz nur in Ausnahmefällen erlaubt.",
+        "Der Wagen geriet dem Stand der Ermittlungen zufolge auf die Gegenfahrbahn.",
+        "Nach derzeitigem Stand der Ermittlungen fuhr der Radfahrer bei Rot über die Kreuzung.",
     ],
 )
 def test_narrative_sentences_give_no_indirect_row(nlp, text):
