@@ -28,6 +28,7 @@ from pressextract.rules.quotes.reported import (
     _so_attribution,
 )
 from pressextract.rules.quotes.rules import CuePhrase
+from pressextract.rules.quotes.sources import unowned_source
 from pressextract.rules.quotes.speakers import (
     _np_after,
     _np_before,
@@ -387,6 +388,10 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 if rng is None:
                     continue
                 q_lo = rng[1] if k == lo else lo
+                # "Laut einer Studie des Instituts (DIW) liegt …": the abbreviation in brackets is the source's
+                close = next((x for x in range(q_lo, min(q_lo + 6, end)) if doc[x].text == ")"), None)
+                if q_lo < end and doc[q_lo].text == "(" and close is not None:
+                    q_lo = close + 1
                 while q_lo < end and doc[q_lo].text in (",", "(") or (q_lo < end and doc[q_lo].text == ")"):
                     q_lo += 1
                 q_hi = end
@@ -764,7 +769,7 @@ def reported_precision(doc, quotes: list[QuoteMatch]) -> list[QuoteMatch]:
     """The quotes without indirect rows whose speaker names nobody or that report nothing."""
     out = []
     for q in quotes:
-        if q.kind == "indirect" and not_reported(doc, q):
+        if q.kind == "indirect" and (not_reported(doc, q) or unowned_source(q)):
             continue
         if q.kind == "indirect" and not_a_speaker(doc, q):
             if not q.rule_id.startswith(_UNATTRIBUTED_OK):

@@ -34,7 +34,7 @@ from pressextract.rules.quotes.speakers import (
     _speaker_around_verb,
     _speaker_from_dep,
 )
-from pressextract.rules.quotes.words import DETERMINERS, PRONOUNS
+from pressextract.rules.quotes.words import _ADJ_END, DETERMINERS, PRONOUNS
 
 _SO_TAIL = word_set("quotes", "so_tail")
 
@@ -165,6 +165,8 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     elif first.lower_ in _WH_WORDS:
         if first.lower_ == "wie" and comma + 2 < end and ctx.texts[comma + 2][:1].isupper():
             return None  # "informiert über Einrichtungen, wie Krankenhäuser …": an example list, no question
+        if _relative_welche(ctx, comma + 1, end):
+            return None  # "Zeugen haben sich gemeldet, welche zeitnah vernommen werden": a relative clause
         rule = "indirect.question"  # "Sie erklärte, warum …"
         rng = _speaker_around_verb(ctx, v, clause_start, comma)
     elif _zu_infinitive(ctx, comma + 1, end):
@@ -405,3 +407,19 @@ def _closes_sentence(ctx: _Ctx, v: int, end: int) -> bool:
     if end - v > 14:
         return False
     return not any(ctx.texts[k] in (",", ":", "(") or ctx.inside[k] >= 0 for k in range(v + 1, end))
+
+
+def _relative_welche(ctx: _Ctx, k: int, end: int) -> bool:
+    """ "welche" at k opens a relative clause (a pronoun, no noun follows), not an indirect question.
+
+    Example: "…, welche zeitnah vernommen werden" -> True; "…, welche historischen Geschichten sie kennen" and
+    "…, welche Hürden sie nahmen" -> False (a determiner of the asked-about noun).
+    """
+    if not ctx.lower[k].startswith("welch") or k + 1 >= end:
+        return False
+    if ctx.has_lemma and ctx.doc[k].tag_:
+        return ctx.doc[k].tag_ in ("PRELS", "PRELAT")
+    j = k + 1  # adjectives may stand between the determiner and its noun: "welche neuen Regeln"
+    while j < end and j - k <= 3 and ctx.texts[j].islower() and ctx.lower[j].endswith(_ADJ_END):
+        j += 1
+    return not (j < end and ctx.texts[j][:1].isupper())  # no noun after it: a pronoun
