@@ -964,3 +964,17 @@ def test_dated_course_handover_prayer_are_events(nlp, text, start):
 )
 def test_undated_or_lookalike_course_handover_are_no_events(nlp, text):
     assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # the call to register dates the registration, not the course
+        ("Titel\n\nBitte melden Sie sich vorab am 9. Mai per Mail für den Workshop an.", None),
+        ("Titel\n\nMeldet euch bis 9. Mai für den Workshop an.", None),
+        # the event's own sentence still dates it
+        ("Titel\n\nDer Workshop findet am 14. Mai, 10 Uhr im Rathaus statt.", "2024-05-14T10:00"),
+    ],
+)
+def test_call_to_register_dates_no_event(nlp, text, start):
+    assert [e["start"] for e in _events(nlp, text)] == [start]
