@@ -907,9 +907,9 @@ def test_meeting_point_after_the_event(nlp, text, location):
 @pytest.mark.parametrize(
     "word, etype",
     [
-        ("PC-Grundlagenkurs", "Kurs"),
-        ("Schnupperkurse", "Kurs"),
-        ("Malkurs", "Kurs"),
+        ("PC-Grundlagenkurs", "Workshop"),
+        ("Schnupperkurse", "Workshop"),
+        ("Malkurs", "Workshop"),
         ("Scheckübergabe", "Übergabe"),
         ("Übergabe", "Übergabe"),
         ("Schlüsselübergabe", "Übergabe"),
