@@ -635,17 +635,7 @@ def events_of(
     for r in results:
         _run_until(r, doc=doc, text=text, timexes=timexes)
     results.sort(key=lambda r: min(r.mentions))
-    final = _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
-    first_end = text.find("\n") if "\n" in text else len(text)
-    if results and not final and blocks and not any(rx.search(text[:first_end]) for rx in cancelled):
-        # every noun event was a bare plural or a step ("Zwei Smartphone- und Tabletkurse ab 21.09.2020"
-        # over "Termin: … Beginn: …"): the label block is the event, as when no noun was found at all
-        heads = sorted([*lead, (0, first_end)])
-        block_event = _event_of_block(text, blocks, heads)
-        if block_event is not None:
-            _run_until(block_event, doc=doc, text=text, timexes=timexes)
-            final = [block_event]
-    return final
+    return _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
 
 
 # the subject of a sentence that dates the event before it: "Sie findet am …", "Die Veranstaltung beginnt um …"

@@ -981,16 +981,3 @@ def test_undated_or_lookalike_course_handover_are_no_events(nlp, text):
 )
 def test_call_to_register_dates_no_event(nlp, text, start):
     assert [e["start"] for e in _events(nlp, text)] == [start]
-
-
-@pytest.mark.parametrize(
-    "head, expected",
-    [
-        # the headline's bare plural is no event, but the label block under it is one
-        ("Zwei Tabletkurse", [("Zwei Tabletkurse", "2024-09-21T11:00")]),
-        ("Malkurse für Einsteiger", [("Malkurse für Einsteiger", "2024-09-21T11:00")]),
-    ],
-)
-def test_block_event_when_the_noun_event_is_a_bare_plural(nlp, head, expected):
-    text = f"{head}\n\nOrt: Bürgertreff am Bahnhof, Hauptstraße 4\nTermin: 21. September, 11 Uhr\n"
-    assert [(e["name"], e["start"]) for e in _events(nlp, text)] == expected
