@@ -73,6 +73,7 @@ def _findet_statt(noun: str, det: str = "ein"):
         ("Gespräch", "Gespräch"),
         ("Termin", None),  # a stop noun of the frame slot
         ("Auswahl", None),  # the lexicon's non-event
+        ("Kurs", "Kurs"),  # a bare "Kurs" is no lexicon noun, but the frame's subject is a course
         ("Uhr", None),
     ],
 )
@@ -899,3 +900,84 @@ def test_meeting_that_is_the_setting_of_a_decision(nlp, text, names):
 def test_meeting_point_after_the_event(nlp, text, location):
     got = _events(nlp, text)
     assert got and got[0]["location"] == location
+
+
+# --- course, handover and prayer heads (issue 16) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, etype",
+    [
+        ("PC-Grundlagenkurs", "Kurs"),
+        ("Schnupperkurse", "Kurs"),
+        ("Malkurs", "Kurs"),
+        ("Scheckübergabe", "Übergabe"),
+        ("Übergabe", "Übergabe"),
+        ("Schlüsselübergabe", "Übergabe"),
+        ("Gedenk-Andacht", "Gottesdienst"),
+        ("Adventsandacht", "Gottesdienst"),
+    ],
+)
+def test_course_handover_prayer_heads(lexicon, word, etype):
+    hit = match_noun(word, lexicon=lexicon)
+    assert hit is not None and hit[0].type == etype
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Kurs", "Kurse", "Diskurs", "Diskurse", "Exkurs", "Sparkurs", "Wechselkurs", "Konfrontationskurs", "Machtübergabe",
+     "Geldübergabe", "Betriebsübergabe", "Baufeldübergabe"],
+)  # fmt: skip
+def test_course_and_handover_lookalikes(lexicon, word):
+    assert match_noun(word, lexicon=lexicon) is None
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "Die feierliche Übergabe des neuen Spielplatzes findet am 14. Mai, 11 Uhr vor der Grundschule statt.",
+            "2024-05-14T11:00",
+        ),
+        (
+            "Der nächste Schnupperkurs Aquarell beginnt am 3. März, 10 Uhr in der Stadtteilbibliothek.",
+            "2024-03-03T10:00",
+        ),
+        (
+            "Die Andacht zum Ewigkeitssonntag feiern wir am 24. November, 18 Uhr in der Dorfkirche.",
+            "2024-11-24T18:00",
+        ),
+    ],
+)
+def test_dated_course_handover_prayer_are_events(nlp, text, start):
+    evs = _events(nlp, text)
+    assert [e["start"] for e in evs] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Übergabe der Unterlagen an das Jobcenter ist jederzeit möglich.",
+        "Der Kurs der Landesregierung bleibt nach Ansicht der Fraktion falsch.",
+        # a bare "Kurs" is no event noun: the course of a policy, "auf Kurs"
+        "Das Land bleibt beim Ausbau der Radwege am 5. Juni auf Kurs.",
+        "Nach der Machtübergabe am 30. Januar 1933 wurde der Verein verboten.",
+        "Der Diskurs über die Verkehrswende wird am 5. Juni im Ausschuss weitergeführt.",
+    ],
+)
+def test_undated_or_lookalike_course_handover_are_no_events(nlp, text):
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # the call to register dates the registration, not the course
+        ("Titel\n\nBitte melden Sie sich vorab am 9. Mai per Mail für den Workshop an.", None),
+        ("Titel\n\nMeldet euch bis 9. Mai für den Workshop an.", None),
+        # the event's own sentence still dates it
+        ("Titel\n\nDer Workshop findet am 14. Mai, 10 Uhr im Rathaus statt.", "2024-05-14T10:00"),
+    ],
+)
+def test_call_to_register_dates_no_event(nlp, text, start):
+    assert [e["start"] for e in _events(nlp, text)] == [start]
