@@ -410,14 +410,23 @@ class Counts:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    # on matched pairs whose gold gives the field: how many carry the gold value (accuracy on matched rows)
+    matched: int = 0
+    matched_right: int = 0
 
     def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+        self.matched += other.matched
+        self.matched_right += other.matched_right
 
     def value(self, *, want: object, got: object, same: bool) -> None:
-        """Count one compared value: right, wrong (a false positive and a false negative), or missing."""
+        """Count one compared value of a matched pair: right, wrong (a false positive and a false negative), or
+        missing."""
+        if norm(want):
+            self.matched += 1
+            self.matched_right += bool(same)
         if norm(want) and same:
             self.tp += 1
             return
@@ -430,7 +439,9 @@ class Counts:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else None
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else None
         f = 2 * p * r / (p + r) if p and r else (0.0 if self.tp + self.fp + self.fn else None)
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "p": _round(p), "r": _round(r), "f": _round(f)}
+        acc = self.matched_right / self.matched if self.matched else None
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "p": _round(p), "r": _round(r), "f": _round(f),
+                "matched": self.matched, "acc_matched": _round(acc)}  # fmt: skip
 
 
 def _round(x: float | None) -> float | None:

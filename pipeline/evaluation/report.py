@@ -631,6 +631,21 @@ def render_gold_splits(gold: dict) -> list[str]:
                 c = p["prf"].get(t, {}).get(f) or {"p": None, "r": None, "f": None, "tp": 0, "fp": 0, "fn": 0}
                 cells.append(f"{_f(c['p'])} | {_f(c['r'])} | {_f(c['f'])} | {c['tp']}/{c['fp']}/{c['fn']}")
             lines.append(f"| {t} | {f} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Roles: accuracy on matched rows (of the gold roles matched to an extracted row, the share with the gold value):",
+        "",
+    ]
+    for n, p in have:
+        parts = [(n, p)] + [(f"{n} {g}", gp) for g, gp in (p.get("by_collection") or {}).items()]
+        for label, part in parts:
+            cells = []
+            for f in ("role_norm", "portfolio", "jurisdiction", "level"):
+                c = part["prf"].get("roles", {}).get(f) or {}
+                if c.get("matched"):
+                    cells.append(f"{f} {_f(c.get('acc_matched'))} ({c['matched']})")
+            if cells:
+                lines.append(f"- {label}: " + ", ".join(cells))
     main = (("events", "name"), ("agenda", "item"), ("people", "person"), ("roles", "role"), ("quotes", "span"),
             ("quotes", "speaker"), ("timexes", "value"))  # fmt: skip
     for n, p in have:

@@ -377,3 +377,24 @@ def test_forbidden_names_taken_are_counted_per_release():
     empty = perfect_tables({"document": "d1"})
     part = _score_set([gold], {"d1": empty})
     assert part["forbidden_people"]["files_extracted"] == 0
+
+
+def test_roles_accuracy_on_matched_rows_ignores_unmatched_rows():
+    """Issue 17 asks for role_norm/jurisdiction/level accuracy on matched roles: a wrong value on a matched row
+    counts against it, an extra unmatched row or a missed role does not."""
+    gold = {"document": "d1", "complete": ["people", "roles"],
+            "people": [{"family_name": "Muster"}, {"family_name": "Probe"}],
+            "roles": [{"family_name": "Muster", "role_norm": "Senator", "jurisdiction": "Berlin"},
+                      {"family_name": "Probe", "role_norm": "Bürgermeister", "jurisdiction": "Hamburg"}]}  # fmt: skip
+    tables = perfect_tables(gold)
+    probe = next(r for r in tables["roles"] if r["person_id"] == tables["people"][1]["person_id"])
+    tables["roles"].remove(probe)  # Probe's role missed
+    tables["roles"][0]["jurisdiction"] = "Hamburg"  # Muster's jurisdiction wrong
+    tables["people"].append({"person_id": "p9", "name": "Kurt Beispiel", "family_name": "Beispiel"})
+    tables["roles"].append(
+        {"doc_id": "d1", "person_id": "p9", "name": "Kurt Beispiel", "role_norm": "Sprecher"}
+    )
+    roles = prf_dict(score_prf(tables, gold, doc_source="d1"))["roles"]
+    assert roles["role_norm"]["matched"] == 1 and roles["role_norm"]["acc_matched"] == 1.0
+    assert roles["jurisdiction"]["matched"] == 1 and roles["jurisdiction"]["acc_matched"] == 0.0
+    assert roles["role"]["fp"] == 1  # the unmatched row costs role detection only
