@@ -23,20 +23,26 @@ def row_with(nlp, text: str, start: str) -> dict:
     "text, start, body",
     [
         (
-            "Die Angeklagte erklärte, dass sie von nichts gewusst habe. Diese Einlassung hielt die Kammer für "
-            "widerlegt. Die Angeklagte habe die Zahlungen selbst veranlasst.",
+            (
+                "Die Angeklagte erklärte, dass sie von nichts gewusst habe. Diese Einlassung hielt die Kammer für "
+                "widerlegt. Die Angeklagte habe die Zahlungen selbst veranlasst."
+            ),
             "Die Angeklagte habe",
             "die Kammer",
         ),
         (
-            "Der Kläger erklärte, dass der Bescheid rechtswidrig sei. Dem folgte der Senat nicht. "
-            "Die Behörde habe ihr Ermessen fehlerfrei ausgeübt.",
+            (
+                "Der Kläger erklärte, dass der Bescheid rechtswidrig sei. Dem folgte der Senat nicht. "
+                "Die Behörde habe ihr Ermessen fehlerfrei ausgeübt."
+            ),
             "Die Behörde habe",
             "der Senat",
         ),
         (
-            "Die Beschwerdeführerin sagte, dass ihr Recht auf Gehör verletzt worden sei. Das Gericht sah "
-            "das anders. Sie habe ausreichend Gelegenheit zur Stellungnahme gehabt.",
+            (
+                "Die Beschwerdeführerin sagte, dass ihr Recht auf Gehör verletzt worden sei. Das Gericht sah "
+                "das anders. Sie habe ausreichend Gelegenheit zur Stellungnahme gehabt."
+            ),
             "Sie habe ausreichend",
             "Das Gericht",
         ),
@@ -55,15 +61,19 @@ def test_court_body_takes_over_the_continuation(nlp, text, start, body):
     [
         # no court sentence between: the continuation stays with the party
         (
-            "Der Angeklagte erklärte, dass er das Geld zurückgeben wolle. Er habe nicht gewusst, woher es "
-            "stamme.",
+            (
+                "Der Angeklagte erklärte, dass er das Geld zurückgeben wolle. Er habe nicht gewusst, woher es "
+                "stamme."
+            ),
             "Er habe nicht",
             "Der Angeklagte",
         ),
         # the court only in a prepositional phrase: no subject, no switch
         (
-            "Die Klägerin trug vor, dass die Kündigung unwirksam sei. Vor der Kammer erschien sie ohne "
-            "Anwalt. Der Arbeitgeber habe sie nie abgemahnt.",
+            (
+                "Die Klägerin trug vor, dass die Kündigung unwirksam sei. Vor der Kammer erschien sie ohne "
+                "Anwalt. Der Arbeitgeber habe sie nie abgemahnt."
+            ),
             "Der Arbeitgeber habe",
             "Die Klägerin",
         ),
@@ -94,7 +104,10 @@ def test_court_nouns_speak_as_organization(nlp, text, speaker):
     "text, speaker",
     [
         ("Richterin Anna Berger sagte, dass das Verfahren eingestellt werde.", "Richterin Anna Berger"),
-        ("Der Sprecher des Landgerichts sagte, dass die Verhandlung vertagt werde.", "Der Sprecher des Landgerichts"),
+        (
+            "Der Sprecher des Landgerichts sagte, dass die Verhandlung vertagt werde.",
+            "Der Sprecher des Landgerichts",
+        ),
     ],
 )
 def test_people_at_courts_are_no_organization(nlp, text, speaker):
