@@ -34,9 +34,10 @@ from pressextract.rules.quotes.speakers import (
     _np_before,
     _speaker_around_verb,
     _speaker_from_dep,
+    court_body_subject,
     speaker_organization,
 )
-from pressextract.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, _PREPOSITIONS, CONNECTORS, DETERMINERS
+from pressextract.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, CONNECTORS, DETERMINERS
 
 
 def _sentences(ctx: _Ctx) -> Iterator[tuple[int, int]]:
@@ -142,40 +143,12 @@ def _dies_sagte(
 
 
 _NOT_FREE = word_set("quotes", "not_free_indirect")
-_COURT_BODIES = word_set("quotes", "court_bodies")
-
-
-def _court_body(word: str) -> bool:
-    """A court or its panel: "Kammer", "Senat", "Landgericht", "Bundesgerichtshof", "Richter"."""
-    w = word.casefold()
-    return w in _COURT_BODIES or any(w.endswith(h) and len(h) >= 6 for h in _COURT_BODIES)
 
 
 def _court_body_between(ctx: _Ctx, start: int, stop: int) -> tuple[int, int, str] | None:
     """The court body that is the subject of a sentence between a quote and the sentence at `stop`:
     "Diese Angaben hielt die Kammer für nicht glaubhaft." -> the chars and text of "die Kammer"."""
-    doc = ctx.doc
-    found = None
-    for t in doc:
-        if t.idx < start or t.idx >= stop or ctx.inside[t.i] >= 0 or t.i < 1 or not _court_body(t.text):
-            continue
-        det = doc[t.i - 1]
-        if det.lower_ not in ("die", "der", "das"):
-            continue  # "des Senats", "dem Gericht": not the subject
-        before = doc[det.i - 1] if det.i > 0 else None
-        # subject: the sentence opens with it ("Die Kammer folgte …") or a verb stands right before
-        # ("… hielt die Kammer für …"); not after a preposition or a noun ("vor der Kammer", "Auffassung der")
-        opens = before is None or before.text in (".", "!", "?", "\n") or "\n" in before.text
-        after_verb = (
-            before is not None
-            and before.text.isalpha()
-            and before.text.islower()
-            and before.lower_ not in _PREPOSITIONS
-            and before.lower_ not in CONNECTORS
-        )
-        if opens or after_verb:
-            found = (det.idx, t.idx + len(t), ctx.text[det.idx : t.idx + len(t)])
-    return found
+    return court_body_subject(ctx.doc, start, stop, text=ctx.text, inside=ctx.inside)
 
 
 def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteMatch]:

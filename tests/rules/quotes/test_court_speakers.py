@@ -24,7 +24,7 @@ def row_with(nlp, text: str, start: str) -> dict:
     [
         (
             (
-                "Die Angeklagte erklärte, dass sie von nichts gewusst habe. Diese Einlassung hielt die Kammer für "
+                "Das Landgericht hat das Urteil verkündet. Die Angeklagte erklärte, dass sie von nichts gewusst habe. Diese Einlassung hielt die Kammer für "
                 "widerlegt. Die Angeklagte habe die Zahlungen selbst veranlasst."
             ),
             "Die Angeklagte habe",
@@ -32,7 +32,7 @@ def row_with(nlp, text: str, start: str) -> dict:
         ),
         (
             (
-                "Der Kläger erklärte, dass der Bescheid rechtswidrig sei. Dem folgte der Senat nicht. "
+                "Das Verwaltungsgericht wies die Klage ab. Der Kläger erklärte, dass der Bescheid rechtswidrig sei. Dem folgte der Senat nicht. "
                 "Die Behörde habe ihr Ermessen fehlerfrei ausgeübt."
             ),
             "Die Behörde habe",
@@ -67,6 +67,15 @@ def test_court_body_takes_over_the_continuation(nlp, text, start, body):
             ),
             "Er habe nicht",
             "Der Angeklagte",
+        ),
+        # no court matter: in Berlin "der Senat" is the government, its decision no reasoning on a statement
+        (
+            (
+                "Senatorin Anna Berger erklärte, dass die Mittel ausreichten. Danach hat der Senat die Vorlage "
+                "beschlossen. Die Bezirke seien zu spät gewesen."
+            ),
+            "Die Bezirke seien",
+            "Senatorin Anna Berger",
         ),
         # the court only in a prepositional phrase: no subject, no switch
         (
@@ -114,3 +123,66 @@ def test_people_at_courts_are_no_organization(nlp, text, speaker):
     found = [q for _, q in rows(nlp, text) if q["speaker"] and q["speaker"].startswith(speaker.split()[0])]
     assert found, rows(nlp, text)
     assert all(q["speaker_org"] is None for q in found)
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        (
+            (
+                "Das Landgericht hat die Klage abgewiesen. Die Kammer wies den Einwand zurück. Sie "
+                "erklärte, dass ein Schaden nicht entstanden sei."
+            ),
+            "Die Kammer",
+        ),
+        (
+            (
+                "Das Oberlandesgericht hat entschieden. Der Senat sah keinen Verstoß. Er betonte, dass die Frist "
+                "gewahrt sei."
+            ),
+            "Der Senat",
+        ),
+        (
+            (
+                "Das Sozialgericht hat geurteilt. Die Kammer folgte dem Gutachten nicht. Sie erklärte, dass die "
+            "Klägerin voll erwerbsfähig sei.",
+            "Die Kammer",
+        ),
+    ],
+)
+def test_pronoun_continues_the_court(nlp, text, body):
+    found = [q for t, q in rows(nlp, text) if t.startswith("dass") and q["speaker"] == body]
+    assert found, rows(nlp, text)
+    assert all(q["speaker_org"] == body and q["person_id"] is None for q in found)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # another antecedent of the pronoun's gender between: the witness speaks, not the court
+        (
+            (
+                "Das Landgericht hat verhandelt. Die Kammer vernahm die Zeugin. Sie erklärte, dass sie den Unfall "
+                "gesehen habe."
+            ),
+            "Sie",
+        ),
+        # gender does not fit: "Er" is not "die Kammer"
+        (
+            (
+                "Das Landgericht hat verhandelt. Die Kammer vertagte die Sitzung. Er erklärte, dass er nichts "
+                "wisse."
+            ),
+            "Er",
+        ),
+        # no court matter: the Berlin Senat is no court body
+        (
+            "Der Senat hat heute getagt. Er erklärte, dass die Mittel reichten.",
+            "Er",
+        ),
+    ],
+)
+def test_pronoun_stays_without_a_fitting_court(nlp, text, speaker):
+    found = [q for t, q in rows(nlp, text) if t.startswith("dass")]
+    assert found, rows(nlp, text)
+    assert all(q["speaker"] == speaker for q in found)
