@@ -145,7 +145,8 @@ def test_people_at_courts_are_no_organization(nlp, text, speaker):
         (
             (
                 "Das Sozialgericht hat geurteilt. Die Kammer folgte dem Gutachten nicht. Sie erklärte, dass die "
-            "Klägerin voll erwerbsfähig sei.",
+                "Klägerin voll erwerbsfähig sei."
+            ),
             "Die Kammer",
         ),
     ],
