@@ -5,6 +5,7 @@ Example: find_quotes(doc) on "„Wir handeln“, sagte Senatorin Kalayci." -> [Q
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -27,7 +28,7 @@ from pressextract.rules.quotes.passes import (
 )
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
-from pressextract.rules.quotes.speakers import plural_pronoun, speaker_organization
+from pressextract.rules.quotes.speakers import court_body_subject, plural_pronoun, speaker_organization
 
 _GENERIC_SPEAKERS = word_set("quotes", "generic_speakers")
 _SPEAKER_DETERMINERS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
@@ -175,6 +176,10 @@ def find_quotes(
         if doc.char_span(m.start, m.end, alignment_mode="expand") is None:
             continue  # not on token edges of this Doc: no span to write, no speaker to remember
         pid = None
+        # "Die Kammer folgte dem nicht. Sie führte aus, …": the pronoun continues the court, not a person before
+        body = _court_antecedent(doc, m, people, text)
+        if body is not None:
+            m = replace(m, speaker=body[2], speaker_start=body[0], speaker_end=body[1])
         # an organization ("Power Shift Africa", "die Polizei") is nobody's person_id, nor a pronoun's antecedent
         if (
             m.speaker
@@ -193,3 +198,32 @@ def find_quotes(
                 resolved.append((m.speaker_start, pid, genders.get(pid), m.speaker))
         out.append(replace(m, person_id=pid) if pid else m)
     return out
+
+
+_PRONOUN_ARTICLE = {"sie": "die", "er": "der", "es": "das"}
+
+
+def _court_antecedent(doc, m: QuoteMatch, people: list[Mention], text: str) -> tuple[int, int, str] | None:
+    """The court body a singular pronoun speaker continues: the last court body as subject in the same
+    paragraph before it (at most 400 characters), of the pronoun's gender ("die Kammer" - "sie", "der
+    Senat" - "er"), with no person named between.
+
+    Example: "Die Kammer hielt die Angaben für widerlegt. Sie führte aus, dass …" -> "Die Kammer".
+    """
+    if not m.speaker or m.speaker_start is None or m.speaker.casefold() not in _PRONOUN_ARTICLE:
+        return None
+    if plural_pronoun(doc, m):
+        return None
+    lo = max(0, m.speaker_start - 400)
+    para = text.rfind("\n\n", lo, m.speaker_start)
+    lo = para + 2 if para >= 0 else lo
+    body = court_body_subject(doc, lo, m.speaker_start, text=text)
+    if body is None or body[2].split()[0].casefold() != _PRONOUN_ARTICLE[m.speaker.casefold()]:
+        return None
+    if any(body[1] <= p.start < m.speaker_start for p in people):
+        return None  # "Die Kammer hörte die Zeugin Anna Berger. Sie sagte, …": the person speaks
+    article = _PRONOUN_ARTICLE[m.speaker.casefold()]
+    between = text[body[1] : m.speaker_start].split()
+    if any(w.casefold() == article and n[:1].isupper() for w, n in itertools.pairwise(between)):
+        return None  # "Die Kammer vernahm die Zeugin. Sie erklärte, …": another antecedent of that gender
+    return body

@@ -34,6 +34,7 @@ from pressextract.rules.quotes.speakers import (
     _np_before,
     _speaker_around_verb,
     _speaker_from_dep,
+    court_body_subject,
     speaker_organization,
 )
 from pressextract.rules.quotes.words import _ADJ_END, _FUNCTION_WORDS, CONNECTORS, DETERMINERS
@@ -74,7 +75,14 @@ def _indirect_quotes(
         if not found and ctx.opts.free_indirect:
             last = _last_attributed(ctx.text, s0, direct, out)
             if last is not None:
+                # "Diese Angaben hielt die Kammer für nicht glaubhaft. Den Angeklagten sei …": the court's
+                # sentence between takes over; what follows in Konjunktiv is its reasoning, not the last speaker's
+                body = _court_body_between(ctx, last.end, s0)
+                if body is not None:
+                    last = replace(last, speaker=body[2], speaker_start=body[0], speaker_end=body[1])
                 found = _free_indirect(ctx, lo, hi, last)
+                if body is not None:
+                    found = [replace(q, rule_id="indirect.free_court") for q in found]
             elif prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
                 found = _free_indirect_cued(ctx, lo, hi, prev_sent)
             if not found and prev_sent is not None and not _para_between(ctx, prev_sent[1], lo):
@@ -135,6 +143,12 @@ def _dies_sagte(
 
 
 _NOT_FREE = word_set("quotes", "not_free_indirect")
+
+
+def _court_body_between(ctx: _Ctx, start: int, stop: int) -> tuple[int, int, str] | None:
+    """The court body that is the subject of a sentence between a quote and the sentence at `stop`:
+    "Diese Angaben hielt die Kammer für nicht glaubhaft." -> the chars and text of "die Kammer"."""
+    return court_body_subject(ctx.doc, start, stop, text=ctx.text, inside=ctx.inside)
 
 
 def _free_indirect(ctx: _Ctx, lo: int, hi: int, last: QuoteMatch) -> list[QuoteMatch]:

@@ -421,3 +421,46 @@ def plural_pronoun(doc, q) -> bool:
         if span is not None and span[0].morph.get("Number") == ["Plur"]:
             return True
     return False
+
+
+_COURT_BODIES = word_set("quotes", "court_bodies")
+
+
+def _court_body(word: str) -> bool:
+    """A court or its panel: "Kammer", "Senat", "Landgericht", "Bundesgerichtshof", "Richter"."""
+    w = word.casefold()
+    return w in _COURT_BODIES or any(w.endswith(h) and len(h) >= 6 for h in _COURT_BODIES)
+
+
+def court_body_subject(doc, start: int, stop: int, *, text: str, inside=None) -> tuple[int, int, str] | None:
+    """The last court body between chars start and stop that stands as a subject: the sentence opens with
+    it ("Die Kammer folgte …") or a verb stands right before it ("… hielt die Kammer für …"); not after a
+    preposition or a noun ("vor der Kammer", "Auffassung der Kammer"), not inside quotation marks.
+
+    Example: "Diese Angaben hielt die Kammer für nicht glaubhaft." -> (chars of "die Kammer", "die Kammer").
+    """
+    if "gericht" not in text.casefold():
+        return (
+            None  # no court matter: in Berlin "der Senat" is the government, whose sentences are no reasoning
+        )
+    found = None
+    for t in doc:
+        if t.idx < start or t.idx >= stop or t.i < 1 or not _court_body(t.text):
+            continue
+        if inside is not None and inside[t.i] >= 0:
+            continue
+        det = doc[t.i - 1]
+        if det.lower_ not in ("die", "der", "das"):
+            continue  # "des Senats", "dem Gericht": not the subject
+        before = doc[det.i - 1] if det.i > 0 else None
+        opens = before is None or before.text in (".", "!", "?", ":") or "\n" in before.text
+        after_verb = (
+            before is not None
+            and before.text.isalpha()
+            and before.text.islower()
+            and before.lower_ not in _PREPOSITIONS
+            and before.lower_ not in CONNECTORS
+        )
+        if opens or after_verb:
+            found = (det.idx, t.idx + len(t), text[det.idx : t.idx + len(t)])
+    return found
