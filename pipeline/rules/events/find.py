@@ -74,6 +74,7 @@ class _Group:
 
 _REF_DETS = word_set("events", "refdets")
 _OFFICE_TYPES = word_set("events", "office_types")
+_INCIDENT_KEPT = word_set("events", "incident_kept")  # an exercise reports an alarm and stays an event
 
 
 def events_of(
@@ -181,7 +182,8 @@ def events_of(
         incident), not an event: "Unbekannte haben Gäste einer Party angegriffen"; under such a headline
         also "… befand sich auf dem Weg zum Volksfest". A court hearing or press conference, and a sentence
         that announces ("findet am … statt", "lädt … ein"), stay events."""
-        if m.noun.cls in ("hearing", "press") or _ANNOUNCES.search(sent.text):
+        kept = m.noun.cls in ("hearing", "press") or doc[m.start].lower_.endswith(tuple(_INCIDENT_KEPT))
+        if kept or _ANNOUNCES.search(sent.text):
             return False
         return head_incident or any(rx.search(sent.text) for rx in incidents)
 
