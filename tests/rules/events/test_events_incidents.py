@@ -25,7 +25,11 @@ def nlp():
 def _timexes(text: str) -> list[TimexRef]:
     """Hand-made timexes: "6. Oktober 2024" -> 2024-10-06, "um 19 Uhr" after it -> its time."""
     out = []
-    rx = r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?(?:,?\s*(?:um|gegen|ab)?\s*(\d{1,2})\s*Uhr)?"
+    rx = (
+        r"(\d{1,2})\.\s*("
+        + "|".join(MONTHS)
+        + r")(?:\s+(\d{4}))?(?:,?\s*(?:um|gegen|ab)?\s*(\d{1,2})\s*Uhr)?"
+    )
     for m in re.finditer(rx, text):
         value = f"{m.group(3) or 2024}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
         if m.group(4):
@@ -43,53 +47,71 @@ def _types(nlp, text, published="2024-06-01"):
 SETTINGS = [
     # shouldn't: the event noun is where or when the crime or accident happened
     (
-        "Container in Brand gesetzt\n\nAm 6. Juni 2024 gegen 17 Uhr haben unbekannte Täter Holzpaletten für "
-        "das Seefest in einem Container angezündet.",
+        (
+            "Container in Brand gesetzt\n\nAm 6. Juni 2024 gegen 17 Uhr haben unbekannte Täter Holzpaletten für "
+            "das Seefest in einem Container angezündet."
+        ),
         [],
     ),
     (
-        "Gäste einer Geburtstagsfeier angegriffen\n\nAm 2. Juni 2024 gegen 23 Uhr kamen drei Männer zu einer "
-        "privaten Geburtstagsfeier in einem Hinterhof in Moabit.",
+        (
+            "Gäste einer Geburtstagsfeier angegriffen\n\nAm 2. Juni 2024 gegen 23 Uhr kamen drei Männer zu einer "
+            "privaten Geburtstagsfeier in einem Hinterhof in Moabit."
+        ),
         [],
     ),
     (
-        "Diebstahl eines Gemäldes\n\nAm 3. Mai 2024 wurde während einer Vernissage in einer Galerie in "
-        "Kreuzberg ein kleines Ölbild entwendet.",
+        (
+            "Diebstahl eines Gemäldes\n\nAm 3. Mai 2024 wurde während einer Vernissage in einer Galerie in "
+            "Kreuzberg ein kleines Ölbild entwendet."
+        ),
         [],
     ),
     (
-        "Polizeibericht\n\nRastatt: Auffahrunfall\n\n3000 Euro Sachschaden entstand bei einem Unfall, der sich "
-        "am 4. Mai 2024 gegen 18 Uhr auf dem Weg zum Maifest in der Bahnhofstraße ereignete.",
+        (
+            "Polizeibericht\n\nRastatt: Auffahrunfall\n\n3000 Euro Sachschaden entstand bei einem Unfall, der sich "
+            "am 4. Mai 2024 gegen 18 Uhr auf dem Weg zum Maifest in der Bahnhofstraße ereignete."
+        ),
         [],
     ),
     (
-        "Jugendliche auf dem Heimweg vom Schützenfest beraubt\n\nAm 1. Juni 2024 gegen 22 Uhr war eine "
-        "16-Jährige auf dem Heimweg vom Schützenfest in Neustadt.",
+        (
+            "Jugendliche auf dem Heimweg vom Schützenfest beraubt\n\nAm 1. Juni 2024 gegen 22 Uhr war eine "
+            "16-Jährige auf dem Heimweg vom Schützenfest in Neustadt."
+        ),
         [],
     ),
     # shouldn't: an operation is no event, whatever its head ("-marathon", "-tag")
     ("Zwölf Stunden im Einsatzmarathon\n\nAm 8. Mai 2024 ab 14 Uhr rückte der Löschzug sechsmal aus.", []),
     # should: the release announces the festival and gives the police's hints for it
     (
-        "Hinweise der Polizei zum Frühlingsfest\n\nDas Frühlingsfest beginnt am 7. Juni 2024 auf dem "
-        "Festplatz; die Polizei kontrolliert verstärkt den Jugendschutz.",
+        (
+            "Hinweise der Polizei zum Frühlingsfest\n\nDas Frühlingsfest beginnt am 7. Juni 2024 auf dem "
+            "Festplatz; die Polizei kontrolliert verstärkt den Jugendschutz."
+        ),
         ["Fest"],
     ),
     # should: a hearing against the suspect, a press conference on the arrest
     (
-        "Terminhinweis\n\nDie Hauptverhandlung gegen den mutmaßlichen Täter beginnt am 12. Juni 2024 um 9 Uhr "
-        "im Saal 500.",
+        (
+            "Terminhinweis\n\nDie Hauptverhandlung gegen den mutmaßlichen Täter beginnt am 12. Juni 2024 um 9 Uhr "
+            "im Saal 500."
+        ),
         ["Gerichtsverhandlung"],
     ),
     (
-        "Einladung\n\nZur Festnahme der Tatverdächtigen gibt die Polizei am 5. Juni 2024 um 11 Uhr eine "
-        "Pressekonferenz im Präsidium.",
+        (
+            "Einladung\n\nZur Festnahme der Tatverdächtigen gibt die Polizei am 5. Juni 2024 um 11 Uhr eine "
+            "Pressekonferenz im Präsidium."
+        ),
         ["Pressekonferenz"],
     ),
     # should: an open day of the fire brigade with its vehicles, announced
     (
-        "Feuerwehr öffnet ihre Tore\n\nAm 15. Juni 2024 ab 10 Uhr findet auf der Wache Nord der Tag der "
-        "offenen Tür statt; gezeigt wird, wie ein Auto nach einem Verkehrsunfall geöffnet wird.",
+        (
+            "Feuerwehr öffnet ihre Tore\n\nAm 15. Juni 2024 ab 10 Uhr findet auf der Wache Nord der Tag der "
+            "offenen Tür statt; gezeigt wird, wie ein Auto nach einem Verkehrsunfall geöffnet wird."
+        ),
         ["Tag der offenen Tür"],
     ),
 ]
