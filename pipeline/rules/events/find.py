@@ -185,7 +185,12 @@ def events_of(
         kept = m.noun.cls in ("hearing", "press") or doc[m.start].lower_.endswith(tuple(_INCIDENT_KEPT))
         if kept or _ANNOUNCES.search(sent.text):
             return False
-        return head_incident or any(rx.search(sent.text) for rx in incidents)
+        if any(rx.search(sent.text) for rx in incidents):
+            return True
+        # under an incident headline, a sentence dated after the release announces ("… bevor sie bei der
+        # Eröffnungsfeier am 17. Juni eintrifft"); one dated before it or undated tells the story
+        days = sent_dates(sent)[0]
+        return head_incident and not (published and days and max(days).isoformat() > published[:10])
 
     def body_dating() -> Span | None:
         """The sentence under the headline that dates the event the headline names: the first of the body's

@@ -38,7 +38,7 @@ def _timexes(text: str) -> list[TimexRef]:
     return out
 
 
-def _types(nlp, text, published="2024-06-01"):
+def _types(nlp, text, published="2024-06-10"):
     doc = nlp(text)
     refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), published=published)
     return [e.event["type"] for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
@@ -91,6 +91,14 @@ SETTINGS = [
         ),
         ["Fest"],
     ),
+    # should: under an incident headline, a sentence dated after the release announces the festival
+    (
+        (
+            "Mann am Bahnhof angegriffen\n\nNach dem Angriff verstärkt die Polizei beim Stadtfest am 20. Juni "
+            "2024 ihre Streifen."
+        ),
+        ["Fest"],
+    ),
     # should: a hearing against the suspect, a press conference on the arrest
     (
         (
@@ -105,6 +113,28 @@ SETTINGS = [
             "Pressekonferenz im Präsidium."
         ),
         ["Pressekonferenz"],
+    ),
+    # should: "Täter" inside a compound or title, a prevention talk, lights lit for a feast are no incidents
+    (
+        (
+            "„Mitläufer oder NS-Täter?“ – Ausstellung ab 3. Juni\n\nAm 3. Juni 2024 wurde im Rathaus die "
+            "Ausstellung über den früheren Stadtrat eröffnet."
+        ),
+        ["Ausstellung"],
+    ),
+    (
+        (
+            "Sicher im Alter\n\nIm Rahmen der Seniorenwoche am 5. Juni 2024 um 14 Uhr informiert die Polizei "
+            "im Rathaus zur Verkehrsunfallprävention."
+        ),
+        ["Aktionswoche"],
+    ),
+    (
+        (
+            "Lichterfest im Rathaus\n\nAm 3. Juni 2024 wurde auf dem Balkon das erste Licht entzündet und das "
+            "Lichterfest im Rathaus gefeiert."
+        ),
+        ["Fest"],
     ),
     # should: an open day of the fire brigade with its vehicles, announced
     (
