@@ -74,6 +74,7 @@ class _Group:
 
 _REF_DETS = word_set("events", "refdets")
 _OFFICE_TYPES = word_set("events", "office_types")
+_INCIDENT_KEPT = word_set("events", "incident_kept")  # an exercise reports an alarm and stays an event
 
 
 def events_of(
@@ -121,6 +122,7 @@ def events_of(
     occasions = [rx for _, rx in lexicon.cues_of("occasion")]
     cancelled = [rx for _, rx in lexicon.cues_of("cancelled")]
     decisions = [rx for _, rx in lexicon.cues_of("decision")]
+    incidents = [rx for _, rx in lexicon.cues_of("incident")]
     meet = lexicon.cues_of("meet")
 
     def is_deadline(sentence: str) -> bool:
@@ -172,6 +174,23 @@ def events_of(
         return None
 
     head_end = lead[0][1] if lead else (text.find("\n") if "\n" in text else len(text))
+    # a report of a crime, an accident or an operation: "Gäste einer Party angegriffen und verletzt"
+    head_incident = any(rx.search(text[:head_end]) for rx in incidents)
+
+    def incident_setting(m: Mention, sent: Span) -> bool:
+        """The event noun names the setting of an incident the release reports (event_cues.jsonl, kind
+        incident), not an event: "Unbekannte haben Gäste einer Party angegriffen"; under such a headline
+        also "… befand sich auf dem Weg zum Volksfest". A court hearing or press conference, and a sentence
+        that announces ("findet am … statt", "lädt … ein"), stay events."""
+        kept = m.noun.cls in ("hearing", "press") or doc[m.start].lower_.endswith(tuple(_INCIDENT_KEPT))
+        if kept or _ANNOUNCES.search(sent.text):
+            return False
+        if any(rx.search(sent.text) for rx in incidents):
+            return True
+        # under an incident headline, a sentence dated after the release announces ("… bevor sie bei der
+        # Eröffnungsfeier am 17. Juni eintrifft"); one dated before it or undated tells the story
+        days = sent_dates(sent)[0]
+        return head_incident and not (published and days and max(days).isoformat() > published[:10])
 
     def body_dating() -> Span | None:
         """The sentence under the headline that dates the event the headline names: the first of the body's
@@ -289,6 +308,12 @@ def events_of(
             loose.append(
                 m
             )  # "Der Senat hat in seiner Sitzung am 16. Juli … beschlossen": a decision's setting
+            continue
+        if incident_setting(m, sent):
+            loose.append(
+                m
+            )  # "Darin befanden sich Holzdielen für das Seenachtsfest, die Täter entzündet hatten"
+            unnamed.add(id(m))
             continue
         line_start = text.rfind("\n", 0, pos) + 1
         if any(rx.search(text[line_start:pos]) for _, rx in side):
@@ -633,6 +658,7 @@ def events_of(
         and (event_dates(timexes, dating.start_char, dating.end_char)[0] or "")[:10] >= published[:10]
         and not any("Past" in t.morph.get("Tense") and "Ind" in t.morph.get("Mood") for t in dating)
         and not _no_appointment(text[:head_end] + "\n" + dating.text)
+        and not any(rx.search(text[:head_end] + "\n" + dating.text) for rx in incidents)
     ):
         # no event noun, no label block: the headline names the appointment its first sentence dates with
         # a day and a clock time, on or after the release ("Fête de la musique – Musikmeile …\n\nAm
@@ -656,5 +682,8 @@ def events_of(
     results.sort(key=lambda r: min(r.mentions))
     return _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
 
+
+# a sentence that announces an event: present-tense event verbs ("findet am … statt", "lädt … ein")
+_ANNOUNCES = re.compile(r"\b(?:findet|finden|stattfindet|stattfinden|lädt|laden|beginnt|beginnen)\b")
 
 # the subject of a sentence that dates the event before it: "Sie findet am …", "Die Veranstaltung beginnt um …"

@@ -48,6 +48,7 @@ CUE_KINDS = frozenset(
         "online",
         "decision",
         "meet",
+        "incident",
     }
 )
 
