@@ -442,7 +442,7 @@ class OfficesAggregator:
         get = role.get if isinstance(role, dict) else lambda k: getattr(role, k)
         if not (get("role_norm") or get("role")) or not (get("person_id") or get("name")):
             return
-        if _is_true(get("former") if isinstance(role, dict) else getattr(role, "former", False)):
+        if _is_true(get("former")):
             return  # a past office ("der ehemalige Vorsitzende") is no office held at the release's date
         # an office the roles stage could not normalize is kept under its head title as written
         key = tuple(get(k) or (get("role") if k == "role_norm" else None) for k in self._KEY)

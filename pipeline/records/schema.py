@@ -120,9 +120,8 @@ class Role:
     char_start: int
     char_end: int
     rule_id: str | None = None
-    former: bool = (
-        False  # the text marks the office as past ("ehemalige", "frühere", "damalige", "Ex-", "a. D.")
-    )
+    # the text marks the office as past ("ehemalige", "frühere", "damalige", "Ex-", "a. D.")
+    former: bool = False
 
 
 @dataclass(frozen=True, slots=True)

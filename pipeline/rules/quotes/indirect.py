@@ -245,25 +245,36 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
     has no speaker to report).
     """
     doc = ctx.doc
+    said = _speech_before(ctx, prev)
+    if said is None:
+        return []
+    verb, v, rng = said
+    if not any(
+        ctx.lower[k] in ctx.lex.subjunctive_i or _konj_i_form(ctx, doc[k])
+        for k in range(lo, min(hi, lo + 12))
+    ):
+        return []  # "Insbesondere sollte …": Konjunktiv II or a preterite, not reported speech
+    cue = QuoteMatch(
+        0, 0, "indirect", "indirect.free", verb.lemma, *_tok_chars(doc, v), *_span_text(doc, rng)
+    )
+    found = _free_indirect(ctx, lo, hi, replace(cue, cue_id=verb.id))
+    return [replace(q, rule_id="indirect.free_cued") for q in found]
+
+
+def _speech_before(ctx: _Ctx, prev: tuple[int, int]):
+    """The first speech verb of the sentence before, with its speaker (a person or an organization):
+    (verb, token index, speaker range), or None where that sentence has no such verb or its speaker is no one
+    ("… gegen 17.50 Uhr … gefragt worden": no one to report)."""
     p_lo, p_hi = prev
     for v in range(p_lo, p_hi):
-        verb = _verb_at(ctx, doc[v], scopes=_ANY_SCOPE)
+        verb = _verb_at(ctx, ctx.doc[v], scopes=_ANY_SCOPE)
         if verb is None:
             continue
         rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
         if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
-            return []  # "… gegen 17.50 Uhr … gefragt worden": no one to report
-        if not any(
-            ctx.lower[k] in ctx.lex.subjunctive_i or _konj_i_form(ctx, doc[k])
-            for k in range(lo, min(hi, lo + 12))
-        ):
-            return []  # "Insbesondere sollte …": Konjunktiv II or a preterite, not reported speech
-        cue = QuoteMatch(
-            0, 0, "indirect", "indirect.free", verb.lemma, *_tok_chars(doc, v), *_span_text(doc, rng)
-        )
-        found = _free_indirect(ctx, lo, hi, replace(cue, cue_id=verb.id))
-        return [replace(q, rule_id="indirect.free_cued") for q in found]
-    return []
+            return None
+        return verb, v, rng
+    return None
 
 
 def _pronoun_konjunktiv(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMatch]:
@@ -316,29 +327,18 @@ def _demnach(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> list[QuoteMa
         return []
     if not (ctx.has_lemma and doc[lo + 1].pos_ in ("VERB", "AUX")):
         return []  # "Demnach" + verb: the statement's main clause
-    p_lo, p_hi = prev
-    for v in range(p_lo, p_hi):
-        verb = _verb_at(ctx, doc[v], scopes=_ANY_SCOPE)
-        if verb is None:
-            continue
-        rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
-        if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
-            return []
-        end = _trim_end(doc, lo, hi)
-        if end - (lo + 1) < 3 or any(ctx.inside[x] >= 0 for x in range(lo + 1, end)):
-            return []
-        q = QuoteMatch(
-            doc[lo + 1].idx,
-            doc[end - 1].idx + len(doc[end - 1]),
-            "indirect",
-            "indirect.demnach",
-            verb.lemma,
-            *_tok_chars(doc, v),
-            *_span_text(doc, rng),
-            cue_id=verb.id,
-        )
-        return [q]
-    return []
+    said = _speech_before(ctx, prev)
+    if said is None:
+        return []
+    verb, v, rng = said
+    end = _trim_end(doc, lo, hi)
+    if end - (lo + 1) < 3 or any(ctx.inside[x] >= 0 for x in range(lo + 1, end)):
+        return []
+    start, stop = doc[lo + 1].idx, doc[end - 1].idx + len(doc[end - 1])
+    return [
+        QuoteMatch(start, stop, "indirect", "indirect.demnach", verb.lemma, *_tok_chars(doc, v), *_span_text(doc, rng),
+                   cue_id=verb.id)
+    ]  # fmt: skip
 
 
 def _org_speaker(ctx: _Ctx, rng: tuple[int, int]) -> bool:

@@ -183,16 +183,16 @@ _MUNICIPALITY = re.compile(
 def _municipalities_from_text(statements: list[Statement], text: str) -> list[Statement]:
     """A mayor without a town takes the town the text shows: its adjective before the title, confirmed by the
     town's name in the text ("Hürther Bürgermeister" … "in Hürth"), or the one municipality the release names."""
-    if not any(
-        st.jurisdiction is None
-        and st.rule_id.split(":")[1:2] in (["office.buergermeister"], ["office.oberbuergermeister"])
-        for st in statements
-    ):
+
+    def townless_mayor(st: Statement) -> bool:
+        return st.jurisdiction is None and bool(_MAYORS.intersection(st.rule_id.split(":")[1:2]))
+
+    if not any(townless_mayor(st) for st in statements):
         return statements
     towns = set(_MUNICIPALITY.findall(text))
     out = []
     for st in statements:
-        if st.jurisdiction is None and st.rule_id.split(":")[1:2] and st.rule_id.split(":")[1] in _MAYORS:
+        if townless_mayor(st):
             m = _TOWN_ADJ.search(text[max(0, st.char_start - 40) : st.char_start])
             town = None
             if m and re.search(r"\b" + re.escape(m.group(1)) + r"\b", text):

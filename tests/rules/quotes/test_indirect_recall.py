@@ -23,15 +23,6 @@ def nlp_konj():
     return nlp
 
 
-@pytest.fixture(scope="module")
-def bundled():
-    from pressextract.backbone import bundled_path
-
-    if bundled_path() is None:
-        pytest.skip("bundled model models/de_pressextract not trained")
-    return pressextract.load(stages=["press_people", "press_roles", "press_quotes"])
-
-
 def rows(nlp, text: str) -> list[tuple[str, str, str | None]]:
     doc = nlp(text)
     return [

@@ -129,15 +129,6 @@ def test_a_short_pair_inside_a_quote_does_not_close_it(people_nlp, text, quote):
 # --- on the bundled model: morphology and parse --------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def full():
-    from pressextract.backbone import bundled_path
-
-    if bundled_path() is None:
-        pytest.skip("bundled model models/de_pressextract not trained")
-    return pressextract.load(stages=["press_people", "press_roles", "press_quotes"])
-
-
 @pytest.mark.model
 def test_plural_sie_is_nobody_of_the_release(full):
     doc = full(

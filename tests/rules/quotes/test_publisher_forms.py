@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-import pressextract
-
 
 def rows(nlp, text: str) -> list[tuple[str, str, str | None, str]]:
     doc = nlp(text)
@@ -147,15 +145,6 @@ def test_statements_stay(nlp, text, quote):
 
 
 # --- on the bundled model: parse subjects that are no speakers ------------------------------------
-
-
-@pytest.fixture(scope="module")
-def full():
-    from pressextract.backbone import bundled_path
-
-    if bundled_path() is None:
-        pytest.skip("bundled model models/de_pressextract not trained")
-    return pressextract.load(stages=["press_people", "press_roles", "press_quotes"])
 
 
 @pytest.mark.model
