@@ -89,12 +89,21 @@ def _cut_phrase(text: str, *, max_chars: int) -> str | None:
 
 
 _PRONOUN = re.compile(r"(?i)\b(?:wir|uns|ich|euch)\b")
+_WEEKDAY = re.compile(r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\w*$")
+_NP_ORGANIZER = frozenset({"org.attributive"})  # the organizer of the noun phrase it stands in
 
 
-def find_organizer(text: str, *, lexicon: EventLexicon, max_chars: int = 200) -> tuple[str, str] | None:
+def find_organizer(
+    text: str, *, lexicon: EventLexicon, max_chars: int = 200, release_wide: bool = False
+) -> tuple[str, str] | None:
     """Organizer phrase and cue id in one sentence. Example: "Auf Einladung der Senatorin Kalayci findet …"
-    -> ("Senatorin Kalayci", "org.auf_einladung")."""
+    -> ("Senatorin Kalayci", "org.auf_einladung").
+
+    `release_wide`: the phrase is to host every event of the release, so a cue that names the organizer of
+    one noun phrase only ("des vom Jugendclub veranstalteten Kinderfests", org.attributive) does not count."""
     for cid, rx in lexicon.cues_of("organizer"):
+        if release_wide and cid in _NP_ORGANIZER:
+            continue
         m = rx.search(text)
         if m:
             phrase = _cut_phrase(m.group("org"), max_chars=max_chars)
@@ -228,7 +237,12 @@ def find_location(
             ):
                 m += 2
                 continue
-            if t.lower_ == "am" and m + 1 < span.end and doc[m + 1].text[:1].isupper():
+            if (
+                t.lower_ == "am"
+                and m + 1 < span.end
+                and doc[m + 1].text[:1].isupper()
+                and not _WEEKDAY.match(doc[m + 1].text)  # "im Rathausfoyer am Dienstag": a day, no place
+            ):
                 m += 1
                 continue
             if (

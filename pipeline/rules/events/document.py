@@ -100,30 +100,38 @@ def fill_organizers(
 ) -> None:
     """Organizers of events whose own sentences name none: the host of the release's invitation
     ("Die Stadtbibliothek lädt … ein", "Veranstalter: …") anywhere in the text, else the publisher when the
-    release invites in its own name (event_cues.jsonl, kind invite: "Presseeinladung", "Wann:", "Wir laden …")
-    or announces the event (its start on or after the publication day).
+    release invites in its own name (event_cues.jsonl, kind invite: "Presseeinladung", "Wir laden …"), or
+    when it speaks in its publisher's name (first person plural, the publisher's head word: _own_voice) and
+    has an open invitation (kind invite_open: "Wann:", "… lädt herzlich ein") or announces the event (its
+    start on or after the publication day). A release that only reports on somebody else's event — a
+    gallery's talk, a school's flea market in a district office's release that names neither — gives it
+    no organizer.
 
     Example: publisher "Bezirksamt Mitte", "Presseeinladung\n\nDas Kiezfest findet am 3. Mai statt."
-    -> organizer "Bezirksamt Mitte".
+    -> organizer "Bezirksamt Mitte"; "Flohmarkt\n\nAm 3. Mai findet in der Jugendfreizeiteinrichtung ein
+    Flohmarkt statt." -> no organizer.
     """
     todo = [m for m in matches if not m.event.get("organizer")]
     if not todo:
         return
     host = None
     for para in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text):
-        hit = find_organizer(para.strip(), lexicon=lexicon, max_chars=max_chars)
+        hit = find_organizer(para.strip(), lexicon=lexicon, max_chars=max_chars, release_wide=True)
         if hit and not _BARE.fullmatch(hit[0]):  # "wir", "Die Stiftung": no name of a host
             host = hit[0]
             break
-    invites = any(rx.search(text) for _, rx in lexicon.cues_of("invite"))
     owner = _publisher_name(publisher)
+    own = _own_voice(text, owner)
+    invites = any(rx.search(text) for _, rx in lexicon.cues_of("invite")) or (
+        own and any(rx.search(text) for _, rx in lexicon.cues_of("invite_open"))
+    )
     day = (published or "")[:10]
     for m in todo:
         if host:
             m.event["organizer"] = host
             continue
         start = (m.event.get("start") or "")[:10]
-        announced = bool(start and day and len(start) == 10 and start >= day)
+        announced = own and bool(start and day and len(start) == 10 and start >= day)
         if owner and (invites or announced):
             m.event["organizer"] = owner
 
@@ -138,3 +146,23 @@ def _publisher_name(publisher: str | None) -> str | None:
         return None
     name = re.sub(r"\s*\((?:Archiv|archive)[^)]*\)", "", publisher).strip()
     return name or None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]ir|[Uu]ns(?:er(?:e[mnrs]?)?)?)\b")
+_NAME_SKIP = frozenset(
+    {"der", "die", "das", "des", "für", "und", "von", "in", "im", "e.v.", "gmbh", "berlin"}
+)
+
+
+def _own_voice(text: str, owner: str | None) -> bool:
+    """The release speaks in its publisher's name: first person plural ("Wir laden …", "unsere Demo") or the
+    publisher's head word in the text ("Bezirksamt" in "… des Bezirksamtes Mitte", "FOSSGIS" in "vom FOSSGIS e.V.").
+
+    Example: publisher "Bezirksamt Mitte", "Die Galerie zeigt am 3. Mai …" -> False."""
+    if _FIRST_PERSON.search(text):
+        return True
+    words = [w for w in re.findall(r"[\wäöüÄÖÜß.-]+", owner or "") if w.lower() not in _NAME_SKIP]
+    if not words:
+        return False
+    head = words[0].rstrip(".-")
+    return len(head) >= 3 and re.search(r"\b" + re.escape(head), text) is not None

@@ -598,13 +598,15 @@ def events_of(
                     ev["location"] = line.group("place").strip()
                     break
         if ev["location"] is None and any(rx.search(best_sent.text) for rx in online):
-            ev["location"] = "online"  # "laden … zur Podiumsdiskussion via Zoom ein"
+            ev["location"] = _online_at(best_sent.text)  # "laden … zur Podiumsdiskussion via Zoom ein"
         if ev["location"] is None:
             ev["location"] = find_location(
                 best_sent, lexicon=lexicon, entities=entities, near=best.start, text=text
             )
-        if ev["location"] is None and any(rx.search(s.text) for s in ordered for rx in online):
-            ev["location"] = "online"  # a place in the event's own sentence comes first
+        if ev["location"] is None:
+            said = next((s for s in ordered if any(rx.search(s.text) for rx in online)), None)
+            if said is not None:
+                ev["location"] = _online_at(said.text)  # a place in the event's own sentence comes first
         for s in ordered:
             if ev["location"] is None:
                 ev["location"] = find_location(
@@ -687,3 +689,17 @@ def events_of(
 _ANNOUNCES = re.compile(r"\b(?:findet|finden|stattfindet|stattfinden|lädt|laden|beginnt|beginnen)\b")
 
 # the subject of a sentence that dates the event before it: "Sie findet am …", "Die Veranstaltung beginnt um …"
+
+
+_WEBSITE = re.compile(
+    r"\b(?:https?://)?(?:www\.)?(?P<site>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|org|net|eu|info|berlin))\b"
+)
+
+
+def _online_at(sentence: str) -> str:
+    """The place of an online event: "online", with the website its sentence names.
+    Example: "die digitale Andacht … um 18 Uhr auf www.trauernetz.de" -> "online (trauernetz.de)"."""
+    for site in _WEBSITE.finditer(sentence):
+        if sentence[max(0, site.start() - 1) : site.start()] not in ("@", ".", "/"):  # no e-mail address
+            return f"online ({site.group('site')})"
+    return "online"

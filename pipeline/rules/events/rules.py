@@ -41,6 +41,7 @@ CUE_KINDS = frozenset(
         "side",
         "title",
         "invite",
+        "invite_open",
         "deadline",
         "occasion",
         "cancelled",

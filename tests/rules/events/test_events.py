@@ -484,12 +484,38 @@ def _org_events(nlp, text, publisher, published, timexes=()):
             "Presseeinladung: Kiezfest am Lindenplatz\n\nDas Kiezfest findet am 4. Mai 2024 auf dem Lindenplatz statt.",
             "Bezirksamt Nordkreuz",
         ),
+        # a label block in a release that speaks in the publisher's name (its head word, first person plural)
         (
-            "Kiezfest\n\nDas Kiezfest findet am 4. Mai 2024 statt.\n\nWann: 4. Mai 2024, 14 Uhr\nWo: Lindenplatz",
+            (
+                "Kiezfest\n\nDas Kiezfest des Bezirksamtes findet am 4. Mai 2024 statt.\n\nWann: 4. Mai 2024, 14 Uhr\n"
+                "Wo: Lindenplatz"
+            ),
             "Bezirksamt Nordkreuz",
         ),
-        # an announced event (after the publication day), nobody else named
-        ("Sommerfest\n\nDas Sommerfest im Bürgerpark findet am 4. Mai 2024 statt.", "Bezirksamt Nordkreuz"),
+        # shouldn't: the same block where the release only passes on a youth club's flea market
+        (
+            (
+                "Flohmarkt\n\nIm Jugendklub Eiche findet am 4. Mai 2024 ein Flohmarkt statt. Kommt vorbei!\n\n"
+                "Wann: 4. Mai 2024, 10 bis 14 Uhr\nWo: Eichenweg 3"
+            ),
+            None,
+        ),
+        # an announced event (after the publication day), nobody else named, in the release's own voice
+        ("Sommerfest\n\nUnser Sommerfest im Bürgerpark findet am 4. Mai 2024 statt.", "Bezirksamt Nordkreuz"),
+        (
+            "Sommerfest\n\nDas Bezirksamt feiert: Das Sommerfest findet am 4. Mai 2024 statt.",
+            "Bezirksamt Nordkreuz",
+        ),
+        # shouldn't: a gallery's talk the release announces without speaking for the publisher
+        (
+            "Lesung\n\nIn der Galerie Nord findet am 4. Mai 2024 eine Lesung mit der Autorin Ida Brandt statt.",
+            None,
+        ),
+        # the release invites the press in its own name: the publisher, whoever else is named
+        (
+            "Einladung zum Pressetermin\n\nDer Rundgang im Jugendklub Eiche findet am 4. Mai 2024 statt.",
+            "Bezirksamt Nordkreuz",
+        ),
         # a host named in another sentence of the release
         (
             (

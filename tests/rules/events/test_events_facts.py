@@ -1,0 +1,133 @@
+"""Facts of an event that the text supports: who organizes it (a noun phrase's "vom … veranstalteten",
+coordinated hosts), where an online event takes place, and a place phrase that stops before a weekday.
+German sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+import pressextract
+from pressextract.contract import Refs, TimexRef
+from pressextract.rules.events import EventOptions, find_events, find_organizer, load_lexicon, load_rules
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pressextract.load("blank", stages=[])
+
+
+def _timexes(text: str, year: int = 2024) -> list[TimexRef]:
+    """Hand-made timexes: "6. Oktober" -> 2024-10-06, with ", 13 Uhr" right after it -> its clock time."""
+    out = []
+    rx = r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")(?:\s+\d{4})?(?:,\s*(\d{1,2})\s*Uhr)?"
+    for m in re.finditer(rx, text):
+        value = f"{year}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+        if m.group(3):
+            value += f"T{int(m.group(3)):02d}:00"
+        out.append(TimexRef(m.start(), m.end(), "DATE", value))
+    return out
+
+
+def _events(nlp, text, *, publisher=None, published="2024-04-02"):
+    doc = nlp(text)
+    doc._.press_meta = {"publisher": publisher, "published": published}
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)))
+    return [m.event for m in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+# --- the organizer of one noun phrase ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, organizer",
+    [
+        # should: a participle between the organizer and the event noun
+        ("Im Rahmen des vom Jugendclub Kiezblick veranstalteten Kinderfests übergibt die Stiftung einen Scheck.",
+         "Jugendclub Kiezblick"),
+        ("Die Teilnehmenden des von der Krankenkasse Nordost organisierten Fachtages forderten mehr Hilfe.",
+         "Krankenkasse Nordost"),
+        ("In der von der Landesstelle für Gleichbehandlung ausgerichteten Fachwerkstatt wird diskutiert.",
+         "Landesstelle für Gleichbehandlung"),
+        # should: an adjective between the participle and the noun
+        ("Zum vom Förderverein Lindenhof organisierten großen Sommerfest kamen 300 Gäste.", "Förderverein Lindenhof"),
+        # shouldn't: "organisierten" as a verb, and a date after "vom"
+        ("Die Schülerinnen organisierten vom 3. bis 5. Mai eine Projektwoche.", None),
+        ("Der vom Senat beschlossene Haushalt tritt in Kraft.", None),
+    ],
+)  # fmt: skip
+def test_organizer_of_the_noun_phrase(lexicon, sentence, organizer):
+    hit = find_organizer(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == organizer
+
+
+def test_noun_phrase_organizer_hosts_no_other_event(lexicon):
+    # the release-wide host search skips it: a side mention must not host the release's own events
+    text = "Der Maler zeigte seine Bilder schon in der von Ärzten organisierten Ausstellungsreihe „Palette“."
+    assert find_organizer(text, lexicon=lexicon, release_wide=True) is None
+    assert find_organizer(text, lexicon=lexicon) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence, organizer",
+    [
+        # should: a hyphenated first part of a coordinated compound stays with its host
+        ("Wie jedes Jahr lud der Schützen- und Heimatverein Oberau alle Mitglieder zur Weihnachtsfeier ein.",
+         "der Schützen- und Heimatverein"),
+        # shouldn't change: a plain host
+        ("Am Samstag lädt die Stadtteilbibliothek zum Vorlesen ein.", "die Stadtteilbibliothek"),
+    ],
+)  # fmt: skip
+def test_coordinated_compound_host(lexicon, sentence, organizer):
+    hit = find_organizer(sentence, lexicon=lexicon)
+    assert (hit[0] if hit else None) == organizer
+
+
+# --- online events ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # should: the event noun says it is online, even where a city is named
+        (("Einladung zur Online-Pressekonferenz\n\nDie Online-Pressekonferenz der Senatorin in Berlin findet am "
+         "19. April 2024, 10 Uhr statt."), "online"),
+        ("Online-Fachtag\n\nDer Online-Fachtag „Vielfalt in der Kita“ findet am 8. November 2024 statt.", "online"),
+        # should: with the website that the sentence names
+        (("Andacht am Sonntag\n\nDie digitale Andacht am 24. November 2024, 18 Uhr auf www.trostraum.de lädt alle "
+         "Trauernden ein."), "online (trostraum.de)"),
+        # shouldn't: an e-mail address is no website; an online registration makes no online event
+        (("Vortrag\n\nDer Vortrag findet am 8. November 2024 im Rathaus Nordkreuz statt. Online-Anmeldung unter "
+         "info@rathaus-nordkreuz.de."), "Rathaus Nordkreuz"),
+    ],
+)  # fmt: skip
+def test_online_event_location(nlp, text, location):
+    events = _events(nlp, text)
+    assert events and events[0]["location"] == location, events
+
+
+# --- a place phrase stops before a weekday ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # should: "am Dienstag" dates the event, it names no part of the place
+        ("Lesung\n\nDie Lesung findet im Rathausfoyer am Dienstag, 28. November 2024 statt.", "Rathausfoyer"),
+        # shouldn't change: "am" + a place name stays part of the place
+        ("Konzert\n\nDas Konzert findet am 8. November 2024 im Theater am Lindenplatz statt.", "Theater am Lindenplatz"),
+    ],
+)  # fmt: skip
+def test_place_stops_before_weekday(nlp, text, location):
+    events = _events(nlp, text)
+    assert events and events[0]["location"] == location, events
