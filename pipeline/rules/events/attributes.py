@@ -57,12 +57,24 @@ def dates_of(timexes: Sequence[TimexRef], start: int, end: int) -> tuple[list[da
     return days, clocks
 
 
-def event_dates(timexes: Sequence[TimexRef], start: int, end: int) -> tuple[str | None, str | None]:
+def event_dates(
+    timexes: Sequence[TimexRef], start: int, end: int, *, text: str | None = None, near: int | None = None
+) -> tuple[str | None, str | None]:
     """ISO start and end of an event from the timexes of its sentence.
 
     Example: "am 27. und 28. August 2018" -> ("2018-08-27", "2018-08-28");
     "am 20. Juni um 18 Uhr" -> ("2018-06-20T18:00", None).
+    With `text` and `near` (the event noun's offset), a sentence that dates two things gives the event only
+    the dates next to its noun: days make a range only when a connector joins them ("vom 3. bis 5. Mai",
+    "27. und 28. August", "11.–13.10."): "an der Auftaktveranstaltung am 18.03. und am Pre-Kickoff am 11.03."
+    -> the Auftaktveranstaltung on 18.03. only.
     """
+    if text is not None and near is not None:
+        runs = _date_runs(timexes, start, end, text=text)
+        if len(runs) > 1:
+            # the run nearest to the noun; at equal distance the one after it ("Konzert am 3. Mai")
+            run = min(runs, key=lambda r: (_distance(r, near), r[0] < near))
+            start, end = run[0], run[1]
     days, clocks = dates_of(timexes, start, end)
     if not days:
         return None, None
@@ -72,6 +84,46 @@ def event_dates(timexes: Sequence[TimexRef], start: int, end: int) -> tuple[str 
         e = f"{first.isoformat()}T{clocks[1]}" if len(clocks) > 1 and clocks[1] > clocks[0] else None
         return s, e
     return first.isoformat(), last.isoformat()
+
+
+# what joins two dates into one range: "bis", "und", a dash, a comma; "vom 3. bis zum 5. Mai", "am 3. und am 4."
+_RANGE_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:bis(?:\s+(?:zum|einschließlich))?|und|sowie|oder|auf|–|-|—|/|,)?\s*(?:(?:am|zum|dem|den|vom)\s+)?"
+)
+
+
+def _date_runs(timexes: Sequence[TimexRef], start: int, end: int, *, text: str) -> list[tuple[int, int]]:
+    """Character spans of the runs of calendar dates in [start, end) that connectors join, each with the clock
+    times after it up to the next run. Example: "am 18.03. und, wenn möglich, bereits am 11.03." -> two runs."""
+    dated = sorted(
+        (
+            t
+            for t in timexes
+            if start <= t.start
+            and t.end <= end
+            and t.label == "DATE"
+            and t.value
+            and _iso(t.value.split("/")[0])
+        ),
+        key=lambda t: t.start,
+    )
+    runs: list[list[int]] = []
+    for t in dated:
+        if runs and _RANGE_GAP.fullmatch(text[runs[-1][1] : t.start]):
+            runs[-1][1] = max(runs[-1][1], t.end)
+        else:
+            runs.append([t.start, t.end])
+    out = []
+    for i, (s, e) in enumerate(runs):
+        limit = runs[i + 1][0] if i + 1 < len(runs) else end
+        # the clock times after the run up to the next run belong to it: "am 3. Mai, 18 Uhr"
+        clocks = [t.end for t in timexes if e <= t.start and t.end <= limit and t.label == "TIME"]
+        out.append((s, max([e, *clocks])))
+    return out
+
+
+def _distance(run: tuple[int, int], pos: int) -> int:
+    return 0 if run[0] <= pos < run[1] else min(abs(run[0] - pos), abs(run[1] - pos))
 
 
 def _cut_phrase(text: str, *, max_chars: int) -> str | None:

@@ -522,7 +522,9 @@ def events_of(
         if block is not None and block.days:
             start, end = block.start_value, block.end_value
         elif not is_deadline(best_sent.text):
-            start, end = event_dates(timexes, best_sent.start_char, best_sent.end_char)
+            start, end = event_dates(
+                timexes, best_sent.start_char, best_sent.end_char, text=text, near=best.name_start
+            )
             until = (
                 bool(start)
                 and end is None

@@ -36,7 +36,12 @@ def _timexes(text: str, year: int = 2024) -> list[TimexRef]:
         if m.group(3):
             value += f"T{int(m.group(3)):02d}:00"
         out.append(TimexRef(m.start(), m.end(), "DATE", value))
-    return out
+    # a bare day before a connector takes the month of the date after it: "27. und 28. August"
+    months = "|".join(MONTHS)
+    for m in re.finditer(r"\b(\d{1,2})\.(?=\s+(?:und|bis)\s+\d{1,2}\.\s*(" + months + r"))", text):
+        value = f"{year}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+        out.append(TimexRef(m.start(), m.end(), "DATE", value))
+    return sorted(out, key=lambda t: t.start)
 
 
 def _events(nlp, text, *, publisher=None, published="2024-04-02"):
@@ -131,3 +136,33 @@ def test_online_event_location(nlp, text, location):
 def test_place_stops_before_weekday(nlp, text, location):
     events = _events(nlp, text)
     assert events and events[0]["location"] == location, events
+
+
+# --- start and end: a range needs a connector -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # should: two days joined by "und", "bis", a dash: one event over both
+        ("Fachtagung\n\nDie Fachtagung findet am 27. und 28. August statt.", "2024-08-27", "2024-08-28"),
+        ("Festwoche\n\nDie Festwoche findet vom 3. Mai bis 5. Mai im Kiez statt.", "2024-05-03", "2024-05-05"),
+        # shouldn't: two events with a date each in one sentence — each keeps its own day
+        (
+            ("Auftakt\n\nKommen Sie zur Auftaktveranstaltung am 18. März und, wenn möglich, schon zum Vortreffen "
+             "am 11. März."),
+            "2024-03-18",
+            None,
+        ),
+        # shouldn't: a later date of something else ("seit Montag, 7. Oktober") is no end
+        (
+            ("Heimspiel\n\nFür das Heimspiel am 13. Oktober, 18 Uhr gibt es noch Karten, der Vorverkauf läuft "
+             "seit dem 7. Oktober."),
+            "2024-10-13T18:00",
+            None,
+        ),
+    ],
+)  # fmt: skip
+def test_range_needs_a_connector(nlp, text, start, end):
+    events = _events(nlp, text, published="2024-01-02")
+    assert events and (events[0]["start"], events[0]["end"]) == (start, end), events
