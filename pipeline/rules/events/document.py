@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pressextract.contract import Refs
-from pressextract.resources.loader import read_rule_ids
+from pressextract.resources.loader import read_rule_ids, word_set
 from pressextract.rules.events.attributes import find_organizer
 from pressextract.rules.events.find import events_of
 from pressextract.rules.events.mentions import EventMatch
@@ -77,6 +77,8 @@ def find_events(doc: Doc, *, rules: EventRules, options: EventOptions, refs: Ref
         # history, not an event the release reports: "Vom 1. Mai bis 15. Oktober 1896 fand … statt"
         old = str(int(day) - options.max_years_back)
         matches = [m for m in matches if not (m.event.get("start") or "9999")[:4] < old]
+    if matches:
+        _host_places(matches, lexicon=rules.lexicon)
     if matches and options.publisher_organizer:
         fill_organizers(
             matches,
@@ -135,6 +137,29 @@ def fill_organizers(
         if owner and (invites or announced):
             m.event["organizer"] = owner
 
+
+def _host_places(matches: list[EventMatch], *, lexicon: EventLexicon) -> None:
+    """An event with no place that a venue hosts takes place there: "Die Stadtteilbibliothek Am Park lädt … zum
+    Vorlesen ein" -> location "Stadtteilbibliothek Am Park". Only a host named in the text, whose head noun is
+    a place (location_venues.tsv) and no institution or street (words_events.tsv, set host_not_place):
+    "Das Bezirksamt lädt … ein" gives no place.
+
+    Example: organizer "Die Caspar-David-Friedrich-Schule" -> location "Caspar-David-Friedrich-Schule"."""
+    for m in matches:
+        host = m.event.get("organizer")
+        if m.event.get("location") or not host:
+            continue
+        words = re.sub(r"^(?:[Dd](?:er|ie|as|en|em|es))\s+", "", host).split()
+        if not words or not words[0][:1].isupper() or len(words) > 6 or " und " in f" {host} ":
+            continue  # "Die Stadtbibliothek und der Verein …": two hosts, no one place
+        head = words[0].lower().rstrip(",")
+        venue = next((v for v in lexicon.venues if head == v or head.endswith(v)), None)
+        if venue is None or venue in _HOST_NOT_PLACE or head in _HOST_NOT_PLACE:
+            continue
+        m.event["location"] = " ".join(words).rstrip(",")
+
+
+_HOST_NOT_PLACE = word_set("events", "host_not_place")  # an institution or a street hosts, but is no venue
 
 _BARE = re.compile(r"(?i:wir|sie|er|es|man)|(?:[Dd](?:er|ie|as|en|em)\s+)?[A-ZÄÖÜ][\wäöüß-]*")
 

@@ -166,3 +166,29 @@ def test_place_stops_before_weekday(nlp, text, location):
 def test_range_needs_a_connector(nlp, text, start, end):
     events = _events(nlp, text, published="2024-01-02")
     assert events and (events[0]["start"], events[0]["end"]) == (start, end), events
+
+
+# --- a venue that hosts the event is its place ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # should: a school, a library, a church that invites is where the event takes place
+        ("Schulfest\n\nDie Lindenhof-Grundschule lädt am 7. Juni 2024 alle Familien zum Schulfest ein.",
+         "Lindenhof-Grundschule"),
+        ("Lesung\n\nDie Stadtteilbibliothek Am Park lädt am 7. Juni 2024 zu einer Lesung für Kinder ein.",
+         "Stadtteilbibliothek Am Park"),
+        # shouldn't: a district office or a job centre hosts, but names no place
+        ("Infotag\n\nDas Bezirksamt lädt am 7. Juni 2024 zum Infotag ein.", None),
+        ("Infotag\n\nDas Jobcenter Nordkreuz lädt am 7. Juni 2024 zum Infotag ein.", None),
+        # shouldn't: two hosts are no one place
+        ("Lesung\n\nDie Stadtbibliothek und der Leseverein laden am 7. Juni 2024 zur Lesung ein.", None),
+        # shouldn't override: a place the text names
+        ("Schulfest\n\nDie Lindenhof-Grundschule lädt am 7. Juni 2024 zum Schulfest im Stadtpark Nord ein.",
+         "Stadtpark Nord"),
+    ],
+)  # fmt: skip
+def test_venue_host_is_the_place(nlp, text, location):
+    events = _events(nlp, text)
+    assert events and events[0]["location"] == location, events
