@@ -144,11 +144,13 @@ def _host_places(matches: list[EventMatch], *, lexicon: EventLexicon) -> None:
     a place (location_venues.tsv) and no institution or street (words_events.tsv, set host_not_place):
     "Das Bezirksamt lädt … ein" gives no place.
 
-    Example: organizer "Die Caspar-David-Friedrich-Schule" -> location "Caspar-David-Friedrich-Schule"."""
+    Example: organizer "Die Caspar-David-Friedrich-Schule" -> location "Caspar-David-Friedrich-Schule";
+    organizer "Krankenhauskirche im Wuhlgarten", location "Wuhlgarten" -> "Krankenhauskirche im Wuhlgarten"."""
     for m in matches:
         host = m.event.get("organizer")
-        if m.event.get("location") or not host:
-            continue
+        place = m.event.get("location")
+        if not host or (place and place not in host):
+            continue  # a place inside the host's name is the host's: "die Krankenhauskirche im Wuhlgarten"
         words = re.sub(r"^(?:[Dd](?:er|ie|as|en|em|es))\s+", "", host).split()
         if not words or not words[0][:1].isupper() or len(words) > 6 or " und " in f" {host} ":
             continue  # "Die Stadtbibliothek und der Verein …": two hosts, no one place

@@ -179,6 +179,9 @@ def test_range_needs_a_connector(nlp, text, start, end):
          "Lindenhof-Grundschule"),
         ("Lesung\n\nDie Stadtteilbibliothek Nordkreuz lädt am 7. Juni 2024 zu einer Lesung für Kinder ein.",
          "Stadtteilbibliothek Nordkreuz"),
+        # should: a place inside the host's name is the host's, not a place of its own
+        ("Lesung\n\nDie Stadtteilbibliothek Am Park lädt am 7. Juni 2024 zu einer Lesung für Kinder ein.",
+         "Stadtteilbibliothek Am Park"),
         # shouldn't: a district office or a job centre hosts, but names no place
         ("Infotag\n\nDas Bezirksamt lädt am 7. Juni 2024 zum Infotag ein.", None),
         ("Infotag\n\nDas Jobcenter Nordkreuz lädt am 7. Juni 2024 zum Infotag ein.", None),
