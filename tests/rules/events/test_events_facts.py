@@ -195,3 +195,21 @@ def test_range_needs_a_connector(nlp, text, start, end):
 def test_venue_host_is_the_place(nlp, text, location):
     events = _events(nlp, text)
     assert events and events[0]["location"] == location, events
+
+
+# --- closing days are no events ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # shouldn't: an office closed for a day is no event, though "-tag" heads event compounds
+        ("Schließtag der Bürgerämter am 5. Oktober 2024\n\nAm 5. Oktober 2024 bleiben die Bürgerämter geschlossen.",
+         0),
+        ("Brückentag\n\nAm Brückentag, dem 4. Oktober 2024, ist die Bibliothek geschlossen.", 0),
+        # should: a day of open doors stays an event
+        ("Tag der offenen Tür\n\nDer Tag der offenen Tür findet am 5. Oktober 2024 im Rathaus statt.", 1),
+    ],
+)  # fmt: skip
+def test_closing_days_are_no_events(nlp, text, n):
+    assert len(_events(nlp, text)) == n
