@@ -147,6 +147,7 @@ def test_place_stops_before_weekday(nlp, text, location):
         # should: two days joined by "und", "bis", a dash: one event over both
         ("Fachtagung\n\nDie Fachtagung findet am 27. und 28. August statt.", "2024-08-27", "2024-08-28"),
         ("Festwoche\n\nDie Festwoche findet vom 3. Mai bis 5. Mai im Kiez statt.", "2024-05-03", "2024-05-05"),
+        ("Bauwoche\n\nWir machen von Sa, 4. Mai bis Fr, 10. Mai nochmal eine Bauwoche.", "2024-05-04", "2024-05-10"),
         # shouldn't: two events with a date each in one sentence — each keeps its own day
         (
             ("Auftakt\n\nKommen Sie zur Auftaktveranstaltung am 18. März und, wenn möglich, schon zum Vortreffen "
