@@ -59,7 +59,7 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
         for ln, m in cur:
             fld = grammar.labels[m.group("label").lower()][1]
             if fld == "place" and place is None:
-                place = m.group("value").strip().rstrip(".") or None
+                place = _without_contact(m.group("value")) or None
             if fld in ("when", "date", "time"):
                 d, _c = dates_of(timexes, ln.start, ln.end)
                 days.extend(x for x in d if x not in days)
@@ -248,3 +248,13 @@ def _heading_scopes(
         scope = [sent for sent in doc.sents if e <= sent.start_char < stop]
         out.append((s, e, scope[:8]))
     return out
+
+
+# the contact details after a place on its label line: "Ort: Hans-Sachs-Haus, Parkstr. 5, Tel.: 811 91 96"
+_CONTACT = re.compile(r"[\s,;*|(–-]*\b(?:Tel(?:efon)?|Fon|Fax|E-?Mail|Mail)(?:\s*[.:]\s*|\s+(?=[+(0-9])).*$")
+
+
+def _without_contact(value: str) -> str:
+    """A labelled place without the phone number or e-mail address on its line.
+    Example: "Hans-Sachs-Haus, Parkstr. 5, 14167 Berlin, Tel.: 811 91 96" -> "Hans-Sachs-Haus, Parkstr. 5, 14167 Berlin"."""
+    return _CONTACT.sub("", value).strip().rstrip(".,;*|–- ")

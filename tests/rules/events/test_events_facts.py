@@ -214,3 +214,25 @@ def test_venue_host_is_the_place(nlp, text, location):
 )  # fmt: skip
 def test_closing_days_are_no_events(nlp, text, n):
     assert len(_events(nlp, text)) == n
+
+
+# --- a labelled place without the contact details on its line --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, place",
+    [
+        # should: phone and e-mail after the place go
+        ("Hans-Sachs-Haus, Parkstr. 5, 14167 Berlin, Tel.: 030 811 91 96", "Hans-Sachs-Haus, Parkstr. 5, 14167 Berlin"),
+        ("Buchhandlung am Markt * Marktstr. 3 * Tel. +49 2233 7201 * E-Mail: info@buch-markt.de",
+         "Buchhandlung am Markt * Marktstr. 3"),
+        ("Foyer des Rathauses (Telefon: 030 9029)", "Foyer des Rathauses"),
+        # shouldn't: words that begin like a contact label
+        ("Telefonzelle am Marktplatz", "Telefonzelle am Marktplatz"),
+        ("Kulturhaus Mailand", "Kulturhaus Mailand"),
+    ],
+)  # fmt: skip
+def test_labelled_place_without_contact(value, place):
+    from pressextract.rules.events.blocks import _without_contact
+
+    assert _without_contact(value) == place
