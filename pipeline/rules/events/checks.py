@@ -131,6 +131,57 @@ def _merge_references(results: list[EventMatch]) -> list[EventMatch]:
     return out
 
 
+# classes whose nouns name one occasion in many words: "Feierstunde", "Gedenkveranstaltung", "Gedenkstunde"
+_ONE_OCCASION = word_set("events", "one_occasion")
+
+
+def _merge_one_occasion(results: list[EventMatch], *, lexicon: EventLexicon) -> list[EventMatch]:
+    """One ceremony named by different nouns is one event: rows of a class in one_occasion (words_events.tsv)
+    merge when they start at the same clock time, and an undated one joins the only dated one of those
+    classes (the headline's "Gedenkstunde am Mahnmal" with the body's dated "Gedenkveranstaltung").
+
+    Example: "… richtet eine Feierstunde aus. Diese Gedenkveranstaltung findet am Freitag, 6. November, um
+    10 Uhr statt." -> [Feierstunde (…T10:00), Gedenkveranstaltung (…T10:00)] -> [Feierstunde (…T10:00)].
+    """
+    cls_of = {n.rule_id: n.cls for n in lexicon.nouns}
+
+    def occasion(r: EventMatch) -> bool:
+        return cls_of.get(r.event.get("rule_id") or "") in _ONE_OCCASION
+
+    def absorb(keep: EventMatch, r: EventMatch) -> None:
+        ke, ev = keep.event, r.event
+        for key in ("location", "organizer", "motto", "recurrence", "start", "end"):
+            if not ke.get(key) and ev.get(key):
+                ke[key] = ev[key]
+        if " " not in ke["name"] and " " in ev["name"]:
+            ke["name"] = ev["name"]  # "Gedenkstunde am Mahnmal Lindenufer" names it better than "Feierstunde"
+        keep.mentions = sorted(set(keep.mentions) | set(r.mentions))
+
+    out: list[EventMatch] = []
+    for r in results:
+        start = r.event.get("start") or ""
+        same = next(
+            (p for p in out if occasion(r) and occasion(p) and "T" in start and p.event.get("start") == start),
+            None,
+        )
+        if same is None:
+            out.append(r)
+        else:
+            absorb(same, r)
+    dated = [r for r in out if occasion(r) and (r.event.get("start") or r.event.get("end"))]
+    if len(dated) != 1:
+        return out
+    keep = dated[0]
+    kept: list[EventMatch] = []
+    for r in out:
+        if r is not keep and occasion(r) and not (r.event.get("start") or r.event.get("end")):
+            absorb(keep, r)
+        else:
+            kept.append(r)
+    kept.sort(key=lambda r: min(r.mentions, default=r.start))
+    return kept
+
+
 _VENUE_HEADS = ("café", "cafe")
 _QUANTIFIERS = word_set("events", "quantifiers")
 _ONE_OF = re.compile(

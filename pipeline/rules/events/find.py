@@ -48,6 +48,7 @@ from pressextract.rules.events.checks import (
     _inside_name,
     _is_date_label,
     _is_venue_line,
+    _merge_one_occasion,
     _merge_references,
     _other_event_in,
     _run_until,
@@ -684,7 +685,8 @@ def events_of(
     for r in results:
         _run_until(r, doc=doc, text=text, timexes=timexes)
     results.sort(key=lambda r: min(r.mentions))
-    return _drop_steps_and_kinds(_merge_references(results), doc=doc, text=text, lexicon=lexicon)
+    merged = _merge_one_occasion(_merge_references(results), lexicon=lexicon)
+    return _drop_steps_and_kinds(merged, doc=doc, text=text, lexicon=lexicon)
 
 
 # a sentence that announces an event: present-tense event verbs ("findet am … statt", "lädt … ein")

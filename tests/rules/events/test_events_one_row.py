@@ -1,0 +1,150 @@
+"""One event, one row (issue 16 F): a ceremony named by several nouns ("Feierstunde", "Gedenkveranstaltung",
+"Gedenkstunde") is one event; standing bodies named like meetings ("Kultusministerkonferenz") are no events.
+German sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+import pressextract
+from pressextract.contract import Refs, TimexRef
+from pressextract.rules.events import EventOptions, find_events, load_lexicon, load_rules, match_noun
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pressextract.load("blank", stages=[])
+
+
+def _timexes(text: str) -> list[TimexRef]:
+    """Hand-made timexes: "6. November 2025" -> 2025-11-06, "um 10 Uhr" after it -> its time."""
+    out = []
+    rx = (
+        r"(\d{1,2})\.\s*("
+        + "|".join(MONTHS)
+        + r")(?:\s+(\d{4}))?(?:,?\s*(?:um|gegen|ab)?\s*(\d{1,2})\s*Uhr)?"
+    )
+    for m in re.finditer(rx, text):
+        value = f"{m.group(3) or 2025}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+        if m.group(4):
+            value += f"T{int(m.group(4)):02d}:00"
+        out.append(TimexRef(m.start(), m.end(), "DATE", value))
+    return out
+
+
+def _events(nlp, text, published="2025-10-20"):
+    doc = nlp(text)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), published=published)
+    found = find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)
+    return [(e.event["type"], (e.event["start"] or "")[:16]) for e in found]
+
+
+ONE_OCCASION = [
+    # should: one commemoration, however many nouns name it -> one row
+    (
+        (
+            "Gedenkstunde am Mahnmal in Staaken\n\nDas Bezirksamt richtet zum Gedenken an die Opfer der "
+            "Pogromnacht auch in diesem Jahr eine Feierstunde aus. Diese Gedenkveranstaltung findet am "
+            "6. November 2025 um 10 Uhr am Mahnmal an der Heerstraße statt. Alle Bürgerinnen und Bürger sind "
+            "eingeladen, an der Gedenkstunde teilzunehmen."
+        ),
+        1,
+    ),
+    (
+        (
+            "Die Bezirksverordnetenvorsteherin lädt zur Gedenkfeier am 9. November 2025 um 17 Uhr in den "
+            "Rathaussaal ein. Die Feierstunde wird vom Schulchor begleitet."
+        ),
+        1,
+    ),
+    (
+        (
+            "Kranzniederlegung zum Volkstrauertag\n\nAm 16. November 2025 um 11 Uhr findet auf dem Friedhof "
+            "an der Wilhelmstraße eine Feierstunde statt. im anschluss legt der Bürgermeister einen Kranz nieder."
+        ),
+        1,
+    ),
+    # shouldn't: two ceremonies on two days stay two rows
+    (
+        (
+            "Am 6. November 2025 um 10 Uhr findet eine Gedenkveranstaltung am Mahnmal statt. Die Schule lädt "
+            "außerdem am 12. November 2025 um 15 Uhr zu einer Feierstunde für ihre Abiturientinnen ein."
+        ),
+        2,
+    ),
+    # shouldn't: a ceremony and a concert at one time are not merged by this rule (different classes)
+    (
+        (
+            "Am 6. November 2025 um 19 Uhr findet im Rathaus eine Feierstunde statt. Am 6. November 2025 um "
+            "19 Uhr findet in der Kirche ein Konzert des Kammerorchesters statt."
+        ),
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, rows", ONE_OCCASION)
+def test_one_occasion_is_one_row(nlp, text, rows):
+    events = _events(nlp, text)
+    assert len(events) == rows, events
+
+
+def test_merged_row_keeps_the_date(nlp):
+    """The undated headline's "Gedenkstunde" joins the dated row: its date and time stay."""
+    events = _events(nlp, ONE_OCCASION[0][0])
+    assert events == [("Gedenkveranstaltung", "2025-11-06T10:00")] or (
+        len(events) == 1 and events[0][1] == "2025-11-06T10:00"
+    ), events
+
+
+STANDING_BODIES = [
+    # shouldn't: a standing body whose name ends with "konferenz" is no event
+    ("Kultusministerkonferenz", False),
+    ("Hochschulrektorenkonferenz", False),
+    ("Landesrektorenkonferenz", False),
+    ("Bischofskonferenz", False),
+    # should: meetings named by "-konferenz" stay events
+    ("Fachkonferenz", True),
+    ("Bundeskonferenz", True),
+    ("Pressekonferenz", True),
+]
+
+
+@pytest.mark.parametrize("word, event", STANDING_BODIES)
+def test_standing_bodies_are_no_events(word, event):
+    assert (match_noun(word, lexicon=load_lexicon()) is not None) is event
+
+
+BODY_IN_TEXT = [
+    # shouldn't: the body that meets, in a sentence with an event verb or a date
+    (
+        "Die Kultusministerkonferenz (KMK) hat am 14. Oktober 2025 neue Empfehlungen zum Ganztag beschlossen.",
+        [],
+    ),
+    (
+        (
+            "Die Präsidentin der Hochschulrektorenkonferenz lädt am 3. November 2025 um 11 Uhr zu einer "
+            "Pressekonferenz in die Bundespressekonferenz ein."
+        ),
+        ["Pressekonferenz"],
+    ),
+    # should: the meeting of the body is the event
+    (
+        (
+            "Die Mitgliederversammlung der Hochschulrektorenkonferenz (HRK) findet am 18. November 2025 in "
+            "Mannheim statt."
+        ),
+        ["Versammlung"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, types", BODY_IN_TEXT)
+def test_body_is_no_event(nlp, text, types):
+    assert [t for t, _ in _events(nlp, text)] == types
