@@ -136,9 +136,10 @@ _ONE_OCCASION = word_set("events", "one_occasion")
 
 
 def _merge_one_occasion(results: list[EventMatch], *, lexicon: EventLexicon) -> list[EventMatch]:
-    """One ceremony named by different nouns is one event: rows of a class in one_occasion (words_events.tsv)
-    merge when they start at the same clock time, and an undated one joins the only dated one of those
-    classes (the headline's "Gedenkstunde am Mahnmal" with the body's dated "Gedenkveranstaltung").
+    """One event named by different nouns is one row: rows that start at the same clock time merge when both
+    are of a class in one_occasion (words_events.tsv) or one is named generically; an undated row of those
+    classes joins the only dated one (the headline's "Gedenkstunde am Mahnmal", the body's dated
+    "Gedenkveranstaltung").
 
     Example: "… richtet eine Feierstunde aus. Diese Gedenkveranstaltung findet am Freitag, 6. November, um
     10 Uhr statt." -> [Feierstunde (…T10:00), Gedenkveranstaltung (…T10:00)] -> [Feierstunde (…T10:00)].
@@ -147,6 +148,21 @@ def _merge_one_occasion(results: list[EventMatch], *, lexicon: EventLexicon) -> 
 
     def occasion(r: EventMatch) -> bool:
         return cls_of.get(r.event.get("rule_id") or "") in _ONE_OCCASION
+
+    def one_time(p: EventMatch, r: EventMatch) -> bool:
+        """Same clock time, same place or none, and either both ceremonies or one named generically ("Konzert"
+        … "Konzerterlebnis", a "Führung … (Veranstaltung mit der Volkshochschule)"); a press appointment at
+        the time of another event is an appointment of its own."""
+        start = r.event.get("start") or ""
+        if "T" not in start or p.event.get("start") != start:
+            return False
+        classes = (cls_of.get(p.event.get("rule_id") or ""), cls_of.get(r.event.get("rule_id") or ""))
+        if "press" in classes:
+            return False
+        pl, rl = (p.event.get("location") or "").lower(), (r.event.get("location") or "").lower()
+        if pl and rl and pl not in rl and rl not in pl:
+            return False
+        return (occasion(p) and occasion(r)) or any(c in (None, "other") for c in classes)
 
     def absorb(keep: EventMatch, r: EventMatch) -> None:
         ke, ev = keep.event, r.event
@@ -159,11 +175,7 @@ def _merge_one_occasion(results: list[EventMatch], *, lexicon: EventLexicon) -> 
 
     out: list[EventMatch] = []
     for r in results:
-        start = r.event.get("start") or ""
-        same = next(
-            (p for p in out if occasion(r) and occasion(p) and "T" in start and p.event.get("start") == start),
-            None,
-        )
+        same = next((p for p in out if one_time(p, r)), None)
         if same is None:
             out.append(r)
         else:

@@ -70,6 +70,22 @@ ONE_OCCASION = [
         ),
         1,
     ),
+    # should: an event named again by a generic word at the same time and place -> one row
+    (
+        (
+            "Konzert des Jugendorchesters in der Krankenhauskirche\n\nAm Samstag, dem 2. November 2025, ab 16 Uhr "
+            "lädt die Krankenhauskirche wieder zu einem ganz besonderen Konzerterlebnis ein."
+        ),
+        1,
+    ),
+    # shouldn't: a press appointment at the time of the event is an appointment of its own
+    (
+        (
+            "Am 26. Oktober 2025 um 18 Uhr zeigt das Ensemble eine Voraufführung im Theatersaal. Zum "
+            "Pressegespräch am 26. Oktober 2025 um 18 Uhr sind Medienvertreter eingeladen."
+        ),
+        2,
+    ),
     # shouldn't: two ceremonies on two days stay two rows
     (
         (
