@@ -164,3 +164,19 @@ BODY_IN_TEXT = [
 @pytest.mark.parametrize("text, types", BODY_IN_TEXT)
 def test_body_is_no_event(nlp, text, types):
     assert [t for t, _ in _events(nlp, text)] == types
+
+
+CHOICE = [
+    # shouldn't: "Wahl" as a choice of something, in a dated sentence
+    ("Die Wahl des Datums am 7. März 2025 hängt mit dem Lohnunterschied zusammen.", []),
+    ("Bei der Wahl der Mittel am 3. April 2025 hat die Verwaltung auf Sparsamkeit geachtet.", []),
+    ("Die Wahl des richtigen Standorts für die Stele fiel am 12. Mai 2025 auf den Marktplatz.", []),
+    # should: an election of people stays an event
+    ("Die Wahl des neuen Vorstands findet am 12. März 2025 um 18 Uhr im Gemeindesaal statt.", ["Wahl"]),
+    ("Am 21. September 2025 findet die Wahl der Bezirksverordnetenversammlung statt.", ["Wahl"]),
+]
+
+
+@pytest.mark.parametrize("text, types", CHOICE)
+def test_choice_is_no_election(nlp, text, types):
+    assert [t for t, _ in _events(nlp, text)] == types
