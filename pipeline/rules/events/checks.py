@@ -131,6 +131,16 @@ def _merge_references(results: list[EventMatch]) -> list[EventMatch]:
     return out
 
 
+def _same_head(a: str, b: str) -> bool:
+    """Two names of one event: one holds the other, or the first word of one opens a word of the other.
+    Example: "Konzert des Jugendorchesters", "Konzerterlebnis" -> True; "Gespräch mit …", "Ausstellung" -> False."""
+    a, b = a.lower().replace("„", "").replace("“", ""), b.lower().replace("„", "").replace("“", "")
+    if a in b or b in a:
+        return True
+    fa, fb = a.split()[0], b.split()[0]
+    return any(len(f) >= 5 and any(w.startswith(f) for w in o.split()) for f, o in ((fa, b), (fb, a)))
+
+
 # classes whose nouns name one occasion in many words: "Feierstunde", "Gedenkveranstaltung", "Gedenkstunde"
 _ONE_OCCASION = word_set("events", "one_occasion")
 
@@ -162,15 +172,17 @@ def _merge_one_occasion(results: list[EventMatch], *, lexicon: EventLexicon) -> 
         pl, rl = (p.event.get("location") or "").lower(), (r.event.get("location") or "").lower()
         if pl and rl and pl not in rl and rl not in pl:
             return False
-        return (occasion(p) and occasion(r)) or any(c in (None, "other") for c in classes)
+        if (occasion(p) and occasion(r)) or "other" in classes:
+            return True
+        # a row of a verb frame names another event at that time ("Gespräch mit der Künstlerin" at an
+        # exhibition's opening) unless the two names share their head: "Konzert …" / "Konzerterlebnis"
+        return None in classes and _same_head(p.event["name"], r.event["name"])
 
     def absorb(keep: EventMatch, r: EventMatch) -> None:
         ke, ev = keep.event, r.event
         for key in ("location", "organizer", "motto", "recurrence", "start", "end"):
             if not ke.get(key) and ev.get(key):
                 ke[key] = ev[key]
-        if " " not in ke["name"] and " " in ev["name"]:
-            ke["name"] = ev["name"]  # "Gedenkstunde am Mahnmal Lindenufer" names it better than "Feierstunde"
         keep.mentions = sorted(set(keep.mentions) | set(r.mentions))
 
     out: list[EventMatch] = []

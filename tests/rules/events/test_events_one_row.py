@@ -180,3 +180,20 @@ CHOICE = [
 @pytest.mark.parametrize("text, types", CHOICE)
 def test_choice_is_no_election(nlp, text, types):
     assert [t for t, _ in _events(nlp, text)] == types
+
+
+SAME_HEAD = [
+    # should: two names of one event at one time
+    ("Konzert des Jugendorchesters", "Konzerterlebnis", True),
+    ("Tag des Fahrrads", "Aktionsnachmittag „Tag des Fahrrads“", True),
+    # shouldn't: a talk at an exhibition's opening is an event of its own
+    ("Gespräch mit der Künstlerin und der Kuratorin", "Ausstellung „Blumen im Schnee“", False),
+    ("Lesung mit Musik", "Konzert im Lesesaal", False),
+]
+
+
+@pytest.mark.parametrize("a, b, same", SAME_HEAD)
+def test_same_head(a, b, same):
+    from pressextract.rules.events.checks import _same_head
+
+    assert _same_head(a, b) is same
