@@ -125,10 +125,14 @@ STANDING_BODIES = [
     ("Hochschulrektorenkonferenz", False),
     ("Landesrektorenkonferenz", False),
     ("Bischofskonferenz", False),
+    # shouldn't: special opening hours of a museum or an office are no opening ceremony
+    ("Sonderöffnung", False),
+    ("Sonderöffnungen", False),
     # should: meetings named by "-konferenz" stay events
     ("Fachkonferenz", True),
     ("Bundeskonferenz", True),
     ("Pressekonferenz", True),
+    ("Wiedereröffnung", True),
 ]
 
 
