@@ -187,7 +187,13 @@ def find_quotes(
             m = replace(m, speaker=body[2], speaker_start=body[0], speaker_end=body[1])
         # "Die EKD hat … veröffentlicht. Darin fordert sie, …": the pronoun speaks for the organization
         org = (
-            pronoun_organization(doc, m.speaker_start, m.speaker_end, plural=plural_pronoun(doc, m))
+            pronoun_organization(
+                doc,
+                m.speaker_start,
+                m.speaker_end,
+                plural=plural_pronoun(doc, m),
+                people=[(p.start, p.end) for p in people],
+            )
             if m.speaker and m.speaker.casefold() in ("er", "sie") and m.speaker_start is not None
             else None
         )

@@ -6,6 +6,7 @@ Example: "„…“, sagte Senatorin Kalayci." -> speaker "Senatorin Kalayci".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -484,7 +485,9 @@ def _gender_number(tok) -> tuple[str | None, str | None]:
     return gender, number
 
 
-def pronoun_organization(doc, start: int, end: int, *, plural: bool = False) -> tuple[int, int, str] | None:
+def pronoun_organization(
+    doc, start: int, end: int, *, plural: bool = False, people: Iterable[tuple[int, int]] = ()
+) -> tuple[int, int, str] | None:
     """The organization a speaker pronoun "er"/"sie" stands for: the last subject before it (at most 400
     characters back, over at most one paragraph break) that agrees with it in gender and number is an
     organization ("Die EKD hat eine Schrift veröffentlicht. Darin fordert sie, …" -> "Die EKD"; "Der
@@ -517,8 +520,16 @@ def pronoun_organization(doc, start: int, end: int, *, plural: bool = False) -> 
             continue
         if want_gender is not None and gender is not None and gender != want_gender:
             continue
-        if tok.ent_type_ == "PER" or (gender is None and number is None):
+        if (
+            tok.ent_type_ == "PER"
+            or (gender is None and number is None)
+            or any(a <= tok.idx < b for a, b in people)
+        ):
             return None  # a person (or an unknown) is the nearer antecedent
+        if not _org_word(tok.text) and not any(
+            ch.dep_ in ("det", "nk") and ch.pos_ == "DET" and ch.i < tok.i for ch in tok.children
+        ):
+            return None  # "Thorwirth hakte …": a bare name shows no gender; an organization needs its article
         left = tok.left_edge.i
         right = next((k for k in range(tok.i + 1, tok.right_edge.i + 1) if doc[k].text in (",", "(")), None)
         right = right if right is not None else tok.right_edge.i + 1
