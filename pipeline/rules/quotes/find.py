@@ -33,6 +33,7 @@ from pressextract.rules.quotes.speakers import (
     plural_pronoun,
     pronoun_organization,
     speaker_organization,
+    spokesperson,
 )
 
 _GENERIC_SPEAKERS = word_set("quotes", "generic_speakers")
@@ -185,6 +186,14 @@ def find_quotes(
         body = _court_antecedent(doc, m, people, text)
         if body is not None:
             m = replace(m, speaker=body[2], speaker_start=body[0], speaker_end=body[1])
+        # "sagt Dr. Sven Baszio, Vorstand der Stiftung X. „…“": the person in whose apposition the
+        # organization stands speaks, not the organization
+        if m.speaker and speaker_organization(doc, m.speaker_start, m.speaker_end, text=text):
+            who = spokesperson(
+                doc, m.speaker_start, m.speaker_end, people=[(p.start, p.end) for p in people], text=text
+            )
+            if who is not None:
+                m = replace(m, speaker=text[who[0] : who[1]], speaker_start=who[0], speaker_end=who[1])
         # "Die EKD hat … veröffentlicht. Darin fordert sie, …": the pronoun speaks for the organization
         org = (
             pronoun_organization(

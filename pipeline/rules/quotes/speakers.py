@@ -568,3 +568,28 @@ def _person_noun(tok) -> bool:
     low = word.casefold()
     heads = gender_nouns().heads
     return low in heads or any(len(h) >= 5 and low.endswith(h) for h in heads)
+
+
+_APPOSITION_TO_ORG = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?,\s*(?:[^,.;:!?„“\"»«\n]{1,80}?\s)?(?:der|des|dem|beim|bei\s+der|bei\s+dem|vom|von|im)\s+$"
+)
+
+
+def spokesperson(
+    doc, start: int, end: int, *, people: Iterable[tuple[int, int]], text: str | None = None
+) -> tuple[int, int] | None:
+    """The person whose apposition names the organization mention start..end: "sagt Dr. Sven Baszio,
+    Geschäftsführender Vorstand der Stiftung Jugend forscht e. V." -> the span of "Dr. Sven Baszio"; the
+    organization is whom the person speaks for, the person is who speaks. None when no person mention
+    ends right before the apposition.
+
+    Example: "…, sagte Anna Muster, Sprecherin der Polizei Berlin. „…“" with the person "Anna Muster" and
+    the speaker "der Polizei Berlin" -> the chars of "Anna Muster".
+    """
+    text = doc.text if text is None else text
+    best = None
+    for a, b in people:
+        near = b <= start and start - b <= 120 and _APPOSITION_TO_ORG.match(text[b:start])
+        if near and (best is None or a > best[0]):
+            best = (a, b)
+    return best

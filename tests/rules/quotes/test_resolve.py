@@ -170,3 +170,62 @@ def test_attempt_tables_name_declared_rules():
     named = {rid for ids, _ in (*DIRECT_ATTEMPTS, *INDIRECT_ATTEMPTS) for rid in ids}
     assert named <= declared
     assert len(DIRECT_ATTEMPTS) == 14 and [ids for ids, _ in DIRECT_ATTEMPTS].count(()) == 1  # the title stop
+
+
+# --- a person speaks for the organization in their apposition -----------------------------------------
+
+SPOKESPEOPLE = [
+    # should: the organization stands in the apposition of the person named right before it
+    (
+        (
+            "„Die Messe ist eine große Chance“, sagt Dr. Jana Wendland, Geschäftsführende Vorständin der "
+            "Stiftung Junge Technik e. V. „Wir freuen uns, dass unsere Preisträger dabei sind.“"
+        ),
+        "Jana Wendland",
+    ),
+    (
+        (
+            "„Wir sperren die Straße bis zum Abend“, sagte Anna Muster, Sprecherin der Polizei Berlin. „Wir "
+            "bitten alle Zeugen um Hinweise.“"
+        ),
+        "Anna Muster",
+    ),
+    # shouldn't: the organization speaks for itself
+    ("Die Polizei Berlin teilte am Montag mit: „Wir bitten alle Zeugen um Hinweise.“", "Die Polizei Berlin"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", SPOKESPEOPLE)
+def test_the_person_speaks_for_the_organization_in_their_apposition(full, text, speaker):
+    doc = full(text)
+    last = doc.spans["press_quotes"][-1]._.quote
+    assert speaker in last["speaker"]
+    assert (last["speaker_org"] is None) == (speaker != "Die Polizei Berlin")
+
+
+@pytest.mark.parametrize(
+    "text, org, person",
+    [
+        # should: "Name, Office der/des/bei der ORG"
+        (
+            "sagt Dr. Jana Wendland, Vorständin der Stiftung Junge Technik e. V.",
+            "Stiftung Junge Technik",
+            "Jana Wendland",
+        ),
+        ("sagte Anna Muster, Sprecherin der Polizei Berlin.", "Polizei Berlin", "Anna Muster"),
+        ("so Jörg Blank (Grüne), Fraktionschef im Bezirksamt Mitte.", "Bezirksamt Mitte", "Jörg Blank"),
+        # shouldn't: a sentence or a verb between the person and the organization
+        ("sagte Anna Muster. Die Polizei Berlin", "Polizei Berlin", None),
+        ("sagte Anna Muster, als sie die Polizei Berlin", "Polizei Berlin", None),
+        ("Anna Muster und die Polizei Berlin", "Polizei Berlin", None),
+    ],
+)
+def test_spokesperson(blank, text, org, person):
+    from pressextract.rules.quotes.speakers import spokesperson
+
+    doc = blank(text)
+    a = text.index(org)
+    name = person or "Anna Muster"
+    people = [(text.index(name), text.index(name) + len(name))]
+    got = spokesperson(doc, a, a + len(org), people=people)
+    assert (text[got[0] : got[1]] if got else None) == person
