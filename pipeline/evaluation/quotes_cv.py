@@ -117,6 +117,7 @@ def collect(
                     span.end_char,
                     q.get("kind") or "direct",
                     (q.get("rule_id") or "").split(":")[0],
+                    cue=q.get("cue"),
                     cue_start=q.get("cue_start"),
                     cue_end=q.get("cue_end"),
                     speaker=q.get("speaker"),

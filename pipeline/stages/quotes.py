@@ -79,7 +79,10 @@ class PressQuotes:
 def _span(doc: Doc, m: QuoteMatch, text: str) -> Span | None:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     # an organization speaks ("teilte die Polizei mit"): its own column, never a person_id
-    org = speaker_organization(doc, m.speaker_start, m.speaker_end, text=text) if m.speaker else None
+    # … or the pronoun that stands for one ("Darin fordert sie": the EKD), found by find_quotes
+    org = m.speaker_org or (
+        speaker_organization(doc, m.speaker_start, m.speaker_end, text=text) if m.speaker else None
+    )
     if span is not None:
         span._.quote = {
             "kind": m.kind,

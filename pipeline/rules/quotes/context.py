@@ -34,6 +34,8 @@ class QuoteMatch:
     speaker_end: int | None = None
     cue_id: str | None = None
     person_id: str | None = None  # the speaker resolved to a person of the release (find_quotes)
+    # the organization a pronoun speaker stands for ("Die EKD … Darin fordert sie"), set by find_quotes
+    speaker_org: str | None = None
 
     @property
     def full_rule_id(self) -> str:

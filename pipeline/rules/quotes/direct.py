@@ -166,6 +166,10 @@ def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str)
             # speaks, not the person of the main clause
             rng = _antecedent(ctx, rng[0] - 1) if rng[0] > lo and doc[rng[0] - 1].text == "," else None
         else:
+            if (rng is None or not _person_like(ctx, rng)) and v + 1 < end and ctx.lower[v + 1] == "er":
+                # "Die Arbeit der Koalition lobte er mit den Worten: „…“": "er" right after the verb is its
+                # subject ("er" is never an object), whatever the parse made the subject
+                rng = (v + 1, v + 2)
             rng = _prefer_person(ctx, rng, lo, end)
         s = _span_text(doc, rng) if rng else (None, None, None)
         t = doc[v]

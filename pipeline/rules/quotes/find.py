@@ -28,7 +28,13 @@ from pressextract.rules.quotes.passes import (
 )
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.rules import QuoteLexicon, QuoteRules, load_lexicon
-from pressextract.rules.quotes.speakers import court_body_subject, plural_pronoun, speaker_organization
+from pressextract.rules.quotes.speakers import (
+    court_body_subject,
+    plural_pronoun,
+    pronoun_organization,
+    speaker_organization,
+    spokesperson,
+)
 
 _GENERIC_SPEAKERS = word_set("quotes", "generic_speakers")
 _SPEAKER_DETERMINERS = word_set("quotes", "determiners") | word_set("quotes", "possessives")
@@ -180,9 +186,32 @@ def find_quotes(
         body = _court_antecedent(doc, m, people, text)
         if body is not None:
             m = replace(m, speaker=body[2], speaker_start=body[0], speaker_end=body[1])
+        # "sagt Dr. Sven Baszio, Vorstand der Stiftung X. „…“": the person in whose apposition the
+        # organization stands speaks, not the organization
+        if m.speaker and speaker_organization(doc, m.speaker_start, m.speaker_end, text=text):
+            who = spokesperson(
+                doc, m.speaker_start, m.speaker_end, people=[(p.start, p.end) for p in people], text=text
+            )
+            if who is not None:
+                m = replace(m, speaker=text[who[0] : who[1]], speaker_start=who[0], speaker_end=who[1])
+        # "Die EKD hat … veröffentlicht. Darin fordert sie, …": the pronoun speaks for the organization
+        org = (
+            pronoun_organization(
+                doc,
+                m.speaker_start,
+                m.speaker_end,
+                plural=plural_pronoun(doc, m),
+                people=[(p.start, p.end) for p in people],
+            )
+            if m.speaker and m.speaker.casefold() in ("er", "sie") and m.speaker_start is not None
+            else None
+        )
+        if org is not None:
+            m = replace(m, speaker_org=org[2])
         # an organization ("Power Shift Africa", "die Polizei") is nobody's person_id, nor a pronoun's antecedent
         if (
-            m.speaker
+            org is None
+            and m.speaker
             and not speaker_organization(doc, m.speaker_start, m.speaker_end, text=text)
             and not plural_pronoun(doc, m)
         ):

@@ -105,19 +105,29 @@ def resolve_speaker(
         for val in (r.role, r.role_norm):
             if val:
                 keys |= _role_keys(val.split()[-1])
-        hit = (norm_title and r.role_norm and _norm(norm_title) == _norm(r.role_norm)) or bool(
-            head_keys & keys
+        hit = (norm_title and r.role_norm and _norm(norm_title) == _norm(r.role_norm)) or _same_office(
+            head_keys, keys
         )
         if not hit:
             continue
-        # Prefer the latest office holder mentioned before the quote, else the first one after it.
-        rank = (0, -r.start) if r.start <= start else (1, r.start)
+        # Prefer the office named as such over a compound that ends in it ("die Präsidentin": Präsidentin X
+        # before Vizepräsidentin Y), then the latest holder mentioned before the quote, else the first after it.
+        tail = (
+            0
+            if (head_keys & keys or (norm_title and r.role_norm and _norm(norm_title) == _norm(r.role_norm)))
+            else 1
+        )
+        rank = (tail, 0, -r.start) if r.start <= start else (tail, 1, r.start)
         if best is None or rank < best[0]:
             best = (rank, r.person_id)
     if best:
         return best[1]
     for p_start, pid, _, mention in sorted(previous, reverse=True):
-        if p_start < start and pid and head_keys & {k for w in mention.split() for k in _role_keys(w)}:
+        if (
+            p_start < start
+            and pid
+            and _same_office(head_keys, {k for w in mention.split() for k in _role_keys(w)})
+        ):
             return pid
     # A full name no earlier stage found: "Staatssekretär Max Mustermann" -> id of "Max Mustermann".
     tail: list[str] = []
@@ -128,6 +138,30 @@ def resolve_speaker(
     if len(tail) >= 2:
         return make_id(" ".join(tail[-3:]))
     return None
+
+
+_MIN_TAIL = 6  # "Rätin" is no office of its own; "Stadträtin", "Ministerin", "Bürgermeister" are
+
+
+def _same_office(mention_keys: set[str], role_keys: set[str]) -> bool:
+    """The office noun of a mention names the role's office, also as the last part of the role's compound:
+    a release writes "Bezirksbürgermeisterin X" and then "die Bürgermeisterin", "Bezirksstadtrat Y" and then
+    "der Stadtrat", "Staatssekretärin Z" and then "die Staatssekretärin".
+
+    Example: ({"bürgermeisterin", "bürgermeister"}, {"bezirksbürgermeisterin"}) -> True;
+    ({"rätin"}, {"stadträtin"}) -> False (too short to name an office).
+    """
+    if mention_keys & role_keys:
+        return True
+    return any(
+        len(m) >= _MIN_TAIL and r.endswith(m) and len(r) > len(m) and not r.startswith(_OTHER_OFFICE)
+        for m in mention_keys
+        for r in role_keys
+    )
+
+
+# compounds that name another office than their last part: "Vizepräsidentin" is not "die Präsidentin"
+_OTHER_OFFICE = ("vize", "ex", "co-", "ko-", "ehren", "alt", "unter")
 
 
 _AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[rn]?$")

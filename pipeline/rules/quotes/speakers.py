@@ -5,6 +5,9 @@ Example: "„…“, sagte Senatorin Kalayci." -> speaker "Senatorin Kalayci".
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from pressextract.resources.loader import word_set
@@ -464,3 +467,129 @@ def court_body_subject(doc, start: int, stop: int, *, text: str, inside=None) ->
         if opens or after_verb:
             found = (det.idx, t.idx + len(t), text[det.idx : t.idx + len(t)])
     return found
+
+
+_SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass"})
+_PRONOUN_FORMS = {"er": ("Masc", "Sing"), "sie": ("Fem", "Sing")}
+_ANTECEDENT_WINDOW = 400  # characters before the pronoun where its antecedent may stand
+
+
+def _gender_number(tok) -> tuple[str | None, str | None]:
+    """Gender and number of a noun: its own morphology, else its article's ("Die EKD", "der BUND")."""
+    gender = next(iter(tok.morph.get("Gender")), None)
+    number = next(iter(tok.morph.get("Number")), None)
+    for child in tok.children:
+        if child.dep_ in ("det", "nk") and child.i < tok.i and child.pos_ == "DET":
+            gender = gender or next(iter(child.morph.get("Gender")), None)
+            number = number or next(iter(child.morph.get("Number")), None)
+    return gender, number
+
+
+def pronoun_organization(
+    doc, start: int, end: int, *, plural: bool = False, people: Iterable[tuple[int, int]] = ()
+) -> tuple[int, int, str] | None:
+    """The organization a speaker pronoun "er"/"sie" stands for: the last subject before it (at most 400
+    characters back, over at most one paragraph break) that agrees with it in gender and number is an
+    organization ("Die EKD hat eine Schrift veröffentlicht. Darin fordert sie, …" -> "Die EKD"; "Der
+    Sicherheitsrat verurteilte die Anschläge. Er forderte …" -> "Der Sicherheitsrat"). None when that
+    subject is a person or a thing, or nothing agrees: the person resolution decides then. `plural`: the
+    pronoun is "sie" of a plural verb ("Die Stadtwerke … Sie teilten mit").
+
+    Example: "Die Polizei sperrte die Straße. Sie bittet um Hinweise." -> (0, 11, "Die Polizei").
+    """
+    if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
+        return None
+    text = doc.text
+    pron = text[start:end].casefold()
+    if pron not in _PRONOUN_FORMS:
+        return None
+    want_gender, want_number = (None, "Plur") if plural else _PRONOUN_FORMS[pron]
+    lo = max(0, start - _ANTECEDENT_WINDOW)
+    breaks = text.rfind("\n\n", lo, start)
+    if breaks >= 0:
+        earlier = text.rfind("\n\n", lo, breaks)
+        lo = earlier + 2 if earlier >= 0 else lo  # the pronoun's paragraph and the one before it
+    span = doc.char_span(lo, start, alignment_mode="contract")
+    if span is None:
+        return None
+    for tok in reversed(span):
+        if tok.dep_ not in _SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        gender, number = _gender_number(tok)
+        if number is not None and number != want_number:
+            continue
+        if want_gender is not None and gender is not None and gender != want_gender:
+            continue
+        if (
+            tok.ent_type_ == "PER"
+            or (gender is None and number is None)
+            or any(a <= tok.idx < b for a, b in people)
+        ):
+            return None  # a person (or an unknown) is the nearer antecedent
+        if not _org_word(tok.text) and not any(
+            ch.dep_ in ("det", "nk") and ch.pos_ == "DET" and ch.i < tok.i for ch in tok.children
+        ):
+            return None  # "Thorwirth hakte …": a bare name shows no gender; an organization needs its article
+        left = tok.left_edge.i
+        right = next((k for k in range(tok.i + 1, tok.right_edge.i + 1) if doc[k].text in (",", "(")), None)
+        right = right if right is not None else tok.right_edge.i + 1
+        a, b = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+        if any(ch in text[a:b] for ch in '„“"»«'):
+            return None
+        org = speaker_organization(doc, a, b, text=text)
+        if not org:
+            return None
+        # "Senatorin Anna Berger besuchte die Polizei. Sie sagte …": a person named in that sentence or
+        # since is the likelier antecedent (the parse may take an object for the subject)
+        since = tok.sent.start_char
+        if any(e.label_ == "PER" and since <= e.start_char < start for e in doc.ents) or any(
+            _person_noun(t) for t in doc[tok.sent.start : span.end]
+        ):
+            return None
+        return a, b, org
+    return None
+
+
+_AGE = re.compile(r"^\d{1,3}-[Jj]ährige[rn]?$")
+
+
+def _person_noun(tok) -> bool:
+    """A noun that names a person: an office ("Senatorin"), a person noun of the people lexicon ("Frau",
+    "Fahrerin", compounds ending in one: "Busfahrerin"), "die 45-Jährige"."""
+    from pressextract.rules.people.gender import gender_nouns
+
+    word = tok.text
+    if _AGE.match(word) or word in ("Jährige", "Jähriger", "Jährigen"):
+        return True
+    if not word[:1].isupper() or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _looks_like_office(word) and not _org_word(word):
+        return True
+    low = word.casefold()
+    heads = gender_nouns().heads
+    return low in heads or any(len(h) >= 5 and low.endswith(h) for h in heads)
+
+
+_APPOSITION_TO_ORG = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?,\s*(?:[^,.;:!?„“\"»«\n]{1,80}?\s)?(?:der|des|dem|beim|bei\s+der|bei\s+dem|vom|von|im)\s+$"
+)
+
+
+def spokesperson(
+    doc, start: int, end: int, *, people: Iterable[tuple[int, int]], text: str | None = None
+) -> tuple[int, int] | None:
+    """The person whose apposition names the organization mention start..end: "sagt Dr. Sven Baszio,
+    Geschäftsführender Vorstand der Stiftung Jugend forscht e. V." -> the span of "Dr. Sven Baszio"; the
+    organization is whom the person speaks for, the person is who speaks. None when no person mention
+    ends right before the apposition.
+
+    Example: "…, sagte Anna Muster, Sprecherin der Polizei Berlin. „…“" with the person "Anna Muster" and
+    the speaker "der Polizei Berlin" -> the chars of "Anna Muster".
+    """
+    text = doc.text if text is None else text
+    best = None
+    for a, b in people:
+        near = b <= start and start - b <= 120 and _APPOSITION_TO_ORG.match(text[b:start])
+        if near and (best is None or a > best[0]):
+            best = (a, b)
+    return best

@@ -412,3 +412,32 @@ def test_long_statement_after_lautete_is_a_quote_short_motto_is_not(nlp):
 def test_capitalized_phrase_after_an_earlier_quote_is_a_title_not_its_continuation(nlp, sentence):
     text = "„Wir freuen uns auf den Abend“, sagte die Leiterin. " + sentence
     assert [t for t, q in quotes(nlp, text) if q["kind"] == "direct"] == ["Wir freuen uns auf den Abend"]
+
+
+# --- "er" right after the speech verb is its subject -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # should: the fronted object names another person; "er" after the verb speaks
+        (
+            ("Die Arbeit der Koalition seit dem Amtsantritt von Angela Merkel lobte er mit den Worten: "
+            "„Die beiden handeln entschlossen.“"),
+            "er",
+        ),
+        ("Den Vorschlag von Senatorin Anna Berger kommentierte er knapp: „Das ist zu wenig.“", "er"),
+        # shouldn't: a named subject after the verb stays the speaker
+        (
+            "Den Vorschlag kommentierte Senatorin Anna Berger knapp: „Das ist zu wenig.“",
+            "Senatorin Anna Berger",
+        ),
+        (
+            "Dazu sagte Bezirksstadtrat Jens Kowalski: „Wir bauen die Schule bis 2027.“",
+            "Bezirksstadtrat Jens Kowalski",
+        ),
+    ],
+)
+def test_er_after_the_verb_is_the_subject(full, text, speaker):
+    doc = full(text)
+    assert doc.spans["press_quotes"][0]._.quote["speaker"] == speaker

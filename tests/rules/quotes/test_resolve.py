@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -66,6 +67,79 @@ def test_stage_reads_people_spans_for_pronouns(nlp):
     assert (q["speaker"], q["person_id"]) == ("sie", "p-k")
 
 
+# --- an office re-mentioned by the last part of its compound ----------------------------------------
+
+BEZIRK = Mention(0, 22, "p-dw", role="Bezirksbürgermeisterin", role_norm="Bezirksbürgermeister")
+VIZE = Mention(120, 138, "p-vz", role="Vizepräsidentin", role_norm="Vizepräsident")
+PRAES = Mention(40, 52, "p-pr", role="Präsidentin", role_norm="Präsident")
+STADTRAT = Mention(0, 14, "p-sr", role="Bezirksstadtrat", role_norm="Bezirksstadtrat")
+
+
+@pytest.mark.parametrize(
+    "speaker, roles, expected",
+    [
+        # should: the short form of the compound names the same office
+        ("Die Bürgermeisterin", [BEZIRK], "p-dw"),
+        ("der Stadtrat", [STADTRAT], "p-sr"),
+        ("Die Präsidentin", [PRAES, VIZE], "p-pr"),  # the office as such before the later compound
+        # shouldn't: another office, or a part too short to name one
+        ("Die Präsidentin", [VIZE], None),  # the vice president is not "die Präsidentin"
+        ("Die Rätin", [STADTRAT], None),
+        ("Der Bürgermeister", [STADTRAT], None),
+    ],
+)
+def test_office_by_the_last_part_of_its_compound(speaker, roles, expected):
+    assert resolve_speaker(speaker, 300, people=[], roles=roles) == expected
+
+
+# --- a pronoun that stands for an organization (needs the parse) ------------------------------------
+
+ORG_PRONOUNS = [
+    # (text, pronoun, organization it stands for or None)
+    (
+        (
+            "Die Verbraucherschutzorganisation hat die Preise von 40 Tankstellen verglichen. Darin fordert "
+            "sie, dass die Preise klarer ausgewiesen werden."
+        ),
+        "sie",
+        "Die Verbraucherschutzorganisation",
+    ),
+    (
+        "Die Polizei sperrte die Kreuzung am Morgen. Sie bittet um Hinweise, wer den Unfall gesehen hat.",
+        "Sie",
+        "Die Polizei",
+    ),
+    # shouldn't: a person named in between or a person noun that agrees is the likelier antecedent
+    ("Senatorin Anna Berger besuchte die Polizei in Spandau. Sie sagte, dass alles gut laufe.", "Sie", None),
+    ("Die Polizei nahm die Frau am Bahnhof fest. Sie sagte, sie sei unschuldig.", "Sie", None),
+    ("Die Polizei kontrollierte die 45-Jährige am Abend. Sie sagte, sie habe nichts getrunken.", "Sie", None),
+    # shouldn't: a bare name shows no gender, whatever the NER calls it
+    ("Thorwirth hakte über 1500 Meter nach. Er sagte, er habe nicht damit gerechnet.", "Er", None),
+    # shouldn't: the gender does not agree ("er" is not "die Polizei")
+    ("Die Polizei nahm den Mann am Bahnhof fest. Er sagte, er sei unschuldig.", "Er", None),
+]
+
+
+@pytest.mark.parametrize("text, pronoun, org", ORG_PRONOUNS)
+def test_pronoun_organization(full, text, pronoun, org):
+    from pressextract.rules.quotes.speakers import pronoun_organization
+
+    doc = full(text)
+    start = re.search(rf"(?<=[ .]){pronoun}\b", text[5:]).start() + 5
+    got = pronoun_organization(doc, start, start + len(pronoun))
+    assert (got[2] if got else None) == org
+
+
+def test_stage_writes_the_organization_of_a_pronoun_speaker(full):
+    text = (
+        "Die Polizei sperrte die Kreuzung am Morgen. Sie teilte mit: „Wir bitten alle Zeugen, sich bei uns "
+        "zu melden.“"
+    )
+    doc = full(text)
+    q = doc.spans["press_quotes"][0]._.quote
+    assert (q["speaker"], q["speaker_org"], q["person_id"]) == ("Sie", "Die Polizei", None)
+
+
 # --- lexicon validation -----------------------------------------------------------------------------
 
 
@@ -96,3 +170,62 @@ def test_attempt_tables_name_declared_rules():
     named = {rid for ids, _ in (*DIRECT_ATTEMPTS, *INDIRECT_ATTEMPTS) for rid in ids}
     assert named <= declared
     assert len(DIRECT_ATTEMPTS) == 14 and [ids for ids, _ in DIRECT_ATTEMPTS].count(()) == 1  # the title stop
+
+
+# --- a person speaks for the organization in their apposition -----------------------------------------
+
+SPOKESPEOPLE = [
+    # should: the organization stands in the apposition of the person named right before it
+    (
+        (
+            "„Die Messe ist eine große Chance“, sagt Dr. Jana Wendland, Geschäftsführende Vorständin der "
+            "Stiftung Junge Technik e. V. „Wir freuen uns, dass unsere Preisträger dabei sind.“"
+        ),
+        "Jana Wendland",
+    ),
+    (
+        (
+            "„Wir sperren die Straße bis zum Abend“, sagte Anna Muster, Sprecherin der Polizei Berlin. „Wir "
+            "bitten alle Zeugen um Hinweise.“"
+        ),
+        "Anna Muster",
+    ),
+    # shouldn't: the organization speaks for itself
+    ("Die Polizei Berlin teilte am Montag mit: „Wir bitten alle Zeugen um Hinweise.“", "Die Polizei Berlin"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", SPOKESPEOPLE)
+def test_the_person_speaks_for_the_organization_in_their_apposition(full, text, speaker):
+    doc = full(text)
+    last = doc.spans["press_quotes"][-1]._.quote
+    assert speaker in last["speaker"]
+    assert (last["speaker_org"] is None) == (speaker != "Die Polizei Berlin")
+
+
+@pytest.mark.parametrize(
+    "text, org, person",
+    [
+        # should: "Name, Office der/des/bei der ORG"
+        (
+            "sagt Dr. Jana Wendland, Vorständin der Stiftung Junge Technik e. V.",
+            "Stiftung Junge Technik",
+            "Jana Wendland",
+        ),
+        ("sagte Anna Muster, Sprecherin der Polizei Berlin.", "Polizei Berlin", "Anna Muster"),
+        ("so Jörg Blank (Grüne), Fraktionschef im Bezirksamt Mitte.", "Bezirksamt Mitte", "Jörg Blank"),
+        # shouldn't: a sentence or a verb between the person and the organization
+        ("sagte Anna Muster. Die Polizei Berlin", "Polizei Berlin", None),
+        ("sagte Anna Muster, als sie die Polizei Berlin", "Polizei Berlin", None),
+        ("Anna Muster und die Polizei Berlin", "Polizei Berlin", None),
+    ],
+)
+def test_spokesperson(blank, text, org, person):
+    from pressextract.rules.quotes.speakers import spokesperson
+
+    doc = blank(text)
+    a = text.index(org)
+    name = person or "Anna Muster"
+    people = [(text.index(name), text.index(name) + len(name))]
+    got = spokesperson(doc, a, a + len(org), people=people)
+    assert (text[got[0] : got[1]] if got else None) == person
