@@ -94,6 +94,29 @@ def text_units(doc: Doc) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in spans if not any(xs <= s and e <= xe for xs, xe in excluded)]
 
 
+# where doc_text keeps the text in doc.user_data (the Doc's own dict: it lives and dies with the Doc)
+_TEXT_KEY = ("pressextract", "doc_text")
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy joins the tokens again on every access of doc.text (~0.2 ms a
+    release), and several stages read the whole text. A Doc's text never changes (retokenizing keeps it).
+
+    Example: doc_text(nlp.make_doc("Senatorin Anna Muster sagte")) == "Senatorin Anna Muster sagte"."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None or len(text) != _text_length(doc):
+        # (a text of another Doc, copied with its user_data by Span.as_doc(copy_user_data=True), is not kept)
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def _text_length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def doc_meta(doc: Doc) -> dict:
     """The document's metadata dict (empty when none was given)."""
     return doc._.press_meta or {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from pressextract.contract import Refs
+from pressextract.contract import Refs, doc_text
 from pressextract.resources.loader import read_rule_ids
 from pressextract.rules.common import PeopleLexicon, people_lexicon, tokenize
 from pressextract.rules.people.find import find_people
@@ -62,7 +62,7 @@ def find_person_mentions(
         for start, end, label in refs.entities:
             (per if label in ("PER", "PERSON") else other).append((start, end))
     matches: list[PersonMatch] = []
-    text = doc.text  # built from the tokens on every access: once per document
+    text = doc_text(doc)  # doc.text is built from the tokens on every access: once per Doc
     units = refs.units(len(text))
     for s, e in units:
         matches += find_people(

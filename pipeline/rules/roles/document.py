@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from pressextract.contract import Refs
+from pressextract.contract import Refs, doc_text
 from pressextract.resources.loader import read_rule_ids
 from pressextract.rules.roles.phrases import (
     level_from_publisher,
@@ -69,7 +69,7 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         "federal": options.publisher_district and publisher_is_federal(publisher),
     }
     statements: list[Statement] = []
-    text = doc.text  # built from the tokens on every access: once per document
+    text = doc_text(doc)  # doc.text is built from the tokens on every access: once per Doc
     units = refs.units(len(text))
     for s, e in units:
         people = [p for p in refs.people if s <= p.start and p.end <= e]
