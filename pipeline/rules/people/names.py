@@ -70,6 +70,7 @@ class PersonMatch:
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.(?=\s|$)")
 
 
+@lru_cache(maxsize=4096)  # the same names come back in every mention and release; ids are pure strings
 def make_person_id(given: str | None, family: str) -> str:
     """Example: make_person_id("Annette", "Widmann-Mauz") == person_id("Annette Widmann-Mauz");
     a middle initial does not count: make_person_id("Günter M.", "Ziegler") == person_id("Günter Ziegler")."""
