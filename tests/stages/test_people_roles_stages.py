@@ -373,3 +373,7 @@ def test_doc_text_is_built_once_and_only_for_its_doc() -> None:
     part = doc[:3].as_doc(copy_user_data=True)  # copies the whole Doc's user_data
     assert doc_text(part) == part.text == "Bezirksstadträtin Anna Muster "
     assert doc_text(spacy.blank("de")("")) == ""
+    from pressextract.contract import Refs
+
+    assert Refs.from_doc(doc, "text").text is doc_text(doc)
+    assert Refs.from_doc(doc, "blocks").text is None
