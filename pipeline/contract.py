@@ -94,6 +94,31 @@ def text_units(doc: Doc) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in spans if not any(xs <= s and e <= xe for xs, xe in excluded)]
 
 
+# where doc_text keeps the text in doc.user_data (the Doc's own dict: it lives and dies with the Doc)
+_TEXT_KEY = ("pressextract", "doc_text")
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy joins the tokens again on every access of doc.text (~0.2 ms a
+    release), and several stages read the whole text. A Doc's text never changes (retokenizing keeps it).
+    The memo in doc.user_data is a cache, not a result: stages ask for it (Refs.from_doc(doc, "text")),
+    rules read refs.text and never write to a Doc.
+
+    Example: doc_text(nlp.make_doc("Senatorin Anna Muster sagte")) == "Senatorin Anna Muster sagte"."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None or len(text) != _text_length(doc):
+        # (a text of another Doc, copied with its user_data by Span.as_doc(copy_user_data=True), is not kept)
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def _text_length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def doc_meta(doc: Doc) -> dict:
     """The document's metadata dict (empty when none was given)."""
     return doc._.press_meta or {}
@@ -226,10 +251,11 @@ class Refs:
     entities: tuple[tuple[int, int, str], ...] = ()  # the model's named entities: (start, end, label)
     meta: Mapping = field(default_factory=dict)  # doc._.press_meta
     published: str | None = None  # doc._.press_published (the date printed in the text)
+    text: str | None = None  # doc.text, when the part "text" is asked for (doc_text: built once per Doc)
 
     @classmethod
     def from_doc(cls, doc: Doc, *parts: str) -> Refs:
-        """The named parts of a Doc (blocks, timexes, people, offices, events, entities); meta always."""
+        """The named parts of a Doc (blocks, timexes, people, offices, events, entities, text); meta always."""
         readers = {
             "blocks": BlockRef.from_doc,
             "timexes": TimexRef.from_doc,
@@ -238,10 +264,12 @@ class Refs:
             "events": EventRef.from_doc,
             "entities": lambda d: [(e.start_char, e.end_char, e.label_) for e in d.ents],
         }
-        unknown = set(parts) - set(readers)
+        unknown = set(parts) - set(readers) - {"text"}
         if unknown:
-            raise ValueError(f"unknown parts {sorted(unknown)}; known: {sorted(readers)}")
-        got = {p: tuple(readers[p](doc)) for p in parts}
+            raise ValueError(f"unknown parts {sorted(unknown)}; known: {sorted([*readers, 'text'])}")
+        got: dict = {p: tuple(readers[p](doc)) for p in parts if p != "text"}
+        if "text" in parts:
+            got["text"] = doc_text(doc)
         return cls(**got, meta=doc_meta(doc), published=doc._.press_published)
 
     def ranges(self, *labels: str) -> list[tuple[int, int]]:

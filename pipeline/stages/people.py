@@ -27,7 +27,7 @@ class PressPeople:
         self.rules = load_rules()  # validate the data files at start-up, not mid-batch
 
     def __call__(self, doc: Doc) -> Doc:
-        refs = Refs.from_doc(doc, "blocks", "entities")
+        refs = Refs.from_doc(doc, "blocks", "entities", "text")
         matches = find_person_mentions(doc, rules=self.rules, options=self.options, refs=refs)
         doc.spans[PEOPLE_KEY] = [span for m in matches if (span := _span(doc, m)) is not None]
         return doc

@@ -32,7 +32,7 @@ class PressRoles:
         self.rules = load_rules()  # validate the data files at start-up
 
     def __call__(self, doc: Doc) -> Doc:
-        refs = Refs.from_doc(doc, "blocks", "people")
+        refs = Refs.from_doc(doc, "blocks", "people", "text")
         statements = find_roles(doc, rules=self.rules, options=self.options, refs=refs)
         spans: dict[tuple[int, int], Span] = {}
         for st in statements:

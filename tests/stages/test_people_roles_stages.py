@@ -362,3 +362,18 @@ def test_a_mayors_town_from_the_text(nlp, text, jurisdiction) -> None:
     doc = _run(nlp, text, meta={"publisher": "Beispielverein e.V."})
     roles = [s._.role for s in doc.spans["press_roles"] if s._.role["name"] == "Tom Muster"]
     assert [(r["jurisdiction"], r["level"]) for r in roles] == [(jurisdiction, "kommune")]
+
+
+def test_doc_text_is_built_once_and_only_for_its_doc() -> None:
+    from pressextract.contract import doc_text
+
+    doc = spacy.blank("de")("Bezirksstadträtin Anna Muster (SPD) sagte:\n\n„Gut so.“ ")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)  # kept with the Doc
+    part = doc[:3].as_doc(copy_user_data=True)  # copies the whole Doc's user_data
+    assert doc_text(part) == part.text == "Bezirksstadträtin Anna Muster "
+    assert doc_text(spacy.blank("de")("")) == ""
+    from pressextract.contract import Refs
+
+    assert Refs.from_doc(doc, "text").text is doc_text(doc)
+    assert Refs.from_doc(doc, "blocks").text is None

@@ -55,14 +55,16 @@ def find_person_mentions(
 ) -> list[PersonMatch]:
     """Person mentions of a Doc in text order, each with its person_id and the gender the text shows.
 
-    Reads refs.blocks (the text units outside captions) and refs.entities (when options.use_entities).
+    Reads refs.blocks (the text units outside captions), refs.entities (when options.use_entities) and refs.text
+    (doc.text when the stage did not ask for it).
     """
     per, other = [], []
     if options.use_entities:
         for start, end, label in refs.entities:
             (per if label in ("PER", "PERSON") else other).append((start, end))
     matches: list[PersonMatch] = []
-    text = doc.text  # built from the tokens on every access: once per document
+    # doc.text is built from the tokens on every access: once per Doc (refs.text where the stage asked for it)
+    text = refs.text if refs.text is not None else doc.text
     units = refs.units(len(text))
     for s, e in units:
         matches += find_people(

@@ -230,6 +230,8 @@ def find_people(
         return any(s <= t.start and t.end <= e for s, e in spans)
 
     runs = name_runs(toks, office_idx=office_idx)
+    # the run tokens inside a PER span, found once (most blocks have none)
+    in_per = {k for r in runs for k in range(r.start, r.end) if in_spans(toks[k], per)} if per else set()
     # name starts that do not depend on office phrases: honorific-led, given-name-led, PER-led
     strong: set[int] = set()
     for r in runs:
@@ -240,7 +242,7 @@ def find_people(
             if _given_hit(toks[k], plex):
                 strong.add(_honorifics_before(toks, k, plex))
                 break
-        if any(in_spans(t, per) for t in toks[r.start : r.end]):
+        if in_per and any(k in in_per for k in range(r.start, r.end)):
             strong.add(r.start)
     head_starts = frozenset(h.start for h in heads)
     phrase_ends: dict[int, OfficeMatch] = {}
@@ -253,6 +255,10 @@ def find_people(
     inst_end = -1  # end of the last name that named an institution
     for r in runs:
         h0 = _honorifics_before(toks, r.start, plex)
+        if r.end - r.start == 1 and h0 == r.start and h0 not in phrase_ends:
+            # a lone capitalised word with no title or office phrase right before it: no name (the check
+            # "a lone capitalised word needs a title" below), decided before the work for longer runs
+            continue
         hon_toks = [t.norm for t in toks[h0 : r.start]]
         addr = [plex.honorifics[w] for w in hon_toks if plex.honorifics[w].kind == "address"]
         if addr and _address_is_noun(toks, h0):
@@ -320,7 +326,7 @@ def find_people(
             hs = office_before.start
             if hs >= 2 and toks[hs - 1].norm == "," and toks[hs - 2].is_cap:
                 office_before = None
-        per_hit = any(in_spans(t, per) for t in toks[r.start : r.end])
+        per_hit = bool(in_per) and any(k in in_per for k in range(r.start, r.end))
         anchored = bool(titles or addr or office_before or office_after or per_hit)
         if titles or addr:
             a = r.start
@@ -336,7 +342,7 @@ def find_people(
             a = b - 3 if not (titles or addr or office_before) else a
         if per_hit and not (titles or addr or office_before or office_after):
             # only the model speaks for a person: take its PER extent ("Der Autor Navid Kermani")
-            inside = [k for k in range(r.start, r.end) if in_spans(toks[k], per)]
+            inside = [k for k in range(r.start, r.end) if k in in_per]
             a, b = inside[0], inside[-1] + 1
             # "das Gelände des Königin Elisabeth Herzberge": the article shows the name of a thing
             lead = a - 1 if a > 0 and noun_gender(toks, a - 1) == "f" else a

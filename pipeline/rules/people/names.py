@@ -70,6 +70,7 @@ class PersonMatch:
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.(?=\s|$)")
 
 
+@lru_cache(maxsize=4096)  # the same names come back in every mention and release; ids are pure strings
 def make_person_id(given: str | None, family: str) -> str:
     """Example: make_person_id("Annette", "Widmann-Mauz") == person_id("Annette Widmann-Mauz");
     a middle initial does not count: make_person_id("Günter M.", "Ziegler") == person_id("Günter Ziegler")."""
@@ -80,9 +81,22 @@ def make_person_id(given: str | None, family: str) -> str:
 _CAMEL = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}[A-ZÄÖÜ]")
 
 
-def _is_name_tok(t: Tok, plex: PeopleLexicon, office_idx: set[int], i: int) -> bool:
+# norm -> _is_name_word for the lexicon in _NAME_LEX: the same words come back in every block
+_NAME_WORDS: dict[str, bool] = {}
+_NAME_LEX: list[PeopleLexicon | None] = [None]
+
+
+def _name_words(plex: PeopleLexicon) -> dict[str, bool]:
+    if _NAME_LEX[0] is not plex or len(_NAME_WORDS) >= 200_000:
+        _NAME_WORDS.clear()
+        _NAME_LEX[0] = plex
+    return _NAME_WORDS
+
+
+def _is_name_word(t: Tok, plex: PeopleLexicon) -> bool:
+    """A capitalised word that can be part of a name (it reads t.norm only: is_word/is_cap come from it)."""
     w = t.norm
-    if not t.is_word or not t.is_cap or len(w) < 2 or i in office_idx:
+    if not t.is_word or not t.is_cap or len(w) < 2:
         return False
     # isalpha() first: letters are never digits, and most names are letters only
     if w.isupper() or (not w.isalpha() and any(c.isdigit() for c in w)):
@@ -118,8 +132,14 @@ class _Run:
 def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
     """Maximal sequences of name-like tokens with particles inside ("Elke von der Lieth")."""
     plex = people_lexicon()
-    # each token is tested once, not again for every run that looks at it
-    is_name = [_is_name_tok(t, plex, office_idx, i) for i, t in enumerate(toks)]
+    # each token is tested once, not again for every run that looks at it; each word once per lexicon
+    words = _name_words(plex)
+    is_name = []
+    for i, t in enumerate(toks):
+        hit = words.get(t.norm)
+        if hit is None:
+            hit = words[t.norm] = _is_name_word(t, plex)
+        is_name.append(hit and i not in office_idx)
     runs, i, n = [], 0, len(toks)
     while i < n:
         if not is_name[i]:

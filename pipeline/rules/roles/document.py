@@ -55,7 +55,7 @@ def load_rules() -> RoleRules:
 def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) -> list[Statement]:
     """Person–office statements of a Doc; a statement needs a named holder from refs.people.
 
-    Reads refs.blocks (text units), refs.people and refs.meta (the publisher).
+    Reads refs.blocks (text units), refs.people, refs.meta (the publisher) and refs.text (else doc.text).
     """
     if not refs.people:  # statements need a named holder
         return []
@@ -69,7 +69,8 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         "federal": options.publisher_district and publisher_is_federal(publisher),
     }
     statements: list[Statement] = []
-    text = doc.text  # built from the tokens on every access: once per document
+    # doc.text is built from the tokens on every access: once per Doc (refs.text where the stage asked for it)
+    text = refs.text if refs.text is not None else doc.text
     units = refs.units(len(text))
     for s, e in units:
         people = [p for p in refs.people if s <= p.start and p.end <= e]

@@ -271,19 +271,48 @@ def find_office_heads(toks: Sequence[Tok]) -> list[OfficeMatch]:
     if hit is not None and hit[0] is toks:
         return list(hit[1])
     lex = lexicon()
+    may = _may_heads(lex)
     out = []
-    for i in range(len(toks)):
-        m = _head_at(toks, i, lex)
-        if m is not None:
-            out.append(m)
+    for i, t in enumerate(toks):
+        hit = may.get(t.norm)
+        if hit is None:
+            hit = may[t.norm] = _may_head(t.norm, lex)
+        if hit:
+            m = _head_at(toks, i, lex)
+            if m is not None:
+                out.append(m)
     if isinstance(toks, tuple) and len(toks) > 2:  # a block, not a one-word slice
-        if len(_HEADS) >= 64:
+        if (
+            len(_HEADS) >= 1024
+        ):  # a batch of documents: the roles stage reads the blocks after the people stage
             _HEADS.pop(next(iter(_HEADS)))
         _HEADS[key] = (toks, tuple(out))
     return out
 
 
 _HEADS: dict[int, tuple[tuple[Tok, ...], tuple[OfficeMatch, ...]]] = {}
+
+
+def _may_head(word: str, lex: Lexicon) -> bool:
+    """The word can be an office title in some context: it is one on its own, or the last word of a two-word
+    title ("Regierende Bürgermeisterin"). The words around a title only add to it (the first word of a
+    two-word title, premodifiers), so a word that is no title alone and ends no two-word title is none
+    anywhere. Example: "Senatorin" -> True; "Schule" -> False."""
+    return word.lower() in lex.multiword or _title_at((Tok(word, 0, len(word), word),), 0, lex) is not None
+
+
+# word -> _may_head(word) for the lexicon of _MAY_LEX: most tokens of a block are no title, and the same
+# words come back in every block
+_MAY: dict[str, bool] = {}
+_MAY_LEX: list[Lexicon] = []
+_MAY_MAX = 200_000
+
+
+def _may_heads(lex: Lexicon) -> dict[str, bool]:
+    if not _MAY_LEX or _MAY_LEX[0] is not lex or len(_MAY) >= _MAY_MAX:
+        _MAY.clear()
+        _MAY_LEX[:] = [lex]
+    return _MAY
 
 
 def match_office(text: str) -> OfficeMatch | None:
