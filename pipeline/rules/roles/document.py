@@ -240,10 +240,13 @@ def parliament_from_publisher(publisher: str | None) -> tuple[str | None, str] |
     if re.search(r"\bBVV\b|Bezirksverordnetenversammlung", publisher):
         return level_from_publisher(publisher), "kommune"
     if re.search(r"Stadtrat|Gemeinderat|Kreistag|Stadtverordnetenversammlung|Rat der Stadt", publisher):
-        return (
-            None,
-            "kommune",
-        )  # "CDU-Fraktion im Erfurter Stadtrat": a council's group (the city unnamed here)
+        # "CDU-Fraktion im Erfurter Stadtrat": the council's city from its adjective; "im Rat der Stadt X"
+        town = re.search(
+            r"\b([A-ZÄÖÜ][a-zäöüß]{2,})er (?:Stadtrat|Gemeinderat|Kreistag|Stadtverordnetenversammlung)\b"
+            r"|\bRat der Stadt ([A-ZÄÖÜ][\w-]+)",
+            publisher,
+        )
+        return (town.group(1) or town.group(2)) if town else None, "kommune"
     return None
 
 

@@ -195,6 +195,13 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
     if office is None:
         return None
     role_norm = office.role_norm
+    if office.type == "en":
+        # "Customer Advisor", "Product Security Officer", "Head of …": an English title takes the English
+        # words before its head into the title ("Chief" and "Senior" too); the title as written is its norm
+        while start > 0 and i - start < 4 and _english_word(toks[start - 1], lex):
+            start -= 1
+        mw_start = start
+        role_norm = " ".join(tok.norm for tok in toks[start : i + 1])
     # Beauftragte keep their compound: "Integrationsbeauftragte" is the title itself
     split = prefix and office.kind == "gov" and office.type != "adj"
     remit = lex.portfolio_prefixes.get(prefix.lower()) if split else None
@@ -245,6 +252,67 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         prefix,
         remit[1] if remit else None,
         remit[0] if remit else None,
+    )
+
+
+# capitalised German words that open a sentence or a phrase, never part of an English title
+_NOT_ENGLISH = frozenset(
+    {
+        "Der",
+        "Die",
+        "Das",
+        "Den",
+        "Dem",
+        "Des",
+        "Ein",
+        "Eine",
+        "Einen",
+        "Einem",
+        "Einer",
+        "Als",
+        "Mit",
+        "Und",
+        "Von",
+        "Vom",
+        "Bei",
+        "Beim",
+        "Im",
+        "In",
+        "Am",
+        "An",
+        "Zum",
+        "Zur",
+        "Unser",
+        "Unsere",
+        "Unserem",
+        "Unseren",
+        "Unserer",
+        "Ihr",
+        "Ihre",
+        "Sein",
+        "Seine",
+        "Neuer",
+        "Neue",
+        "Neuen",
+        "So",
+        "Wie",
+        "Laut",
+    }
+)
+
+
+def _english_word(t: Tok, lex: Lexicon) -> bool:
+    """A capitalised word of plain ASCII letters before an English title ("Customer", "Security"): not a
+    German function word, not an office title, not a place."""
+    w = t.norm
+    return (
+        t.is_word
+        and t.is_cap
+        and w.isascii()
+        and w.isalpha()
+        and w not in _NOT_ENGLISH
+        and w.lower() not in lex.forms
+        and w not in lex.places
     )
 
 

@@ -20,7 +20,7 @@ LEVELS = ("bund", "land", "kommune", "eu", "international", "other")
 KINDS = ("gov", "org", "parl")
 
 
-TYPES = ("noun", "adj", "abbr", "neut")
+TYPES = ("noun", "adj", "abbr", "neut", "en")
 
 
 def _rows(name: str, n_cols: int) -> Iterable[tuple[int, list[str]]]:
@@ -96,6 +96,8 @@ class Lexicon:
 def _office_forms(o: Office) -> list[tuple[str, str | None]]:
     """Inflected singular forms with the gender they show. Example: Präsident -> Präsidenten (m)."""
     if o.type == "abbr":
+        return [(o.masc, None)]
+    if o.type == "en":  # an English title: one form ("Officer"), the words before it read by _title_at
         return [(o.masc, None)]
     if o.type == "neut":  # das Mitglied: the title shows no gender
         return [(o.masc, None), (o.masc + "s", None), (o.masc + "es", None)]

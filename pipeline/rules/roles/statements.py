@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pressextract.contract import PersonRef
 from pressextract.resources.loader import word_set
-from pressextract.rules.common import PARTY_TOKEN, Tok, tokenize
+from pressextract.rules.common import PARTY_TOKEN, Tok, people_lexicon, tokenize
 from pressextract.rules.roles.offices import find_office_heads
 from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
 from pressextract.rules.roles.rules import _rows, lexicon
@@ -87,6 +87,23 @@ def _land_office(ph: OfficePhrase, state: str, *, public: bool = True) -> bool:
     if ph.head.office_id not in _LAND_OFFICES or ph.level is not None:
         return False
     return not (ph.head.prefix and ph.head.portfolio is None)  # "Premierminister": not a Land's title
+
+
+# remits whose commissioner is the Bund's or a Land's, never a district's ("Antisemitismusbeauftragte")
+_NOT_DISTRICT_REMITS = tuple(sorted(word_set("roles", "not_district_remit")))
+
+
+def _district_commissioner(ph: OfficePhrase) -> bool:
+    """A commissioner's title ("Beauftragte", "Queerbeauftragter") that names no place, level, body or
+    organisation: in a district office's release the district's own."""
+    return (
+        ph.head.office_id == "office.beauftragter"
+        and ph.jurisdiction is None
+        and ph.level is None
+        and not ph.bodies
+        and not ph.organization
+        and not ph.head.prefix.lower().startswith(_NOT_DISTRICT_REMITS)
+    )
 
 
 def find_statements(
@@ -211,6 +228,11 @@ def find_statements(
             elif ph.jurisdiction is None and state and _land_office(ph, state, public=public):
                 ph.jurisdiction, ph.level = state, "land"
                 ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land"
+            if district and district != state and _district_commissioner(ph):
+                # "Gleichstellungsbeauftragte Anna Muster" in a release of "Bezirksamt Pankow": the district's
+                # commissioner (Integrations-, Queer-, Europa-, Einsamkeitsbeauftragte), kommune
+                ph.level = "kommune"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.district_commissioner"
             if district and ph.jurisdiction is None:
                 # the publisher's district or Land: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
                 # Spallek"; a Senatsverwaltung for "Staatssekretär für Umwelt und Klimaschutz"
@@ -299,6 +321,9 @@ def find_statements(
             emit(p, k + 1, "role.name_office")
             if toks[k].norm == ",":
                 _trailing_org(text, toks, out, chains[k + 1], phrases, offset)
+                _org_after_bare_title(
+                    text, toks, out, n_before, phrases[chains[k + 1][-1]], offset, name_starts
+                )
             else:  # "Dr. Anna Muster (Kuratorin, Beispiel Projekte)": the organisation after the comma
                 _paren_org(text, toks, out, n_before, phrases[chains[k + 1][-1]].end, offset)
             continue
@@ -372,6 +397,16 @@ def find_statements(
             ):
                 # "Der Berliner Beauftragte zur Aufarbeitung der SED-Diktatur (BAB) Tom Muster"
                 emit(p, s, "role.office_abbr_name")
+            elif (
+                last.end == h
+                and _name_before(s, toks, refs)
+                and e + 1 < len(toks)
+                and toks[e].norm == ","
+                and (e + 1) in phrases
+            ):
+                # "Kathrin Muster, Vorsteherin der BVV Tom Probe, Vereinsvorsitzender": a list of name–office
+                # pairs; the office between two names is the first one's (the second has its own)
+                emit(next(p0 for p0, _, _, e0 in refs if e0 == s - 1), s, "role.name_office")
             elif last.end == h:
                 n_before = len(out)
                 emit(p, s, "role.office_name")
@@ -535,13 +570,52 @@ def _trailing_org(
     office in a list line, kept where the office names none."""
     end = phrases[chain[-1]].end
     m = _cap_run_after_comma(toks, end, digits=True)
-    if m is None or m != len(toks):
-        return  # only at the end of the block: elsewhere the next words may be another person
+    if m is None:
+        return
+    # the organisation ends with its line ("…, SAP Global Security\nPeter Muster, …": the next line's name)
+    m = next((x for x in range(end + 2, m) if _line_break(text, toks, x, offset)), m)
+    if m != len(toks) and not _line_break(text, toks, m, offset):
+        return  # only at the end of the block or line: elsewhere the next words may be another person
     seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
     for i in range(len(out)):
         st = out[i]
         if st.char_start >= toks[chain[0]].start and st.organization is None and st.level == "other":
             out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
+
+
+def _org_after_bare_title(
+    text: str,
+    toks: Sequence[Tok],
+    out: list[Statement],
+    n_before: int,
+    ph: OfficePhrase,
+    offset: int,
+    name_starts: frozenset[int],
+) -> None:
+    """ "Anna Muster, Präsidentin Special Olympics Deutschland, und …": two to five capitalised words right
+    after an apposition's bare title, up to a comma, colon, bracket or the line's end, name its organisation
+    (the phrase stops there, taking them for a name); not a known given name ("…, Referentin Anna Probe")."""
+    e = ph.head.end
+    if ph.end != e or e >= len(toks) or not any(st.organization is None for st in out[n_before:]):
+        return
+    m = e
+    while (
+        m < len(toks)
+        and m - e < 5
+        and (toks[m].is_cap or toks[m].norm in ("-", "&"))
+        and m not in name_starts
+    ):
+        m += 1
+    if m - e < 2 or not toks[m - 1].is_cap or toks[e].norm in people_lexicon().given:
+        return
+    if not (m >= len(toks) or toks[m].norm in (",", ":", ")", ";") or _line_break(text, toks, m, offset)):
+        return
+    seg = text[toks[e].start - offset : toks[m - 1].end - offset]
+    if seg in lexicon().places:
+        return
+    for i in range(n_before, len(out)):
+        if out[i].organization is None and out[i].level in (None, "other"):
+            out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
 
 
 def _org_after_name(

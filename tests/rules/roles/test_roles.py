@@ -1280,3 +1280,115 @@ def test_generic_nouns_and_names_with_lowercase_words(text, organization):
 def test_berlins_buergermeister_is_a_land_office(text, district, state, expected):
     st = statements(text, district=district, state=state)[0]
     assert (st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        # a district office's commissioner without place or body is the district's
+        (
+            "Die Gleichstellungsbeauftragte Stephanie Muster lädt ein.",
+            "Bezirksamt Pankow",
+            ("Pankow", "kommune"),
+        ),
+        (
+            "Einsamkeitsbeauftragte Karla Probe begrüßt die Gäste.",
+            "Bezirksamt Reinickendorf",
+            ("Reinickendorf", "kommune"),
+        ),
+        # not in a Senate's release, not a remit of the Bund or a Land, not where the phrase names a body
+        (
+            "Die Gleichstellungsbeauftragte Stephanie Muster lädt ein.",
+            "Senatsverwaltung für Finanzen",
+            (None, None),
+        ),
+        ("Der Antisemitismusbeauftragte Dr. Felix Muster sprach.", "Bezirksamt Pankow", (None, None)),
+        ("Anna Probe, Integrationsbeauftragte des Senats, sprach.", "Bezirksamt Pankow", ("Berlin", "land")),
+        ("Die Gleichstellungsbeauftragte Stephanie Muster lädt ein.", "Senatskanzlei Hamburg", (None, None)),
+    ],
+)
+def test_a_commissioner_in_a_district_release_is_the_districts(text, publisher, expected):
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # "A, Office B, Office2": the office between two names is the first one's
+        (
+            "Kathrin Muster, Vorsteherin der BVV Tom Probe, Vereinsvorsitzender",
+            [("Muster", "Vorsteher"), ("Probe", "Vereinsvorsitzender")],
+        ),
+        # the title right before a name without its own apposition stays that name's
+        (
+            "Es sprechen Anna Muster, Bezirksbürgermeisterin Tom Probe und andere.",
+            [("Probe", "Bezirksbürgermeister")],
+        ),
+    ],
+)
+def test_an_office_between_two_names_of_a_list(text, pairs):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == pairs
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Name, Office Organisation": capitalised words after a bare title up to the comma
+        (
+            "Marta Muster, Präsidentin Special Olympics Beispielland, und Sven Probe kommen.",
+            ("Präsidentin", "Special Olympics Beispielland"),
+        ),
+        (
+            "Paul Probe, Vorstand Stiftung Beispielmuseum:\n„Das ist gut.“",
+            ("Vorstand Stiftung Beispielmuseum", "Stiftung Beispielmuseum"),
+        ),
+        # a public body or a place is no organisation of this kind
+        ("Tom Muster, Sprecher Bezirksamt Mitte, sagte.", ("Sprecher Bezirksamt Mitte", None)),
+        # English titles take their English words; the organisation after "bei", "der" or on the same line
+        (
+            "„Das passt“, erklärt Dirk Muster, Customer Advisor Expert Healthcare bei Beispiel Deutschland.",
+            ("Customer Advisor Expert Healthcare bei Beispiel Deutschland", "Beispiel Deutschland"),
+        ),
+        (
+            "Anna Probe, Chief Executive Officer der Beispiel Wohnen SE, sagte.",
+            ("Chief Executive Officer der Beispiel Wohnen SE", "Beispiel Wohnen SE"),
+        ),
+        (
+            "Birgit Muster, Product Security Officer, Beispiel Global Security\nPeter Probe, Gründer",
+            ("Product Security Officer", "Beispiel Global Security"),
+        ),
+        ("Susanne Probe, Head of Marketing, E-Mail: probe@example.com", ("Head of Marketing", None)),
+    ],
+)
+def test_organisations_after_a_bare_title_and_english_titles(text, expected):
+    st = statements(text)[0]
+    assert (st["role_text"], st["organization"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, role_norm",
+    [
+        ("Birgit Muster, Product Security Officer, sagte.", "Product Security Officer"),
+        ("Der Chief Executive Officer Tom Probe sagte.", "Chief Executive Officer"),
+        ("Die Managing Director Anna Probe sagte.", "Managing Director"),
+        ("Der Manager Tom Probe sagte.", "Manager"),
+    ],
+)
+def test_english_titles_keep_their_words(text, role_norm):
+    assert statements(text)[0]["role_norm"] == role_norm
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("CDU-Fraktion im Beispielhausener Stadtrat", ("Beispielhausen", "kommune")),
+        ("SPD-Fraktion im Rat der Stadt Beispielstadt", ("Beispielstadt", "kommune")),
+        ("Grüne Fraktion im Stadtrat", (None, "kommune")),
+        ("FDP-Fraktion im Deutschen Bundestag", ("Bund", "bund")),
+    ],
+)
+def test_a_council_groups_city_from_its_publisher(publisher, expected):
+    from pressextract.rules.roles.document import parliament_from_publisher
+
+    assert parliament_from_publisher(publisher) == expected
