@@ -160,9 +160,22 @@ def find_statements(
         ph = phrases[s]
         chain = [s]
         e = ph.end
-        while e + 1 < len(toks) and toks[e].norm in ("und", "sowie") and (e + 1) in phrases:
-            chain.append(e + 1)
-            e = phrases[e + 1].end
+        while True:
+            if e + 1 < len(toks) and toks[e].norm in ("und", "sowie") and (e + 1) in phrases:
+                chain.append(e + 1)
+            elif (
+                e + 4 < len(toks)
+                and toks[e].norm == "("
+                and _ACRONYM.match(toks[e + 1].norm.replace("2", "").replace("7", ""))
+                and toks[e + 2].norm == ")"
+                and toks[e + 3].norm in ("und", "sowie")
+                and (e + 4) in phrases
+            ):
+                # "Präsident der UN-Klimakonferenz (COP27) und ägyptischer Außenminister": the body's acronym
+                chain.append(e + 4)
+            else:
+                break
+            e = phrases[chain[-1]].end
         chains[s] = chain
     inner = {x for c in chains.values() for x in c[1:]}
     out: list[Statement] = []
@@ -347,7 +360,7 @@ def find_statements(
             continue
         if (m := _after_profession(toks, k, phrases, name_starts)) is not None and (
             (end := phrases[chains[m][-1]].end) >= len(toks)
-            or toks[end].norm in (",", ")", ":")
+            or toks[end].norm in (",", ")", ":", ".")
             or _line_break(text, toks, end, offset)
         ):
             # "Selda Muster (Bildende Künstlerin und Gründerin des Projektraums X, Berlin)": a profession,
@@ -469,6 +482,7 @@ def find_statements(
 # generic organisation nouns that a quoted name completes: "Vorsitzender des Vereins „Freunde des Parks“"
 _GENERIC_ORG = word_set("roles", "generic_org")
 _OPEN_QUOTES = ("„", "»", '"', "“")
+_LEGAL_FORMS = word_set("roles", "legal_form")
 _CLOSE_QUOTES = ("“", "«", '"', "”")
 
 
@@ -520,6 +534,24 @@ def _after_profession(
 ) -> int | None:
     """Start of an office phrase after "," or "(" + a profession (one or two words) + "und": "(Bildende
     Künstlerin und Gründerin …" -> the index of "Gründerin"; None otherwise."""
+    if k + 1 < len(toks) and (
+        toks[k].norm == "vom" or (toks[k].norm == "von" and toks[k + 1].norm in ("der", "dem"))
+    ):
+        # "Alfons Muster von der Beispiel Klinik und Präsident des FC Beispiel": the organisation he comes from
+        first = k + 1 if toks[k].norm == "vom" else k + 2
+        m = first
+        while (
+            m < len(toks) and m - first < 4 and toks[m].is_cap and m not in phrases and m not in name_starts
+        ):
+            m += 1
+        if (
+            first < m < len(toks)
+            and toks[m].norm == "und"
+            and (m + 1) in phrases
+            and (m + 1) not in name_starts
+        ):
+            return m + 1
+        return None
     if k >= len(toks) or toks[k].norm not in (",", "("):
         return None
     m = k + 1
@@ -601,12 +633,14 @@ def _org_after_bare_title(
     m = e
     while (
         m < len(toks)
-        and m - e < 5
-        and (toks[m].is_cap or toks[m].norm in ("-", "&"))
+        and m - e < 6
+        and (toks[m].is_cap or toks[m].norm in ("-", "&") or (m > e and toks[m].norm in _LEGAL_FORMS))
         and m not in name_starts
     ):
-        m += 1
-    if m - e < 2 or not toks[m - 1].is_cap or toks[e].norm in people_lexicon().given:
+        m += 1  # "Beispiel Hilfe e.V.": a legal form ends the name
+    if m - e < 2 or not (toks[m - 1].is_cap or toks[m - 1].norm in _LEGAL_FORMS):
+        return
+    if toks[e].norm in people_lexicon().given:
         return
     if not (m >= len(toks) or toks[m].norm in (",", ":", ")", ";") or _line_break(text, toks, m, offset)):
         return

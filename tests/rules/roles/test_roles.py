@@ -1392,3 +1392,52 @@ def test_a_council_groups_city_from_its_publisher(publisher, expected):
     from pressextract.rules.roles.document import parliament_from_publisher
 
     assert parliament_from_publisher(publisher) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Leitung" names the office of a Leiter: "Projektleitung" -> Projektleiter
+        (
+            "Isabel Muster, Projektleitung Beispiel Hilfe e.V.: „Das wirkt.“",
+            ("Projektleiter", "Beispiel Hilfe e.V."),
+        ),
+        ("Die Anmeldung geht an die Kursleitung Frau Anna Probe.", ("Kursleiter", None)),
+        # a unit of a public body keeps the body's place and level
+        (
+            "Tom Muster, Leiter der Abteilung Naturschutz des Landkreises Beispielkreis, übernimmt.",
+            ("Leiter", "Abteilung Naturschutz"),
+        ),
+        # an ordinal and the body's acronym inside a chain of two offices
+        (
+            "Das sagte der Präsident der 27. UN-Klimakonferenz (COP27) und ägyptische Außenminister Anna Muster.",
+            ("Präsident", "27. UN-Klimakonferenz"),
+        ),
+        # "Name von der Organisation und Office": the office after the organisation he comes from
+        (
+            "„Erst kamen sie“, erinnerte sich Alfons Muster von der Beispiel Klinik und Präsident des FC Beispiel.",
+            ("Präsident", "FC Beispiel"),
+        ),
+    ],
+)
+def test_leitung_units_of_bodies_and_coordinated_offices(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"]) == expected
+
+
+def test_a_unit_of_a_county_keeps_the_countys_place():
+    st = statements("Tom Muster, Leiter der Abteilung Naturschutz des Landkreises Beispielkreis, übernimmt.")[
+        0
+    ]
+    assert (st["jurisdiction"], st["level"]) == ("Beispielkreis", "kommune")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es gibt eine Umleitung Richtung Süden.",
+        "Es sprach Anna Muster vom Beispielverein und Tom Probe.",
+    ],
+)
+def test_no_office_in_detours_or_plain_lists(text):
+    assert statements(text) == []
