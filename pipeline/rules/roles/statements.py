@@ -388,6 +388,7 @@ def find_statements(
                     if out[i].level == "other" and out[i].organization is None:
                         out[i] = replace_statement(out[i], organization=seg)
     # office first: "Staatsministerin Annette Widmann-Mauz", "Der Bezirksstadtrat für …, Carsten Spallek,"
+    phrase_ends = {phrases[chains[s0][-1]].end for s0 in phrases if s0 not in inner}
     for p, h, a, e in refs:
         # "Sprecher des Vorstands Anna Muster": the outer phrase, not "Vorstands" inside it
         covered = {
@@ -416,9 +417,11 @@ def find_statements(
                 and e + 1 < len(toks)
                 and toks[e].norm == ","
                 and (e + 1) in phrases
+                and not any(h0 in phrase_ends for _, h0, _, e0 in refs if e0 == s - 1)
             ):
                 # "Kathrin Muster, Vorsteherin der BVV Tom Probe, Vereinsvorsitzender": a list of name–office
-                # pairs; the office between two names is the first one's (the second has its own)
+                # pairs; the office between two names is the first one's (the second has its own), unless the
+                # first has its office before it ("Bundespräsident X, Bundesratspräsident Y, Bundeskanzler Z")
                 emit(next(p0 for p0, _, _, e0 in refs if e0 == s - 1), s, "role.name_office")
             elif last.end == h:
                 n_before = len(out)

@@ -1320,6 +1320,11 @@ def test_a_commissioner_in_a_district_release_is_the_districts(text, publisher, 
             "Kathrin Muster, Vorsteherin der BVV Tom Probe, Vereinsvorsitzender",
             [("Muster", "Vorsteher"), ("Probe", "Vereinsvorsitzender")],
         ),
+        # ... not where the first name has its own office before it
+        (
+            "Es kamen Bundespräsident Frank Muster, Bundesratspräsident Bodo Probe, Bundeskanzler Olaf Beispiel.",
+            [("Muster", "Bundespräsident"), ("Probe", "Bundesratspräsident"), ("Beispiel", "Bundeskanzler")],
+        ),
         # the title right before a name without its own apposition stays that name's
         (
             "Es sprechen Anna Muster, Bezirksbürgermeisterin Tom Probe und andere.",
