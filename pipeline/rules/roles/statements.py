@@ -332,6 +332,16 @@ def find_statements(
         ):
             n_before = len(out)
             emit(p, k + 1, "role.name_office")
+            if (
+                toks[k].norm == ","
+                and h >= 2
+                and toks[h - 1].norm in ("und", "sowie")
+                and _plural(phrases[k + 1])
+            ):
+                # "Gudrun Muster und Walther Probe, Vorstandsmitglieder des Vereins": the plural title is both's
+                first = next((p0 for p0, _, _, e0 in refs if e0 == h - 1), None)
+                if first is not None:
+                    emit(first, k + 1, "role.names_office")
             if toks[k].norm == ",":
                 _trailing_org(text, toks, out, chains[k + 1], phrases, offset)
                 _org_after_bare_title(
@@ -616,6 +626,12 @@ def _trailing_org(
         st = out[i]
         if st.char_start >= toks[chain[0]].start and st.organization is None and st.level == "other":
             out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
+
+
+def _plural(ph: OfficePhrase) -> bool:
+    """A plural title: "Geschäftsführerinnen", "Vorstandsmitglieder", "Sprecher" is not one."""
+    head = ph.head.head.lower()
+    return head.endswith(("innen", "mitglieder"))
 
 
 def _org_after_bare_title(

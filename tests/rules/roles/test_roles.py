@@ -1446,3 +1446,26 @@ def test_a_unit_of_a_county_keeps_the_countys_place():
 )
 def test_no_office_in_detours_or_plain_lists(text):
     assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # a plural title after two names is both's
+        (
+            "„Wir sind gespannt“, so Gudrun Muster und Walther Probe, Vorstandsmitglieder des Beispielvereins.",
+            [("Muster", "Vorstandsmitglied"), ("Probe", "Vorstandsmitglied")],
+        ),
+        (
+            "Kerstin Muster und Anke Probe, Geschäftsführerinnen der Beispiel gGmbH, sagen.",
+            [("Muster", "Geschäftsführer"), ("Probe", "Geschäftsführer")],
+        ),
+        # a singular title is the second name's only
+        (
+            "Bezirksstadtrat Thorsten Muster und Olaf Probe, Geschäftsführer der Beispiel GmbH, kamen.",
+            [("Muster", "Bezirksstadtrat"), ("Probe", "Geschäftsführer")],
+        ),
+    ],
+)
+def test_a_plural_title_after_two_names(text, pairs):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == pairs
