@@ -9,8 +9,23 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pressextract.resources.loader import word_set
 from pressextract.rules.common import Tok, tokenize
 from pressextract.rules.roles.rules import Lexicon, lexicon
+
+# compound endings of "-leitung" that name a thing or an act, not an office ("Baubegleitung", "Umleitung")
+_NOT_OFFICE_ENDINGS = tuple(sorted(word_set("roles", "not_office_ending")))
+# words before a bare "Leitung" that make it the direction of something: "unter der Leitung von"
+_DIRECTION_OPENERS = word_set("roles", "article_prep") | {
+    "unter",
+    "ohne",
+    "mit",
+    "zur",
+    "eine",
+    "ihre",
+    "seine",
+}
+
 
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(
@@ -193,6 +208,13 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
                 pre,
             )
     if office is None:
+        return None
+    if office.office_id == "office.leitung" and (
+        low.endswith(_NOT_OFFICE_ENDINGS)
+        or (i > 0 and not prefix and toks[i - 1].norm.lower() in _DIRECTION_OPENERS)
+    ):
+        # "Begleitung", "Umleitung", "Wasserleitung" are no offices; "unter der Leitung von …", "die Leitung
+        # des Hauses" name the direction, not a title (a compound is one: "an die Projektleitung Frau X")
         return None
     role_norm = office.role_norm
     if office.type == "en":

@@ -427,7 +427,11 @@ def find_statements(
                 and e + 1 < len(toks)
                 and toks[e].norm == ","
                 and (e + 1) in phrases
-                and not any(h0 in phrase_ends for _, h0, _, e0 in refs if e0 == s - 1)
+                and not any(
+                    h0 in phrase_ends or (h0 - 1 in phrase_ends and toks[h0 - 1].norm == ",")
+                    for _, h0, _, e0 in refs
+                    if e0 == s - 1
+                )
             ):
                 # "Kathrin Muster, Vorsteherin der BVV Tom Probe, Vereinsvorsitzender": a list of name–office
                 # pairs; the office between two names is the first one's (the second has its own), unless the

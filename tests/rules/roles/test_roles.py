@@ -1469,3 +1469,28 @@ def test_no_office_in_detours_or_plain_lists(text):
 )
 def test_a_plural_title_after_two_names(text, pairs):
     assert [(s["who"], s["role_norm"]) for s in statements(text)] == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "-leitung" words that name an act or a thing, and the direction of something
+        "Die Begleitung der beiden Stadträte für Stadtentwicklung Jörn Muster und Anna Probe.",
+        "Die Baubegleitung Anna Muster übernimmt.",
+        "Unter der Leitung von Anna Muster spielt das Orchester.",
+    ],
+)
+def test_no_leitung_office_in_acts_things_or_directions(text):
+    assert [s for s in statements(text) if s["role_norm"].endswith("Leiter")] == []
+
+
+def test_a_list_of_office_name_items_keeps_each_office():
+    text = (
+        "Der Regierende Bürgermeister, Kai Muster, Verkehrssenatorin Manja Probe, "
+        "Wirtschaftsstaatssekretär Dr. Severin Beispiel und andere kamen."
+    )
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == [
+        ("Muster", "Regierender Bürgermeister"),
+        ("Probe", "Senator"),
+        ("Beispiel", "Staatssekretär"),
+    ]
