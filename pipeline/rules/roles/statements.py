@@ -437,6 +437,19 @@ def find_statements(
                 # pairs; the office between two names is the first one's (the second has its own), unless the
                 # first has its office before it ("Bundespräsident X, Bundesratspräsident Y, Bundeskanzler Z")
                 emit(next(p0 for p0, _, _, e0 in refs if e0 == s - 1), s, "role.name_office")
+            elif (
+                last.end + 1 == h
+                and toks[last.end].norm == ":"
+                and not (s > 0 and toks[s - 1].norm.lower() in _ARTICLES)
+                and (
+                    e >= len(toks)
+                    or toks[e].norm in (",", "(", ".", "&", "und", ";", "–")
+                    or _line_break(text, toks, e, offset)
+                )
+            ):
+                # "Projektleitung: Valeria Muster", "Initiator und künstlerischer Leiter: Tom Probe": a label
+                # line (no article before the title: "Die Senatorin: „…“" is a quote's speaker)
+                emit(p, s, "role.office_colon_name")
             elif last.end == h:
                 n_before = len(out)
                 emit(p, s, "role.office_name")
@@ -500,6 +513,9 @@ def find_statements(
 _GENERIC_ORG = word_set("roles", "generic_org")
 _OPEN_QUOTES = ("„", "»", '"', "“")
 _LEGAL_FORMS = word_set("roles", "legal_form")
+_ARTICLES = frozenset(
+    {"der", "die", "des", "dem", "den", "ein", "eine", "einer", "unser", "unsere", "unserer"}
+)
 _CLOSE_QUOTES = ("“", "«", '"', "”")
 
 

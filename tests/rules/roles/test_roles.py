@@ -1494,3 +1494,30 @@ def test_a_list_of_office_name_items_keeps_each_office():
         ("Probe", "Senator"),
         ("Beispiel", "Staatssekretär"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # a label line: the office, a colon, the name
+        (
+            "Ausstellung\nProjektleitung: Valeria Muster\nProjektassistenz: Lena Probe",
+            [("Muster", "Projektleiter")],
+        ),
+        ("Pressesprecher: Sebastian Probe, Tel.: 030 123456", [("Probe", "Pressesprecher")]),
+        (
+            "- Performance - Initiator und künstlerischer Leiter: Anna Muster\n\nWenn eine Idee",
+            [("Muster", "Initiator"), ("Muster", "Leiter")],
+        ),
+        # a title with its article before a colon introduces a quote or a sentence
+        ("Die Senatorin: Anna Muster ist die Beste.", []),
+    ],
+)
+def test_office_colon_name_label_lines(text, pairs):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == pairs
+
+
+def test_a_party_with_a_short_form_between_name_and_office():
+    text = "Anna Muster (Bü 90/Grüne), Pankower Bezirksstadträtin für Stadtentwicklung, appelliert an alle."
+    st = statements(text, district="Mitte", state="Berlin")[0]
+    assert (st["who"], st["role_norm"], st["jurisdiction"]) == ("Muster", "Bezirksstadtrat", "Pankow")
