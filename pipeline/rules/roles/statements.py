@@ -307,6 +307,14 @@ def find_statements(
                 m += 1
             if m < len(toks) and toks[m].norm == ")" and m > k + 1:
                 k = m + 1
+        if (m := _after_copula(toks, k, phrases, name_starts)) is not None:
+            # "Klaus Muster ist seit 2005 Vorstandsvorsitzender der AG Beispiel e.V.": the office the sentence
+            # gives the name; "war" makes it a past one ("Albrecht Muster war Bauleiter der …")
+            n_before = len(out)
+            emit(p, m, "role.name_copula_office")
+            if toks[k].norm == "war":
+                out[n_before:] = [replace_statement(st, former=True) for st in out[n_before:]]
+            continue
         if k < len(toks) and k in phrases and toks[k].norm in lexicon().abbrevs:
             emit(p, k, "role.name_abbr")
             continue
@@ -560,6 +568,31 @@ def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int
             return False
         end = close + 1
     return end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts
+
+
+def _after_copula(
+    toks: Sequence[Tok], k: int, phrases: dict[int, OfficePhrase], name_starts: frozenset[int]
+) -> int | None:
+    """Start of the office phrase after "ist"/"war" right behind a name, past "seit <up to three words>", an
+    article and "neue": "Anna Muster ist seit März 2014 Vizepräsidentin der Beispiel-Vereinigung"; the phrase
+    must name its body (a genitive or "von"/"bei": "Anna Muster ist Leiterin" says too little); else None."""
+    if k >= len(toks) or toks[k].norm not in ("ist", "war"):
+        return None
+    m = k + 1
+    if m < len(toks) and toks[m].norm == "seit":
+        m += 1
+        stop = m + 3
+        while m < len(toks) and m < stop and m not in phrases and toks[m].norm not in ("der", "die", ","):
+            m += 1
+    if m < len(toks) and toks[m].norm in ("der", "die"):
+        m += 1
+    if m < len(toks) and toks[m].norm in ("neue", "neuer", "erste", "erster") and (m + 1) in phrases:
+        m += 1
+    if m not in phrases or m in name_starts:
+        return None
+    ph = phrases[m]
+    after = toks[ph.head.end : ph.end]
+    return m if after and after[0].norm in ("der", "des", "von", "vom", "bei", "beim", "im") else None
 
 
 def _after_profession(

@@ -1521,3 +1521,34 @@ def test_a_party_with_a_short_form_between_name_and_office():
     text = "Anna Muster (Bü 90/Grüne), Pankower Bezirksstadträtin für Stadtentwicklung, appelliert an alle."
     st = statements(text, district="Mitte", state="Berlin")[0]
     assert (st["who"], st["role_norm"], st["jurisdiction"]) == ("Muster", "Bezirksstadtrat", "Pankow")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Name ist/war Office der X": the office the sentence gives the name ("war": a past one)
+        (
+            "Klaus Muster ist seit 2005 ehrenamtlicher Vorstandsvorsitzender der Beispiel City e.V., die hilft.",
+            ("Vorstandsvorsitzender", "Beispiel City e.V.", False),
+        ),
+        ("Albrecht Probe war Bauleiter der Beispiel-Bau AG.", ("Bauleiter", "Beispiel-Bau AG", True)),
+        (
+            "Dr. Karla Muster ist seit November die neue Tierschutzbeauftragte des Landes Berlin.",
+            ("Tierschutzbeauftragter", None, False),
+        ),
+    ],
+)
+def test_name_copula_office(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"], st["former"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Muster ist Leiterin und freut sich.",  # no body: too little to say which office
+        "Anna Muster ist die Beste.",
+    ],
+)
+def test_no_copula_office_without_its_body(text):
+    assert statements(text) == []
