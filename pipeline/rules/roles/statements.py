@@ -340,12 +340,7 @@ def find_statements(
         ):
             n_before = len(out)
             emit(p, k + 1, "role.name_office")
-            if (
-                toks[k].norm == ","
-                and h >= 2
-                and toks[h - 1].norm in ("und", "sowie")
-                and _plural(phrases[k + 1])
-            ):
+            if h >= 2 and toks[h - 1].norm in ("und", "sowie", "&") and _plural(phrases[k + 1]):
                 # "Gudrun Muster und Walther Probe, Vorstandsmitglieder des Vereins": the plural title is both's
                 first = next((p0 for p0, _, _, e0 in refs if e0 == h - 1), None)
                 if first is not None:
@@ -458,6 +453,10 @@ def find_statements(
                 # "Projektleitung: Valeria Muster", "Initiator und künstlerischer Leiter: Tom Probe": a label
                 # line (no article before the title: "Die Senatorin: „…“" is a quote's speaker)
                 emit(p, s, "role.office_colon_name")
+                if e + 1 < len(toks) and toks[e].norm in ("&", "und") and (e + 1) in ref_at:
+                    emit(
+                        ref_at[e + 1][0], s, "role.office_colon_name"
+                    )  # "Projektleitung: Anna Muster & Eva Probe"
             elif last.end == h:
                 n_before = len(out)
                 emit(p, s, "role.office_name")

@@ -1460,6 +1460,10 @@ def test_no_office_in_detours_or_plain_lists(text):
             "Kerstin Muster und Anke Probe, Geschäftsführerinnen der Beispiel gGmbH, sagen.",
             [("Muster", "Geschäftsführer"), ("Probe", "Geschäftsführer")],
         ),
+        (
+            "Anna Muster & Beatrice Probe\n(Sprecherinnen des Beispielbündnisses)",
+            [("Muster", "Sprecher"), ("Probe", "Sprecher")],
+        ),
         # a singular title is the second name's only
         (
             "Bezirksstadtrat Thorsten Muster und Olaf Probe, Geschäftsführer der Beispiel GmbH, kamen.",
@@ -1508,6 +1512,10 @@ def test_a_list_of_office_name_items_keeps_each_office():
         (
             "- Performance - Initiator und künstlerischer Leiter: Anna Muster\n\nWenn eine Idee",
             [("Muster", "Initiator"), ("Muster", "Leiter")],
+        ),
+        (
+            "Kontakt:\nProjektleitung: Victoria Muster & Mareike Probe\nMail: info@example.de",
+            [("Muster", "Projektleiter"), ("Probe", "Projektleiter")],
         ),
         # a title with its article before a colon introduces a quote or a sentence
         ("Die Senatorin: Anna Muster ist die Beste.", []),
