@@ -804,6 +804,8 @@ def _paren_org(
     if m is None or m >= len(toks) or toks[m].norm != ")":
         return
     seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
+    if seg in lexicon().places:
+        return  # "(Kuratorin, Berlin)": where she works, not an organisation
     for i in range(n_before, len(out)):
         if out[i].organization is None and out[i].level in (None, "other"):
             out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)

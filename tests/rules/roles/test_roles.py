@@ -1588,3 +1588,8 @@ def test_one_organisation_written_twice_is_one_office(text, n_rows):
     people = resolve_document(find_people(text))
     refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
     assert len(merge_statements(find_statements(text, refs))) == n_rows
+
+
+def test_a_place_after_the_bracketed_office_is_no_organisation():
+    st = statements("Die Jury bildeten Dr. Britta Muster (Kuratorin, Berlin) und andere.")[0]
+    assert (st["role_norm"], st["organization"]) == ("Kurator", None)
