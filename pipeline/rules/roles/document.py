@@ -92,6 +92,16 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         for st in statements
     ]
     parliament = parliament_from_publisher(publisher)
+    if (
+        parliament is not None
+        and parliament[1] == "kommune"
+        and parliament[0]
+        and parliament[0] != district
+        and not re.search(r"\b" + re.escape(parliament[0]) + r"\b", text)
+    ):
+        # a council's city read from the publisher's adjective ("im Erfurter Stadtrat" -> Erfurt) only where the
+        # text names the city ("Dresdner" does not give "Dresden")
+        parliament = (None, "kommune")
     if parliament is not None:
         statements = [_of_parliament(st, parliament) for st in statements]
     region = police_region_from_publisher(publisher) if options.publisher_district else None
