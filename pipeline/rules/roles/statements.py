@@ -93,6 +93,12 @@ def _land_office(ph: OfficePhrase, state: str, *, public: bool = True) -> bool:
 _NOT_DISTRICT_REMITS = tuple(sorted(word_set("roles", "not_district_remit")))
 
 
+# a department of an authority that names no other body: "Abteilung Bildung", "Fachbereich Kultur"
+_DISTRICT_UNIT = re.compile(
+    r"^(?:Abteilung|Fachbereich|Amt|Referat|Sachgebiet)\b(?!.*\b(?:der|des|GmbH|e\.\s?V)\b)"
+)
+
+
 def _district_commissioner(ph: OfficePhrase) -> bool:
     """A commissioner's title ("Beauftragte", "Queerbeauftragter") that names no place, level, body or
     organisation: in a district office's release the district's own."""
@@ -241,6 +247,17 @@ def find_statements(
             elif ph.jurisdiction is None and state and _land_office(ph, state, public=public):
                 ph.jurisdiction, ph.level = state, "land"
                 ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land"
+            if (
+                district
+                and district != state
+                and ph.level == "other"
+                and ph.organization
+                and _DISTRICT_UNIT.match(ph.organization)
+            ):
+                # "Leiter der Abteilung Bildung, Kultur und Soziales" in a district office's release: a
+                # department of the publishing Bezirksamt, the district's, kommune
+                ph.jurisdiction, ph.level = district, "kommune"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.district_unit"
             if district and district != state and _district_commissioner(ph):
                 # "Gleichstellungsbeauftragte Anna Muster" in a release of "Bezirksamt Pankow": the district's
                 # commissioner (Integrations-, Queer-, Europa-, Einsamkeitsbeauftragte), kommune

@@ -1593,3 +1593,30 @@ def test_one_organisation_written_twice_is_one_office(text, n_rows):
 def test_a_place_after_the_bracketed_office_is_no_organisation():
     st = statements("Die Jury bildeten Dr. Britta Muster (Kuratorin, Berlin) und andere.")[0]
     assert (st["role_norm"], st["organization"]) == ("Kurator", None)
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        # a department of the publishing district office is the district's
+        (
+            "Matthias Muster ist Leiter der Abteilung Bildung, Kultur und Soziales.",
+            "Bezirksamt Mitte",
+            ("Mitte", "kommune"),
+        ),
+        # not where another body is named, not in a release of another publisher
+        (
+            "Anna Probe, Leiterin der Abteilung Kultur der Beispiel GmbH, sagte.",
+            "Bezirksamt Mitte",
+            (None, "other"),
+        ),
+        (
+            "Matthias Muster ist Leiter der Abteilung Bildung, Kultur und Soziales.",
+            "Beispielverein e. V.",
+            (None, "other"),
+        ),
+    ],
+)
+def test_a_department_in_a_district_release_is_the_districts(text, publisher, expected):
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["jurisdiction"], st["level"]) == expected
