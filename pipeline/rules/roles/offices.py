@@ -13,6 +13,11 @@ from pressextract.resources.loader import word_set
 from pressextract.rules.common import Tok, tokenize
 from pressextract.rules.roles.rules import Lexicon, lexicon
 
+# words before a hyphen and a title that name a field or a group, not an organisation: "Handball-Geschäftsführer",
+# "Workshop-Leiterin", "Team-Chef"
+_NOT_SCOPES = word_set("roles", "not_scope")
+
+
 # compound endings of "-leitung" that name a thing or an act, not an office ("Baubegleitung", "Umleitung")
 _NOT_OFFICE_ENDINGS = tuple(sorted(word_set("roles", "not_office_ending")))
 # words before a bare "Leitung" that make it the direction of something: "unter der Leitung von"
@@ -162,7 +167,12 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
             if hit is not None:
                 suffix, o, g = hit
                 pre = word[: len(word) - len(suffix)]
-                if pre.endswith("-") and _ACRONYM_SCOPE.match(word) and not pre.lower().startswith(_SCOPES):
+                if (
+                    pre.endswith("-")
+                    and _ACRONYM_SCOPE.match(word)
+                    and not pre.lower().startswith(_SCOPES)
+                    and pre[:-1] not in _NOT_SCOPES
+                ):
                     # "BKA-Präsident", "Linken-Vorsitzende": the title, and the organisation before it
                     return OfficeMatch(
                         o.office_id,
@@ -184,7 +194,12 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
                     office, gender, prefix = o, g, pre
                 break
     scope = None
-    if office is None and "-" in word[1:-1] and _ACRONYM_SCOPE.match(word):
+    if (
+        office is None
+        and "-" in word[1:-1]
+        and _ACRONYM_SCOPE.match(word)
+        and word.partition("-")[0] not in _NOT_SCOPES
+    ):
         # an organisation's acronym before a title: "UN-Generalsekretär", "SPD-Fraktionsvorsitzende"
         # (the title as it stands, the acronym the organisation)
         pre, _, last = word.partition("-")

@@ -1620,3 +1620,17 @@ def test_a_place_after_the_bracketed_office_is_no_organisation():
 def test_a_department_in_a_district_release_is_the_districts(text, publisher, expected):
     st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
     assert (st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, organization",
+    [
+        # a field or a group before the hyphen is no organisation; an acronym or a firm's name is
+        ("„Das passt“, sagt Dormagens Handball-Geschäftsführer Björn Muster.", None),
+        ("Workshop-Leiterin Anna Muster erklärt die Regeln.", None),
+        ("Der BKA-Präsident Holger Muster sagte.", "BKA"),
+        ("Beispielwerke-Chef Tom Probe sagte.", "Beispielwerke"),
+    ],
+)
+def test_fields_before_a_hyphenated_title_are_no_organisations(text, organization):
+    assert statements(text)[0]["organization"] == organization
