@@ -1634,3 +1634,13 @@ def test_a_department_in_a_district_release_is_the_districts(text, publisher, ex
 )
 def test_fields_before_a_hyphenated_title_are_no_organisations(text, organization):
     assert statements(text)[0]["organization"] == organization
+
+
+def test_a_permanent_deputy_is_an_office():
+    text = (
+        "Es zeichneten Landesbranddirektor Dr. Karsten Muster und der Ständige Vertreter Karsten Probe aus."
+    )
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == [
+        ("Muster", "Landesbranddirektor"),
+        ("Probe", "Ständiger Vertreter"),
+    ]
