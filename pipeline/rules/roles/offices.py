@@ -35,7 +35,7 @@ _DIRECTION_OPENERS = word_set("roles", "article_prep") | {
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(
     r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|früher|damalig|einstig|langjährig|designiert|"
-    r"scheidend|neugewählt|Parlamentarisch|[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|"
+    r"scheidend|neugewählt|neu|zuständig|verantwortlich|ehrenamtlich|hauptamtlich|bezirklich|[Zz]weit|[Dd]ritt|Parlamentarisch|[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|"
     r"künstlerisch|kaufmännisch|technisch|wissenschaftlich|[Ää]rztlich|pädagogisch|Chief|Senior)(?:e|er|en|es)?$"
 )
 

@@ -1644,3 +1644,22 @@ def test_a_permanent_deputy_is_an_office():
         ("Muster", "Landesbranddirektor"),
         ("Probe", "Ständiger Vertreter"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, role_text",
+    [
+        # adjectives of the office as written before an apposition's title
+        (
+            "Das erklärt Anna Muster, zuständige Bezirksstadträtin für Umwelt, am Montag.",
+            "zuständige Bezirksstadträtin für Umwelt",
+        ),
+        (
+            "Karl Muster, ehrenamtlicher Vorsitzender des Beispielvereins, dankte.",
+            "ehrenamtlicher Vorsitzender des Beispielvereins",
+        ),
+        ("Tom Probe, neuer Leiter des Beispielhauses, sagte.", "neuer Leiter des Beispielhauses"),
+    ],
+)
+def test_adjectives_before_an_appositions_title(text, role_text):
+    assert statements(text)[0]["role_text"] == role_text
