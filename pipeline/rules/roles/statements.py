@@ -873,23 +873,7 @@ def _compatible(a: Statement, b: Statement) -> bool:
         or not _same_title(a.role_norm, b.role_norm)
     ):
         return False
-    return all(
-        not getattr(a, k)
-        or not getattr(b, k)
-        or getattr(a, k) == getattr(b, k)
-        or (k == "organization" and _same_organisation(a.organization, b.organization))
-        for k in _FIELDS
-    )
-
-
-def _same_organisation(a: str, b: str) -> bool:
-    """One organisation written twice: "Bundesamtes für Naturschutz" and its acronym "BfN", "SPD" and
-    "SPD-Bundestagsfraktion" (one the start of the other)."""
-    short, long = sorted((a, b), key=len)
-    if re.match(re.escape(short) + r"(?:\b|-)", long):
-        return True
-    initials = "".join(w[0] for w in re.findall(r"[\wÄÖÜäöüß]+", long))
-    return len(short) >= 2 and short.isalpha() and short == initials
+    return all(not getattr(a, k) or not getattr(b, k) or getattr(a, k) == getattr(b, k) for k in _FIELDS)
 
 
 def _oblique(st: Statement) -> bool:

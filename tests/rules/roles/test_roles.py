@@ -1562,34 +1562,6 @@ def test_no_copula_office_without_its_body(text):
     assert statements(text) == []
 
 
-@pytest.mark.parametrize(
-    "text, n_rows",
-    [
-        # one organisation written out and as its acronym, or as the party and its group: one office
-        (
-            (
-                "Heute hat Sabine Muster, Präsidentin des Bundesamtes für Naturschutz (BfN), den Bescheid übergeben. "
-                "Sabine Muster, Präsidentin des BfN: „Auen sind wichtig.“"
-            ),
-            1,
-        ),
-        (
-            "Das sagte Dirk Probe, Vorsitzender der SPD-Beispielstadt. „Das ist gut“, sagte der SPD-Vorsitzende Dirk Probe.",
-            1,
-        ),
-        # two organisations stay two offices
-        (
-            "Anna Muster, Präsidentin der IHK Beispielstadt, sprach. Anna Muster, Präsidentin des Beispielvereins, dankte.",
-            2,
-        ),
-    ],
-)
-def test_one_organisation_written_twice_is_one_office(text, n_rows):
-    people = resolve_document(find_people(text))
-    refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
-    assert len(merge_statements(find_statements(text, refs))) == n_rows
-
-
 def test_a_place_after_the_bracketed_office_is_no_organisation():
     st = statements("Die Jury bildeten Dr. Britta Muster (Kuratorin, Berlin) und andere.")[0]
     assert (st["role_norm"], st["organization"]) == ("Kurator", None)
