@@ -263,6 +263,10 @@ def find_statements(
                 # commissioner (Integrations-, Queer-, Europa-, Einsamkeitsbeauftragte), kommune
                 ph.level = "kommune"
                 ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.district_commissioner"
+            elif district and district == state and _district_commissioner(ph):
+                # "Die Integrationsbeauftragte Anna Muster" in a release of a Senatsverwaltung: the Land's
+                ph.jurisdiction, ph.level = state, "land"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land_commissioner"
             if district and ph.jurisdiction is None:
                 # the publisher's district or Land: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
                 # Spallek"; a Senatsverwaltung for "Staatssekretär für Umwelt und Klimaschutz"

@@ -1296,15 +1296,22 @@ def test_berlins_buergermeister_is_a_land_office(text, district, state, expected
             "Bezirksamt Reinickendorf",
             ("Reinickendorf", "kommune"),
         ),
-        # not in a Senate's release, not a remit of the Bund or a Land, not where the phrase names a body
+        # in a Senate's release the Land's; not a remit of the Bund, not where the phrase names a body,
+        # not in a release of an association
         (
-            "Die Gleichstellungsbeauftragte Stephanie Muster lädt ein.",
-            "Senatsverwaltung für Finanzen",
+            "Die Integrationsbeauftragte Stephanie Muster lädt ein.",
+            "Senatsverwaltung für Integration",
+            ("Berlin", "land"),
+        ),
+        ("Die Queerbeauftragte Stephanie Muster lädt ein.", "Senatskanzlei Hamburg", ("Hamburg", "land")),
+        ("Der Antisemitismusbeauftragte Dr. Felix Muster sprach.", "Bezirksamt Pankow", (None, None)),
+        (
+            "Der Antisemitismusbeauftragte Dr. Felix Muster sprach.",
+            "Senatsverwaltung für Kultur",
             (None, None),
         ),
-        ("Der Antisemitismusbeauftragte Dr. Felix Muster sprach.", "Bezirksamt Pankow", (None, None)),
         ("Anna Probe, Integrationsbeauftragte des Senats, sprach.", "Bezirksamt Pankow", ("Berlin", "land")),
-        ("Die Gleichstellungsbeauftragte Stephanie Muster lädt ein.", "Senatskanzlei Hamburg", (None, None)),
+        ("Die Gleichstellungsbeauftragte Stephanie Muster lädt ein.", "Beispielverein e. V.", (None, None)),
     ],
 )
 def test_a_commissioner_in_a_district_release_is_the_districts(text, publisher, expected):
