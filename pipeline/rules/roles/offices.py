@@ -190,7 +190,9 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
                         None,
                         pre[:-1],
                     )
-                if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
+                if pre.endswith("-") and pre[:-1] in _NOT_SCOPES:
+                    office, gender = o, g  # "Handball-Geschäftsführer": the title itself, no organisation
+                elif pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
                     office, gender, prefix = o, g, pre
                 break
     scope = None

@@ -1615,6 +1615,11 @@ def test_fields_before_a_hyphenated_title_are_no_organisations(text, organizatio
     assert statements(text)[0]["organization"] == organization
 
 
+def test_a_field_before_a_hyphenated_title_leaves_the_title():
+    st = statements("„Das passt“, sagt Dormagens Handball-Geschäftsführer Björn Muster.")[0]
+    assert (st["role_text"], st["role_norm"]) == ("Handball-Geschäftsführer", "Geschäftsführer")
+
+
 def test_a_permanent_deputy_is_an_office():
     text = (
         "Es zeichneten Landesbranddirektor Dr. Karsten Muster und der Ständige Vertreter Karsten Probe aus."
