@@ -52,6 +52,8 @@ _QUALIFIERS = (
 # Premodifiers and compound prefixes that make the office a past one ("der ehemalige Vorsitzende", "vom
 # damaligen Leiter", "früherer Direktor", "Ex-Senatorin"): the row is kept, marked former (not held now).
 _FORMER = re.compile(r"^(?:[Ee]hemalig|[Ff]rüher|[Dd]amalig|[Ee]instig)(?:e|er|en|es|em)?$")
+# a town's adjective: "Hürther", "Kölner"
+_TOWN_ADJ = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}er$")
 # "Bürgermeister a. D.", "Pfarrer i. R.": out of office, written after the title
 _RETIRED = (("a.", "D."), ("i.", "R."))
 _RETIRED_ONE = frozenset({"a.D.", "i.R.", "a. D.", "i. R."})
@@ -108,7 +110,15 @@ def _qualified(toks: Sequence[Tok], m: OfficeMatch, lex: Lexicon) -> OfficeMatch
         k -= 1  # "Regierende Bürgermeisterin": the two-word title's first word is no premodifier
     quals: list[str] = []
     former = False
-    while k > 0 and toks[k - 1].is_word and (_premod(toks[k - 1].norm) or _place_adj(toks[k - 1].norm, lex)):
+    while (
+        k > 0
+        and toks[k - 1].is_word
+        and (
+            _premod(toks[k - 1].norm)
+            or _place_adj(toks[k - 1].norm, lex)
+            or (k - 1 > 0 and _TOWN_ADJ.match(toks[k - 1].norm) and _FORMER.match(toks[k - 2].norm))
+        )
+    ):  # "der frühere Hürther Bürgermeister": a town's adjective between the mark and the title
         k -= 1
         w = toks[k].norm
         if _FORMER.match(w):

@@ -1647,3 +1647,15 @@ def test_a_permanent_deputy_is_an_office():
 )
 def test_adjectives_before_an_appositions_title(text, role_text):
     assert statements(text)[0]["role_text"] == role_text
+
+
+@pytest.mark.parametrize(
+    "text, former",
+    [
+        # a town's adjective between the past mark and the title
+        ("Der frühere Beispielstädter Bürgermeister Walter Muster stellte die Frage.", True),
+        ("Der Beispielstädter Bürgermeister Walter Muster stellte die Frage.", False),
+    ],
+)
+def test_a_past_mark_before_a_town_adjective(text, former):
+    assert statements(text)[0]["former"] is former
