@@ -278,7 +278,9 @@ def test_our_office_is_the_publishers(nlp, text, publisher, organization) -> Non
 @pytest.mark.parametrize(
     "publisher, expected",
     [
+        # the council's city from the publisher's adjective where the text names it; else unnamed
         ("CDU-Fraktion im Beispieler Stadtrat", (None, "kommune")),
+        ("CDU-Fraktion im Musterstädter Stadtrat", (None, "kommune")),
         ("SPD-Fraktion im Landtag Brandenburg", ("Brandenburg", "land")),
         ("FDP-Fraktion im Deutschen Bundestag", ("Bund", "bund")),
     ],
@@ -286,6 +288,17 @@ def test_our_office_is_the_publishers(nlp, text, publisher, organization) -> Non
 def test_a_council_groups_chair_is_of_the_publishers_parliament(nlp, publisher, expected) -> None:
     doc = _run(nlp, "„Gut so“, sagte der Fraktionsvorsitzende Michael Muster.", meta={"publisher": publisher})
     assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+def test_a_council_groups_city_named_in_the_text(nlp) -> None:
+    doc = _run(
+        nlp,
+        "In Beispielhausen sagte der Fraktionsvorsitzende Michael Muster: „Gut so.“",
+        meta={"publisher": "CDU-Fraktion im Beispielhausener Stadtrat"},
+    )
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [
+        ("Beispielhausen", "kommune")
+    ]
 
 
 @pytest.mark.parametrize(

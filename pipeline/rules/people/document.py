@@ -76,6 +76,7 @@ def find_person_mentions(
     matches += _signatures(text, taken=[(m.start, m.end) for m in matches])
     matches = _unglued(_markdown_tails(matches, text))
     matches = _without_blurb_characters(matches, text)
+    matches = _without_role_characters(matches, text)
     if options.later_mentions and matches:
         givens: dict[str, set[str]] = {}
         for m in matches:
@@ -289,6 +290,30 @@ def _without_blurb_characters(matches: list[PersonMatch], text: str) -> list[Per
     return [
         m for m in matches if not (inside(m) and m.rule_id in _WEAK_RULES and m.family_name not in outside)
     ]
+
+
+# a part an actor plays: "in der Rolle des Hauptkommissars Bruno Muster", "bekannt als gnadenlose
+# TV-Reporterin Lea Probe aus der …-Show" (up to four words between the cue and the name, none of them an
+# article or preposition, so "bekannt als Leiterin des Jugendamts Anna Muster" keeps its person)
+_ROLE_CUE = re.compile(
+    r"(?:\b[Ii]n (?:der|die|seiner|ihrer) (?:Titel|Haupt|Neben)?[Rr]olle (?:des|der|als)"
+    r"|\b(?:bekannt|berühmt|populär) als(?: (?:der|die|den|das))?)"
+    r"(?:\s+(?!(?:der|des|die|den|dem|von|vom|im|in|am|bei|beim|und|sowie|oder|mit|für)\b)[\w-]+){0,4}\s+$"
+)
+
+
+def _without_role_characters(matches: list[PersonMatch], text: str) -> list[PersonMatch]:
+    """A name right after an actor's part ("in der Rolle des Kommissars …", "bekannt als TV-Reporterin …") is a
+    character, not a person of the release, unless the release names them elsewhere too.
+    Example: "Sie ist bekannt als TV-Reporterin Lea Muster aus der heute-Show." -> no person."""
+    if "olle" not in text and " als " not in text:
+        return matches
+    cast = [m for m in matches if _ROLE_CUE.search(text, max(0, m.start - 120), m.start)]
+    if not cast:
+        return matches
+    played = {id(m) for m in cast}
+    outside = {m.family_name for m in matches if id(m) not in played}
+    return [m for m in matches if not (id(m) in played and m.family_name not in outside)]
 
 
 def _strip_possessives(matches: list[PersonMatch]) -> list[PersonMatch]:

@@ -291,7 +291,15 @@ def find_people(
         k = nxt
         if k < len(toks) and toks[k].norm == "(":
             m = k + 1
-            while m < len(toks) and m - k <= 5 and _PARTY.match(toks[m].norm):
+            while (
+                m < len(toks)
+                and m - k <= 5
+                and (
+                    _PARTY.match(toks[m].norm)
+                    or toks[m].norm.isdigit()
+                    or (toks[m].is_cap and len(toks[m].norm) <= 3)
+                )
+            ):  # "(SPD)", "(Bü 90/Grüne)": the party, as the roles rules read it
                 m += 1
             if m < len(toks) and toks[m].norm == ")" and m > k + 1:
                 k = m + 1

@@ -93,6 +93,16 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         for st in statements
     ]
     parliament = parliament_from_publisher(publisher)
+    if (
+        parliament is not None
+        and parliament[1] == "kommune"
+        and parliament[0]
+        and parliament[0] != district
+        and not re.search(r"\b" + re.escape(parliament[0]) + r"\b", text)
+    ):
+        # a council's city read from the publisher's adjective ("im Erfurter Stadtrat" -> Erfurt) only where the
+        # text names the city ("Dresdner" does not give "Dresden")
+        parliament = (None, "kommune")
     if parliament is not None:
         statements = [_of_parliament(st, parliament) for st in statements]
     region = police_region_from_publisher(publisher) if options.publisher_district else None
@@ -241,10 +251,13 @@ def parliament_from_publisher(publisher: str | None) -> tuple[str | None, str] |
     if re.search(r"\bBVV\b|Bezirksverordnetenversammlung", publisher):
         return level_from_publisher(publisher), "kommune"
     if re.search(r"Stadtrat|Gemeinderat|Kreistag|Stadtverordnetenversammlung|Rat der Stadt", publisher):
-        return (
-            None,
-            "kommune",
-        )  # "CDU-Fraktion im Erfurter Stadtrat": a council's group (the city unnamed here)
+        # "CDU-Fraktion im Erfurter Stadtrat": the council's city from its adjective; "im Rat der Stadt X"
+        town = re.search(
+            r"\b([A-ZÄÖÜ][a-zäöüß]{2,})er (?:Stadtrat|Gemeinderat|Kreistag|Stadtverordnetenversammlung)\b"
+            r"|\bRat der Stadt ([A-ZÄÖÜ][\w-]+)",
+            publisher,
+        )
+        return (town.group(1) or town.group(2)) if town else None, "kommune"
     return None
 
 

@@ -9,13 +9,33 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pressextract.resources.loader import word_set
 from pressextract.rules.common import Tok, tokenize
 from pressextract.rules.roles.rules import Lexicon, lexicon
+
+# words before a hyphen and a title that name a field or a group, not an organisation: "Handball-Geschäftsführer",
+# "Workshop-Leiterin", "Team-Chef"
+_NOT_SCOPES = word_set("roles", "not_scope")
+
+
+# compound endings of "-leitung" that name a thing or an act, not an office ("Baubegleitung", "Umleitung")
+_NOT_OFFICE_ENDINGS = tuple(sorted(word_set("roles", "not_office_ending")))
+# words before a bare "Leitung" that make it the direction of something: "unter der Leitung von"
+_DIRECTION_OPENERS = word_set("roles", "article_prep") | {
+    "unter",
+    "ohne",
+    "mit",
+    "zur",
+    "eine",
+    "ihre",
+    "seine",
+}
+
 
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
 _PREMOD = re.compile(
     r"^(?:stellvertretend|[Ss]tellv\.|kommissarisch|amtierend|ehemalig|früher|damalig|einstig|langjährig|designiert|"
-    r"scheidend|neugewählt|Parlamentarisch|[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|"
+    r"scheidend|neugewählt|neu|zuständig|verantwortlich|ehrenamtlich|hauptamtlich|bezirklich|[Zz]weit|[Dd]ritt|Parlamentarisch|[Ee]rst|[Gg]eschäftsführend|[Ll]eitend|[Ss]tändig|"
     r"künstlerisch|kaufmännisch|technisch|wissenschaftlich|[Ää]rztlich|pädagogisch|Chief|Senior)(?:e|er|en|es)?$"
 )
 
@@ -32,6 +52,8 @@ _QUALIFIERS = (
 # Premodifiers and compound prefixes that make the office a past one ("der ehemalige Vorsitzende", "vom
 # damaligen Leiter", "früherer Direktor", "Ex-Senatorin"): the row is kept, marked former (not held now).
 _FORMER = re.compile(r"^(?:[Ee]hemalig|[Ff]rüher|[Dd]amalig|[Ee]instig)(?:e|er|en|es|em)?$")
+# a town's adjective: "Hürther", "Kölner"
+_TOWN_ADJ = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}er$")
 # "Bürgermeister a. D.", "Pfarrer i. R.": out of office, written after the title
 _RETIRED = (("a.", "D."), ("i.", "R."))
 _RETIRED_ONE = frozenset({"a.D.", "i.R.", "a. D.", "i. R."})
@@ -88,7 +110,15 @@ def _qualified(toks: Sequence[Tok], m: OfficeMatch, lex: Lexicon) -> OfficeMatch
         k -= 1  # "Regierende Bürgermeisterin": the two-word title's first word is no premodifier
     quals: list[str] = []
     former = False
-    while k > 0 and toks[k - 1].is_word and (_premod(toks[k - 1].norm) or _place_adj(toks[k - 1].norm, lex)):
+    while (
+        k > 0
+        and toks[k - 1].is_word
+        and (
+            _premod(toks[k - 1].norm)
+            or _place_adj(toks[k - 1].norm, lex)
+            or (k - 1 > 0 and _TOWN_ADJ.match(toks[k - 1].norm) and _FORMER.match(toks[k - 2].norm))
+        )
+    ):  # "der frühere Hürther Bürgermeister": a town's adjective between the mark and the title
         k -= 1
         w = toks[k].norm
         if _FORMER.match(w):
@@ -147,7 +177,12 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
             if hit is not None:
                 suffix, o, g = hit
                 pre = word[: len(word) - len(suffix)]
-                if pre.endswith("-") and _ACRONYM_SCOPE.match(word) and not pre.lower().startswith(_SCOPES):
+                if (
+                    pre.endswith("-")
+                    and _ACRONYM_SCOPE.match(word)
+                    and not pre.lower().startswith(_SCOPES)
+                    and pre[:-1] not in _NOT_SCOPES
+                ):
                     # "BKA-Präsident", "Linken-Vorsitzende": the title, and the organisation before it
                     return OfficeMatch(
                         o.office_id,
@@ -165,11 +200,18 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
                         None,
                         pre[:-1],
                     )
-                if pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
+                if pre.endswith("-") and pre[:-1] in _NOT_SCOPES:
+                    office, gender = o, g  # "Handball-Geschäftsführer": the title itself, no organisation
+                elif pre[-1:] in "-" or (pre.isalpha() and len(pre) >= 2):
                     office, gender, prefix = o, g, pre
                 break
     scope = None
-    if office is None and "-" in word[1:-1] and _ACRONYM_SCOPE.match(word):
+    if (
+        office is None
+        and "-" in word[1:-1]
+        and _ACRONYM_SCOPE.match(word)
+        and word.partition("-")[0] not in _NOT_SCOPES
+    ):
         # an organisation's acronym before a title: "UN-Generalsekretär", "SPD-Fraktionsvorsitzende"
         # (the title as it stands, the acronym the organisation)
         pre, _, last = word.partition("-")
@@ -194,7 +236,21 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
             )
     if office is None:
         return None
+    if office.office_id == "office.leitung" and (
+        low.endswith(_NOT_OFFICE_ENDINGS)
+        or (i > 0 and not prefix and toks[i - 1].norm.lower() in _DIRECTION_OPENERS)
+    ):
+        # "Begleitung", "Umleitung", "Wasserleitung" are no offices; "unter der Leitung von …", "die Leitung
+        # des Hauses" name the direction, not a title (a compound is one: "an die Projektleitung Frau X")
+        return None
     role_norm = office.role_norm
+    if office.type == "en":
+        # "Customer Advisor", "Product Security Officer", "Head of …": an English title takes the English
+        # words before its head into the title ("Chief" and "Senior" too); the title as written is its norm
+        while start > 0 and i - start < 4 and _english_word(toks[start - 1], lex):
+            start -= 1
+        mw_start = start
+        role_norm = " ".join(tok.norm for tok in toks[start : i + 1])
     # Beauftragte keep their compound: "Integrationsbeauftragte" is the title itself
     split = prefix and office.kind == "gov" and office.type != "adj"
     remit = lex.portfolio_prefixes.get(prefix.lower()) if split else None
@@ -245,6 +301,67 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         prefix,
         remit[1] if remit else None,
         remit[0] if remit else None,
+    )
+
+
+# capitalised German words that open a sentence or a phrase, never part of an English title
+_NOT_ENGLISH = frozenset(
+    {
+        "Der",
+        "Die",
+        "Das",
+        "Den",
+        "Dem",
+        "Des",
+        "Ein",
+        "Eine",
+        "Einen",
+        "Einem",
+        "Einer",
+        "Als",
+        "Mit",
+        "Und",
+        "Von",
+        "Vom",
+        "Bei",
+        "Beim",
+        "Im",
+        "In",
+        "Am",
+        "An",
+        "Zum",
+        "Zur",
+        "Unser",
+        "Unsere",
+        "Unserem",
+        "Unseren",
+        "Unserer",
+        "Ihr",
+        "Ihre",
+        "Sein",
+        "Seine",
+        "Neuer",
+        "Neue",
+        "Neuen",
+        "So",
+        "Wie",
+        "Laut",
+    }
+)
+
+
+def _english_word(t: Tok, lex: Lexicon) -> bool:
+    """A capitalised word of plain ASCII letters before an English title ("Customer", "Security"): not a
+    German function word, not an office title, not a place."""
+    w = t.norm
+    return (
+        t.is_word
+        and t.is_cap
+        and w.isascii()
+        and w.isalpha()
+        and w not in _NOT_ENGLISH
+        and w.lower() not in lex.forms
+        and w not in lex.places
     )
 
 

@@ -14,6 +14,14 @@ from pressextract.rules.common import Tok, is_institution_word
 from pressextract.rules.roles.offices import OfficeMatch, _head_at
 from pressextract.rules.roles.rules import lexicon
 
+# a public body's unit before the body's genitive: "Abteilung Naturschutz" in "der Abteilung Naturschutz des
+# Landkreises Verden" (the body's cue gives jurisdiction and level)
+_UNIT_OF_BODY = re.compile(
+    r"^((?:Abteilung|Referat|Fachbereich|Fachgebiet|Amt|Dezernat|Stabsstelle|Geschäftsstelle|Bereich)\b[^,]*?) "
+    r"(?:des|der) "
+)
+
+
 # Articles and prepositions that may stand inside an office phrase ("Senatorin für Bildung, Jugend und Familie").
 _ARTICLE_PREP = word_set("roles", "article_prep")
 
@@ -163,6 +171,8 @@ def phrase_extent(
                 break
             item_caps += 1
             j += 1
+            if t.norm.isdigit() and j + 1 < n and toks[j].norm == "." and toks[j + 1].is_cap:
+                j += 1  # an ordinal: "Präsident der 27. UN-Klimakonferenz"
             last = j
             continue
         if (
@@ -266,6 +276,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     ph.bodies = [bid for bid, rx in lex.bodies if rx.search(ph.text)]
     public = bool(ph.bodies)
     gen = None
+    unit_of_body = False
     if (
         ph.head.kind == "org"
         and len(after) > 1
@@ -356,6 +367,16 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         ph.portfolio = gen
     elif gen and ph.head.kind != "gov" and not public and (cue_id is None or level == "international"):
         ph.organization = gen
+    elif (
+        gen
+        and ph.head.kind == "org"
+        and not public
+        and level in ("kommune", "land", "bund")
+        and (unit := _UNIT_OF_BODY.match(gen))
+    ):
+        # "Leiter der Abteilung Naturschutz des Landkreises Verden": a unit of the body the cue names, which
+        # keeps the body's jurisdiction and level
+        ph.organization, unit_of_body = unit.group(1), True
     if (
         ph.organization is None
         and ph.head.kind == "org"
@@ -387,6 +408,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     elif (
         ph.head.kind == "org"
         and not public
+        and not unit_of_body
         and (level is None or cue_id is None or ph.organization)
         and (level not in ("bund", "eu", "international") or (ph.organization and level != "international"))
     ):

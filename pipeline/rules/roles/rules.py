@@ -20,7 +20,7 @@ LEVELS = ("bund", "land", "kommune", "eu", "international", "other")
 KINDS = ("gov", "org", "parl")
 
 
-TYPES = ("noun", "adj", "abbr", "neut")
+TYPES = ("noun", "adj", "abbr", "neut", "en")
 
 
 def _rows(name: str, n_cols: int) -> Iterable[tuple[int, list[str]]]:
@@ -97,12 +97,17 @@ def _office_forms(o: Office) -> list[tuple[str, str | None]]:
     """Inflected singular forms with the gender they show. Example: Präsident -> Präsidenten (m)."""
     if o.type == "abbr":
         return [(o.masc, None)]
+    if o.type == "en":  # an English title: one form ("Officer"), the words before it read by _title_at
+        return [(o.masc, None)]
     if o.type == "neut":  # das Mitglied: the title shows no gender
-        return [(o.masc, None), (o.masc + "s", None), (o.masc + "es", None)]
+        # and the plural "Vorstandsmitglieder" of an apposition to two names ("A und B, Vorstandsmitglieder")
+        return [(o.masc, None), (o.masc + "s", None), (o.masc + "es", None), (o.masc + "er", None)]
     if o.type == "adj":  # Beauftragter (m), Beauftragte (die: f, der: m gen/dat f), Beauftragten (any)
         stem = o.fem
         return [(stem + "r", "m"), (stem, None), (stem + "n", None)]
     forms = [(o.masc, "m"), (o.masc + "s", "m"), (o.fem, "f")]
+    if o.fem.endswith("in"):  # the plural of two women: "A und B, Geschäftsführerinnen der X"
+        forms.append((o.fem + "nen", "f"))
     if re.search(r"(?:ent|ant|at|af|oph|ot|ist)$", o.masc):  # weak nouns: des Präsidenten
         forms.append((o.masc + "en", "m"))
     else:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pressextract.contract import PersonRef
 from pressextract.resources.loader import word_set
-from pressextract.rules.common import PARTY_TOKEN, Tok, tokenize
+from pressextract.rules.common import PARTY_TOKEN, Tok, people_lexicon, tokenize
 from pressextract.rules.roles.offices import find_office_heads
 from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
 from pressextract.rules.roles.rules import _rows, lexicon
@@ -89,6 +89,29 @@ def _land_office(ph: OfficePhrase, state: str, *, public: bool = True) -> bool:
     return not (ph.head.prefix and ph.head.portfolio is None)  # "Premierminister": not a Land's title
 
 
+# remits whose commissioner is the Bund's or a Land's, never a district's ("Antisemitismusbeauftragte")
+_NOT_DISTRICT_REMITS = tuple(sorted(word_set("roles", "not_district_remit")))
+
+
+# a department of an authority that names no other body: "Abteilung Bildung", "Fachbereich Kultur"
+_DISTRICT_UNIT = re.compile(
+    r"^(?:Abteilung|Fachbereich|Amt|Referat|Sachgebiet)\b(?!.*\b(?:der|des|GmbH|e\.\s?V)\b)"
+)
+
+
+def _district_commissioner(ph: OfficePhrase) -> bool:
+    """A commissioner's title ("Beauftragte", "Queerbeauftragter") that names no place, level, body or
+    organisation: in a district office's release the district's own."""
+    return (
+        ph.head.office_id == "office.beauftragter"
+        and ph.jurisdiction is None
+        and ph.level is None
+        and not ph.bodies
+        and not ph.organization
+        and not ph.head.prefix.lower().startswith(_NOT_DISTRICT_REMITS)
+    )
+
+
 def find_statements(
     text: str,
     persons: Sequence[PersonRef],
@@ -143,9 +166,22 @@ def find_statements(
         ph = phrases[s]
         chain = [s]
         e = ph.end
-        while e + 1 < len(toks) and toks[e].norm in ("und", "sowie") and (e + 1) in phrases:
-            chain.append(e + 1)
-            e = phrases[e + 1].end
+        while True:
+            if e + 1 < len(toks) and toks[e].norm in ("und", "sowie") and (e + 1) in phrases:
+                chain.append(e + 1)
+            elif (
+                e + 4 < len(toks)
+                and toks[e].norm == "("
+                and _ACRONYM.match(toks[e + 1].norm.replace("2", "").replace("7", ""))
+                and toks[e + 2].norm == ")"
+                and toks[e + 3].norm in ("und", "sowie")
+                and (e + 4) in phrases
+            ):
+                # "Präsident der UN-Klimakonferenz (COP27) und ägyptischer Außenminister": the body's acronym
+                chain.append(e + 4)
+            else:
+                break
+            e = phrases[chain[-1]].end
         chains[s] = chain
     inner = {x for c in chains.values() for x in c[1:]}
     out: list[Statement] = []
@@ -211,6 +247,26 @@ def find_statements(
             elif ph.jurisdiction is None and state and _land_office(ph, state, public=public):
                 ph.jurisdiction, ph.level = state, "land"
                 ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land"
+            if (
+                district
+                and district != state
+                and ph.level == "other"
+                and ph.organization
+                and _DISTRICT_UNIT.match(ph.organization)
+            ):
+                # "Leiter der Abteilung Bildung, Kultur und Soziales" in a district office's release: a
+                # department of the publishing Bezirksamt, the district's, kommune
+                ph.jurisdiction, ph.level = district, "kommune"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.district_unit"
+            if district and district != state and _district_commissioner(ph):
+                # "Gleichstellungsbeauftragte Anna Muster" in a release of "Bezirksamt Pankow": the district's
+                # commissioner (Integrations-, Queer-, Europa-, Einsamkeitsbeauftragte), kommune
+                ph.level = "kommune"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.district_commissioner"
+            elif district and district == state and _district_commissioner(ph):
+                # "Die Integrationsbeauftragte Anna Muster" in a release of a Senatsverwaltung: the Land's
+                ph.jurisdiction, ph.level = state, "land"
+                ph.cue_id = (ph.cue_id + ":" if ph.cue_id else "") + "publisher.land_commissioner"
             if district and ph.jurisdiction is None:
                 # the publisher's district or Land: "Bezirksamt Mitte" for "Bezirksstadtrat Carsten
                 # Spallek"; a Senatsverwaltung for "Staatssekretär für Umwelt und Klimaschutz"
@@ -272,6 +328,14 @@ def find_statements(
                 m += 1
             if m < len(toks) and toks[m].norm == ")" and m > k + 1:
                 k = m + 1
+        if (m := _after_copula(toks, k, phrases, name_starts)) is not None:
+            # "Klaus Muster ist seit 2005 Vorstandsvorsitzender der AG Beispiel e.V.": the office the sentence
+            # gives the name; "war" makes it a past one ("Albrecht Muster war Bauleiter der …")
+            n_before = len(out)
+            emit(p, m, "role.name_copula_office")
+            if toks[k].norm == "war":
+                out[n_before:] = [replace_statement(st, former=True) for st in out[n_before:]]
+            continue
         if k < len(toks) and k in phrases and toks[k].norm in lexicon().abbrevs:
             emit(p, k, "role.name_abbr")
             continue
@@ -297,8 +361,16 @@ def find_statements(
         ):
             n_before = len(out)
             emit(p, k + 1, "role.name_office")
+            if h >= 2 and toks[h - 1].norm in ("und", "sowie", "&") and _plural(phrases[k + 1]):
+                # "Gudrun Muster und Walther Probe, Vorstandsmitglieder des Vereins": the plural title is both's
+                first = next((p0 for p0, _, _, e0 in refs if e0 == h - 1), None)
+                if first is not None:
+                    emit(first, k + 1, "role.names_office")
             if toks[k].norm == ",":
                 _trailing_org(text, toks, out, chains[k + 1], phrases, offset)
+                _org_after_bare_title(
+                    text, toks, out, n_before, phrases[chains[k + 1][-1]], offset, name_starts
+                )
             else:  # "Dr. Anna Muster (Kuratorin, Beispiel Projekte)": the organisation after the comma
                 _paren_org(text, toks, out, n_before, phrases[chains[k + 1][-1]].end, offset)
             continue
@@ -322,7 +394,7 @@ def find_statements(
             continue
         if (m := _after_profession(toks, k, phrases, name_starts)) is not None and (
             (end := phrases[chains[m][-1]].end) >= len(toks)
-            or toks[end].norm in (",", ")", ":")
+            or toks[end].norm in (",", ")", ":", ".")
             or _line_break(text, toks, end, offset)
         ):
             # "Selda Muster (Bildende Künstlerin und Gründerin des Projektraums X, Berlin)": a profession,
@@ -350,6 +422,7 @@ def find_statements(
                     if out[i].level == "other" and out[i].organization is None:
                         out[i] = replace_statement(out[i], organization=seg)
     # office first: "Staatsministerin Annette Widmann-Mauz", "Der Bezirksstadtrat für …, Carsten Spallek,"
+    phrase_ends = {phrases[chains[s0][-1]].end for s0 in phrases if s0 not in inner}
     for p, h, a, e in refs:
         # "Sprecher des Vorstands Anna Muster": the outer phrase, not "Vorstands" inside it
         covered = {
@@ -372,6 +445,39 @@ def find_statements(
             ):
                 # "Der Berliner Beauftragte zur Aufarbeitung der SED-Diktatur (BAB) Tom Muster"
                 emit(p, s, "role.office_abbr_name")
+            elif (
+                last.end == h
+                and _name_before(s, toks, refs)
+                and e + 1 < len(toks)
+                and toks[e].norm == ","
+                and (e + 1) in phrases
+                and not any(
+                    h0 in phrase_ends or (h0 - 1 in phrase_ends and toks[h0 - 1].norm == ",")
+                    for _, h0, _, e0 in refs
+                    if e0 == s - 1
+                )
+            ):
+                # "Kathrin Muster, Vorsteherin der BVV Tom Probe, Vereinsvorsitzender": a list of name–office
+                # pairs; the office between two names is the first one's (the second has its own), unless the
+                # first has its office before it ("Bundespräsident X, Bundesratspräsident Y, Bundeskanzler Z")
+                emit(next(p0 for p0, _, _, e0 in refs if e0 == s - 1), s, "role.name_office")
+            elif (
+                last.end + 1 == h
+                and toks[last.end].norm == ":"
+                and not (s > 0 and toks[s - 1].norm.lower() in _ARTICLES)
+                and (
+                    e >= len(toks)
+                    or toks[e].norm in (",", "(", ".", "&", "und", ";", "–")
+                    or _line_break(text, toks, e, offset)
+                )
+            ):
+                # "Projektleitung: Valeria Muster", "Initiator und künstlerischer Leiter: Tom Probe": a label
+                # line (no article before the title: "Die Senatorin: „…“" is a quote's speaker)
+                emit(p, s, "role.office_colon_name")
+                if e + 1 < len(toks) and toks[e].norm in ("&", "und") and (e + 1) in ref_at:
+                    emit(
+                        ref_at[e + 1][0], s, "role.office_colon_name"
+                    )  # "Projektleitung: Anna Muster & Eva Probe"
             elif last.end == h:
                 n_before = len(out)
                 emit(p, s, "role.office_name")
@@ -434,6 +540,10 @@ def find_statements(
 # generic organisation nouns that a quoted name completes: "Vorsitzender des Vereins „Freunde des Parks“"
 _GENERIC_ORG = word_set("roles", "generic_org")
 _OPEN_QUOTES = ("„", "»", '"', "“")
+_LEGAL_FORMS = word_set("roles", "legal_form")
+_ARTICLES = frozenset(
+    {"der", "die", "des", "dem", "den", "ein", "eine", "einer", "unser", "unsere", "unserer"}
+)
 _CLOSE_QUOTES = ("“", "«", '"', "”")
 
 
@@ -480,11 +590,54 @@ def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int
     return end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts
 
 
+def _after_copula(
+    toks: Sequence[Tok], k: int, phrases: dict[int, OfficePhrase], name_starts: frozenset[int]
+) -> int | None:
+    """Start of the office phrase after "ist"/"war" right behind a name, past "seit <up to three words>", an
+    article and "neue": "Anna Muster ist seit März 2014 Vizepräsidentin der Beispiel-Vereinigung"; the phrase
+    must name its body (a genitive or "von"/"bei": "Anna Muster ist Leiterin" says too little); else None."""
+    if k >= len(toks) or toks[k].norm not in ("ist", "war"):
+        return None
+    m = k + 1
+    if m < len(toks) and toks[m].norm == "seit":
+        m += 1
+        stop = m + 3
+        while m < len(toks) and m < stop and m not in phrases and toks[m].norm not in ("der", "die", ","):
+            m += 1
+    if m < len(toks) and toks[m].norm in ("der", "die"):
+        m += 1
+    if m < len(toks) and toks[m].norm in ("neue", "neuer", "erste", "erster") and (m + 1) in phrases:
+        m += 1
+    if m not in phrases or m in name_starts:
+        return None
+    ph = phrases[m]
+    after = toks[ph.head.end : ph.end]
+    return m if after and after[0].norm in ("der", "des", "von", "vom", "bei", "beim", "im") else None
+
+
 def _after_profession(
     toks: Sequence[Tok], k: int, phrases: dict[int, OfficePhrase], name_starts: frozenset[int]
 ) -> int | None:
     """Start of an office phrase after "," or "(" + a profession (one or two words) + "und": "(Bildende
     Künstlerin und Gründerin …" -> the index of "Gründerin"; None otherwise."""
+    if k + 1 < len(toks) and (
+        toks[k].norm == "vom" or (toks[k].norm == "von" and toks[k + 1].norm in ("der", "dem"))
+    ):
+        # "Alfons Muster von der Beispiel Klinik und Präsident des FC Beispiel": the organisation he comes from
+        first = k + 1 if toks[k].norm == "vom" else k + 2
+        m = first
+        while (
+            m < len(toks) and m - first < 4 and toks[m].is_cap and m not in phrases and m not in name_starts
+        ):
+            m += 1
+        if (
+            first < m < len(toks)
+            and toks[m].norm == "und"
+            and (m + 1) in phrases
+            and (m + 1) not in name_starts
+        ):
+            return m + 1
+        return None
     if k >= len(toks) or toks[k].norm not in (",", "("):
         return None
     m = k + 1
@@ -535,13 +688,60 @@ def _trailing_org(
     office in a list line, kept where the office names none."""
     end = phrases[chain[-1]].end
     m = _cap_run_after_comma(toks, end, digits=True)
-    if m is None or m != len(toks):
-        return  # only at the end of the block: elsewhere the next words may be another person
+    if m is None:
+        return
+    # the organisation ends with its line ("…, SAP Global Security\nPeter Muster, …": the next line's name)
+    m = next((x for x in range(end + 2, m) if _line_break(text, toks, x, offset)), m)
+    if m != len(toks) and not _line_break(text, toks, m, offset):
+        return  # only at the end of the block or line: elsewhere the next words may be another person
     seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
     for i in range(len(out)):
         st = out[i]
         if st.char_start >= toks[chain[0]].start and st.organization is None and st.level == "other":
             out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
+
+
+def _plural(ph: OfficePhrase) -> bool:
+    """A plural title: "Geschäftsführerinnen", "Vorstandsmitglieder", "Sprecher" is not one."""
+    head = ph.head.head.lower()
+    return head.endswith(("innen", "mitglieder"))
+
+
+def _org_after_bare_title(
+    text: str,
+    toks: Sequence[Tok],
+    out: list[Statement],
+    n_before: int,
+    ph: OfficePhrase,
+    offset: int,
+    name_starts: frozenset[int],
+) -> None:
+    """ "Anna Muster, Präsidentin Special Olympics Deutschland, und …": two to five capitalised words right
+    after an apposition's bare title, up to a comma, colon, bracket or the line's end, name its organisation
+    (the phrase stops there, taking them for a name); not a known given name ("…, Referentin Anna Probe")."""
+    e = ph.head.end
+    if ph.end != e or e >= len(toks) or not any(st.organization is None for st in out[n_before:]):
+        return
+    m = e
+    while (
+        m < len(toks)
+        and m - e < 6
+        and (toks[m].is_cap or toks[m].norm in ("-", "&") or (m > e and toks[m].norm in _LEGAL_FORMS))
+        and m not in name_starts
+    ):
+        m += 1  # "Beispiel Hilfe e.V.": a legal form ends the name
+    if m - e < 2 or not (toks[m - 1].is_cap or toks[m - 1].norm in _LEGAL_FORMS):
+        return
+    if toks[e].norm in people_lexicon().given:
+        return
+    if not (m >= len(toks) or toks[m].norm in (",", ":", ")", ";") or _line_break(text, toks, m, offset)):
+        return
+    seg = text[toks[e].start - offset : toks[m - 1].end - offset]
+    if seg in lexicon().places:
+        return
+    for i in range(n_before, len(out)):
+        if out[i].organization is None and out[i].level in (None, "other"):
+            out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
 
 
 def _org_after_name(
@@ -625,6 +825,8 @@ def _paren_org(
     if m is None or m >= len(toks) or toks[m].norm != ")":
         return
     seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
+    if seg in lexicon().places:
+        return  # "(Kuratorin, Berlin)": where she works, not an organisation
     for i in range(n_before, len(out)):
         if out[i].organization is None and out[i].level in (None, "other"):
             out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)

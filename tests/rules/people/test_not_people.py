@@ -174,3 +174,51 @@ def test_a_name_after_a_programme_names_the_programme():
     # a person the programme's text names stays a person
     text = "Das Programm stellte Projektleiterin Anna Muster vor."
     assert [p.name for p in resolve_document(find_people(text))] == ["Anna Muster"]
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a part an actor plays is a character, the actor a person
+        (
+            "Die Jury ehrt Klara Muster für ihre Leistung in der Rolle der Kommissarin Lea Probe in der Serie.",
+            {"Klara Muster"},
+            {"Lea Probe"},
+        ),
+        (
+            "Sie ist vielen bekannt als gnadenlos dominante TV-Reporterin Jana Beispiel aus der Abendshow.",
+            set(),
+            {"Jana Beispiel"},
+        ),
+        (
+            "Tom Muster, der auch in die Rolle des Hauptkommissars Bernd Probe schlüpft, liest.",
+            {"Tom Muster"},
+            {"Bernd Probe"},
+        ),
+        # a character the release names outside the part too stays; an office after "bekannt als" is no part
+        (
+            "In der Rolle des Arztes Jan Probe glänzt er. Jan Probe wurde später Intendant in Bonn.",
+            {"Jan Probe"},
+            set(),
+        ),
+        (
+            "Sie ist bekannt als Leiterin des Jugendamts Anna Muster und lädt ein.",
+            {"Anna Muster"},
+            set(),
+        ),
+        # a ship named after a person; a region after a given name on a programme's label line
+        ("Die Fahrt des Forschungsschiffs Maria Sibylla Merian begann.", set(), {"Maria Sibylla Merian"}),
+        ("Das Rettungsschiff „Alan Kurdi“ lief aus.", set(), {"Alan Kurdi"}),
+        (
+            "Programm\n\nRede Greenpeace Landau\n\nRede Tom Südpfalz\n\n17:30 Uhr Ende",
+            set(),
+            {"Tom Südpfalz"},
+        ),
+        ("Es sprach Tom Westfalen-Lausitz zur Menge.", set(), {"Tom Westfalen-Lausitz"}),
+        ("Es sprach Tom Muster zur Menge.", {"Tom Muster"}, set()),
+    ],
+)
+def test_characters_ships_and_regions_are_no_people(text, present, absent):
+    names = set(extract([text], model="blank").people["name"])
+    assert present <= names
+    assert not absent & names

@@ -1280,3 +1280,382 @@ def test_generic_nouns_and_names_with_lowercase_words(text, organization):
 def test_berlins_buergermeister_is_a_land_office(text, district, state, expected):
     st = statements(text, district=district, state=state)[0]
     assert (st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        # a district office's commissioner without place or body is the district's
+        (
+            "Die Gleichstellungsbeauftragte Stephanie Muster lädt ein.",
+            "Bezirksamt Pankow",
+            ("Pankow", "kommune"),
+        ),
+        (
+            "Einsamkeitsbeauftragte Karla Probe begrüßt die Gäste.",
+            "Bezirksamt Reinickendorf",
+            ("Reinickendorf", "kommune"),
+        ),
+        # in a Senate's release the Land's; not a remit of the Bund, not where the phrase names a body,
+        # not in a release of an association
+        (
+            "Die Integrationsbeauftragte Stephanie Muster lädt ein.",
+            "Senatsverwaltung für Integration",
+            ("Berlin", "land"),
+        ),
+        ("Die Queerbeauftragte Stephanie Muster lädt ein.", "Senatskanzlei Hamburg", ("Hamburg", "land")),
+        ("Der Antisemitismusbeauftragte Dr. Felix Muster sprach.", "Bezirksamt Pankow", (None, None)),
+        (
+            "Der Antisemitismusbeauftragte Dr. Felix Muster sprach.",
+            "Senatsverwaltung für Kultur",
+            (None, None),
+        ),
+        ("Anna Probe, Integrationsbeauftragte des Senats, sprach.", "Bezirksamt Pankow", ("Berlin", "land")),
+        ("Die Gleichstellungsbeauftragte Stephanie Muster lädt ein.", "Beispielverein e. V.", (None, None)),
+    ],
+)
+def test_a_commissioner_in_a_district_release_is_the_districts(text, publisher, expected):
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # "A, Office B, Office2": the office between two names is the first one's
+        (
+            "Kathrin Muster, Vorsteherin der BVV Tom Probe, Vereinsvorsitzender",
+            [("Muster", "Vorsteher"), ("Probe", "Vereinsvorsitzender")],
+        ),
+        # ... not where the first name has its own office before it
+        (
+            "Es kamen Bundespräsident Frank Muster, Bundesratspräsident Bodo Probe, Bundeskanzler Olaf Beispiel.",
+            [("Muster", "Bundespräsident"), ("Probe", "Bundesratspräsident"), ("Beispiel", "Bundeskanzler")],
+        ),
+        # the title right before a name without its own apposition stays that name's
+        (
+            "Es sprechen Anna Muster, Bezirksbürgermeisterin Tom Probe und andere.",
+            [("Probe", "Bezirksbürgermeister")],
+        ),
+    ],
+)
+def test_an_office_between_two_names_of_a_list(text, pairs):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == pairs
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Name, Office Organisation": capitalised words after a bare title up to the comma
+        (
+            "Marta Muster, Präsidentin Special Olympics Beispielland, und Sven Probe kommen.",
+            ("Präsidentin", "Special Olympics Beispielland"),
+        ),
+        (
+            "Paul Probe, Vorstand Stiftung Beispielmuseum:\n„Das ist gut.“",
+            ("Vorstand Stiftung Beispielmuseum", "Stiftung Beispielmuseum"),
+        ),
+        # a public body or a place is no organisation of this kind
+        ("Tom Muster, Sprecher Bezirksamt Mitte, sagte.", ("Sprecher Bezirksamt Mitte", None)),
+        # English titles take their English words; the organisation after "bei", "der" or on the same line
+        (
+            "„Das passt“, erklärt Dirk Muster, Customer Advisor Expert Healthcare bei Beispiel Deutschland.",
+            ("Customer Advisor Expert Healthcare bei Beispiel Deutschland", "Beispiel Deutschland"),
+        ),
+        (
+            "Anna Probe, Chief Executive Officer der Beispiel Wohnen SE, sagte.",
+            ("Chief Executive Officer der Beispiel Wohnen SE", "Beispiel Wohnen SE"),
+        ),
+        (
+            "Birgit Muster, Product Security Officer, Beispiel Global Security\nPeter Probe, Gründer",
+            ("Product Security Officer", "Beispiel Global Security"),
+        ),
+        ("Susanne Probe, Head of Marketing, E-Mail: probe@example.com", ("Head of Marketing", None)),
+    ],
+)
+def test_organisations_after_a_bare_title_and_english_titles(text, expected):
+    st = statements(text)[0]
+    assert (st["role_text"], st["organization"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, role_norm",
+    [
+        ("Birgit Muster, Product Security Officer, sagte.", "Product Security Officer"),
+        ("Der Chief Executive Officer Tom Probe sagte.", "Chief Executive Officer"),
+        ("Die Managing Director Anna Probe sagte.", "Managing Director"),
+        ("Der Manager Tom Probe sagte.", "Manager"),
+    ],
+)
+def test_english_titles_keep_their_words(text, role_norm):
+    assert statements(text)[0]["role_norm"] == role_norm
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("CDU-Fraktion im Beispielhausener Stadtrat", ("Beispielhausen", "kommune")),
+        ("SPD-Fraktion im Rat der Stadt Beispielstadt", ("Beispielstadt", "kommune")),
+        ("Grüne Fraktion im Stadtrat", (None, "kommune")),
+        ("FDP-Fraktion im Deutschen Bundestag", ("Bund", "bund")),
+    ],
+)
+def test_a_council_groups_city_from_its_publisher(publisher, expected):
+    from pressextract.rules.roles.document import parliament_from_publisher
+
+    assert parliament_from_publisher(publisher) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Leitung" names the office of a Leiter: "Projektleitung" -> Projektleiter
+        (
+            "Isabel Muster, Projektleitung Beispiel Hilfe e.V.: „Das wirkt.“",
+            ("Projektleiter", "Beispiel Hilfe e.V."),
+        ),
+        ("Die Anmeldung geht an die Kursleitung Frau Anna Probe.", ("Kursleiter", None)),
+        # a unit of a public body keeps the body's place and level
+        (
+            "Tom Muster, Leiter der Abteilung Naturschutz des Landkreises Beispielkreis, übernimmt.",
+            ("Leiter", "Abteilung Naturschutz"),
+        ),
+        # an ordinal and the body's acronym inside a chain of two offices
+        (
+            "Das sagte der Präsident der 27. UN-Klimakonferenz (COP27) und ägyptische Außenminister Anna Muster.",
+            ("Präsident", "27. UN-Klimakonferenz"),
+        ),
+        # "Name von der Organisation und Office": the office after the organisation he comes from
+        (
+            "„Erst kamen sie“, erinnerte sich Alfons Muster von der Beispiel Klinik und Präsident des FC Beispiel.",
+            ("Präsident", "FC Beispiel"),
+        ),
+    ],
+)
+def test_leitung_units_of_bodies_and_coordinated_offices(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"]) == expected
+
+
+def test_a_unit_of_a_county_keeps_the_countys_place():
+    st = statements("Tom Muster, Leiter der Abteilung Naturschutz des Landkreises Beispielkreis, übernimmt.")[
+        0
+    ]
+    assert (st["jurisdiction"], st["level"]) == ("Beispielkreis", "kommune")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es gibt eine Umleitung Richtung Süden.",
+        "Es sprach Anna Muster vom Beispielverein und Tom Probe.",
+    ],
+)
+def test_no_office_in_detours_or_plain_lists(text):
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # a plural title after two names is both's
+        (
+            "„Wir sind gespannt“, so Gudrun Muster und Walther Probe, Vorstandsmitglieder des Beispielvereins.",
+            [("Muster", "Vorstandsmitglied"), ("Probe", "Vorstandsmitglied")],
+        ),
+        (
+            "Kerstin Muster und Anke Probe, Geschäftsführerinnen der Beispiel gGmbH, sagen.",
+            [("Muster", "Geschäftsführer"), ("Probe", "Geschäftsführer")],
+        ),
+        (
+            "Anna Muster & Beatrice Probe\n(Sprecherinnen des Beispielbündnisses)",
+            [("Muster", "Sprecher"), ("Probe", "Sprecher")],
+        ),
+        # a singular title is the second name's only
+        (
+            "Bezirksstadtrat Thorsten Muster und Olaf Probe, Geschäftsführer der Beispiel GmbH, kamen.",
+            [("Muster", "Bezirksstadtrat"), ("Probe", "Geschäftsführer")],
+        ),
+    ],
+)
+def test_a_plural_title_after_two_names(text, pairs):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "-leitung" words that name an act or a thing, and the direction of something
+        "Die Begleitung der beiden Stadträte für Stadtentwicklung Jörn Muster und Anna Probe.",
+        "Die Baubegleitung Anna Muster übernimmt.",
+        "Unter der Leitung von Anna Muster spielt das Orchester.",
+    ],
+)
+def test_no_leitung_office_in_acts_things_or_directions(text):
+    assert [s for s in statements(text) if s["role_norm"].endswith("Leiter")] == []
+
+
+def test_a_list_of_office_name_items_keeps_each_office():
+    text = (
+        "Der Regierende Bürgermeister, Kai Muster, Verkehrssenatorin Manja Probe, "
+        "Wirtschaftsstaatssekretär Dr. Severin Beispiel und andere kamen."
+    )
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == [
+        ("Muster", "Regierender Bürgermeister"),
+        ("Probe", "Senator"),
+        ("Beispiel", "Staatssekretär"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # a label line: the office, a colon, the name
+        (
+            "Ausstellung\nProjektleitung: Valeria Muster\nProjektassistenz: Lena Probe",
+            [("Muster", "Projektleiter")],
+        ),
+        ("Pressesprecher: Sebastian Probe, Tel.: 030 123456", [("Probe", "Pressesprecher")]),
+        (
+            "- Performance - Initiator und künstlerischer Leiter: Anna Muster\n\nWenn eine Idee",
+            [("Muster", "Initiator"), ("Muster", "Leiter")],
+        ),
+        (
+            "Kontakt:\nProjektleitung: Victoria Muster & Mareike Probe\nMail: info@example.de",
+            [("Muster", "Projektleiter"), ("Probe", "Projektleiter")],
+        ),
+        # a title with its article before a colon introduces a quote or a sentence
+        ("Die Senatorin: Anna Muster ist die Beste.", []),
+    ],
+)
+def test_office_colon_name_label_lines(text, pairs):
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == pairs
+
+
+def test_a_party_with_a_short_form_between_name_and_office():
+    text = "Anna Muster (Bü 90/Grüne), Pankower Bezirksstadträtin für Stadtentwicklung, appelliert an alle."
+    st = statements(text, district="Mitte", state="Berlin")[0]
+    assert (st["who"], st["role_norm"], st["jurisdiction"]) == ("Muster", "Bezirksstadtrat", "Pankow")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Name ist/war Office der X": the office the sentence gives the name ("war": a past one)
+        (
+            "Klaus Muster ist seit 2005 ehrenamtlicher Vorstandsvorsitzender der Beispiel City e.V., die hilft.",
+            ("Vorstandsvorsitzender", "Beispiel City e.V.", False),
+        ),
+        ("Albrecht Probe war Bauleiter der Beispiel-Bau AG.", ("Bauleiter", "Beispiel-Bau AG", True)),
+        (
+            "Dr. Karla Muster ist seit November die neue Tierschutzbeauftragte des Landes Berlin.",
+            ("Tierschutzbeauftragter", None, False),
+        ),
+    ],
+)
+def test_name_copula_office(text, expected):
+    st = statements(text)[0]
+    assert (st["role_norm"], st["organization"], st["former"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Muster ist Leiterin und freut sich.",  # no body: too little to say which office
+        "Anna Muster ist die Beste.",
+    ],
+)
+def test_no_copula_office_without_its_body(text):
+    assert statements(text) == []
+
+
+def test_a_place_after_the_bracketed_office_is_no_organisation():
+    st = statements("Die Jury bildeten Dr. Britta Muster (Kuratorin, Berlin) und andere.")[0]
+    assert (st["role_norm"], st["organization"]) == ("Kurator", None)
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        # a department of the publishing district office is the district's
+        (
+            "Matthias Muster ist Leiter der Abteilung Bildung, Kultur und Soziales.",
+            "Bezirksamt Mitte",
+            ("Mitte", "kommune"),
+        ),
+        # not where another body is named, not in a release of another publisher
+        (
+            "Anna Probe, Leiterin der Abteilung Kultur der Beispiel GmbH, sagte.",
+            "Bezirksamt Mitte",
+            (None, "other"),
+        ),
+        (
+            "Matthias Muster ist Leiter der Abteilung Bildung, Kultur und Soziales.",
+            "Beispielverein e. V.",
+            (None, "other"),
+        ),
+    ],
+)
+def test_a_department_in_a_district_release_is_the_districts(text, publisher, expected):
+    st = statements(text, district=level_from_publisher(publisher), state=state_from_publisher(publisher))[0]
+    assert (st["jurisdiction"], st["level"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, organization",
+    [
+        # a field or a group before the hyphen is no organisation; an acronym or a firm's name is
+        ("„Das passt“, sagt Dormagens Handball-Geschäftsführer Björn Muster.", None),
+        ("Workshop-Leiterin Anna Muster erklärt die Regeln.", None),
+        ("Der BKA-Präsident Holger Muster sagte.", "BKA"),
+        ("Beispielwerke-Chef Tom Probe sagte.", "Beispielwerke"),
+    ],
+)
+def test_fields_before_a_hyphenated_title_are_no_organisations(text, organization):
+    assert statements(text)[0]["organization"] == organization
+
+
+def test_a_field_before_a_hyphenated_title_leaves_the_title():
+    st = statements("„Das passt“, sagt Dormagens Handball-Geschäftsführer Björn Muster.")[0]
+    assert (st["role_text"], st["role_norm"]) == ("Handball-Geschäftsführer", "Geschäftsführer")
+
+
+def test_a_permanent_deputy_is_an_office():
+    text = (
+        "Es zeichneten Landesbranddirektor Dr. Karsten Muster und der Ständige Vertreter Karsten Probe aus."
+    )
+    assert [(s["who"], s["role_norm"]) for s in statements(text)] == [
+        ("Muster", "Landesbranddirektor"),
+        ("Probe", "Ständiger Vertreter"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, role_text",
+    [
+        # adjectives of the office as written before an apposition's title
+        (
+            "Das erklärt Anna Muster, zuständige Bezirksstadträtin für Umwelt, am Montag.",
+            "zuständige Bezirksstadträtin für Umwelt",
+        ),
+        (
+            "Karl Muster, ehrenamtlicher Vorsitzender des Beispielvereins, dankte.",
+            "ehrenamtlicher Vorsitzender des Beispielvereins",
+        ),
+        ("Tom Probe, neuer Leiter des Beispielhauses, sagte.", "neuer Leiter des Beispielhauses"),
+    ],
+)
+def test_adjectives_before_an_appositions_title(text, role_text):
+    assert statements(text)[0]["role_text"] == role_text
+
+
+@pytest.mark.parametrize(
+    "text, former",
+    [
+        # a town's adjective between the past mark and the title
+        ("Der frühere Beispielstädter Bürgermeister Walter Muster stellte die Frage.", True),
+        ("Der Beispielstädter Bürgermeister Walter Muster stellte die Frage.", False),
+    ],
+)
+def test_a_past_mark_before_a_town_adjective(text, former):
+    assert statements(text)[0]["former"] is former
