@@ -225,8 +225,47 @@ def find_quotes(
             )
             if pid:
                 resolved.append((m.speaker_start, pid, genders.get(pid), m.speaker))
+                name = _holder_name(m, pid, people, roles, text)
+                if name is not None:
+                    m = replace(
+                        m, speaker=text[name[0] : name[1]], speaker_start=name[0], speaker_end=name[1]
+                    )
         out.append(replace(m, person_id=pid) if pid else m)
     return out
+
+
+_SENTENCE_BREAKS = (
+    ".",
+    "!",
+    "?",
+    ",",
+    "\n",
+    "„",
+    "“",
+    "»",
+    "«",
+    ":",
+    ";",
+)  # no apposition: titles before the name
+
+
+def _holder_name(
+    m: QuoteMatch, pid: str, people: list[Mention], roles: list[Mention], text: str
+) -> tuple[int, int] | None:
+    """The name right after an office speaker that the roles stage gave that office to: "Das sagte der Präsident
+    der Konferenz und Außenminister Sameh Shoukry" -> "Sameh Shoukry" (the office phrase introduces its holder).
+    None when the speaker span holds a name itself, no role of that person lies in the span, or a comma or a
+    sentence end comes before the name (an apposition keeps the office mention the text made the subject)."""
+    s, e = m.speaker_start, m.speaker_end
+    if s is None or e is None or any(p.start < e and s < p.end for p in people):
+        return None
+    if not any(r.person_id == pid and r.start < e and s < r.end for r in roles):
+        return None
+    for p in sorted(people, key=lambda p: p.start):
+        if p.person_id == pid and e <= p.start <= e + 80:
+            gap = text[e : p.start]
+            return None if any(b in gap for b in _SENTENCE_BREAKS) else (p.start, p.end)
+    return None
 
 
 _PRONOUN_ARTICLE = {"sie": "die", "er": "der", "es": "das"}

@@ -24,14 +24,14 @@ from pressextract.rules.roles.phrases import (
     phrase_extent,
     state_from_publisher,
 )
-from pressextract.rules.roles.rules import KINDS, LEVELS, TYPES, Lexicon, Office, lexicon
-from pressextract.rules.roles.statements import (
+from pressextract.rules.roles.records import (
     Statement,
     fill_from_document,
-    find_statements,
     merge_statements,
     replace_statement,
 )
+from pressextract.rules.roles.rules import KINDS, LEVELS, TYPES, Lexicon, Office, lexicon
+from pressextract.rules.roles.statements import find_statements
 
 __all__ = [
     "KINDS",

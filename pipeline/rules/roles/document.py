@@ -22,14 +22,14 @@ from pressextract.rules.roles.phrases import (
     publisher_is_public,
     state_from_publisher,
 )
-from pressextract.rules.roles.rules import Lexicon, lexicon
-from pressextract.rules.roles.statements import (
+from pressextract.rules.roles.records import (
     Statement,
     fill_from_document,
-    find_statements,
     merge_statements,
     replace_statement,
 )
+from pressextract.rules.roles.rules import Lexicon, lexicon
+from pressextract.rules.roles.statements import find_statements
 
 
 @dataclass(frozen=True, slots=True)

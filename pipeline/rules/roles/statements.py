@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pressextract.contract import PersonRef
 from pressextract.resources.loader import word_set
 from pressextract.rules.common import PARTY_TOKEN, Tok, people_lexicon, tokenize
+from pressextract.rules.roles.lines import alone_on_line, line_break, line_ends
 from pressextract.rules.roles.offices import find_office_heads
 from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
+from pressextract.rules.roles.records import Statement, replace_statement
 from pressextract.rules.roles.rules import _rows, lexicon
 
 
@@ -27,25 +28,6 @@ def _honorific_forms() -> frozenset[str]:
 
 
 _PARTY_TOK = PARTY_TOKEN
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """One person–office statement: the office phrase and what it says."""
-
-    person: PersonRef
-    char_start: int
-    char_end: int
-    role_text: str
-    role: str
-    role_norm: str
-    portfolio: str | None
-    organization: str | None
-    jurisdiction: str | None
-    level: str | None
-    gender: str | None
-    rule_id: str
-    former: bool = False  # a past office ("der ehemalige Vorsitzende"): kept in roles, left out of offices
 
 
 def _city_state_office(ph: OfficePhrase) -> bool:
@@ -156,7 +138,7 @@ def find_statements(
     for h in heads:
         end = phrase_extent(toks, h, name_starts=name_starts, head_starts=head_starts)
         for j in range(h.end, end):  # an office phrase ends with its line (lists: one person a line)
-            if _line_break(text, toks, j, offset):
+            if line_break(text, toks, j, offset):
                 end = j
                 break
         phrases[h.start] = OfficePhrase(h, h.start, end)
@@ -344,8 +326,8 @@ def find_statements(
             and k < len(toks)
             and k in phrases
             and k not in inner
-            and _alone_on_line(text, toks, h, e, offset)
-            and _line_ends(text, toks, phrases[chains[k][-1]].end, offset)
+            and alone_on_line(text, toks, h, e, offset)
+            and line_ends(text, toks, phrases[chains[k][-1]].end, offset)
         ):
             emit(p, k, "role.name_line_office")  # "Anna Muster\nPressesprecherin\nTelefon …"
             continue
@@ -356,7 +338,7 @@ def find_statements(
             and (k + 1) not in inner
             and (
                 phrases[chains[k + 1][-1]].end not in name_starts  # "Frau X, Bezirksbürgermeister Herrn Lemm"
-                or _line_break(text, toks, phrases[chains[k + 1][-1]].end, offset)
+                or line_break(text, toks, phrases[chains[k + 1][-1]].end, offset)
             )
         ):
             n_before = len(out)
@@ -384,7 +366,7 @@ def find_statements(
             and (
                 end >= len(toks)
                 or toks[end].norm in (",", ":", ")", *_OPEN_QUOTES)
-                or _line_break(text, toks, end, offset)
+                or line_break(text, toks, end, offset)
             )
             and not _next_name_follows(toks, end, name_starts)
         ):
@@ -395,7 +377,7 @@ def find_statements(
         if (m := _after_profession(toks, k, phrases, name_starts)) is not None and (
             (end := phrases[chains[m][-1]].end) >= len(toks)
             or toks[end].norm in (",", ")", ":", ".")
-            or _line_break(text, toks, end, offset)
+            or line_break(text, toks, end, offset)
         ):
             # "Selda Muster (Bildende Künstlerin und Gründerin des Projektraums X, Berlin)": a profession,
             # then the office
@@ -468,7 +450,7 @@ def find_statements(
                 and (
                     e >= len(toks)
                     or toks[e].norm in (",", "(", ".", "&", "und", ";", "–")
-                    or _line_break(text, toks, e, offset)
+                    or line_break(text, toks, e, offset)
                 )
             ):
                 # "Projektleitung: Valeria Muster", "Initiator und künstlerischer Leiter: Tom Probe": a label
@@ -569,12 +551,6 @@ def _quoted_name(text: str, toks: Sequence[Tok], ph: OfficePhrase, offset: int) 
 
 # a body's acronym in parentheses: "(BA)", "(BfN)", "(MBR)"
 _ACRONYM = re.compile(r"^(?=[A-Za-zÄÖÜ]*[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ])[A-Za-zÄÖÜ]{2,8}$")
-
-
-def replace_statement(st: Statement, **kw) -> Statement:
-    from dataclasses import replace
-
-    return replace(st, **kw)
 
 
 def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int]) -> bool:
@@ -691,8 +667,8 @@ def _trailing_org(
     if m is None:
         return
     # the organisation ends with its line ("…, SAP Global Security\nPeter Muster, …": the next line's name)
-    m = next((x for x in range(end + 2, m) if _line_break(text, toks, x, offset)), m)
-    if m != len(toks) and not _line_break(text, toks, m, offset):
+    m = next((x for x in range(end + 2, m) if line_break(text, toks, x, offset)), m)
+    if m != len(toks) and not line_break(text, toks, m, offset):
         return  # only at the end of the block or line: elsewhere the next words may be another person
     seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
     for i in range(len(out)):
@@ -734,7 +710,7 @@ def _org_after_bare_title(
         return
     if toks[e].norm in people_lexicon().given:
         return
-    if not (m >= len(toks) or toks[m].norm in (",", ":", ")", ";") or _line_break(text, toks, m, offset)):
+    if not (m >= len(toks) or toks[m].norm in (",", ":", ")", ";") or line_break(text, toks, m, offset)):
         return
     seg = text[toks[e].start - offset : toks[m - 1].end - offset]
     if seg in lexicon().places:
@@ -789,34 +765,6 @@ def _org_after_name(
             out[i] = replace_statement(out[i], organization=seg)
 
 
-def _line_break(text: str, toks: Sequence[Tok], j: int, offset: int) -> bool:
-    """A line break between token j-1 and token j."""
-    return 0 < j < len(toks) and "\n" in text[toks[j - 1].end - offset : toks[j].start - offset]
-
-
-def _alone_on_line(text: str, toks: Sequence[Tok], h: int, e: int, offset: int) -> bool:
-    """The name (with its titles) fills its line, and the next token starts the next line."""
-    before = text[: toks[h].start - offset]
-    line_start = before.rfind("\n")
-    head = before[line_start + 1 :].strip()
-    if head and not (head.endswith(":") and len(head) <= 30):  # "Pressekontakt: Anna Muster"
-        return False
-    return e < len(toks) and "\n" in text[toks[e - 1].end - offset : toks[e].start - offset]
-
-
-def _line_ends(text: str, toks: Sequence[Tok], end: int, offset: int) -> bool:
-    """The office phrase ends its line (or the text): "Pressesprecherin\nTelefon" but not "Leiterin Marketing und"."""
-    return (
-        end >= len(toks)
-        or "\n" in text[toks[end - 1].end - offset : toks[end].start - offset]
-        or toks[end].norm
-        in (
-            ",",
-            "|",
-        )
-    )
-
-
 def _paren_org(
     text: str, toks: Sequence[Tok], out: list[Statement], n_before: int, end: int, offset: int
 ) -> None:
@@ -830,92 +778,3 @@ def _paren_org(
     for i in range(n_before, len(out)):
         if out[i].organization is None and out[i].level in (None, "other"):
             out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
-
-
-def fill_from_document(statements: Sequence[Statement]) -> list[Statement]:
-    """A bare title ("Staatsministerin Annette Widmann-Mauz") takes what the same person's same office
-    says elsewhere in the release ("Staatsministerin und Beauftragte der Bundesregierung …" -> Bund,
-    bund): jurisdiction and level together, portfolio and organization each where missing."""
-    keys = ("jurisdiction", "level", "portfolio", "organization")
-    known: dict[tuple[str, str], dict] = {}
-    for st in statements:
-        got = known.setdefault((st.person.person_id, st.role_norm), {})
-        if st.jurisdiction or st.level:
-            got.setdefault("place", (st.jurisdiction, st.level))
-        for k in keys[2:]:
-            if getattr(st, k):
-                got.setdefault(k, getattr(st, k))
-    out = []
-    for st in statements:
-        got = known.get((st.person.person_id, st.role_norm), {})
-        kw = {k: got[k] for k in keys[2:] if not getattr(st, k) and k in got}
-        if not st.jurisdiction and not st.level and "place" in got:
-            kw["jurisdiction"], kw["level"] = got["place"]
-        out.append(replace_statement(st, **kw) if kw else st)
-    return out
-
-
-_FIELDS = ("portfolio", "organization", "jurisdiction", "level")
-
-
-def _same_title(a: str, b: str) -> bool:
-    """ "Bezirksstadtrat" and "Stadtrat", "Integrationsbeauftragter" and "Beauftragter": one title, one more
-    specific."""
-    a, b = a.lower(), b.lower()
-    if a == b:
-        return True
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    # "Vizepräsident", "Oberbürgermeister", "Ehrenvorsitzender": another office than the bare title
-    return long.endswith(short) and not long.startswith(("vize", "ober", "ehren", "stellv", "co-", "ex-"))
-
-
-def _compatible(a: Statement, b: Statement) -> bool:
-    """Two statements of one person name the same office: the same title and no field that differs."""
-    if (
-        a.person.person_id != b.person.person_id
-        or a.former != b.former
-        or not _same_title(a.role_norm, b.role_norm)
-    ):
-        return False
-    return all(not getattr(a, k) or not getattr(b, k) or getattr(a, k) == getattr(b, k) for k in _FIELDS)
-
-
-def _oblique(st: Statement) -> bool:
-    """The title as written is inflected: "Beauftragten", "Senators" (not "Senatorin", "Beauftragte")."""
-    head, norm = st.role.split()[-1], st.role_norm.split()[-1]
-    if head.endswith("n") and not head.endswith("in") and not norm.endswith("n"):
-        return True
-    return head.endswith("s") and not norm.endswith("s")
-
-
-def merge_statements(statements: Sequence[Statement]) -> list[Statement]:
-    """One statement per person and office in a release: the most complete mention, its gaps filled from
-    the others ("Senatorin Anna Muster" … "Senatorin für Bildung" … "die Senatorin" -> one row).
-
-    Example: [Senator (Muster), Senator für Bildung (Muster)] -> [Senator für Bildung (Muster)].
-    Offices that differ in a field ("Präsident der IHK" and "Präsident des Vereins") stay apart.
-    """
-    groups: list[list[Statement]] = []
-    for st in statements:
-        for g in groups:
-            if all(_compatible(st, o) for o in g):
-                g.append(st)
-                break
-        else:
-            groups.append([st])
-    out = []
-    for g in groups:
-        # the fullest phrase as written, a nominative title before a genitive one ("Beauftragte der …")
-        best = max(g, key=lambda st: (not _oblique(st), len(st.role_text), -st.char_start))
-        kw = {}
-        for k in _FIELDS:
-            if not getattr(best, k):
-                v = next((getattr(o, k) for o in g if getattr(o, k)), None)
-                if v:
-                    kw[k] = v
-        norm = max((o.role_norm for o in g), key=len)  # the more specific title of one office
-        if norm != best.role_norm:
-            kw["role_norm"] = norm
-        out.append(replace_statement(best, **kw) if kw else best)
-    out.sort(key=lambda st: (st.char_start, st.person.start))
-    return out
