@@ -29,11 +29,26 @@ def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | 
         if v.scope not in scopes:
             continue
         if v.particle:
-            if _particle_after(ctx, tok, v.particle):
+            if _particle_after(ctx, tok, v.particle) or _particle_before(ctx, tok, v.particle):
                 return v
             continue
         best = best or v
     return best
+
+
+def _particle_before(ctx: _Ctx, tok: Token, particle: str) -> bool:
+    """A particle written apart right before the verb at the end of a subordinate clause: "Wie das
+    Ministerium bekannt gab, …" (bekanntgeben). Only word particles ("bekannt", "klar", "verlauten"),
+    never a preposition ("an", "vor"): "…, die an sagte" is no German."""
+    i = tok.i
+    return (
+        i > 0
+        and len(particle) > 4
+        and ctx.lower[i - 1] == particle
+        and ctx.inside[i - 1] < 0
+        and i + 1 < len(ctx.doc)
+        and ctx.doc[i + 1].text in (",", ".", ";")
+    )
 
 
 def _particle_after(ctx: _Ctx, tok: Token, particle: str) -> bool:

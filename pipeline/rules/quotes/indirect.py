@@ -500,7 +500,20 @@ def not_reported(doc, q: QuoteMatch) -> bool:
         form in _CLAUSE_FORMS
         and doc.has_annotation("POS")
         and not any(t.pos_ in ("VERB", "AUX") for t in span)
+        and not _verb_last(span, form)
     )
+
+
+def _verb_last(span, form: str) -> bool:
+    """A subordinate clause ("dass …", "ob …") ends with its finite verb, lowercase, even where the tagger
+    reads a rare Konjunktiv as a noun or adjective: "dass die Neuverschuldung geringer ausfalle"."""
+    if form not in ("indirect.dass", "indirect.question") or span[0].lower_ not in _VERB_LAST_OPENERS:
+        return False
+    last = next((t for t in reversed(span) if t.is_alpha), None)
+    return last is not None and last.i > span.start + 1 and last.text.islower()
+
+
+_VERB_LAST_OPENERS = word_set("quotes", "verb_last_openers")
 
 
 def reported_precision(doc, quotes: list[QuoteMatch]) -> list[QuoteMatch]:

@@ -128,7 +128,11 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     opener = ctx.lower[clause_start]
     if opener in ("auch", "selbst", "nur", "gerade", "sogar") and clause_start + 1 < v:
         opener = ctx.lower[clause_start + 1]  # "Auch wenn … beschrieben worden ist, so …"
-    if wie is None and (opener in _SUBORDINATORS or ctx.lower[clause_start] in _V1_CONDITIONS):
+    if (
+        wie is None
+        and (opener in _SUBORDINATORS or ctx.lower[clause_start] in _V1_CONDITIONS)
+        and not _als_phrase(ctx, clause_start, v, comma)
+    ):
         return None  # "Da ein großer Andrang erwartet wird, öffnen …": the main clause reports nothing
     if any(
         ctx.lower[k] == "bitte" or (ctx.texts[k] == "Sie" and k > lo and not ctx.boundary[k - 1])
@@ -226,6 +230,21 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
 
 
 _SUBORDINATORS = word_set("quotes", "subordinators")
+
+
+def _als_phrase(ctx: _Ctx, clause_start: int, v: int, comma: int) -> bool:
+    """ "Als Begründung gab er an, …": "als" + noun opens a main clause (the verb second, words after it
+    before the comma), not a temporal clause ("Als Zeugen berichteten, dass …" ends with its verb)."""
+    return (
+        ctx.lower[clause_start] == "als"
+        and clause_start + 1 < v
+        and _is_cap(ctx.doc[clause_start + 1])
+        and ctx.lower[clause_start + 1] not in PRONOUNS
+        and v - clause_start <= 4
+        and comma - v >= 2
+    )
+
+
 _PURPOSE_OPENERS = word_set("quotes", "purpose_openers")
 
 
