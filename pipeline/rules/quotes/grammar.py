@@ -126,6 +126,12 @@ def _passive(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int) -> bool:
     low = ctx.lower[v]
     weak = low.endswith("t") and not low.endswith("te")
     strong = low.endswith("en") and not low.endswith("ten") and low != verb.lemma.replace(" ", "")
+    # a strong participle in "-ten": "gebeten", or "ge" after the particle, "festgehalten" (not "hielten")
+    lemma = verb.lemma.replace(" ", "")
+    strong = strong or (
+        low.endswith("ten")
+        and (low.startswith("ge") or any(low == lemma[:i] + "ge" + lemma[i:] for i in range(2, 8)))
+    )
     if not (weak or strong):
         return False
     # "Alle Vereine sind aufgerufen, …": a state passive of a request (sein + participle)

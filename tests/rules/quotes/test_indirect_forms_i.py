@@ -1,6 +1,9 @@
 """Reported speech of issue 18 part I, on the bundled model: a separable particle written apart before the verb
-("Wie das Amt bekannt gab, …"), "Als Begründung gab X an, …" (a main clause after "als" + noun), and a dass-clause
-whose Konjunktiv the tagger does not read as a verb ("dass … geringer ausfalle")."""
+("Wie das Amt bekannt gab, …"), "Als Begründung gab X an, …" (a main clause after "als" + noun), a dass-clause
+whose Konjunktiv the tagger does not read as a verb ("dass … geringer ausfalle"), a dass-clause after the
+speaker's apposition; and what is no statement: a negated speech verb ("haben nicht dargelegt, dass …"),
+"verwies die Sache … zurück", an agentless passive ("wurde festgehalten, dass …" names no speaker), the
+speculative "dürfte" of the release."""
 
 from __future__ import annotations
 
@@ -48,6 +51,43 @@ SHOULD = [
         "indirect.dass",
         "Der Sprecher",
     ),
+    (
+        "Dabei sagte Anna Berg, die Vorsitzende des Ausschusses, aber auch, dass die Mieten zu hoch seien.",
+        "dass die Mieten zu hoch seien",
+        "indirect.dass",
+        "Anna Berg",
+    ),
+    # negation that is itself a statement, or that belongs to something else
+    (
+        "Der Sprecher bestritt nicht, dass es Verzögerungen gegeben habe.",
+        "dass es Verzögerungen gegeben habe",
+        "indirect.dass",
+        "Der Sprecher",
+    ),
+    (
+        "Der Senator sagte nicht nur, dass die Gebühren steigen, sondern auch, dass sie gerecht seien.",
+        "dass die Gebühren steigen, sondern auch, dass sie gerecht seien",
+        "indirect.dass",
+        "Der Senator",
+    ),
+    (
+        "Die Beschäftigten beklagen nicht ausgezahlte Prämien, die einen Personalmangel zur Folge hätten.",
+        "die einen Personalmangel zur Folge hätten",
+        "indirect.konj",
+        "Die Beschäftigten",
+    ),
+    (
+        "Die Senatorin verwies darauf, dass die Mittel bereits bewilligt seien.",
+        "dass die Mittel bereits bewilligt seien",
+        "indirect.dass",
+        "Die Senatorin",
+    ),
+    (
+        "Die Bezirksbürgermeisterin hat festgehalten, dass die Schule saniert werde.",
+        "dass die Schule saniert werde",
+        "indirect.dass",
+        "Die Bezirksbürgermeisterin",
+    ),
 ]
 
 # (text, rule): no report of that form
@@ -60,7 +100,39 @@ SHOULD_NOT = [
     ("Die Frau, die an der Kasse stand, gab ihren Ausweis ab.", "indirect.clause"),
     # a dass-clause of degree stays a consequence, also when its verb is the last word
     ("Die Besucher schätzen die Bibliothek so sehr, dass sie täglich kommen.", "indirect.dass"),
+    # a negated speech verb reports nothing the subject said
+    (
+        (
+            "Die Beschwerdeführer haben schließlich auch nicht substantiiert dargelegt, dass durch den Vertrag "
+            "Rechte übertragen werden."
+        ),
+        "indirect.dass",
+    ),
+    ("Die Parteien fordern nicht, den Euro abzuschaffen.", "indirect.infinitive"),
+    ("Ein Sprecher der Firma wollte nicht bestätigen, dass alle Stellen gestrichen werden.", "indirect.dass"),
+    # "verweisen" without "auf": a court sends a case back, nobody points to a statement
+    (
+        "Das Gericht verwies die Sache zur Klärung, ob die Umlage zu hoch ist, an das Oberverwaltungsgericht zurück.",
+        "indirect.dass",
+    ),
+    # "dürfte" of the release's own guess is no Konjunktiv I continuation
+    (
+        (
+            "„Wir sind zufrieden“, sagte die Trainerin Petra Lang. Das Team trainiert seit Mai. "
+            "Auch die Fans dürfte der Sieg gefreut haben."
+        ),
+        "indirect.free",
+    ),
 ]
+
+
+def test_agentless_passive_names_no_speaker_before_a_colon(bundled):
+    text = (
+        "Das zweite wichtige Ergebnis ist: Im Abschlussdokument wurde zum ersten Mal festgehalten, dass eine "
+        "Reform erforderlich ist."
+    )
+    found = [r for r in rows(bundled, text) if r[1] == "indirect.dass"]
+    assert found and found[0][2] != "Das zweite wichtige Ergebnis", found
 
 
 @pytest.mark.parametrize(("text", "statement", "rule", "speaker"), SHOULD)
