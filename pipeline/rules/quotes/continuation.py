@@ -191,13 +191,16 @@ def _free_indirect_cued(ctx: _Ctx, lo: int, hi: int, prev: tuple[int, int]) -> l
 def _speech_before(ctx: _Ctx, prev: tuple[int, int]):
     """The first speech verb of the sentence before, with its speaker (a person or an organization):
     (verb, token index, speaker range), or None where that sentence has no such verb or its speaker is no one
-    ("… gegen 17.50 Uhr … gefragt worden": no one to report)."""
+    ("… gegen 17.50 Uhr … gefragt worden": no one to report). The speaker stands in the verb's own clause,
+    up to the comma after it: "Positiv sieht Lederer, dass die Aufgabe bei Vizepräsident Braun liegt." ->
+    Lederer, never a person named in the reported clause."""
     p_lo, p_hi = prev
     for v in range(p_lo, p_hi):
         verb = _verb_at(ctx, ctx.doc[v], scopes=_ANY_SCOPE)
         if verb is None:
             continue
-        rng = _speaker_around_verb(ctx, v, p_lo, p_hi)
+        stop = next((k for k in range(v + 1, p_hi) if ctx.texts[k] == "," and ctx.inside[k] < 0), p_hi)
+        rng = _speaker_around_verb(ctx, v, p_lo, stop)
         if rng is None or not (_person_like(ctx, rng) or _org_speaker(ctx, rng)):
             return None
         return verb, v, rng

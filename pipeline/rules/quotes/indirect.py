@@ -125,7 +125,7 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 rng = _np_after(ctx, at, end) or _site_name(ctx, at, end) or _pp_object(ctx, k, end)
                 if rng is None:
                     continue
-                q_lo = rng[1] if k == lo else lo
+                q_lo = rng[1] if k == lo else _subclause_start(ctx, lo, k)
                 # "Laut einer Studie des Instituts (DIW) liegt …": the abbreviation in brackets is the source's
                 close = next((x for x in range(q_lo, min(q_lo + 6, end)) if doc[x].text == ")"), None)
                 if q_lo < end and doc[q_lo].text == "(" and close is not None:
@@ -155,6 +155,19 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 cue_id=ph.id,
             )
     return None
+
+
+def _subclause_start(ctx: _Ctx, lo: int, k: int) -> int:
+    """Where the statement a source phrase at k attributes starts: the sentence start, or the subordinate
+    clause the phrase stands in ("Die Ärzte hätten das Kind getötet, obwohl es nach Angaben eines
+    Gutachters lebensfähig gewesen sei" -> "es nach Angaben …"; the main clause is not the expert's)."""
+    for c in range(k - 1, lo, -1):
+        if ctx.texts[c] == "," and ctx.inside[c] < 0 and c + 2 < k and ctx.lower[c + 1] in _CLAUSE_OPENERS:
+            return c + 2
+    return lo
+
+
+_CLAUSE_OPENERS = word_set("quotes", "subordinators")
 
 
 def _pp_object(ctx: _Ctx, k: int, end: int) -> tuple[int, int] | None:

@@ -88,6 +88,22 @@ SHOULD = [
         "indirect.dass",
         "Die Bezirksbürgermeisterin",
     ),
+    # a source phrase in a trailing subordinate clause attributes that clause, not the main clause before it
+    (
+        (
+            "Die Ärzte hätten dann das Kind getötet, obwohl es nach Angaben eines Sachverständigen lebensfähig "
+            "gewesen sei."
+        ),
+        "es nach Angaben eines Sachverständigen lebensfähig gewesen sei",
+        "indirect.prep",
+        "eines Sachverständigen",
+    ),
+    (
+        "Durch die Pandemie ist die Zahl der Lehrstellen laut Bundesagentur für Arbeit um 8 Prozent zurückgegangen.",
+        "Durch die Pandemie ist die Zahl der Lehrstellen laut Bundesagentur für Arbeit um 8 Prozent zurückgegangen",
+        "indirect.prep",
+        "Bundesagentur für Arbeit",
+    ),
 ]
 
 # (text, rule): no report of that form
