@@ -21,6 +21,8 @@ def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | 
     cands: tuple[SpeechVerb, ...] = ()
     if tok.text[0].islower() or tok.i == 0 or _is_boundary(ctx.doc[tok.i - 1]):
         cands = ctx.lex.verbs_by_form.get(tok.lower_, ())
+    if cands and tok.text[0].isupper() and ctx.has_lemma and tok.pos_ not in ("VERB", "AUX"):
+        cands = ()  # "Bekannte Volkslieder wurden angestimmt": an adjective at the sentence start, not "bekennen"
     if not cands and ctx.has_lemma and tok.pos_ in ("VERB", "AUX"):
         v = ctx.lex.verbs_by_lemma.get(tok.lemma_.lower())
         cands = (v,) if v else ()

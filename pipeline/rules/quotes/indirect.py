@@ -119,6 +119,13 @@ def _cue_phrase(ctx: _Ctx, lo: int, end: int) -> QuoteMatch | None:
                 continue
             if tuple(lower[k : k + n]) != ph.tokens:
                 continue
+            if (
+                ph.position == "prep"
+                and k - 1 > lo
+                and ctx.lower[k - 1] in DETERMINERS
+                and ctx.texts[k - 2] != ","  # "Der Mann, der laut Polizei …": a relative pronoun
+            ):
+                continue  # "der laut Gesetz erforderliche Grund": inside a noun group, it attributes no clause
             if ph.position == "prep":
                 # "nach Angaben von VroniPlag Wiki", "laut dem Sprecher"
                 at = k + n + (k + n < end and doc[k + n].lower_ in ("von", "vom", "aus"))

@@ -99,6 +99,12 @@ SHOULD = [
         "eines Sachverständigen",
     ),
     (
+        "Der Mann, der laut Polizei betrunken war, wurde festgenommen.",
+        "Der Mann, der laut Polizei betrunken war, wurde festgenommen",
+        "indirect.prep",
+        "Polizei",
+    ),
+    (
         "Durch die Pandemie ist die Zahl der Lehrstellen laut Bundesagentur für Arbeit um 8 Prozent zurückgegangen.",
         "Durch die Pandemie ist die Zahl der Lehrstellen laut Bundesagentur für Arbeit um 8 Prozent zurückgegangen",
         "indirect.prep",
@@ -131,6 +137,10 @@ SHOULD_NOT = [
         "Das Gericht verwies die Sache zur Klärung, ob die Umlage zu hoch ist, an das Oberverwaltungsgericht zurück.",
         "indirect.dass",
     ),
+    # "laut" inside a noun group attributes no clause
+    ("Somit ist der laut Tierschutzgesetz erforderliche vernünftige Grund nicht gegeben.", "indirect.prep"),
+    # "Bekannte" at the sentence start is an adjective, not "bekennen"
+    ("Bekannte Volkslieder wurden angestimmt, da durfte das Lied natürlich nicht fehlen.", "indirect.konj"),
     # "dürfte" of the release's own guess is no Konjunktiv I continuation
     (
         (
