@@ -21,7 +21,7 @@ def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | 
     cands: tuple[SpeechVerb, ...] = ()
     if tok.text[0].islower() or tok.i == 0 or _is_boundary(ctx.doc[tok.i - 1]):
         cands = ctx.lex.verbs_by_form.get(tok.lower_, ())
-    if cands and tok.text[0].isupper() and ctx.has_lemma and tok.pos_ not in ("VERB", "AUX"):
+    if cands and tok.text[0].isupper() and ctx.has_lemma and _attributive(ctx.doc, tok):
         cands = ()  # "Bekannte Volkslieder wurden angestimmt": an adjective at the sentence start, not "bekennen"
     if not cands and ctx.has_lemma and tok.pos_ in ("VERB", "AUX"):
         v = ctx.lex.verbs_by_lemma.get(tok.lemma_.lower())
@@ -36,6 +36,13 @@ def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | 
             continue
         best = best or v
     return best
+
+
+def _attributive(doc: Doc, tok: Token) -> bool:
+    """An adjective before its noun ("Bekannte Volkslieder"), not a participle that opens a clause
+    ("Gefragt, was …")."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.pos_ == "ADJ" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
 
 
 def _particle_before(ctx: _Ctx, tok: Token, particle: str) -> bool:
