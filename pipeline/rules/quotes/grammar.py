@@ -21,6 +21,8 @@ def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | 
     cands: tuple[SpeechVerb, ...] = ()
     if tok.text[0].islower() or tok.i == 0 or _is_boundary(ctx.doc[tok.i - 1]):
         cands = ctx.lex.verbs_by_form.get(tok.lower_, ())
+    if cands and tok.text[0].isupper() and ctx.has_lemma and _attributive(ctx.doc, tok):
+        cands = ()  # "Bekannte Volkslieder wurden angestimmt": an adjective at the sentence start, not "bekennen"
     if not cands and ctx.has_lemma and tok.pos_ in ("VERB", "AUX"):
         v = ctx.lex.verbs_by_lemma.get(tok.lemma_.lower())
         cands = (v,) if v else ()
@@ -29,11 +31,33 @@ def _verb_at(ctx: _Ctx, tok: Token, *, scopes: tuple[str, ...]) -> SpeechVerb | 
         if v.scope not in scopes:
             continue
         if v.particle:
-            if _particle_after(ctx, tok, v.particle):
+            if _particle_after(ctx, tok, v.particle) or _particle_before(ctx, tok, v.particle):
                 return v
             continue
         best = best or v
     return best
+
+
+def _attributive(doc: Doc, tok: Token) -> bool:
+    """An adjective before its noun ("Bekannte Volkslieder"), not a participle that opens a clause
+    ("Gefragt, was …")."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.pos_ == "ADJ" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def _particle_before(ctx: _Ctx, tok: Token, particle: str) -> bool:
+    """A particle written apart right before the verb at the end of a subordinate clause: "Wie das
+    Ministerium bekannt gab, …" (bekanntgeben). Only word particles ("bekannt", "klar", "verlauten"),
+    never a preposition ("an", "vor"): "…, die an sagte" is no German."""
+    i = tok.i
+    return (
+        i > 0
+        and len(particle) > 4
+        and ctx.lower[i - 1] == particle
+        and ctx.inside[i - 1] < 0
+        and i + 1 < len(ctx.doc)
+        and ctx.doc[i + 1].text in (",", ".", ";")
+    )
 
 
 def _particle_after(ctx: _Ctx, tok: Token, particle: str) -> bool:
@@ -111,6 +135,12 @@ def _passive(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int) -> bool:
     low = ctx.lower[v]
     weak = low.endswith("t") and not low.endswith("te")
     strong = low.endswith("en") and not low.endswith("ten") and low != verb.lemma.replace(" ", "")
+    # a strong participle in "-ten": "gebeten", or "ge" after the particle, "festgehalten" (not "hielten")
+    lemma = verb.lemma.replace(" ", "")
+    strong = strong or (
+        low.endswith("ten")
+        and (low.startswith("ge") or any(low == lemma[:i] + "ge" + lemma[i:] for i in range(2, 8)))
+    )
     if not (weak or strong):
         return False
     # "Alle Vereine sind aufgerufen, …": a state passive of a request (sein + participle)

@@ -121,6 +121,7 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
             break
     if comma is None or comma + 2 >= end:
         return None
+    comma = _past_apposition(ctx, comma, end)
     first = doc[comma + 1]
     clause_start = _clause_start(ctx, v, stop_at_comma=True)
     wie = _wie_start(ctx, v, lo, clause_start)
@@ -128,13 +129,25 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
     opener = ctx.lower[clause_start]
     if opener in ("auch", "selbst", "nur", "gerade", "sogar") and clause_start + 1 < v:
         opener = ctx.lower[clause_start + 1]  # "Auch wenn … beschrieben worden ist, so …"
-    if wie is None and (opener in _SUBORDINATORS or ctx.lower[clause_start] in _V1_CONDITIONS):
+    if (
+        wie is None
+        and (opener in _SUBORDINATORS or ctx.lower[clause_start] in _V1_CONDITIONS)
+        and not _als_phrase(ctx, clause_start, v, comma)
+    ):
         return None  # "Da ein großer Andrang erwartet wird, öffnen …": the main clause reports nothing
     if any(
         ctx.lower[k] == "bitte" or (ctx.texts[k] == "Sie" and k > lo and not ctx.boundary[k - 1])
         for k in range(clause_start, comma)
     ):
         return None  # "Bitte teilen Sie uns mit, ob …": a request to the reader, nobody is quoted
+    if wie is None and _negated(ctx, verb, clause_start, v, comma):
+        return None  # "Die Kläger haben nicht substantiiert dargelegt, dass …": a denied claim, no statement
+    if verb.lemma in _AUF_CUES and not any(
+        ctx.lower[k] in ("auf", "darauf") for k in range(clause_start, comma)
+    ):
+        return (
+            None  # "verwies die Sache zur Klärung, ob …, an das Gericht zurück": no pointing to a statement
+        )
     if first.lower_ in ("dass", "daß") and (
         ctx.lower[comma - 1] in _DEGREE
         or ctx.lower[comma - 1] == "so"
@@ -226,6 +239,69 @@ def _reported_after(ctx: _Ctx, v: int, verb: SpeechVerb, lo: int, end: int) -> Q
 
 
 _SUBORDINATORS = word_set("quotes", "subordinators")
+_NEGATIONS = word_set("quotes", "negations")
+_NEGATION_NOT_AFTER = word_set("quotes", "negation_not_after")
+_NEGATABLE = word_set("quotes", "negatable_cues")
+_AUF_CUES = word_set("quotes", "auf_cues")
+
+
+def _past_apposition(ctx: _Ctx, comma: int, end: int) -> int:
+    """The comma before a dass/ob clause that follows the speaker's apposition: "Dabei sagte Li Wang, der
+    Vorsitzende des Ausschusses, aber auch, dass …" -> the comma before "dass". At most two segments without
+    a finite verb (and no quotation mark) are passed over; otherwise `comma` as it is."""
+    at = comma
+    for _ in range(2):
+        nxt = next((k for k in range(at + 1, min(end, at + 14)) if ctx.texts[k] == ","), None)
+        if nxt is None or nxt + 1 >= end or nxt == at + 1:
+            return comma
+        if any(ctx.inside[k] >= 0 for k in range(at + 1, nxt)) or ctx.lower[at + 1] in _SUBORDINATORS:
+            return comma
+        if ctx.lower[at + 1] in _WH_WORDS or _has_finite_verb(ctx, at + 1, nxt):
+            return comma
+        if ctx.lower[nxt + 1] in ("dass", "daß", "ob"):
+            return nxt
+        at = nxt
+    return comma
+
+
+def _negated(ctx: _Ctx, verb: SpeechVerb, clause_start: int, v: int, comma: int) -> bool:
+    """The clause of the speech verb negates it: "Sie fordern nicht, den Euro abzuschaffen", "hat nie
+    behauptet, dass …". Not "nicht nur", "nicht als Teil …", "beklagen nicht ausgezahlte Prämien" (a
+    negated attribute), a negation in a clause before "und"; nor a verb whose negation is a statement:
+    "schloss nicht aus, dass …", "bestritt nicht, dass …"."""
+    if verb.lemma in _NEGATABLE:
+        return False
+    for k in range(clause_start, comma):
+        if ctx.lower[k] not in _NEGATIONS or ctx.inside[k] >= 0:
+            continue
+        if any(ctx.lower[x] in _COORDINATORS for x in range(min(k, v) + 1, max(k, v))):
+            continue  # "Dies war nicht die erste, und die Anwohner befürchten, dass …"
+        nxt = ctx.texts[k + 1] if k + 1 < comma else ""
+        after = ctx.texts[k + 2] if k + 2 < comma else ""
+        if nxt.lower() in _NEGATION_NOT_AFTER or (
+            nxt.islower() and nxt.endswith(_ADJ_END) and after[:1].isupper()
+        ):
+            continue
+        return True
+    return False
+
+
+_COORDINATORS = ("und", "oder", "aber", "sondern", "doch", "jedoch")
+
+
+def _als_phrase(ctx: _Ctx, clause_start: int, v: int, comma: int) -> bool:
+    """ "Als Begründung gab er an, …": "als" + noun opens a main clause (the verb second, words after it
+    before the comma), not a temporal clause ("Als Zeugen berichteten, dass …" ends with its verb)."""
+    return (
+        ctx.lower[clause_start] == "als"
+        and clause_start + 1 < v
+        and _is_cap(ctx.doc[clause_start + 1])
+        and ctx.lower[clause_start + 1] not in PRONOUNS
+        and v - clause_start <= 4
+        and comma - v >= 2
+    )
+
+
 _PURPOSE_OPENERS = word_set("quotes", "purpose_openers")
 
 
