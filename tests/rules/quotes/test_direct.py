@@ -422,8 +422,10 @@ def test_capitalized_phrase_after_an_earlier_quote_is_a_title_not_its_continuati
     [
         # should: the fronted object names another person; "er" after the verb speaks
         (
-            ("Die Arbeit der Koalition seit dem Amtsantritt von Angela Merkel lobte er mit den Worten: "
-            "„Die beiden handeln entschlossen.“"),
+            (
+                "Die Arbeit der Koalition seit dem Amtsantritt von Angela Merkel lobte er mit den Worten: "
+                "„Die beiden handeln entschlossen.“"
+            ),
             "er",
         ),
         ("Den Vorschlag von Senatorin Anna Berger kommentierte er knapp: „Das ist zu wenig.“", "er"),
