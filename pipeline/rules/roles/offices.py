@@ -46,7 +46,13 @@ _PREMOD = re.compile(
 _QUALIFIERS = (
     (re.compile(r"^(?:[Ss]tellvertretend(?:e|er|en|es)?|[Ss]tellv\.)$"), "Stellvertretender"),
     (re.compile(r"^Parlamentarisch(?:e|er|en|es)?$"), "Parlamentarischer"),
+    # an ordinal deputy: "die Zweite Bürgermeisterin" (Bavaria's and Hamburg's mayor's deputy), "zweiter
+    # Vorsitzender"; "Erster" stays out (the principal: Hamburg's "Erster Bürgermeister")
+    (re.compile(r"^[Zz]weit(?:e|er|en|es)?$"), "Zweiter"),
+    (re.compile(r"^[Dd]ritt(?:e|er|en|es)?$"), "Dritter"),
 )
+# the ordinal as a figure: "der 2. Vorsitzende" (the tokenizer splits the period off)
+_ORDINAL_FIGURES = {"2": "Zweiter", "3": "Dritter"}
 
 
 # Premodifiers and compound prefixes that make the office a past one ("der ehemalige Vorsitzende", "vom
@@ -129,6 +135,13 @@ def _qualified(toks: Sequence[Tok], m: OfficeMatch, lex: Lexicon) -> OfficeMatch
                 quals.insert(0, qual)
     if k > 1 and toks[k - 1].norm == "." and toks[k - 2].norm.lower() == "stellv":
         quals.insert(0, "Stellvertretender")  # "die stellv. Vorsitzende": the tokenizer splits the period off
+    elif (
+        k > 1
+        and toks[k - 1].norm == "."
+        and toks[k - 2].norm in _ORDINAL_FIGURES
+        and toks[k - 1].start == toks[k - 2].end
+    ):
+        quals.insert(0, _ORDINAL_FIGURES[toks[k - 2].norm])  # "der 2. Vorsitzende"
     role_norm = m.role_norm
     if m.prefix.lower() == "ex-":  # "Ex-Senatorin": the office Senator, past
         former, role_norm = True, role_norm[3:]
@@ -277,6 +290,10 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         # "Bezirksbildungsstadtrat": Bezirksstadtrat with the remit Bildung
         if scope.lower() == "bezirks" and office.office_id == "office.stadtrat":
             role_norm = "Bezirksstadtrat"
+    elif prefix.lower() == "vize-":
+        # "Vize-Präsidentin" is the title "Vizepräsident" (docs/TABLES.md: a "Vize-" compound is a title of
+        # its own), written with or without the hyphen
+        role_norm = "Vize" + office.role_norm.lower()
     elif prefix:
         canonical = office.role_norm if prefix.endswith("-") else office.role_norm.lower()
         role_norm = prefix + canonical
