@@ -42,6 +42,8 @@ _NOT_REMIT = re.compile(
 
 
 _LOC_PREP = word_set("roles", "loc_prep")
+# a body's board between a member's title and the organisation: "Mitglied im Vorstand der Beispiel AG"
+_BOARDS = word_set("roles", "board")
 
 
 _ADJ_END = re.compile(r"(?:e|en|er|es|em)$")
@@ -291,6 +293,18 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         while stop < len(after) and not (stop > first and after[stop].norm in _LOC_PREP):
             stop += 1
         gen = _clean(text, after, first, stop, offset)
+    elif (
+        len(after) > 3
+        and after[0].norm in ("im", "des")
+        and after[1].norm in _BOARDS
+        and after[2].norm in _GEN_ART
+    ):
+        # "Mitglied im Vorstand der Beispiel AG", "Mitglied des Vorstands der Stiftung Muster": the organisation
+        # is the board's
+        stop = 3
+        while stop < len(after) and not (stop > 3 and after[stop].norm in _LOC_PREP):
+            stop += 1
+        gen = _clean(text, after, 3, stop, offset)
     elif after and after[0].norm in _GEN_ART and len(after) > 1:
         stop = 1
         # a remit ends at "für" ("Ministerin der Justiz für …"); a body keeps it ("des Zentrums für …")
@@ -305,11 +319,21 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     # "Präsidentin des Bundesamtes für Naturschutz", "Bezirksverordneter der SPD-Fraktion",
     # "Staatssekretär im Entwicklungsministerium"
     body = None
-    if public and after and (after[0].norm in _GEN_ART or after[0].norm in ("im", "beim")) and len(after) > 1:
-        stop = 1
-        while stop < len(after) and not (stop > 1 and after[stop].norm in _LOC_PREP):
+    # a unit of one or two capitalised words before it: "Vorstand Regionen der Bundesagentur für Arbeit"
+    first = 0
+    while first < min(2, len(after)) and after[first].is_cap:
+        first += 1
+    if first and not (first < len(after) and after[first].norm in _GEN_ART):
+        first = 0
+    if (
+        public
+        and len(after) > first + 1
+        and (after[first].norm in _GEN_ART or (first == 0 and after[0].norm in ("im", "beim")))
+    ):
+        stop = first + 1
+        while stop < len(after) and not (stop > first + 1 and after[stop].norm in _LOC_PREP):
             stop += 1
-        seg = _clean(text, after, 1, stop, offset)
+        seg = _clean(text, after, first + 1, stop, offset)
         if seg and any(rx.search(seg) for _, rx in lex.bodies):
             body = seg
     # jurisdiction and level

@@ -70,7 +70,9 @@ def _same_title(a: str, b: str) -> bool:
         return True
     long, short = (a, b) if len(a) > len(b) else (b, a)
     # "Vizepräsident", "Oberbürgermeister", "Ehrenvorsitzender": another office than the bare title
-    return long.endswith(short) and not long.startswith(("vize", "ober", "ehren", "stellv", "co-", "ex-"))
+    return long.endswith(short) and not long.startswith(
+        ("vize", "ober", "ehren", "stellv", "zweiter ", "dritter ", "co-", "ex-")
+    )
 
 
 def _compatible(a: Statement, b: Statement) -> bool:

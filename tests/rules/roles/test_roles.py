@@ -1659,3 +1659,54 @@ def test_adjectives_before_an_appositions_title(text, role_text):
 )
 def test_a_past_mark_before_a_town_adjective(text, former):
     assert statements(text)[0]["former"] is former
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a "Vize-" compound is the title "Vize<title>", hyphen or not
+        ("Die Vize-Präsidentin des Landtags, Anna Muster, sprach.", ("Muster", "Vizepräsident", "Landtags")),
+        ("Vize-Bürgermeister Tom Probe eröffnete das Fest.", ("Probe", "Vizebürgermeister", None)),
+        (
+            "Tom Probe, Vize-Vorsitzender des Beispielvereins, sagte.",
+            ("Probe", "Vizevorsitzender", "Beispielvereins"),
+        ),
+        # an ordinal deputy keeps its mark; "Erster" is the principal (Hamburg's Erster Bürgermeister)
+        ("Der Zweite Bürgermeister Tom Probe sprach.", ("Probe", "Zweiter Bürgermeister", None)),
+        (
+            "Mit diesen Worten schloss der dritte Bürgermeister Tom Probe.",
+            ("Probe", "Dritter Bürgermeister", None),
+        ),
+        (
+            "Anna Muster, 2. Vorsitzende des Beispielvereins, sagte.",
+            ("Muster", "Zweiter Vorsitzender", "Beispielvereins"),
+        ),
+        (
+            "Anna Muster, zweite Vorsitzende des Beispielvereins, sagte.",
+            ("Muster", "Zweiter Vorsitzender", "Beispielvereins"),
+        ),
+        ("Der Erste Bürgermeister Tom Probe sprach.", ("Probe", "Bürgermeister", None)),
+        (
+            "Anna Muster, Vorsitzende des Beispielvereins, sagte.",
+            ("Muster", "Vorsitzender", "Beispielvereins"),
+        ),
+        # the organisation of a board member is the board's, not "Vorstands der …"
+        ("Anna Muster ist Mitglied im Vorstand der Beispiel AG.", ("Muster", "Mitglied", "Beispiel AG")),
+        (
+            "Tom Probe, Mitglied des Vorstandes der Stiftung Muster in Berlin, sagte.",
+            ("Probe", "Mitglied", "Stiftung Muster"),
+        ),
+        (
+            "Tom Probe, Mitglied im Aufsichtsrat des Beispielvereins, sagte.",
+            ("Probe", "Mitglied", "Beispielvereins"),
+        ),
+        ("Tom Probe, Mitglied im Vorstand, sagte.", ("Probe", "Mitglied", None)),
+        # a unit between the title and the public body: the body is the organisation
+        (
+            "„Wir sind zufrieden“, sagte der Vorstand Regionen der Bundesagentur für Arbeit (BA), Daniel Probe, heute.",
+            ("Probe", "Vorstand", "Bundesagentur für Arbeit"),
+        ),
+    ],
+)
+def test_vize_ordinal_deputies_and_board_members(text, expected):
+    assert [(s["who"], s["role_norm"], s["organization"]) for s in statements(text)] == [expected]
