@@ -1678,7 +1678,7 @@ def test_a_past_mark_before_a_town_adjective(text, former):
             ("Probe", "Dritter Bürgermeister", None),
         ),
         (
-            "Anna Muster, 2. Vorsitzende des Beispielvereins, sagte.",
+            "Die 2. Vorsitzende des Beispielvereins, Anna Muster, sagte.",
             ("Muster", "Zweiter Vorsitzender", "Beispielvereins"),
         ),
         (
