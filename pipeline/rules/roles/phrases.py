@@ -296,7 +296,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     elif (
         len(after) > 3
         and after[0].norm in ("im", "des")
-        and after[1].norm in _BOARDS
+        and _is_board(after[1].norm)
         and after[2].norm in _GEN_ART
     ):
         # "Mitglied im Vorstand der Beispiel AG", "Mitglied des Vorstands der Stiftung Muster": the organisation
@@ -445,6 +445,13 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
         ph.organization = ph.head.scope  # "UN-Generalsekretär" -> UN (the level from its cue stays)
     ph.jurisdiction, ph.level, ph.cue_id = jur, level, cue_id
     return ph
+
+
+def _is_board(word: str) -> bool:
+    """ "Vorstand", "Aufsichtsrats", also a compound of one: "Bundesvorstandes", "Landesvorstand"."""
+    return word in _BOARDS or (
+        word[:1].isupper() and any(word.endswith(b.lower()) and len(word) > len(b) + 2 for b in _BOARDS)
+    )
 
 
 def _genitive_in_remit(after: Sequence[Tok], k: int, kind: str) -> bool:

@@ -1701,6 +1701,14 @@ def test_a_past_mark_before_a_town_adjective(text, former):
             ("Probe", "Mitglied", "Beispielvereins"),
         ),
         ("Tom Probe, Mitglied im Vorstand, sagte.", ("Probe", "Mitglied", None)),
+        (
+            "Tom Probe, Mitglied im Bundesvorstand des Beispiel- und Musterverbandes, sagte.",
+            ("Probe", "Mitglied", "Beispiel- und Musterverbandes"),
+        ),
+        (
+            "Tom Probe, Mitglied des Landesvorstandes der Muster-Hilfe, sagte.",
+            ("Probe", "Mitglied", "Muster-Hilfe"),
+        ),
         # a unit between the title and the public body: the body is the organisation
         (
             "„Wir sind zufrieden“, sagte der Vorstand Regionen der Bundesagentur für Arbeit (BA), Daniel Probe, heute.",
