@@ -46,3 +46,36 @@ def test_no_ones_statement(nlp, text):
 def test_still_reported(nlp, text, quote):
     rows = indirect(nlp, text)
     assert rows and any(quote in t for t, _ in rows), rows
+
+
+def free_rows(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [s.text for s in doc.spans["press_quotes"] if s._.quote["rule_id"].startswith("indirect.free")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weak preterite is no Konjunktiv I, whatever the lemmatizer makes of it
+        "„Wir handeln jetzt“, sagte die Amtstierärztin. Zusätzlich überprüfte die Behörde den Betrieb des "
+        "Landwirts und stellte in dem Zuge weitere Mängel fest.",
+        "„Das ist nicht hinnehmbar“, betonte der Sprecher. Daraufhin kontrollierte das Ordnungsamt die Halle "
+        "und schloss sie noch am selben Abend.",
+        # a genitive preposition is no verb
+        "„Die Tiere sind versorgt“, erklärte die Sprecherin. Nach dem Umzug wurden seitens des Kreisamtes "
+        "die Hunde kurzfristig beschlagnahmt.",
+    ],
+)
+def test_narrative_after_a_quote_is_no_continuation(full, text):
+    assert free_rows(full, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir handeln jetzt“, sagte die Amtstierärztin. Die Behörde überprüfe den Betrieb des Landwirts.",
+        "„Das ist nicht hinnehmbar“, betonte der Sprecher. Man müsse die Halle noch am selben Abend schließen.",
+    ],
+)
+def test_konjunktiv_after_a_quote_continues_it(full, text):
+    assert free_rows(full, text)
