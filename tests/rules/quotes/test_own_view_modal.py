@@ -57,13 +57,19 @@ def free_rows(nlp, text: str) -> list[str]:
     "text",
     [
         # a weak preterite is no Konjunktiv I, whatever the lemmatizer makes of it
-        "„Wir handeln jetzt“, sagte die Amtstierärztin. Zusätzlich überprüfte die Behörde den Betrieb des "
-        "Landwirts und stellte in dem Zuge weitere Mängel fest.",
-        "„Das ist nicht hinnehmbar“, betonte der Sprecher. Daraufhin kontrollierte das Ordnungsamt die Halle "
-        "und schloss sie noch am selben Abend.",
+        (
+            "„Wir handeln jetzt“, sagte die Amtstierärztin. Zusätzlich überprüfte die Behörde den Betrieb des "
+            "Landwirts und stellte in dem Zuge weitere Mängel fest."
+        ),
+        (
+            "„Das ist nicht hinnehmbar“, betonte der Sprecher. Daraufhin kontrollierte das Ordnungsamt die Halle "
+            "und schloss sie noch am selben Abend."
+        ),
         # a genitive preposition is no verb
-        "„Die Tiere sind versorgt“, erklärte die Sprecherin. Nach dem Umzug wurden seitens des Kreisamtes "
-        "die Hunde kurzfristig beschlagnahmt.",
+        (
+            "„Die Tiere sind versorgt“, erklärte die Sprecherin. Nach dem Umzug wurden seitens des Kreisamtes "
+            "die Hunde kurzfristig beschlagnahmt."
+        ),
     ],
 )
 def test_narrative_after_a_quote_is_no_continuation(full, text):
