@@ -103,6 +103,8 @@ def _reported_mood(ctx: _Ctx, lo: int, o: int, c: int) -> bool:
 def _is_subjunctive(ctx: _Ctx, tok: Token, *, allow_ii: bool) -> bool:
     if ctx.inside[tok.i] >= 0 or not tok.is_alpha:
         return False  # inside quotes, or a number the tagger took for a verb ("Urbanstraße 44.")
+    if tok.lower_ in _NOT_VERBS:
+        return False  # "seitens des Amtes": a rare preposition the tagger took for a Konjunktiv
     if (
         ctx.has_morph
         and ctx.scheme is not None
@@ -112,6 +114,9 @@ def _is_subjunctive(ctx: _Ctx, tok: Token, *, allow_ii: bool) -> bool:
         return allow_ii or tok.lower_ not in ctx.lex.subjunctive_ii
     low = tok.lower_
     return low in ctx.lex.subjunctive_i or (allow_ii and low in ctx.lex.subjunctive_ii)
+
+
+_NOT_VERBS = word_set("quotes", "genitive_prepositions")
 
 
 def _trim_end(doc: Doc, lo: int, hi: int) -> int:

@@ -500,11 +500,17 @@ def not_a_speaker(doc, q: QuoteMatch) -> bool:
 
 def not_reported(doc, q: QuoteMatch) -> bool:
     """An indirect row that is no reported statement: a decision ("entschied, dass …"), the topic of a
-    talk ("erzählen von …", "informieren, wo …"), a purpose clause ("um … zu …"), no verb at all."""
+    talk ("erzählen von …", "informieren, wo …"), a purpose clause ("um … zu …"), no verb at all, the
+    release's own view ("Nach unserer Einschätzung …"), "drohen" as "be about to" ("Der Baum drohte, auf
+    die Straße zu stürzen")."""
     cue = q.cue or ""
     if cue in _DECISION_CUES:
         return True
     form = q.rule_id.split(":", 1)[0]
+    if form in _UNATTRIBUTED_OK and _own_view(q):
+        return True
+    if form == "indirect.infinitive" and cue in _MODAL_CUES and _modal_use(doc, q):
+        return True
     if cue in _TOPIC_CUES and form in ("indirect.clause", "indirect.infinitive", "indirect.question"):
         return True
     if cue in _QUESTION_TOPIC_CUES and form == "indirect.question":
@@ -522,6 +528,37 @@ def not_reported(doc, q: QuoteMatch) -> bool:
         and not any(t.pos_ in ("VERB", "AUX") for t in span)
         and not _verb_last(span, form)
     )
+
+
+_FIRST_PERSON = word_set("quotes", "first_person_possessives")
+_MODAL_CUES = word_set("quotes", "modal_infinitive_cues")
+_PERSON_PRONOUNS = word_set("quotes", "person_pronouns")
+_THREAT_CORRELATES = word_set("quotes", "threat_correlates")
+
+
+def _own_view(q: QuoteMatch) -> bool:
+    """A source phrase with a first-person possessive ("nach unserer Einschätzung", "meiner Meinung nach",
+    "unseren Informationen zufolge") outside quotation marks is the release's own view, nobody's quote."""
+    words = [w.strip("().,;:") for w in (q.speaker or "").casefold().split()]
+    return bool(words) and words[0] in _FIRST_PERSON
+
+
+def _modal_use(doc, q: QuoteMatch) -> bool:
+    """ "drohen" + zu-infinitive says what is about to happen unless a person threatens: "Die Mauer drohte,
+    einzustürzen" (no speech) vs. "Der Mann drohte, die Scheibe einzuschlagen" / "drohte damit, …". A
+    speaker that is no person (name, person noun or personal pronoun) and no "damit" make the modal use."""
+    from pressextract.rules.quotes.speakers import _person_noun
+
+    if q.cue_end is not None and q.cue_end <= q.start:
+        between = {w.strip(",").casefold() for w in doc.text[q.cue_end : q.start].split()}
+        if between & _THREAT_CORRELATES:
+            return False  # "drohte damit, …"
+    if q.speaker_start is None or q.speaker_end is None:
+        return True
+    span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    if span is None:
+        return False
+    return not any(t.ent_type_ == "PER" or t.lower_ in _PERSON_PRONOUNS or _person_noun(t) for t in span)
 
 
 def _verb_last(span, form: str) -> bool:

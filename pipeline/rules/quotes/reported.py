@@ -54,6 +54,8 @@ def _konj_i_form(ctx: _Ctx, tok) -> bool:
     if "1" in tok.morph.get("Person") or "Imp" in tok.morph.get("Mood"):
         return False
     lemma, low = tok.lemma_.lower(), tok.lower_
+    if low.endswith("te") and "Past" in tok.morph.get("Tense"):
+        return False  # "überprüfte" (lemma read as "überprüften"): a weak preterite the tagger saw as one
     stem = lemma[:-1] if lemma.endswith(("ern", "eln")) else lemma[:-2] if lemma.endswith("en") else ""
     # the stem + "e"; or, where the lemmatizer does not know the verb, an "-e" that is not a "-te"
     if not (
