@@ -300,6 +300,57 @@ def _drop_steps_and_kinds(
     return keep
 
 
+_STEP_NOUNS = word_set("events", "step_nouns")
+_WORD_AT = re.compile(r"[\wäöüÄÖÜß-]+")
+
+
+def _drop_programme_steps(
+    results: list[EventMatch], *, text: str, head_end: int, lexicon: EventLexicon
+) -> list[EventMatch]:
+    """No row for a step of an earlier event's programme: a row whose noun is a step noun (step_nouns in
+    words_events.tsv: "Führung", "Pressegespräch", "Abschlusspräsentation", "Abendveranstaltung") dated on
+    the day of an event named before it, or inside that event's run of days, is that event's step, not an
+    event of its own. A step named in the headline is the release's subject and stays. A longer event noun
+    that ends like a step noun is none: "Voraufführung" is an "Aufführung", no "Führung".
+
+    Example: "Diskussion … am 11. Oktober ab 18 Uhr … Lernen Sie vorab um 18 Uhr die Ausstellung durch eine
+    kleine Ausstellungsführung kennen." -> [Diskussion, Ausstellungsführung] -> [Diskussion]; "Camp vom 3. bis
+    7. Februar … Am letzten Tag findet eine Abschlusspräsentation statt" -> [Camp]."""
+
+    nouns = [w for n in lexicon.nouns for w in n.words if " " not in w]
+
+    def step(r: EventMatch) -> bool:
+        word = _WORD_AT.match(text, min(r.mentions, default=r.start))
+        low = word.group().lower() if word else ""
+        hit = next((s for s in _STEP_NOUNS if low.endswith(s)), None)
+        return hit is not None and not any(
+            len(n) > len(hit) and n.endswith(hit) and low.endswith(n) and n not in _STEP_NOUNS for n in nouns
+        )
+
+    def inside(r: EventMatch, p: EventMatch) -> bool:
+        day, first, last = (
+            (r.event.get("start") or "")[:10],
+            (p.event.get("start") or "")[:10],
+            (p.event.get("end") or p.event.get("start") or "")[:10],
+        )
+        return bool(day and first) and first <= day <= last
+
+    out: list[EventMatch] = []
+    for r in results:
+        mine = min(r.mentions, default=r.start)
+        if (
+            mine >= head_end
+            and step(r)
+            and any(
+                p is not r and not step(p) and min(p.mentions, default=p.start) < mine and inside(r, p)
+                for p in results
+            )
+        ):
+            continue
+        out.append(r)
+    return out
+
+
 _SERIES = ("Aktionstag", "Aktionswoche")
 _SERIES_WORD = re.compile(r"(?i)(?:tage|tagen|wochen)$")  # a plural, not the genitive "Frauentags"
 
