@@ -26,7 +26,11 @@ def _timexes(text: str) -> list[TimexRef]:
     """Hand-made timexes: "6. November 2025" -> 2025-11-06 (with "um 10 Uhr" after it -> its time); "vom 3. bis
     7. Februar 2026" -> a DATE for each day named."""
     out = []
-    rx = r"(\d{1,2})\.\s*(?:(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?(?:,?\s*(?:um|gegen|ab)\s*(\d{1,2})\s*Uhr)?)?"
+    rx = (
+        r"(\d{1,2})\.\s*(?:("
+        + "|".join(MONTHS)
+        + r")(?:\s+(\d{4}))?(?:,?\s*(?:um|gegen|ab)\s*(\d{1,2})\s*Uhr)?)?"
+    )
     found = list(re.finditer(rx, text))
     for i, m in enumerate(found):
         month = m.group(2) or next((n.group(2) for n in found[i + 1 :] if n.group(2)), None)
@@ -50,40 +54,52 @@ def _events(nlp, text, published="2025-10-01"):
 STEPS = [
     # should: the step on the main event's day, named after it -> only the main event
     (
-        "Europa im Gespräch\n\nDie Landesarbeitsgemeinschaft lädt am 11. Oktober 2025 um 18 Uhr zur Diskussion "
-        "über die Zukunft Europas ins Europäische Haus ein.\n\nVorab gibt es am 11. Oktober um 17 Uhr eine "
-        "kleine Ausstellungsführung durchs Haus.",
+        (
+            "Europa im Gespräch\n\nDie Landesarbeitsgemeinschaft lädt am 11. Oktober 2025 um 18 Uhr zur Diskussion "
+            "über die Zukunft Europas ins Europäische Haus ein.\n\nVorab gibt es am 11. Oktober um 17 Uhr eine "
+            "kleine Ausstellungsführung durchs Haus."
+        ),
         ["Diskussion"],
     ),
     (
-        "Theater hinter Gittern\n\nDas Ensemble zeigt am 26. Oktober 2025 um 18 Uhr eine presseöffentliche "
-        "Voraufführung in der Justizvollzugsanstalt.\n\nIm Anschluss an die Vorstellung findet am 26. Oktober "
-        "ein Pressegespräch mit dem Regisseur statt.",
+        (
+            "Theater hinter Gittern\n\nDas Ensemble zeigt am 26. Oktober 2025 um 18 Uhr eine presseöffentliche "
+            "Voraufführung in der Justizvollzugsanstalt.\n\nIm Anschluss an die Vorstellung findet am 26. Oktober "
+            "ein Pressegespräch mit dem Regisseur statt."
+        ),
         ["Aufführung"],
     ),
     # should: inside the main event's run of days
     (
-        "Festwoche in der Volkshochschule\n\nVom 3. bis 7. Februar 2026 findet die Festwoche mit "
-        "Workshops in der Volkshochschule statt. Am 7. Februar findet um 16 Uhr eine Abschlusspräsentation "
-        "für Eltern statt.",
+        (
+            "Festwoche in der Volkshochschule\n\nVom 3. bis 7. Februar 2026 findet die Festwoche mit "
+            "Workshops in der Volkshochschule statt. Am 7. Februar findet um 16 Uhr eine Abschlusspräsentation "
+            "für Eltern statt."
+        ),
         None,  # only the count is checked: the step row goes
     ),
     # shouldn't: a step noun in the headline is the release's subject
     (
-        "Presseeinladung: Pressegespräch zum Stadtfest\n\nDas Stadtfest findet am 12. Oktober 2025 auf dem "
-        "Marktplatz statt. Am 12. Oktober um 11 Uhr lädt der Bürgermeister zum Pressegespräch ins Rathaus.",
+        (
+            "Presseeinladung: Pressegespräch zum Stadtfest\n\nDas Stadtfest findet am 12. Oktober 2025 auf dem "
+            "Marktplatz statt. Am 12. Oktober um 11 Uhr lädt der Bürgermeister zum Pressegespräch ins Rathaus."
+        ),
         ["Fest", "Pressekonferenz"],
     ),
     # shouldn't: a tour on another day is an event of its own
     (
-        "Herbst im Museum\n\nDie Ausstellung „Stadtansichten“ wird am 10. Oktober 2025 um 19 Uhr im Museum "
-        "eröffnet. Am 18. Oktober um 15 Uhr bietet die Kuratorin eine Führung durch die Ausstellung an.",
+        (
+            "Herbst im Museum\n\nDie Ausstellung „Stadtansichten“ wird am 10. Oktober 2025 um 19 Uhr im Museum "
+            "eröffnet. Am 18. Oktober um 15 Uhr bietet die Kuratorin eine Führung durch die Ausstellung an."
+        ),
         None,
     ),
     # shouldn't: the step noun named first is no step of a later event
     (
-        "Führung und Konzert\n\nAm 4. Oktober 2025 um 14 Uhr lädt der Heimatverein zu einer Führung über den "
-        "alten Friedhof ein. Am 4. Oktober um 19 Uhr gibt der Chor ein Konzert in der Dorfkirche.",
+        (
+            "Führung und Konzert\n\nAm 4. Oktober 2025 um 14 Uhr lädt der Heimatverein zu einer Führung über den "
+            "alten Friedhof ein. Am 4. Oktober um 19 Uhr gibt der Chor ein Konzert in der Dorfkirche."
+        ),
         ["Führung", "Konzert"],
     ),
 ]
