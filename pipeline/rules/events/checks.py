@@ -292,8 +292,8 @@ def _drop_steps_and_kinds(
             )
             for st in sents
         )
-        # "Im Anschluss gibt es … einen Rundgang", "Den musikalischen Abschluss bietet …": the next step of
-        # the dated event's programme
+        # "Im Anschluss gibt es … einen Rundgang", "Den musikalischen Abschluss bietet …", "Der Tag begann
+        # mit einer Pressekonferenz": the next step of the dated event's programme
         follows = all(_STEP_OPENER.match(text, st) for st in sents)
         if not (sents and (inside or follows)):
             keep.append(r)
@@ -367,7 +367,9 @@ def _days_run(days: Sequence[date], m: Mention, word: str) -> bool:
 _CLOCK_IN = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _STEP_OPENER = re.compile(
     r"(?:Im\s+Anschluss|Anschließend|Danach|Daraufhin|Zum\s+(?:Abschluss|Ausklang|Auftakt)"
-    r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt))\b"
+    r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt)"
+    # "Der Tag begann mit einer Pressekonferenz": the first step of the day's event
+    r"|Der\s+(?:Tag|Abend|Vormittag|Nachmittag)\s+(?:begann|beginnt|startete|startet)\s+mit)\b"
 )
 
 

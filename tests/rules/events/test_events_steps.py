@@ -110,6 +110,31 @@ def test_programme_step_types(nlp, text, types):
     assert _events(nlp, text) == sorted(types)
 
 
+OPENED = [
+    # should: an undated step that opens the day of the dated event -> one row
+    (
+        (
+            "Einweihung des Wohnheims\n\nAm 14. Juli 2025 feierten wir die Eröffnungsfeier des neuen Wohnheims. "
+            "Der Tag begann mit einer Pressekonferenz, in der die Bewohnerinnen vom Projekt berichteten."
+        ),
+        1,
+    ),
+    # shouldn't: a press conference in a sentence of its own, not opening the day, stays a row
+    (
+        (
+            "Einweihung des Wohnheims\n\nAm 14. Juli 2025 feierten wir die Eröffnungsfeier des neuen Wohnheims. "
+            "Zuvor gaben wir eine Pressekonferenz, in der die Bewohnerinnen vom Projekt berichteten."
+        ),
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), OPENED)
+def test_day_opened_by_step(nlp, text, rows):
+    assert len(_events(nlp, text, published="2025-07-20")) == rows
+
+
 def test_step_inside_run_of_days_goes(nlp):
     types = _events(nlp, STEPS[2][0])
     assert "Präsentation" not in " ".join(types) and len(types) == 1, types
