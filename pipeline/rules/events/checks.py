@@ -310,7 +310,8 @@ def _drop_programme_steps(
     """No row for a step of an earlier event's programme: a row whose noun is a step noun (step_nouns in
     words_events.tsv: "Führung", "Pressegespräch", "Abschlusspräsentation", "Abendveranstaltung") dated on
     the day of an event named before it, or inside that event's run of days, is that event's step, not an
-    event of its own. A step named in the headline is the release's subject and stays. A longer event noun
+    event of its own; a press appointment only when it sits in that event's paragraph. A step named in the
+    headline is the release's subject and stays. A longer event noun
     that ends like a step noun is none: "Voraufführung" is an "Aufführung", no "Führung".
 
     Example: "Diskussion … am 11. Oktober ab 18 Uhr … Lernen Sie vorab um 18 Uhr die Ausstellung durch eine
@@ -335,6 +336,19 @@ def _drop_programme_steps(
         )
         return bool(day and first) and first <= day <= last
 
+    press = {n.rule_id for n in lexicon.nouns if n.cls == "press"}
+
+    def paragraph(pos: int) -> int:
+        return text.rfind("\n\n", 0, pos)
+
+    def part_of(r: EventMatch, p: EventMatch, mine: int) -> bool:
+        """A press appointment is a step only in the paragraph of the event it follows ("eine Voraufführung
+        und anschließendes Pressegespräch"); in a paragraph of its own ("Um 13 Uhr findet die
+        Pressekonferenz zu den Ergebnissen der Senatssitzung statt") it is an appointment of its own."""
+        if r.event.get("rule_id") not in press:
+            return True
+        return any(paragraph(q) == paragraph(mine) for q in p.mentions)
+
     out: list[EventMatch] = []
     for r in results:
         mine = min(r.mentions, default=r.start)
@@ -342,7 +356,11 @@ def _drop_programme_steps(
             mine >= head_end
             and step(r)
             and any(
-                p is not r and not step(p) and min(p.mentions, default=p.start) < mine and inside(r, p)
+                p is not r
+                and not step(p)
+                and min(p.mentions, default=p.start) < mine
+                and inside(r, p)
+                and part_of(r, p, mine)
                 for p in results
             )
         ):
