@@ -347,7 +347,8 @@ def _drop_programme_steps(
         Pressekonferenz zu den Ergebnissen der Senatssitzung statt") it is an appointment of its own."""
         if r.event.get("rule_id") not in press:
             return True
-        return any(paragraph(q) == paragraph(mine) for q in p.mentions)
+        # not the event's name inside the press appointment's: "Pressekonferenz zu … der Senatssitzung"
+        return any(paragraph(q) == paragraph(mine) for q in p.mentions if not r.start <= q < r.end)
 
     out: list[EventMatch] = []
     for r in results:

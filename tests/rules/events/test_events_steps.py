@@ -90,7 +90,7 @@ STEPS = [
     (
         (
             "Senat tagt im Stadion\n\nDer Senat tagt am 21. Juni 2025 um 10 Uhr im Olympiastadion.\n\nAm 21. Juni "
-            "um 13 Uhr findet die Pressekonferenz zu den Ergebnissen der Senatssitzung statt."
+            "um 13 Uhr findet die Pressekonferenz zu den Ergebnissen der regulären Senatssitzung statt."
         ),
         ["Pressekonferenz", "Sitzung"],
     ),
