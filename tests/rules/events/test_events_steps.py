@@ -89,7 +89,7 @@ STEPS = [
     # shouldn't: a press conference in a paragraph of its own after the meeting it reports on
     (
         (
-            "Senat tagt im Stadion\n\nDer Senat tagt am 21. Juni 2025 um 10 Uhr im Olympiastadion.\n\nAm 21. Juni "
+            "Senat tagt im Stadion\n\nDie Senatssitzung findet am 21. Juni 2025 um 10 Uhr im Olympiastadion statt.\n\nAm 21. Juni "
             "um 13 Uhr findet die Pressekonferenz zu den Ergebnissen der regulären Senatssitzung statt."
         ),
         ["Pressekonferenz", "Sitzung"],
