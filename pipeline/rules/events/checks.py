@@ -292,12 +292,82 @@ def _drop_steps_and_kinds(
             )
             for st in sents
         )
-        # "Im Anschluss gibt es … einen Rundgang", "Den musikalischen Abschluss bietet …": the next step of
-        # the dated event's programme
+        # "Im Anschluss gibt es … einen Rundgang", "Den musikalischen Abschluss bietet …", "Der Tag begann
+        # mit einer Pressekonferenz": the next step of the dated event's programme
         follows = all(_STEP_OPENER.match(text, st) for st in sents)
         if not (sents and (inside or follows)):
             keep.append(r)
     return keep
+
+
+_STEP_NOUNS = word_set("events", "step_nouns")
+_WORD_AT = re.compile(r"[\wäöüÄÖÜß-]+")
+
+
+def _drop_programme_steps(
+    results: list[EventMatch], *, text: str, head_end: int, lexicon: EventLexicon
+) -> list[EventMatch]:
+    """No row for a step of an earlier event's programme: a row whose noun is a step noun (step_nouns in
+    words_events.tsv: "Führung", "Pressegespräch", "Abschlusspräsentation", "Abendveranstaltung") dated on
+    the day of an event named before it, or inside that event's run of days, is that event's step, not an
+    event of its own; a press appointment only when it sits in that event's paragraph. A step named in the
+    headline is the release's subject and stays. A longer event noun
+    that ends like a step noun is none: "Voraufführung" is an "Aufführung", no "Führung".
+
+    Example: "Diskussion … am 11. Oktober ab 18 Uhr … Lernen Sie vorab um 18 Uhr die Ausstellung durch eine
+    kleine Ausstellungsführung kennen." -> [Diskussion, Ausstellungsführung] -> [Diskussion]; "Camp vom 3. bis
+    7. Februar … Am letzten Tag findet eine Abschlusspräsentation statt" -> [Camp]."""
+
+    nouns = [w for n in lexicon.nouns for w in n.words if " " not in w]
+
+    def step(r: EventMatch) -> bool:
+        word = _WORD_AT.match(text, min(r.mentions, default=r.start))
+        low = word.group().lower() if word else ""
+        hit = next((s for s in _STEP_NOUNS if low.endswith(s)), None)
+        return hit is not None and not any(
+            len(n) > len(hit) and n.endswith(hit) and low.endswith(n) and n not in _STEP_NOUNS for n in nouns
+        )
+
+    def inside(r: EventMatch, p: EventMatch) -> bool:
+        day, first, last = (
+            (r.event.get("start") or "")[:10],
+            (p.event.get("start") or "")[:10],
+            (p.event.get("end") or p.event.get("start") or "")[:10],
+        )
+        return bool(day and first) and first <= day <= last
+
+    press = {n.rule_id for n in lexicon.nouns if n.cls == "press"}
+
+    def paragraph(pos: int) -> int:
+        return text.rfind("\n\n", 0, pos)
+
+    def part_of(r: EventMatch, p: EventMatch, mine: int) -> bool:
+        """A press appointment is a step only in the paragraph of the event it follows ("eine Voraufführung
+        und anschließendes Pressegespräch"); in a paragraph of its own ("Um 13 Uhr findet die
+        Pressekonferenz zu den Ergebnissen der Senatssitzung statt") it is an appointment of its own."""
+        if r.event.get("rule_id") not in press:
+            return True
+        # not the event's name inside the press appointment's: "Pressekonferenz zu … der Senatssitzung"
+        return any(paragraph(q) == paragraph(mine) for q in p.mentions if not r.start <= q < r.end)
+
+    out: list[EventMatch] = []
+    for r in results:
+        mine = min(r.mentions, default=r.start)
+        if (
+            mine >= head_end
+            and step(r)
+            and any(
+                p is not r
+                and not step(p)
+                and min(p.mentions, default=p.start) < mine
+                and inside(r, p)
+                and part_of(r, p, mine)
+                for p in results
+            )
+        ):
+            continue
+        out.append(r)
+    return out
 
 
 _SERIES = ("Aktionstag", "Aktionswoche")
@@ -316,7 +386,9 @@ def _days_run(days: Sequence[date], m: Mention, word: str) -> bool:
 _CLOCK_IN = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 _STEP_OPENER = re.compile(
     r"(?:Im\s+Anschluss|Anschließend|Danach|Daraufhin|Zum\s+(?:Abschluss|Ausklang|Auftakt)"
-    r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt))\b"
+    r"|(?:Den|Der|Einen)\s+(?:[\w-]+\s+)?(?:Abschluss|Ausklang|Auftakt|Höhepunkt)"
+    # "Der Tag begann mit einer Pressekonferenz": the first step of the day's event
+    r"|Der\s+(?:Tag|Abend|Vormittag|Nachmittag)\s+(?:begann|beginnt|startete|startet)\s+mit)\b"
 )
 
 

@@ -44,6 +44,7 @@ from pressextract.rules.events.checks import (
     _ZUM_ANLASS,
     _day_key,
     _days_run,
+    _drop_programme_steps,
     _drop_steps_and_kinds,
     _inside_name,
     _is_date_label,
@@ -686,7 +687,8 @@ def events_of(
         _run_until(r, doc=doc, text=text, timexes=timexes)
     results.sort(key=lambda r: min(r.mentions))
     merged = _merge_one_occasion(_merge_references(results), lexicon=lexicon)
-    return _drop_steps_and_kinds(merged, doc=doc, text=text, lexicon=lexicon)
+    kept = _drop_steps_and_kinds(merged, doc=doc, text=text, lexicon=lexicon)
+    return _drop_programme_steps(kept, text=text, head_end=head_end, lexicon=lexicon)
 
 
 # a sentence that announces an event: present-tense event verbs ("findet am … statt", "lädt … ein")

@@ -1,0 +1,153 @@
+"""Programme steps are no events of their own (issue 16 X): a guided tour, a press talk, a final
+presentation or an evening programme dated on the day of an event named before it, or inside its run of
+days, is a step of that event's programme. German sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+import pressextract
+from pressextract.contract import Refs, TimexRef
+from pressextract.rules.events import EventOptions, find_events, load_rules
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pressextract.load("blank", stages=[])
+
+
+def _timexes(text: str) -> list[TimexRef]:
+    """Hand-made timexes: "6. November 2025" -> 2025-11-06 (with "um 10 Uhr" after it -> its time); "vom 3. bis
+    7. Februar 2026" -> a DATE for each day named."""
+    out = []
+    rx = (
+        r"(\d{1,2})\.\s*(?:("
+        + "|".join(MONTHS)
+        + r")(?:\s+(\d{4}))?(?:,?\s*(?:um|gegen|ab)\s*(\d{1,2})\s*Uhr)?)?"
+    )
+    found = list(re.finditer(rx, text))
+    for i, m in enumerate(found):
+        month = m.group(2) or next((n.group(2) for n in found[i + 1 :] if n.group(2)), None)
+        if month is None:
+            continue
+        year = m.group(3) or next((n.group(3) for n in found[i + 1 :] if n.group(3)), None) or "2025"
+        value = f"{year}-{MONTHS.index(month) + 1:02d}-{int(m.group(1)):02d}"
+        if m.group(4):
+            value += f"T{int(m.group(4)):02d}:00"
+        out.append(TimexRef(m.start(), m.end(), "DATE", value))
+    return out
+
+
+def _events(nlp, text, published="2025-10-01"):
+    doc = nlp(text)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), published=published)
+    found = find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)
+    return sorted(e.event["type"] for e in found)
+
+
+STEPS = [
+    # should: the step on the main event's day, named after it -> only the main event
+    (
+        (
+            "Europa im Gespräch\n\nDie Landesarbeitsgemeinschaft lädt am 11. Oktober 2025 um 18 Uhr zur Diskussion "
+            "über die Zukunft Europas ins Europäische Haus ein.\n\nVorab gibt es am 11. Oktober um 17 Uhr eine "
+            "kleine Ausstellungsführung durchs Haus."
+        ),
+        ["Diskussion"],
+    ),
+    (
+        (
+            "Theater hinter Gittern\n\nDas Ensemble zeigt am 26. Oktober 2025 um 18 Uhr eine presseöffentliche "
+            "Voraufführung in der Justizvollzugsanstalt. Im Anschluss an die Vorstellung findet am 26. Oktober "
+            "ein Pressegespräch mit dem Regisseur statt."
+        ),
+        ["Aufführung"],
+    ),
+    # should: inside the main event's run of days
+    (
+        (
+            "Festwoche in der Volkshochschule\n\nVom 3. bis 7. Februar 2026 findet die Festwoche mit "
+            "Workshops in der Volkshochschule statt. Am 7. Februar findet um 16 Uhr eine Abschlusspräsentation "
+            "für Eltern statt."
+        ),
+        None,  # only the count is checked: the step row goes
+    ),
+    # shouldn't: a step noun in the headline is the release's subject
+    (
+        (
+            "Presseeinladung: Pressegespräch zum Stadtfest\n\nDas Stadtfest findet am 12. Oktober 2025 auf dem "
+            "Marktplatz statt. Am 12. Oktober um 11 Uhr lädt der Bürgermeister zum Pressegespräch ins Rathaus."
+        ),
+        ["Fest", "Pressekonferenz"],
+    ),
+    # shouldn't: a press conference in a paragraph of its own after the meeting it reports on
+    (
+        (
+            "Senat tagt im Stadion\n\nDie Senatssitzung findet am 21. Juni 2025 um 10 Uhr im Olympiastadion statt.\n\nAm 21. Juni "
+            "um 13 Uhr findet die Pressekonferenz zu den Ergebnissen der regulären Senatssitzung statt."
+        ),
+        ["Pressekonferenz", "Sitzung"],
+    ),
+    # shouldn't: a tour on another day is an event of its own
+    (
+        (
+            "Herbst im Museum\n\nDie Ausstellung „Stadtansichten“ wird am 10. Oktober 2025 um 19 Uhr im Museum "
+            "eröffnet. Am 18. Oktober um 15 Uhr bietet die Kuratorin eine Führung durch die Ausstellung an."
+        ),
+        None,
+    ),
+    # shouldn't: the step noun named first is no step of a later event
+    (
+        (
+            "Führung und Konzert\n\nAm 4. Oktober 2025 um 14 Uhr lädt der Heimatverein zu einer Führung über den "
+            "alten Friedhof ein. Am 4. Oktober um 19 Uhr gibt der Chor ein Konzert in der Dorfkirche."
+        ),
+        ["Führung", "Konzert"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), STEPS[:2] + STEPS[3:5] + STEPS[6:])
+def test_programme_step_types(nlp, text, types):
+    assert _events(nlp, text) == sorted(types)
+
+
+OPENED = [
+    # should: an undated step that opens the day of the dated event -> one row
+    (
+        (
+            "Einweihung des Wohnheims\n\nAm 14. Juli 2025 feierten wir die Eröffnungsfeier des neuen Wohnheims. "
+            "Der Tag begann mit einer Pressekonferenz, in der die Bewohnerinnen vom Projekt berichteten."
+        ),
+        1,
+    ),
+    # shouldn't: a press conference in a sentence of its own, not opening the day, stays a row
+    (
+        (
+            "Einweihung des Wohnheims\n\nAm 14. Juli 2025 feierten wir die Eröffnungsfeier des neuen Wohnheims. "
+            "Zuvor gaben wir eine Pressekonferenz, in der die Bewohnerinnen vom Projekt berichteten."
+        ),
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), OPENED)
+def test_day_opened_by_step(nlp, text, rows):
+    assert len(_events(nlp, text, published="2025-07-20")) == rows
+
+
+def test_step_inside_run_of_days_goes(nlp):
+    types = _events(nlp, STEPS[2][0])
+    assert "Präsentation" not in " ".join(types) and len(types) == 1, types
+
+
+def test_tour_on_another_day_stays(nlp):
+    types = _events(nlp, STEPS[5][0])
+    assert len(types) == 2 and "Führung" in types, types
