@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-import pressextract
 from pressextract.contract import TimexRef
 from pressextract.rules.events import (
     find_events,
@@ -23,11 +22,6 @@ from pressextract.rules.events import (
 @pytest.fixture(scope="module")
 def lexicon():
     return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=[])
 
 
 @pytest.mark.parametrize(

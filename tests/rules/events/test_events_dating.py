@@ -4,45 +4,18 @@ with no event noun. German sentences written for these tests."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import pytest
 
-import pressextract
-from pressextract.contract import Refs, TimexRef
+from pressextract.contract import Refs
 from pressextract.rules.events import EventOptions, find_events, load_rules
-
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=[])
-
-
-def _timexes(text: str) -> list[TimexRef]:
-    """Hand-made timexes: "6. Oktober 2024" -> 2024-10-06 (the year, or 2024), "13 Uhr" after a date -> its time."""
-    out = []
-    rx = r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?(?:,\s*(\d{1,2})\s*Uhr)?"
-    for m in re.finditer(rx, text):
-        value = f"{m.group(3) or 2024}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
-        if m.group(4):
-            value += f"T{int(m.group(4)):02d}:00"
-        out.append(TimexRef(m.start(), m.end(), "DATE", value))
-    # the first day of a range takes the month of the second: "13. und 14. Juni", "vom 15. bis 28. März"
-    for m in re.finditer(
-        r"\b(\d{1,2})\.(?=\s*(?:und|bis|-|–)\s*\d{1,2}\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4}))", text
-    ):
-        value = f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
-        out.append(TimexRef(m.start(), m.end(), "DATE", value))
-    return sorted(out, key=lambda t: t.start)
+from rules.events.handmade import hand_timexes
 
 
 def _events(nlp, text, published="2024-02-01"):
     doc = nlp(text)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), published=published)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)), published=published)
     return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
 
 

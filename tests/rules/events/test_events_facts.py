@@ -4,17 +4,13 @@ German sentences written for these tests."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import pytest
 
-import pressextract
-from pressextract.contract import Refs, TimexRef
+from pressextract.contract import Refs
 from pressextract.rules.events import EventOptions, find_events, find_organizer, load_lexicon, load_rules
-
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember"]  # fmt: skip
+from rules.events.handmade import hand_timexes
 
 
 @pytest.fixture(scope="module")
@@ -22,32 +18,10 @@ def lexicon():
     return load_lexicon()
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=[])
-
-
-def _timexes(text: str, year: int = 2024) -> list[TimexRef]:
-    """Hand-made timexes: "6. Oktober" -> 2024-10-06, with ", 13 Uhr" right after it -> its clock time."""
-    out = []
-    rx = r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")(?:\s+\d{4})?(?:,\s*(\d{1,2})\s*Uhr)?"
-    for m in re.finditer(rx, text):
-        value = f"{year}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
-        if m.group(3):
-            value += f"T{int(m.group(3)):02d}:00"
-        out.append(TimexRef(m.start(), m.end(), "DATE", value))
-    # a bare day before a connector takes the month of the date after it: "27. und 28. August"
-    months = "|".join(MONTHS)
-    for m in re.finditer(r"\b(\d{1,2})\.(?=\s+(?:und|bis)\s+\d{1,2}\.\s*(" + months + r"))", text):
-        value = f"{year}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
-        out.append(TimexRef(m.start(), m.end(), "DATE", value))
-    return sorted(out, key=lambda t: t.start)
-
-
 def _events(nlp, text, *, publisher=None, published="2024-04-02"):
     doc = nlp(text)
     doc._.press_meta = {"publisher": publisher, "published": published}
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)))
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)))
     return [m.event for m in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
 
 

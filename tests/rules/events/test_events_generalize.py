@@ -10,13 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import pressextract
 from pressextract.contract import Refs, TimexRef
 from pressextract.rules.events import EventOptions, find_events, load_lexicon, load_rules, match_noun
 from pressextract.rules.events.arguments import argument_mentions
-
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember"]  # fmt: skip
+from rules.events.handmade import hand_timexes
 
 
 @pytest.fixture(scope="module")
@@ -24,26 +21,9 @@ def lexicon():
     return load_lexicon()
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=[])
-
-
-def _timexes(text: str, year: int = 2024) -> list[TimexRef]:
-    """Hand-made timexes: "6. Oktober" -> 2024-10-06, "13 Uhr" right after a date -> its clock time."""
-    out = []
-    rx = r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")(?:\s+\d{4})?(?:,\s*(\d{1,2})\s*Uhr)?"
-    for m in re.finditer(rx, text):
-        value = f"{year}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
-        if m.group(3):
-            value += f"T{int(m.group(3)):02d}:00"
-        out.append(TimexRef(m.start(), m.end(), "DATE", value))
-    return out
-
-
 def _events(nlp, text):
     doc = nlp(text)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)))
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)))
     return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
 
 
@@ -391,7 +371,7 @@ def test_block_under_the_headline_belongs_to_the_event_below(nlp):
 def _events_with_people(nlp, text, names):
     doc = nlp(text)
     ents = tuple((text.index(n), text.index(n) + len(n), "PER") for n in names)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), entities=ents)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)), entities=ents)
     return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
 
 
@@ -490,7 +470,7 @@ def test_headline_title_names_the_event(nlp, lexicon, monkeypatch):
     noun = EventNoun("ev.arg.stattfinden", ("zählung",), False, "Zählung", "other", "dated")
     m = Mention(i, i + 1, noun, doc[i].idx, doc[i].idx + len("Zählung der Straßenbäume"))
     monkeypatch.setattr(find_mod, "argument_mentions", lambda *a, **k: [m])
-    got = find_mod.events_of(doc, lexicon=lexicon, timexes=_timexes(text), lead=[(0, text.index("\n"))])
+    got = find_mod.events_of(doc, lexicon=lexicon, timexes=hand_timexes(text), lead=[(0, text.index("\n"))])
     assert [e.event["name"] for e in got] == ["Baumzählung „Tag des Stadtbaums“"]
 
 

@@ -4,49 +4,18 @@ days, is a step of that event's programme. German sentences written for these te
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import pytest
 
-import pressextract
-from pressextract.contract import Refs, TimexRef
+from pressextract.contract import Refs
 from pressextract.rules.events import EventOptions, find_events, load_rules
-
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pressextract.load("blank", stages=[])
-
-
-def _timexes(text: str) -> list[TimexRef]:
-    """Hand-made timexes: "6. November 2025" -> 2025-11-06 (with "um 10 Uhr" after it -> its time); "vom 3. bis
-    7. Februar 2026" -> a DATE for each day named."""
-    out = []
-    rx = (
-        r"(\d{1,2})\.\s*(?:("
-        + "|".join(MONTHS)
-        + r")(?:\s+(\d{4}))?(?:,?\s*(?:um|gegen|ab)\s*(\d{1,2})\s*Uhr)?)?"
-    )
-    found = list(re.finditer(rx, text))
-    for i, m in enumerate(found):
-        month = m.group(2) or next((n.group(2) for n in found[i + 1 :] if n.group(2)), None)
-        if month is None:
-            continue
-        year = m.group(3) or next((n.group(3) for n in found[i + 1 :] if n.group(3)), None) or "2025"
-        value = f"{year}-{MONTHS.index(month) + 1:02d}-{int(m.group(1)):02d}"
-        if m.group(4):
-            value += f"T{int(m.group(4)):02d}:00"
-        out.append(TimexRef(m.start(), m.end(), "DATE", value))
-    return out
+from rules.events.handmade import hand_timexes
 
 
 def _events(nlp, text, published="2025-10-01"):
     doc = nlp(text)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)), published=published)
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text, 2025)), published=published)
     found = find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)
     return sorted(e.event["type"] for e in found)
 
