@@ -169,6 +169,7 @@ def find_quotes(
         Mention(o.start, o.end, o.person_id, None, None, o.name, o.role, o.role_norm) for o in refs.offices
     ]
     genders = {p.person_id: p.gender for p in people if p.person_id}
+    person_spans = [(p.start, p.end) for p in people]
     text = doc.text
     out: list[QuoteMatch] = []
     resolved: list[tuple[int, str, str | None, str]] = []
@@ -189,9 +190,7 @@ def find_quotes(
         # "sagt Dr. Sven Baszio, Vorstand der Stiftung X. „…“": the person in whose apposition the
         # organization stands speaks, not the organization
         if m.speaker and speaker_organization(doc, m.speaker_start, m.speaker_end, text=text):
-            who = spokesperson(
-                doc, m.speaker_start, m.speaker_end, people=[(p.start, p.end) for p in people], text=text
-            )
+            who = spokesperson(doc, m.speaker_start, m.speaker_end, people=person_spans, text=text)
             if who is not None:
                 m = replace(m, speaker=text[who[0] : who[1]], speaker_start=who[0], speaker_end=who[1])
         # "Die EKD hat … veröffentlicht. Darin fordert sie, …": the pronoun speaks for the organization
@@ -201,7 +200,7 @@ def find_quotes(
                 m.speaker_start,
                 m.speaker_end,
                 plural=plural_pronoun(doc, m),
-                people=[(p.start, p.end) for p in people],
+                people=person_spans,
             )
             if m.speaker and m.speaker.casefold() in ("er", "sie") and m.speaker_start is not None
             else None
@@ -234,19 +233,7 @@ def find_quotes(
     return out
 
 
-_SENTENCE_BREAKS = (
-    ".",
-    "!",
-    "?",
-    ",",
-    "\n",
-    "„",
-    "“",
-    "»",
-    "«",
-    ":",
-    ";",
-)  # no apposition: titles before the name
+_NAME_GAP_BREAKS = ".!?,\n„“»«:;"  # a comma (apposition) or a sentence end between office and name
 
 
 def _holder_name(
@@ -264,7 +251,7 @@ def _holder_name(
     for p in sorted(people, key=lambda p: p.start):
         if p.person_id == pid and e <= p.start <= e + 80:
             gap = text[e : p.start]
-            return None if any(b in gap for b in _SENTENCE_BREAKS) else (p.start, p.end)
+            return None if any(b in gap for b in _NAME_GAP_BREAKS) else (p.start, p.end)
     return None
 
 

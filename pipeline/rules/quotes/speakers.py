@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from pressextract.resources.loader import word_set
+from pressextract.rules.people.gender import is_person_noun
 from pressextract.rules.quotes.context import _clause_start, _Ctx, _is_boundary, _is_cap, _person_like
 from pressextract.rules.quotes.marks import ALL_MARKS
 from pressextract.rules.quotes.resolve import _looks_like_office
@@ -556,8 +557,6 @@ _AGE = re.compile(r"^\d{1,3}-[Jj]ährige[rn]?$")
 def _person_noun(tok) -> bool:
     """A noun that names a person: an office ("Senatorin"), a person noun of the people lexicon ("Frau",
     "Fahrerin", compounds ending in one: "Busfahrerin"), "die 45-Jährige"."""
-    from pressextract.rules.people.gender import gender_nouns
-
     word = tok.text
     if _AGE.match(word) or word in ("Jährige", "Jähriger", "Jährigen"):
         return True
@@ -565,9 +564,7 @@ def _person_noun(tok) -> bool:
         return False
     if _looks_like_office(word) and not _org_word(word):
         return True
-    low = word.casefold()
-    heads = gender_nouns().heads
-    return low in heads or any(len(h) >= 5 and low.endswith(h) for h in heads)
+    return is_person_noun(word)
 
 
 _APPOSITION_TO_ORG = re.compile(

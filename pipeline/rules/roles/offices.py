@@ -21,15 +21,7 @@ _NOT_SCOPES = word_set("roles", "not_scope")
 # compound endings of "-leitung" that name a thing or an act, not an office ("Baubegleitung", "Umleitung")
 _NOT_OFFICE_ENDINGS = tuple(sorted(word_set("roles", "not_office_ending")))
 # words before a bare "Leitung" that make it the direction of something: "unter der Leitung von"
-_DIRECTION_OPENERS = word_set("roles", "article_prep") | {
-    "unter",
-    "ohne",
-    "mit",
-    "zur",
-    "eine",
-    "ihre",
-    "seine",
-}
+_DIRECTION_OPENERS = word_set("roles", "article_prep") | word_set("roles", "direction_opener")
 
 
 # Adjectives that belong to the office as written ("stellvertretender Bezirksbürgermeister").
@@ -322,49 +314,7 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
 
 
 # capitalised German words that open a sentence or a phrase, never part of an English title
-_NOT_ENGLISH = frozenset(
-    {
-        "Der",
-        "Die",
-        "Das",
-        "Den",
-        "Dem",
-        "Des",
-        "Ein",
-        "Eine",
-        "Einen",
-        "Einem",
-        "Einer",
-        "Als",
-        "Mit",
-        "Und",
-        "Von",
-        "Vom",
-        "Bei",
-        "Beim",
-        "Im",
-        "In",
-        "Am",
-        "An",
-        "Zum",
-        "Zur",
-        "Unser",
-        "Unsere",
-        "Unserem",
-        "Unseren",
-        "Unserer",
-        "Ihr",
-        "Ihre",
-        "Sein",
-        "Seine",
-        "Neuer",
-        "Neue",
-        "Neuen",
-        "So",
-        "Wie",
-        "Laut",
-    }
-)
+_NOT_ENGLISH = word_set("roles", "not_english")
 
 
 def _english_word(t: Tok, lex: Lexicon) -> bool:
