@@ -94,6 +94,18 @@ _TITLED = re.compile(r"\b(?:mit|unter)\s+dem\s+(?:Titel|Motto|Namen)$|\bnamens$"
 _GENERIC = re.compile(r"(?i)(?:die\s+|diese\s+)?veranstaltung")
 
 
+_FACTS = ("location", "organizer", "motto", "recurrence", "start", "end")
+
+
+def _absorb(keep: EventMatch, r: EventMatch, keys: tuple[str, ...]) -> None:
+    """Row r names the event of row keep: keep takes r's facts it lacks (of keys) and r's mentions."""
+    ke, ev = keep.event, r.event
+    for key in keys:
+        if not ke.get(key) and ev.get(key):
+            ke[key] = ev[key]
+    keep.mentions = sorted(set(keep.mentions) | set(r.mentions))
+
+
 def _merge_references(results: list[EventMatch]) -> list[EventMatch]:
     """A bare "Veranstaltung" after an event refers back to it ("Das Konzert … Die Veranstaltung bietet …
     Termin: …"): one event, the referring mention giving what the first lacks (a clock time on the same
@@ -119,13 +131,10 @@ def _merge_references(results: list[EventMatch]) -> list[EventMatch]:
             pe = prev.event
             if ev.get("start") and (not pe.get("start") or ("T" in ev["start"] and "T" not in pe["start"])):
                 pe["start"], pe["end"] = ev["start"], ev.get("end") or pe.get("end")
-            for key in ("location", "organizer", "motto", "recurrence"):
-                if not pe.get(key) and ev.get(key):
-                    pe[key] = ev[key]
             loc, ploc = ev.get("location"), pe.get("location")
             if loc and ploc and len(loc) > len(ploc) and ploc in loc:
                 pe["location"] = loc  # "Bibliothek" -> "Bibliothek, Grunewaldstr. 3"
-            prev.mentions = sorted(set(prev.mentions) | set(r.mentions))
+            _absorb(prev, r, ("location", "organizer", "motto", "recurrence"))
             continue
         out.append(r)
     return out
@@ -178,20 +187,13 @@ def _merge_one_occasion(results: list[EventMatch], *, lexicon: EventLexicon) -> 
         # exhibition's opening) unless the two names share their head: "Konzert …" / "Konzerterlebnis"
         return None in classes and _same_head(p.event["name"], r.event["name"])
 
-    def absorb(keep: EventMatch, r: EventMatch) -> None:
-        ke, ev = keep.event, r.event
-        for key in ("location", "organizer", "motto", "recurrence", "start", "end"):
-            if not ke.get(key) and ev.get(key):
-                ke[key] = ev[key]
-        keep.mentions = sorted(set(keep.mentions) | set(r.mentions))
-
     out: list[EventMatch] = []
     for r in results:
         same = next((p for p in out if one_time(p, r)), None)
         if same is None:
             out.append(r)
         else:
-            absorb(same, r)
+            _absorb(same, r, _FACTS)
     dated = [r for r in out if occasion(r) and (r.event.get("start") or r.event.get("end"))]
     if len(dated) != 1:
         return out
@@ -199,7 +201,7 @@ def _merge_one_occasion(results: list[EventMatch], *, lexicon: EventLexicon) -> 
     kept: list[EventMatch] = []
     for r in out:
         if r is not keep and occasion(r) and not (r.event.get("start") or r.event.get("end")):
-            absorb(keep, r)
+            _absorb(keep, r, _FACTS)
         else:
             kept.append(r)
     kept.sort(key=lambda r: min(r.mentions, default=r.start))
