@@ -42,6 +42,15 @@ QUOTA_OTHER2 = {
     "company": 2, "church": 2, "research": 1, "municipal": 1, "state": 1, "other": 1,
 }  # fmt: skip
 
+# a third draw of other publishers (2026-12-03, second session): the holdout showed offices and quotes of other
+# publishers far below Berlin while the dev gold of other publishers had nothing left to learn from; drawn among
+# releases not yet in the gold, distinct publishers first, ALL dev: the releases of press-other outside the holdout
+# had been read in output samples while rules were written, so none of them may join the holdout
+SEED_DRAW_OTHER3 = 20261205
+QUOTA_OTHER3 = {
+    "police": 6, "association": 7, "fire": 2, "court": 2, "party": 2, "federal": 2, "company": 2, "church": 1,
+}  # fmt: skip
+
 
 def berlin_kind(publisher: str) -> str:
     """Kind of a berlin.de publisher. Example: "Bezirksamt Pankow" -> "municipal"."""
@@ -110,6 +119,16 @@ def main() -> None:
         rng2.shuffle(pool)
         o2_pick += [(r["id"], r["publisher"], kind) for r in pool[:k]]
     hold |= set(random.Random(SEED_SPLIT_OTHER2).sample([i for i, *_ in o2_pick], len(o2_pick) // 2))
+    taken_other |= {i for i, *_ in o2_pick}
+    rng3 = random.Random(SEED_DRAW_OTHER3)
+    o3_pick = []
+    for kind, k in QUOTA_OTHER3.items():
+        pool = [r for r in other if r["kind"] == kind and r["id"] not in taken_other]
+        rng3.shuffle(pool)
+        seen = set()
+        first = [r for r in pool if not (r["publisher"] in seen or seen.add(r["publisher"]))]
+        rest = [r for r in pool if r not in first]
+        o3_pick += [(r["id"], r["publisher"], kind) for r in (first + rest)[:k]]
 
     rows = [{"id": d, "collection": "berlin", "publisher": old_pub.get(d, ""), "kind": berlin_kind(old_pub.get(d, "")),
              "split": "dev", "drawn": False} for d in old]  # fmt: skip
@@ -121,10 +140,13 @@ def main() -> None:
               "split": "holdout" if i in hold else "dev", "drawn": True} for i, p in p_pick]  # fmt: skip
     rows += [{"id": i, "collection": "other", "publisher": p, "kind": k, "stratum": "other2",
               "split": "holdout" if i in hold else "dev", "drawn": True} for i, p, k in o2_pick]  # fmt: skip
+    rows += [{"id": i, "collection": "other", "publisher": p, "kind": k, "stratum": "other3",
+              "split": "dev", "drawn": True} for i, p, k in o3_pick]  # fmt: skip
     out = {"seed_draw": SEED_DRAW, "seed_split": SEED_SPLIT, "quota_other": QUOTA_OTHER,
            "berlin_words": [60, 1500],
            "seed_programme": SEED_PROGRAMME, "programme_min_clock_times": 3,
            "seed_draw_other2": SEED_DRAW_OTHER2, "seed_split_other2": SEED_SPLIT_OTHER2, "quota_other2": QUOTA_OTHER2,
+           "seed_draw_other3": SEED_DRAW_OTHER3, "quota_other3": QUOTA_OTHER3,
            "releases": rows}  # fmt: skip
     (here / "manifest.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(rows)} releases: {sum(r['split'] == 'holdout' for r in rows)} holdout")
