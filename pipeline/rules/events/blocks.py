@@ -109,6 +109,54 @@ _DATE_LINE = re.compile(
 )
 
 
+# the bullet or symbol before a date line ("* Datum: …", "• Montag, 5. Mai"); a when-label before its date
+_BULLET = re.compile(r"^[^\w„\"(]*")
+_WHEN_LABEL = re.compile(r"(?i)(?:Datum|Termin|Wann|Zeit|Uhrzeit)\s*[:?]\s*")
+
+
+def _date_lines(text: str, *, max_chars: int = 160) -> list[tuple[int, int]]:
+    """Character ranges of the short lines that open with a date, after a bullet or a when-label.
+
+    Example: "Sonntag, 14. Mai 2023 von 10:30 bis 17:00 Uhr", "* Datum: Mittwoch, den 20. März 2019 um 17:00
+    Uhr * Ort: …" -> their ranges; "Die Ausstellung ist bis zum 5. Mai zu sehen." -> none."""
+    out = []
+    for ln in split_lines(text):
+        if len(ln.text) > max_chars:
+            continue
+        body = _BULLET.sub("", ln.text)
+        label = _WHEN_LABEL.match(body)
+        if _DATE_LINE.match(body[label.end() :] if label else body):
+            out.append((ln.start, ln.end))
+    return out
+
+
+_UNTIL_CLOCK = re.compile(r"\b(?:bis|spätestens)\s+(?:ca\.\s+|etwa\s+|zum\s+)?$")
+
+
+def _day_clock(
+    day: str,
+    *,
+    timexes: Sequence[TimexRef],
+    ranges: Sequence[tuple[int, int]],
+    skip: Sequence[tuple[int, int]] = (),
+    text: str = "",
+) -> tuple[str, int] | None:
+    """The first clock time of `day` (ISO) inside the ranges and outside `skip` (programme lines), with its
+    offset; an end ("Das Fest dauert bis 20 Uhr") is none. Example: day 2022-04-28, "Am Donnerstag, dem
+    28. April 2022 um 19.30 Uhr präsentiert …" -> ("19:30", offset of "19.30 Uhr")."""
+    best = None
+    for t in timexes:
+        if t.label != "TIME" or not t.value or not t.value.startswith(day + "T") or len(t.value) < 16:
+            continue
+        if _UNTIL_CLOCK.search(text[max(0, t.start - 12) : t.start]):
+            continue
+        if not any(s <= t.start and t.end <= e for s, e in ranges) or any(s <= t.start < e for s, e in skip):
+            continue
+        if best is None or t.start < best[1]:
+            best = (t.value[11:16], t.start)
+    return best
+
+
 # what may follow the date on a line that holds only a date and a time: ", 13 Uhr", " 2019, 10 bis 14 Uhr"
 _PURE_REST = re.compile(r"[\s\d.,:/–-]*(?:(?:bis|ab|um|von|Uhr)\b[\s\d.,:/–-]*)*")
 

@@ -27,7 +27,9 @@ from pressextract.rules.events.attributes import (
 from pressextract.rules.events.blocks import (
     _apply_blocks,
     _Block,
+    _date_lines,
     _date_paragraphs,
+    _day_clock,
     _heading_scopes,
     _label_blocks,
     _lead_in_days,
@@ -207,8 +209,10 @@ def events_of(
             seen += 1
             if seen > 3:
                 return None
-            if not re.search(r"[.!?:“”\"]\s*$", sent.text) and sent.end < len(doc) and "\n" not in sent.text:
-                # the parser cut a sentence inside its date: "Am Dienstag" | ", dem 29. November um 17 Uhr …"
+            cut = not re.search(r"[.!?:“”\"]\s*$", sent.text) or re.search(r"\s[„“\"»]\s*$", sent.text)
+            if cut and sent.end < len(doc) and "\n" not in sent.text:
+                # the parser cut a sentence inside its date ("Am Dienstag" | ", dem 29. November um 17 Uhr …") or
+                # at a title's opening quote ("… um 18 Uhr wird der Dokumentarfilm “" | "Wer Wir Waren” … gezeigt.")
                 sent = doc[sent.start : doc[sent.end].sent.end]
             if (
                 is_deadline(sent.text)
@@ -494,6 +498,21 @@ def events_of(
             return title_dating
         return None
 
+    def next_sent(sent: Span) -> Span | None:
+        nxt: Span | None = sent
+        for _ in range(3):  # "\n\n" between two paragraphs is a sentence of its own
+            nxt = doc[nxt.end].sent if nxt.end < len(doc) else None
+            if nxt is None or nxt.text.strip():
+                break
+        return nxt
+
+    lines_memo: list[list[tuple[int, int]]] = []
+
+    def date_lines() -> list[tuple[int, int]]:
+        if not lines_memo:
+            lines_memo.append([r for r in _date_lines(text) if not is_deadline(text[r[0] : r[1]])])
+        return lines_memo[0]
+
     heading_paras = _heading_scopes(doc, headings, text=text)
     results: list[EventMatch] = []
     for g in groups:
@@ -559,6 +578,26 @@ def events_of(
                     start, end = event_dates(timexes, sent_of(m).start_char, sent_of(m).end_char)
                     if start:
                         break
+        if start and len(start) == 10 and end is None:
+            # a bare day: its first clock time in the event's sentences, the sentence after the best one, the
+            # body's dating sentence under a headline event or a date line gives the event its time, and that
+            # sentence its place ("Lesung … am 28. April" + "Am Donnerstag, dem 28. April 2022 um 19.30 Uhr
+            # präsentiert … in der Bibliothek"; "Tag der offenen Tür" + "Sonntag, 14. Mai 2023 von 10:30 bis …")
+            other = {sent_of(m).start for o in groups if o is not g for m in o.mentions}
+            near = [best_sent, *sents, next_sent(best_sent)]
+            if title_dating is not None and any(in_head(m) for m in g.mentions):
+                near.append(title_dating)
+            ranges = [
+                (s.start_char, s.end_char)
+                for s in near
+                if s is not None and (s in sents or s.start not in other) and not is_deadline(s.text)
+            ]
+            hit = _day_clock(start, timexes=timexes, ranges=ranges + date_lines(), skip=programme, text=text)
+            if hit is not None:
+                start = f"{start}T{hit[0]}"
+                clock_sent = doc[doc.char_span(hit[1], hit[1] + 1, alignment_mode="expand").start].sent
+                if clock_sent not in sents:
+                    sents.insert(sents.index(best_sent) + 1 if best_sent in sents else 0, clock_sent)
         name_m = best
         if best.name_end - best.name_start <= len(doc[best.start].text) + 1:
             same = [m for m in g.mentions if doc[m.start].lower_ == doc[best.start].lower_ and not m.plural]

@@ -1,0 +1,159 @@
+"""Facts of events from lines and sentences around the event's own: a clock time of the event's day in the next
+sentence, the body's dating sentence or a date line; no place inside a quoted title or naming an event.
+German sentences written for these tests (the forms come from a silver read of Berlin and other publishers'
+releases, issue 16)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from pressextract.contract import Refs, TimexRef
+from pressextract.rules.events import EventOptions, find_events, load_rules
+from rules.events.handmade import hand_timexes
+
+_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b|(?<![\d.])(\d{1,2})[.:](\d{2})(?![\d.])")
+
+
+def _timexes(text: str) -> list[TimexRef]:
+    """Hand-made dates, and a TIME for every clock time, anchored (as the timex stage does) to the first day."""
+    dates = hand_timexes(text)
+    day = dates[0].value[:10] if dates else "XXXX-XX-XX"
+    times = []
+    for m in _CLOCK.finditer(text):
+        if any(d.start <= m.start() < d.end for d in dates):
+            continue
+        h, mi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        times.append(TimexRef(m.start(), m.end(), "TIME", f"{day}T{int(h):02d}:{int(mi or 0):02d}"))
+    return sorted([*dates, *times], key=lambda t: t.start)
+
+
+def _events(nlp, text, entities=(), published="2024-02-01"):
+    doc = nlp(text)
+    refs = replace(
+        Refs.from_doc(doc, "blocks"),
+        timexes=tuple(_timexes(text)),
+        entities=tuple(entities),
+        published=published,
+    )
+    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+def _event(events, word):
+    return next((e for e in events if word in e["name"]), None)
+
+
+# --- a bare day takes the first clock time of that day near the event ------------------------------------
+
+DAY_CLOCK = [
+    # should: the body's first sentence under a headline event, the sentence after the event's, a date line
+    (
+        (
+            "Lesung mit Jana Berger am 14. März\n\n"
+            "Am Donnerstag, dem 14. März 2024, liest um 19.30 Uhr die Autorin Jana Berger in der "
+            "Stadtteilbibliothek Nord aus ihrem neuen Roman."
+        ),
+        "Lesung",
+        "2024-03-14T19:30",
+    ),
+    (
+        (
+            "Der Kinder- und Jugendzirkus lädt am 8. Juni 2024 zum Sommerfest auf den Schulhof ein. "
+            "Ab 15 Uhr gibt es Musik, Spiele und Kuchen."
+        ),
+        "Sommerfest",
+        "2024-06-08T15:00",
+    ),
+    (
+        (
+            "Tag der offenen Tür in der Gartenarbeitsschule\n\n"
+            "Die Gartenarbeitsschule öffnet am 12. Mai 2024 wieder für alle Interessierten ihre Türen.\n\n"
+            "Sonntag, 12. Mai 2024 von 10:30 bis 17:00 Uhr\n\nAm Südpark 4, 12345 Berlin"
+        ),
+        "Tag der offenen Tür",
+        "2024-05-12T10:30",
+    ),
+    (
+        (
+            "Autorenlesung mit Karl Weber\n\nDer Verein lädt zur Autorenlesung am 20. März 2024 ein.\n\n"
+            "* Datum: Mittwoch, den 20. März 2024 um 17:00 Uhr * Ort: Buchhandlung am Markt"
+        ),
+        "Autorenlesung",
+        "2024-03-20T17:00",
+    ),
+    # shouldn't: an end ("bis 20 Uhr"), a deadline, or the clock time of another event in the next sentence
+    (
+        "Das Sommerfest findet am 8. Juni 2024 im Hof der Kita statt. Das Fest dauert bis 20 Uhr.",
+        "Sommerfest",
+        "2024-06-08",
+    ),
+    (
+        (
+            "Der Kiezspaziergang findet am 8. Juni 2024 im Wedding statt. "
+            "Um 15 Uhr beginnt außerdem ein Konzert im Park."
+        ),
+        "Kiezspaziergang",
+        "2024-06-08",
+    ),
+    (
+        (
+            "Der Flohmarkt findet am 8. Juni 2024 auf dem Schulhof statt.\n\n"
+            "Anmeldung für Standplätze bis 8. Juni 2024, 9 Uhr, im Sekretariat."
+        ),
+        "Flohmarkt",
+        "2024-06-08",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, name, start", DAY_CLOCK)
+def test_bare_day_takes_the_clock_time_of_that_day(nlp, text, name, start):
+    ev = _event(_events(nlp, text), name)
+    assert ev is not None and ev["start"] == start
+
+
+def test_the_clock_sentence_places_the_event(nlp):
+    text = (
+        "Lesung mit Jana Berger am 14. März\n\n"
+        "Am Donnerstag, dem 14. März 2024, liest um 19.30 Uhr die Autorin Jana Berger in der "
+        "Stadtteilbibliothek Nord aus ihrem neuen Roman."
+    )
+    assert _event(_events(nlp, text), "Lesung")["location"] == "Stadtteilbibliothek Nord"
+
+
+# --- no place inside a quoted title, none that names an event --------------------------------------------
+
+PLACES = [
+    # should: the venue after the title
+    (
+        "Die Ausstellung „Leben und Arbeiten in Spandau“ ist ab dem 3. Mai 2024 im Gotischen Haus zu sehen.",
+        "Ausstellung",
+        (),
+        "Gotisches Haus",
+    ),
+    (
+        "Die Lesung „Ein Sommer in Rixdorf“ findet am 3. Mai 2024 in Neukölln statt.",
+        "Lesung",
+        (),
+        "Neukölln",
+    ),
+    # shouldn't: a place tagged by NER that is the event itself
+    (
+        "Das Volksfest beginnt am 7. August 2024. Die Polizei zeigt auf dem Gäubodenvolksfest starke Präsenz.",
+        "olksfest",
+        "Gäubodenvolksfest",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, name, entity, place", PLACES)
+def test_place_outside_titles_and_events(nlp, text, name, entity, place):
+    ents = []
+    if entity:
+        s = text.index(entity)
+        ents = [(s, s + len(entity), "LOC")]
+    ev = _event(_events(nlp, text, entities=ents), name)
+    assert ev is not None and ev["location"] == place
