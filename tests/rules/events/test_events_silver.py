@@ -157,3 +157,77 @@ def test_place_outside_titles_and_events(nlp, text, name, entity, place):
         ents = [(s, s + len(entity), "LOC")]
     ev = _event(_events(nlp, text, entities=ents), name)
     assert ev is not None and ev["location"] == place
+
+
+# --- the publisher is no organizer of an event it only takes part in, supports or reports on -------------
+
+
+def _published_events(nlp, text, publisher):
+    doc = nlp(text)
+    doc._.press_meta = {"publisher": publisher, "published": "2024-02-01"}
+    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)))
+    return [m.event for m in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+
+
+PART_ONLY = [
+    # should: the publisher speaks for itself about its own event
+    (
+        "Am 14. Februar 2024 findet unser Klimastreik auf dem Marktplatz statt. Wir gehen um 15 Uhr auf die Straße.",
+        "Klimastreik",
+        "Klimaforum Musterstadt",
+        "Klimaforum Musterstadt",
+    ),
+    # shouldn't: it supports, takes part, gives a speech or gives the police's notes on it
+    (
+        (
+            "Am 14. September 2024 findet um 13 Uhr eine Demonstration in Berlin statt, die wir als Partei "
+            "unterstützen und zu der wir aufrufen."
+        ),
+        "Demonstration",
+        "Musterpartei Landesverband",
+        None,
+    ),
+    (
+        (
+            "Am 17. Januar 2024 nimmt die Bürgermeisterin um 8.00 Uhr gemeinsam mit dem Minister am "
+            "Eröffnungsrundgang über die Messe teil. Wir laden die Medien herzlich ein."
+        ),
+        "Eröffnungsrundgang",
+        "Senatskanzlei Musterstadt",
+        None,
+    ),
+    (
+        (
+            "Hinweise der Polizei zum bevorstehenden Volksfest\n\nDas Volksfest beginnt am Freitag, den 2. August "
+            "2024. Das Polizeipräsidium Musterland ist mit vielen Kräften vor Ort."
+        ),
+        "Volksfest",
+        "Polizeipräsidium Musterland",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, name, publisher, organizer", PART_ONLY)
+def test_publisher_only_where_it_hosts(nlp, text, name, publisher, organizer):
+    ev = _event(_published_events(nlp, text, publisher), name)
+    assert ev is not None and ev["organizer"] == organizer
+
+
+# --- an English head names the event with the words before it --------------------------------------------
+
+TALKS = [
+    ("Am 26. April 2024 lädt die Hochschule zum Spree Talk auf den Campus ein.", "Spree Talk"),
+    (
+        "Im Anschluss an die Vernissage findet am 3. Mai 2024 ein Artist Talk mit der Künstlerin statt.",
+        "Artist Talk",
+    ),
+    # shouldn't: small talk is no event, nor a talk show on television
+    ("Beim Smalltalk am 3. Mai 2024 ging es um das Wetter.", None),
+]
+
+
+@pytest.mark.parametrize("text, name", TALKS)
+def test_english_talk(nlp, text, name):
+    names = [e["name"] for e in _events(nlp, text)]
+    assert (name in " | ".join(names)) if name else not any("talk" in n.lower() for n in names)
