@@ -60,6 +60,13 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
             fld = grammar.labels[m.group("label").lower()][1]
             if fld == "place" and place is None:
                 place = _without_contact(m.group("value")) or None
+            if (
+                fld == "when"
+                and place is None
+                and ln.text[: m.start("value")].strip()[:-1].lower().endswith("ort")
+            ):
+                # a label for both ("Termin / Ort: Donnerstag, 21.11.2019, 13:00 bis 16:00 Uhr, Gutshaus Steglitz")
+                place = _place_after_when(m.group("value"))
             if fld in ("when", "date", "time"):
                 d, _c = dates_of(timexes, ln.start, ln.end)
                 days.extend(x for x in d if x not in days)
@@ -157,6 +164,14 @@ def _day_clock(
     return best
 
 
+_AM = re.compile(r"^Am\s+")
+# the rest of a verbless date line that holds a time and a place: " um 19 Uhr im Café am Platz."
+_PLACE_REST = re.compile(
+    r"(?:\s*\d{4})?,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr,?\s+(?:im|in\s+der|in\s+dem|auf\s+dem|an\s+der)"
+    r"\s+[A-ZÄÖÜ][^.!?\n]{2,60}\.?\s*"
+)
+
+
 # what may follow the date on a line that holds only a date and a time: ", 13 Uhr", " 2019, 10 bis 14 Uhr"
 _PURE_REST = re.compile(r"[\s\d.,:/–-]*(?:(?:bis|ab|um|von|Uhr)\b[\s\d.,:/–-]*)*")
 
@@ -186,16 +201,26 @@ def _date_paragraphs(
     out: list[_Block] = []
     lines = split_lines(doc.text if text is None else text)
     for n, ln in enumerate(lines):
-        if n == 0 or len(ln.text) > max_line_chars or not _DATE_LINE.match(ln.text):
+        if n == 0 or len(ln.text) > max_line_chars:
+            continue
+        # a verbless line of date, time and place, also as a sentence of its own: "Am Mittwoch, den 20. September
+        # um 19 Uhr im Café Haberland."
+        opener = _DATE_LINE.match(ln.text) or _DATE_LINE.match(_AM.sub("am ", ln.text, count=1))
+        placed = opener is not None and _PLACE_REST.fullmatch(ln.text[opener.end() :]) is not None
+        if not (_DATE_LINE.match(ln.text) or placed):
             continue
         if any(b.start <= ln.start < b.end for b in known) or grammar.is_deadline(ln.text):
             continue
         prev = lines[n - 1].text.rstrip()
         finished = bool(re.search(r"[.!?“”\"]$", prev)) or ln.para - lines[n - 1].para > 1
-        pure = _PURE_REST.fullmatch(ln.text[_DATE_LINE.match(ln.text).end() :]) is not None
+        pure = _PURE_REST.fullmatch(ln.text[opener.end() :]) is not None
         # a lone date line dates the sentence above only when that sentence announces an event undated
         announced = any(rx.search(prev) for rx in occurs) and not _DATEISH.search(prev)
-        if finished and not (pure and announced and ln.para - lines[n - 1].para <= 2):
+        if (
+            finished
+            and not ((pure and announced) or placed)
+            or (finished and ln.para - lines[n - 1].para > 2)
+        ):
             # the sentence above is finished: the date line is not its complement — unless the line holds
             # nothing but a date and a time ("Der Vortrag findet … statt.\n\n8. September 2019, 13 Uhr")
             continue
@@ -216,7 +241,7 @@ def _date_paragraphs(
             more += [d for d in dates_of(timexes, b.start, b.end)[0] if d not in days]
         clock: list[str] = []
         place = None
-        hit = _INLINE_PLACE.search(ln.text, _DATE_LINE.match(ln.text).end())
+        hit = _INLINE_PLACE.search(ln.text, opener.end())
         if hit and hit.group(1)[:1].isupper():
             place = hit.group(1).strip(" .,;")  # "…, 19.30 Uhr im Kulturstall (Premiere)"
         for x in group:
@@ -296,6 +321,21 @@ def _heading_scopes(
         scope = [sent for sent in doc.sents if e <= sent.start_char < stop]
         out.append((s, e, scope[:8]))
     return out
+
+
+# the date and time that open a when-and-where value: "Donnerstag, den 21.11.2019, 13:00 bis 16:00 Uhr, "
+_WHEN_PART = re.compile(
+    r"^(?:[\w.]+,?\s+)?(?:de[nm]\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)\s*(?:\d{2,4})?[\s,]*"
+    r"(?:(?:von|ab|um|bis|–|-)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr)?[\s,]*)*"
+)
+
+
+def _place_after_when(value: str) -> str | None:
+    """The place after the date and time of a when-and-where label. Example: "Donnerstag, den 21.11.2019, 13:00
+    bis 16:00 Uhr, Gutshaus Steglitz, Schloßstraße 48" -> "Gutshaus Steglitz, Schloßstraße 48"."""
+    m = _WHEN_PART.match(value)
+    rest = _without_contact(value[m.end() :]) if m else ""
+    return rest if rest[:1].isupper() else None
 
 
 # the contact details after a place on its label line: "Ort: Hans-Sachs-Haus, Parkstr. 5, Tel.: 811 91 96"

@@ -231,3 +231,69 @@ TALKS = [
 def test_english_talk(nlp, text, name):
     names = [e["name"] for e in _events(nlp, text)]
     assert (name in " | ".join(names)) if name else not any("talk" in n.lower() for n in names)
+
+
+# --- a verbless line of date, time and place; a label for both; venues of the "-stätte"/"-treff" kind -----
+
+BLOCK_LINES = [
+    # should: the invitation's headline names the event, the verbless line under a finished sentence dates it
+    (
+        (
+            "Einladung zum Theaterabend im Kiez\n\n"
+            "Der Nachbarschaftsverein lädt zu einem Abend mit Szenen aus dem Alltag ein. Zwei Schauspielerinnen "
+            "sind zu Gast.\n\n"
+            "Am Mittwoch, den 18. September 2024 um 19 Uhr im Café am Platz.\n\n"
+            "Der Eintritt ist frei."
+        ),
+        "Theaterabend",
+        "2024-09-18T19:00",
+        "Café am Platz",
+    ),
+    (
+        (
+            "Fachgespräch für Frauen am 21. November 2024\n\nWir informieren über digitale Gewalt.\n\n"
+            "Termin / Ort: Donnerstag, den 21. November 2024, 13:00 bis 16:00 Uhr, Gutshaus am See, Seeweg 4"
+        ),
+        "Fachgespräch",
+        "2024-11-21T13:00",
+        "Gutshaus am See, Seeweg 4",
+    ),
+    # shouldn't: a sentence with a verb after a finished sentence is no date line of the event above
+    (
+        (
+            "Einladung zum Theaterabend im Kiez\n\n"
+            "Der Nachbarschaftsverein lädt zu einem Abend mit Szenen aus dem Alltag ein. Zwei Schauspielerinnen "
+            "sind zu Gast. Sie spielen Szenen einer Ehe. Der Eintritt ist frei.\n\n"
+            "Am Mittwoch, den 18. September 2024 um 19 Uhr tagt im Rathaus der Ausschuss für Kultur."
+        ),
+        "Theaterabend",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, name, start, place", BLOCK_LINES)
+def test_verbless_date_line_and_when_where_label(nlp, text, name, start, place):
+    ev = _event(_events(nlp, text), name)
+    if start is None:
+        assert ev is None or ev["start"] is None
+    else:
+        assert ev is not None and (ev["start"], ev["location"]) == (start, place)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            (
+                "Die Informationsveranstaltung findet am 25. April 2024 um 17:30 Uhr in der Begegnungsstätte Am "
+                "Fennpfuhl statt."
+            ),
+            "Begegnungsstätte Am Fennpfuhl",
+        ),
+        ("Das Erzählcafé findet am 3. Mai 2024 im Nachbarschaftstreff Süd statt.", "Nachbarschaftstreff Süd"),
+    ],
+)
+def test_venues_staette_and_treff(nlp, text, place):
+    assert [e["location"] for e in _events(nlp, text)] == [place]
