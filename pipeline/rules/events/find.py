@@ -506,6 +506,11 @@ def events_of(
                 break
         return nxt
 
+    def opening_hours(sentence: str) -> bool:
+        """Opening or office hours, no event's time: "Die Ausstellung ist dienstags bis sonntags von 10 bis 18 Uhr
+        geöffnet", "Öffnungszeiten: …"."""
+        return bool(_OPEN_HOURS.search(sentence)) or any(rx.search(sentence) for rx in office)
+
     lines_memo: list[list[tuple[int, int]]] = []
 
     def date_lines() -> list[tuple[int, int]]:
@@ -590,7 +595,10 @@ def events_of(
             ranges = [
                 (s.start_char, s.end_char)
                 for s in near
-                if s is not None and (s in sents or s.start not in other) and not is_deadline(s.text)
+                if s is not None
+                and (s in sents or s.start not in other)
+                and not is_deadline(s.text)
+                and not opening_hours(s.text)
             ]
             hit = _day_clock(start, timexes=timexes, ranges=ranges + date_lines(), skip=programme, text=text)
             if hit is not None:
@@ -734,6 +742,9 @@ def events_of(
 _ANNOUNCES = re.compile(r"\b(?:findet|finden|stattfindet|stattfinden|lädt|laden|beginnt|beginnen)\b")
 
 # the subject of a sentence that dates the event before it: "Sie findet am …", "Die Veranstaltung beginnt um …"
+
+
+_OPEN_HOURS = re.compile(r"(?i)\b(?:geöffnet|Öffnungszeit\w*|Sprechzeit\w*|Besuchszeit\w*)\b")
 
 
 _WEBSITE = re.compile(

@@ -297,3 +297,90 @@ def test_verbless_date_line_and_when_where_label(nlp, text, name, start, place):
 )
 def test_venues_staette_and_treff(nlp, text, place):
     assert [e["location"] for e in _events(nlp, text)] == [place]
+
+
+# --- the host keeps the name in apposition; "in Rahmen" is no place; opening hours give no start time -----
+
+
+def _parsed(words, heads, deps, pos, lemmas):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_host_keeps_the_name_in_apposition():
+    from pressextract.rules.events.arguments import host_of
+    from pressextract.rules.events.rules import load_lexicon
+
+    # "Die Bezirksstadträtin , Anna Berg , lädt zum Sommerfest ein ."
+    words = ["Die", "Bezirksstadträtin", ",", "Anna", "Berg", ",", "lädt", "zum", "Sommerfest", "ein", "."]
+    heads = [1, 6, 3, 1, 3, 3, 6, 8, 6, 6, 6]
+    deps = ["det", "nsubj", "punct", "appos", "flat", "punct", "ROOT", "case", "obl", "compound:prt", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "ADP", "NOUN", "ADP", "PUNCT"]
+    lemmas = ["der", "Bezirksstadträtin", ",", "Anna", "Berg", ",", "laden", "zu", "Sommerfest", "ein", "."]
+    doc = _parsed(words, heads, deps, pos, lemmas)
+    assert host_of(doc, 8, lexicon=load_lexicon()) == "Bezirksstadträtin , Anna Berg"
+    # shouldn't: a clause after the comma is no apposition ("Die Kita , die im Park liegt , lädt …")
+    words2 = ["Die", "Kita", ",", "die", "im", "Park", "liegt", ",", "lädt", "zum", "Sommerfest", "ein", "."]
+    heads2 = [1, 8, 6, 6, 5, 6, 1, 6, 8, 10, 8, 8, 8]
+    deps2 = ["det", "nsubj", "punct", "nsubj", "case", "obl", "acl:relcl", "punct", "ROOT", "case", "obl"]
+    deps2 += ["compound:prt", "punct"]
+    pos2 = [
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PRON",
+        "ADP",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+        "VERB",
+        "ADP",
+        "NOUN",
+        "ADP",
+        "PUNCT",
+    ]
+    lemmas2 = [
+        "der",
+        "Kita",
+        ",",
+        "der",
+        "in",
+        "Park",
+        "liegen",
+        ",",
+        "laden",
+        "zu",
+        "Sommerfest",
+        "ein",
+        ".",
+    ]
+    doc2 = _parsed(words2, heads2, deps2, pos2, lemmas2)
+    assert host_of(doc2, 10, lexicon=load_lexicon()) == "Kita"
+
+
+@pytest.mark.parametrize(
+    "text, name, start, place",
+    [
+        # shouldn't: "in Rahmen der …" names no place; opening hours are no start time
+        (
+            "Das Gesellschaftertreffen findet am 16. August 2024 in Rahmen der Jahresplanung statt.",
+            "Gesellschaftertreffen",
+            "2024-08-16",
+            None,
+        ),
+        (
+            (
+                "Die Eröffnung der Ausstellung findet am 3. Mai 2024 in der Galerie Nord statt. Die Galerie "
+                "ist danach dienstags bis sonntags von 10 Uhr bis 18 Uhr geöffnet."
+            ),
+            "Eröffnung",
+            "2024-05-03",
+            "Galerie Nord",
+        ),
+    ],
+)
+def test_no_place_in_rahmen_no_time_from_opening_hours(nlp, text, name, start, place):
+    ev = _event(_events(nlp, text), name)
+    assert ev is not None and (ev["start"], ev["location"]) == (start, place)
