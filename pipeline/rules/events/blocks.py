@@ -165,6 +165,7 @@ def _day_clock(
 
 
 _AM = re.compile(r"^Am\s+")
+_OPEN_AM = re.compile(r"\b(?:am|vom|ab)\s*:?$")
 # the rest of a verbless date line that holds a time and a place: " um 19 Uhr im Café am Platz."
 _PLACE_REST = re.compile(
     r"(?:\s*\d{4})?,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr,?\s+(?:im|in\s+der|in\s+dem|auf\s+dem|an\s+der)"
@@ -203,17 +204,21 @@ def _date_paragraphs(
     for n, ln in enumerate(lines):
         if n == 0 or len(ln.text) > max_line_chars:
             continue
+        prev = lines[n - 1].text.rstrip()
+        # a sentence cut right before its date ("Kommt am", "… eine Veranstaltung am"): the lines under it may
+        # open with a bullet or a symbol ("🗓 14.02.2025", "🕒 um 15:30 Uhr", "📍 auf dem Rathausplatz")
+        bulleted = _OPEN_AM.search(prev) is not None
+        body = _BULLET.sub("", ln.text) if bulleted else ln.text
         # a verbless line of date, time and place, also as a sentence of its own: "Am Mittwoch, den 20. September
         # um 19 Uhr im Café Haberland."
-        opener = _DATE_LINE.match(ln.text) or _DATE_LINE.match(_AM.sub("am ", ln.text, count=1))
-        placed = opener is not None and _PLACE_REST.fullmatch(ln.text[opener.end() :]) is not None
-        if not (_DATE_LINE.match(ln.text) or placed):
+        opener = _DATE_LINE.match(body) or _DATE_LINE.match(_AM.sub("am ", body, count=1))
+        placed = opener is not None and _PLACE_REST.fullmatch(body[opener.end() :]) is not None
+        if not (_DATE_LINE.match(body) or placed):
             continue
         if any(b.start <= ln.start < b.end for b in known) or grammar.is_deadline(ln.text):
             continue
-        prev = lines[n - 1].text.rstrip()
         finished = bool(re.search(r"[.!?“”\"]$", prev)) or ln.para - lines[n - 1].para > 1
-        pure = _PURE_REST.fullmatch(ln.text[opener.end() :]) is not None
+        pure = _PURE_REST.fullmatch(body[opener.end() :]) is not None
         # a lone date line dates the sentence above only when that sentence announces an event undated
         announced = any(rx.search(prev) for rx in occurs) and not _DATEISH.search(prev)
         if (
@@ -241,15 +246,17 @@ def _date_paragraphs(
             more += [d for d in dates_of(timexes, b.start, b.end)[0] if d not in days]
         clock: list[str] = []
         place = None
-        hit = _INLINE_PLACE.search(ln.text, opener.end())
+        hit = _INLINE_PLACE.search(body, opener.end())
         if hit and hit.group(1)[:1].isupper():
             place = hit.group(1).strip(" .,;")  # "…, 19.30 Uhr im Kulturstall (Premiere)"
         for x in group:
-            for t in _CLOCK.finditer(x.text):
+            xt = _BULLET.sub("", x.text) if bulleted else x.text
+            for t in _CLOCK.finditer(xt):
                 h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
                 clock.append(f"{int(h):02d}:{int(mi or 0):02d}")
-            if x is not ln and place is None and not _CLOCK.match(x.text) and not _DATE_LINE.match(x.text):
-                cand = re.sub(r"^(?i:im|in\s+der|in\s+dem|auf\s+dem|am|an\s+der)\s+", "", x.text)
+            xt = re.sub(r"^(?:um|ab)\s+(?=\d)", "", xt)  # "🕒 um 15:30 Uhr": a clock line, no place
+            if x is not ln and place is None and not _CLOCK.match(xt) and not _DATE_LINE.match(xt):
+                cand = re.sub(r"^(?i:im|in\s+der|in\s+dem|auf\s+dem|am|an\s+der|zum|zur)\s+", "", xt)
                 if re.match(
                     r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b", cand
                 ):

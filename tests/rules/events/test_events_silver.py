@@ -384,3 +384,36 @@ def test_host_keeps_the_name_in_apposition():
 def test_no_place_in_rahmen_no_time_from_opening_hours(nlp, text, name, start, place):
     ev = _event(_events(nlp, text), name)
     assert ev is not None and (ev["start"], ev["location"]) == (start, place)
+
+
+# --- symbol lines under a sentence cut before its date -------------------------------------------------
+
+SYMBOL_LINES = [
+    # should: "… gehen wir am:" + date, clock and place lines that open with a symbol
+    (
+        (
+            "Klimastreik im Februar\n\nUm der Politik zu zeigen, dass Klimaschutz zählt, gehen wir zur Demo am:\n\n"
+            "🗓️ Freitag, 14. Februar 2025\n🕒 um 15:30 Uhr\n📍 auf dem Rathausplatz\n\nauf die Straße."
+        ),
+        "Klimastreik",
+        "2025-02-14T15:30",
+        "Rathausplatz",
+    ),
+    # shouldn't: symbol lines under a finished sentence give the event no clock time or place of theirs
+    (
+        (
+            "Klimastreik im Februar\n\nUm der Politik zu zeigen, dass Klimaschutz zählt, gehen wir auf die "
+            "Straße.\n\n🗓️ Freitag, 14. Februar 2025\n🕒 um 15:30 Uhr\n📍 auf dem Rathausplatz"
+        ),
+        "Klimastreik",
+        "2025-02-14",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, name, start, place", SYMBOL_LINES)
+def test_symbol_lines_under_a_cut_sentence(nlp, text, name, start, place):
+    ev = _event(_events(nlp, text), name)
+    got = (ev["start"], ev["location"]) if ev else (None, None)
+    assert got == (start, place)
