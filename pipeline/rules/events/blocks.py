@@ -47,7 +47,8 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
     Zoo" -> _Block(days=(2020-01-29,), place="Zentrum am Zoo", start_value="2020-01-29T18:30")."""
     out: list[_Block] = []
     cur: list = []
-    lines = split_lines(doc.text if text is None else text)
+    full_text = doc.text if text is None else text
+    lines = split_lines(full_text)
 
     def flush() -> None:
         if not cur:
@@ -68,7 +69,7 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
                 # a label for both ("Termin / Ort: Donnerstag, 21.11.2019, 13:00 bis 16:00 Uhr, Gutshaus Steglitz")
                 place = _place_after_when(m.group("value"))
             if fld in ("when", "date", "time"):
-                d, _c = dates_of(timexes, ln.start, ln.end)
+                d = _line_days(timexes, ln.start, ln.end, text=full_text)
                 days.extend(x for x in d if x not in days)
                 for t in _BLOCK_CLOCK.finditer(m.group("value")):
                     g = next(k for k in (1, 3, 5) if t.group(k))
@@ -107,6 +108,19 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
         prev_para = ln.para
     flush()
     return out
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"(?i)(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\w*"
+)
+
+
+def _line_days(timexes: Sequence[TimexRef], start: int, end: int, *, text: str) -> list[date]:
+    """The calendar days of a label line; a bare weekday next to a written date is part of a description, not
+    a day of its own. Example: "Wann? 25.04.-27.04.2025, Anreise Freitag ab 19 Uhr" -> 25.–27.04.2025 only."""
+    inside = [t for t in timexes if start <= t.start and t.end <= end and t.label == "DATE" and t.value]
+    written = [t for t in inside if not _WEEKDAY_ONLY.fullmatch(text[t.start : t.end])]
+    return dates_of(written or inside, start, end)[0]
 
 
 # "am"/"vom" may open the line: "… lädt alle ein, an der Diskussion\n\nam Donnerstag, 14. November 2019 um 18 Uhr"
@@ -290,7 +304,10 @@ def _apply_blocks(results: list[EventMatch], blocks: Sequence[_Block]) -> None:
                 continue
             target = after[0]
         else:
-            target = max(before, key=lambda r: max(p for p in r.mentions if p <= b.start))
+            # an election named above is background to the release's own event ("Am 23.02. findet die
+            # Bundestagswahl statt. … gehen wir am:\n🗓 14.02.2025" dates the Klimastreik), unless it is the only one
+            hosts = [r for r in before if r.event.get("type") != "Wahl"] or before
+            target = max(hosts, key=lambda r: max(p for p in r.mentions if p <= b.start))
         ev = target.event
         if b.place:
             ev["location"] = b.place

@@ -735,7 +735,22 @@ def events_of(
     results.sort(key=lambda r: min(r.mentions))
     merged = _merge_one_occasion(_merge_references(results), lexicon=lexicon)
     kept = _drop_steps_and_kinds(merged, doc=doc, text=text, lexicon=lexicon)
-    return _drop_programme_steps(kept, text=text, head_end=head_end, lexicon=lexicon)
+    out = _drop_programme_steps(kept, text=text, head_end=head_end, lexicon=lexicon)
+    named_in_head = any(min(r.mentions) < head_end for r in merged)
+    if (
+        named_in_head
+        and not out
+        and blocks
+        and not any(rx.search(text[:head_end]) for rx in cancelled)
+        and not _no_appointment(text[:head_end])  # "Baumfällungen in der 30. Kalenderwoche": works, no event
+    ):
+        # only a kind of event was named ("Woodbadge Modulkurse 2025" over "Wann? 25.04.-27.04.2025"): the
+        # headline names the invitation the first dated label block dates
+        heads = sorted([*lead, (0, text.find("\n") if "\n" in text else len(text))])
+        block_event = _event_of_block(text, blocks, heads)
+        if block_event is not None:
+            out = [block_event]
+    return out
 
 
 # a sentence that announces an event: present-tense event verbs ("findet am … statt", "lädt … ein")

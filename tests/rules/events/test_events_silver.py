@@ -417,3 +417,54 @@ def test_symbol_lines_under_a_cut_sentence(nlp, text, name, start, place):
     ev = _event(_events(nlp, text), name)
     got = (ev["start"], ev["location"]) if ev else (None, None)
     assert got == (start, place)
+
+
+# --- a label block: not to an election named as background; bare weekdays next to a date; a kind in the title
+
+
+def test_block_goes_to_the_release_event_not_the_election(nlp):
+    text = (
+        "Klimastreik vor der Bundestagswahl\n\nAm 23. Februar 2025 findet die Bundestagswahl statt.\n\nAuch die "
+        "kommende Regierung muss beim Klimaschutz handeln.\n\nUm zu zeigen, "
+        "dass Klimaschutz zählt, gehen wir am:\n\n🗓️ Freitag, 14. Februar 2025\n🕒 um 15:30 Uhr\n"
+        "📍 auf dem Rathausplatz"
+    )
+    events = _events(nlp, text)
+    assert _event(events, "Klimastreik")["location"] == "Rathausplatz"
+    assert (_event(events, "Bundestagswahl") or {}).get("location") is None
+
+
+def _weekday_timexes(text):
+    """The hand-made dates plus a bare weekday valued as the timex stage does without a context (the week of
+    the release): "Freitag" -> 2025-01-31."""
+    out = _timexes(text)
+    for m in re.finditer(r"\bFreitag\b", text):
+        out.append(TimexRef(m.start(), m.end(), "DATE", "2025-01-31"))
+    return sorted(out, key=lambda t: t.start)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # should: the written date, not the bare weekday of the arrival
+        (
+            (
+                "Woodbadge Modulkurse 2025\n\nDie Koop Ost bietet Wochenendkurse an.\n\n"
+                "Wann? 25. April 2025, Anreise Freitag ab 19 Uhr\nWo? Freizeithaus Käsenbachtal"
+            ),
+            "2025-04-25",
+        ),
+        # shouldn't: a line with only a weekday keeps it
+        (
+            "Sommerfest der Koop Ost\n\nWann: Freitag ab 19 Uhr\nWo: Freizeithaus Käsenbachtal",
+            "2025-01-31",
+        ),
+    ],
+)
+def test_bare_weekday_next_to_a_written_date(nlp, text, start):
+    doc = nlp(text)
+    refs = replace(
+        Refs.from_doc(doc, "blocks"), timexes=tuple(_weekday_timexes(text)), published="2025-01-27"
+    )
+    events = [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    assert events and (events[0]["start"] or "")[:10] == start
