@@ -146,6 +146,13 @@ def _phrase(doc: Doc, head: Token, *, max_chars: int) -> str | None:
     end = head.i + 1
     while end <= sub[-1].i and doc[end].text != "," and doc[end].dep_ not in ("acl", "acl:relcl"):
         end += 1
+    k = end + 1
+    while k <= sub[-1].i + 1 and k < len(doc) and k - end <= 4 and doc[k].pos_ == "PROPN":
+        k += 1
+    if end <= sub[-1].i and doc[end].text == "," and k - end >= 2 and k < len(doc) and doc[k].text == ",":
+        end = (
+            k  # the name in apposition: "Lichtenbergs Bezirksstadträtin für …, Filiz Keküllüoğlu, lädt … ein"
+        )
     phrase = doc[start:end].text.strip(" ,")
     if not phrase[:1].isalpha() or ":" in phrase:
         return None  # "…: Klaus Lederer": a list after a colon, no subject phrase

@@ -142,6 +142,7 @@ def _cut_phrase(text: str, *, max_chars: int) -> str | None:
     return phrase
 
 
+_QUOTED_TITLE = re.compile(r"„[^“”\n]{3,120}[“”]|»[^«\n]{3,120}«")
 _PRONOUN = re.compile(r"(?i)\b(?:wir|uns|ich|euch)\b")
 _WEEKDAY = re.compile(r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\w*$")
 _NP_ORGANIZER = frozenset({"org.attributive"})  # the organizer of the noun phrase it stands in
@@ -250,6 +251,8 @@ def find_location(
     loc_names = {text[s:e] for s, e in loc_ents}
     found: list[tuple[int, int, str]] = []
     lowers = [t.lower_ for t in span]  # lowers[i - span.start] is doc[i].lower_
+    # a quoted title holds no place of the event: "Ausstellung „Splitter – … jüdischen Lebens in Charlottenburg“"
+    quoted = [(q.start(), q.end()) for q in _QUOTED_TITLE.finditer(text, span.start_char, span.end_char)]
     preps = lexicon.preps_by_first
     i = span.start
     while i < span.end:
@@ -259,7 +262,7 @@ def find_location(
             if i + n < span.end and tuple(lowers[i - span.start : i - span.start + n]) == words:
                 hit = (n, needs_venue)
                 break
-        if hit is None:
+        if hit is None or (quoted and any(a < doc[i].idx < b for a, b in quoted)):
             i += 1
             continue
         n, needs_venue = hit
@@ -331,7 +334,7 @@ def find_location(
         venue = any(_is_venue(w, lexicon.venues) for w in words)
         abstract = any(rx.search(words[0]) for rx in lexicon.not_place)
         ends_venue = any(w.lower().rstrip(".").endswith(v) for w in words for v in lexicon.venues)
-        if not is_ent and not ends_venue and _names_event(words, lexicon=lexicon):
+        if not ends_venue and _names_event(words, lexicon=lexicon):
             i = m if m > i else i + 1
             continue  # "in Vorträgen", "vor der Bundestagswahl": an event, not its place
         if is_ent or venue or (not needs_venue and not abstract and not other_ent):

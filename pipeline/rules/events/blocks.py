@@ -47,7 +47,8 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
     Zoo" -> _Block(days=(2020-01-29,), place="Zentrum am Zoo", start_value="2020-01-29T18:30")."""
     out: list[_Block] = []
     cur: list = []
-    lines = split_lines(doc.text if text is None else text)
+    full_text = doc.text if text is None else text
+    lines = split_lines(full_text)
 
     def flush() -> None:
         if not cur:
@@ -60,8 +61,15 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
             fld = grammar.labels[m.group("label").lower()][1]
             if fld == "place" and place is None:
                 place = _without_contact(m.group("value")) or None
+            if (
+                fld == "when"
+                and place is None
+                and ln.text[: m.start("value")].strip()[:-1].lower().endswith("ort")
+            ):
+                # a label for both ("Termin / Ort: Donnerstag, 21.11.2019, 13:00 bis 16:00 Uhr, Gutshaus Steglitz")
+                place = _place_after_when(m.group("value"))
             if fld in ("when", "date", "time"):
-                d, _c = dates_of(timexes, ln.start, ln.end)
+                d = _line_days(timexes, ln.start, ln.end, text=full_text)
                 days.extend(x for x in d if x not in days)
                 for t in _BLOCK_CLOCK.finditer(m.group("value")):
                     g = next(k for k in (1, 3, 5) if t.group(k))
@@ -102,10 +110,80 @@ def _label_blocks(doc: Doc, *, grammar, timexes: Sequence[TimexRef], text: str |
     return out
 
 
+_WEEKDAY_ONLY = re.compile(
+    r"(?i)(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\w*"
+)
+
+
+def _line_days(timexes: Sequence[TimexRef], start: int, end: int, *, text: str) -> list[date]:
+    """The calendar days of a label line; a bare weekday next to a written date is part of a description, not
+    a day of its own. Example: "Wann? 25.04.-27.04.2025, Anreise Freitag ab 19 Uhr" -> 25.–27.04.2025 only."""
+    inside = [t for t in timexes if start <= t.start and t.end <= end and t.label == "DATE" and t.value]
+    written = [t for t in inside if not _WEEKDAY_ONLY.fullmatch(text[t.start : t.end])]
+    return dates_of(written or inside, start, end)[0]
+
+
 # "am"/"vom" may open the line: "… lädt alle ein, an der Diskussion\n\nam Donnerstag, 14. November 2019 um 18 Uhr"
 _DATE_LINE = re.compile(
     r"^(?:(?:am|vom)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:de[nm]\s+)?)?"
     r"\d{1,2}\.\s*(?:\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+)
+
+
+# the bullet or symbol before a date line ("* Datum: …", "• Montag, 5. Mai"); a when-label before its date
+_BULLET = re.compile(r"^[^\w„\"(]*")
+_WHEN_LABEL = re.compile(r"(?i)(?:Datum|Termin|Wann|Zeit|Uhrzeit)\s*[:?]\s*")
+
+
+def _date_lines(text: str, *, max_chars: int = 160) -> list[tuple[int, int]]:
+    """Character ranges of the short lines that open with a date, after a bullet or a when-label.
+
+    Example: "Sonntag, 14. Mai 2023 von 10:30 bis 17:00 Uhr", "* Datum: Mittwoch, den 20. März 2019 um 17:00
+    Uhr * Ort: …" -> their ranges; "Die Ausstellung ist bis zum 5. Mai zu sehen." -> none."""
+    out = []
+    for ln in split_lines(text):
+        if len(ln.text) > max_chars:
+            continue
+        body = _BULLET.sub("", ln.text)
+        label = _WHEN_LABEL.match(body)
+        if _DATE_LINE.match(body[label.end() :] if label else body):
+            out.append((ln.start, ln.end))
+    return out
+
+
+_UNTIL_CLOCK = re.compile(r"\b(?:bis|spätestens)\s+(?:ca\.\s+|etwa\s+|zum\s+)?$")
+
+
+def _day_clock(
+    day: str,
+    *,
+    timexes: Sequence[TimexRef],
+    ranges: Sequence[tuple[int, int]],
+    skip: Sequence[tuple[int, int]] = (),
+    text: str = "",
+) -> tuple[str, int] | None:
+    """The first clock time of `day` (ISO) inside the ranges and outside `skip` (programme lines), with its
+    offset; an end ("Das Fest dauert bis 20 Uhr") is none. Example: day 2022-04-28, "Am Donnerstag, dem
+    28. April 2022 um 19.30 Uhr präsentiert …" -> ("19:30", offset of "19.30 Uhr")."""
+    best = None
+    for t in timexes:
+        if t.label != "TIME" or not t.value or not t.value.startswith(day + "T") or len(t.value) < 16:
+            continue
+        if _UNTIL_CLOCK.search(text[max(0, t.start - 12) : t.start]):
+            continue
+        if not any(s <= t.start and t.end <= e for s, e in ranges) or any(s <= t.start < e for s, e in skip):
+            continue
+        if best is None or t.start < best[1]:
+            best = (t.value[11:16], t.start)
+    return best
+
+
+_AM = re.compile(r"^Am\s+")
+_OPEN_AM = re.compile(r"\b(?:am|vom|ab)\s*:?$")
+# the rest of a verbless date line that holds a time and a place: " um 19 Uhr im Café am Platz."
+_PLACE_REST = re.compile(
+    r"(?:\s*\d{4})?,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr,?\s+(?:im|in\s+der|in\s+dem|auf\s+dem|an\s+der)"
+    r"\s+[A-ZÄÖÜ][^.!?\n]{2,60}\.?\s*"
 )
 
 
@@ -138,16 +216,30 @@ def _date_paragraphs(
     out: list[_Block] = []
     lines = split_lines(doc.text if text is None else text)
     for n, ln in enumerate(lines):
-        if n == 0 or len(ln.text) > max_line_chars or not _DATE_LINE.match(ln.text):
+        if n == 0 or len(ln.text) > max_line_chars:
+            continue
+        prev = lines[n - 1].text.rstrip()
+        # a sentence cut right before its date ("Kommt am", "… eine Veranstaltung am"): the lines under it may
+        # open with a bullet or a symbol ("🗓 14.02.2025", "🕒 um 15:30 Uhr", "📍 auf dem Rathausplatz")
+        bulleted = _OPEN_AM.search(prev) is not None
+        body = _BULLET.sub("", ln.text) if bulleted else ln.text
+        # a verbless line of date, time and place, also as a sentence of its own: "Am Mittwoch, den 20. September
+        # um 19 Uhr im Café Haberland."
+        opener = _DATE_LINE.match(body) or _DATE_LINE.match(_AM.sub("am ", body, count=1))
+        placed = opener is not None and _PLACE_REST.fullmatch(body[opener.end() :]) is not None
+        if not (_DATE_LINE.match(body) or placed):
             continue
         if any(b.start <= ln.start < b.end for b in known) or grammar.is_deadline(ln.text):
             continue
-        prev = lines[n - 1].text.rstrip()
         finished = bool(re.search(r"[.!?“”\"]$", prev)) or ln.para - lines[n - 1].para > 1
-        pure = _PURE_REST.fullmatch(ln.text[_DATE_LINE.match(ln.text).end() :]) is not None
+        pure = _PURE_REST.fullmatch(body[opener.end() :]) is not None
         # a lone date line dates the sentence above only when that sentence announces an event undated
         announced = any(rx.search(prev) for rx in occurs) and not _DATEISH.search(prev)
-        if finished and not (pure and announced and ln.para - lines[n - 1].para <= 2):
+        if (
+            finished
+            and not ((pure and announced) or placed)
+            or (finished and ln.para - lines[n - 1].para > 2)
+        ):
             # the sentence above is finished: the date line is not its complement — unless the line holds
             # nothing but a date and a time ("Der Vortrag findet … statt.\n\n8. September 2019, 13 Uhr")
             continue
@@ -168,15 +260,17 @@ def _date_paragraphs(
             more += [d for d in dates_of(timexes, b.start, b.end)[0] if d not in days]
         clock: list[str] = []
         place = None
-        hit = _INLINE_PLACE.search(ln.text, _DATE_LINE.match(ln.text).end())
+        hit = _INLINE_PLACE.search(body, opener.end())
         if hit and hit.group(1)[:1].isupper():
             place = hit.group(1).strip(" .,;")  # "…, 19.30 Uhr im Kulturstall (Premiere)"
         for x in group:
-            for t in _CLOCK.finditer(x.text):
+            xt = _BULLET.sub("", x.text) if bulleted else x.text
+            for t in _CLOCK.finditer(xt):
                 h, mi = (t.group(1), t.group(2)) if t.group(1) else (t.group(3), t.group(4))
                 clock.append(f"{int(h):02d}:{int(mi or 0):02d}")
-            if x is not ln and place is None and not _CLOCK.match(x.text) and not _DATE_LINE.match(x.text):
-                cand = re.sub(r"^(?i:im|in\s+der|in\s+dem|auf\s+dem|am|an\s+der)\s+", "", x.text)
+            xt = re.sub(r"^(?:um|ab)\s+(?=\d)", "", xt)  # "🕒 um 15:30 Uhr": a clock line, no place
+            if x is not ln and place is None and not _CLOCK.match(xt) and not _DATE_LINE.match(xt):
+                cand = re.sub(r"^(?i:im|in\s+der|in\s+dem|auf\s+dem|am|an\s+der|zum|zur)\s+", "", xt)
                 if re.match(
                     r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b", cand
                 ):
@@ -210,7 +304,10 @@ def _apply_blocks(results: list[EventMatch], blocks: Sequence[_Block]) -> None:
                 continue
             target = after[0]
         else:
-            target = max(before, key=lambda r: max(p for p in r.mentions if p <= b.start))
+            # an election named above is background to the release's own event ("Am 23.02. findet die
+            # Bundestagswahl statt. … gehen wir am:\n🗓 14.02.2025" dates the Klimastreik), unless it is the only one
+            hosts = [r for r in before if r.event.get("type") != "Wahl"] or before
+            target = max(hosts, key=lambda r: max(p for p in r.mentions if p <= b.start))
         ev = target.event
         if b.place:
             ev["location"] = b.place
@@ -248,6 +345,21 @@ def _heading_scopes(
         scope = [sent for sent in doc.sents if e <= sent.start_char < stop]
         out.append((s, e, scope[:8]))
     return out
+
+
+# the date and time that open a when-and-where value: "Donnerstag, den 21.11.2019, 13:00 bis 16:00 Uhr, "
+_WHEN_PART = re.compile(
+    r"^(?:[\w.]+,?\s+)?(?:de[nm]\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)\s*(?:\d{2,4})?[\s,]*"
+    r"(?:(?:von|ab|um|bis|–|-)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr)?[\s,]*)*"
+)
+
+
+def _place_after_when(value: str) -> str | None:
+    """The place after the date and time of a when-and-where label. Example: "Donnerstag, den 21.11.2019, 13:00
+    bis 16:00 Uhr, Gutshaus Steglitz, Schloßstraße 48" -> "Gutshaus Steglitz, Schloßstraße 48"."""
+    m = _WHEN_PART.match(value)
+    rest = _without_contact(value[m.end() :]) if m else ""
+    return rest if rest[:1].isupper() else None
 
 
 # the contact details after a place on its label line: "Ort: Hans-Sachs-Haus, Parkstr. 5, Tel.: 811 91 96"

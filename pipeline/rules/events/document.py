@@ -128,14 +128,37 @@ def fill_organizers(
         own and any(rx.search(text) for _, rx in lexicon.cues_of("invite_open"))
     )
     day = (published or "")[:10]
+    part = [rx for _, rx in lexicon.cues_of("part")]
     for m in todo:
         if host:
             m.event["organizer"] = host
             continue
+        head = text.split("\n", 1)[0]
+        said = _mention_sentences(text, m.mentions) + ([head] if _names_in(head, m.event.get("name")) else [])
+        if any(rx.search(s) for s in said for rx in part):
+            continue  # "eine Demonstration …, die wir unterstützen": the publisher takes part, it does not host
         start = (m.event.get("start") or "")[:10]
         announced = own and bool(start and day and len(start) == 10 and start >= day)
         if owner and (invites or announced):
             m.event["organizer"] = owner
+
+
+def _mention_sentences(text: str, offsets: list[int]) -> list[str]:
+    """The sentence (up to a full stop or a line break) around each offset where an event is mentioned.
+    Example: "Hinweise der Polizei zum Volksfest\n\nDas Fest …", offset of "Volksfest" -> ["Hinweise der Polizei
+    zum Volksfest"]."""
+    out = []
+    for pos in offsets:
+        start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+        ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+        out.append(text[start : min(ends) if ends else len(text)])
+    return out
+
+
+def _names_in(line: str, name: str | None) -> bool:
+    """The line names the event by its head word. Example: "Hinweise der Polizei zum Volksfest", "Volksfest" -> True."""
+    words = re.findall(r"[\wäöüÄÖÜß-]{4,}", name or "")
+    return bool(words) and words[-1].lower() in line.lower()
 
 
 def _host_places(matches: list[EventMatch], *, lexicon: EventLexicon) -> None:

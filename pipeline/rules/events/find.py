@@ -27,7 +27,9 @@ from pressextract.rules.events.attributes import (
 from pressextract.rules.events.blocks import (
     _apply_blocks,
     _Block,
+    _date_lines,
     _date_paragraphs,
+    _day_clock,
     _heading_scopes,
     _label_blocks,
     _lead_in_days,
@@ -207,8 +209,10 @@ def events_of(
             seen += 1
             if seen > 3:
                 return None
-            if not re.search(r"[.!?:“”\"]\s*$", sent.text) and sent.end < len(doc) and "\n" not in sent.text:
-                # the parser cut a sentence inside its date: "Am Dienstag" | ", dem 29. November um 17 Uhr …"
+            cut = not re.search(r"[.!?:“”\"]\s*$", sent.text) or re.search(r"\s[„“\"»]\s*$", sent.text)
+            if cut and sent.end < len(doc) and "\n" not in sent.text:
+                # the parser cut a sentence inside its date ("Am Dienstag" | ", dem 29. November um 17 Uhr …") or
+                # at a title's opening quote ("… um 18 Uhr wird der Dokumentarfilm “" | "Wer Wir Waren” … gezeigt.")
                 sent = doc[sent.start : doc[sent.end].sent.end]
             if (
                 is_deadline(sent.text)
@@ -494,6 +498,26 @@ def events_of(
             return title_dating
         return None
 
+    def next_sent(sent: Span) -> Span | None:
+        nxt: Span | None = sent
+        for _ in range(3):  # "\n\n" between two paragraphs is a sentence of its own
+            nxt = doc[nxt.end].sent if nxt.end < len(doc) else None
+            if nxt is None or nxt.text.strip():
+                break
+        return nxt
+
+    def opening_hours(sentence: str) -> bool:
+        """Opening or office hours, no event's time: "Die Ausstellung ist dienstags bis sonntags von 10 bis 18 Uhr
+        geöffnet", "Öffnungszeiten: …"."""
+        return bool(_OPEN_HOURS.search(sentence)) or any(rx.search(sentence) for rx in office)
+
+    lines_memo: list[list[tuple[int, int]]] = []
+
+    def date_lines() -> list[tuple[int, int]]:
+        if not lines_memo:
+            lines_memo.append([r for r in _date_lines(text) if not is_deadline(text[r[0] : r[1]])])
+        return lines_memo[0]
+
     heading_paras = _heading_scopes(doc, headings, text=text)
     results: list[EventMatch] = []
     for g in groups:
@@ -559,6 +583,29 @@ def events_of(
                     start, end = event_dates(timexes, sent_of(m).start_char, sent_of(m).end_char)
                     if start:
                         break
+        if start and len(start) == 10 and end is None:
+            # a bare day: its first clock time in the event's sentences, the sentence after the best one, the
+            # body's dating sentence under a headline event or a date line gives the event its time, and that
+            # sentence its place ("Lesung … am 28. April" + "Am Donnerstag, dem 28. April 2022 um 19.30 Uhr
+            # präsentiert … in der Bibliothek"; "Tag der offenen Tür" + "Sonntag, 14. Mai 2023 von 10:30 bis …")
+            other = {sent_of(m).start for o in groups if o is not g for m in o.mentions}
+            near = [best_sent, *sents, next_sent(best_sent)]
+            if title_dating is not None and any(in_head(m) for m in g.mentions):
+                near.append(title_dating)
+            ranges = [
+                (s.start_char, s.end_char)
+                for s in near
+                if s is not None
+                and (s in sents or s.start not in other)
+                and not is_deadline(s.text)
+                and not opening_hours(s.text)
+            ]
+            hit = _day_clock(start, timexes=timexes, ranges=ranges + date_lines(), skip=programme, text=text)
+            if hit is not None:
+                start = f"{start}T{hit[0]}"
+                clock_sent = doc[doc.char_span(hit[1], hit[1] + 1, alignment_mode="expand").start].sent
+                if clock_sent not in sents:
+                    sents.insert(sents.index(best_sent) + 1 if best_sent in sents else 0, clock_sent)
         name_m = best
         if best.name_end - best.name_start <= len(doc[best.start].text) + 1:
             same = [m for m in g.mentions if doc[m.start].lower_ == doc[best.start].lower_ and not m.plural]
@@ -688,13 +735,31 @@ def events_of(
     results.sort(key=lambda r: min(r.mentions))
     merged = _merge_one_occasion(_merge_references(results), lexicon=lexicon)
     kept = _drop_steps_and_kinds(merged, doc=doc, text=text, lexicon=lexicon)
-    return _drop_programme_steps(kept, text=text, head_end=head_end, lexicon=lexicon)
+    out = _drop_programme_steps(kept, text=text, head_end=head_end, lexicon=lexicon)
+    named_in_head = any(min(r.mentions) < head_end for r in merged)
+    if (
+        named_in_head
+        and not out
+        and blocks
+        and not any(rx.search(text[:head_end]) for rx in cancelled)
+        and not _no_appointment(text[:head_end])  # "Baumfällungen in der 30. Kalenderwoche": works, no event
+    ):
+        # only a kind of event was named ("Woodbadge Modulkurse 2025" over "Wann? 25.04.-27.04.2025"): the
+        # headline names the invitation the first dated label block dates
+        heads = sorted([*lead, (0, text.find("\n") if "\n" in text else len(text))])
+        block_event = _event_of_block(text, blocks, heads)
+        if block_event is not None:
+            out = [block_event]
+    return out
 
 
 # a sentence that announces an event: present-tense event verbs ("findet am … statt", "lädt … ein")
 _ANNOUNCES = re.compile(r"\b(?:findet|finden|stattfindet|stattfinden|lädt|laden|beginnt|beginnen)\b")
 
 # the subject of a sentence that dates the event before it: "Sie findet am …", "Die Veranstaltung beginnt um …"
+
+
+_OPEN_HOURS = re.compile(r"(?i)\b(?:geöffnet|Öffnungszeit\w*|Sprechzeit\w*|Besuchszeit\w*)\b")
 
 
 _WEBSITE = re.compile(

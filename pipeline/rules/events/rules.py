@@ -50,6 +50,7 @@ CUE_KINDS = frozenset(
         "decision",
         "meet",
         "incident",
+        "part",
     }
 )
 
