@@ -21,7 +21,7 @@ from pressextract.rules.agenda.entries import (
     _iso_date,
     _office_participants,
 )
-from pressextract.rules.agenda.prose import prose_steps
+from pressextract.rules.agenda.prose import clause_steps, prose_steps
 from pressextract.rules.programme import (
     _SENT_END,
     _TIME,
@@ -123,6 +123,12 @@ def _label_places(lines, kinds, parsed, grammar) -> list[str]:
             out.append(value.casefold())
     return out
 
+
+# a day of its own in a block's "Zeit:/Termin:" value ("Freitag, 25. Juni", "25.06.")
+_OWN_DAY = re.compile(
+    r"\b\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)|(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+    r"|sonnabend|sonntag)"
+)
 
 _SIDE_NOTE = re.compile(
     r"(?i)(?:[\wäöü]+\s+){0,2}(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:"
@@ -244,6 +250,7 @@ def agenda_of(
 
     entries: list[AgendaEntry] = []
     accepted: list[int] = []  # line index of each entry
+    schedule: list[tuple[AgendaEntry, int, str]] = []  # label blocks without a day: a schedule when 2+
     for i, ln in enumerate(lines):
         kind = kinds[i]
         if kind == "time":
@@ -345,8 +352,6 @@ def agenda_of(
             accepted.append(i)
         elif kind == "label":
             # A Wann:/Datum:/Uhrzeit: block: one entry for the block, placed at its first label line.
-            if not block_entries:
-                continue
             if i > 0 and kinds[i - 1] == "label" and lines[i - 1].para >= ln.para - 1:
                 continue
             block = [i]
@@ -397,22 +402,39 @@ def agenda_of(
                         break
                     k -= 1
             end_line = lines[block[-1]]
-            entries.append(
-                AgendaEntry(
-                    ln.start,
-                    end_line.end,
-                    t,
-                    end_t,
-                    _clean_title(title)[:max_title_chars] if title else None,
-                    rule_id=f"agenda.block.{grammar.labels[parsed[i].group('label').lower()][0]}",
-                )
+            label_id = grammar.labels[parsed[i].group("label").lower()][0]
+            entry = AgendaEntry(
+                ln.start,
+                end_line.end,
+                t,
+                end_t,
+                _clean_title(title)[:max_title_chars] if title else None,
+                rule_id=f"agenda.block.{label_id}",
             )
+            if block_entries:
+                entries.append(entry)
+                accepted.append(i)
+            elif not _OWN_DAY.search(when) and not _dates_in(
+                timexes, ln.start, end_line.end, labels=("DATE",), text=text
+            ):
+                schedule.append((entry, i, label_id))
+
+    # Two or more "Ort:/Zeit:" blocks with a time but no day of their own are one day's schedule ("Uhrzeit: 14 Uhr
+    # … Uhrzeit: ca. 15:45 Uhr"): each block is a step (one block alone is the event's own time and place).
+    if len({e.time for e, _, _ in schedule}) >= 2:
+        for entry, i, label_id in schedule:
+            entry.rule_id = f"agenda.schedule.{label_id}"
+            entries.append(entry)
             accepted.append(i)
+        order = sorted(range(len(entries)), key=lambda n: entries[n].start)
+        entries = [entries[n] for n in order]
+        accepted = [accepted[n] for n in order]
 
     # Programme steps in prose ("Um 11 Uhr folgt eine Podiumsdiskussion"): only where the document has an event
     # and at least two steps in all, so that the one timed sentence of an announcement stays the event's start.
     if prose and events:  # the steps of an event's programme: no event, no programme
         steps: list[tuple[int, object]] = []
+        clauses: list[tuple[int, object]] = []  # steps that only their clock time shows (clause_steps)
         for i, ln in enumerate(lines):
             if (
                 kinds[i] not in ("other", "bullet", "time")
@@ -422,10 +444,31 @@ def agenda_of(
                 continue
             if _SIDE_NOTE.match(ln.text):
                 continue  # "Hinweis: Die Senats-Pressekonferenz findet um 13 Uhr statt." is no programme step
-            for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars, verb_at=verb_at):
+            found = prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars, verb_at=verb_at)
+            for st in found:
                 if not grammar.is_deadline(text[st.start : st.end]):
                     steps.append((i, st))
-        if steps and len(steps) + len(entries) >= 2:
+            for st in clause_steps(text, ln.start, ln.end, max_title_chars=max_title_chars, verb_at=verb_at):
+                if any(f.start <= st.start < f.end or st.start <= f.start < st.end for f in found):
+                    continue  # the sentence is a step of a fixed phrasing already
+                if not grammar.is_deadline(text[st.start : st.end]):
+                    clauses.append((i, st))
+        # a sentence that repeats a programme line's time ("Los geht es um 14:30 Uhr mit …" above
+        # "14:30 Uhr – Warm Up") is the same step told twice; so is a second clause at one time
+        line_times = {e.time for e in entries}
+        steps = [(i, st) for i, st in steps if st.time not in line_times]
+        taken_times = line_times | {st.time for _, st in steps}
+        for i, st in clauses:
+            if st.time not in taken_times:
+                taken_times.add(st.time)
+                steps.append((i, st))
+        # one step after the event's announced start is a programme too: the start and the step are two
+        # times ("Das Fest beginnt um 14 Uhr … Um 15 Uhr eröffnet die Bürgermeisterin …")
+        starts = {ev.start[11:16] for ev in events if ev.start and len(ev.start) >= 16}
+        after_start = (
+            len(steps) == 1 and not entries and any(s < steps[0][1].time for s in starts if steps[0][1].time)
+        )
+        if steps and (len(steps) + len(entries) >= 2 or after_start):
             for i, st in steps:
                 entries.append(
                     AgendaEntry(st.start, st.end, st.time, st.end_time, st.title, rule_id=st.rule_id)
