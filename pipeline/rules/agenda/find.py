@@ -124,6 +124,8 @@ def _label_places(lines, kinds, parsed, grammar) -> list[str]:
     return out
 
 
+_PROSE_SENT_END = re.compile(r"(?<![\d\s])[.!?](?=\s+[A-ZÄÖÜ„])")
+_CLOCK_IN_PROSE = re.compile(r"\b(?:2[0-3]|[01]?\d)(?:[:.][0-5]\d)?\s*Uhr\b")
 # a day of its own in a block's "Zeit:/Termin:" value ("Freitag, 25. Juni", "25.06.")
 _OWN_DAY = re.compile(
     r"\b\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)|(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
@@ -479,10 +481,20 @@ def agenda_of(
             accepted = [accepted[n] for n in order]
 
     # Item extents: continuation lines in the same paragraph, then a bullet list that directly follows.
+    people_end: dict[int, int] = {}  # entry number -> where its participants may still be named
     for n, (entry, i) in enumerate(zip(entries, accepted)):
         nxt = accepted[n + 1] if n + 1 < len(accepted) else len(lines)
         if entry.rule_id.startswith("agenda.prose."):
-            continue  # a prose step is its sentence
+            # a prose step is its sentence; who takes part may follow in the same paragraph, up to the next step
+            # ("Erste Station ist um 14.15 Uhr ein Rundgang … Dort stellt Vorstand Ronald Pofalla … vor.")
+            stop = min(lines[i].end, entries[n + 1].start if n + 1 < len(entries) else len(text))
+            timed = _CLOCK_IN_PROSE.search(text, entry.end, stop)  # another step, found or not: its own people
+            if timed is not None:
+                # up to the end of the last sentence before it ("26. August" is no sentence end)
+                ends = [m.end() for m in _PROSE_SENT_END.finditer(text, entry.end, timed.start())]
+                stop = ends[-1] if ends else entry.end
+            people_end[n] = max(entry.end, stop)
+            continue
         j = i + 1
         end = entry.end
         extra_paras = 0
@@ -624,14 +636,15 @@ def agenda_of(
 
     # Participants: people named inside the entry's extent (its line, continuation lines, bullet list),
     # then people named there only by an office bound to them ("Der Regierende Bürgermeister begrüßt …").
-    for entry in entries:
+    for n, entry in enumerate(entries):
         seen: set[str] = set()
+        p_end = people_end.get(n, entry.end)
         for p in people:
-            if entry.start <= p.start and p.end <= entry.end and p.person_id not in seen:
+            if entry.start <= p.start and p.end <= p_end and p.person_id not in seen:
                 seen.add(p.person_id)
                 entry.participants.append(p.person_id)
                 entry.participant_names.append(p.name)
-        for pid, name in _office_participants(text, entry.start, entry.end, offices):
+        for pid, name in _office_participants(text, entry.start, p_end, offices):
             if pid not in seen:
                 seen.add(pid)
                 entry.participants.append(pid)
