@@ -22,6 +22,7 @@ from pressextract.rules.agenda.entries import (
     _office_participants,
 )
 from pressextract.rules.agenda.prose import clause_steps, prose_steps
+from pressextract.rules.agenda.trailing import trailing_steps
 from pressextract.rules.programme import (
     _SENT_END,
     _TIME,
@@ -421,6 +422,26 @@ def agenda_of(
             ):
                 schedule.append((entry, i, label_id))
 
+    # Programme lines with the time at their end or inside, blocks that end in their day and time
+    trailing = trailing_steps(lines, kinds, skip=set(accepted) | {i for _, i, _ in schedule})
+    for st in trailing:
+        ln = lines[st.line]
+        entries.append(
+            AgendaEntry(
+                ln.start,
+                ln.end,
+                st.time,
+                st.end_time,
+                _clean_title(st.title)[:max_title_chars],
+                rule_id="agenda.line.trailing",
+            )
+        )
+        accepted.append(st.line)
+    if trailing:
+        order = sorted(range(len(entries)), key=lambda n: entries[n].start)
+        entries = [entries[n] for n in order]
+        accepted = [accepted[n] for n in order]
+
     # Two or more "Ort:/Zeit:" blocks with a time but no day of their own are one day's schedule ("Uhrzeit: 14 Uhr
     # … Uhrzeit: ca. 15:45 Uhr"): each block is a step (one block alone is the event's own time and place).
     if len({e.time for e, _, _ in schedule}) >= 2:
@@ -488,7 +509,9 @@ def agenda_of(
             # a prose step is its sentence; who takes part may follow in the same paragraph, up to the next step
             # ("Erste Station ist um 14.15 Uhr ein Rundgang … Dort stellt Vorstand Ronald Pofalla … vor.")
             stop = min(lines[i].end, entries[n + 1].start if n + 1 < len(entries) else len(text))
-            timed = _CLOCK_IN_PROSE.search(text, entry.end, stop)  # another step, found or not: its own people
+            timed = _CLOCK_IN_PROSE.search(
+                text, entry.end, stop
+            )  # another step, found or not: its own people
             if timed is not None:
                 # up to the end of the last sentence before it ("26. August" is no sentence end)
                 ends = [m.end() for m in _PROSE_SENT_END.finditer(text, entry.end, timed.start())]
@@ -543,6 +566,7 @@ def agenda_of(
                 first_line.text.endswith(",")
                 and i + 1 < len(lines)
                 and kinds[i + 1] == "other"
+                and i + 1 not in accepted
                 and lines[i + 1].para == first_line.para
             )
         ):
@@ -615,6 +639,8 @@ def agenda_of(
             own = _dates_in(timexes, ln.start, ln.end) if kind in ("dated", "label") else []
             if kind == "label":
                 own = _dates_in(timexes, entry.start, entry.end)
+            if entry.rule_id == "agenda.line.trailing":
+                own = _dates_in(timexes, ln.start, ln.end, labels=("DATE",), text=text)
             if entry.rule_id.startswith("agenda.prose."):
                 own = _dates_in(
                     timexes, entry.start, entry.end, labels=("DATE",), text=text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressextract.contract import EventRef, TimexRef
+from pressextract.contract import EventRef, PersonRef, TimexRef
 from pressextract.rules.agenda import agenda_of, load_grammar
 from pressextract.rules.agenda.prose import clause_steps
 
@@ -142,4 +142,69 @@ def test_blocks_without_a_day_are_a_schedule(grammar):
     ],
 )
 def test_blocks_that_are_no_schedule(grammar, text):
+    assert agenda_of(text, grammar=grammar) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a demonstration's route: short lines with the time inside, speakers in the paragraph below
+        (
+            (
+                "Demo für bezahlbares Wohnen\n\nBeginn 12 Uhr am Rathausplatz\n\nEs sprechen Anna Beispiel und Tom "
+                "Muster.\n\n13.30 Uhr auf dem Marktplatz\n\nAbschluss um 15 Uhr vor dem Bahnhof"
+            ),
+            [
+                ("12:00", "Beginn am Rathausplatz"),
+                ("13:30", "auf dem Marktplatz"),
+                ("15:00", "Abschluss vor dem Bahnhof"),
+            ],
+        ),
+        # blocks that end in their day and time: the block's first line is the step
+        (
+            (
+                "Museumstag\n\nFührung durch die Sammlung\nEin Rundgang zu den wichtigsten Stücken.\n"
+                "18. Mai 2025, 11 – 12 Uhr\n\nBasteln für Kinder\nFür Familien mit Kindern ab 5.\n18. Mai 2025, 14 Uhr"
+            ),
+            [("11:00", "Führung durch die Sammlung"), ("14:00", "Basteln für Kinder")],
+        ),
+    ],
+)
+def test_lines_with_the_time_inside(grammar, text, expected):
+    rows = agenda_of(text, grammar=grammar)
+    assert [(r.time, r.title) for r in rows] == expected
+    assert all(r.rule_id == "agenda.line.trailing" for r in rows)
+
+
+def test_the_speakers_below_a_route_line_take_part(grammar):
+    text = (
+        "Demo für bezahlbares Wohnen\n\nBeginn 12 Uhr am Rathausplatz\n\nEs sprechen Anna Beispiel und Tom "
+        "Muster.\n\nAbschluss um 15 Uhr vor dem Bahnhof"
+    )
+    people = [
+        PersonRef(text.index("Anna"), text.index("Anna") + 13, "p1", "Anna Beispiel"),
+        PersonRef(text.index("Tom"), text.index("Tom") + 10, "p2", "Tom Muster"),
+    ]
+    rows = agenda_of(text, grammar=grammar, people=people)
+    assert [r.participant_names for r in rows] == [["Anna Beispiel", "Tom Muster"], []]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # opening hours
+        "Galerie Nord\nDi-So 11-18 Uhr\n\nGalerie Süd\nMo-Fr 10-18 Uhr, Sa 12-16 Uhr",
+        "Bürgeramt\nMontag bis Mittwoch 8 Uhr bis 15 Uhr\nDonnerstag 11 Uhr bis 18 Uhr",
+        # separate events, each on a day of its own
+        (
+            "Unsere Termine\n\n3. Mai von 10-14 Uhr auf dem Gartengrundstück\n17. Mai um 15 Uhr am Dorfplatz, "
+            "zur Wanderung"
+        ),
+        # labels with the event's own day and time
+        "Ausstellungseröffnung: 12.06.2025 um 19 Uhr\nFinissage: 20.07.2025 um 15 Uhr",
+        # one line alone is the event's time
+        "Sommerfest\n\nBeginn 15 Uhr im Hof der Schule",
+    ],
+)
+def test_lines_with_a_time_that_are_no_programme(grammar, text):
     assert agenda_of(text, grammar=grammar) == []
