@@ -214,7 +214,8 @@ _ROUTINE = re.compile(
 # how the press gets there and back ("Der Bus fährt um 10.45 Uhr … ab", "gegen 15 Uhr wird der Pressebus …
 # zurückfahren"): logistics around the programme, not one of its steps
 _LOGISTICS = re.compile(
-    r"(?i)\b(?:\w*bus(?:se)?|shuttle\w*|\w*transfer|abfahrt|rückfahrt|akkreditierung\w*|einlass\s+für\s+medien)\b"
+    r"(?i)\b(?:\w*bus(?:se)?|shuttle\w*|\w*transfer|abfahrt|rückfahrt|akkreditierung\w*|einlass\s+für\s+medien"
+    r"|anreis\w*|eintreffend\w*|zug|regionalexpress|RE\s?\d+)\b"
 )
 # a report of what happened: past tense ("Gegen 14 Uhr kam es …", "… wurde … gemeldet")
 _PAST = re.compile(

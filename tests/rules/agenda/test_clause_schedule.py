@@ -58,6 +58,7 @@ def _tx(text, needle, value, label="DATE"):
         ("Gegen 22 Uhr bemerkte eine Anwohnerin den Rauch im Treppenhaus.", []),
         ("Gegen 4 Uhr wurden die Beamten zu einem Streit gerufen.", []),
         ("Der Pressebus fährt um 9.45 Uhr am Roten Rathaus ab.", []),
+        ("Für anreisende Medien wird der um 10.12 Uhr eintreffende RE 7 empfohlen.", []),
         ("Danach geht es um 15 Uhr im Innenhof weiter.", []),
     ],
 )
