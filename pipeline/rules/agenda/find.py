@@ -488,8 +488,13 @@ def agenda_of(
         # one step after the event's announced start is a programme too: the start and the step are two
         # times ("Das Fest beginnt um 14 Uhr … Um 15 Uhr eröffnet die Bürgermeisterin …")
         starts = {ev.start[11:16] for ev in events if ev.start and len(ev.start) >= 16}
+        # ... but not a sentence with a day of its own ("Sie wird am Donnerstag, 31. März, um 18 Uhr eröffnet"):
+        # that is an event's own start
         after_start = (
-            len(steps) == 1 and not entries and any(s < steps[0][1].time for s in starts if steps[0][1].time)
+            len(steps) == 1
+            and not entries
+            and any(s < steps[0][1].time for s in starts if steps[0][1].time)
+            and not _OWN_DAY.search(text[steps[0][1].start : steps[0][1].end])
         )
         if steps and (len(steps) + len(entries) >= 2 or after_start):
             for i, st in steps:

@@ -215,7 +215,7 @@ _ROUTINE = re.compile(
 # zurückfahren"): logistics around the programme, not one of its steps
 _LOGISTICS = re.compile(
     r"(?i)\b(?:\w*bus(?:se)?|shuttle\w*|\w*transfer|abfahrt|rückfahrt|akkreditierung\w*|einlass\s+für\s+medien"
-    r"|anreis\w*|eintreffend\w*|zug|regionalexpress|RE\s?\d+)\b"
+    r"|anreis\w*|eintreffend\w*|zug|regionalexpress|RE\s?\d+|treffpunkt|treffzeit)\b"
 )
 # a report of what happened: past tense ("Gegen 14 Uhr kam es …", "… wurde … gemeldet")
 _PAST = re.compile(

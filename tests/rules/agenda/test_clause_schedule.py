@@ -59,6 +59,7 @@ def _tx(text, needle, value, label="DATE"):
         ("Gegen 4 Uhr wurden die Beamten zu einem Streit gerufen.", []),
         ("Der Pressebus fährt um 9.45 Uhr am Roten Rathaus ab.", []),
         ("Für anreisende Medien wird der um 10.12 Uhr eintreffende RE 7 empfohlen.", []),
+        ("Treffpunkt ist um 9.45 Uhr am Eingang des Parks.", []),
         ("Danach geht es um 15 Uhr im Innenhof weiter.", []),
     ],
 )
@@ -99,6 +100,15 @@ def test_one_step_after_the_event_start_is_a_programme(grammar):
     ev = [EventRef(0, (text.index("Das Kinderfest"),), "2025-05-03T14:00", "2025-05-03T19:00")]
     rows = agenda_of(text, grammar=grammar, events=ev, timexes=[_tx(text, "3. Mai 2025", "2025-05-03")])
     assert [(r.time, r.date) for r in rows] == [("15:00", "2025-05-03")]
+
+
+def test_one_step_with_a_day_of_its_own_is_the_event_start(grammar):
+    text = (
+        "Ausstellung im Rathaus\n\nDie Ausstellung ist ab 10 Uhr geöffnet. Sie wird am Freitag, 4. April 2025, "
+        "um 18 Uhr eröffnet."
+    )
+    ev = [EventRef(0, (text.index("Die Ausstellung"),), "2025-04-04T10:00", None)]
+    assert agenda_of(text, grammar=grammar, events=ev) == []
 
 
 def test_a_clause_that_repeats_a_programme_line_is_no_second_step(grammar):
@@ -180,14 +190,15 @@ def test_lines_with_the_time_inside(grammar, text, expected):
 def test_the_speakers_below_a_route_line_take_part(grammar):
     text = (
         "Demo für bezahlbares Wohnen\n\nBeginn 12 Uhr am Rathausplatz\n\nEs sprechen Anna Beispiel und Tom "
-        "Muster.\n\nAbschluss um 15 Uhr vor dem Bahnhof"
+        "Muster.\n\nAbschluss um 15 Uhr vor dem Bahnhof\n\nStatements von Eva Probe (Mieterverein).\n\n"
+        "Weitere Informationen gibt Jan Kontakt unter Telefon 030 123."
     )
     people = [
-        PersonRef(text.index("Anna"), text.index("Anna") + 13, "p1", "Anna Beispiel"),
-        PersonRef(text.index("Tom"), text.index("Tom") + 10, "p2", "Tom Muster"),
+        PersonRef(text.index(n), text.index(n) + len(n), f"p{k}", n)
+        for k, n in enumerate(["Anna Beispiel", "Tom Muster", "Eva Probe", "Jan Kontakt"])
     ]
     rows = agenda_of(text, grammar=grammar, people=people)
-    assert [r.participant_names for r in rows] == [["Anna Beispiel", "Tom Muster"], []]
+    assert [r.participant_names for r in rows] == [["Anna Beispiel", "Tom Muster"], ["Eva Probe"]]
 
 
 @pytest.mark.parametrize(
