@@ -428,7 +428,7 @@ def agenda_of(
         ln = lines[st.line]
         entries.append(
             AgendaEntry(
-                ln.start,
+                lines[st.first].start,  # a block's step: its people are named in the block
                 ln.end,
                 st.time,
                 st.end_time,

@@ -42,6 +42,7 @@ _SENTENCE = re.compile(r"[.!?]['\"“”«»)]*\s*$")
 @dataclass(frozen=True, slots=True)
 class TrailingStep:
     line: int  # index into the lines
+    first: int  # the step's first line: the block's title line where the block ends in its day and time
     time: str
     end_time: str | None
     title: str
@@ -73,6 +74,7 @@ def trailing_steps(
         if len(clocks) != 1:
             continue
         m = clocks[0]
+        first = i
         if _WEEKDAYS.search(text):
             continue  # "Mo-Fr 9-13 Uhr", "Montag bis Mittwoch 8 Uhr": opening hours
         before = re.sub(r"\s+", " ", _DAY_PHRASE.sub(" ", text[: m.start()])).strip(" ,;–-")
@@ -91,6 +93,7 @@ def trailing_steps(
             if not above or (below and len(above) != 1):
                 continue  # inside a block, neither its end nor right under its title: no step of its own
             title = lines[above[-1]].text.strip()
+            first = above[-1]
             if _CLOCK.search(title) or re.search(r"\d{1,2}\.\d{1,2}\.", title):
                 continue  # the line above is itself a date or time: a list of days, not a titled block
         if len(title) < 3 or not (_NAMED.match(title) or re.match(r"(?:auf|am|im|vor|in)\s", title)):
@@ -98,7 +101,9 @@ def trailing_steps(
         day = _DAY_KEY.search(text[: m.start()])
         days[i] = re.sub(r"\W+", "", day.group().casefold()) if day else None
         out.append(
-            TrailingStep(i, _hhmm(m.group("h"), m.group("m")), _hhmm(m.group("h2"), m.group("m2")), title)
+            TrailingStep(
+                i, first, _hhmm(m.group("h"), m.group("m")), _hhmm(m.group("h2"), m.group("m2")), title
+            )
         )
     if len({d for d in days.values() if d}) > 1:
         # lines on different days of their own are separate events ("1. Mai von 10-14 Uhr auf dem Grundstück",
