@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from pressextract.contract import EventRef, OfficeRef, PersonRef, TimexRef
@@ -179,6 +180,10 @@ def agenda_of(
     parsed: list[object] = []
     for ln in lines:
         tl = parse_time_line(ln.text, grammar=grammar)
+        bm = grammar.bullet.match(ln.text) if tl is None else None
+        if bm is not None and (tl := parse_time_line(ln.text[bm.end() :], grammar=grammar)) is not None:
+            # "• 16 Uhr: Konzert …", "— 18 Uhr: Band": a programme line in a bulleted list
+            tl = replace(tl, title_offset=tl.title_offset + bm.end())
         if tl is not None:
             kinds.append("time")
             parsed.append(tl)

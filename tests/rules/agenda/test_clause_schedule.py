@@ -220,3 +220,36 @@ def test_the_speakers_below_a_route_line_take_part(grammar):
 )
 def test_lines_with_a_time_that_are_no_programme(grammar, text):
     assert agenda_of(text, grammar=grammar) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            (
+                "Kiezfest am Sonntag\n\n• 15 Uhr: Trommelgruppe der Musikschule\n• 15:45 Uhr: Grußwort der "
+                "Bezirksbürgermeisterin\n• 16 Uhr: Puppentheater für Kinder"
+            ),
+            [
+                ("15:00", "Trommelgruppe der Musikschule"),
+                ("15:45", "Grußwort der Bezirksbürgermeisterin"),
+                ("16:00", "Puppentheater für Kinder"),
+            ],
+        ),
+        (
+            "Konzerte im Park\n\n— 18 Uhr: Anna Beispiel Trio\n— 19 Uhr: Tom Muster und Band",
+            [("18:00", "Anna Beispiel Trio"), ("19:00", "Tom Muster und Band")],
+        ),
+        # a bulleted report of an incident is no programme
+        (
+            (
+                "Brände in der Nacht\n\n- gegen 1 Uhr brannte ein Müllcontainer in der Beispielstraße\n"
+                "- um 2 Uhr wurde ein Brand in einem Keller gemeldet"
+            ),
+            [],
+        ),
+    ],
+)
+def test_bulleted_programme_lines(grammar, text, expected):
+    rows = agenda_of(text, grammar=grammar)
+    assert [(r.time, r.title) for r in rows] == expected
