@@ -60,7 +60,7 @@ _NOT_ENTRY_PARAGRAPH = re.compile(
 # ("Im Rahmen der Eröffnungsveranstaltung diskutiert … mit Prof. Dr. Jutta Allmendinger, …").
 _PANEL_CUE = re.compile(
     r"\b(?:diskutier\w*|Diskussion\w*|Podium\w*|Panel\w*|moderier\w*|Moderation|Gespräch\w*|"
-    r"Gäste|Gast|Referent\w*|Redner\w*|spricht|sprechen|Impuls\w*|Teilnehmende[nr]?|teil:)"
+    r"Gäste|Gast|Referent\w*|Redner\w*|spricht|sprechen|Impuls\w*|Teilnehmende[nr]?|teil:|Statements?|Grußworte?)"
 )
 
 

@@ -7,9 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from pressextract.contract import EventRef, OfficeRef, PersonRef, TimexRef
+from pressextract.rules.agenda.acts import (
+    _STARTS_NAMED,
+    _STARTS_NAMED_UPPER,
+    _act_entries,
+    _is_place,
+    _label_places,
+    _split_acts,
+)
 from pressextract.rules.agenda.entries import (
     _PANEL_CUE,
     AgendaEntry,
@@ -21,7 +30,8 @@ from pressextract.rules.agenda.entries import (
     _iso_date,
     _office_participants,
 )
-from pressextract.rules.agenda.prose import prose_steps
+from pressextract.rules.agenda.prose import clause_steps, prose_steps
+from pressextract.rules.agenda.trailing import trailing_steps
 from pressextract.rules.programme import (
     _SENT_END,
     _TIME,
@@ -48,81 +58,14 @@ _PAST_START = re.compile(
     r"(?:kam|kamen|war|waren|wurde|wurden|gab|ging|gingen|fand|fanden|hatte|hatten|stand|standen|traf|trafen"
     r"|ereignete|bemerkte|meldete|stellte|stellten|fuhr|fuhren|hielt|hielten)\b"
 )
-# a title that names something: a letter, a digit or a quotation first, not "(Einlass um 17.30 Uhr)" or "*"
-_STARTS_NAMED_UPPER = re.compile(r"[A-ZÄÖÜ0-9„\"»']")
-# the next act's time inside a programme line, after a comma or semicolon ("…, 17:00 Band B")
-_INLINE_TIME = re.compile(
-    r"(?:[,;]|(?<=\S)\s+[A-ZÄÖÜ][A-ZÄÖÜß-]{2,30}(?:\s+[A-ZÄÖÜ][A-ZÄÖÜß-]+)*:)\s+"  # "…, 17:00" or "… BÜHNE: 17:00"
-    r"(?P<h>2[0-3]|[01]?\d)[:.](?P<m>[0-5]\d)(?:\s*Uhr)?"
-    r"(?:\s*[-–]\s*(?P<h2>2[0-3]|[01]?\d)[:.](?P<m2>[0-5]\d)(?:\s*Uhr)?)?\s+(?=(?P<rest>\S))"
+
+_PROSE_SENT_END = re.compile(r"(?<![\d\s])[.!?](?=\s+[A-ZÄÖÜ„])")
+_CLOCK_IN_PROSE = re.compile(r"\b(?:2[0-3]|[01]?\d)(?:[:.][0-5]\d)?\s*Uhr\b")
+# a day of its own in a block's "Zeit:/Termin:" value ("Freitag, 25. Juni", "25.06.")
+_OWN_DAY = re.compile(
+    r"\b\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)|(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+    r"|sonnabend|sonntag)"
 )
-
-
-def _split_acts(
-    text: str, start: int, title_start: int, end: int, time: str | None, end_time: str | None
-) -> list[tuple[int, int, str | None, str | None, str]]:
-    """(start, end, time, end_time, title) of each act on one programme line.
-
-    Example: "16:00 Band A (pop), 17:00 Band B" -> [(…, "16:00", None, "Band A (pop)"), (…, "17:00", None, "Band B")].
-    """
-    out = []
-    seg_start, seg_title, seg_time, seg_end_time = start, title_start, time, end_time
-    for c in _INLINE_TIME.finditer(text, title_start, end):
-        if not _STARTS_NAMED_UPPER.match(c.group("rest")) or c.start() <= seg_title:
-            continue
-        out.append((seg_start, c.start(), seg_time, seg_end_time, text[seg_title : c.start()].rstrip(" ,;")))
-        seg_start, seg_title = c.start("h"), c.start("rest")
-        seg_time = _hhmm(c.group("h"), c.group("m"))
-        seg_end_time = _hhmm(c.group("h2"), c.group("m2")) if c.group("h2") else None
-    out.append((seg_start, end, seg_time, seg_end_time, text[seg_title:end].rstrip(" ,;") if out else ""))
-    return out
-
-
-_STARTS_NAMED = re.compile(r"[\w„\"»']")
-# a place: an address ("Rudower Straße 37", "12557 Berlin") or a phrase that begins with a preposition of place
-_PLACE = re.compile(
-    r"\b\d{5}\b|[A-ZÄÖÜ][\wäöüß-]*(?:straße|str\.|platz|allee|weg|damm|ufer|ring|gasse|chaussee|promenade)\s+\d"
-    r"|^(?:im|in\s+der|in\s+dem|am|auf\s+dem|auf\s+der|vor\s+dem|vor\s+der)\s+[A-ZÄÖÜ„]"
-)
-
-
-def _act_entries(acts, rule_id: str, max_title_chars: int) -> list[AgendaEntry]:
-    """One entry per act (start, end, time, end time, title) of a programme line."""
-    return [
-        AgendaEntry(
-            start, end, time, end_time, _clean_title(title)[:max_title_chars] or None, rule_id=rule_id
-        )
-        for start, end, time, end_time, title in acts
-    ]
-
-
-def _is_place(title: str, places: Sequence[str]) -> bool:
-    """A title that is only the place of the event. Example: "Campus Kiezspindel, Rudower Straße 37" -> True."""
-    t = title.strip(" .,;")
-    if not t:
-        return False
-    if _PLACE.search(t):
-        return True
-    low = t.casefold()
-    return any(low == p or (len(low) >= 8 and low in p) for p in places)
-
-
-def _label_places(lines, kinds, parsed, grammar) -> list[str]:
-    """The places a release names in its "Wo:/Ort:" labels (the value, or the line under an empty label)."""
-    out = []
-    for i, k in enumerate(kinds):
-        if k != "label":
-            continue
-        lab = parsed[i]
-        if grammar.labels[lab.group("label").lower()][1] != "place":
-            continue
-        value = lab.group("value").strip()
-        if not value and i + 1 < len(lines) and kinds[i + 1] == "other":
-            value = lines[i + 1].text
-        if value:
-            out.append(value.casefold())
-    return out
-
 
 _SIDE_NOTE = re.compile(
     r"(?i)(?:[\wäöü]+\s+){0,2}(?:hinweis|hinweise|bitte beachten|achtung|p\.?\s?s\.?|zur info|übrigens)\s*:"
@@ -170,6 +113,10 @@ def agenda_of(
     parsed: list[object] = []
     for ln in lines:
         tl = parse_time_line(ln.text, grammar=grammar)
+        bm = grammar.bullet.match(ln.text) if tl is None else None
+        if bm is not None and (tl := parse_time_line(ln.text[bm.end() :], grammar=grammar)) is not None:
+            # "• 16 Uhr: Konzert …", "— 18 Uhr: Band": a programme line in a bulleted list
+            tl = replace(tl, title_offset=tl.title_offset + bm.end())
         if tl is not None:
             kinds.append("time")
             parsed.append(tl)
@@ -244,6 +191,7 @@ def agenda_of(
 
     entries: list[AgendaEntry] = []
     accepted: list[int] = []  # line index of each entry
+    schedule: list[tuple[AgendaEntry, int, str]] = []  # label blocks without a day: a schedule when 2+
     for i, ln in enumerate(lines):
         kind = kinds[i]
         if kind == "time":
@@ -345,8 +293,6 @@ def agenda_of(
             accepted.append(i)
         elif kind == "label":
             # A Wann:/Datum:/Uhrzeit: block: one entry for the block, placed at its first label line.
-            if not block_entries:
-                continue
             if i > 0 and kinds[i - 1] == "label" and lines[i - 1].para >= ln.para - 1:
                 continue
             block = [i]
@@ -397,22 +343,59 @@ def agenda_of(
                         break
                     k -= 1
             end_line = lines[block[-1]]
-            entries.append(
-                AgendaEntry(
-                    ln.start,
-                    end_line.end,
-                    t,
-                    end_t,
-                    _clean_title(title)[:max_title_chars] if title else None,
-                    rule_id=f"agenda.block.{grammar.labels[parsed[i].group('label').lower()][0]}",
-                )
+            label_id = grammar.labels[parsed[i].group("label").lower()][0]
+            entry = AgendaEntry(
+                ln.start,
+                end_line.end,
+                t,
+                end_t,
+                _clean_title(title)[:max_title_chars] if title else None,
+                rule_id=f"agenda.block.{label_id}",
             )
+            if block_entries:
+                entries.append(entry)
+                accepted.append(i)
+            elif not _OWN_DAY.search(when) and not _dates_in(
+                timexes, ln.start, end_line.end, labels=("DATE",), text=text
+            ):
+                schedule.append((entry, i, label_id))
+
+    # Programme lines with the time at their end or inside, blocks that end in their day and time
+    trailing = trailing_steps(lines, kinds, skip=set(accepted) | {i for _, i, _ in schedule})
+    for st in trailing:
+        ln = lines[st.line]
+        entries.append(
+            AgendaEntry(
+                lines[st.first].start,  # a block's step: its people are named in the block
+                ln.end,
+                st.time,
+                st.end_time,
+                _clean_title(st.title)[:max_title_chars],
+                rule_id="agenda.line.trailing",
+            )
+        )
+        accepted.append(st.line)
+    if trailing:
+        order = sorted(range(len(entries)), key=lambda n: entries[n].start)
+        entries = [entries[n] for n in order]
+        accepted = [accepted[n] for n in order]
+
+    # Two or more "Ort:/Zeit:" blocks with a time but no day of their own are one day's schedule ("Uhrzeit: 14 Uhr
+    # … Uhrzeit: ca. 15:45 Uhr"): each block is a step (one block alone is the event's own time and place).
+    if len({e.time for e, _, _ in schedule}) >= 2:
+        for entry, i, label_id in schedule:
+            entry.rule_id = f"agenda.schedule.{label_id}"
+            entries.append(entry)
             accepted.append(i)
+        order = sorted(range(len(entries)), key=lambda n: entries[n].start)
+        entries = [entries[n] for n in order]
+        accepted = [accepted[n] for n in order]
 
     # Programme steps in prose ("Um 11 Uhr folgt eine Podiumsdiskussion"): only where the document has an event
     # and at least two steps in all, so that the one timed sentence of an announcement stays the event's start.
     if prose and events:  # the steps of an event's programme: no event, no programme
         steps: list[tuple[int, object]] = []
+        clauses: list[tuple[int, object]] = []  # steps that only their clock time shows (clause_steps)
         for i, ln in enumerate(lines):
             if (
                 kinds[i] not in ("other", "bullet", "time")
@@ -422,10 +405,36 @@ def agenda_of(
                 continue
             if _SIDE_NOTE.match(ln.text):
                 continue  # "Hinweis: Die Senats-Pressekonferenz findet um 13 Uhr statt." is no programme step
-            for st in prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars, verb_at=verb_at):
+            found = prose_steps(text, ln.start, ln.end, max_title_chars=max_title_chars, verb_at=verb_at)
+            for st in found:
                 if not grammar.is_deadline(text[st.start : st.end]):
                     steps.append((i, st))
-        if steps and len(steps) + len(entries) >= 2:
+            for st in clause_steps(text, ln.start, ln.end, max_title_chars=max_title_chars, verb_at=verb_at):
+                if any(f.start <= st.start < f.end or st.start <= f.start < st.end for f in found):
+                    continue  # the sentence is a step of a fixed phrasing already
+                if not grammar.is_deadline(text[st.start : st.end]):
+                    clauses.append((i, st))
+        # a sentence that repeats a programme line's time ("Los geht es um 14:30 Uhr mit …" above
+        # "14:30 Uhr – Warm Up") is the same step told twice; so is a second clause at one time
+        line_times = {e.time for e in entries}
+        steps = [(i, st) for i, st in steps if st.time not in line_times]
+        taken_times = line_times | {st.time for _, st in steps}
+        for i, st in clauses:
+            if st.time not in taken_times:
+                taken_times.add(st.time)
+                steps.append((i, st))
+        # one step after the event's announced start is a programme too: the start and the step are two
+        # times ("Das Fest beginnt um 14 Uhr … Um 15 Uhr eröffnet die Bürgermeisterin …")
+        starts = {ev.start[11:16] for ev in events if ev.start and len(ev.start) >= 16}
+        # ... but not a sentence with a day of its own ("Sie wird am Donnerstag, 31. März, um 18 Uhr eröffnet"):
+        # that is an event's own start
+        after_start = (
+            len(steps) == 1
+            and not entries
+            and any(s < steps[0][1].time for s in starts if steps[0][1].time)
+            and not _OWN_DAY.search(text[steps[0][1].start : steps[0][1].end])
+        )
+        if steps and (len(steps) + len(entries) >= 2 or after_start):
             for i, st in steps:
                 entries.append(
                     AgendaEntry(st.start, st.end, st.time, st.end_time, st.title, rule_id=st.rule_id)
@@ -436,10 +445,22 @@ def agenda_of(
             accepted = [accepted[n] for n in order]
 
     # Item extents: continuation lines in the same paragraph, then a bullet list that directly follows.
+    people_end: dict[int, int] = {}  # entry number -> where its participants may still be named
     for n, (entry, i) in enumerate(zip(entries, accepted)):
         nxt = accepted[n + 1] if n + 1 < len(accepted) else len(lines)
         if entry.rule_id.startswith("agenda.prose."):
-            continue  # a prose step is its sentence
+            # a prose step is its sentence; who takes part may follow in the same paragraph, up to the next step
+            # ("Erste Station ist um 14.15 Uhr ein Rundgang … Dort stellt Vorstand Ronald Pofalla … vor.")
+            stop = min(lines[i].end, entries[n + 1].start if n + 1 < len(entries) else len(text))
+            timed = _CLOCK_IN_PROSE.search(
+                text, entry.end, stop
+            )  # another step, found or not: its own people
+            if timed is not None:
+                # up to the end of the last sentence before it ("26. August" is no sentence end)
+                ends = [m.end() for m in _PROSE_SENT_END.finditer(text, entry.end, timed.start())]
+                stop = ends[-1] if ends else entry.end
+            people_end[n] = max(entry.end, stop)
+            continue
         j = i + 1
         end = entry.end
         extra_paras = 0
@@ -488,6 +509,7 @@ def agenda_of(
                 first_line.text.endswith(",")
                 and i + 1 < len(lines)
                 and kinds[i + 1] == "other"
+                and i + 1 not in accepted
                 and lines[i + 1].para == first_line.para
             )
         ):
@@ -560,6 +582,8 @@ def agenda_of(
             own = _dates_in(timexes, ln.start, ln.end) if kind in ("dated", "label") else []
             if kind == "label":
                 own = _dates_in(timexes, entry.start, entry.end)
+            if entry.rule_id == "agenda.line.trailing":
+                own = _dates_in(timexes, ln.start, ln.end, labels=("DATE",), text=text)
             if entry.rule_id.startswith("agenda.prose."):
                 own = _dates_in(
                     timexes, entry.start, entry.end, labels=("DATE",), text=text
@@ -581,14 +605,15 @@ def agenda_of(
 
     # Participants: people named inside the entry's extent (its line, continuation lines, bullet list),
     # then people named there only by an office bound to them ("Der Regierende Bürgermeister begrüßt …").
-    for entry in entries:
+    for n, entry in enumerate(entries):
         seen: set[str] = set()
+        p_end = people_end.get(n, entry.end)
         for p in people:
-            if entry.start <= p.start and p.end <= entry.end and p.person_id not in seen:
+            if entry.start <= p.start and p.end <= p_end and p.person_id not in seen:
                 seen.add(p.person_id)
                 entry.participants.append(p.person_id)
                 entry.participant_names.append(p.name)
-        for pid, name in _office_participants(text, entry.start, entry.end, offices):
+        for pid, name in _office_participants(text, entry.start, p_end, offices):
             if pid not in seen:
                 seen.add(pid)
                 entry.participants.append(pid)

@@ -18,7 +18,7 @@ from pathlib import Path
 from pressextract.resources.loader import ResourceError, compile_regex, data_lines
 from pressextract.rules.programme import RESOURCES
 
-_KINDS = ("after", "before")
+_KINDS = ("after", "before", "clause")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +44,11 @@ def load_prose_patterns(resources: Path = RESOURCES) -> tuple[tuple[str, str, re
         if not row.get("id") or row.get("kind") not in _KINDS:
             raise ResourceError(f"agenda_prose.jsonl:{no}: needs an id and a kind in {_KINDS}")
         rx = compile_regex(row["pattern"], where=f"agenda_prose.jsonl:{no}")
-        if not {"h", "title"} <= set(rx.groupindex):
-            raise ResourceError(f"agenda_prose.jsonl:{no}: a pattern needs groups 'h' and 'title'")
+        needs = {"h"} if row["kind"] == "clause" else {"h", "title"}
+        if not needs <= set(rx.groupindex):
+            raise ResourceError(
+                f"agenda_prose.jsonl:{no}: a {row['kind']} pattern needs groups {sorted(needs)}"
+            )
         verb_first = row.get("verb_first", False)
         if not isinstance(verb_first, bool):
             raise ResourceError(f"agenda_prose.jsonl:{no}: verb_first must be true or false")
@@ -161,6 +164,8 @@ def prose_steps(
         has_uhr = "Uhr" in sent
         has_paren_time = "(" in sent and _PAREN_TIME.search(sent) is not None
         for rid, kind, rx, verb_first in load_prose_patterns():
+            if kind == "clause":
+                continue  # clause_steps: only inside a programme that other steps already show
             if not (has_paren_time if kind == "before" else has_uhr):
                 continue  # the pattern cannot match: spare the scan ("before" patterns end at "(… Uhr)")
             for m in rx.finditer(sent):
@@ -192,3 +197,150 @@ def prose_steps(
                 out.append(ProseStep(s0, sm.end(), t, t2, title[:max_title_chars], rid))
     out.sort(key=lambda s: s.start)
     return out
+
+
+# a clause step names no day of its own: a sentence with a date or weekday is an event's own start
+# ("Am Mittwoch, 21. September, um 18 Uhr stellt das Museum … vor"), not a step of the programme around it
+_OWN_DAY = re.compile(
+    r"\b\d{1,2}\.\s*(?:\d{1,2}\.|(?:Jan|Feb|März|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*)"
+    r"|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|morgen|heute)\b"
+)
+# a routine, opening or office hours, a deadline, a time that only measures: no programme step
+_ROUTINE = re.compile(
+    r"(?i)\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonnabends|sonntags|täglich|werktags"
+    r"|wochentags|jeweils|geöffnet|erreichbar|öffnungszeit\w*|sprechstunde\w*|sprechzeit\w*|wie\s+gewohnt"
+    r"|wie\s+üblich|regulär\w*|spätestens|frist|anmeld\w*|bis\s+zum|dauer\w*|jede[nrs]?|immer|stündlich)\b"
+)
+# how the press gets there and back ("Der Bus fährt um 10.45 Uhr … ab", "gegen 15 Uhr wird der Pressebus …
+# zurückfahren"): logistics around the programme, not one of its steps
+_LOGISTICS = re.compile(
+    r"(?i)\b(?:\w*bus(?:se)?|shuttle\w*|\w*transfer|abfahrt|rückfahrt|akkreditierung\w*|einlass\s+für\s+medien"
+    r"|anreis\w*|eintreffend\w*|zug|regionalexpress|RE\s?\d+|treffpunkt|treffzeit)\b"
+)
+# a report of what happened: past tense ("Gegen 14 Uhr kam es …", "… wurde … gemeldet")
+_PAST = re.compile(
+    r"\b(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab|ging|gingen|fand|fanden|stand|standen|traf|trafen"
+    r"|ereignete|bemerkte\w*|meldete\w*|stellte\w*|fuhr|fuhren|hielt|hielten|sah|sahen|rief|riefen|lief|liefen"
+    r"|befuhr|verletzte\w*|flüchtete\w*|entwendete\w*|beschädigte\w*|gerieten?|bog|prallte\w*)\b"
+)
+
+
+def clause_steps(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    max_title_chars: int = 300,
+    verb_at: Callable[[int], bool | None] | None = None,
+) -> list[ProseStep]:
+    """Programme steps in prose that no fixed phrasing catches: a present-tense sentence placed at a clock time.
+
+    Asked for only inside a programme (agenda_of keeps them where the release has two steps or more): the
+    sentence is the step, the time phrase is cut from its title; one with a date of its own, a routine, a
+    deadline or a past-tense verb is none.
+    Example: "Gegen 13.00 Uhr trägt sich der Senat in das Gästebuch des Bezirks ein." -> [ProseStep(…, "13:00",
+    None, "Trägt sich der Senat in das Gästebuch des Bezirks ein", "agenda.prose.clause")];
+    "Gegen 22 Uhr bemerkte ein Zeuge den Brand." -> [].
+    """
+    end = len(text) if end is None else end
+    out: list[ProseStep] = []
+    if text.find("Uhr", start, end) < 0 and text.find("UHR", start, end) < 0:
+        return out
+    clauses = [(rid, rx) for rid, kind, rx, _ in load_prose_patterns() if kind == "clause"]
+    for sm in _SENT.finditer(text, start, end):
+        lead = len(sm.group()) - len(sm.group().lstrip())
+        sent = sm.group()[lead:]
+        s0 = sm.start() + lead
+        if any(rx.search(sent) for rx in (_OWN_DAY, _ROUTINE, _PAST, _LOGISTICS)):
+            continue
+        if verb_at is not None and not re.search(
+            r"\b[A-ZÄÖÜ]{4,}\b", sent
+        ):  # capitals: the parse is no guide
+            words = [s0 + w.start() for w in re.finditer(r"(?<![\w-])[A-Za-zÄÖÜäöüß]\w+", sent)]
+            verdicts = [verb_at(o) for o in words]
+            if verdicts and all(v is not None for v in verdicts) and not any(verdicts):
+                continue  # the parse sees no finite present-tense verb: a heading or a fragment
+        for rid, rx in clauses:
+            hits = list(rx.finditer(sent))
+            if not hits:
+                continue
+            for n, m in enumerate(hits):
+                # the clause of this time: from the previous time's clause to the next time's
+                lo = 0 if n == 0 else _clause_start(sent, hits[n - 1].end(), m.start())
+                hi = len(sent) if n + 1 == len(hits) else _clause_start(sent, m.end(), hits[n + 1].start())
+                part = sent[lo:hi]
+                title = _clause_title(part[: m.start() - lo] + " " + part[m.end() - lo :])
+                if len(title.split()) < 2 or not _names_a_step(title):
+                    continue  # "Danach findet um 15 Uhr im Innenhof statt": a place, no step
+                t = _hhmm(m.group("h"), m.groupdict().get("m"))
+                t2 = _hhmm(m.group("h2"), m.groupdict().get("m2")) if m.groupdict().get("h2") else None
+                out.append(
+                    ProseStep(
+                        s0 + lo,
+                        s0 + hi if n + 1 < len(hits) else sm.end(),
+                        t,
+                        t2,
+                        title[:max_title_chars],
+                        rid,
+                    )
+                )
+            break
+    return out
+
+
+def _clause_start(sent: str, lo: int, hi: int) -> int:
+    """Where the clause of the next time begins: the last comma or semicolon between two times (else `hi`)."""
+    cut = max(sent.rfind(",", lo, hi), sent.rfind(";", lo, hi))
+    return cut + 1 if cut >= 0 else hi
+
+
+def _clause_title(raw: str) -> str:
+    """The sentence without its time phrase, its bullet and the trailing period, first letter upper-case."""
+    t = re.sub(r"\s+", " ", raw).strip()
+    t = re.sub(r"^[-–•*]\s*", "", t)
+    t = re.sub(r"\s*\((?:Wort-?|Bild-?|Wort-Bild-)?Termin\)", "", t)
+    t = re.sub(r"\s+([,.;:])", r"\1", t).strip(" ,;:.–-")
+    t = re.sub(r"^(?:[–-]\s*)?(?:nach\s+[^–]{0,40}\s–\s*)", "", t)
+    return t[:1].upper() + t[1:] if t else t
+
+
+_PLACE_PREP = frozenset(
+    [
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "vor",
+        "bei",
+        "beim",
+        "unter",
+        "hinter",
+        "neben",
+        "ins",
+        "zum",
+        "zur",
+        "nach",
+        "über",
+    ]
+)
+_ARTICLES = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer"])
+_PRONOUNS = frozenset(["Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer"])
+
+
+def _names_a_step(title: str) -> bool:
+    """Whether the clause names something other than a place: a noun not governed by a preposition of place.
+
+    Example: "Trägt sich der Senat in das Gästebuch ein" -> True; "Danach findet im Innenhof statt" -> False.
+    """
+    words = re.findall(r"[\wÄÖÜäöüß-]+", title)
+    for k in range(1, len(words)):
+        w = words[k]
+        if not w[:1].isupper() or w in _PRONOUNS:
+            continue
+        prev = words[k - 1].lower()
+        if prev in _ARTICLES and k >= 2:
+            prev = words[k - 2].lower()
+        if prev not in _PLACE_PREP:
+            return True
+    return False
