@@ -111,6 +111,7 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
     if state == "Berlin":
         statements = _districts_from_text(statements, text)
     statements = _municipalities_from_text(statements, text)
+    statements = _committees_from_text(statements, text)
     if publisher and not where["public"]:
         statements = [_of_our_organisation(st, publisher, text) for st in statements]
     return merge_statements(fill_from_document(statements))
@@ -272,3 +273,32 @@ def _of_parliament(st: Statement, parliament: tuple[str | None, str]) -> Stateme
         level=parliament[1],
         rule_id=st.rule_id + ":publisher.parliament",
     )
+
+
+# a parliament's committee: the offices in it ("Berichterstatter des Ausschusses für X", "Obmann im Ausschuss für
+# Y") are the parliament's that the release names, where it names one only
+_COMMITTEE = re.compile(r"^(?:Ausschuss|Ausschusses|Unterausschuss|Unterausschusses)\b")
+_PARLIAMENTS = (
+    (re.compile(r"\bEurop(?:äischen|äisches|a)[ -]?[Pp]arlament|\bEU-Parlament"), ("EU", "eu")),
+    (re.compile(r"\bBundestag"), ("Bund", "bund")),
+    (re.compile(r"\bAbgeordnetenhaus"), ("Berlin", "land")),
+    (re.compile(r"\bLandtag|\bBürgerschaft\b"), (None, "land")),
+)
+
+
+def _committees_from_text(statements: list[Statement], text: str) -> list[Statement]:
+    """An office in a committee without a level takes the one parliament the release names.
+    Example: "Patrick Muster, der Berichterstatter des Ausschusses für bürgerliche Freiheiten" in a release
+    about a hearing "vor dem Europäischen Parlament" -> EU, eu."""
+    if not any(_COMMITTEE.match(st.organization or "") and st.level in (None, "other") for st in statements):
+        return statements
+    named = {place for rx, place in _PARLIAMENTS if rx.search(text)}
+    if len(named) != 1:
+        return statements
+    ((jur, level),) = named
+    return [
+        replace_statement(st, jurisdiction=jur, level=level, rule_id=st.rule_id + ":document.parliament")
+        if _COMMITTEE.match(st.organization or "") and st.level in (None, "other")
+        else st
+        for st in statements
+    ]

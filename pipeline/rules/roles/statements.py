@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pressextract.contract import PersonRef
 from pressextract.resources.loader import word_set
-from pressextract.rules.common import PARTY_TOKEN, Tok, people_lexicon, tokenize
+from pressextract.rules.common import PARTY_TOKEN, Tok, is_institution_word, people_lexicon, tokenize
 from pressextract.rules.roles.lines import alone_on_line, line_break, line_ends
 from pressextract.rules.roles.offices import find_office_heads
 from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
@@ -366,11 +366,14 @@ def find_statements(
             and (
                 end >= len(toks)
                 or toks[end].norm in (",", ":", ")", *_OPEN_QUOTES)
+                or (toks[end].norm == "." and (end + 1 >= len(toks) or toks[end + 1].is_cap))
+                or _remit_to_clause_end(toks, end, name_starts)
                 or line_break(text, toks, end, offset)
             )
             and not _next_name_follows(toks, end, name_starts)
         ):
-            # "Dr. Heinrich Muster, der Vorsitzende des Vereins …, ist zufrieden": an apposition with its article;
+            # "Dr. Heinrich Muster, der Vorsitzende des Vereins …, ist zufrieden" (or "…" and the sentence's
+            # period): an apposition with its article;
             # not in a list "…, Regine Muster, der Geschäftsführer der X GmbH, Christoph Probe," (his office)
             emit(p, k + 2, "role.name_article_office")
             continue
@@ -403,6 +406,10 @@ def find_statements(
                 for i in range(n_before, len(out)):
                     if out[i].level == "other" and out[i].organization is None:
                         out[i] = replace_statement(out[i], organization=seg)
+                continue
+        if (st := _relative_lead(text, toks, k, p, offset)) is not None:
+            # "Dr. Georg Muster, der das Beispiel Lab Saarbrücken von ZF leitet": the head of the organisation
+            out.append(st)
     # office first: "Staatsministerin Annette Widmann-Mauz", "Der Bezirksstadtrat für …, Carsten Spallek,"
     phrase_ends = {phrases[chains[s0][-1]].end for s0 in phrases if s0 not in inner}
     for p, h, a, e in refs:
@@ -509,6 +516,25 @@ def find_statements(
             and not _name_before(s, toks, refs)
         ):
             emit(holders[toks[nxt].start], s, "role.office_apposition")
+    # "dem Rektor Holger Muster, der seit 2017 die Hochschule leitet": the relative clause restates an office
+    # the block gives the person already
+    titled = {st.person.person_id for st in out if not st.rule_id.startswith("role.name_relative_leads")}
+    for st in out:
+        if st.rule_id.startswith("role.name_relative_leads") and st.person.person_id in titled:
+            for i, o in enumerate(
+                out
+            ):  # "die bisherige Leiterin X, die das HellMa leitete": the title's organisation
+                if (
+                    o.person.person_id == st.person.person_id
+                    and o.role_norm == "Leiter"
+                    and not o.organization
+                ):
+                    out[i] = replace_statement(o, organization=st.organization)
+    out = [
+        st
+        for st in out
+        if not (st.rule_id.startswith("role.name_relative_leads") and st.person.person_id in titled)
+    ]
     out.sort(key=lambda st: (st.char_start, st.person.start))
     seen, unique = set(), []
     for st in out:
@@ -564,6 +590,19 @@ def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int
             return False
         end = close + 1
     return end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts
+
+
+def _remit_to_clause_end(toks: Sequence[Tok], end: int, name_starts: frozenset[int]) -> bool:
+    """ "…, der Berichterstatter des Ausschusses für X für das geplante Gesetz.": after the phrase, a "für"
+    remit that runs to the clause's comma or period (no name on the way)."""
+    if end >= len(toks) or toks[end].norm != "für":
+        return False
+    for m in range(end + 1, min(len(toks), end + 9)):
+        if m in name_starts:
+            return False
+        if toks[m].norm in (",", "."):
+            return True
+    return False
 
 
 def _after_copula(
@@ -749,10 +788,13 @@ def _org_after_name(
         and m - first <= 7
         and toks[m].norm not in stops
         and (toks[m].is_cap or toks[m].norm in ("-", "&", "und", "für"))
+        and not (toks[m].norm in ("und", "&") and (m + 1) in name_starts)
     ):
-        m += 1
+        m += 1  # up to a second person: "… von der Beispiel Hochschule Berlin und Marco Muster vom …"
     if m == first or toks[m - 1].is_lower:
         return
+    if toks[m - 1].norm in ("und", "&", "für", "-"):
+        m -= 1
     if toks[e].norm == "," and (m >= len(toks) or toks[m].norm != "," or m - first < 2):
         return  # between commas only, two words at least ("…, Lüftung und Brandschutz, im …")
     if m < len(toks) and toks[m].norm not in stops and not toks[m].is_lower:
@@ -778,3 +820,71 @@ def _paren_org(
     for i in range(n_before, len(out)):
         if out[i].organization is None and out[i].level in (None, "other"):
             out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
+
+
+# "…, der das Beispiel Lab leitet": the verbs of a relative clause that make its subject the head of what it
+# leads ("leitete": a past office); the things led that are activities, not organisations ("den Kurs")
+_LEAD_VERBS = {"leitet": False, "leitete": True}
+_LED_ACTIVITIES = word_set("roles", "led_activity")
+# words inside an organisation's name ("Beispiel Lab von ZF", "Arche im Wedding", "Kinder- und Jugendbüro")
+_ORG_INNER = frozenset({"-", "&", "und", "für", "von", "vom", "der", "des", "im", "am", "in", "e.", "V."})
+
+
+def _relative_lead(text: str, toks: Sequence[Tok], k: int, p: PersonRef, offset: int) -> Statement | None:
+    """ "Anna Muster, die die Arche im Wedding leitet": a relative clause right after the name whose verb is
+    "leitet" and whose object names an organisation (two capitalised words, an acronym, an institution noun)
+    -> Leiter(in) of it; not "die den Kurs leitet" (an activity). "leitete" is a past office."""
+    if k + 3 >= len(toks) or toks[k].norm != "," or toks[k + 1].norm not in ("der", "die"):
+        return None
+    j = k + 2
+    if toks[j].norm == "seit":  # "der seit 2017 die Hochschule leitet"
+        j += 1
+        while j < len(toks) and j - k <= 6 and toks[j].norm not in ("das", "den", "die", "dem", ","):
+            j += 1
+    if j >= len(toks) or toks[j].norm not in ("das", "den", "die"):
+        return None
+    a = j + 1
+    v = a
+    while v < len(toks) and v - a < 14 and toks[v].norm not in _LEAD_VERBS and toks[v].norm not in ",.;:!?()":
+        v += 1
+    if v >= len(toks) or toks[v].norm not in _LEAD_VERBS or v == a:
+        return None
+    b = a
+    while b < v and (toks[b].is_cap or (b > a and toks[b].norm in _ORG_INNER and toks[b + 1].is_cap)):
+        b += 1
+    caps = [t for t in toks[a:b] if t.is_cap]
+    if not caps or caps[0].norm.rstrip("-") in _LED_ACTIVITIES:
+        return None
+    w = caps[0].norm
+    named = (
+        len(caps) >= 2
+        or any(c.isupper() for c in w[1:])  # "HellMa", "ZF"
+        or is_institution_word(w)
+    )
+    if not named:
+        return None
+    org = text[toks[a].start - offset : toks[b - 1].end - offset]
+    level = jurisdiction = None
+    cue = ""
+    for c in lexicon().cues:
+        if (m := c.pattern.search(toks[j].norm + " " + org)) is not None:
+            jurisdiction, level, cue = m.groupdict().get("j") or c.jurisdiction, c.level, ":" + c.cue_id
+            break
+    if level is None and not any(rx.search(org) for _, rx in lexicon().bodies):
+        level = "other"
+    f = toks[k + 1].norm == "die"
+    return Statement(
+        p,
+        toks[j].start,
+        toks[v].end,
+        text[toks[j].start - offset : toks[v].end - offset],
+        "Leiterin" if f else "Leiter",
+        "Leiter",
+        None,
+        org,
+        jurisdiction,
+        level,
+        "f" if f else "m",
+        f"role.name_relative_leads:office.leiter{cue}",
+        _LEAD_VERBS[toks[v].norm],
+    )
