@@ -390,3 +390,101 @@ def test_doc_text_is_built_once_and_only_for_its_doc() -> None:
 
     assert Refs.from_doc(doc, "text").text is doc_text(doc)
     assert Refs.from_doc(doc, "blocks").text is None
+
+
+_UNIT_TEXT = (
+    "Das Bundesamt für Beispielsicherheit (BBS) startet mit der Beispiel AG ein Projekt. „Wir brauchen Partner“, "
+    "sagt Dr. Silke Muster, Leiterin der Abteilung Cyber-Sicherheit in der Digitalisierung und für Identitäten "
+    "{where}. Es handele sich um neue Technologie."
+)
+
+
+@pytest.mark.parametrize(
+    "where, publisher, expected",
+    [
+        ("beim BBS", "Bundesamt für Beispielsicherheit", ("Bund", "bund")),
+        ("", "Bundesamt für Beispielsicherheit", ("Bund", "bund")),
+        # another body after the unit: not the federal authority's
+        ("bei der Beispiel AG", "Bundesamt für Beispielsicherheit", (None, "other")),
+        # the same sentence from an association: its unit, no public office
+        ("", "Deutscher Beispielverband", (None, "other")),
+    ],
+)
+def test_a_unit_of_a_federal_publisher_is_the_bunds(nlp, where, publisher, expected) -> None:
+    doc = _run(nlp, _UNIT_TEXT.format(where=where), meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Die Anhörung vor dem Europäischen Parlament zeigt Mängel, schlussfolgert Patrick Muster (PIRATEN), "
+            "der Berichterstatter des Ausschusses für bürgerliche Freiheiten.",
+            ("EU", "eu"),
+        ),
+        (
+            "Die Anhörung im Bundestag zeigt Mängel, schlussfolgert Patrick Muster, der Berichterstatter des "
+            "Ausschusses für Digitales.",
+            ("Bund", "bund"),
+        ),
+        # two parliaments named: which one is open
+        (
+            "Bundestag und Europäisches Parlament beraten. Das sagt Patrick Muster, der Berichterstatter des "
+            "Ausschusses für Digitales.",
+            (None, "other"),
+        ),
+    ],
+)
+def test_a_committees_office_is_of_the_one_parliament_named(nlp, text, expected) -> None:
+    doc = _run(nlp, text, meta={"publisher": "Piratenpartei Beispielland"})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "first_line, expected",
+    [
+        (
+            "Gemeinsame Pressemitteilung: Ministerium für Infrastruktur und Landesplanung des Landes Brandenburg "
+            "und Senatsverwaltung für Umwelt.",
+            ("Brandenburg", "land"),
+        ),
+        (
+            "Gemeinsame Pressemitteilung des Bundesministeriums für Infrastruktur und Landesplanung.",
+            ("Bund", "bund"),
+        ),
+        # a ministry of another remit says nothing about this minister
+        (
+            "Gemeinsame Pressemitteilung: Ministerium für Bildung des Landes Brandenburg und Senatsverwaltung.",
+            (None, None),
+        ),
+    ],
+)
+def test_a_minister_takes_the_place_of_the_ministry_of_the_same_remit(nlp, first_line, expected) -> None:
+    text = f"{first_line}\n\nGuido Muster, Minister für Infrastruktur und Landesplanung:\n„Wichtig ist der Anfang.“"
+    # a Berlin publisher: a city state has no Minister, so the publisher gives no place
+    doc = _run(nlp, text, meta={"publisher": "Senatsverwaltung für Mobilität"})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "„Wir suchen Zeugen“, sagt Anna Muster, Sprecherin des Polizeipräsidiums Mittelfranken.",
+            ("Mittelfranken", "land"),
+        ),
+        (
+            "„Wir suchen Zeugen“, sagt Anna Muster, Leiterin der Kriminalpolizei Nürnberg.",
+            ("Nürnberg", "land"),
+        ),
+        # a sports club of police officers is no police body
+        (
+            "„Wir feiern das Jubiläum“, sagt Anna Muster, Vorsitzende des Polizeisportvereins Beispielstadt.",
+            (None, "other"),
+        ),
+    ],
+)
+def test_offices_of_police_bodies_are_the_lands(nlp, text, expected) -> None:
+    doc = _run(nlp, text, meta={"publisher": "Beispielverband"})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]

@@ -112,8 +112,11 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         statements = _districts_from_text(statements, text)
     statements = _municipalities_from_text(statements, text)
     statements = _committees_from_text(statements, text)
+    statements = _ministries_from_text(statements, text)
     if publisher and not where["public"]:
         statements = [_of_our_organisation(st, publisher, text) for st in statements]
+    if where["federal"]:
+        statements = _units_of_federal_publisher(statements, publisher, text)
     return merge_statements(fill_from_document(statements))
 
 
@@ -302,3 +305,66 @@ def _committees_from_text(statements: list[Statement], text: str) -> list[Statem
         else st
         for st in statements
     ]
+
+
+# a unit of an authority that names no other body ("Abteilung Cyber-Sicherheit", "Referat Kryptografie")
+_UNIT = re.compile(
+    r"^(?:Abteilung|Unterabteilung|Referat|Fachbereich|Fachgebiet|Stabsstelle)\b(?!.*\b(?:der|des|GmbH|e\.\s?V)\b)"
+)
+# "beim BSI", "bei der ZF": the body a unit belongs to, written after the office
+_AT_BODY = re.compile(r"\bbe(?:im|i (?:der|dem))\s+([A-ZÄÖÜ][\w-]*)")
+
+
+def _units_of_federal_publisher(statements: list[Statement], publisher: str, text: str) -> list[Statement]:
+    """The head of a unit in a release of a federal authority, where the sentence names no other body the
+    unit belongs to: the authority's unit, the Bund's. Example: "Anna Muster, Leiterin der Abteilung
+    Cyber-Sicherheit … beim BSI" in a release of the "Bundesamt für Sicherheit in der Informationstechnik"
+    -> Bund, bund (not "… bei der ZF")."""
+    acronym = re.search(re.escape(publisher) + r"\s*\(([A-ZÄÖÜ][\w-]{1,9})\)", text)
+    ours = {publisher.split()[0]} | ({acronym.group(1)} if acronym else set())
+    out = []
+    for st in statements:
+        if st.level == "other" and st.organization and _UNIT.match(st.organization):
+            tail = re.split(r"[.!?]\s|\n", text[st.char_end : st.char_end + 160], maxsplit=1)[0]
+            body = _AT_BODY.search(st.role_text) or _AT_BODY.search(tail)
+            if body is None or body.group(1) in ours:
+                st = replace_statement(
+                    st, jurisdiction="Bund", level="bund", rule_id=st.rule_id + ":publisher.federal_unit"
+                )
+        out.append(st)
+    return out
+
+
+_MINISTERS = {"office.minister", "office.staatssekretaer", "office.staatsminister"}
+
+
+def _ministries_from_text(statements: list[Statement], text: str) -> list[Statement]:
+    """A minister without a place takes the place of the ministry of the same remit the release names.
+    Example: "Guido Muster, Minister für Infrastruktur und Landesplanung" in a joint release of the
+    "Ministerium für Infrastruktur und Landesplanung des Landes Brandenburg" -> Brandenburg, land;
+    "Bundesministerium für Bildung und Forschung" -> Bund, bund."""
+    out = []
+    for st in statements:
+        office_id = st.rule_id.split(":")[1] if ":" in st.rule_id else ""
+        if st.jurisdiction is None and st.portfolio and office_id in _MINISTERS:
+            remit = re.escape(st.portfolio)
+            land = re.search(
+                r"\bMinisteri(?:um|ums) für " + remit + r"\s+(?:des Landes|des Freistaate?s)\s+"
+                r"(?P<j>[A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)",
+                text,
+            )
+            bund = re.search(r"\bBundesministeri(?:um|ums) für " + remit + r"\b", text)
+            if land and not bund and land.group("j") in lexicon().places:
+                place = lexicon().places[land.group("j")]
+                st = replace_statement(
+                    st,
+                    jurisdiction=place.jurisdiction,
+                    level="land",
+                    rule_id=st.rule_id + ":document.ministry",
+                )
+            elif bund and not land:
+                st = replace_statement(
+                    st, jurisdiction="Bund", level="bund", rule_id=st.rule_id + ":document.ministry"
+                )
+        out.append(st)
+    return out

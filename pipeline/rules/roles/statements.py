@@ -597,10 +597,10 @@ def _remit_to_clause_end(toks: Sequence[Tok], end: int, name_starts: frozenset[i
     remit that runs to the clause's comma or period (no name on the way)."""
     if end >= len(toks) or toks[end].norm != "für":
         return False
-    for m in range(end + 1, min(len(toks), end + 9)):
+    for m in range(end + 1, min(len(toks), end + 12)):
         if m in name_starts:
             return False
-        if toks[m].norm in (",", "."):
+        if toks[m].norm in (",", ".", "("):  # "(Digital Services Act)": the remit's name in brackets
             return True
     return False
 

@@ -1718,3 +1718,121 @@ def test_a_past_mark_before_a_town_adjective(text, former):
 )
 def test_vize_ordinal_deputies_and_board_members(text, expected):
     assert [(s["who"], s["role_norm"], s["organization"]) for s in statements(text)] == [expected]
+
+
+# issue 17 part Y: offices of other publishers (the other3 draw of dev releases)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "„Wer schützen will, muss wissen, wie Angreifer vorgehen“, sagt Dr. Georg Muster, der das Beispiel Lab "
+            "Saarbrücken von ZF leitet und dort für das Projekt verantwortlich ist.",
+            {"role_norm": "Leiter", "organization": "Beispiel Lab Saarbrücken von ZF", "level": "other"},
+        ),
+        (
+            "„Wir unterstützen junge Menschen“, erzählt Frauke Muster, die das Kinder- und Jugendbüro leitet.",
+            {"role": "Leiterin", "organization": "Kinder- und Jugendbüro", "former": False},
+        ),
+        (
+            "Das Konzerthaus begrüßt Maria Muster, die seit 2017 die Musikhochschule leitet.",
+            {"role_norm": "Leiter", "organization": "Musikhochschule"},
+        ),
+        # the past tense: a past office
+        (
+            "Ihr folgt Sabine Muster, die das BeispielHaus in den letzten fünf Jahren leitete.",
+            {"role_norm": "Leiter", "organization": "BeispielHaus", "former": True},
+        ),
+    ],
+)
+def test_a_relative_clause_that_leads_an_organisation(text, expected):
+    (st,) = statements(text)
+    assert st["rule_id"].startswith("role.name_relative_leads")
+    assert {k: st[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Kommen Sie vorbei“, erklärt Nicole Muster, die den Kurs leitet.",  # an activity, no organisation
+        "„Er hat überzeugt“, sagt der Regisseur Heiko Muster, der das Casting leitete.",
+        "„Wir pflanzen Wälder“, sagt Isabell Muster, die das Projekt bei der Beispiel eG leitet.",
+        "„Wir helfen“, sagt Anna Muster, die die Gäste durch die Ausstellung führt.",  # no "leitet"
+        "Anna Muster, die die Wohnung renoviert, leitet ein Team.",  # the verb is not the clause's
+    ],
+)
+def test_no_office_from_a_relative_clause_without_an_organisation(text):
+    assert statements(text) == []
+
+
+def test_a_relative_clause_restating_an_office_is_no_second_row():
+    got = statements("Sie folgt dem Rektor Holger Muster, der seit 2017 die Beispiel-Hochschule leitet.")
+    assert [(s["role_norm"], s["rule_id"].split(":")[0]) for s in got] == [("Rektor", "role.office_name")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the institution a compound names is no part of the title
+        (
+            "„Wir stehen vor einer Herausforderung“, erklärt Zoo- und Tierparkdirektor Dr. Andreas Muster.",
+            {
+                "role_text": "Zoo- und Tierparkdirektor",
+                "role_norm": "Direktor",
+                "organization": "Zoo und Tierpark",
+                "level": "other",
+            },
+        ),
+        (
+            "Schulleiterin Anna Muster begrüßte die Gäste.",
+            {"role_norm": "Leiter", "role_text": "Schulleiterin"},
+        ),
+        ("Museumsdirektor Tom Probe eröffnete die Ausstellung.", {"role_norm": "Direktor"}),
+        ("Musikschulleiter Uwe Muster dirigierte.", {"role_norm": "Leiter"}),
+        # a field or a unit is: these compounds stay titles of their own
+        ("Projektleiter Toni Muster freut sich.", {"role_norm": "Projektleiter"}),
+        ("Pressesprecherin Anna Muster sagte dazu nichts.", {"role_norm": "Pressesprecher"}),
+        ("Kulturamtsleiterin Eva Muster stellte die Musiker vor.", {"role_norm": "Kulturamtsleiter"}),
+    ],
+)
+def test_institution_compounds(text, expected):
+    (st,) = statements(text)
+    assert {k: st[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name, the party in capitals, the office with its article, up to the sentence's end
+        (
+            "Das zeigt die Anhörung, schlussfolgert Patrick Muster (PIRATEN), der Berichterstatter des Ausschusses "
+            "für bürgerliche Freiheiten für das geplante Gesetz.",
+            {"role_norm": "Berichterstatter", "organization": "Ausschusses für bürgerliche Freiheiten"},
+        ),
+        (
+            "Das sagte Anna Muster, die Vorsitzende des Vereins Beispielhilfe.",
+            {"role_norm": "Vorsitzender", "organization": "Vereins Beispielhilfe"},
+        ),
+        # the organisation after the name ends before the next person
+        (
+            "Es sprechen Professor Matthias Muster von der Beispiel Hochschule für Technik Berlin und Marco Probe "
+            "vom Beispielverein.",
+            {"role_norm": "Professor", "organization": "Beispiel Hochschule für Technik Berlin"},
+        ),
+    ],
+)
+def test_appositions_closed_by_the_sentence_and_organisations_before_the_next_name(text, expected):
+    st = statements(text)[0]
+    assert {k: st[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the apposition goes on into a verb phrase: "…, die Vorsitzende des Vereins ist, …" names no office here
+        "Das sagte Anna Muster, die Vorsitzende des Vereins lange kannte.",
+        # a rapporteur as a journalist's trade names no one
+        "Die Berichterstatter der Zeitungen waren zahlreich erschienen.",
+    ],
+)
+def test_no_apposition_into_a_clause(text):
+    assert statements(text) == []
