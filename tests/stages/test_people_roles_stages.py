@@ -419,19 +419,25 @@ def test_a_unit_of_a_federal_publisher_is_the_bunds(nlp, where, publisher, expec
     "text, expected",
     [
         (
-            "Die Anhörung vor dem Europäischen Parlament zeigt Mängel, schlussfolgert Patrick Muster (PIRATEN), "
-            "der Berichterstatter des Ausschusses für bürgerliche Freiheiten.",
+            (
+                "Die Anhörung vor dem Europäischen Parlament zeigt Mängel, schlussfolgert Patrick Muster (PIRATEN), "
+                "der Berichterstatter des Ausschusses für bürgerliche Freiheiten."
+            ),
             ("EU", "eu"),
         ),
         (
-            "Die Anhörung im Bundestag zeigt Mängel, schlussfolgert Patrick Muster, der Berichterstatter des "
-            "Ausschusses für Digitales.",
+            (
+                "Die Anhörung im Bundestag zeigt Mängel, schlussfolgert Patrick Muster, der Berichterstatter des "
+                "Ausschusses für Digitales."
+            ),
             ("Bund", "bund"),
         ),
         # two parliaments named: which one is open
         (
-            "Bundestag und Europäisches Parlament beraten. Das sagt Patrick Muster, der Berichterstatter des "
-            "Ausschusses für Digitales.",
+            (
+                "Bundestag und Europäisches Parlament beraten. Das sagt Patrick Muster, der Berichterstatter des "
+                "Ausschusses für Digitales."
+            ),
             (None, "other"),
         ),
     ],
@@ -445,8 +451,10 @@ def test_a_committees_office_is_of_the_one_parliament_named(nlp, text, expected)
     "first_line, expected",
     [
         (
-            "Gemeinsame Pressemitteilung: Ministerium für Infrastruktur und Landesplanung des Landes Brandenburg "
-            "und Senatsverwaltung für Umwelt.",
+            (
+                "Gemeinsame Pressemitteilung: Ministerium für Infrastruktur und Landesplanung des Landes Brandenburg "
+                "und Senatsverwaltung für Umwelt."
+            ),
             ("Brandenburg", "land"),
         ),
         (

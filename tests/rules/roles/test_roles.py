@@ -1725,8 +1725,10 @@ def test_vize_ordinal_deputies_and_board_members(text, expected):
     "text, expected",
     [
         (
-            "„Wer schützen will, muss wissen, wie Angreifer vorgehen“, sagt Dr. Georg Muster, der das Beispiel Lab "
-            "Saarbrücken von ZF leitet und dort für das Projekt verantwortlich ist.",
+            (
+                "„Wer schützen will, muss wissen, wie Angreifer vorgehen“, sagt Dr. Georg Muster, der das Beispiel Lab "
+                "Saarbrücken von ZF leitet und dort für das Projekt verantwortlich ist."
+            ),
             {"role_norm": "Leiter", "organization": "Beispiel Lab Saarbrücken von ZF", "level": "other"},
         ),
         (
@@ -1804,8 +1806,10 @@ def test_institution_compounds(text, expected):
     [
         # a name, the party in capitals, the office with its article, up to the sentence's end
         (
-            "Das zeigt die Anhörung, schlussfolgert Patrick Muster (PIRATEN), der Berichterstatter des Ausschusses "
-            "für bürgerliche Freiheiten für das geplante Gesetz.",
+            (
+                "Das zeigt die Anhörung, schlussfolgert Patrick Muster (PIRATEN), der Berichterstatter des Ausschusses "
+                "für bürgerliche Freiheiten für das geplante Gesetz."
+            ),
             {"role_norm": "Berichterstatter", "organization": "Ausschusses für bürgerliche Freiheiten"},
         ),
         (
@@ -1814,8 +1818,10 @@ def test_institution_compounds(text, expected):
         ),
         # the organisation after the name ends before the next person
         (
-            "Es sprechen Professor Matthias Muster von der Beispiel Hochschule für Technik Berlin und Marco Probe "
-            "vom Beispielverein.",
+            (
+                "Es sprechen Professor Matthias Muster von der Beispiel Hochschule für Technik Berlin und Marco Probe "
+                "vom Beispielverein."
+            ),
             {"role_norm": "Professor", "organization": "Beispiel Hochschule für Technik Berlin"},
         ),
     ],
