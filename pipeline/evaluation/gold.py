@@ -163,8 +163,11 @@ def select_document(tables: Tables, *, doc_source: str | None) -> Tables:
     """
     docs = tables.get("documents", [])
     if doc_source:
+        # a substring like score_gold.py's --doc-source, but not the front of a longer id: corpus ids such as
+        # "...-landau-1" and "...-landau-12" both exist, and a release must never take another's rows
+        whole = re.compile(re.escape(doc_source) + r"(?![\w-])")
         docs = [
-            d for d in docs if doc_source in str(d.get("source", "")) or doc_source == str(d.get("doc_id"))
+            d for d in docs if whole.search(str(d.get("source", ""))) or doc_source == str(d.get("doc_id"))
         ]
     doc_ids = {str(d.get("doc_id")) for d in docs}
     out: Tables = {"documents": docs}

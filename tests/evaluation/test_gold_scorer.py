@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from pressextract.evaluation.floors import check_floors, gold_scores
-from pressextract.evaluation.gold import load_tables, locate, norm, prf_dict, score_facts, score_prf
+from pressextract.evaluation.gold import (
+    load_tables,
+    locate,
+    norm,
+    prf_dict,
+    score_facts,
+    score_prf,
+    select_document,
+)
 from pressextract.evaluation.report import GOLD_DIR, load_gold, read_releases, write_jsonl
 
 REPO = Path(__file__).resolve().parents[2]
@@ -193,9 +201,21 @@ def test_gold_set_size_and_spread():
     _, golds = load_gold()
     assert len(golds) >= 25
     assert {g["split"] for g in golds} <= {"dev", "holdout"}
-    ids = [g["document"] for g in golds]
-    # --doc-source is a substring test: no id may be a prefix of another, or releases would mix
-    assert not [a for a in ids for b in ids if a != b and b.startswith(a)]
+    assert len({g["document"] for g in golds}) == len(golds)
+
+
+def test_document_selection_does_not_mix_ids_that_share_a_front():
+    """Corpus ids like "other-x-1" and "other-x-12" both exist: selecting one never takes the other's rows."""
+    tables = {
+        "documents": [
+            {"doc_id": "a", "source": "press-other/other-x-1"},
+            {"doc_id": "b", "source": "press-other/other-x-12"},
+        ],
+        "events": [{"doc_id": "a", "name": "Fest"}, {"doc_id": "b", "name": "Lauf"}],
+    }
+    assert [e["name"] for e in select_document(tables, doc_source="other-x-1")["events"]] == ["Fest"]
+    assert [e["name"] for e in select_document(tables, doc_source="other-x-12")["events"]] == ["Lauf"]
+    assert [d["doc_id"] for d in select_document(tables, doc_source="other-x")["documents"]] == []
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
