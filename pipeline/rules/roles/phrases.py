@@ -468,11 +468,20 @@ def _genitive_in_remit(after: Sequence[Tok], k: int, kind: str) -> bool:
     )
 
 
+# a unit of an organisation after "in der"/"im": "in der Hauptabteilung Seelsorge", "im Referat Kultur"
+_UNIT_WORD = re.compile(
+    r"^(?:Haupt|Unter)?(?:[Aa]bteilung|Referat|Fachbereich|Stabsstelle|Dezernat|Geschäftsstelle)\b"
+)
+
+
 def _org_after_prep(text: str, after: Sequence[Tok], offset: int) -> str | None:
     """The organisation after "an der", "am", "bei", "beim" in an office phrase, up to the next preposition."""
     for k, t in enumerate(after):
-        if t.norm not in _ORG_PREP or k == 0:
-            continue
+        if k == 0 or not (
+            t.norm in _ORG_PREP
+            or (t.norm in ("in", "im") and any(_UNIT_WORD.match(x.norm) for x in after[k + 1 : k + 3]))
+        ):
+            continue  # "Referent für Liturgie in der Hauptabteilung Seelsorge des …": a unit, not a place
         first = k + 1 + (k + 1 < len(after) and after[k + 1].norm in ("der", "dem", "den"))
         if first >= len(after) or not after[first].is_cap:
             return None

@@ -1842,3 +1842,38 @@ def test_appositions_closed_by_the_sentence_and_organisations_before_the_next_na
 )
 def test_no_apposition_into_a_clause(text):
     assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a professor's field before the title is the remit; a unit after "in der" with its body the organisation
+        (
+            (
+                "Prof. Dr. Alexander Muster (Theologieprofessor und Referent für Liturgie in der Hauptabteilung "
+                "Seelsorge des Beispielbistums) erklärt die Wirkung."
+            ),
+            [
+                {"role_norm": "Professor", "portfolio": "Theologie", "organization": None},
+                {
+                    "role_norm": "Referent",
+                    "portfolio": "Liturgie",
+                    "organization": "Hauptabteilung Seelsorge des Beispielbistums",
+                },
+            ],
+        ),
+        # the kind of chair is no field: the compound stays the title
+        (
+            "Honorarprofessorin Anna Muster stimmt zu.",
+            [{"role_norm": "Honorarprofessor", "portfolio": None, "organization": None}],
+        ),
+        # a place after "in" is no organisation
+        (
+            "Der Referent für Bildung in Köln Tom Muster stimmt zu.",
+            [{"role_norm": "Referent", "portfolio": "Bildung", "organization": None}],
+        ),
+    ],
+)
+def test_professors_fields_and_units_after_in(text, expected):
+    got = statements(text)
+    assert [{k: st[k] for k in exp} for st, exp in zip(got, expected, strict=True)] == expected
