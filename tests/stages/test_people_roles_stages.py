@@ -496,3 +496,50 @@ def test_a_minister_takes_the_place_of_the_ministry_of_the_same_remit(nlp, first
 def test_offices_of_police_bodies_are_the_lands(nlp, text, expected) -> None:
     doc = _run(nlp, text, meta={"publisher": "Beispielverband"})
     assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        # a bare "Bürgermeisterin" in a district office's release is the district's mayor …
+        (
+            "Im Namen des Bezirkes gratuliert Bürgermeisterin Emine Muster zu diesem Triumph.",
+            "Bezirksamt Reinickendorf",
+            ("Reinickendorf", "kommune"),
+        ),
+        # … in Berlin: the same sentence from a Hamburg district office names no place
+        (
+            "Im Namen des Bezirkes gratuliert Bürgermeisterin Emine Muster zu diesem Triumph.",
+            "Bezirksamt Altona",
+            (None, "kommune"),
+        ),
+        # a partner town's mayor is not the district's
+        (
+            "Bürgermeister Tom Muster aus der Partnerstadt Kiryat Beispiel besucht den Bezirk.",
+            "Bezirksamt Steglitz-Zehlendorf",
+            (None, "kommune"),
+        ),
+        # a town's genitive before the title that the text names as a town: that town
+        (
+            "Zur Städtepartnerschaft mit Karmiel ist diese Woche Karmiels Bürgermeister Moshe Muster zu Gast.",
+            "Bezirksamt Charlottenburg-Wilmersdorf",
+            ("Karmiel", "kommune"),
+        ),
+        # a county's head takes the one county the release names
+        (
+            "Landrätin Bettina Muster ist für die Feier eigens aus dem Kreis Bad Beispielbach angereist.",
+            "Bezirksamt Tempelhof-Schöneberg",
+            ("Bad Beispielbach", "kommune"),
+        ),
+    ],
+)
+def test_mayors_in_a_district_offices_release(nlp, text, publisher, expected) -> None:
+    doc = _run(nlp, text, meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+def test_another_bezirksbuergermeister_makes_the_bare_mayor_someone_elses(nlp) -> None:
+    text = "Bezirksbürgermeister Frank Muster und Bürgermeister Heiko Probe laden zur Filmpremiere ein."
+    doc = _run(nlp, text, meta={"publisher": "Bezirksamt Spandau"})
+    got = {s._.role["name"]: s._.role["jurisdiction"] for s in doc.spans["press_roles"]}
+    assert got == {"Frank Muster": "Spandau", "Heiko Probe": None}

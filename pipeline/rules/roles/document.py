@@ -110,6 +110,8 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         statements = [_of_police(st, region) for st in statements]
     if state == "Berlin":
         statements = _districts_from_text(statements, text)
+    if district and state and district != state:
+        statements = _district_mayors(statements, text, district)
     statements = _municipalities_from_text(statements, text)
     statements = _committees_from_text(statements, text)
     statements = _ministries_from_text(statements, text)
@@ -186,13 +188,60 @@ def _districts_from_text(statements: list[Statement], text: str) -> list[Stateme
     ]
 
 
+# a release that names another town's mayor: a partnership, or a town's genitive or adjective before the title
+_OTHER_TOWNS = re.compile(
+    r"Partner(?:stadt|gemeinde|kommune|bezirk|schaft)|Städtepartnerschaft|Schwesterstadt|\b(?:der|die) Gemeinde\b"
+)
+
+
+def _district_mayors(statements: list[Statement], text: str, district: str) -> list[Statement]:
+    """A bare "Bürgermeister(in) Anna Muster" in a release of a Berlin district office is the district's mayor,
+    unless the release speaks of another town's: it names a partner town or a municipality, the title follows
+    a town's genitive or adjective ("Karmiels Bürgermeister"), or another person is the district's
+    Bezirksbürgermeister. Example: "Bürgermeisterin Anna Muster gratuliert" from "Bezirksamt Reinickendorf"
+    -> Reinickendorf, kommune; "Bürgermeister Tom Muster aus der Partnerstadt Kiryat Beispiel" -> open."""
+
+    def bare(st: Statement) -> bool:
+        return st.jurisdiction is None and st.rule_id.split(":")[1:2] == ["office.buergermeister"]
+
+    if not any(bare(st) for st in statements):
+        return statements
+    district_mayors = {
+        st.person.person_id
+        for st in statements
+        if st.rule_id.split(":")[1:2] == ["office.bezirksbuergermeister"] and not st.former
+    }
+    other_towns = bool(_OTHER_TOWNS.search(text))
+    out = []
+    for st in statements:
+        if (
+            bare(st)
+            and not other_towns
+            and not (district_mayors - {st.person.person_id})
+            and not _TOWN_BEFORE.search(text[max(0, st.char_start - 40) : st.char_start])
+        ):
+            st = replace_statement(
+                st, jurisdiction=district, level="kommune", rule_id=st.rule_id + ":publisher.district_mayor"
+            )
+        out.append(st)
+    return out
+
+
+# a town's genitive or adjective right before a title: "Karmiels Bürgermeister", "Falkenseer Bürgermeister"
+_TOWN_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|s)\s+$")
+
+
 # a town's mayor that names no town: "der frühere Hürther Bürgermeister" (a town adjective the text also names
 # as a town: "in Hürth"), or "Bürgermeister Kleiner" in a release that names one municipality ("der Gemeinde X")
 _MAYORS = {"office.buergermeister", "office.oberbuergermeister"}
-_TOWN_ADJ = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})er\s+$")
+_TOWN_ADJ = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})(?:er|s)\s+$")
 _MUNICIPALITY = re.compile(
     r"\b(?:der|die|Die|Der) (?:Stadt|Gemeinde|Marktgemeinde|Kreisstadt|Hansestadt) ([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)"
 )
+
+
+# a county the release names: "aus dem Kreis Bad Kreuznach", "des Landkreises Verden"
+_COUNTY = re.compile(r"\b(?:Landkreis|Landkreises|Kreis|Kreises) ((?:Bad )?[A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)")
 
 
 def _municipalities_from_text(statements: list[Statement], text: str) -> list[Statement]:
@@ -202,11 +251,23 @@ def _municipalities_from_text(statements: list[Statement], text: str) -> list[St
     def townless_mayor(st: Statement) -> bool:
         return st.jurisdiction is None and bool(_MAYORS.intersection(st.rule_id.split(":")[1:2]))
 
-    if not any(townless_mayor(st) for st in statements):
+    def countyless(st: Statement) -> bool:
+        return st.jurisdiction is None and st.rule_id.split(":")[1:2] == ["office.landrat"]
+
+    if not any(townless_mayor(st) or countyless(st) for st in statements):
         return statements
     towns = set(_MUNICIPALITY.findall(text))
+    counties = set(_COUNTY.findall(text))
     out = []
     for st in statements:
+        if countyless(st) and len(counties) == 1:
+            # "Landrätin Anna Muster ist eigens aus dem Kreis Bad Beispiel angereist": the one county named
+            st = replace_statement(
+                st,
+                jurisdiction=next(iter(counties)),
+                level="kommune",
+                rule_id=st.rule_id + ":document.county",
+            )
         if townless_mayor(st):
             m = _TOWN_ADJ.search(text[max(0, st.char_start - 40) : st.char_start])
             town = None

@@ -256,7 +256,9 @@ def find_statements(
                 if (land and ph.head.office_id == "office.staatssekretaer") or (
                     not land
                     and ph.level == "kommune"
-                    and ph.head.office_id not in ("office.oberbuergermeister", "office.landrat")
+                    # a bare "Bürgermeister" in a district's release may be a partner town's: document.py decides
+                    and ph.head.office_id
+                    not in ("office.oberbuergermeister", "office.landrat", "office.buergermeister")
                 ):
                     ph.jurisdiction = district
                     ph.level = ph.level or "land"

@@ -1877,3 +1877,15 @@ def test_no_apposition_into_a_clause(text):
 def test_professors_fields_and_units_after_in(text, expected):
     got = statements(text)
     assert [{k: st[k] for k in exp} for st, exp in zip(got, expected, strict=True)] == expected
+
+
+def test_a_partner_towns_mayor_is_of_that_town_not_its_remit():
+    (st,) = statements(
+        "Kai Muster besucht mit dem Oberbürgermeister der Partnerstadt Kyiv, Vitali Probe, das Projekt."
+    )[-1:]
+    assert (st["role_norm"], st["portfolio"], st["jurisdiction"], st["level"]) == (
+        "Oberbürgermeister",
+        None,
+        "Kyiv",
+        "kommune",
+    )
