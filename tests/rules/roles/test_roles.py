@@ -1891,3 +1891,30 @@ def test_a_partner_towns_mayor_is_of_that_town_not_its_remit():
         "Kyiv",
         "kommune",
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an acronym after the remit names the body: the organisation, not part of the remit
+        (
+            (
+                "Die Moderation hat Prof. Dr. Stefanie Muster, der Vizepräsidentin für Forschung und Transfer der HTW "
+                "Berlin."
+            ),
+            {
+                "role_norm": "Vizepräsident",
+                "portfolio": "Forschung und Transfer",
+                "organization": "HTW Berlin",
+            },
+        ),
+        # a genitive inside an academic remit stays in it
+        (
+            "Es spricht Anna Muster, Professorin für Theorie und Praxis der Sozialen Arbeit an der Beispiel-Hochschule.",
+            {"portfolio": "Theorie und Praxis der Sozialen Arbeit", "organization": "Beispiel-Hochschule"},
+        ),
+    ],
+)
+def test_the_body_after_an_org_offices_remit(text, expected):
+    st = statements(text)[0]
+    assert {k: st[k] for k in expected} == expected
