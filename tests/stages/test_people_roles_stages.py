@@ -543,3 +543,15 @@ def test_another_bezirksbuergermeister_makes_the_bare_mayor_someone_elses(nlp) -
     doc = _run(nlp, text, meta={"publisher": "Bezirksamt Spandau"})
     got = {s._.role["name"]: s._.role["jurisdiction"] for s in doc.spans["press_roles"]}
     assert got == {"Frank Muster": "Spandau", "Heiko Probe": None}
+
+
+def test_a_party_and_its_group_are_one_office(nlp) -> None:
+    text = (
+        "Er stellte es mit dem stellvertretenden Fraktionsvorsitzender der SPD-Bundestagsfraktion Dirk Muster vor."
+        "\n\n„Das ist unverhältnismäßig“, machte der stellvertretende SPD-Fraktionsvorsitzende Dirk Muster deutlich."
+    )
+    doc = _run(nlp, text, meta={"publisher": "FDP-Fraktion im Deutschen Bundestag"})
+    rows = [
+        (s._.role["role_norm"], s._.role["organization"], s._.role["level"]) for s in doc.spans["press_roles"]
+    ]
+    assert rows == [("Stellvertretender Fraktionsvorsitzender", "SPD-Bundestagsfraktion", "bund")]

@@ -119,7 +119,7 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         statements = [_of_our_organisation(st, publisher, text) for st in statements]
     if where["federal"]:
         statements = _units_of_federal_publisher(statements, publisher, text)
-    return merge_statements(fill_from_document(statements))
+    return merge_statements(fill_from_document(statements), text=text)
 
 
 # police offices: the publisher's region is their jurisdiction ("Polizeipräsident Tom Muster" in a release of

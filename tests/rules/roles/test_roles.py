@@ -1918,3 +1918,49 @@ def test_a_partner_towns_mayor_is_of_that_town_not_its_remit():
 def test_the_body_after_an_org_offices_remit(text, expected):
     st = statements(text)[0]
     assert {k: st[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        # an organisation and its acronym as the text defines it
+        (
+            [
+                "Heute hat Sabine Muster, Präsidentin des Bundesamtes für Naturschutz (BfN), übergeben.",
+                "Sabine Muster, Präsidentin des BfN: „Auen sind artenreich.“",
+            ],
+            [("Präsident", None, "Bundesamtes für Naturschutz")],
+        ),
+        # a remit that is part of the other, in either order
+        (
+            [
+                "Familienstadtrat Christoph Muster eröffnet das Fest.",
+                "Christoph Muster, Bezirksstadtrat für Jugend, Familie und Gesundheit, sagt: „Willkommen.“",
+            ],
+            [("Bezirksstadtrat", "Jugend, Familie und Gesundheit", None)],
+        ),
+        # two remits that differ are two offices
+        (
+            [
+                "Christoph Muster, Bezirksstadtrat für Ordnung und Umwelt, sagt: „Gut.“",
+                "Christoph Muster, Bezirksstadtrat für Schule und Sport, sagt: „Auch gut.“",
+            ],
+            [("Bezirksstadtrat", "Ordnung und Umwelt", None), ("Bezirksstadtrat", "Schule und Sport", None)],
+        ),
+        # two organisations are two offices (no acronym defined)
+        (
+            [
+                "Anna Muster, Präsidentin des Beispielvereins, sagt: „Gut.“",
+                "Anna Muster, Präsidentin des BfB, sagt: „Auch gut.“",
+            ],
+            [("Präsident", None, "Beispielvereins"), ("Präsident", None, "BfB")],
+        ),
+    ],
+)
+def test_mentions_of_one_office_merge_across_acronyms_and_remits(texts, expected):
+    merged = []
+    text = "\n\n".join(texts)
+    people = resolve_document(find_people(text))
+    refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
+    merged = merge_statements(find_statements(text, refs), text=text)
+    assert [(st.role_norm, st.portfolio, st.organization) for st in merged] == expected
