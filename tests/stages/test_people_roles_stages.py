@@ -513,9 +513,14 @@ def test_offices_of_police_bodies_are_the_lands(nlp, text, expected) -> None:
             "Bezirksamt Altona",
             (None, "kommune"),
         ),
-        # a partner town's mayor is not the district's
+        # a partner town's mayor is not the district's: the town named after the name
         (
             "Bürgermeister Tom Muster aus der Partnerstadt Kiryat Beispiel besucht den Bezirk.",
+            "Bezirksamt Steglitz-Zehlendorf",
+            ("Kiryat Beispiel", "kommune"),
+        ),
+        (
+            "Bürgermeister Tom Muster aus unserer Partnerstadt besucht den Bezirk.",
             "Bezirksamt Steglitz-Zehlendorf",
             (None, "kommune"),
         ),

@@ -416,10 +416,12 @@ def find_statements(
     phrase_ends = {phrases[chains[s0][-1]].end for s0 in phrases if s0 not in inner}
     for p, h, a, e in refs:
         # "Sprecher des Vorstands Anna Muster": the outer phrase, not "Vorstands" inside it
+        # also before the comma of an apposition: "die Staatssekretärin beim Bundesminister für X, Anna Muster"
         covered = {
             x
             for s0, ph0 in phrases.items()
             if phrases[chains[s0][-1]].end == h
+            or (phrases[chains[s0][-1]].end == h - 1 and toks[h - 1].norm == ",")
             for x in range(s0 + 1, ph0.end)
         }
         for s, ph in phrases.items():
@@ -473,6 +475,7 @@ def find_statements(
                 n_before = len(out)
                 emit(p, s, "role.office_name")
                 _org_after_name(text, toks, out, n_before, e, offset, name_starts)
+                _body_after_name(text, toks, out, n_before, e, offset, name_starts | head_starts)
                 # "Die Bezirksverordneten Anna Muster und Tom Probe": a plural title before two names
                 if (
                     e + 1 < len(toks)
@@ -890,3 +893,65 @@ def _relative_lead(text: str, toks: Sequence[Tok], k: int, p: PersonRef, offset:
         f"role.name_relative_leads:office.leiter{cue}",
         _LEAD_VERBS[toks[v].norm],
     )
+
+
+def _body_after_name(
+    text: str,
+    toks: Sequence[Tok],
+    out: list[Statement],
+    n_before: int,
+    e: int,
+    offset: int,
+    stops: frozenset[int],
+) -> None:
+    """ "Staatssekretär Tom Muster vom Bundesministerium für Verkehr": a public body after the name gives the
+    office before it its place where the phrase named none (a place only from the publisher is replaced);
+    `stops`: the starts of names and titles, where the body's name ends ("… und Bezirksstadtrat Tom Probe")."""
+    if e + 1 >= len(toks) or not (
+        toks[e].norm == "vom" or (toks[e].norm in ("von", "aus") and toks[e + 1].norm in ("der", "dem"))
+    ):
+        return
+    first = e + 1 if toks[e].norm == "vom" else e + 2
+    m = first
+    while (
+        m < len(toks)
+        and m - first <= 8
+        and m not in stops
+        and (toks[m].is_cap or (m > first and toks[m].norm in ("für", "und", "-")))
+    ):
+        m += 1
+    while m > first and not toks[m - 1].is_cap:
+        m -= 1
+    if m == first:
+        return
+    seg = text[toks[first].start - offset : toks[m - 1].end - offset]
+    hit = next(
+        (
+            (c, mt, art + seg)
+            for c in lexicon().cues
+            for art in ("des ", "der ")
+            if (mt := c.pattern.search(art + seg))
+        ),
+        None,
+    )
+    if hit is None or hit[0].level is None:
+        return
+    cue, mt, probe = hit
+    jur = mt.groupdict().get("j") or cue.jurisdiction
+    if mt.groupdict().get("j") and re.fullmatch(r"(?: [A-ZÄÖÜ][\w-]*)+", probe[mt.end("j") :]):
+        jur += probe[mt.end("j") :]  # a town of two words: "der Partnerstadt Kiryat Beispiel"
+    if jur in lexicon().places:
+        jur = lexicon().places[jur].jurisdiction
+    for i in range(n_before, len(out)):
+        st = out[i]
+        # only a place the phrase does not give itself: none, the publisher's, or the district's default
+        own_cue = st.rule_id.count(":") > 1 and ":publisher." not in st.rule_id
+        if st.level == "other" or (st.jurisdiction and own_cue):
+            continue
+        out[i] = replace_statement(
+            st,
+            organization=st.organization or seg,
+            jurisdiction=jur or st.jurisdiction,
+            level=cue.level,
+            rule_id=st.rule_id.split(":publisher.")[0] + ":" + cue.cue_id,
+        )

@@ -1964,3 +1964,38 @@ def test_mentions_of_one_office_merge_across_acronyms_and_remits(texts, expected
     refs = [PersonRef(p.start, p.end, p.person_id, p.family_name) for p in people]
     merged = merge_statements(find_statements(text, refs), text=text)
     assert [(st.role_norm, st.portfolio, st.organization) for st in merged] == expected
+
+
+@pytest.mark.parametrize(
+    "text, district, state, expected",
+    [
+        # a federal office in a Berlin release: the Bund's, not Berlin's
+        (
+            "Es spricht die Parlamentarische Staatssekretärin beim Bundesminister für Bildung, Anna Muster.",
+            "Mitte",
+            "Berlin",
+            [("Parlamentarischer Staatssekretär", "Bund", "bund")],
+        ),
+        (
+            "Es spricht Staatssekretär Tom Muster vom Bundesministerium für Verkehr.",
+            "Berlin",
+            "Berlin",
+            [("Staatssekretär", "Bund", "bund")],
+        ),
+        # the same title without a body after the name: the publisher's Land
+        ("Es spricht Staatssekretär Tom Muster.", "Berlin", "Berlin", [("Staatssekretär", "Berlin", "land")]),
+        # another district's office named after the name, and where the body ends ("und <title> <name>")
+        (
+            (
+                "Es sprechen Staatssekretärin Anna Muster von der Senatsverwaltung für Bildung und Bezirksstadtrat Tom "
+                "Probe vom Bezirksamt Pankow."
+            ),
+            "Mitte",
+            "Berlin",
+            [("Staatssekretär", "Berlin", "land"), ("Bezirksstadtrat", "Pankow", "kommune")],
+        ),
+    ],
+)
+def test_a_body_after_the_name_places_the_office(text, district, state, expected):
+    got = statements(text, district=district, state=state)
+    assert [(s["role_norm"], s["jurisdiction"], s["level"]) for s in got] == expected
