@@ -560,3 +560,47 @@ def test_a_party_and_its_group_are_one_office(nlp) -> None:
         (s._.role["role_norm"], s._.role["organization"], s._.role["level"]) for s in doc.spans["press_roles"]
     ]
     assert rows == [("Stellvertretender Fraktionsvorsitzender", "SPD-Bundestagsfraktion", "bund")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the district's own deputy: the holder of a district office
+        (
+            "Bezirksstadtrat und stellvertretender Bürgermeister Michael Muster spricht über die Partnerstadt.",
+            [
+                ("Michael Muster", "Bezirksstadtrat", "Spandau"),
+                ("Michael Muster", "Stellvertretender Bürgermeister", "Spandau"),
+            ],
+        ),
+        # the district's Bezirksbürgermeisterin under another spelling is no other person
+        (
+            (
+                "Bezirksbürgermeisterin Emine Muster-Probe lädt ein.\n\n„Willkommen“, sagt Bürgermeisterin Emine "
+                "Muster-Probbe."
+            ),
+            [
+                ("Emine Muster-Probe", "Bezirksbürgermeister", "Spandau"),
+                ("Emine Muster-Probbe", "Bürgermeister", "Spandau"),
+            ],
+        ),
+        # beside the Regierende Bürgermeister a Bürgermeisterin is a Senate member
+        (
+            (
+                "Der Regierende Bürgermeister Michael Muster, Bürgermeisterin Ramona Probe und Senator Klaus Beispiel "
+                "haben das Haus gerettet."
+            ),
+            [
+                ("Michael Muster", "Regierender Bürgermeister", "Berlin"),
+                ("Ramona Probe", "Bürgermeister", "Berlin"),
+                ("Klaus Beispiel", "Senator", "Berlin"),
+            ],
+        ),
+    ],
+)
+def test_whose_bare_buergermeister_a_district_release_names(nlp, text, expected) -> None:
+    doc = _run(nlp, text, meta={"publisher": "Bezirksamt Spandau"})
+    got = [
+        (s._.role["name"], s._.role["role_norm"], s._.role["jurisdiction"]) for s in doc.spans["press_roles"]
+    ]
+    assert got == expected

@@ -188,41 +188,67 @@ def _districts_from_text(statements: list[Statement], text: str) -> list[Stateme
     ]
 
 
-# a release that names another town's mayor: a partnership, or a town's genitive or adjective before the title
+# a release that names another town's mayor: a partner town or a municipality
 _OTHER_TOWNS = re.compile(
-    r"Partner(?:stadt|gemeinde|kommune|bezirk|schaft)|Städtepartnerschaft|Schwesterstadt|\b(?:der|die) Gemeinde\b"
+    r"Partner(?:stadt|städte|gemeinde|kommune|bezirk)|Städtepartnerschaft|Schwesterstadt|\b(?:der|die) Gemeinde\b"
 )
+# a Berlin Senate mayor beside the Regierende Bürgermeister: "Der Regierende Bürgermeister X, Bürgermeisterin Y"
+_SENATE_MAYORS = re.compile(r"Regierende[nr]? Bürgermeister")
+
+
+def _same_holder(a: str, b: str) -> bool:
+    """Two spellings of one person: "Emine Demirbüken-Wegner" and "Emine Demirbüken-Wegener"."""
+    ga, _, fa = a.rpartition(" ")
+    gb, _, fb = b.rpartition(" ")
+    return fa == fb or (bool(ga) and ga == gb and fa[:6] == fb[:6])
 
 
 def _district_mayors(statements: list[Statement], text: str, district: str) -> list[Statement]:
     """A bare "Bürgermeister(in) Anna Muster" in a release of a Berlin district office is the district's mayor,
     unless the release speaks of another town's: it names a partner town or a municipality, the title follows
     a town's genitive or adjective ("Karmiels Bürgermeister"), or another person is the district's
-    Bezirksbürgermeister. Example: "Bürgermeisterin Anna Muster gratuliert" from "Bezirksamt Reinickendorf"
-    -> Reinickendorf, kommune; "Bürgermeister Tom Muster aus der Partnerstadt Kiryat Beispiel" -> open."""
+    Bezirksbürgermeister. The holder of another office of the district ("Bezirksstadtrat und stellvertretender
+    Bürgermeister") and the district's Bezirksbürgermeister under another spelling are the district's; beside
+    the Regierende Bürgermeister a Bürgermeister is a Senate member (Berlin, land).
+    Example: "Bürgermeisterin Anna Muster gratuliert" from "Bezirksamt Reinickendorf" -> Reinickendorf,
+    kommune; "Bürgermeister Tom Muster aus der Partnerstadt Kiryat Beispiel" -> open."""
 
     def bare(st: Statement) -> bool:
         return st.jurisdiction is None and st.rule_id.split(":")[1:2] == ["office.buergermeister"]
 
     if not any(bare(st) for st in statements):
         return statements
-    district_mayors = {
-        st.person.person_id
+    district_mayors = [
+        st.person.name
         for st in statements
         if st.rule_id.split(":")[1:2] == ["office.bezirksbuergermeister"] and not st.former
+    ]
+    of_district = {
+        st.person.person_id for st in statements if st.jurisdiction == district and st.level == "kommune"
+    }
+    town_before = {
+        st.person.person_id
+        for st in statements
+        if bare(st) and _TOWN_BEFORE.search(text[max(0, st.char_start - 40) : st.char_start])
     }
     other_towns = bool(_OTHER_TOWNS.search(text))
     out = []
     for st in statements:
-        if (
-            bare(st)
-            and not other_towns
-            and not (district_mayors - {st.person.person_id})
-            and not _TOWN_BEFORE.search(text[max(0, st.char_start - 40) : st.char_start])
-        ):
-            st = replace_statement(
-                st, jurisdiction=district, level="kommune", rule_id=st.rule_id + ":publisher.district_mayor"
+        if bare(st) and st.person.person_id not in town_before:
+            ours = st.person.person_id in of_district or any(
+                _same_holder(st.person.name, n) for n in district_mayors
             )
+            if _SENATE_MAYORS.search(text[max(0, st.char_start - 120) : st.char_start]):
+                st = replace_statement(
+                    st, jurisdiction="Berlin", level="land", rule_id=st.rule_id + ":publisher.senate_mayor"
+                )
+            elif ours or (not other_towns and not district_mayors):
+                st = replace_statement(
+                    st,
+                    jurisdiction=district,
+                    level="kommune",
+                    rule_id=st.rule_id + ":publisher.district_mayor",
+                )
         out.append(st)
     return out
 
