@@ -584,6 +584,12 @@ def test_a_party_and_its_group_are_one_office(nlp) -> None:
                 ("Emine Muster-Probbe", "Bürgermeister", "Spandau"),
             ],
         ),
+        # the Regierende Bürgermeister thanked in a quote: the speaker is the district's mayor
+        (
+            "„Vielen Dank an den Regierenden Bürgermeister und die Senatsinnenverwaltung“, sagt Bürgermeisterin "
+            "Monika Muster.",
+            [("Monika Muster", "Bürgermeister", "Spandau")],
+        ),
         # beside the Regierende Bürgermeister a Bürgermeisterin is a Senate member
         (
             (

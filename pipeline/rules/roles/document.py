@@ -193,7 +193,15 @@ _OTHER_TOWNS = re.compile(
     r"Partner(?:stadt|städte|gemeinde|kommune|bezirk)|Städtepartnerschaft|Schwesterstadt|\b(?:der|die) Gemeinde\b"
 )
 # a Berlin Senate mayor beside the Regierende Bürgermeister: "Der Regierende Bürgermeister X, Bürgermeisterin Y"
-_SENATE_MAYORS = re.compile(r"Regierende[nr]? Bürgermeister")
+_SENATE_MAYORS = re.compile(r"Regierende[nr]? Bürgermeister(?:in)? (?:(?:Dr|Prof)\. )*[A-ZÄÖÜ]")
+
+
+def _beside_senate_mayor(before: str) -> bool:
+    """The Regierende Bürgermeister and his name come right before, in the same sentence and outside a quote
+    ("Der Regierende Bürgermeister Michael Muster, Bürgermeisterin …"; not "Dank an den Regierenden
+    Bürgermeister“, sagt Bürgermeisterin …")."""
+    hits = list(_SENATE_MAYORS.finditer(before))
+    return bool(hits) and not re.search(r"[.!?„“”\"»«]", before[hits[-1].end() :])
 
 
 def _same_holder(a: str, b: str) -> bool:
@@ -238,7 +246,7 @@ def _district_mayors(statements: list[Statement], text: str, district: str) -> l
             ours = st.person.person_id in of_district or any(
                 _same_holder(st.person.name, n) for n in district_mayors
             )
-            if _SENATE_MAYORS.search(text[max(0, st.char_start - 120) : st.char_start]):
+            if _beside_senate_mayor(text[max(0, st.char_start - 120) : st.char_start]):
                 st = replace_statement(
                     st, jurisdiction="Berlin", level="land", rule_id=st.rule_id + ":publisher.senate_mayor"
                 )
