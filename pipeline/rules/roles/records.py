@@ -30,6 +30,10 @@ class Statement:
     gender: str | None
     rule_id: str
     former: bool = False  # a past office ("der ehemalige Vorsitzende"): kept in roles, left out of offices
+    # further mentions of the office merged into this row where their fields are written otherwise (an
+    # acronym, a compound, a part of the remit): (char_start, char_end) each, still office mentions for
+    # other stages ("machte der stellvertretende SPD-Fraktionsvorsitzende Dirk Muster deutlich")
+    mentions: tuple[tuple[int, int], ...] = ()
 
 
 def replace_statement(st: Statement, **kw) -> Statement:
@@ -160,6 +164,15 @@ def merge_statements(statements: Sequence[Statement], *, text: str = "") -> list
             fullest = max(remits, key=lambda r: len(_items(r)))
             if len(_items(fullest)) > len(_items(best.portfolio)):
                 kw["portfolio"] = fullest
+        # mentions merged only through a value written otherwise stay office mentions of their own
+        written_otherwise = tuple(
+            (o.char_start, o.char_end)
+            for o in g
+            if o is not best
+            and any(getattr(o, k) and getattr(best, k) and getattr(o, k) != getattr(best, k) for k in _FIELDS)
+        )
+        if written_otherwise:
+            kw["mentions"] = best.mentions + written_otherwise
         out.append(replace_statement(best, **kw) if kw else best)
     out.sort(key=lambda st: (st.char_start, st.person.start))
     return out
