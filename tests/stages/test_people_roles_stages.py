@@ -586,8 +586,10 @@ def test_a_party_and_its_group_are_one_office(nlp) -> None:
         ),
         # the Regierende Bürgermeister thanked in a quote: the speaker is the district's mayor
         (
-            "„Vielen Dank an den Regierenden Bürgermeister und die Senatsinnenverwaltung“, sagt Bürgermeisterin "
-            "Monika Muster.",
+            (
+                "„Vielen Dank an den Regierenden Bürgermeister und die Senatsinnenverwaltung“, sagt Bürgermeisterin "
+                "Monika Muster."
+            ),
             [("Monika Muster", "Bürgermeister", "Spandau")],
         ),
         # beside the Regierende Bürgermeister a Bürgermeisterin is a Senate member
@@ -610,3 +612,22 @@ def test_whose_bare_buergermeister_a_district_release_names(nlp, text, expected)
         (s._.role["name"], s._.role["role_norm"], s._.role["jurisdiction"]) for s in doc.spans["press_roles"]
     ]
     assert got == expected
+
+
+def test_merged_mentions_stay_office_mentions_and_a_relative_clause_is_none(nlp) -> None:
+    from pressextract.contract import OfficeRef
+
+    text = (
+        "Er stellte es mit dem stellvertretenden Fraktionsvorsitzender der SPD-Bundestagsfraktion Dirk Muster vor."
+        "\n\n„Das ist unverhältnismäßig“, machte der stellvertretende SPD-Fraktionsvorsitzende Dirk Muster deutlich."
+    )
+    doc = _run(nlp, text, meta={"publisher": "FDP-Fraktion im Deutschen Bundestag"})
+    refs = OfficeRef.from_doc(doc)
+    assert len(doc.spans["press_roles"]) == 1  # one row …
+    assert [text[r.start : r.end] for r in refs] == [  # … two office mentions
+        "stellvertretenden Fraktionsvorsitzender der SPD-Bundestagsfraktion",
+        "SPD-Fraktionsvorsitzende",
+    ]
+    doc = _run(nlp, "„Wir forschen“, sagt Dr. Georg Muster, der das Beispiel Lab Saarbrücken leitet.")
+    assert [s._.role["role_norm"] for s in doc.spans["press_roles"]] == ["Leiter"]
+    assert OfficeRef.from_doc(doc) == []
