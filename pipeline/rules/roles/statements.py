@@ -412,6 +412,33 @@ def find_statements(
         if (st := _relative_lead(text, toks, k, p, offset)) is not None:
             # "Dr. Georg Muster, der das Beispiel Lab Saarbrücken von ZF leitet": the head of the organisation
             out.append(st)
+    # "Die Laudatio hält Dr. Anna Muster. Sie ist die Vorsitzende der Beispiel-Stiftung.": a pronoun of the
+    # person's gender opens the next sentence, which gives the office with its body (as after "Name ist")
+    for k in range(2, len(toks) - 2):
+        if (
+            toks[k].norm not in _PRONOUN_GENDER
+            or toks[k - 1].norm != "."
+            or not toks[k + 1].norm in ("ist", "war")
+        ):
+            continue
+        if (m := _after_copula(toks, k + 1, phrases, name_starts)) is None:
+            continue
+        sent = max((x for x in range(k - 1) if toks[x].norm in (".", "!", "?", ":")), default=-1)
+        named = [
+            (p, e)
+            for p, h, a, e in refs
+            if sent < a
+            and e <= k - 1
+            and toks[h - 1].norm not in _NOT_SUBJECT  # "(gemeinsam mit X)": no subject
+        ]
+        last = [(p, e) for p, e in named if e == k - 1]  # "… hält Dr. Anna Muster.": the name ends it
+        named = last or named
+        if len(named) != 1 or named[0][0].gender not in (None, _PRONOUN_GENDER[toks[k].norm]):
+            continue  # one person in the sentence before (or the one ending it), of the pronoun's gender
+        n_before = len(out)
+        emit(named[0][0], m, "role.pronoun_copula_office")
+        if toks[k + 1].norm == "war":
+            out[n_before:] = [replace_statement(st, former=True) for st in out[n_before:]]
     # office first: "Staatsministerin Annette Widmann-Mauz", "Der Bezirksstadtrat für …, Carsten Spallek,"
     phrase_ends = {phrases[chains[s0][-1]].end for s0 in phrases if s0 not in inner}
     for p, h, a, e in refs:
@@ -595,6 +622,11 @@ def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int
             return False
         end = close + 1
     return end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts
+
+
+_PRONOUN_GENDER = {"Sie": "f", "Er": "m"}
+# words right before a name that make it no subject a pronoun could continue: "(gemeinsam mit Judith Muster)"
+_NOT_SUBJECT = frozenset({"(", "mit", "von", "vom", "für", "bei", "an", "zu", "über", "gegen", "ohne"})
 
 
 def _remit_to_clause_end(toks: Sequence[Tok], end: int, name_starts: frozenset[int]) -> bool:

@@ -1999,3 +1999,46 @@ def test_mentions_of_one_office_merge_across_acronyms_and_remits(texts, expected
 def test_a_body_after_the_name_places_the_office(text, district, state, expected):
     got = statements(text, district=district, state=state)
     assert [(s["role_norm"], s["jurisdiction"], s["level"]) for s in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the person ending the sentence before, then "Sie ist die <office> der <body>"
+        (
+            "Die Laudatio für Christine Probe hält Dr. Dagmar Muster. Sie ist die Vorsitzende der Beispiel-Stiftung.",
+            [("Muster", "Vorsitzender", "Beispiel-Stiftung", False)],
+        ),
+        (
+            (
+                "Daran arbeitet auch Lutz Muster mit seinen Kollegen. Er ist Geschäftsführer des Jobcenters Beispielstadt "
+                "und erklärt: „Gut.“"
+            ),
+            [("Muster", "Geschäftsführer", "Jobcenters Beispielstadt", False)],
+        ),
+        (
+            "Maria Muster hat Theologie studiert. Sie war Mitinitiatorin der Friedenswerkstatt.",
+            [("Muster", "Mitinitiator", "Friedenswerkstatt", True)],
+        ),
+    ],
+)
+def test_a_pronoun_continues_the_person_named_before(text, expected):
+    got = statements(text)
+    assert [(s["who"].split()[-1], s["role_norm"], s["organization"], s["former"]) for s in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people before: whose office it is stays open
+        "Anna Muster und Tom Probe kommen. Sie ist die Vorsitzende der Beispiel-Stiftung.",
+        # the pronoun is the organisation's, no person named in the sentence before
+        "Die Stiftung hat 3.800 Mitarbeitende. Sie ist Mitglied im Diakonischen Werk Beispielland.",
+        # a name after "mit" is no subject the pronoun continues
+        "Er schrieb das Buch gemeinsam mit Judith Muster. Sie war Mitglied der Beispielgemeinde.",
+        # no body: too little to say whose office
+        "Die Laudatio hält Dr. Dagmar Muster. Sie ist Vorsitzende.",
+    ],
+)
+def test_no_office_for_a_pronoun_without_one_subject(text):
+    assert statements(text) == []
