@@ -185,11 +185,15 @@ class OfficeRef:
 
     @classmethod
     def from_doc(cls, doc: Doc) -> list[OfficeRef]:
-        """Every press_roles span that carries a role payload, in text order."""
+        """Every press_roles span that carries a role payload, in text order, and the further mentions of its
+        office ("mentions"); not an office a relative clause states ("…, der das Beispiel Lab leitet"), which
+        is no mention of a title."""
         out = []
         for s in doc.spans.get(ROLES_KEY, []):
             r = s._.role
             if r is not None:
+                if str(r.get("rule_id", "")).startswith("role.name_relative_leads"):
+                    continue
                 for h in (r, *r.get("also", ())):  # "also": further holders of the same title span
                     out.append(
                         cls(
@@ -201,6 +205,11 @@ class OfficeRef:
                             h.get("role"),
                         )
                     )
+                for a, b in r.get("mentions", ()):
+                    out.append(
+                        cls(r.get("role_norm"), r.get("person_id"), r.get("name"), a, b, r.get("role"))
+                    )
+        out.sort(key=lambda o: o.start)
         return out
 
 

@@ -19,7 +19,9 @@ LexiconError = ResourceError  # one error class for every resource file
 # A token of a party name in brackets after a person: "Michael Grunst (Die Linke)", "(B90/Grüne)".
 PARTY_TOKEN = re.compile(
     r"^(?:SPD|CDU|CSU|FDP|AfD|Grüne|Grünen|Linke|LINKE|Die|B90|Bündnis|90|BSW|parteilos|"
-    r"Piraten|/|-|Freie|Wähler)$"
+    r"Piraten|/|-|Freie|Wähler|"
+    # the capitalised spellings of party names: "(PIRATEN)", "(BÜNDNIS 90/DIE GRÜNEN)"
+    r"PIRATEN|BÜNDNIS|DIE|GRÜNE|GRÜNEN|ÖDP|Volt)$"
 )
 
 

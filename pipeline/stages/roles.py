@@ -66,6 +66,8 @@ def _payload(st: Statement) -> dict:
         "gender": st.gender,
         "rule_id": st.rule_id,
         "former": st.former,
+        # further mentions of this office (merged though written otherwise): office mentions for other stages
+        "mentions": [list(m) for m in st.mentions],
         # the office's own offsets: a spaCy token may run past it ("(SPD),Jugendstadträtin" is one token)
         "char_start": st.char_start,
         "char_end": st.char_end,

@@ -390,3 +390,244 @@ def test_doc_text_is_built_once_and_only_for_its_doc() -> None:
 
     assert Refs.from_doc(doc, "text").text is doc_text(doc)
     assert Refs.from_doc(doc, "blocks").text is None
+
+
+_UNIT_TEXT = (
+    "Das Bundesamt für Beispielsicherheit (BBS) startet mit der Beispiel AG ein Projekt. „Wir brauchen Partner“, "
+    "sagt Dr. Silke Muster, Leiterin der Abteilung Cyber-Sicherheit in der Digitalisierung und für Identitäten "
+    "{where}. Es handele sich um neue Technologie."
+)
+
+
+@pytest.mark.parametrize(
+    "where, publisher, expected",
+    [
+        ("beim BBS", "Bundesamt für Beispielsicherheit", ("Bund", "bund")),
+        ("", "Bundesamt für Beispielsicherheit", ("Bund", "bund")),
+        # another body after the unit: not the federal authority's
+        ("bei der Beispiel AG", "Bundesamt für Beispielsicherheit", (None, "other")),
+        # the same sentence from an association: its unit, no public office
+        ("", "Deutscher Beispielverband", (None, "other")),
+    ],
+)
+def test_a_unit_of_a_federal_publisher_is_the_bunds(nlp, where, publisher, expected) -> None:
+    doc = _run(nlp, _UNIT_TEXT.format(where=where), meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            (
+                "Die Anhörung vor dem Europäischen Parlament zeigt Mängel, schlussfolgert Patrick Muster (PIRATEN), "
+                "der Berichterstatter des Ausschusses für bürgerliche Freiheiten."
+            ),
+            ("EU", "eu"),
+        ),
+        (
+            (
+                "Die Anhörung im Bundestag zeigt Mängel, schlussfolgert Patrick Muster, der Berichterstatter des "
+                "Ausschusses für Digitales."
+            ),
+            ("Bund", "bund"),
+        ),
+        # two parliaments named: which one is open
+        (
+            (
+                "Bundestag und Europäisches Parlament beraten. Das sagt Patrick Muster, der Berichterstatter des "
+                "Ausschusses für Digitales."
+            ),
+            (None, "other"),
+        ),
+    ],
+)
+def test_a_committees_office_is_of_the_one_parliament_named(nlp, text, expected) -> None:
+    doc = _run(nlp, text, meta={"publisher": "Piratenpartei Beispielland"})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "first_line, expected",
+    [
+        (
+            (
+                "Gemeinsame Pressemitteilung: Ministerium für Infrastruktur und Landesplanung des Landes Brandenburg "
+                "und Senatsverwaltung für Umwelt."
+            ),
+            ("Brandenburg", "land"),
+        ),
+        (
+            "Gemeinsame Pressemitteilung des Bundesministeriums für Infrastruktur und Landesplanung.",
+            ("Bund", "bund"),
+        ),
+        # a ministry of another remit says nothing about this minister
+        (
+            "Gemeinsame Pressemitteilung: Ministerium für Bildung des Landes Brandenburg und Senatsverwaltung.",
+            (None, None),
+        ),
+    ],
+)
+def test_a_minister_takes_the_place_of_the_ministry_of_the_same_remit(nlp, first_line, expected) -> None:
+    text = f"{first_line}\n\nGuido Muster, Minister für Infrastruktur und Landesplanung:\n„Wichtig ist der Anfang.“"
+    # a Berlin publisher: a city state has no Minister, so the publisher gives no place
+    doc = _run(nlp, text, meta={"publisher": "Senatsverwaltung für Mobilität"})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "„Wir suchen Zeugen“, sagt Anna Muster, Sprecherin des Polizeipräsidiums Mittelfranken.",
+            ("Mittelfranken", "land"),
+        ),
+        (
+            "„Wir suchen Zeugen“, sagt Anna Muster, Leiterin der Kriminalpolizei Nürnberg.",
+            ("Nürnberg", "land"),
+        ),
+        # a sports club of police officers is no police body
+        (
+            "„Wir feiern das Jubiläum“, sagt Anna Muster, Vorsitzende des Polizeisportvereins Beispielstadt.",
+            (None, "other"),
+        ),
+    ],
+)
+def test_offices_of_police_bodies_are_the_lands(nlp, text, expected) -> None:
+    doc = _run(nlp, text, meta={"publisher": "Beispielverband"})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, publisher, expected",
+    [
+        # a bare "Bürgermeisterin" in a district office's release is the district's mayor …
+        (
+            "Im Namen des Bezirkes gratuliert Bürgermeisterin Emine Muster zu diesem Triumph.",
+            "Bezirksamt Reinickendorf",
+            ("Reinickendorf", "kommune"),
+        ),
+        # … in Berlin: the same sentence from a Hamburg district office names no place
+        (
+            "Im Namen des Bezirkes gratuliert Bürgermeisterin Emine Muster zu diesem Triumph.",
+            "Bezirksamt Altona",
+            (None, "kommune"),
+        ),
+        # a partner town's mayor is not the district's: the town named after the name
+        (
+            "Bürgermeister Tom Muster aus der Partnerstadt Kiryat Beispiel besucht den Bezirk.",
+            "Bezirksamt Steglitz-Zehlendorf",
+            ("Kiryat Beispiel", "kommune"),
+        ),
+        (
+            "Bürgermeister Tom Muster aus unserer Partnerstadt besucht den Bezirk.",
+            "Bezirksamt Steglitz-Zehlendorf",
+            (None, "kommune"),
+        ),
+        # a town's genitive before the title that the text names as a town: that town
+        (
+            "Zur Städtepartnerschaft mit Karmiel ist diese Woche Karmiels Bürgermeister Moshe Muster zu Gast.",
+            "Bezirksamt Charlottenburg-Wilmersdorf",
+            ("Karmiel", "kommune"),
+        ),
+        # a county's head takes the one county the release names
+        (
+            "Landrätin Bettina Muster ist für die Feier eigens aus dem Kreis Bad Beispielbach angereist.",
+            "Bezirksamt Tempelhof-Schöneberg",
+            ("Bad Beispielbach", "kommune"),
+        ),
+    ],
+)
+def test_mayors_in_a_district_offices_release(nlp, text, publisher, expected) -> None:
+    doc = _run(nlp, text, meta={"publisher": publisher})
+    assert [(s._.role["jurisdiction"], s._.role["level"]) for s in doc.spans["press_roles"]] == [expected]
+
+
+def test_another_bezirksbuergermeister_makes_the_bare_mayor_someone_elses(nlp) -> None:
+    text = "Bezirksbürgermeister Frank Muster und Bürgermeister Heiko Probe laden zur Filmpremiere ein."
+    doc = _run(nlp, text, meta={"publisher": "Bezirksamt Spandau"})
+    got = {s._.role["name"]: s._.role["jurisdiction"] for s in doc.spans["press_roles"]}
+    assert got == {"Frank Muster": "Spandau", "Heiko Probe": None}
+
+
+def test_a_party_and_its_group_are_one_office(nlp) -> None:
+    text = (
+        "Er stellte es mit dem stellvertretenden Fraktionsvorsitzender der SPD-Bundestagsfraktion Dirk Muster vor."
+        "\n\n„Das ist unverhältnismäßig“, machte der stellvertretende SPD-Fraktionsvorsitzende Dirk Muster deutlich."
+    )
+    doc = _run(nlp, text, meta={"publisher": "FDP-Fraktion im Deutschen Bundestag"})
+    rows = [
+        (s._.role["role_norm"], s._.role["organization"], s._.role["level"]) for s in doc.spans["press_roles"]
+    ]
+    assert rows == [("Stellvertretender Fraktionsvorsitzender", "SPD-Bundestagsfraktion", "bund")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the district's own deputy: the holder of a district office
+        (
+            "Bezirksstadtrat und stellvertretender Bürgermeister Michael Muster spricht über die Partnerstadt.",
+            [
+                ("Michael Muster", "Bezirksstadtrat", "Spandau"),
+                ("Michael Muster", "Stellvertretender Bürgermeister", "Spandau"),
+            ],
+        ),
+        # the district's Bezirksbürgermeisterin under another spelling is no other person
+        (
+            (
+                "Bezirksbürgermeisterin Emine Muster-Probe lädt ein.\n\n„Willkommen“, sagt Bürgermeisterin Emine "
+                "Muster-Probbe."
+            ),
+            [
+                ("Emine Muster-Probe", "Bezirksbürgermeister", "Spandau"),
+                ("Emine Muster-Probbe", "Bürgermeister", "Spandau"),
+            ],
+        ),
+        # the Regierende Bürgermeister thanked in a quote: the speaker is the district's mayor
+        (
+            (
+                "„Vielen Dank an den Regierenden Bürgermeister und die Senatsinnenverwaltung“, sagt Bürgermeisterin "
+                "Monika Muster."
+            ),
+            [("Monika Muster", "Bürgermeister", "Spandau")],
+        ),
+        # beside the Regierende Bürgermeister a Bürgermeisterin is a Senate member
+        (
+            (
+                "Der Regierende Bürgermeister Michael Muster, Bürgermeisterin Ramona Probe und Senator Klaus Beispiel "
+                "haben das Haus gerettet."
+            ),
+            [
+                ("Michael Muster", "Regierender Bürgermeister", "Berlin"),
+                ("Ramona Probe", "Bürgermeister", "Berlin"),
+                ("Klaus Beispiel", "Senator", "Berlin"),
+            ],
+        ),
+    ],
+)
+def test_whose_bare_buergermeister_a_district_release_names(nlp, text, expected) -> None:
+    doc = _run(nlp, text, meta={"publisher": "Bezirksamt Spandau"})
+    got = [
+        (s._.role["name"], s._.role["role_norm"], s._.role["jurisdiction"]) for s in doc.spans["press_roles"]
+    ]
+    assert got == expected
+
+
+def test_merged_mentions_stay_office_mentions_and_a_relative_clause_is_none(nlp) -> None:
+    from pressextract.contract import OfficeRef
+
+    text = (
+        "Er stellte es mit dem stellvertretenden Fraktionsvorsitzender der SPD-Bundestagsfraktion Dirk Muster vor."
+        "\n\n„Das ist unverhältnismäßig“, machte der stellvertretende SPD-Fraktionsvorsitzende Dirk Muster deutlich."
+    )
+    doc = _run(nlp, text, meta={"publisher": "FDP-Fraktion im Deutschen Bundestag"})
+    refs = OfficeRef.from_doc(doc)
+    assert len(doc.spans["press_roles"]) == 1  # one row …
+    assert [text[r.start : r.end] for r in refs] == [  # … two office mentions
+        "stellvertretenden Fraktionsvorsitzender der SPD-Bundestagsfraktion",
+        "SPD-Fraktionsvorsitzende",
+    ]
+    doc = _run(nlp, "„Wir forschen“, sagt Dr. Georg Muster, der das Beispiel Lab Saarbrücken leitet.")
+    assert [s._.role["role_norm"] for s in doc.spans["press_roles"]] == ["Leiter"]
+    assert OfficeRef.from_doc(doc) == []

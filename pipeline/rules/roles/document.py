@@ -110,10 +110,16 @@ def find_roles(doc: Doc, *, rules: RoleRules, options: RoleOptions, refs: Refs) 
         statements = [_of_police(st, region) for st in statements]
     if state == "Berlin":
         statements = _districts_from_text(statements, text)
+    if district and state and district != state:
+        statements = _district_mayors(statements, text, district)
     statements = _municipalities_from_text(statements, text)
+    statements = _committees_from_text(statements, text)
+    statements = _ministries_from_text(statements, text)
     if publisher and not where["public"]:
         statements = [_of_our_organisation(st, publisher, text) for st in statements]
-    return merge_statements(fill_from_document(statements))
+    if where["federal"]:
+        statements = _units_of_federal_publisher(statements, publisher, text)
+    return merge_statements(fill_from_document(statements), text=text)
 
 
 # police offices: the publisher's region is their jurisdiction ("Polizeipräsident Tom Muster" in a release of
@@ -182,13 +188,94 @@ def _districts_from_text(statements: list[Statement], text: str) -> list[Stateme
     ]
 
 
+# a release that names another town's mayor: a partner town or a municipality
+_OTHER_TOWNS = re.compile(
+    r"Partner(?:stadt|städte|gemeinde|kommune|bezirk)|Städtepartnerschaft|Schwesterstadt|\b(?:der|die) Gemeinde\b"
+)
+# a Berlin Senate mayor beside the Regierende Bürgermeister: "Der Regierende Bürgermeister X, Bürgermeisterin Y"
+_SENATE_MAYORS = re.compile(r"Regierende[nr]? Bürgermeister(?:in)? (?:(?:Dr|Prof)\. )*[A-ZÄÖÜ]")
+
+
+def _beside_senate_mayor(before: str) -> bool:
+    """The Regierende Bürgermeister and his name come right before, in the same sentence and outside a quote
+    ("Der Regierende Bürgermeister Michael Muster, Bürgermeisterin …"; not "Dank an den Regierenden
+    Bürgermeister“, sagt Bürgermeisterin …")."""
+    hits = list(_SENATE_MAYORS.finditer(before))
+    return bool(hits) and not re.search(r"[.!?„“”\"»«]", before[hits[-1].end() :])
+
+
+def _same_holder(a: str, b: str) -> bool:
+    """Two spellings of one person: "Emine Demirbüken-Wegner" and "Emine Demirbüken-Wegener"."""
+    ga, _, fa = a.rpartition(" ")
+    gb, _, fb = b.rpartition(" ")
+    return fa == fb or (bool(ga) and ga == gb and fa[:6] == fb[:6])
+
+
+def _district_mayors(statements: list[Statement], text: str, district: str) -> list[Statement]:
+    """A bare "Bürgermeister(in) Anna Muster" in a release of a Berlin district office is the district's mayor,
+    unless the release speaks of another town's: it names a partner town or a municipality, the title follows
+    a town's genitive or adjective ("Karmiels Bürgermeister"), or another person is the district's
+    Bezirksbürgermeister. The holder of another office of the district ("Bezirksstadtrat und stellvertretender
+    Bürgermeister") and the district's Bezirksbürgermeister under another spelling are the district's; beside
+    the Regierende Bürgermeister a Bürgermeister is a Senate member (Berlin, land).
+    Example: "Bürgermeisterin Anna Muster gratuliert" from "Bezirksamt Reinickendorf" -> Reinickendorf,
+    kommune; "Bürgermeister Tom Muster aus der Partnerstadt Kiryat Beispiel" -> open."""
+
+    def bare(st: Statement) -> bool:
+        return st.jurisdiction is None and st.rule_id.split(":")[1:2] == ["office.buergermeister"]
+
+    if not any(bare(st) for st in statements):
+        return statements
+    district_mayors = [
+        st.person.name
+        for st in statements
+        if st.rule_id.split(":")[1:2] == ["office.bezirksbuergermeister"] and not st.former
+    ]
+    of_district = {
+        st.person.person_id for st in statements if st.jurisdiction == district and st.level == "kommune"
+    }
+    town_before = {
+        st.person.person_id
+        for st in statements
+        if bare(st) and _TOWN_BEFORE.search(text[max(0, st.char_start - 40) : st.char_start])
+    }
+    other_towns = bool(_OTHER_TOWNS.search(text))
+    out = []
+    for st in statements:
+        if bare(st) and st.person.person_id not in town_before:
+            ours = st.person.person_id in of_district or any(
+                _same_holder(st.person.name, n) for n in district_mayors
+            )
+            if _beside_senate_mayor(text[max(0, st.char_start - 120) : st.char_start]):
+                st = replace_statement(
+                    st, jurisdiction="Berlin", level="land", rule_id=st.rule_id + ":publisher.senate_mayor"
+                )
+            elif ours or (not other_towns and not district_mayors):
+                st = replace_statement(
+                    st,
+                    jurisdiction=district,
+                    level="kommune",
+                    rule_id=st.rule_id + ":publisher.district_mayor",
+                )
+        out.append(st)
+    return out
+
+
+# a town's genitive or adjective right before a title: "Karmiels Bürgermeister", "Falkenseer Bürgermeister"
+_TOWN_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?:er|s)\s+$")
+
+
 # a town's mayor that names no town: "der frühere Hürther Bürgermeister" (a town adjective the text also names
 # as a town: "in Hürth"), or "Bürgermeister Kleiner" in a release that names one municipality ("der Gemeinde X")
 _MAYORS = {"office.buergermeister", "office.oberbuergermeister"}
-_TOWN_ADJ = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})er\s+$")
+_TOWN_ADJ = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})(?:er|s)\s+$")
 _MUNICIPALITY = re.compile(
     r"\b(?:der|die|Die|Der) (?:Stadt|Gemeinde|Marktgemeinde|Kreisstadt|Hansestadt) ([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)"
 )
+
+
+# a county the release names: "aus dem Kreis Bad Kreuznach", "des Landkreises Verden"
+_COUNTY = re.compile(r"\b(?:Landkreis|Landkreises|Kreis|Kreises) ((?:Bad )?[A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)")
 
 
 def _municipalities_from_text(statements: list[Statement], text: str) -> list[Statement]:
@@ -198,11 +285,23 @@ def _municipalities_from_text(statements: list[Statement], text: str) -> list[St
     def townless_mayor(st: Statement) -> bool:
         return st.jurisdiction is None and bool(_MAYORS.intersection(st.rule_id.split(":")[1:2]))
 
-    if not any(townless_mayor(st) for st in statements):
+    def countyless(st: Statement) -> bool:
+        return st.jurisdiction is None and st.rule_id.split(":")[1:2] == ["office.landrat"]
+
+    if not any(townless_mayor(st) or countyless(st) for st in statements):
         return statements
     towns = set(_MUNICIPALITY.findall(text))
+    counties = set(_COUNTY.findall(text))
     out = []
     for st in statements:
+        if countyless(st) and len(counties) == 1:
+            # "Landrätin Anna Muster ist eigens aus dem Kreis Bad Beispiel angereist": the one county named
+            st = replace_statement(
+                st,
+                jurisdiction=next(iter(counties)),
+                level="kommune",
+                rule_id=st.rule_id + ":document.county",
+            )
         if townless_mayor(st):
             m = _TOWN_ADJ.search(text[max(0, st.char_start - 40) : st.char_start])
             town = None
@@ -272,3 +371,95 @@ def _of_parliament(st: Statement, parliament: tuple[str | None, str]) -> Stateme
         level=parliament[1],
         rule_id=st.rule_id + ":publisher.parliament",
     )
+
+
+# a parliament's committee: the offices in it ("Berichterstatter des Ausschusses für X", "Obmann im Ausschuss für
+# Y") are the parliament's that the release names, where it names one only
+_COMMITTEE = re.compile(r"^(?:Ausschuss|Ausschusses|Unterausschuss|Unterausschusses)\b")
+_PARLIAMENTS = (
+    (re.compile(r"\bEurop(?:äischen|äisches|a)[ -]?[Pp]arlament|\bEU-Parlament"), ("EU", "eu")),
+    (re.compile(r"\bBundestag"), ("Bund", "bund")),
+    (re.compile(r"\bAbgeordnetenhaus"), ("Berlin", "land")),
+    (re.compile(r"\bLandtag|\bBürgerschaft\b"), (None, "land")),
+)
+
+
+def _committees_from_text(statements: list[Statement], text: str) -> list[Statement]:
+    """An office in a committee without a level takes the one parliament the release names.
+    Example: "Patrick Muster, der Berichterstatter des Ausschusses für bürgerliche Freiheiten" in a release
+    about a hearing "vor dem Europäischen Parlament" -> EU, eu."""
+    if not any(_COMMITTEE.match(st.organization or "") and st.level in (None, "other") for st in statements):
+        return statements
+    named = {place for rx, place in _PARLIAMENTS if rx.search(text)}
+    if len(named) != 1:
+        return statements
+    ((jur, level),) = named
+    return [
+        replace_statement(st, jurisdiction=jur, level=level, rule_id=st.rule_id + ":document.parliament")
+        if _COMMITTEE.match(st.organization or "") and st.level in (None, "other")
+        else st
+        for st in statements
+    ]
+
+
+# a unit of an authority that names no other body ("Abteilung Cyber-Sicherheit", "Referat Kryptografie")
+_UNIT = re.compile(
+    r"^(?:Abteilung|Unterabteilung|Referat|Fachbereich|Fachgebiet|Stabsstelle)\b(?!.*\b(?:der|des|GmbH|e\.\s?V)\b)"
+)
+# "beim BSI", "bei der ZF": the body a unit belongs to, written after the office
+_AT_BODY = re.compile(r"\bbe(?:im|i (?:der|dem))\s+([A-ZÄÖÜ][\w-]*)")
+
+
+def _units_of_federal_publisher(statements: list[Statement], publisher: str, text: str) -> list[Statement]:
+    """The head of a unit in a release of a federal authority, where the sentence names no other body the
+    unit belongs to: the authority's unit, the Bund's. Example: "Anna Muster, Leiterin der Abteilung
+    Cyber-Sicherheit … beim BSI" in a release of the "Bundesamt für Sicherheit in der Informationstechnik"
+    -> Bund, bund (not "… bei der ZF")."""
+    acronym = re.search(re.escape(publisher) + r"\s*\(([A-ZÄÖÜ][\w-]{1,9})\)", text)
+    ours = {publisher.split()[0]} | ({acronym.group(1)} if acronym else set())
+    out = []
+    for st in statements:
+        if st.level == "other" and st.organization and _UNIT.match(st.organization):
+            tail = re.split(r"[.!?]\s|\n", text[st.char_end : st.char_end + 160], maxsplit=1)[0]
+            body = _AT_BODY.search(st.role_text) or _AT_BODY.search(tail)
+            if body is None or body.group(1) in ours:
+                st = replace_statement(
+                    st, jurisdiction="Bund", level="bund", rule_id=st.rule_id + ":publisher.federal_unit"
+                )
+        out.append(st)
+    return out
+
+
+_MINISTERS = {"office.minister", "office.staatssekretaer", "office.staatsminister"}
+
+
+def _ministries_from_text(statements: list[Statement], text: str) -> list[Statement]:
+    """A minister without a place takes the place of the ministry of the same remit the release names.
+    Example: "Guido Muster, Minister für Infrastruktur und Landesplanung" in a joint release of the
+    "Ministerium für Infrastruktur und Landesplanung des Landes Brandenburg" -> Brandenburg, land;
+    "Bundesministerium für Bildung und Forschung" -> Bund, bund."""
+    out = []
+    for st in statements:
+        office_id = st.rule_id.split(":")[1] if ":" in st.rule_id else ""
+        if st.jurisdiction is None and st.portfolio and office_id in _MINISTERS:
+            remit = re.escape(st.portfolio)
+            land = re.search(
+                r"\bMinisteri(?:um|ums) für " + remit + r"\s+(?:des Landes|des Freistaate?s)\s+"
+                r"(?P<j>[A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)",
+                text,
+            )
+            bund = re.search(r"\bBundesministeri(?:um|ums) für " + remit + r"\b", text)
+            if land and not bund and land.group("j") in lexicon().places:
+                place = lexicon().places[land.group("j")]
+                st = replace_statement(
+                    st,
+                    jurisdiction=place.jurisdiction,
+                    level="land",
+                    rule_id=st.rule_id + ":document.ministry",
+                )
+            elif bund and not land:
+                st = replace_statement(
+                    st, jurisdiction="Bund", level="bund", rule_id=st.rule_id + ":document.ministry"
+                )
+        out.append(st)
+    return out

@@ -257,6 +257,7 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         mw_start = start
         role_norm = " ".join(tok.norm for tok in toks[start : i + 1])
     # Beauftragte keep their compound: "Integrationsbeauftragte" is the title itself
+    institution = field = None
     split = prefix and office.kind == "gov" and office.type != "adj"
     remit = lex.portfolio_prefixes.get(prefix.lower()) if split else None
     scope = ""
@@ -286,6 +287,29 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         # "Vize-Präsidentin" is the title "Vizepräsident" (docs/TABLES.md: a "Vize-" compound is a title of
         # its own), written with or without the hyphen
         role_norm = "Vize" + office.role_norm.lower()
+    elif (
+        prefix
+        and office.office_id == "office.professor"
+        and prefix[:1].isupper()
+        and not prefix.lower().startswith(_PROFESSOR_KINDS)
+    ):
+        # "Theologieprofessor": a professor of a field, the field the remit (not "Honorarprofessor", a kind)
+        role_norm = office.role_norm
+        field = prefix.rstrip("-")
+    elif prefix and office.kind == "org" and prefix.lower().rstrip("-").endswith(_INSTITUTION_PREFIXES):
+        # "Tierparkdirektor", "Schulleiterin": the head of the institution the compound names holds the title
+        # itself ("Direktor", "Leiter"); in "Zoo- und Tierparkdirektor" the truncated compound before "und"
+        # belongs to the title, and the two institutions are its organisation
+        role_norm = office.role_norm
+        if (
+            i >= 2
+            and toks[i - 1].norm in ("und", "&")
+            and toks[i - 2].is_cap
+            and toks[i - 2].norm.endswith("-")
+            and len(toks[i - 2].norm) > 2
+        ):
+            start = i - 2
+            institution = f"{toks[i - 2].norm[:-1]} und {prefix.rstrip('-')}"
     elif prefix:
         canonical = office.role_norm if prefix.endswith("-") else office.role_norm.lower()
         role_norm = prefix + canonical
@@ -308,9 +332,17 @@ def _title_at(toks: Sequence[Tok], i: int, lex: Lexicon) -> OfficeMatch | None:
         i + 1,
         i,
         prefix,
-        remit[1] if remit else None,
+        remit[1] if remit else field,
         remit[0] if remit else None,
+        institution,
     )
+
+
+# compound prefixes that name an institution its head leads ("Tierpark", "Schul", "Museums"): the compound is the
+# head's title of that institution, not a title of its own (offices._title_at)
+_INSTITUTION_PREFIXES = tuple(sorted(w.lower() for w in word_set("roles", "institution_prefix")))
+# compound prefixes of a professor that name the kind of chair, not its field ("Honorarprofessorin")
+_PROFESSOR_KINDS = tuple(sorted(w.lower() for w in word_set("roles", "professor_kind")))
 
 
 # capitalised German words that open a sentence or a phrase, never part of an English title

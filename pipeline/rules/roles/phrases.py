@@ -263,6 +263,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     words = toks[ph.start : ph.end]
     after = toks[ph.head.end : ph.end]
     # portfolio: the first "für" enumeration, or a genitive remit ("Ministerin der Justiz")
+    remit_end = None
     for k, t in enumerate(after):
         if t.norm == "für" and (ph.head.kind == "gov" or k == 0):
             stop = k + 1
@@ -274,6 +275,7 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
                 stop += 1
             if stop > k + 1:
                 ph.portfolio = _clean(text, after, k + 1, stop, offset)
+                remit_end = stop
             break
     ph.bodies = [bid for bid, rx in lex.bodies if rx.search(ph.text)]
     public = bool(ph.bodies)
@@ -425,6 +427,20 @@ def analyse_phrase(text: str, toks: Sequence[Tok], ph: OfficePhrase, *, offset: 
     if ph.organization is None and ph.head.kind == "org" and not public:
         # "Professorin für … an der Beispiel-Hochschule Berlin", "Principal beim Beispiel-Fonds"
         ph.organization = _org_after_prep(text, after, offset)
+    if (
+        ph.organization is None
+        and ph.head.kind == "org"
+        and not public
+        and remit_end is not None
+        and remit_end + 1 < len(after)
+        and after[remit_end].norm in ("der", "des")
+        and after[remit_end + 1].is_cap
+    ):
+        # "Vizepräsidentin für Forschung und Transfer der HTW Berlin": the genitive after the remit
+        stop = remit_end + 1
+        while stop < len(after) and not (stop > remit_end + 1 and after[stop].norm in _LOC_PREP):
+            stop += 1
+        ph.organization = _clean(text, after, remit_end + 1, stop, offset)
     if body is not None and ph.organization is None:
         ph.organization = body
     if ph.head.level:
@@ -462,17 +478,27 @@ def _genitive_in_remit(after: Sequence[Tok], k: int, kind: str) -> bool:
         and after[k].norm in ("der", "des")
         and k + 1 < len(after)
         and after[k + 1].is_cap
+        and not after[k + 1].norm.isupper()  # "für Forschung der HTW Berlin": an acronym names the body
         and after[k - 1].is_cap
         and not _NOT_REMIT.match(after[k + 1].norm)
         and not is_institution_word(after[k + 1].norm)
     )
 
 
+# a unit of an organisation after "in der"/"im": "in der Hauptabteilung Seelsorge", "im Referat Kultur"
+_UNIT_WORD = re.compile(
+    r"^(?:Haupt|Unter)?(?:[Aa]bteilung|Referat|Fachbereich|Stabsstelle|Dezernat|Geschäftsstelle)\b"
+)
+
+
 def _org_after_prep(text: str, after: Sequence[Tok], offset: int) -> str | None:
     """The organisation after "an der", "am", "bei", "beim" in an office phrase, up to the next preposition."""
     for k, t in enumerate(after):
-        if t.norm not in _ORG_PREP or k == 0:
-            continue
+        if k == 0 or not (
+            t.norm in _ORG_PREP
+            or (t.norm in ("in", "im") and any(_UNIT_WORD.match(x.norm) for x in after[k + 1 : k + 3]))
+        ):
+            continue  # "Referent für Liturgie in der Hauptabteilung Seelsorge des …": a unit, not a place
         first = k + 1 + (k + 1 < len(after) and after[k + 1].norm in ("der", "dem", "den"))
         if first >= len(after) or not after[first].is_cap:
             return None

@@ -6,6 +6,7 @@ Example: merge_statements([Staatsministerin X, Staatsministerin und Beauftragte 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -29,6 +30,10 @@ class Statement:
     gender: str | None
     rule_id: str
     former: bool = False  # a past office ("der ehemalige Vorsitzende"): kept in roles, left out of offices
+    # further mentions of the office merged into this row where their fields are written otherwise (an
+    # acronym, a compound, a part of the remit): (char_start, char_end) each, still office mentions for
+    # other stages ("machte der stellvertretende SPD-Fraktionsvorsitzende Dirk Muster deutlich")
+    mentions: tuple[tuple[int, int], ...] = ()
 
 
 def replace_statement(st: Statement, **kw) -> Statement:
@@ -75,7 +80,33 @@ def _same_title(a: str, b: str) -> bool:
     )
 
 
-def _compatible(a: Statement, b: Statement) -> bool:
+_ITEMS = re.compile(r",\s*|\s+(?:und|sowie)\s+")
+
+
+def _items(remit: str) -> set[str]:
+    """ "Integration, Arbeit und Soziales" -> {"integration", "arbeit", "soziales"} (hyphens and soft hyphens out:
+    "Gleich-stellung" is "Gleichstellung")."""
+    return {x for x in _ITEMS.split(remit.replace("\u00ad", "").replace("-", "").lower()) if x}
+
+
+def _same_value(key: str, x: str, y: str, text: str) -> bool:
+    """Two values of one field that name the same: equal; a remit that is part of the other ("Arbeitssenatorin"
+    and "Senatorin für Integration, Arbeit und Soziales"); an organisation and its compound ("SPD" and
+    "SPD-Bundestagsfraktion") or its acronym as the text defines it ("Bundesamtes für Naturschutz (BfN)")."""
+    if x == y:
+        return True
+    if key == "portfolio":
+        a, b = _items(x), _items(y)
+        return a <= b or b <= a
+    if key == "organization":
+        short, long = sorted((x, y), key=len)
+        if long.startswith(short + "-"):
+            return True
+        return bool(re.search(re.escape(long) + r"\s*\(" + re.escape(short) + r"\)", text))
+    return False
+
+
+def _compatible(a: Statement, b: Statement, text: str = "") -> bool:
     """Two statements of one person name the same office: the same title and no field that differs."""
     if (
         a.person.person_id != b.person.person_id
@@ -83,7 +114,10 @@ def _compatible(a: Statement, b: Statement) -> bool:
         or not _same_title(a.role_norm, b.role_norm)
     ):
         return False
-    return all(not getattr(a, k) or not getattr(b, k) or getattr(a, k) == getattr(b, k) for k in _FIELDS)
+    return all(
+        not getattr(a, k) or not getattr(b, k) or _same_value(k, getattr(a, k), getattr(b, k), text)
+        for k in _FIELDS
+    )
 
 
 def _oblique(st: Statement) -> bool:
@@ -94,17 +128,19 @@ def _oblique(st: Statement) -> bool:
     return head.endswith("s") and not norm.endswith("s")
 
 
-def merge_statements(statements: Sequence[Statement]) -> list[Statement]:
+def merge_statements(statements: Sequence[Statement], *, text: str = "") -> list[Statement]:
     """One statement per person and office in a release: the most complete mention, its gaps filled from
     the others ("Senatorin Anna Muster" … "Senatorin für Bildung" … "die Senatorin" -> one row).
 
     Example: [Senator (Muster), Senator für Bildung (Muster)] -> [Senator für Bildung (Muster)].
-    Offices that differ in a field ("Präsident der IHK" and "Präsident des Vereins") stay apart.
+    Offices that differ in a field ("Präsident der IHK" and "Präsident des Vereins") stay apart; `text` (the
+    release) tells an organisation's acronym ("Präsidentin des BfN" is the "Präsidentin des Bundesamtes für
+    Naturschutz (BfN)").
     """
     groups: list[list[Statement]] = []
     for st in statements:
         for g in groups:
-            if all(_compatible(st, o) for o in g):
+            if all(_compatible(st, o, text) for o in g):
                 g.append(st)
                 break
         else:
@@ -122,6 +158,21 @@ def merge_statements(statements: Sequence[Statement]) -> list[Statement]:
         norm = max((o.role_norm for o in g), key=len)  # the more specific title of one office
         if norm != best.role_norm:
             kw["role_norm"] = norm
+        remits = [o.portfolio for o in g if o.portfolio]
+        if best.portfolio and len(remits) > 1:
+            # the whole remit of one office: "Arbeit" in "Integration, Arbeit und Soziales"
+            fullest = max(remits, key=lambda r: len(_items(r)))
+            if len(_items(fullest)) > len(_items(best.portfolio)):
+                kw["portfolio"] = fullest
+        # mentions merged only through a value written otherwise stay office mentions of their own
+        written_otherwise = tuple(
+            (o.char_start, o.char_end)
+            for o in g
+            if o is not best
+            and any(getattr(o, k) and getattr(best, k) and getattr(o, k) != getattr(best, k) for k in _FIELDS)
+        )
+        if written_otherwise:
+            kw["mentions"] = best.mentions + written_otherwise
         out.append(replace_statement(best, **kw) if kw else best)
     out.sort(key=lambda st: (st.char_start, st.person.start))
     return out

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pressextract.contract import PersonRef
 from pressextract.resources.loader import word_set
-from pressextract.rules.common import PARTY_TOKEN, Tok, people_lexicon, tokenize
+from pressextract.rules.common import PARTY_TOKEN, Tok, is_institution_word, people_lexicon, tokenize
 from pressextract.rules.roles.lines import alone_on_line, line_break, line_ends
 from pressextract.rules.roles.offices import find_office_heads
 from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
@@ -256,7 +256,9 @@ def find_statements(
                 if (land and ph.head.office_id == "office.staatssekretaer") or (
                     not land
                     and ph.level == "kommune"
-                    and ph.head.office_id not in ("office.oberbuergermeister", "office.landrat")
+                    # a bare "Bürgermeister" in a district's release may be a partner town's: document.py decides
+                    and ph.head.office_id
+                    not in ("office.oberbuergermeister", "office.landrat", "office.buergermeister")
                 ):
                     ph.jurisdiction = district
                     ph.level = ph.level or "land"
@@ -366,11 +368,14 @@ def find_statements(
             and (
                 end >= len(toks)
                 or toks[end].norm in (",", ":", ")", *_OPEN_QUOTES)
+                or (toks[end].norm == "." and (end + 1 >= len(toks) or toks[end + 1].is_cap))
+                or _remit_to_clause_end(toks, end, name_starts)
                 or line_break(text, toks, end, offset)
             )
             and not _next_name_follows(toks, end, name_starts)
         ):
-            # "Dr. Heinrich Muster, der Vorsitzende des Vereins …, ist zufrieden": an apposition with its article;
+            # "Dr. Heinrich Muster, der Vorsitzende des Vereins …, ist zufrieden" (or "…" and the sentence's
+            # period): an apposition with its article;
             # not in a list "…, Regine Muster, der Geschäftsführer der X GmbH, Christoph Probe," (his office)
             emit(p, k + 2, "role.name_article_office")
             continue
@@ -403,14 +408,47 @@ def find_statements(
                 for i in range(n_before, len(out)):
                     if out[i].level == "other" and out[i].organization is None:
                         out[i] = replace_statement(out[i], organization=seg)
+                continue
+        if (st := _relative_lead(text, toks, k, p, offset)) is not None:
+            # "Dr. Georg Muster, der das Beispiel Lab Saarbrücken von ZF leitet": the head of the organisation
+            out.append(st)
+    # "Die Laudatio hält Dr. Anna Muster. Sie ist die Vorsitzende der Beispiel-Stiftung.": a pronoun of the
+    # person's gender opens the next sentence, which gives the office with its body (as after "Name ist")
+    for k in range(2, len(toks) - 2):
+        if (
+            toks[k].norm not in _PRONOUN_GENDER
+            or toks[k - 1].norm != "."
+            or not toks[k + 1].norm in ("ist", "war")
+        ):
+            continue
+        if (m := _after_copula(toks, k + 1, phrases, name_starts)) is None:
+            continue
+        sent = max((x for x in range(k - 1) if toks[x].norm in (".", "!", "?", ":")), default=-1)
+        named = [
+            (p, e)
+            for p, h, a, e in refs
+            if sent < a
+            and e <= k - 1
+            and toks[h - 1].norm not in _NOT_SUBJECT  # "(gemeinsam mit X)": no subject
+        ]
+        last = [(p, e) for p, e in named if e == k - 1]  # "… hält Dr. Anna Muster.": the name ends it
+        named = last or named
+        if len(named) != 1 or named[0][0].gender not in (None, _PRONOUN_GENDER[toks[k].norm]):
+            continue  # one person in the sentence before (or the one ending it), of the pronoun's gender
+        n_before = len(out)
+        emit(named[0][0], m, "role.pronoun_copula_office")
+        if toks[k + 1].norm == "war":
+            out[n_before:] = [replace_statement(st, former=True) for st in out[n_before:]]
     # office first: "Staatsministerin Annette Widmann-Mauz", "Der Bezirksstadtrat für …, Carsten Spallek,"
     phrase_ends = {phrases[chains[s0][-1]].end for s0 in phrases if s0 not in inner}
     for p, h, a, e in refs:
         # "Sprecher des Vorstands Anna Muster": the outer phrase, not "Vorstands" inside it
+        # also before the comma of an apposition: "die Staatssekretärin beim Bundesminister für X, Anna Muster"
         covered = {
             x
             for s0, ph0 in phrases.items()
             if phrases[chains[s0][-1]].end == h
+            or (phrases[chains[s0][-1]].end == h - 1 and toks[h - 1].norm == ",")
             for x in range(s0 + 1, ph0.end)
         }
         for s, ph in phrases.items():
@@ -464,6 +502,7 @@ def find_statements(
                 n_before = len(out)
                 emit(p, s, "role.office_name")
                 _org_after_name(text, toks, out, n_before, e, offset, name_starts)
+                _body_after_name(text, toks, out, n_before, e, offset, name_starts | head_starts)
                 # "Die Bezirksverordneten Anna Muster und Tom Probe": a plural title before two names
                 if (
                     e + 1 < len(toks)
@@ -509,6 +548,25 @@ def find_statements(
             and not _name_before(s, toks, refs)
         ):
             emit(holders[toks[nxt].start], s, "role.office_apposition")
+    # "dem Rektor Holger Muster, der seit 2017 die Hochschule leitet": the relative clause restates an office
+    # the block gives the person already
+    titled = {st.person.person_id for st in out if not st.rule_id.startswith("role.name_relative_leads")}
+    for st in out:
+        if st.rule_id.startswith("role.name_relative_leads") and st.person.person_id in titled:
+            for i, o in enumerate(
+                out
+            ):  # "die bisherige Leiterin X, die das HellMa leitete": the title's organisation
+                if (
+                    o.person.person_id == st.person.person_id
+                    and o.role_norm == "Leiter"
+                    and not o.organization
+                ):
+                    out[i] = replace_statement(o, organization=st.organization)
+    out = [
+        st
+        for st in out
+        if not (st.rule_id.startswith("role.name_relative_leads") and st.person.person_id in titled)
+    ]
     out.sort(key=lambda st: (st.char_start, st.person.start))
     seen, unique = set(), []
     for st in out:
@@ -564,6 +622,24 @@ def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int
             return False
         end = close + 1
     return end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts
+
+
+_PRONOUN_GENDER = {"Sie": "f", "Er": "m"}
+# words right before a name that make it no subject a pronoun could continue: "(gemeinsam mit Judith Muster)"
+_NOT_SUBJECT = frozenset({"(", "mit", "von", "vom", "für", "bei", "an", "zu", "über", "gegen", "ohne"})
+
+
+def _remit_to_clause_end(toks: Sequence[Tok], end: int, name_starts: frozenset[int]) -> bool:
+    """ "…, der Berichterstatter des Ausschusses für X für das geplante Gesetz.": after the phrase, a "für"
+    remit that runs to the clause's comma or period (no name on the way)."""
+    if end >= len(toks) or toks[end].norm != "für":
+        return False
+    for m in range(end + 1, min(len(toks), end + 12)):
+        if m in name_starts:
+            return False
+        if toks[m].norm in (",", ".", "("):  # "(Digital Services Act)": the remit's name in brackets
+            return True
+    return False
 
 
 def _after_copula(
@@ -749,10 +825,13 @@ def _org_after_name(
         and m - first <= 7
         and toks[m].norm not in stops
         and (toks[m].is_cap or toks[m].norm in ("-", "&", "und", "für"))
+        and not (toks[m].norm in ("und", "&") and (m + 1) in name_starts)
     ):
-        m += 1
+        m += 1  # up to a second person: "… von der Beispiel Hochschule Berlin und Marco Muster vom …"
     if m == first or toks[m - 1].is_lower:
         return
+    if toks[m - 1].norm in ("und", "&", "für", "-"):
+        m -= 1
     if toks[e].norm == "," and (m >= len(toks) or toks[m].norm != "," or m - first < 2):
         return  # between commas only, two words at least ("…, Lüftung und Brandschutz, im …")
     if m < len(toks) and toks[m].norm not in stops and not toks[m].is_lower:
@@ -778,3 +857,133 @@ def _paren_org(
     for i in range(n_before, len(out)):
         if out[i].organization is None and out[i].level in (None, "other"):
             out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
+
+
+# "…, der das Beispiel Lab leitet": the verbs of a relative clause that make its subject the head of what it
+# leads ("leitete": a past office); the things led that are activities, not organisations ("den Kurs")
+_LEAD_VERBS = {"leitet": False, "leitete": True}
+_LED_ACTIVITIES = word_set("roles", "led_activity")
+# words inside an organisation's name ("Beispiel Lab von ZF", "Arche im Wedding", "Kinder- und Jugendbüro")
+_ORG_INNER = frozenset({"-", "&", "und", "für", "von", "vom", "der", "des", "im", "am", "in", "e.", "V."})
+
+
+def _relative_lead(text: str, toks: Sequence[Tok], k: int, p: PersonRef, offset: int) -> Statement | None:
+    """ "Anna Muster, die die Arche im Wedding leitet": a relative clause right after the name whose verb is
+    "leitet" and whose object names an organisation (two capitalised words, an acronym, an institution noun)
+    -> Leiter(in) of it; not "die den Kurs leitet" (an activity). "leitete" is a past office."""
+    if k + 3 >= len(toks) or toks[k].norm != "," or toks[k + 1].norm not in ("der", "die"):
+        return None
+    j = k + 2
+    if toks[j].norm == "seit":  # "der seit 2017 die Hochschule leitet"
+        j += 1
+        while j < len(toks) and j - k <= 6 and toks[j].norm not in ("das", "den", "die", "dem", ","):
+            j += 1
+    if j >= len(toks) or toks[j].norm not in ("das", "den", "die"):
+        return None
+    a = j + 1
+    v = a
+    while v < len(toks) and v - a < 14 and toks[v].norm not in _LEAD_VERBS and toks[v].norm not in ",.;:!?()":
+        v += 1
+    if v >= len(toks) or toks[v].norm not in _LEAD_VERBS or v == a:
+        return None
+    b = a
+    while b < v and (toks[b].is_cap or (b > a and toks[b].norm in _ORG_INNER and toks[b + 1].is_cap)):
+        b += 1
+    caps = [t for t in toks[a:b] if t.is_cap]
+    if not caps or caps[0].norm.rstrip("-") in _LED_ACTIVITIES:
+        return None
+    w = caps[0].norm
+    named = (
+        len(caps) >= 2
+        or any(c.isupper() for c in w[1:])  # "HellMa", "ZF"
+        or is_institution_word(w)
+    )
+    if not named:
+        return None
+    org = text[toks[a].start - offset : toks[b - 1].end - offset]
+    level = jurisdiction = None
+    cue = ""
+    for c in lexicon().cues:
+        if (m := c.pattern.search(toks[j].norm + " " + org)) is not None:
+            jurisdiction, level, cue = m.groupdict().get("j") or c.jurisdiction, c.level, ":" + c.cue_id
+            break
+    if level is None and not any(rx.search(org) for _, rx in lexicon().bodies):
+        level = "other"
+    f = toks[k + 1].norm == "die"
+    return Statement(
+        p,
+        toks[j].start,
+        toks[v].end,
+        text[toks[j].start - offset : toks[v].end - offset],
+        "Leiterin" if f else "Leiter",
+        "Leiter",
+        None,
+        org,
+        jurisdiction,
+        level,
+        "f" if f else "m",
+        f"role.name_relative_leads:office.leiter{cue}",
+        _LEAD_VERBS[toks[v].norm],
+    )
+
+
+def _body_after_name(
+    text: str,
+    toks: Sequence[Tok],
+    out: list[Statement],
+    n_before: int,
+    e: int,
+    offset: int,
+    stops: frozenset[int],
+) -> None:
+    """ "Staatssekretär Tom Muster vom Bundesministerium für Verkehr": a public body after the name gives the
+    office before it its place where the phrase named none (a place only from the publisher is replaced);
+    `stops`: the starts of names and titles, where the body's name ends ("… und Bezirksstadtrat Tom Probe")."""
+    if e + 1 >= len(toks) or not (
+        toks[e].norm == "vom" or (toks[e].norm in ("von", "aus") and toks[e + 1].norm in ("der", "dem"))
+    ):
+        return
+    first = e + 1 if toks[e].norm == "vom" else e + 2
+    m = first
+    while (
+        m < len(toks)
+        and m - first <= 8
+        and m not in stops
+        and (toks[m].is_cap or (m > first and toks[m].norm in ("für", "und", "-")))
+    ):
+        m += 1
+    while m > first and not toks[m - 1].is_cap:
+        m -= 1
+    if m == first:
+        return
+    seg = text[toks[first].start - offset : toks[m - 1].end - offset]
+    hit = next(
+        (
+            (c, mt, art + seg)
+            for c in lexicon().cues
+            for art in ("des ", "der ")
+            if (mt := c.pattern.search(art + seg))
+        ),
+        None,
+    )
+    if hit is None or hit[0].level is None:
+        return
+    cue, mt, probe = hit
+    jur = mt.groupdict().get("j") or cue.jurisdiction
+    if mt.groupdict().get("j") and re.fullmatch(r"(?: [A-ZÄÖÜ][\w-]*)+", probe[mt.end("j") :]):
+        jur += probe[mt.end("j") :]  # a town of two words: "der Partnerstadt Kiryat Beispiel"
+    if jur in lexicon().places:
+        jur = lexicon().places[jur].jurisdiction
+    for i in range(n_before, len(out)):
+        st = out[i]
+        # only a place the phrase does not give itself: none, the publisher's, or the district's default
+        own_cue = st.rule_id.count(":") > 1 and ":publisher." not in st.rule_id
+        if st.level == "other" or (st.jurisdiction and own_cue):
+            continue
+        out[i] = replace_statement(
+            st,
+            organization=st.organization or seg,
+            jurisdiction=jur or st.jurisdiction,
+            level=cue.level,
+            rule_id=st.rule_id.split(":publisher.")[0] + ":" + cue.cue_id,
+        )
