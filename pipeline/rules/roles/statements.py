@@ -11,8 +11,29 @@ from functools import lru_cache
 
 from pressextract.contract import PersonRef
 from pressextract.resources.loader import word_set
-from pressextract.rules.common import PARTY_TOKEN, Tok, is_institution_word, people_lexicon, tokenize
+from pressextract.rules.common import PARTY_TOKEN, tokenize
 from pressextract.rules.roles.lines import alone_on_line, line_break, line_ends
+from pressextract.rules.roles.nearby import (
+    ACRONYM,
+    ARTICLES,
+    NOT_SUBJECT,
+    OPEN_QUOTES,
+    PRONOUN_GENDER,
+    after_copula,
+    after_profession,
+    body_after_name,
+    generic_org,
+    name_before,
+    next_name_follows,
+    org_after_bare_title,
+    org_after_name,
+    paren_org,
+    plural_title,
+    quoted_name,
+    relative_lead,
+    remit_to_clause_end,
+    trailing_org,
+)
 from pressextract.rules.roles.offices import find_office_heads
 from pressextract.rules.roles.phrases import OfficePhrase, analyse_phrase, phrase_extent
 from pressextract.rules.roles.records import Statement, replace_statement
@@ -154,7 +175,7 @@ def find_statements(
             elif (
                 e + 4 < len(toks)
                 and toks[e].norm == "("
-                and _ACRONYM.match(toks[e + 1].norm.replace("2", "").replace("7", ""))
+                and ACRONYM.match(toks[e + 1].norm.replace("2", "").replace("7", ""))
                 and toks[e + 2].norm == ")"
                 and toks[e + 3].norm in ("und", "sowie")
                 and (e + 4) in phrases
@@ -191,8 +212,8 @@ def find_statements(
         chain = chains.get(start, [start])
         analysed = [analyse_phrase(text, toks, phrases[s], offset=offset) for s in chain]
         for ph in analysed:
-            _quoted_name(text, toks, ph, offset)
-            if _generic(ph.organization):
+            quoted_name(text, toks, ph, offset)
+            if generic_org(ph.organization):
                 ph.organization = None  # "Vorsitzender des Gremiums": a noun that names no body
         for ph in analysed:  # "Staatsministerin und Beauftragte der Bundesregierung": shared cues
             if ph.jurisdiction is None and ph.level is None:
@@ -312,7 +333,7 @@ def find_statements(
                 m += 1
             if m < len(toks) and toks[m].norm == ")" and m > k + 1:
                 k = m + 1
-        if (m := _after_copula(toks, k, phrases, name_starts)) is not None:
+        if (m := after_copula(toks, k, phrases, name_starts)) is not None:
             # "Klaus Muster ist seit 2005 Vorstandsvorsitzender der AG Beispiel e.V.": the office the sentence
             # gives the name; "war" makes it a past one ("Albrecht Muster war Bauleiter der …")
             n_before = len(out)
@@ -345,18 +366,18 @@ def find_statements(
         ):
             n_before = len(out)
             emit(p, k + 1, "role.name_office")
-            if h >= 2 and toks[h - 1].norm in ("und", "sowie", "&") and _plural(phrases[k + 1]):
+            if h >= 2 and toks[h - 1].norm in ("und", "sowie", "&") and plural_title(phrases[k + 1]):
                 # "Gudrun Muster und Walther Probe, Vorstandsmitglieder des Vereins": the plural title is both's
                 first = next((p0 for p0, _, _, e0 in refs if e0 == h - 1), None)
                 if first is not None:
                     emit(first, k + 1, "role.names_office")
             if toks[k].norm == ",":
-                _trailing_org(text, toks, out, chains[k + 1], phrases, offset)
-                _org_after_bare_title(
+                trailing_org(text, toks, out, chains[k + 1], phrases, offset)
+                org_after_bare_title(
                     text, toks, out, n_before, phrases[chains[k + 1][-1]], offset, name_starts
                 )
             else:  # "Dr. Anna Muster (Kuratorin, Beispiel Projekte)": the organisation after the comma
-                _paren_org(text, toks, out, n_before, phrases[chains[k + 1][-1]].end, offset)
+                paren_org(text, toks, out, n_before, phrases[chains[k + 1][-1]].end, offset)
             continue
         if (
             k + 2 < len(toks)
@@ -367,19 +388,19 @@ def find_statements(
             and (end := phrases[chains[k + 2][-1]].end) not in name_starts
             and (
                 end >= len(toks)
-                or toks[end].norm in (",", ":", ")", *_OPEN_QUOTES)
+                or toks[end].norm in (",", ":", ")", *OPEN_QUOTES)
                 or (toks[end].norm == "." and (end + 1 >= len(toks) or toks[end + 1].is_cap))
-                or _remit_to_clause_end(toks, end, name_starts)
+                or remit_to_clause_end(toks, end, name_starts)
                 or line_break(text, toks, end, offset)
             )
-            and not _next_name_follows(toks, end, name_starts)
+            and not next_name_follows(toks, end, name_starts)
         ):
             # "Dr. Heinrich Muster, der Vorsitzende des Vereins …, ist zufrieden" (or "…" and the sentence's
             # period): an apposition with its article;
             # not in a list "…, Regine Muster, der Geschäftsführer der X GmbH, Christoph Probe," (his office)
             emit(p, k + 2, "role.name_article_office")
             continue
-        if (m := _after_profession(toks, k, phrases, name_starts)) is not None and (
+        if (m := after_profession(toks, k, phrases, name_starts)) is not None and (
             (end := phrases[chains[m][-1]].end) >= len(toks)
             or toks[end].norm in (",", ")", ":", ".")
             or line_break(text, toks, end, offset)
@@ -389,7 +410,7 @@ def find_statements(
             n_before = len(out)
             emit(p, m, "role.name_profession_office")
             if toks[k].norm == "(":
-                _paren_org(text, toks, out, n_before, end, offset)
+                paren_org(text, toks, out, n_before, end, offset)
             continue
         if k < len(toks) and toks[k].norm == ",":
             m = k + 1
@@ -409,19 +430,19 @@ def find_statements(
                     if out[i].level == "other" and out[i].organization is None:
                         out[i] = replace_statement(out[i], organization=seg)
                 continue
-        if (st := _relative_lead(text, toks, k, p, offset)) is not None:
+        if (st := relative_lead(text, toks, k, p, offset)) is not None:
             # "Dr. Georg Muster, der das Beispiel Lab Saarbrücken von ZF leitet": the head of the organisation
             out.append(st)
     # "Die Laudatio hält Dr. Anna Muster. Sie ist die Vorsitzende der Beispiel-Stiftung.": a pronoun of the
     # person's gender opens the next sentence, which gives the office with its body (as after "Name ist")
     for k in range(2, len(toks) - 2):
         if (
-            toks[k].norm not in _PRONOUN_GENDER
+            toks[k].norm not in PRONOUN_GENDER
             or toks[k - 1].norm != "."
             or not toks[k + 1].norm in ("ist", "war")
         ):
             continue
-        if (m := _after_copula(toks, k + 1, phrases, name_starts)) is None:
+        if (m := after_copula(toks, k + 1, phrases, name_starts)) is None:
             continue
         sent = max((x for x in range(k - 1) if toks[x].norm in (".", "!", "?", ":")), default=-1)
         named = [
@@ -429,11 +450,11 @@ def find_statements(
             for p, h, a, e in refs
             if sent < a
             and e <= k - 1
-            and toks[h - 1].norm not in _NOT_SUBJECT  # "(gemeinsam mit X)": no subject
+            and toks[h - 1].norm not in NOT_SUBJECT  # "(gemeinsam mit X)": no subject
         ]
         last = [(p, e) for p, e in named if e == k - 1]  # "… hält Dr. Anna Muster.": the name ends it
         named = last or named
-        if len(named) != 1 or named[0][0].gender not in (None, _PRONOUN_GENDER[toks[k].norm]):
+        if len(named) != 1 or named[0][0].gender not in (None, PRONOUN_GENDER[toks[k].norm]):
             continue  # one person in the sentence before (or the one ending it), of the pronoun's gender
         n_before = len(out)
         emit(named[0][0], m, "role.pronoun_copula_office")
@@ -467,7 +488,7 @@ def find_statements(
                 emit(p, s, "role.office_abbr_name")
             elif (
                 last.end == h
-                and _name_before(s, toks, refs)
+                and name_before(s, toks, refs)
                 and e + 1 < len(toks)
                 and toks[e].norm == ","
                 and (e + 1) in phrases
@@ -484,7 +505,7 @@ def find_statements(
             elif (
                 last.end + 1 == h
                 and toks[last.end].norm == ":"
-                and not (s > 0 and toks[s - 1].norm.lower() in _ARTICLES)
+                and not (s > 0 and toks[s - 1].norm.lower() in ARTICLES)
                 and (
                     e >= len(toks)
                     or toks[e].norm in (",", "(", ".", "&", "und", ";", "–")
@@ -501,8 +522,8 @@ def find_statements(
             elif last.end == h:
                 n_before = len(out)
                 emit(p, s, "role.office_name")
-                _org_after_name(text, toks, out, n_before, e, offset, name_starts)
-                _body_after_name(text, toks, out, n_before, e, offset, name_starts | head_starts)
+                org_after_name(text, toks, out, n_before, e, offset, name_starts)
+                body_after_name(text, toks, out, n_before, e, offset, name_starts | head_starts)
                 # "Die Bezirksverordneten Anna Muster und Tom Probe": a plural title before two names
                 if (
                     e + 1 < len(toks)
@@ -516,18 +537,18 @@ def find_statements(
             elif (
                 last.end + 1 == h
                 and toks[last.end].norm == ","
-                and not _name_before(s, toks, refs)
+                and not name_before(s, toks, refs)
                 and (e >= len(toks) or toks[e].norm in (",", ":", ")", "(", ".") or toks[e].is_lower)
             ):
                 emit(p, s, "role.office_comma_name")
             elif (
                 last.end + 4 == h
                 and toks[last.end].norm == "("
-                and _ACRONYM.match(toks[last.end + 1].norm)
+                and ACRONYM.match(toks[last.end + 1].norm)
                 and not _PARTY_TOK.match(toks[last.end + 1].norm)
                 and toks[last.end + 2].norm == ")"
                 and toks[last.end + 3].norm == ","
-                and not _name_before(s, toks, refs)
+                and not name_before(s, toks, refs)
                 and (e >= len(toks) or toks[e].norm in (",", ":", ")", "(", ".") or toks[e].is_lower)
             ):
                 # "der Vorstand Regionen der Bundesagentur für Arbeit (BA), Daniel Muster,": the body's acronym
@@ -545,7 +566,7 @@ def find_statements(
             and toks[last.end].norm == ","
             and nxt in phrases
             and toks[nxt].start in holders
-            and not _name_before(s, toks, refs)
+            and not name_before(s, toks, refs)
         ):
             emit(holders[toks[nxt].start], s, "role.office_apposition")
     # "dem Rektor Holger Muster, der seit 2017 die Hochschule leitet": the relative clause restates an office
@@ -578,412 +599,3 @@ def find_statements(
 
 
 # generic organisation nouns that a quoted name completes: "Vorsitzender des Vereins „Freunde des Parks“"
-_GENERIC_ORG = word_set("roles", "generic_org")
-_OPEN_QUOTES = ("„", "»", '"', "“")
-_LEGAL_FORMS = word_set("roles", "legal_form")
-_ARTICLES = frozenset(
-    {"der", "die", "des", "dem", "den", "ein", "eine", "einer", "unser", "unsere", "unserer"}
-)
-_CLOSE_QUOTES = ("“", "«", '"', "”")
-
-
-def _generic(org: str | None) -> bool:
-    """A generic organisation noun without a name, perhaps after lowercase adjectives: "Gremiums",
-    "örtlichen Vereins" (not "Verein Freunde des Parks", not "Stiftung Lesen")."""
-    if not org:
-        return False
-    words = org.split()
-    return words[-1] in _GENERIC_ORG and all(w.islower() for w in words[:-1])
-
-
-def _quoted_name(text: str, toks: Sequence[Tok], ph: OfficePhrase, offset: int) -> None:
-    """The organisation a phrase ends with is a generic noun and a quoted name follows: take the name too."""
-    if ph.organization not in _GENERIC_ORG or ph.end >= len(toks) or toks[ph.end].norm not in _OPEN_QUOTES:
-        return
-    for k in range(ph.end + 1, min(len(toks), ph.end + 10)):
-        if toks[k].norm in _CLOSE_QUOTES:
-            if k > ph.end + 1:
-                ph.organization = text[toks[ph.end - 1].start - offset : toks[k].end - offset]
-            return
-
-
-# a body's acronym in parentheses: "(BA)", "(BfN)", "(MBR)"
-_ACRONYM = re.compile(r"^(?=[A-Za-zÄÖÜ]*[A-ZÄÖÜ][A-Za-zÄÖÜ]*[A-ZÄÖÜ])[A-Za-zÄÖÜ]{2,8}$")
-
-
-def _next_name_follows(toks: Sequence[Tok], end: int, name_starts: frozenset[int]) -> bool:
-    """A comma and a name follow the phrase ending at `end` (after a quoted name, if one comes first):
-    "…, der Fraktionsvorsitzende der Partei „Die Beispiele“, Klaus Muster," (the office is Muster's)."""
-    if end < len(toks) and toks[end].norm in _OPEN_QUOTES:
-        close = next(
-            (k for k in range(end + 1, min(len(toks), end + 10)) if toks[k].norm in _CLOSE_QUOTES), None
-        )
-        if close is None:
-            return False
-        end = close + 1
-    return end + 1 < len(toks) and toks[end].norm == "," and (end + 1) in name_starts
-
-
-_PRONOUN_GENDER = {"Sie": "f", "Er": "m"}
-# words right before a name that make it no subject a pronoun could continue: "(gemeinsam mit Judith Muster)"
-_NOT_SUBJECT = frozenset({"(", "mit", "von", "vom", "für", "bei", "an", "zu", "über", "gegen", "ohne"})
-
-
-def _remit_to_clause_end(toks: Sequence[Tok], end: int, name_starts: frozenset[int]) -> bool:
-    """ "…, der Berichterstatter des Ausschusses für X für das geplante Gesetz.": after the phrase, a "für"
-    remit that runs to the clause's comma or period (no name on the way)."""
-    if end >= len(toks) or toks[end].norm != "für":
-        return False
-    for m in range(end + 1, min(len(toks), end + 12)):
-        if m in name_starts:
-            return False
-        if toks[m].norm in (",", ".", "("):  # "(Digital Services Act)": the remit's name in brackets
-            return True
-    return False
-
-
-def _after_copula(
-    toks: Sequence[Tok], k: int, phrases: dict[int, OfficePhrase], name_starts: frozenset[int]
-) -> int | None:
-    """Start of the office phrase after "ist"/"war" right behind a name, past "seit <up to three words>", an
-    article and "neue": "Anna Muster ist seit März 2014 Vizepräsidentin der Beispiel-Vereinigung"; the phrase
-    must name its body (a genitive or "von"/"bei": "Anna Muster ist Leiterin" says too little); else None."""
-    if k >= len(toks) or toks[k].norm not in ("ist", "war"):
-        return None
-    m = k + 1
-    if m < len(toks) and toks[m].norm == "seit":
-        m += 1
-        stop = m + 3
-        while m < len(toks) and m < stop and m not in phrases and toks[m].norm not in ("der", "die", ","):
-            m += 1
-    if m < len(toks) and toks[m].norm in ("der", "die"):
-        m += 1
-    if m < len(toks) and toks[m].norm in ("neue", "neuer", "erste", "erster") and (m + 1) in phrases:
-        m += 1
-    if m not in phrases or m in name_starts:
-        return None
-    ph = phrases[m]
-    after = toks[ph.head.end : ph.end]
-    return m if after and after[0].norm in ("der", "des", "von", "vom", "bei", "beim", "im") else None
-
-
-def _after_profession(
-    toks: Sequence[Tok], k: int, phrases: dict[int, OfficePhrase], name_starts: frozenset[int]
-) -> int | None:
-    """Start of an office phrase after "," or "(" + a profession (one or two words) + "und": "(Bildende
-    Künstlerin und Gründerin …" -> the index of "Gründerin"; None otherwise."""
-    if k + 1 < len(toks) and (
-        toks[k].norm == "vom" or (toks[k].norm == "von" and toks[k + 1].norm in ("der", "dem"))
-    ):
-        # "Alfons Muster von der Beispiel Klinik und Präsident des FC Beispiel": the organisation he comes from
-        first = k + 1 if toks[k].norm == "vom" else k + 2
-        m = first
-        while (
-            m < len(toks) and m - first < 4 and toks[m].is_cap and m not in phrases and m not in name_starts
-        ):
-            m += 1
-        if (
-            first < m < len(toks)
-            and toks[m].norm == "und"
-            and (m + 1) in phrases
-            and (m + 1) not in name_starts
-        ):
-            return m + 1
-        return None
-    if k >= len(toks) or toks[k].norm not in (",", "("):
-        return None
-    m = k + 1
-    while (
-        m < len(toks)
-        and m - k <= 2
-        and toks[m].is_word
-        and toks[m].norm != "und"
-        and m not in phrases
-        and m not in name_starts
-    ):
-        m += 1
-    if not (k + 1 < m < len(toks) and toks[m - 1].is_cap and toks[m].norm == "und"):
-        return None
-    return m + 1 if (m + 1) in phrases and (m + 1) not in name_starts else None
-
-
-def _name_before(s: int, toks: Sequence[Tok], refs) -> bool:
-    """True when the phrase at token s directly follows "Name," (it then belongs to that name)."""
-    return s >= 1 and toks[s - 1].norm in (",", "(") and any(e == s - 1 for _, _, _, e in refs)
-
-
-def _cap_run_after_comma(toks: Sequence[Tok], end: int, *, digits: bool) -> int | None:
-    """End (exclusive) of up to 7 capitalised words ("-", "&", "und" and, with `digits`, numbers between
-    them) right after the comma at `end`: the organisation an office line names ("…, DIE ZEIT");
-    None when no comma is there or no such word follows."""
-    if end + 1 >= len(toks) or toks[end].norm != ",":
-        return None
-    m = end + 1
-    while (
-        m < len(toks)
-        and m - end <= 7
-        and (toks[m].is_cap or toks[m].norm in ("-", "&", "und") or (digits and toks[m].norm[:1].isdigit()))
-    ):
-        m += 1
-    return None if m == end + 1 else m
-
-
-def _trailing_org(
-    text: str,
-    toks: Sequence[Tok],
-    out: list[Statement],
-    chain: list[int],
-    phrases: dict[int, OfficePhrase],
-    offset: int,
-) -> None:
-    """ "Mariam Lau, Korrespondentin in der Hauptstadtredaktion, DIE ZEIT": the organisation after the
-    office in a list line, kept where the office names none."""
-    end = phrases[chain[-1]].end
-    m = _cap_run_after_comma(toks, end, digits=True)
-    if m is None:
-        return
-    # the organisation ends with its line ("…, SAP Global Security\nPeter Muster, …": the next line's name)
-    m = next((x for x in range(end + 2, m) if line_break(text, toks, x, offset)), m)
-    if m != len(toks) and not line_break(text, toks, m, offset):
-        return  # only at the end of the block or line: elsewhere the next words may be another person
-    seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
-    for i in range(len(out)):
-        st = out[i]
-        if st.char_start >= toks[chain[0]].start and st.organization is None and st.level == "other":
-            out[i] = replace_statement(st, organization=seg, level="other", jurisdiction=None)
-
-
-def _plural(ph: OfficePhrase) -> bool:
-    """A plural title: "Geschäftsführerinnen", "Vorstandsmitglieder", "Sprecher" is not one."""
-    head = ph.head.head.lower()
-    return head.endswith(("innen", "mitglieder"))
-
-
-def _org_after_bare_title(
-    text: str,
-    toks: Sequence[Tok],
-    out: list[Statement],
-    n_before: int,
-    ph: OfficePhrase,
-    offset: int,
-    name_starts: frozenset[int],
-) -> None:
-    """ "Anna Muster, Präsidentin Special Olympics Deutschland, und …": two to five capitalised words right
-    after an apposition's bare title, up to a comma, colon, bracket or the line's end, name its organisation
-    (the phrase stops there, taking them for a name); not a known given name ("…, Referentin Anna Probe")."""
-    e = ph.head.end
-    if ph.end != e or e >= len(toks) or not any(st.organization is None for st in out[n_before:]):
-        return
-    m = e
-    while (
-        m < len(toks)
-        and m - e < 6
-        and (toks[m].is_cap or toks[m].norm in ("-", "&") or (m > e and toks[m].norm in _LEGAL_FORMS))
-        and m not in name_starts
-    ):
-        m += 1  # "Beispiel Hilfe e.V.": a legal form ends the name
-    if m - e < 2 or not (toks[m - 1].is_cap or toks[m - 1].norm in _LEGAL_FORMS):
-        return
-    if toks[e].norm in people_lexicon().given:
-        return
-    if not (m >= len(toks) or toks[m].norm in (",", ":", ")", ";") or line_break(text, toks, m, offset)):
-        return
-    seg = text[toks[e].start - offset : toks[m - 1].end - offset]
-    if seg in lexicon().places:
-        return
-    for i in range(n_before, len(out)):
-        if out[i].organization is None and out[i].level in (None, "other"):
-            out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
-
-
-def _org_after_name(
-    text: str,
-    toks: Sequence[Tok],
-    out: list[Statement],
-    n_before: int,
-    e: int,
-    offset: int,
-    name_starts: frozenset[int],
-) -> None:
-    """ "Professor Anna Muster vom Beispiel-Zentrum für Umwelt", "Geschäftsführer Tom Probe, Beispiel und
-    Partner, im …": a company's or institute's office named before the person, the organisation after."""
-    if e >= len(toks) or not any(st.level == "other" and st.organization is None for st in out[n_before:]):
-        return
-    first = None
-    if toks[e].norm == "vom" or (
-        toks[e].norm == "von" and e + 1 < len(toks) and toks[e + 1].norm in ("der", "dem")
-    ):
-        first = e + 1 if toks[e].norm == "vom" else e + 2
-        stops = (",", ".", ":", ";", "(")
-    elif toks[e].norm == ",":
-        first, stops = e + 1, (",",)
-    if first is None or first >= len(toks) or not toks[first].is_cap:
-        return
-    m = first
-    while (
-        m < len(toks)
-        and m - first <= 7
-        and toks[m].norm not in stops
-        and (toks[m].is_cap or toks[m].norm in ("-", "&", "und", "für"))
-        and not (toks[m].norm in ("und", "&") and (m + 1) in name_starts)
-    ):
-        m += 1  # up to a second person: "… von der Beispiel Hochschule Berlin und Marco Muster vom …"
-    if m == first or toks[m - 1].is_lower:
-        return
-    if toks[m - 1].norm in ("und", "&", "für", "-"):
-        m -= 1
-    if toks[e].norm == "," and (m >= len(toks) or toks[m].norm != "," or m - first < 2):
-        return  # between commas only, two words at least ("…, Lüftung und Brandschutz, im …")
-    if m < len(toks) and toks[m].norm not in stops and not toks[m].is_lower:
-        return
-    seg = text[toks[first].start - offset : toks[m - 1].end - offset]
-    if seg in lexicon().places or any(first <= x < m for x in name_starts):
-        return  # a place or another person ("Geschäftsführer Tom Probe, Anna Muster, …")
-    for i in range(n_before, len(out)):
-        if out[i].level == "other" and out[i].organization is None:
-            out[i] = replace_statement(out[i], organization=seg)
-
-
-def _paren_org(
-    text: str, toks: Sequence[Tok], out: list[Statement], n_before: int, end: int, offset: int
-) -> None:
-    """ "(Kuratorin, Die Beispiele)": capitalised words between the office's comma and ")" name its organisation."""
-    m = _cap_run_after_comma(toks, end, digits=False)
-    if m is None or m >= len(toks) or toks[m].norm != ")":
-        return
-    seg = text[toks[end + 1].start - offset : toks[m - 1].end - offset]
-    if seg in lexicon().places:
-        return  # "(Kuratorin, Berlin)": where she works, not an organisation
-    for i in range(n_before, len(out)):
-        if out[i].organization is None and out[i].level in (None, "other"):
-            out[i] = replace_statement(out[i], organization=seg, level="other", jurisdiction=None)
-
-
-# "…, der das Beispiel Lab leitet": the verbs of a relative clause that make its subject the head of what it
-# leads ("leitete": a past office); the things led that are activities, not organisations ("den Kurs")
-_LEAD_VERBS = {"leitet": False, "leitete": True}
-_LED_ACTIVITIES = word_set("roles", "led_activity")
-# words inside an organisation's name ("Beispiel Lab von ZF", "Arche im Wedding", "Kinder- und Jugendbüro")
-_ORG_INNER = frozenset({"-", "&", "und", "für", "von", "vom", "der", "des", "im", "am", "in", "e.", "V."})
-
-
-def _relative_lead(text: str, toks: Sequence[Tok], k: int, p: PersonRef, offset: int) -> Statement | None:
-    """ "Anna Muster, die die Arche im Wedding leitet": a relative clause right after the name whose verb is
-    "leitet" and whose object names an organisation (two capitalised words, an acronym, an institution noun)
-    -> Leiter(in) of it; not "die den Kurs leitet" (an activity). "leitete" is a past office."""
-    if k + 3 >= len(toks) or toks[k].norm != "," or toks[k + 1].norm not in ("der", "die"):
-        return None
-    j = k + 2
-    if toks[j].norm == "seit":  # "der seit 2017 die Hochschule leitet"
-        j += 1
-        while j < len(toks) and j - k <= 6 and toks[j].norm not in ("das", "den", "die", "dem", ","):
-            j += 1
-    if j >= len(toks) or toks[j].norm not in ("das", "den", "die"):
-        return None
-    a = j + 1
-    v = a
-    while v < len(toks) and v - a < 14 and toks[v].norm not in _LEAD_VERBS and toks[v].norm not in ",.;:!?()":
-        v += 1
-    if v >= len(toks) or toks[v].norm not in _LEAD_VERBS or v == a:
-        return None
-    b = a
-    while b < v and (toks[b].is_cap or (b > a and toks[b].norm in _ORG_INNER and toks[b + 1].is_cap)):
-        b += 1
-    caps = [t for t in toks[a:b] if t.is_cap]
-    if not caps or caps[0].norm.rstrip("-") in _LED_ACTIVITIES:
-        return None
-    w = caps[0].norm
-    named = (
-        len(caps) >= 2
-        or any(c.isupper() for c in w[1:])  # "HellMa", "ZF"
-        or is_institution_word(w)
-    )
-    if not named:
-        return None
-    org = text[toks[a].start - offset : toks[b - 1].end - offset]
-    level = jurisdiction = None
-    cue = ""
-    for c in lexicon().cues:
-        if (m := c.pattern.search(toks[j].norm + " " + org)) is not None:
-            jurisdiction, level, cue = m.groupdict().get("j") or c.jurisdiction, c.level, ":" + c.cue_id
-            break
-    if level is None and not any(rx.search(org) for _, rx in lexicon().bodies):
-        level = "other"
-    f = toks[k + 1].norm == "die"
-    return Statement(
-        p,
-        toks[j].start,
-        toks[v].end,
-        text[toks[j].start - offset : toks[v].end - offset],
-        "Leiterin" if f else "Leiter",
-        "Leiter",
-        None,
-        org,
-        jurisdiction,
-        level,
-        "f" if f else "m",
-        f"role.name_relative_leads:office.leiter{cue}",
-        _LEAD_VERBS[toks[v].norm],
-    )
-
-
-def _body_after_name(
-    text: str,
-    toks: Sequence[Tok],
-    out: list[Statement],
-    n_before: int,
-    e: int,
-    offset: int,
-    stops: frozenset[int],
-) -> None:
-    """ "Staatssekretär Tom Muster vom Bundesministerium für Verkehr": a public body after the name gives the
-    office before it its place where the phrase named none (a place only from the publisher is replaced);
-    `stops`: the starts of names and titles, where the body's name ends ("… und Bezirksstadtrat Tom Probe")."""
-    if e + 1 >= len(toks) or not (
-        toks[e].norm == "vom" or (toks[e].norm in ("von", "aus") and toks[e + 1].norm in ("der", "dem"))
-    ):
-        return
-    first = e + 1 if toks[e].norm == "vom" else e + 2
-    m = first
-    while (
-        m < len(toks)
-        and m - first <= 8
-        and m not in stops
-        and (toks[m].is_cap or (m > first and toks[m].norm in ("für", "und", "-")))
-    ):
-        m += 1
-    while m > first and not toks[m - 1].is_cap:
-        m -= 1
-    if m == first:
-        return
-    seg = text[toks[first].start - offset : toks[m - 1].end - offset]
-    hit = next(
-        (
-            (c, mt, art + seg)
-            for c in lexicon().cues
-            for art in ("des ", "der ")
-            if (mt := c.pattern.search(art + seg))
-        ),
-        None,
-    )
-    if hit is None or hit[0].level is None:
-        return
-    cue, mt, probe = hit
-    jur = mt.groupdict().get("j") or cue.jurisdiction
-    if mt.groupdict().get("j") and re.fullmatch(r"(?: [A-ZÄÖÜ][\w-]*)+", probe[mt.end("j") :]):
-        jur += probe[mt.end("j") :]  # a town of two words: "der Partnerstadt Kiryat Beispiel"
-    if jur in lexicon().places:
-        jur = lexicon().places[jur].jurisdiction
-    for i in range(n_before, len(out)):
-        st = out[i]
-        # only a place the phrase does not give itself: none, the publisher's, or the district's default
-        own_cue = st.rule_id.count(":") > 1 and ":publisher." not in st.rule_id
-        if st.level == "other" or (st.jurisdiction and own_cue):
-            continue
-        out[i] = replace_statement(
-            st,
-            organization=st.organization or seg,
-            jurisdiction=jur or st.jurisdiction,
-            level=cue.level,
-            rule_id=st.rule_id.split(":publisher.")[0] + ":" + cue.cue_id,
-        )
