@@ -29,6 +29,7 @@ from pressextract.rules.people.names import (
     family_names,
     more_given_names,
     name_runs,
+    near_institution_word,
 )
 from pressextract.rules.roles import OfficeMatch, find_office_heads, lexicon, phrase_extent
 
@@ -424,10 +425,11 @@ def find_people(
         ):
             continue
         # a name after an institution noun names the institution: "Kultur- und Bildungszentrum Sebastian
-        # Haffner", "Mittelpunktbibliothek Wilhelm Liebknecht / Namik Kemal" (the second name goes with it)
+        # Haffner", "Mittelpunktbibliothek Wilhelm Liebknecht / Namik Kemal" (the second name goes with it),
+        # also inflected or misspelled: "des Bildungszentrums Sebastian Haffner", "Mittelpunktbiblitothek …"
         if not (titles or addr or office_before) and a > 0:
             prev = toks[a - 1].norm
-            if (is_institution_word(prev) and not is_person_noun(prev)) or (
+            if ((is_institution_word(prev) or near_institution_word(prev)) and not is_person_noun(prev)) or (
                 prev == "/" and a - 1 == inst_end
             ):
                 inst_end = b

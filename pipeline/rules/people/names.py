@@ -188,3 +188,42 @@ def name_runs(toks: Sequence[Tok], *, office_idx: set[int]) -> list[_Run]:
 
 def _given_hit(t: Tok, plex: PeopleLexicon) -> bool:
     return t.norm in plex.given or (("-" in t.norm) and all(p in plex.given for p in t.norm.split("-")))
+
+
+# Near endings count only for long endings of compounds: "Kolleg"/"Kollege" or "Galerie"/"Valerie" stay apart.
+_NEAR_MIN_ENDING = 7
+_NEAR_MIN_STEM = 3
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter replaced, inserted, deleted, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=8192)
+def near_institution_word(word: str) -> bool:
+    """A compound whose ending is one edit away from an institution ending of people_not_names.tsv: an
+    inflected form or a misspelling. Example: "Mittelpunktbiblitothek", "Bildungszentrums" -> True;
+    "Valerie", "Kollege", "Mikrogramm" -> False."""
+    low = word.lower()
+    if not word[:1].isupper() or not low.isalpha():
+        return False
+    plex = people_lexicon()
+    # the "suffix" rows only: heads such as "Ausstellung", "Medaille", "Ensemble" also stand before an artist
+    # or a winner ("Plakatausstellung Marina Naprushkina", "Bürgermedaille Wilfried Jacobi")
+    for end in (s for s in plex.suffixes if len(s) >= _NEAR_MIN_ENDING):
+        for n in (len(end) - 1, len(end), len(end) + 1):
+            if len(low) - len(end) >= _NEAR_MIN_STEM and _one_edit(low[-n:], end):
+                return True
+    return False

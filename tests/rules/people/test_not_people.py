@@ -5,6 +5,7 @@ import pytest
 
 from pressextract.api import extract
 from pressextract.rules.people import find_family_mentions, find_people, resolve_document
+from pressextract.rules.people.names import near_institution_word
 
 
 def names(text: str) -> list[str]:
@@ -25,6 +26,14 @@ def names(text: str) -> list[str]:
         ("Die Lesung findet im Kulturzentrum Jakob Wendler statt.", []),
         ("in der Stadtteilbibliothek Karla Brecht / Emil Sander in Moabit", []),
         ("Die Leiterin der Grundschule Anna Weigand begrüßte die Gäste.", ["Anna Weigand"]),
+        # ... also inflected or misspelled: one edit from a long institution ending
+        ("Wo? Mittelpunktbiblitothek Karla Brecht / Emil Sander, Hauptstraße 2", []),
+        ("Die Lesung im Saal des Bildungszentrums Jakob Wendler beginnt um 18 Uhr.", []),
+        ("Die Stadtteilbibliotek Anna Seghers lädt zum Vorlesen ein.", []),
+        # ... but not a short word one edit from an ending, nor an office before the name
+        ("Die Kollegin Anna Weigand lädt ein.", ["Anna Weigand"]),
+        ("Es spricht Valerie Holsboer, danach Emil Sander.", ["Valerie Holsboer", "Emil Sander"]),
+        ("Die Leiterin des Familienzentrums Joanna Kalinowska begrüßte die Gäste.", ["Joanna Kalinowska"]),
         (
             "Es führen die Landschaftsarchitekten Irma Lindholt und Paul Brack.",
             ["Irma Lindholt", "Paul Brack"],
@@ -222,3 +231,21 @@ def test_characters_ships_and_regions_are_no_people(text, present, absent):
     names = set(extract([text], model="blank").people["name"])
     assert present <= names
     assert not absent & names
+
+
+@pytest.mark.parametrize(
+    "word, near",
+    [
+        ("Mittelpunktbiblitothek", True),  # a letter too many
+        ("Stadtteilbibliotek", True),  # a letter too few
+        ("Bildungszentrums", True),  # genitive
+        ("Naturschutzstation", True),  # "stadion" one letter away: a place, no person
+        ("Valerie", False),  # "galerie" one letter away, but no compound
+        ("Mikrogramm", False),  # "programm" one letter away, stem too short
+        ("Gymnasiums", False),
+        ("Gesellschafter", False),
+        ("Theaterkritiker", False),
+    ],
+)
+def test_near_institution_word(word, near):
+    assert near_institution_word(word) is near
