@@ -8,7 +8,7 @@ import pytest
 
 from pressextract.contract import Refs
 from pressextract.rules.quotes.context import QuoteMatch
-from pressextract.rules.quotes.learned import SpeakerModel, choose_speaker, speaker_candidates
+from pressextract.rules.quotes.learned import SpeakerModel, choose_speaker, continued_span, speaker_candidates
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.speakers import speaker_organization
 
@@ -151,6 +151,52 @@ def test_choose_speaker_keeps_rules_without_margin():
     far = Candidate(10, 15, {"person"}, {"a": 6.0})
     assert choose_speaker([rules, far], (0, 5), model) == (10, 15)
     assert choose_speaker([], None, model) is None
+
+
+CONTINUED = [
+    # the first quote's speaker moves to the tag's pronoun: the quote that continues it follows
+    (
+        "Wolfgang Grader sagte dazu: „Wir befürchten das Schlimmste“, sagte er. „Es wird Verhaftungen geben.“",
+        "er",
+    ),
+    ("Anna Berg erklärte: „Das ist falsch“, betonte sie am Abend. „Wir klagen dagegen.“", "sie"),
+]
+
+
+@pytest.mark.parametrize("text, pronoun", CONTINUED)
+def test_continued_quote_follows_the_chosen_speaker(blank, text, pronoun):
+    from pressextract.rules.quotes.learned import rerank_speakers
+
+    doc = blank(text)
+    name_end = text.index(" ", text.index(" ") + 1)
+    p = text.index(f" {pronoun}", text.index("“")) + 1
+    s1 = text.index("„") + 1
+    e1 = text.index("“")
+    s2 = text.index("„", e1) + 1
+    q1 = QuoteMatch(
+        s1,
+        e1,
+        "direct",
+        "direct.before.colon",
+        speaker=text[:name_end],
+        speaker_start=0,
+        speaker_end=name_end,
+    )
+    q2 = QuoteMatch(
+        s2,
+        text.index("“", s2),
+        "direct",
+        "direct.continued",
+        speaker=text[:name_end],
+        speaker_start=0,
+        speaker_end=name_end,
+    )
+    model = SpeakerModel({"tag_after&pronoun": 5.0}, -2.0, threshold=0.2, margin=0.0)
+    out = rerank_speakers(doc, [q1, q2], refs=Refs(), model=model)
+    assert [(q.speaker, q.speaker_start) for q in out] == [(pronoun, p), (pronoun, p)]
+    # a continuation whose rules' speaker is not the one before it is ranked on its own
+    q2b = QuoteMatch(q2.start, q2.end, "direct", "direct.continued", speaker="x", speaker_start=None)
+    assert continued_span(q2b.rule_id, None, ((0, name_end), (p, p + len(pronoun)))) is False
 
 
 def test_rules_only_setting_reaches_the_stage():
