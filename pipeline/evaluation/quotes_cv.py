@@ -200,11 +200,10 @@ def apply(doc: dict, model: SpeakerModel | None) -> list:
             out.append(p)
             continue
         rules_span = p.speaker[0] if p.speaker else None
-        span = continued_span(p.rule, rules_span, prev) if p.kind == "direct" else False
-        if span is False:
-            cs = [Candidate(s, e, set(), f) for s, e, f in cands]
-            span = choose_speaker(cs, rules_span, model, require_person=p.rule.startswith(_NOBODY_RULES))
+        cs = [Candidate(s, e, set(), f) for s, e, f in cands]
+        span = choose_speaker(cs, rules_span, model, require_person=p.rule.startswith(_NOBODY_RULES))
         if p.kind == "direct":
+            span = continued_span(p.rule, rules_span, span, prev)
             prev = (rules_span, span)
         out.append(replace(p, speaker=[span] if span else []))
     return out

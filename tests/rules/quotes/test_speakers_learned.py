@@ -194,9 +194,11 @@ def test_continued_quote_follows_the_chosen_speaker(blank, text, pronoun):
     model = SpeakerModel({"tag_after&pronoun": 5.0}, -2.0, threshold=0.2, margin=0.0)
     out = rerank_speakers(doc, [q1, q2], refs=Refs(), model=model)
     assert [(q.speaker, q.speaker_start) for q in out] == [(pronoun, p), (pronoun, p)]
-    # a continuation whose rules' speaker is not the one before it is ranked on its own
-    q2b = QuoteMatch(q2.start, q2.end, "direct", "direct.continued", speaker="x", speaker_start=None)
-    assert continued_span(q2b.rule_id, None, ((0, name_end), (p, p + len(pronoun)))) is False
+    # the model's own pick for a continuation (a person named since) stays; so does a quote of another rule
+    prev = ((0, name_end), (p, p + len(pronoun)))
+    assert continued_span("direct.continued", (0, name_end), (90, 95), prev) == (90, 95)
+    assert continued_span("direct.after.verb", (0, name_end), (0, name_end), prev) == (0, name_end)
+    assert continued_span("direct.continued", (5, 9), (5, 9), prev) == (5, 9)
 
 
 def test_rules_only_setting_reaches_the_stage():
