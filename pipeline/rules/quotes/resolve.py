@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pressextract.records.ids import person_id as make_id
+from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.words import _HONORIFICS, _NAME_TOKEN, _OFFICE_SUFFIX, DETERMINERS, PRONOUNS
 
 
@@ -76,6 +77,9 @@ def resolve_speaker(
     content = [w for w in words if _norm(w) not in DETERMINERS]
     if not content:
         return None
+    head = next((w for w in content if w[:1].isupper()), "")
+    if _norm(head).endswith(_DOCUMENT_NOUNS):
+        return None  # "dem offenen Brief", "letzten Satz der Anordnung": a document speaks, no person
     if len(content) == 1 and _AGE_NOUN.match(content[0]):
         # "der 45-Jährige", "die 30-Jährige": the last person of that gender before the mention
         gender = _ARTICLE_GENDER.get(_norm(words[0])) if len(words) > 1 else None
@@ -167,6 +171,7 @@ def _sentence_subject(people: list[Mention], start: int, pid: str, gender: str) 
     return subjects[-1].person_id if subjects else None
 
 
+_DOCUMENT_NOUNS = tuple(word_set("quotes", "document_nouns"))
 _MIN_TAIL = 6  # "Rätin" is no office of its own; "Stadträtin", "Ministerin", "Bürgermeister" are
 
 

@@ -287,3 +287,33 @@ def test_organization_named_before_the_mention(blank, text, mention, is_org):
 def test_narrative_is_no_indirect_quote(nlp, text, narrative):
     found = [t for t, q in quotes(nlp, text) if q["kind"] == "indirect" and narrative in t]
     assert found == []
+
+
+# --- a document quoted with "heißt es:" is the speaker, with no person --------------------------------
+
+DOCUMENT_SOURCES = [
+    (
+        "Im Einladungsflyer heißt es dazu: „Alle Nachbarinnen und Nachbarn sind willkommen.“",
+        "Einladungsflyer",
+    ),
+    ("In dem Antrag heißt es wörtlich: „Die Aufhebung des Verbots ist zu prüfen.“", "Antrag"),
+    ("In der Begründung der Jury heißt es: „Das Projekt zeigt, wie Nachbarschaft gelingt.“", "Begründung"),
+]
+NO_DOCUMENT = [
+    # a time or an occasion names no document
+    ("Auf dem Fest heißt es dann: „Alle Kinder dürfen mitmachen.“", "Fest"),
+]
+
+
+@pytest.mark.parametrize("text, head", DOCUMENT_SOURCES)
+def test_document_before_heisst_es_speaks(full, text, head):
+    found = quotes(full, text)
+    assert len(found) == 1
+    q = found[0][1]
+    assert head in q["speaker"].split() and q["person_id"] is None
+
+
+@pytest.mark.parametrize("text, word", NO_DOCUMENT)
+def test_no_document_speaker_from_an_occasion(full, text, word):
+    found = quotes(full, text)
+    assert found and all(word not in (q["speaker"] or "") for _, q in found)
