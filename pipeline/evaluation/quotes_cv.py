@@ -36,6 +36,7 @@ from pressextract.rules.quotes.learned import (
     MODEL_PATH,
     SpeakerModel,
     choose_speaker,
+    continued_span,
     speaker_candidates,
 )
 
@@ -193,6 +194,7 @@ def apply(doc: dict, model: SpeakerModel | None) -> list:
     from pressextract.rules.quotes.learned import Candidate
 
     out = []
+    prev: tuple | None = None  # (rules' span, chosen span) of the last direct quote
     for p, cands in zip(doc["preds"], doc["cands"], strict=True):
         if p.kind not in model.kinds:
             out.append(p)
@@ -200,6 +202,9 @@ def apply(doc: dict, model: SpeakerModel | None) -> list:
         rules_span = p.speaker[0] if p.speaker else None
         cs = [Candidate(s, e, set(), f) for s, e, f in cands]
         span = choose_speaker(cs, rules_span, model, require_person=p.rule.startswith(_NOBODY_RULES))
+        if p.kind == "direct":
+            span = continued_span(p.rule, rules_span, span, prev)
+            prev = (rules_span, span)
         out.append(replace(p, speaker=[span] if span else []))
     return out
 
@@ -260,6 +265,7 @@ def speaker_errors(docs: list[dict], *, folds: int = 5, seed: int = 18, **params
         model = train([d for d in docs if fold_of[d["name"]] != k], **params)
         for d in (d for d in docs if fold_of[d["name"]] == k):
             text = d["text"]
+            chosen = apply(d, model)
             for kind in model.kinds:
                 same = [i for i, p in enumerate(d["preds"]) if p.kind == kind]
                 golds = [g for g in d["golds"] if g.kind == kind]
@@ -270,9 +276,7 @@ def speaker_errors(docs: list[dict], *, folds: int = 5, seed: int = 18, **params
                     p = d["preds"][q]
                     cs = [Candidate(s, e, set(), f) for s, e, f in d["cands"][q]]
                     rules_span = p.speaker[0] if p.speaker else None
-                    span = choose_speaker(
-                        cs, rules_span, model, require_person=p.rule.startswith(_NOBODY_RULES)
-                    )
+                    span = chosen[q].speaker[0] if chosen[q].speaker else None
                     if span and _overlap([span], g.speaker) > 0:
                         continue
                     qs, qe = p.spans[0]

@@ -171,9 +171,38 @@ def _attribution_before(ctx: _Ctx, m: Marked, lo: int, open_tok: int, rule: str)
                 # subject ("er" is never an object), whatever the parse made the subject
                 rng = (v + 1, v + 2)
             rng = _prefer_person(ctx, rng, lo, end)
+        if verb.lemma == "heißen" and (rng is None or ctx.lower[rng[0]] in ("es", "man")):
+            rng = _document_source(ctx, lo, v) or rng
         s = _span_text(doc, rng) if rng else (None, None, None)
         t = doc[v]
         return _cued(m.start, m.end, "direct", rule, verb.lemma, t, s, verb.id)
+    return None
+
+
+_DOCUMENT_NOUNS = tuple(word_set("quotes", "document_nouns"))
+_DOCUMENT_PREPS = frozenset(["in", "im", "auf"])
+
+
+def _document_source(ctx: _Ctx, lo: int, v: int) -> tuple[int, int] | None:
+    """The document a "heißt es:" quotes, named in a prepositional phrase before the verb; WIKINEWS and
+    the quotes table take it as the speaker (no person_id). Time phrases ("In der Adventszeit heißt es
+    wieder:") name no document.
+
+    Example: "In dem offenen Brief heißt es: „…“" -> "dem offenen Brief".
+    """
+    doc = ctx.doc
+    for k in range(lo, v):
+        if ctx.lower[k] not in _DOCUMENT_PREPS or ctx.inside[k] >= 0:
+            continue
+        rng = _np_after(ctx, k + 1, v)
+        if rng is None:
+            continue
+        head = next(
+            (t.lower_ for t in doc[rng[0] : rng[1]] if t.text[:1].isupper() and t.lower_ not in DETERMINERS),
+            "",
+        )
+        if head.endswith(_DOCUMENT_NOUNS):
+            return rng
     return None
 
 

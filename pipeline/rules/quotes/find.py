@@ -164,7 +164,7 @@ def find_quotes(
         matches = rerank_speakers(doc, matches, refs=refs, model=speaker_model)
     # after the ranker too: "ihren Angaben", "Dies", "Wirksamkeit" name nobody; decisions report nothing
     matches = reported_precision(doc, matches)
-    people = [Mention(p.start, p.end, p.person_id, p.gender, p.family_name, p.name) for p in refs.people]
+    people = _people_mentions(doc, refs.people)
     roles = [
         Mention(o.start, o.end, o.person_id, None, None, o.name, o.role, o.role_norm) for o in refs.offices
     ]
@@ -230,6 +230,52 @@ def find_quotes(
                         m, speaker=text[name[0] : name[1]], speaker_start=name[0], speaker_end=name[1]
                     )
         out.append(replace(m, person_id=pid) if pid else m)
+    return out
+
+
+_SUBJECT_DEPS = frozenset(["sb", "nsubj", "nsubj:pass"])  # TIGER and UD labels of a subject
+
+
+_NAME_ATTACHMENTS = frozenset(["appos", "flat", "flat:name", "pnc", "nk", "app"])
+
+
+def _is_subject(tok) -> bool:
+    """The token, or the noun its name hangs on ("Senator" in "Senator Max Weber besuchte …"), is a subject."""
+    for _ in range(3):
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in _NAME_ATTACHMENTS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.dep_ in _SUBJECT_DEPS
+
+
+def _people_mentions(doc: Doc, people: Iterable[PersonRef]) -> list[Mention]:
+    """The person mentions with the parser's sentence and whether they are a subject (when there is a parse).
+
+    Example: "Tobias Köck sprach mit Anna Berg." -> Köck subject=True, Berg subject=False, both sentence 0.
+    """
+    parsed = doc.has_annotation("DEP")
+    sent_of = {s.start: n for n, s in enumerate(doc.sents)} if parsed else {}
+    out = []
+    for p in people:
+        sentence, subject = None, False
+        span = doc.char_span(p.start, p.end, alignment_mode="expand") if parsed else None
+        if span is not None and len(span):
+            sentence = sent_of.get(span[0].sent.start)
+            subject = _is_subject(span.root)
+        out.append(
+            Mention(
+                p.start,
+                p.end,
+                p.person_id,
+                p.gender,
+                p.family_name,
+                p.name,
+                sentence=sentence,
+                subject=subject,
+            )
+        )
     return out
 
 

@@ -488,6 +488,32 @@ def choose_speaker(
 
 
 _INHERITING = ("indirect.free",)
+_CONTINUED = ("direct.continued",)
+
+
+def continued_span(
+    rule_id: str, rules_span: tuple[int, int] | None, chosen: tuple[int, int] | None, prev: tuple | None
+) -> tuple[int, int] | None:
+    """The speaker of a quote after the model's `chosen` one: a continued quote the model leaves with the
+    speaker the rules copied from the quote before takes the mention that quote was finally given, as
+    WIKINEWS marks it ("„…“, sagte er. „…“": "er" for both), not the rules' first pick; a continuation
+    the model moves to a person named since ("„…“ Dirk Wiese kritisierte … „…“") keeps the model's pick.
+    `prev` is (rules' span, chosen span) of the direct quote before.
+
+    Example: ("direct.continued", (0, 15), (0, 15), ((0, 15), (40, 42))) -> (40, 42).
+    """
+    if (
+        rule_id.startswith(_CONTINUED)
+        and prev is not None
+        and rules_span is not None
+        and chosen == rules_span
+        and prev[0] == rules_span
+        and prev[1] is not None
+    ):
+        return prev[1]
+    return chosen
+
+
 _NOBODY_RULES = ("indirect.free_konj",)  # rules that name no speaker themselves
 
 
@@ -512,8 +538,14 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
     out = []
     text = doc.text
     chain: tuple | None = None  # (inherited span, span it went to) of the last continuation
+    prev_direct: tuple | None = None  # (rules' span, chosen span) of the last direct quote
+    prev_rules: tuple[int, int] | None = None
     for q, cands in zip(quotes, speaker_candidates(doc, quotes, refs=refs), strict=True):
+        if out and out[-1].kind == "direct":
+            last = out[-1]
+            prev_direct = (prev_rules, (last.speaker_start, last.speaker_end) if last.speaker else None)
         rules_span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        prev_rules = rules_span
         # a continuation ("Man müsse handeln.") takes the speaker of the statement it continues: the
         # names nearer to it are what that speaker talks about ("Frontier Economics"), not who speaks
         inherits = q.rule_id.startswith(_INHERITING) and rules_span is not None
@@ -522,6 +554,8 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
             if q.kind in model.kinds
             else rules_span
         )
+        if q.kind == "direct" and q.kind in model.kinds:
+            span = continued_span(q.rule_id, rules_span, span, prev_direct)
         if inherits and span != rules_span:
             # … unless the pick is a person named since ("stellte Professor X dar. Die Prognosen seien falsch.")
             pick = next((c for c in cands if (c.start, c.end) == span), None)
@@ -538,5 +572,12 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
                 q
             )  # "Regula Lüscher, Senatsbaudirektorin bei der Senatsverwaltung …:" speaks, not the office
             continue
-        out.append(replace(q, speaker=text[span[0] : span[1]], speaker_start=span[0], speaker_end=span[1]))
+        out.append(_with_span(q, span, text))
     return out
+
+
+def _with_span(q, span: tuple[int, int] | None, text: str):
+    """The quote with `span` as its speaker mention (unchanged when `span` is None or the same)."""
+    if span is None or span == (q.speaker_start, q.speaker_end):
+        return q
+    return replace(q, speaker=text[span[0] : span[1]], speaker_start=span[0], speaker_end=span[1])

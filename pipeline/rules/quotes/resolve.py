@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pressextract.records.ids import person_id as make_id
+from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.words import _HONORIFICS, _NAME_TOKEN, _OFFICE_SUFFIX, DETERMINERS, PRONOUNS
 
 
@@ -25,6 +26,8 @@ class Mention:
     name: str | None = None
     role: str | None = None
     role_norm: str | None = None
+    sentence: int | None = None  # index of the parser's sentence the mention stands in (None without a parse)
+    subject: bool = False  # the mention is (part of) its clause's subject
 
 
 def _norm(word: str) -> str:
@@ -67,13 +70,16 @@ def resolve_speaker(
         gender = PRONOUNS[_norm(words[0])]
         cands = [(p.start, p.person_id, p.gender) for p in people if p.end <= start and p.person_id]
         cands += [c[:3] for c in previous if c[0] < start and c[1]]
-        for _, pid, g in sorted(cands, reverse=True):
+        for c_start, pid, g in sorted(cands, reverse=True):
             if g in (gender, None):
-                return pid
+                return _sentence_subject(people, c_start, pid, gender) or pid
         return None
     content = [w for w in words if _norm(w) not in DETERMINERS]
     if not content:
         return None
+    head = next((w for w in content if w[:1].isupper()), "")
+    if _norm(head).endswith(_DOCUMENT_NOUNS):
+        return None  # "dem offenen Brief", "letzten Satz der Anordnung": a document speaks, no person
     if len(content) == 1 and _AGE_NOUN.match(content[0]):
         # "der 45-Jährige", "die 30-Jährige": the last person of that gender before the mention
         gender = _ARTICLE_GENDER.get(_norm(words[0])) if len(words) > 1 else None
@@ -140,6 +146,32 @@ def resolve_speaker(
     return None
 
 
+def _sentence_subject(people: list[Mention], start: int, pid: str, gender: str) -> str | None:
+    """The subject of the sentence that holds the nearest person before a pronoun, when that person is
+    not the subject itself: a pronoun continues the subject, not the person named in an object. The
+    subject must agree in gender as well as the nearer name does (known against known, or both unknown).
+
+    Example: "Tobias Köck machte im Gespräch mit Frank-Walter Steinmeier klar, dass … Er bat darum, …"
+    -> Köck, not Steinmeier (the nearer name).
+    """
+    near = next((p for p in people if p.start == start and p.person_id == pid), None)
+    if near is None or near.sentence is None or near.subject:
+        return None
+    subjects = [
+        p
+        for p in people
+        if p.sentence == near.sentence
+        and p.subject
+        and p.person_id
+        and p.person_id != pid
+        # a subject of unknown gender does not outrank a nearer name known to agree ("Anna Berg traf
+        # Bürgermeister Paul Klein. … sagte er": Klein)
+        and (p.gender == gender or (p.gender is None and near.gender is None))
+    ]
+    return subjects[-1].person_id if subjects else None
+
+
+_DOCUMENT_NOUNS = tuple(word_set("quotes", "document_nouns"))
 _MIN_TAIL = 6  # "Rätin" is no office of its own; "Stadträtin", "Ministerin", "Bürgermeister" are
 
 

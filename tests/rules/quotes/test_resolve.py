@@ -229,3 +229,54 @@ def test_spokesperson(blank, text, org, person):
     people = [(text.index(name), text.index(name) + len(name))]
     got = spokesperson(doc, a, a + len(org), people=people)
     assert (text[got[0] : got[1]] if got else None) == person
+
+
+# --- a pronoun continues the subject of the sentence that names its antecedent -----------------------
+
+KOECK = Mention(60, 71, "p-koeck", None, "Köck", "Tobias Köck", sentence=1, subject=True)
+STEINMEIER = Mention(100, 123, "p-stm", None, "Steinmeier", "Frank-Walter Steinmeier", sentence=1)
+BERG_F = Mention(0, 9, "p-berg", None, "Berg", "Anna Berg", sentence=0, subject=True)
+KLEIN_M = Mention(30, 40, "p-klein", "m", "Klein", "Paul Klein", sentence=0)
+LANG_F = Mention(0, 10, "p-lang", "f", "Lang", "Petra Lang", sentence=0, subject=True)
+WEBER = Mention(20, 30, "p-weber", None, "Weber", "Karl Weber", sentence=0)
+SUBJECT_PRONOUNS = [
+    # "Tobias Köck machte im Gespräch mit Frank-Walter Steinmeier klar, … Er bat darum, …": the subject
+    ("Er", 160, [KOECK, STEINMEIER], "p-koeck"),
+    # the nearer name is the subject itself: it stays
+    (
+        "Er",
+        160,
+        [STEINMEIER, Mention(130, 141, "p-koeck", None, "Köck", "Tobias Köck", sentence=1, subject=True)],
+        "p-koeck",
+    ),
+    # "Anna Berg traf Bürgermeister Paul Klein. „…“, sagte er.": a subject of unknown gender does not
+    # outrank a nearer man
+    ("er", 60, [BERG_F, KLEIN_M], "p-klein"),
+    # "Ministerin Petra Lang lobte Karl Weber. „…“, sagte er.": the subject is a woman
+    ("er", 60, [LANG_F, WEBER], "p-weber"),
+    # without a parse (no sentence) the nearest person of the pronoun's gender, as before
+    (
+        "Er",
+        160,
+        [
+            Mention(60, 71, "p-koeck", None, "Köck", "Tobias Köck", subject=True),
+            Mention(100, 123, "p-stm", None, "Steinmeier", "Frank-Walter Steinmeier"),
+        ],
+        "p-stm",
+    ),
+]
+
+
+@pytest.mark.parametrize("speaker, start, people, expected", SUBJECT_PRONOUNS)
+def test_pronoun_prefers_the_sentence_subject(speaker, start, people, expected):
+    assert resolve_speaker(speaker, start, people=people, roles=[]) == expected
+
+
+def test_stage_resolves_a_pronoun_to_the_subject_not_the_object(full):
+    text = (
+        "Der Bundespräsident würdigte das Engagement der Jugendverbände. Tobias Köck machte im Gespräch "
+        "mit Frank-Walter Steinmeier klar, dass Beteiligung wichtig ist. „Wir wollen mitreden“, sagte er."
+    )
+    found = quotes(full, text)
+    assert found and found[-1][1]["speaker"] == "er"
+    assert found[-1][1]["person_id"] == person_id("Tobias Köck")

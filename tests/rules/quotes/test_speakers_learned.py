@@ -8,7 +8,7 @@ import pytest
 
 from pressextract.contract import Refs
 from pressextract.rules.quotes.context import QuoteMatch
-from pressextract.rules.quotes.learned import SpeakerModel, choose_speaker, speaker_candidates
+from pressextract.rules.quotes.learned import SpeakerModel, choose_speaker, continued_span, speaker_candidates
 from pressextract.rules.quotes.resolve import Mention, resolve_speaker
 from pressextract.rules.quotes.speakers import speaker_organization
 
@@ -153,6 +153,54 @@ def test_choose_speaker_keeps_rules_without_margin():
     assert choose_speaker([], None, model) is None
 
 
+CONTINUED = [
+    # the first quote's speaker moves to the tag's pronoun: the quote that continues it follows
+    (
+        "Wolfgang Grader sagte dazu: „Wir befürchten das Schlimmste“, sagte er. „Es wird Verhaftungen geben.“",
+        "er",
+    ),
+    ("Anna Berg erklärte: „Das ist falsch“, betonte sie am Abend. „Wir klagen dagegen.“", "sie"),
+]
+
+
+@pytest.mark.parametrize("text, pronoun", CONTINUED)
+def test_continued_quote_follows_the_chosen_speaker(blank, text, pronoun):
+    from pressextract.rules.quotes.learned import rerank_speakers
+
+    doc = blank(text)
+    name_end = text.index(" ", text.index(" ") + 1)
+    p = text.index(f" {pronoun}", text.index("“")) + 1
+    s1 = text.index("„") + 1
+    e1 = text.index("“")
+    s2 = text.index("„", e1) + 1
+    q1 = QuoteMatch(
+        s1,
+        e1,
+        "direct",
+        "direct.before.colon",
+        speaker=text[:name_end],
+        speaker_start=0,
+        speaker_end=name_end,
+    )
+    q2 = QuoteMatch(
+        s2,
+        text.index("“", s2),
+        "direct",
+        "direct.continued",
+        speaker=text[:name_end],
+        speaker_start=0,
+        speaker_end=name_end,
+    )
+    model = SpeakerModel({"tag_after&pronoun": 5.0}, -2.0, threshold=0.2, margin=0.0)
+    out = rerank_speakers(doc, [q1, q2], refs=Refs(), model=model)
+    assert [(q.speaker, q.speaker_start) for q in out] == [(pronoun, p), (pronoun, p)]
+    # the model's own pick for a continuation (a person named since) stays; so does a quote of another rule
+    prev = ((0, name_end), (p, p + len(pronoun)))
+    assert continued_span("direct.continued", (0, name_end), (90, 95), prev) == (90, 95)
+    assert continued_span("direct.after.verb", (0, name_end), (0, name_end), prev) == (0, name_end)
+    assert continued_span("direct.continued", (5, 9), (5, 9), prev) == (5, 9)
+
+
 def test_rules_only_setting_reaches_the_stage():
     from pressextract.engines.batch import build_nlp
     from pressextract.stages.quotes import QUOTES_RULES_ONLY
@@ -239,3 +287,33 @@ def test_organization_named_before_the_mention(blank, text, mention, is_org):
 def test_narrative_is_no_indirect_quote(nlp, text, narrative):
     found = [t for t, q in quotes(nlp, text) if q["kind"] == "indirect" and narrative in t]
     assert found == []
+
+
+# --- a document quoted with "heißt es:" is the speaker, with no person --------------------------------
+
+DOCUMENT_SOURCES = [
+    (
+        "Im Einladungsflyer heißt es dazu: „Alle Nachbarinnen und Nachbarn sind willkommen.“",
+        "Einladungsflyer",
+    ),
+    ("In dem Antrag heißt es wörtlich: „Die Aufhebung des Verbots ist zu prüfen.“", "Antrag"),
+    ("In der Begründung der Jury heißt es: „Das Projekt zeigt, wie Nachbarschaft gelingt.“", "Begründung"),
+]
+NO_DOCUMENT = [
+    # a time or an occasion names no document
+    ("Auf dem Fest heißt es dann: „Alle Kinder dürfen mitmachen.“", "Fest"),
+]
+
+
+@pytest.mark.parametrize("text, head", DOCUMENT_SOURCES)
+def test_document_before_heisst_es_speaks(full, text, head):
+    found = quotes(full, text)
+    assert len(found) == 1
+    q = found[0][1]
+    assert head in q["speaker"].split() and q["person_id"] is None
+
+
+@pytest.mark.parametrize("text, word", NO_DOCUMENT)
+def test_no_document_speaker_from_an_occasion(full, text, word):
+    found = quotes(full, text)
+    assert found and all(word not in (q["speaker"] or "") for _, q in found)
