@@ -35,6 +35,7 @@ from pressextract.rules.timexes.values import (
     _resolve_date,
     _resolve_time,
     _same_sentence_day,
+    _sent_index,
     _sentence_bounds,
     _shift,
     _weekday_date,
@@ -230,6 +231,11 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
         base = _base(ctx)
         if wd is None:
             return
+        inside = _weekday_in_range(items, i, bounds, wd) if f.get("dir") is None else None
+        if inside is not None:
+            it.day = inside
+            it.value = inside.isoformat()
+            return
         if base is None:
             it.value = f"XXXX-WXX-{wd}"
             return
@@ -343,6 +349,31 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
         it.value = _set_value(f)
         if f.get("times"):
             it.mod = None
+
+
+def _weekday_in_range(items: list[_Item], i: int, bounds: list[int], wd: int) -> date | None:
+    """A bare weekday after a date range in its sentence is that weekday inside the range.
+
+    Example: "Wann? 26.09-28.09.2025, Anreise Freitag ab 19 Uhr, Ende Sonntag" -> Friday 26 and Sunday 28
+    September, not the Friday after the release date.
+    """
+    sid = _sent_index(bounds, items[i].start)
+    for j in range(i - 1, -1, -1):
+        o = items[j]
+        if _sent_index(bounds, o.start) != sid:
+            return None
+        rt = o.f.get("_range_to")
+        if o.pattern.kind != "date" or o.f.get("_range_kind") != "range" or rt is None:
+            continue
+        if o.day is None or rt.day is None or not 0 < (rt.day - o.day).days <= 14:
+            return None
+        d = o.day
+        while d <= rt.day:
+            if d.isoweekday() == wd:
+                return d
+            d += timedelta(days=1)
+        return None
+    return None
 
 
 def _set_value(f: dict) -> str | None:

@@ -358,7 +358,12 @@ def _link(text: str, items: list[_Item]) -> None:
         fa, fb = a.f, b.f
         if fa.get("m") is None and fb.get("m") is not None and fa.get("d") is not None:
             fa["m"] = fb["m"]
-        if fa.get("y") is None and fa.get("yy") is None and fb.get("m") is not None and fa.get("m") is not None:
+        if (
+            fa.get("y") is None
+            and fa.get("yy") is None
+            and fb.get("m") is not None
+            and fa.get("m") is not None
+        ):
             yb = fb.get("y") if fb.get("y") is not None else fb.get("y_from_link")
             if yb is not None:
                 later = (fa["m"], fa.get("d") or 0) > (fb["m"], fb.get("d") or 0)

@@ -527,3 +527,32 @@ def test_short_numbers_that_are_no_dates(text: str, not_a_date: str) -> None:
 )
 def test_series_of_days(text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, anchor=ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # should: a bare weekday after a date range in its sentence is that weekday inside the range
+        (
+            "Wann? 26.09-28.09.2025, Anreise Freitag ab 19 Uhr, Ende Sonntag ca. 15 Uhr",
+            "Freitag",
+            "2025-09-26",
+        ),
+        (
+            "Wann? 26.09-28.09.2025, Anreise Freitag ab 19 Uhr, Ende Sonntag ca. 15 Uhr",
+            "19 Uhr",
+            "2025-09-26T19:00",
+        ),
+        (
+            "Wann? 26.09-28.09.2025, Anreise Freitag ab 19 Uhr, Ende Sonntag ca. 15 Uhr",
+            "Sonntag",
+            "2025-09-28",
+        ),
+        # shouldn't: a weekday in the next sentence, or one the range does not hold, counts from the release date
+        ("Das Fest läuft vom 17. bis 19. Juni. Am Samstag gibt es ein Konzert.", "Samstag", "2019-06-15"),
+        ("Der Kurs läuft vom 17. bis 19. Juni, die Anmeldung schließt am Samstag.", "Samstag", "2019-06-15"),
+    ],
+)
+def test_weekday_inside_a_range_of_its_sentence(text: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes(text, anchor=ANCHOR)}
+    assert found[expression] == value
