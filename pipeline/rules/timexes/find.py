@@ -166,6 +166,8 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
     f, kind = it.f, it.pattern.kind
     if kind == "date":
         _resolve_date(it, ctx)
+        if it.day is not None and f.get("_range_to") is not None:
+            _keep_order(it, f["_range_to"], ctx)
         if it.day is not None and f.get("_range_to") is not None and f.get("_range_kind") == "range":
             other = f["_range_to"]
             _resolve_date(other, ctx)
@@ -349,6 +351,23 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
         it.value = _set_value(f)
         if f.get("times"):
             it.mod = None
+
+
+def _keep_order(a: _Item, b: _Item, ctx: _Ctx) -> None:
+    """The later date of a list or range without a year of its own does not fall before the earlier one.
+
+    Example: in an April release "14.7., 18.8., 22.9., 20.10, 9.11" -> all in the same year, though 20.10 and
+    9.11 alone are nearer to the last October and November.
+    """
+    fb = b.f
+    if fb.get("y") is not None or fb.get("yy") is not None or fb.get("y_from_link") is not None:
+        return
+    _resolve_date(b, ctx)
+    if b.day is None or a.day is None or b.day >= a.day:
+        return
+    later_in_year = (b.day.month, b.day.day) >= (a.day.month, a.day.day)
+    fb["y_from_link"] = a.day.year if later_in_year else a.day.year + 1
+    _resolve_date(b, ctx)
 
 
 def _weekday_in_range(items: list[_Item], i: int, bounds: list[int], wd: int) -> date | None:

@@ -503,6 +503,8 @@ def test_short_dates_in_context(text: str, expected: list) -> None:
         ("Die Sitzung ist in Raum 1.12 im Rathaus.", "1.12"),
         ("4.1 Alle Bienenstände im Sperrbezirk sind zu melden.", "4.1"),
         ("Das Becken ist ab 1.5 Metern tief.", "1.5"),
+        ("Kurs Mo.-Di., 12.10-15.00 Uhr im Raum 3", "12.10"),
+        ("Die Ziffern 4.1, 4.2 und 4.3 gelten weiter.", "4.2"),
     ],
 )
 def test_short_numbers_that_are_no_dates(text: str, not_a_date: str) -> None:
@@ -556,3 +558,16 @@ def test_series_of_days(text: str, expected: list) -> None:
 def test_weekday_inside_a_range_of_its_sentence(text: str, expression: str, value: str) -> None:
     found = {t.text: t.value for t in find_timexes(text, anchor=ANCHOR)}
     assert found[expression] == value
+
+
+def test_a_later_date_of_a_list_does_not_fall_before_the_earlier_one() -> None:
+    # an April release: 20.10 alone is nearer to the last October, but it follows 22.9. of this year
+    found = find_timexes("Führungen: 14.7., 18.8., 22.9., 20.10, jeweils 11 Uhr", anchor=date(2019, 4, 18))
+    assert [(t.text, t.value) for t in found if t.label == "DATE"] == [
+        ("14.7.", "2019-07-14"),
+        ("18.8.", "2019-08-18"),
+        ("22.9.", "2019-09-22"),
+        ("20.10", "2019-10-20"),
+    ]
+    found = find_timexes("Die Halle ist vom 28.12. bis 3.1. geschlossen.", anchor=date(2019, 12, 1))
+    assert [t.value for t in found] == ["2019-12-28", "2020-01-03"]
