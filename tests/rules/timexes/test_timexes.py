@@ -476,6 +476,7 @@ def test_a_bare_weekday_before_a_clock_time_is_its_day() -> None:
         ("Puppentheater (Do 14.11) im Kulturforum", [("Do 14.11", "2019-11-14")]),
         ("Der Bus fährt ab 30.5. häufiger.", [("30.5.", "2019-05-30")]),
         ("Datum: 15.9.", [("15.9.", "2019-09-15")]),
+        ("Einladung zur Tagung am 25. & 26.01", [("25.", "2019-01-25"), ("26.01", "2019-01-26")]),
         ("Mo. 12.5. 19 Uhr Filmabend", [("Mo. 12.5.", "2019-05-12"), ("19 Uhr", "2019-05-12T19:00")]),
         (
             "am 12.5. 10-12 Uhr im Hof",
