@@ -52,6 +52,13 @@ def _event(events: list[dict], word: str) -> dict | None:
             "2025-09-26",
             "2025-09-28",
         ),
+        (
+            "Herzliche Einladung zur Tagung am 25. & 26.01 in der Aula.",
+            "2024-12-31",
+            "Tagung",
+            "2025-01-25",
+            "2025-01-26",
+        ),
         # a series of days is one event from the first to the last day
         (
             "Das Konzert im Schlosspark findet jeweils am 3., 10. und 17. Mai um 14 Uhr statt.",
