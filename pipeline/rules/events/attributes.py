@@ -86,10 +86,10 @@ def event_dates(
     return first.isoformat(), last.isoformat()
 
 
-# what joins two dates into one range: "bis", "und", a dash, a comma; "vom 3. bis zum 5. Mai", "am 3. und am 4.",
+# what joins two dates into one range: "bis", "und", "&", a dash, a comma; "vom 3. bis zum 5. Mai", "am 3. und am 4.",
 # with a weekday before the second date that is not a timex of its own: "von Sa, 23.03. bis Fr, 29.03.2024"
 _RANGE_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:bis(?:\s+(?:zum|einschließlich))?|und|sowie|oder|auf|–|-|—|/|,)?\s*(?:(?:am|zum|dem|den|vom)\s+)?"
+    r"\s*(?:,\s*)?(?:bis(?:\s+(?:zum|einschließlich))?|und|sowie|oder|auf|–|-|—|/|&|,)?\s*(?:(?:am|zum|dem|den|vom)\s+)?"
     r"(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\.?,?\s*)?"
 )
 

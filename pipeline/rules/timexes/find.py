@@ -35,6 +35,7 @@ from pressextract.rules.timexes.values import (
     _resolve_date,
     _resolve_time,
     _same_sentence_day,
+    _sent_index,
     _sentence_bounds,
     _shift,
     _weekday_date,
@@ -165,6 +166,8 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
     f, kind = it.f, it.pattern.kind
     if kind == "date":
         _resolve_date(it, ctx)
+        if it.day is not None and f.get("_range_to") is not None:
+            _keep_order(it, f["_range_to"], ctx)
         if it.day is not None and f.get("_range_to") is not None and f.get("_range_kind") == "range":
             other = f["_range_to"]
             _resolve_date(other, ctx)
@@ -229,6 +232,11 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
         wd = f.get("wd")
         base = _base(ctx)
         if wd is None:
+            return
+        inside = _weekday_in_range(items, i, bounds, wd) if f.get("dir") is None else None
+        if inside is not None:
+            it.day = inside
+            it.value = inside.isoformat()
             return
         if base is None:
             it.value = f"XXXX-WXX-{wd}"
@@ -343,6 +351,48 @@ def _resolve(text: str, items: list[_Item], i: int, ctx: _Ctx, bounds: list[int]
         it.value = _set_value(f)
         if f.get("times"):
             it.mod = None
+
+
+def _keep_order(a: _Item, b: _Item, ctx: _Ctx) -> None:
+    """The later date of a list or range without a year of its own does not fall before the earlier one.
+
+    Example: in an April release "14.7., 18.8., 22.9., 20.10, 9.11" -> all in the same year, though 20.10 and
+    9.11 alone are nearer to the last October and November.
+    """
+    fb = b.f
+    if fb.get("y") is not None or fb.get("yy") is not None or fb.get("y_from_link") is not None:
+        return
+    _resolve_date(b, ctx)
+    if b.day is None or a.day is None or b.day >= a.day:
+        return
+    later_in_year = (b.day.month, b.day.day) >= (a.day.month, a.day.day)
+    fb["y_from_link"] = a.day.year if later_in_year else a.day.year + 1
+    _resolve_date(b, ctx)
+
+
+def _weekday_in_range(items: list[_Item], i: int, bounds: list[int], wd: int) -> date | None:
+    """A bare weekday after a date range in its sentence is that weekday inside the range.
+
+    Example: "Wann? 26.09-28.09.2025, Anreise Freitag ab 19 Uhr, Ende Sonntag" -> Friday 26 and Sunday 28
+    September, not the Friday after the release date.
+    """
+    sid = _sent_index(bounds, items[i].start)
+    for j in range(i - 1, -1, -1):
+        o = items[j]
+        if _sent_index(bounds, o.start) != sid:
+            return None
+        rt = o.f.get("_range_to")
+        if o.pattern.kind != "date" or o.f.get("_range_kind") != "range" or rt is None:
+            continue
+        if o.day is None or rt.day is None or not 0 < (rt.day - o.day).days <= 14:
+            return None
+        d = o.day
+        while d <= rt.day:
+            if d.isoweekday() == wd:
+                return d
+            d += timedelta(days=1)
+        return None
+    return None
 
 
 def _set_value(f: dict) -> str | None:

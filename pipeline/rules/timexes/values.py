@@ -339,31 +339,40 @@ def _is_line_start(text: str, s: int) -> bool:
 
 
 def _link(text: str, items: list[_Item]) -> None:
-    """Ranges and lists: "27. und 28. August 2018", "vom 3. bis 5. Mai", "Mai/Juni 1940", "10 bis 12 Uhr"."""
+    """Ranges and lists: "27. und 28. August 2018", "vom 3. bis 5. Mai", "Mai/Juni 1940", "10 bis 12 Uhr".
+
+    Month and year pass from the last date of a list to all before it, right to left: "jeweils am 3., 10. und
+    17. Mai" -> 3 May, 10 May, 17 May; "2.2, 1.3 und 5.4.2020" -> all in 2020.
+    """
+    pairs: list[tuple[_Item, _Item, bool]] = []
     for a, b in pairwise(items):
         gap = text[a.end : b.start]
         if len(gap) > 25:
             continue
         is_range = bool(_RANGE_CONN.fullmatch(gap))
-        if not is_range and not _LIST_CONN.fullmatch(gap):
+        if is_range or _LIST_CONN.fullmatch(gap):
+            pairs.append((a, b, is_range))
+    for a, b, _ in reversed(pairs):
+        if not (a.pattern.label == b.pattern.label == "DATE" and a.pattern.kind == b.pattern.kind == "date"):
             continue
+        fa, fb = a.f, b.f
+        if fa.get("m") is None and fb.get("m") is not None and fa.get("d") is not None:
+            fa["m"] = fb["m"]
+        if (
+            fa.get("y") is None
+            and fa.get("yy") is None
+            and fb.get("m") is not None
+            and fa.get("m") is not None
+        ):
+            yb = fb.get("y") if fb.get("y") is not None else fb.get("y_from_link")
+            if yb is not None:
+                later = (fa["m"], fa.get("d") or 0) > (fb["m"], fb.get("d") or 0)
+                fa["y_from_link"] = yb - 1 if later else yb
+                if fb.get("bc"):
+                    fa["bc"] = True
+    for a, b, is_range in pairs:
         la, lb = a.pattern.label, b.pattern.label
         if la == lb == "DATE" and a.pattern.kind == b.pattern.kind == "date":
-            fa, fb = a.f, b.f
-            if fa.get("m") is None and fb.get("m") is not None and fa.get("d") is not None:
-                fa["m"] = fb["m"]
-            if (
-                fa.get("y") is None
-                and fa.get("yy") is None
-                and fb.get("m") is not None
-                and fa.get("m") is not None
-            ):
-                yb = fb.get("y") if fb.get("y") is not None else None
-                if yb is not None:
-                    later = (fa["m"], fa.get("d") or 0) > (fb["m"], fb.get("d") or 0)
-                    fa["y_from_link"] = yb - 1 if later else yb
-                    if fb.get("bc"):
-                        fa["bc"] = True
             a.linked = b.linked = is_range or "list"
             a.f["_range_to"] = b
             a.f["_range_kind"] = "range" if is_range else "list"

@@ -252,6 +252,8 @@ def test_organizer(lexicon, sentence, organizer):
         ("Die Sprechstunde findet monatlich im Rathaus statt.", "monthly"),
         ("Der Markt ist jeden Samstag geöffnet.", "weekly"),
         ("Die wöchentliche Beratung beginnt am Montag.", "weekly"),
+        ("Die Laufgruppe trifft sich immer donnerstags im Park.", "weekly"),
+        ("Die Ausstellung ist jeweils montags bis freitags geöffnet.", None),
         ("Die Konferenz fand zum ersten Mal statt.", None),
     ],
 )

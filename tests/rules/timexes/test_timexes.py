@@ -439,3 +439,136 @@ def test_a_bare_weekday_before_a_clock_time_is_its_day() -> None:
     }
     assert found["Montag"] == "2019-06-10" and found["17 Uhr"] == "2019-06-10T17:00"
     assert found["Dienstag"] == "2019-06-11" and found["6.40 Uhr"] == "2019-06-11T06:40"
+
+
+# Dates written short (issue 16): a day.month without its last dot or year is a date only in context — a
+# preposition or a label before it ("am 03.03", "Wann: 26.09"), a weekday ("Do 19.12"), a range or list
+# partner ("23.-25.06", "27.11 – 19.12.2021", "2.2, 1.3 und 5.4.2020") or a clock time after it
+# ("05.07 um 18:00 Uhr"); the year is the nearest to the release date, as for "13.01.".
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Das Zeltlager findet am 23.-25.06 auf der Wiese statt.",
+            [("23.", "2019-06-23"), ("25.06", "2019-06-25")],
+        ),
+        ("Die Werkstatt ist vom 23.–25.6. geöffnet.", [("23.", "2019-06-23"), ("25.6.", "2019-06-25")]),
+        (
+            "Führungen gibt es vom 23. bis 25.06 jeweils nachmittags.",
+            [("23.", "2019-06-23"), ("25.06", "2019-06-25")],
+        ),
+        ("Am 03.03 um 18 Uhr liest die Autorin.", [("03.03", "2019-03-03"), ("18 Uhr", "2019-03-03T18:00")]),
+        ("Kommt alle am 25.6 zur Demo vor dem Rathaus!", [("25.6", "2019-06-25")]),
+        ("Wann? 26.09-28.09.2025\nWo: Zeltwiese", [("26.09", "2025-09-26"), ("28.09.2025", "2025-09-28")]),
+        ("Zeitraum: 27.11 – 19.12.2021", [("27.11", "2021-11-27"), ("19.12.2021", "2021-12-19")]),
+        (
+            "Die Fashion Week läuft vom 30.06 bis 03.07.2025.",
+            [("30.06", "2025-06-30"), ("03.07.2025", "2025-07-03")],
+        ),
+        (
+            "Sonntagsführungen: 2.2, 1.3 und 5.4.2020",
+            [("2.2", "2020-02-02"), ("1.3", "2020-03-01"), ("5.4.2020", "2020-04-05")],
+        ),
+        (
+            "Der Rundgang beginnt 14.8 um 10.30 Uhr am Tor.",
+            [("14.8", "2019-08-14"), ("10.30 Uhr", "2019-08-14T10:30")],
+        ),
+        ("Puppentheater (Do 14.11) im Kulturforum", [("Do 14.11", "2019-11-14")]),
+        ("Der Bus fährt ab 30.5. häufiger.", [("30.5.", "2019-05-30")]),
+        ("Datum: 15.9.", [("15.9.", "2019-09-15")]),
+        ("Einladung zur Tagung am 25. & 26.01", [("25.", "2019-01-25"), ("26.01", "2019-01-26")]),
+        ("Mo. 12.5. 19 Uhr Filmabend", [("Mo. 12.5.", "2019-05-12"), ("19 Uhr", "2019-05-12T19:00")]),
+        (
+            "am 12.5. 10-12 Uhr im Hof",
+            [("12.5.", "2019-05-12"), ("10", "2019-05-12T10:00"), ("12 Uhr", "2019-05-12T12:00")],
+        ),
+    ],
+)
+def test_short_dates_in_context(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, anchor=ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, not_a_date",
+    [
+        ("Die Quote stieg auf 15.9 Prozent.", "15.9"),
+        ("Die Version 2.3 behebt den Fehler.", "2.3"),
+        ("Union gewann das Spiel mit einem Sieg 3:1.", "3:1"),
+        ("18.05-18.20 Begrüßung durch die Bürgermeisterin", "18.05"),
+        ("10.05-10.10 Uhr Grußwort", "10.05"),
+        ("Gegen 16.10 Uhr bemerkte eine Zeugin den Rauch.", "16.10"),
+        ("Der Einlass ist ab 11.10 Uhr.", "11.10"),
+        ("Der Umsatz stieg am Ende um 4.5 Millionen Euro.", "4.5"),
+        ("Aktuell wird der Bauabschnitt 3.3 eingerichtet.", "3.3"),
+        ("TOP 4.5 Stillgelegte Fahrzeuge im Parkviertel", "4.5"),
+        ("Die Sitzung ist in Raum 1.12 im Rathaus.", "1.12"),
+        ("4.1 Alle Bienenstände im Sperrbezirk sind zu melden.", "4.1"),
+        ("Das Becken ist ab 1.5 Metern tief.", "1.5"),
+        ("Kurs Mo.-Di., 12.10-15.00 Uhr im Raum 3", "12.10"),
+        ("Die Ziffern 4.1, 4.2 und 4.3 gelten weiter.", "4.2"),
+    ],
+)
+def test_short_numbers_that_are_no_dates(text: str, not_a_date: str) -> None:
+    assert not any(t.label == "DATE" and not_a_date in t.text for t in find_timexes(text, anchor=ANCHOR))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a series of days under one month: every day takes the month (and year) of the last
+        (
+            "Die Führungen finden jeweils am 3., 10. und 17. Mai statt.",
+            [("3.", "2019-05-03"), ("10.", "2019-05-10"), ("17. Mai", "2019-05-17")],
+        ),
+        (
+            "Vier weitere Spieltage (7., 14., 21. und 28. Juni) folgen.",
+            [("7.", "2019-06-07"), ("14.", "2019-06-14"), ("21.", "2019-06-21"), ("28. Juni", "2019-06-28")],
+        ),
+        ("am 5. und 12. Juni 2020", [("5.", "2020-06-05"), ("12. Juni 2020", "2020-06-12")]),
+        ("ab 3. Mai immer dienstags", [("3. Mai", "2019-05-03"), ("immer dienstags", "XXXX-WXX-2")]),
+    ],
+)
+def test_series_of_days(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, anchor=ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # should: a bare weekday after a date range in its sentence is that weekday inside the range
+        (
+            "Wann? 26.09-28.09.2025, Anreise Freitag ab 19 Uhr, Ende Sonntag ca. 15 Uhr",
+            "Freitag",
+            "2025-09-26",
+        ),
+        (
+            "Wann? 26.09-28.09.2025, Anreise Freitag ab 19 Uhr, Ende Sonntag ca. 15 Uhr",
+            "19 Uhr",
+            "2025-09-26T19:00",
+        ),
+        (
+            "Wann? 26.09-28.09.2025, Anreise Freitag ab 19 Uhr, Ende Sonntag ca. 15 Uhr",
+            "Sonntag",
+            "2025-09-28",
+        ),
+        # shouldn't: a weekday in the next sentence, or one the range does not hold, counts from the release date
+        ("Das Fest läuft vom 17. bis 19. Juni. Am Samstag gibt es ein Konzert.", "Samstag", "2019-06-15"),
+        ("Der Kurs läuft vom 17. bis 19. Juni, die Anmeldung schließt am Samstag.", "Samstag", "2019-06-15"),
+    ],
+)
+def test_weekday_inside_a_range_of_its_sentence(text: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes(text, anchor=ANCHOR)}
+    assert found[expression] == value
+
+
+def test_a_later_date_of_a_list_does_not_fall_before_the_earlier_one() -> None:
+    # an April release: 20.10 alone is nearer to the last October, but it follows 22.9. of this year
+    found = find_timexes("Führungen: 14.7., 18.8., 22.9., 20.10, jeweils 11 Uhr", anchor=date(2019, 4, 18))
+    assert [(t.text, t.value) for t in found if t.label == "DATE"] == [
+        ("14.7.", "2019-07-14"),
+        ("18.8.", "2019-08-18"),
+        ("22.9.", "2019-09-22"),
+        ("20.10", "2019-10-20"),
+    ]
+    found = find_timexes("Die Halle ist vom 28.12. bis 3.1. geschlossen.", anchor=date(2019, 12, 1))
+    assert [t.value for t in found] == ["2019-12-28", "2020-01-03"]
