@@ -142,7 +142,6 @@ def clause_candidates(
         return []
     ctx = _context(doc, lexicon or load_lexicon(), options or QuoteOptions())
     excluded = list(excluded)
-    taken = sorted((q.start, q.end) for q in quotes)
     direct = [q for q in quotes if q.kind == "direct"]
     indirect = [q for q in quotes if q.kind == "indirect"]
     out: list[ClauseCandidate] = []
@@ -153,9 +152,14 @@ def clause_candidates(
         if end - lo < 4:
             continue
         s0, s1 = doc[lo].idx, doc[end - 1].idx + len(doc[end - 1])
-        quoted = any(a < s1 and s0 < b for a, b in taken)
-        if not quoted and not any(a <= s0 and s1 <= b for a, b in excluded):
+        over = [q for q in quotes if q.start < s1 and s0 < q.end]
+        quoted = bool(over)
+        # quoted words inside the sentence ("Der Rücktritt sei ein „natürlicher Vorgang“.") leave it open
+        inner = all(q.kind == "direct" and s0 < q.start and q.end - q.start < (s1 - s0) / 2 for q in over)
+        if (not quoted or inner) and not any(a <= s0 and s1 <= b for a, b in excluded):
             c = _candidate(ctx, lo, end, prev, prev_quoted, direct, indirect)
+            if c is not None:
+                c.features["inner_quote"] = float(quoted)
             # the rules' precision filters hold for these rows too: decisions, topics, nobody as speaker
             if c is not None and reported_precision(doc, [c.match()]):
                 out.append(c)
@@ -296,7 +300,9 @@ def _complement(ctx: _Ctx, lo: int, end: int) -> tuple[int, int, str] | None:
         stop = next((k for k in range(c + 1, end) if texts[k] == ","), end)
         if any(lower[k] == "zu" and k + 1 < stop and doc[k + 1].pos_ in ("VERB", "AUX") for k in range(c + 1, stop)):
             return v, c + 1, "zu"
-        if any(_is_subjunctive(ctx, doc[k], allow_ii=False) for k in range(c + 1, min(stop, c + 5))):
+        if any(
+            _is_subjunctive(ctx, doc[k], allow_ii=False) or _konj_i_form(ctx, doc[k]) for k in range(c + 1, end)
+        ):
             return v, c + 1, "konj"
         return None
     return None
