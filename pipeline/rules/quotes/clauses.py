@@ -200,7 +200,9 @@ def _candidate(
         spk_kind = _kind(ctx, rng) if rng else "none"
         start = c_lo
         cue = (lemma, doc[v].idx, doc[v].idx + len(doc[v]))
-        f["verb_passive"] = float(any(lower[k] in ("wird", "werden", "wurde", "wurden") for k in range(lo, v)))
+        f["verb_passive"] = float(
+            any(lower[k] in ("wird", "werden", "wurde", "wurden") for k in range(lo, v))
+        )
     elif konj or ersatz or soll or opener:
         form = "konj" if konj else "soll" if soll else "opener" if opener else "konj"
         start, cue = lo, None
@@ -298,10 +300,14 @@ def _complement(ctx: _Ctx, lo: int, end: int) -> tuple[int, int, str] | None:
         if nxt in _COMPLEMENTIZERS:
             return v, c + 1, "dass" if nxt != "ob" else "ob"
         stop = next((k for k in range(c + 1, end) if texts[k] == ","), end)
-        if any(lower[k] == "zu" and k + 1 < stop and doc[k + 1].pos_ in ("VERB", "AUX") for k in range(c + 1, stop)):
+        if any(
+            lower[k] == "zu" and k + 1 < stop and doc[k + 1].pos_ in ("VERB", "AUX")
+            for k in range(c + 1, stop)
+        ):
             return v, c + 1, "zu"
         if any(
-            _is_subjunctive(ctx, doc[k], allow_ii=False) or _konj_i_form(ctx, doc[k]) for k in range(c + 1, end)
+            _is_subjunctive(ctx, doc[k], allow_ii=False) or _konj_i_form(ctx, doc[k])
+            for k in range(c + 1, end)
         ):
             return v, c + 1, "konj"
         return None
@@ -317,10 +323,10 @@ def learned_indirect(
     options: QuoteOptions | None = None,
     excluded: Iterable[tuple[int, int]] = (),
 ) -> list[QuoteMatch]:
-    """The quotes with the candidates the model keeps added (only those with a speaker), in text order."""
+    """The rows the model adds to the rules' quotes: candidates with a speaker whose probability reaches
+    the model's threshold (the quotes themselves are not returned)."""
     cands = clause_candidates(doc, quotes, lexicon=lexicon, options=options, excluded=excluded)
-    kept = [c.match() for c in keep(cands, model)]
-    return sorted([*quotes, *kept], key=lambda q: (q.start, q.end))
+    return [c.match() for c in keep(cands, model)]
 
 
 def keep(cands: list[ClauseCandidate], model: ClauseModel) -> list[ClauseCandidate]:
