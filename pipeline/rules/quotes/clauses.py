@@ -188,9 +188,13 @@ def _candidate(
     opener = lower[lo] in _OPENERS
     f: dict[str, float] = {}
     para_start = lo == 0 or _para_between(ctx, prev[1], lo) if prev else True
+    if comp is not None and any(k < comp[1] for k in konj):
+        comp = None  # "Das Gehen bereite ihm Mühe, ärztlich seien …": a continued report, not a clause of its verb
     if comp is not None:
         form = "comp"
         v, c_lo, kind = comp
+        f[f"verb_gap={min(3, c_lo - 2 - v)}"] = 1.0
+        f["speech_verb"] = float(ctx.verb_like[v])
         lemma = doc[v].lemma_.lower() if ctx.has_lemma else lower[v]
         f[f"lemma={lemma}"] = 1.0
         f[f"comp={kind}"] = 1.0
@@ -299,6 +303,10 @@ def _complement(ctx: _Ctx, lo: int, end: int) -> tuple[int, int, str] | None:
         nxt = lower[c + 1]
         if nxt in _COMPLEMENTIZERS:
             return v, c + 1, "dass" if nxt != "ob" else "ob"
+        if _relative(doc[c + 1]) or (
+            doc[c + 1].pos_ == "ADP" and nxt in _RELATIVE_AFTER or nxt in _CLAUSE_NOT
+        ):
+            continue  # "…, die zum ersten Mal kandidiert hatte, …", "…, um … zu …", "…, weil …": no report
         stop = next((k for k in range(c + 1, end) if texts[k] == ","), end)
         if any(
             lower[k] == "zu" and k + 1 < stop and doc[k + 1].pos_ in ("VERB", "AUX")
@@ -312,6 +320,18 @@ def _complement(ctx: _Ctx, lo: int, end: int) -> tuple[int, int, str] | None:
             return v, c + 1, "konj"
         return None
     return None
+
+
+def _relative(tok) -> bool:
+    """A relative pronoun opens the clause: "…, die … kandidiert hatte" (not the article of "die Entdeckung")."""
+    return "Rel" in tok.morph.get("PronType") or (
+        tok.lower_ in _RELATIVE_PRONOUNS and tok.pos_ == "PRON" and not tok.text[:1].isupper()
+    )
+
+
+_RELATIVE_PRONOUNS = word_set("quotes", "relative_pronouns")
+_RELATIVE_AFTER = ("in", "an", "mit", "bei", "von", "für", "auf", "aus", "nach", "zu", "über", "unter")
+_CLAUSE_NOT = (_SUBORDINATORS - {"dass", "daß", "ob"}) | word_set("quotes", "learned_not_openers")
 
 
 def learned_indirect(
