@@ -202,6 +202,7 @@ def _candidate(
         rng = _speaker_around_verb(ctx, v, lo, c_lo)
         speaker = _span_text(doc, rng) if rng else None
         spk_kind = _kind(ctx, rng) if rng else "none"
+        f[f"speech_verb={ctx.verb_like[v]}&spk={spk_kind}"] = 1.0
         start = c_lo
         cue = (lemma, doc[v].idx, doc[v].idx + len(doc[v]))
         f["verb_passive"] = float(
