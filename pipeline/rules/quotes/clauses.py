@@ -43,7 +43,7 @@ from pressextract.rules.quotes.continuation import (
 )
 from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end
 from pressextract.rules.quotes.marks import _PARA_BREAK, find_marked
-from pressextract.rules.quotes.reported import _konj_i_form
+from pressextract.rules.quotes.reported import _ZU_PARTICLES, _konj_i_form
 from pressextract.rules.quotes.rules import QuoteLexicon, load_lexicon
 from pressextract.rules.quotes.speakers import _speaker_around_verb
 from pressextract.rules.quotes.words import PRONOUNS
@@ -310,7 +310,8 @@ def _complement(ctx: _Ctx, lo: int, end: int) -> tuple[int, int, str] | None:
             continue  # "…, die zum ersten Mal kandidiert hatte, …", "…, um … zu …", "…, weil …": no report
         stop = next((k for k in range(c + 1, end) if texts[k] == ","), end)
         if any(
-            lower[k] == "zu" and k + 1 < stop and doc[k + 1].pos_ in ("VERB", "AUX")
+            (lower[k] == "zu" and k + 1 < stop and doc[k + 1].pos_ in ("VERB", "AUX"))
+            or _zu_infinitive(doc[k])
             for k in range(c + 1, stop)
         ):
             return v, c + 1, "zu"
@@ -321,6 +322,16 @@ def _complement(ctx: _Ctx, lo: int, end: int) -> tuple[int, int, str] | None:
             return v, c + 1, "konj"
         return None
     return None
+
+
+def _zu_infinitive(tok) -> bool:
+    """A separable verb's zu-infinitive written as one word: "niederzulegen", "aufzunehmen"."""
+    low = tok.lower_
+    return (
+        tok.text.islower()
+        and low.endswith(("en", "ern", "eln"))
+        and any(low.startswith(p + "zu") and len(low) > len(p) + 5 for p in _ZU_PARTICLES)
+    )
 
 
 def _relative(tok) -> bool:
