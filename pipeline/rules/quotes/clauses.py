@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.context import (
+    _REPORT_SCOPES,
     QuoteMatch,
     QuoteOptions,
     _Ctx,
@@ -41,7 +42,7 @@ from pressextract.rules.quotes.continuation import (
     _para_between,
     _speech_before,
 )
-from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end
+from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_at
 from pressextract.rules.quotes.marks import _PARA_BREAK, find_marked
 from pressextract.rules.quotes.reported import _ZU_PARTICLES, _konj_i_form
 from pressextract.rules.quotes.rules import QuoteLexicon, load_lexicon
@@ -160,8 +161,9 @@ def clause_candidates(
             c = _candidate(ctx, lo, end, prev, prev_quoted, direct, indirect)
             if c is not None:
                 c.features["inner_quote"] = float(quoted)
-            # the rules' precision filters hold for these rows too: decisions, topics, nobody as speaker
-            if c is not None and reported_precision(doc, [c.match()]):
+            # the rules' precision filters hold for these rows too: decisions, topics, nobody as speaker,
+            # the release's own voice ("Wir bitten um Verständnis, dass …"), agentless findings
+            if c is not None and reported_precision(doc, [c.match()]) and not _narrative(ctx, c):
                 out.append(c)
         prev, prev_quoted = (lo, hi), quoted
     return out
@@ -190,6 +192,14 @@ def _candidate(
     para_start = lo == 0 or _para_between(ctx, prev[1], lo) if prev else True
     if comp is not None and any(k < comp[1] for k in konj):
         comp = None  # "Das Gehen bereite ihm Mühe, ärztlich seien …": a continued report, not a clause of its verb
+    if comp is not None and any(lower[k] in _FIRST for k in range(lo, comp[1])):
+        comp = None  # "Wir bitten um Verständnis, dass …": the release's own voice
+    if comp is not None and not (
+        _verb_at(ctx, doc[comp[0]], scopes=_REPORT_SCOPES) or any(k >= comp[1] for k in konj)
+    ):
+        # neither a speech verb nor Konjunktiv: "Die Polizisten sahen, dass …", "Wir freuen uns, dass es …"
+        # (on WIKINEWS CV the same F without them; on press releases they were narrative)
+        comp = None
     if comp is not None:
         form = "comp"
         v, c_lo, kind = comp
@@ -253,6 +263,19 @@ def _candidate(
     return ClauseCandidate(a, b, form, speaker, cue, f)
 
 
+def _narrative(ctx: _Ctx, c: ClauseCandidate) -> bool:
+    """A candidate the rules would call narrative: a first-person or "man" speaker, or for a comma clause
+    what narrative_report says of a dass-clause ("stellten die Beamten fest, dass …" in the indicative)."""
+    from pressextract.rules.quotes.filters import narrative_report
+
+    if c.speaker is not None and c.speaker[0].casefold() in _OWN_VOICE:
+        return True
+    return c.form == "comp" and narrative_report(ctx, replace(c.match(), rule_id="indirect.dass"))
+
+
+_OWN_VOICE = _FIRST | {"man"}
+
+
 def _kind(ctx: _Ctx, rng: tuple[int, int]) -> str:
     """The speaker's type: pronoun, person, organization or other noun phrase."""
     if rng[1] - rng[0] == 1 and ctx.lower[rng[0]] in PRONOUNS:
@@ -298,8 +321,8 @@ def _complement(ctx: _Ctx, lo: int, end: int) -> tuple[int, int, str] | None:
         if texts[c] != "," or ctx.inside[c] >= 0:
             continue
         verbs = [k for k in range(lo, c) if doc[k].pos_ in ("VERB", "AUX") and ctx.inside[k] < 0]
-        if not verbs or lower[lo] in _SUBORDINATORS:
-            return None
+        if not verbs or lower[lo] in _SUBORDINATORS or lower[lo] in _CLAUSE_NOT:
+            return None  # "Um … zu gehen, habe er …": the part before the comma is no main clause
         v = next((k for k in verbs if doc[k].pos_ == "VERB"), verbs[0])
         nxt = lower[c + 1]
         if nxt in _COMPLEMENTIZERS:

@@ -143,8 +143,8 @@ def test_konjunktiv_read_as_plural(full):
 @pytest.mark.parametrize(
     "text, clause, kind",
     [
-        # should: a dass-clause after a verb the speech lexicon lacks
-        ("Die Forscher fanden im Labor heraus, dass die Probe verunreinigt war.", "dass die Probe", "dass"),
+        # should: a dass-clause in Konjunktiv after a verb the speech lexicon lacks
+        ("Die Forscher fanden im Labor heraus, dass die Probe verunreinigt sei.", "dass die Probe", "dass"),
         # should: a zu-infinitive after a verb of demanding
         (
             "Die Gewerkschaft forderte die Beschäftigten auf, am Montag die Arbeit niederzulegen.",
@@ -168,8 +168,14 @@ def test_comma_clause_candidates(full, text, clause, kind):
         "Die Partei, die zum ersten Mal kandidiert hatte, wurde auf Anhieb stärkste Kraft.",
         # shouldn't: a purpose clause ("um … zu …")
         "Der Mann ging zur Bank, um sein Konto zu kündigen.",
+        # shouldn't: neither a speech verb nor Konjunktiv: narrative
+        "Die Polizisten sahen beim Eintreffen, dass die Tür offen stand.",
+        # shouldn't: the release's own voice
+        "Wir bitten um Verständnis, dass nur wenige Plätze frei sind.",
+        # shouldn't: an infinitive clause before the comma is no main clause with a verb of saying
+        "Um weiteren Angriffen zu entgehen, habe er den Ort schnell verlassen.",
     ],
 )
 def test_comma_clauses_not_proposed(full, text):
     doc = full(text)
-    assert not any(c.form == "comp" for c in clause_candidates(doc, []))
+    assert not any(c.form == "comp" and c.speaker is not None for c in clause_candidates(doc, []))
