@@ -42,7 +42,7 @@ from pressextract.rules.quotes.continuation import (
     _para_between,
     _speech_before,
 )
-from pressextract.rules.quotes.grammar import _is_subjunctive, _trim_end, _verb_at
+from pressextract.rules.quotes.grammar import _is_subjunctive, _passive, _trim_end, _verb_at
 from pressextract.rules.quotes.marks import _PARA_BREAK, find_marked
 from pressextract.rules.quotes.reported import _ZU_PARTICLES, _konj_i_form
 from pressextract.rules.quotes.rules import QuoteLexicon, load_lexicon
@@ -194,9 +194,12 @@ def _candidate(
         comp = None  # "Das Gehen bereite ihm Mühe, ärztlich seien …": a continued report, not a clause of its verb
     if comp is not None and any(lower[k] in _FIRST for k in range(lo, comp[1])):
         comp = None  # "Wir bitten um Verständnis, dass …": the release's own voice
-    if comp is not None and not (
-        _verb_at(ctx, doc[comp[0]], scopes=_REPORT_SCOPES) or any(k >= comp[1] for k in konj)
-    ):
+    verb = _verb_at(ctx, doc[comp[0]], scopes=_REPORT_SCOPES) if comp is not None else None
+    if comp is not None and verb is not None and _passive(ctx, comp[0], verb, lo):
+        comp = None  # "Die Landeswahlleiterin wurde aufgefordert, …": the subject is addressed, not speaking
+    if comp is not None and lower[comp[1]] in ("sei", "seien") and lower[comp[1] + 1] == "es":
+        comp = None  # "…, sei es zu einem Spaziergang oder …": "whether … or", no report
+    if comp is not None and not (verb is not None or any(k >= comp[1] for k in konj)):
         # neither a speech verb nor Konjunktiv: "Die Polizisten sahen, dass …", "Wir freuen uns, dass es …"
         # (on WIKINEWS CV the same F without them; on press releases they were narrative)
         comp = None

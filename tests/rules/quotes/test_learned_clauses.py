@@ -172,6 +172,10 @@ def test_comma_clause_candidates(full, text, clause, kind):
         "Die Polizisten sahen beim Eintreffen, dass die Tür offen stand.",
         # shouldn't: the release's own voice
         "Wir bitten um Verständnis, dass nur wenige Plätze frei sind.",
+        # shouldn't: the subject of a passive request is addressed, not speaking
+        "Die Landeswahlleiterin wurde aufgefordert, die Niederschriften aller Wahllokale zu übersenden.",
+        # shouldn't: "sei es … oder …" is no report
+        "Viele Städter zieht es ins Grüne, sei es zu einem Spaziergang oder einer Radtour.",
         # shouldn't: an infinitive clause before the comma is no main clause with a verb of saying
         "Um weiteren Angriffen zu entgehen, habe er den Ort schnell verlassen.",
     ],
