@@ -46,7 +46,7 @@ from pressextract.rules.quotes.grammar import _is_subjunctive, _passive, _trim_e
 from pressextract.rules.quotes.marks import _PARA_BREAK, find_marked
 from pressextract.rules.quotes.reported import _ZU_PARTICLES, _konj_i_form
 from pressextract.rules.quotes.rules import QuoteLexicon, load_lexicon
-from pressextract.rules.quotes.speakers import _speaker_around_verb
+from pressextract.rules.quotes.speakers import _person_noun, _speaker_around_verb
 from pressextract.rules.quotes.words import PRONOUNS
 
 CLAUSE_MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "quote_clause.json"
@@ -216,6 +216,8 @@ def _candidate(
         rng = _speaker_around_verb(ctx, v, lo, c_lo)
         speaker = _span_text(doc, rng) if rng else None
         spk_kind = _kind(ctx, rng) if rng else "none"
+        if spk_kind in ("other", "none"):
+            return None  # "erhärtete sich der Verdacht, dass …", "von solchem Gewicht, dass …": nobody speaks
         f[f"speech_verb={ctx.verb_like[v]}&spk={spk_kind}"] = 1.0
         start = c_lo
         cue = (lemma, doc[v].idx, doc[v].idx + len(doc[v]))
@@ -284,8 +286,8 @@ def _kind(ctx: _Ctx, rng: tuple[int, int]) -> str:
     """The speaker's type: pronoun, person, organization or other noun phrase."""
     if rng[1] - rng[0] == 1 and ctx.lower[rng[0]] in PRONOUNS:
         return "pronoun"
-    if _person_like(ctx, rng):
-        return "person"
+    if _person_like(ctx, rng) or any(_person_noun(t) for t in ctx.doc[rng[0] : rng[1]]):
+        return "person"  # … or a person noun: "Die Mutter", "Die Forscher", "der 45-Jährige"
     if _org_speaker(ctx, rng):
         return "org"
     return "other"

@@ -164,6 +164,8 @@ def test_comma_clause_candidates(full, text, clause, kind):
         "Die Partei, die zum ersten Mal kandidiert hatte, wurde auf Anhieb stärkste Kraft.",
         # shouldn't: a purpose clause ("um … zu …")
         "Der Mann ging zur Bank, um sein Konto zu kündigen.",
+        # shouldn't: a thing as the subject names no speaker
+        "Im weiteren Verlauf erhärtete sich der Verdacht, dass der Täter Insiderwissen gehabt habe.",
         # shouldn't: no Konjunktiv in the clause: a finding or the release's own notice
         "Bei der Kontrolle stellten die Beamten fest, dass der Fahrer keinen Führerschein hatte.",
         "Die Polizei bittet Zeugen, sich beim Revier zu melden.",
