@@ -31,6 +31,7 @@ from pressextract.evaluation.quotes_wikinews import (
     quote_nlp,
     summarize,
 )
+from pressextract.rules.quotes.clauses import CLAUSE_MODEL_PATH, ClauseModel, clause_candidates
 from pressextract.rules.quotes.learned import (
     _NOBODY_RULES,
     MODEL_PATH,
@@ -128,6 +129,13 @@ def collect(
             )
         refs = Refs.from_doc(doc, "people", "offices")
         cands = speaker_candidates(doc, quotes, refs=refs)
+        clauses = clause_candidates(
+            doc,
+            quotes,
+            lexicon=quotes_pipe.rules.lexicon,
+            options=quotes_pipe.options,
+            excluded=Refs.from_doc(doc, "blocks").excluded(),
+        )
         row = {
             "name": name,
             "split": split,
@@ -135,6 +143,7 @@ def collect(
             "golds": golds,
             "preds": preds,
             "cands": [[(c.start, c.end, c.features) for c in cs] for cs in cands],
+            "clauses": clauses,
         }
         if keep_docs:
             row["doc"] = doc
@@ -187,10 +196,60 @@ def train(
     return SpeakerModel(weights, round(float(clf.intercept_[0]), 4), threshold, margin, tuple(kinds))
 
 
-def apply(doc: dict, model: SpeakerModel | None) -> list:
-    """The predicted items of `doc` with the model's speakers for direct quotes (the rules' without model)."""
+def _clause_rows(doc: dict) -> list[tuple[dict, int]]:
+    """(features, label) for the clause candidates of `doc` that have a speaker: label 1 when the candidate
+    overlaps a gold indirect quote no rule row matched and its speaker overlaps the gold speaker (or the
+    gold names none); candidates on "Reported" speech acts only are left out (neither right nor wrong)."""
+    golds = [g for g in doc["golds"] if g.kind == "indirect"]
+    reported = [g for g in doc["golds"] if g.kind == "reported"]
+    hit = {j for _, j in _match([p for p in doc["preds"] if p.kind == "indirect"], golds)}
+    out = []
+    for c in doc["clauses"]:
+        if c.speaker is None:
+            continue
+        span = [(c.start, c.end)]
+        over = [g for j, g in enumerate(golds) if j not in hit and _overlap(span, g.spans)]
+        if not over and any(_overlap(span, g.spans) for g in reported):
+            continue
+        ok = bool(over) and (not over[0].speaker or _overlap([c.speaker[1:]], over[0].speaker) > 0)
+        out.append((c.features, int(ok)))
+    return out
+
+
+def train_clauses(docs: list[dict], *, c: float = 1.0, threshold: float = 0.4) -> ClauseModel:
+    """A logistic regression (scikit-learn, liblinear, L2) on the clause candidates of `docs`."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [r for d in docs for r in _clause_rows(d)]
+    vec = DictVectorizer(sparse=False)
+    x = vec.fit_transform([f for f, _ in rows])
+    clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    clf.fit(x, [label for _, label in rows])
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-6}
+    return ClauseModel(weights, round(float(clf.intercept_[0]), 4), threshold)
+
+
+def apply(doc: dict, model: SpeakerModel | None, clause_model: ClauseModel | None = None) -> list:
+    """The predicted items of `doc` with the model's speakers for direct quotes (the rules' without model)
+    and the indirect rows `clause_model` adds."""
+    from pressextract.evaluation.quotes_wikinews import Item
+    from pressextract.rules.quotes.clauses import keep
+
+    added = [
+        Item(
+            "indirect",
+            [(c.start, c.end)],
+            doc["text"][c.start : c.end],
+            [c.speaker[1:]],
+            [],
+            c.match().rule_id,
+        )
+        for c in (keep(doc["clauses"], clause_model) if clause_model is not None else [])
+    ]
     if model is None:
-        return doc["preds"]
+        return doc["preds"] + added
     from pressextract.rules.quotes.learned import Candidate
 
     out = []
@@ -206,30 +265,34 @@ def apply(doc: dict, model: SpeakerModel | None) -> list:
             span = continued_span(p.rule, rules_span, span, prev)
             prev = (rules_span, span)
         out.append(replace(p, speaker=[span] if span else []))
-    return out
+    return out + added
 
 
-def score(docs: list[dict], model: SpeakerModel | None) -> dict:
+def score(docs: list[dict], model: SpeakerModel | None, clause_model: ClauseModel | None = None) -> dict:
     counts = new_counts()
     for d in docs:
-        count_document(counts, d["golds"], apply(d, model))
+        count_document(counts, d["golds"], apply(d, model, clause_model))
     r = summarize(counts)
     return {f"{k}_{m}": (r[k]["overlap"]["f"] if m == "f" else r[k]["speaker_acc"]) for k, m in METRICS}
 
 
-def cross_validate(docs: list[dict], *, folds: int = 5, seed: int = 18, **params) -> dict:
+def cross_validate(
+    docs: list[dict], *, folds: int = 5, seed: int = 18, clauses: dict | None = None, **params
+) -> dict:
     """Mean and standard deviation over `folds` folds by document, rules alone and with the model (trained
-    per fold on the other folds with `params`: c, kinds, threshold, margin); and the dev split (model
-    trained on train)."""
+    per fold on the other folds with `params`: c, kinds, threshold, margin; and with the clause model
+    trained there with `clauses`: c, threshold, unless None); and the dev split (models trained on train)."""
     fold_of = _folds(docs, folds, seed)
     per: dict[str, list[dict]] = {"rules": [], "learned": []}
     for k in range(folds):
         test = [d for d in docs if fold_of[d["name"]] == k]
         rest = [d for d in docs if fold_of[d["name"]] != k]
         per["rules"].append(score(test, None))
-        per["learned"].append(score(test, train(rest, **params)))
+        clause_model = train_clauses(rest, **clauses) if clauses is not None else None
+        per["learned"].append(score(test, train(rest, **params), clause_model))
     result: dict = {"folds": folds, "seed": seed, "documents": len(docs), "C": params.get("c", 1.0)}
     result["params"] = {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()}
+    result["clauses"] = clauses
     for variant, scores in per.items():
         result[variant] = {
             key: {
@@ -240,9 +303,14 @@ def cross_validate(docs: list[dict], *, folds: int = 5, seed: int = 18, **params
             for key in scores[0]
         }
     dev = [d for d in docs if d["split"] == "dev"]
+    train_docs = [d for d in docs if d["split"] == "train"]
     result["dev"] = {
         "rules": score(dev, None),
-        "learned": score(dev, train([d for d in docs if d["split"] == "train"], **params)),
+        "learned": score(
+            dev,
+            train(train_docs, **params),
+            train_clauses(train_docs, **clauses) if clauses is not None else None,
+        ),
     }
     return result
 
@@ -363,6 +431,18 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="train on WIKINEWS train and write the weights (default: the shipped file)",
     )
+    parser.add_argument("--clause-C", type=float, default=1.0, dest="clause_c", help="clause model L2")
+    parser.add_argument(
+        "--clause-threshold", type=float, default=0.4, help="least probability of a learned indirect row"
+    )
+    parser.add_argument("--no-clauses", action="store_true", help="the learned indirect rows off")
+    parser.add_argument(
+        "--save-clauses",
+        nargs="?",
+        const=str(CLAUSE_MODEL_PATH),
+        default=None,
+        help="train the clause model on WIKINEWS train and write it (default: the shipped file)",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--errors", default=None, help="write the CV speaker errors as JSONL here (outside the repository)"
@@ -381,8 +461,12 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.errors, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         print(f"wrote {len(rows)} speaker errors to {args.errors}")
-    result = cross_validate(docs, folds=args.folds, seed=args.seed, **params)
+    clauses = None if args.no_clauses else {"c": args.clause_c, "threshold": args.clause_threshold}
+    result = cross_validate(docs, folds=args.folds, seed=args.seed, clauses=clauses, **params)
     print(json.dumps(result, indent=2) if args.json else format_cv(result))
+    if args.save_clauses:
+        cm = train_clauses([d for d in docs if d["split"] == "train"], **(clauses or {}))
+        _write_clauses(cm, Path(args.save_clauses), c=args.clause_c)
     if args.save:
         m = train([d for d in docs if d["split"] == "train"], **params)
         payload = {
@@ -400,6 +484,21 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.save).write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.save}")
     return 0
+
+
+def _write_clauses(model: ClauseModel, path: Path, *, c: float) -> None:
+    payload = {
+        "model": "quote_clause",
+        "kind": "logistic regression over candidate clauses of indirect speech (scikit-learn, liblinear, L2)",
+        "trained_on": "WIKINEWS German quotation attribution, train split (CC BY-NC-SA 4.0)",
+        "C": c,
+        "bias": model.bias,
+        "threshold": model.threshold,
+        "weights": dict(sorted(model.weights.items())),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from pressextract.backbone import LabelScheme
 from pressextract.contract import QUOTES_KEY, Refs
 from pressextract.rules.quotes import QuoteMatch, QuoteOptions, find_quotes, load_rules
+from pressextract.rules.quotes.clauses import load_clause_model
 from pressextract.rules.quotes.learned import load_speaker_model
 from pressextract.rules.quotes.rules import LEXICON_DIR, LEXICON_FILES, office_matcher
 from pressextract.rules.quotes.speakers import speaker_organization
@@ -51,6 +52,8 @@ class PressQuotes:
         # Load (and validate) the lexicons at start-up, not in the middle of a batch.
         self.rules = load_rules(Path(lexicon_dir) if lexicon_dir else None, office_of=office_matcher())
         self.speaker_model = load_speaker_model() if options.learned_speakers else None
+        # the learned indirect rows: same switch (weights trained on WIKINEWS, see quote_clause.md)
+        self.clause_model = load_clause_model() if options.learned_speakers else None
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the lexicons this component reads, so a saved pipeline keeps its quote rules."""
@@ -69,7 +72,12 @@ class PressQuotes:
     def __call__(self, doc: Doc) -> Doc:
         refs = Refs.from_doc(doc, "blocks", "people", "offices")
         matches = find_quotes(
-            doc, rules=self.rules, options=self.options, refs=refs, speaker_model=self.speaker_model
+            doc,
+            rules=self.rules,
+            options=self.options,
+            refs=refs,
+            speaker_model=self.speaker_model,
+            clause_model=self.clause_model,
         )
         text = doc.text
         doc.spans[QUOTES_KEY] = [span for m in matches if (span := _span(doc, m, text)) is not None]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from pressextract.contract import PersonRef, Refs
 from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.blocks import _with_interview_turns, _with_speaker_lines, _with_trailing_lines
+from pressextract.rules.quotes.clauses import ClauseModel, learned_indirect
 from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
 from pressextract.rules.quotes.direct import _direct_quotes
 from pressextract.rules.quotes.filters import _name_like, _not_a_statement, _quoted_names, narrative_report
@@ -142,6 +143,7 @@ def find_quotes(
     options: QuoteOptions,
     refs: Refs,
     speaker_model: SpeakerModel | None = None,
+    clause_model: ClauseModel | None = None,
 ) -> list[QuoteMatch]:
     """Direct and indirect quotes of a Doc in text order, each speaker resolved to a person of the release.
 
@@ -150,6 +152,8 @@ def find_quotes(
     Reads refs.blocks (captions are skipped; titles, headings and lines hold no fragments), refs.people
     and refs.offices (speaker resolution); `speaker_model` (with options.learned_speakers) re-ranks the
     direct quotes' speakers.
+    `clause_model` (with options.learned_speakers too) adds the indirect rows it keeps among the
+    sentences the rules pass over (rules.quotes.clauses).
     """
     matches = _quotes_of(
         doc,
@@ -160,8 +164,18 @@ def find_quotes(
         excluded=refs.excluded(),
         no_fragments=refs.ranges(*options.fragment_free_blocks),
     )
+    # proposed from the rules' own rows (their speakers before the ranker), as the model was trained
+    learned = (
+        learned_indirect(
+            doc, matches, model=clause_model, lexicon=rules.lexicon, options=options, excluded=refs.excluded()
+        )
+        if clause_model is not None and options.learned_speakers and options.indirect
+        else []
+    )
     if speaker_model is not None and options.learned_speakers:
         matches = rerank_speakers(doc, matches, refs=refs, model=speaker_model)
+    if learned:
+        matches = sorted([*matches, *learned], key=lambda q: (q.start, q.end))
     # after the ranker too: "ihren Angaben", "Dies", "Wirksamkeit" name nobody; decisions report nothing
     matches = reported_precision(doc, matches)
     people = _people_mentions(doc, refs.people)

@@ -250,7 +250,8 @@ _POSSESSIVES = word_set("quotes", "possessives")
 def _source_noun(ctx: _Ctx, k: int) -> CuePhrase | None:
     """The source cue whose ending the capitalized noun at k has: "Polizeiangaben" -> cue.src.angaben."""
     text = ctx.texts[k]
-    if not text[:1].isupper() or not text.isalpha():
+    # "UNHCR-Angaben", "Polizei-Angaben": a hyphenated compound is one token; its last part is the noun
+    if not text[:1].isupper() or not text.replace("-", "").isalpha() or text.endswith("-"):
         return None
     low = ctx.lower[k]
     return next((c for c in ctx.lex.sources if low.endswith(c.tokens[0])), None)

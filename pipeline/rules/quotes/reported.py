@@ -49,7 +49,11 @@ def _konj_i_form(ctx: _Ctx, tok) -> bool:
     """
     if not (ctx.has_lemma and ctx.inside[tok.i] < 0 and tok.is_alpha and tok.text.islower()):
         return False
-    if tok.pos_ not in ("VERB", "AUX") or "Plur" in tok.morph.get("Number"):
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    # a plural finite verb never ends in "-e": "die Entdeckung werfe" tagged as plural is the tagger's
+    # guess at a form it rarely saw, a Konjunktiv I all the same
+    if "Plur" in tok.morph.get("Number") and not (tok.lower_.endswith("e") and not tok.lower_.endswith("te")):
         return False
     if "1" in tok.morph.get("Person") or "Imp" in tok.morph.get("Mood"):
         return False
