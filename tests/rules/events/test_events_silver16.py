@@ -28,6 +28,10 @@ def lexicon():
         ("Beteiligungsnachmittag", "ev.nachmittag"),
         ("Spielenachmittage", "ev.nachmittag"),
         ("Bingo-Nachmittag", "ev.nachmittag"),
+        ("Kiez-Cleanup", "ev.en.cleanup"),
+        ("Clean-Up", "ev.en.clean_up"),
+        ("Aufräumaktion", "ev.aufraeumaktion"),
+        ("Buchpräsentation", "ev.praesentation"),
     ],
 )
 def test_event_nouns_should_match(lexicon, word, rule_id):
@@ -47,6 +51,8 @@ def test_event_nouns_should_match(lexicon, word, rule_id):
         "Bezirksverordneten-Versammlung",
         "Bezirksverordnetenversammlungen",
         "Stadtverordnetenversammlung",
+        "Repräsentation",
+        "Power-Point-Präsentation",
     ],
 )
 def test_event_nouns_should_not_match(lexicon, word):
