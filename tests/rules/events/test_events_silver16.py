@@ -137,3 +137,20 @@ def test_mended_sentence(pieces, joined):
     sent = mended_sentence(doc, last, text=doc.text)
     assert (sent.start == 0) is joined
     assert sent.end == len(doc)
+
+
+@pytest.mark.parametrize(
+    "text, forum",
+    [
+        # shouldn't: a venue in a list of places, before its street
+        ("Konzert\n\nDas Konzert beginnt am 1. Dezember im Saal, Kulturforum Süd, Lindenallee 12.", False),
+        ("Lesung\n\nDie Lesung ist am 3. Mai in der Bibliothek, Stadtforum, Am Marktplatz 4.", False),
+        # should: a forum in a list of events stays a mention
+        ("Fachtag\n\nAm 3. Mai gibt es Vorträge, Jugendforum, Workshops und ein Fest.", True),
+    ],
+)
+def test_venue_in_place_list_is_no_mention(nlp, lexicon, text, forum):
+    from pressextract.rules.events import find_mentions
+
+    rules = {m.noun.rule_id for m in find_mentions(nlp(text), lexicon=lexicon)}
+    assert ("ev.forum" in rules) is forum
