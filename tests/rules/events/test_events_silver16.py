@@ -31,7 +31,6 @@ def lexicon():
         ("Kiez-Cleanup", "ev.en.cleanup"),
         ("Clean-Up", "ev.en.clean_up"),
         ("Aufräumaktion", "ev.aufraeumaktion"),
-        ("Buchpräsentation", "ev.praesentation"),
     ],
 )
 def test_event_nouns_should_match(lexicon, word, rule_id):
@@ -51,8 +50,6 @@ def test_event_nouns_should_match(lexicon, word, rule_id):
         "Bezirksverordneten-Versammlung",
         "Bezirksverordnetenversammlungen",
         "Stadtverordnetenversammlung",
-        "Repräsentation",
-        "Power-Point-Präsentation",
     ],
 )
 def test_event_nouns_should_not_match(lexicon, word):
