@@ -83,6 +83,12 @@ def _events(nlp, text: str, days: dict[str, str]) -> list[str]:
             {"4. Juli": "2021-07-04"},
             ["ev.nachmittag"],
         ),
+        # an occasion named as the time of another event is no event of its own: the strike, not the election
+        (
+            "Klimastreik\n\nAm 24. September streiken wir, zwei Tage vor der Bundestagswahl, auf dem Marktplatz.",
+            {"24. September": "2021-09-24"},
+            ["ev.streik"],
+        ),
         # a time of day, not an event; the BVV is the body that meets, not the meeting
         (
             "Bibliothek geöffnet\n\nAm Freitagnachmittag, 4. Juli, bleibt die Bibliothek geschlossen.",
