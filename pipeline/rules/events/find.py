@@ -65,6 +65,7 @@ from pressextract.rules.events.mentions import (
     title_mentions,
 )
 from pressextract.rules.events.rules import EventLexicon
+from pressextract.rules.events.sentences import mended_sentence
 from pressextract.rules.programme import load_grammar
 
 
@@ -155,7 +156,7 @@ def events_of(
         return not any(sent.start_char <= s < sent.end_char for s, _ in people)
 
     def sent_of(m: Mention) -> Span:
-        return doc[m.start].sent
+        return mended_sentence(doc, m.start, text=text)
 
     def in_ranges(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
         return any(s <= pos < e for s, e in ranges)

@@ -36,6 +36,12 @@ _FUNCTION_WORDS = word_set(
 )  # "Am Safer Internet Day": "Am" is not part of the name  # English event heads, whose name stands in front of them
 
 
+# a venue in a list of places: its name, a comma, then a street ("Bahnhofstr. 33", "Matthäikirchplatz")
+# ("…, Forum Köpenick, Bahnhofstr. 33", "…, Freizeitforum Marzahn, Marzahner Promenade 55")
+_ADDRESS_AFTER = re.compile(
+    r"(?: [A-ZÄÖÜ][\w-]+)?, [A-ZÄÖÜ][^,\n]{0,40}?"
+    r"(?:(?:stra(?:ß|ss)e|platz|allee|damm|weg|[Pp]romenade|ufer|ring|chaussee)\b|str\.)"
+)
 _QUOTE_OPEN = '„“»"‚'
 
 
@@ -206,6 +212,16 @@ def find_mentions(
             hit = match_noun(word, lexicon=lexicon)  # camel: "das Berliner jugendFORUM"
         if hit is not None and i > 0 and lowers[i - 1] in ("im", "ins") and _is_venue(word, lexicon.venues):
             hit = None  # "im Kulturforum": the place of an event, not the event
+        elif (
+            hit is not None
+            and i > 0
+            and toks[i - 1].text == ","
+            and _is_venue(word, lexicon.venues)
+            and _ADDRESS_AFTER.match(text, tok.idx + len(word))
+        ):
+            hit = (
+                None  # "im Saal, Freizeitforum Marzahn, Marzahner Promenade 55": a venue in a list of places
+            )
         if hit is None:
             i += 1
             continue
