@@ -7,8 +7,10 @@ bare first day takes the month and year of the date after it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from pressextract.contract import TimexRef
+from pressextract.contract import Refs, TimexRef
+from pressextract.rules.events import EventOptions, find_events, load_rules
 
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember"]  # fmt: skip
@@ -36,3 +38,23 @@ def hand_timexes(text: str, year: int = 2024) -> list[TimexRef]:
             value += f"T{int(m.group(4)):02d}:00"
         out.append(TimexRef(m.start(), m.end(), "DATE", value))
     return out
+
+
+def run_events(
+    nlp, text: str, *, timexes=None, year: int = 2024, published=None, publisher=None, entities=None
+):
+    """The event rules on one text the way the stage runs them: `timexes` (default: hand_timexes(text, year)),
+    the release's date and publisher, the backbone's entities; returns the EventMentions.
+
+    Example: [m.event["type"] for m in run_events(nlp, "Am 6. November lädt der Verein zum Sommerfest ein.")]
+    """
+    doc = nlp(text)
+    if publisher is not None:
+        doc._.press_meta = {"publisher": publisher, "published": published}
+    fields = {"timexes": tuple(hand_timexes(text, year) if timexes is None else timexes)}
+    if published is not None and publisher is None:
+        fields["published"] = published
+    if entities is not None:
+        fields["entities"] = tuple(entities)
+    refs = replace(Refs.from_doc(doc, "blocks"), **fields)
+    return find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)

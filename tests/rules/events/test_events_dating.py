@@ -4,19 +4,13 @@ with no event noun. German sentences written for these tests."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from pressextract.contract import Refs
-from pressextract.rules.events import EventOptions, find_events, load_rules
-from rules.events.handmade import hand_timexes
+from rules.events.handmade import run_events
 
 
 def _events(nlp, text, published="2024-02-01"):
-    doc = nlp(text)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)), published=published)
-    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    return [m.event for m in run_events(nlp, text, published=published)]
 
 
 def _event(events, word):

@@ -4,13 +4,10 @@ German sentences written for these tests."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from pressextract.contract import Refs
-from pressextract.rules.events import EventOptions, find_events, find_organizer, load_lexicon, load_rules
-from rules.events.handmade import hand_timexes
+from pressextract.rules.events import find_organizer, load_lexicon
+from rules.events.handmade import run_events
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +16,7 @@ def lexicon():
 
 
 def _events(nlp, text, *, publisher=None, published="2024-04-02"):
-    doc = nlp(text)
-    doc._.press_meta = {"publisher": publisher, "published": published}
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)))
-    return [m.event for m in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    return [m.event for m in run_events(nlp, text, published=published, publisher=publisher)]
 
 
 # --- the organizer of one noun phrase ----------------------------------------------------------------

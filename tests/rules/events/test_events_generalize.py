@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from pressextract.contract import Refs, TimexRef
 from pressextract.rules.events import EventOptions, find_events, load_lexicon, load_rules, match_noun
 from pressextract.rules.events.arguments import argument_mentions
-from rules.events.handmade import hand_timexes
+from rules.events.handmade import hand_timexes, run_events
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +22,7 @@ def lexicon():
 
 
 def _events(nlp, text):
-    doc = nlp(text)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)))
-    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    return [m.event for m in run_events(nlp, text)]
 
 
 def _parsed(words, heads, deps, pos, lemmas, morphs=None):
@@ -298,7 +296,6 @@ def test_cancelled_and_side_events(nlp, text, names):
 
 
 def test_history_is_no_event(nlp):
-    from pressextract.rules.events import EventOptions
 
     text = "Titel\n\nVom 1. Mai bis 15. Oktober fand im Park die Erste Kolonialausstellung statt."
     doc = nlp(text)
@@ -369,10 +366,8 @@ def test_block_under_the_headline_belongs_to_the_event_below(nlp):
 
 
 def _events_with_people(nlp, text, names):
-    doc = nlp(text)
-    ents = tuple((text.index(n), text.index(n) + len(n), "PER") for n in names)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)), entities=ents)
-    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    ents = [(text.index(n), text.index(n) + len(n), "PER") for n in names]
+    return [m.event for m in run_events(nlp, text, entities=ents)]
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,14 @@ exercises and announced events of these publishers stay events. German sentences
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from pressextract.contract import Refs
-from pressextract.rules.events import EventOptions, find_events, load_lexicon, load_rules, match_noun
-from rules.events.handmade import hand_timexes
+from pressextract.rules.events import load_lexicon, match_noun
+from rules.events.handmade import run_events
 
 
 def _types(nlp, text, published="2024-06-10"):
-    doc = nlp(text)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text)), published=published)
-    return [e.event["type"] for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    return [m.event["type"] for m in run_events(nlp, text, published=published)]
 
 
 SETTINGS = [

@@ -4,19 +4,14 @@ German sentences written for these tests."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from pressextract.contract import Refs
-from pressextract.rules.events import EventOptions, find_events, load_lexicon, load_rules, match_noun
-from rules.events.handmade import hand_timexes
+from pressextract.rules.events import load_lexicon, match_noun
+from rules.events.handmade import run_events
 
 
 def _events(nlp, text, published="2025-10-20"):
-    doc = nlp(text)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text, 2025)), published=published)
-    found = find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)
+    found = run_events(nlp, text, year=2025, published=published)
     return [(e.event["type"], (e.event["start"] or "")[:16]) for e in found]
 
 

@@ -6,13 +6,11 @@ releases, issue 16)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pytest
 
-from pressextract.contract import Refs, TimexRef
-from pressextract.rules.events import EventOptions, find_events, load_rules
-from rules.events.handmade import hand_timexes
+from pressextract.contract import TimexRef
+from rules.events.handmade import hand_timexes, run_events
 
 _CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b|(?<![\d.])(\d{1,2})[.:](\d{2})(?![\d.])")
 
@@ -31,14 +29,9 @@ def _timexes(text: str) -> list[TimexRef]:
 
 
 def _events(nlp, text, entities=(), published="2024-02-01"):
-    doc = nlp(text)
-    refs = replace(
-        Refs.from_doc(doc, "blocks"),
-        timexes=tuple(_timexes(text)),
-        entities=tuple(entities),
-        published=published,
-    )
-    return [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    return [
+        m.event for m in run_events(nlp, text, timexes=_timexes(text), entities=entities, published=published)
+    ]
 
 
 def _event(events, word):
@@ -163,10 +156,10 @@ def test_place_outside_titles_and_events(nlp, text, name, entity, place):
 
 
 def _published_events(nlp, text, publisher):
-    doc = nlp(text)
-    doc._.press_meta = {"publisher": publisher, "published": "2024-02-01"}
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(_timexes(text)))
-    return [m.event for m in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    return [
+        m.event
+        for m in run_events(nlp, text, timexes=_timexes(text), published="2024-02-01", publisher=publisher)
+    ]
 
 
 PART_ONLY = [
@@ -462,9 +455,5 @@ def _weekday_timexes(text):
     ],
 )
 def test_bare_weekday_next_to_a_written_date(nlp, text, start):
-    doc = nlp(text)
-    refs = replace(
-        Refs.from_doc(doc, "blocks"), timexes=tuple(_weekday_timexes(text)), published="2025-01-27"
-    )
-    events = [e.event for e in find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)]
+    events = [m.event for m in run_events(nlp, text, timexes=_weekday_timexes(text), published="2025-01-27")]
     assert events and (events[0]["start"] or "")[:10] == start

@@ -4,19 +4,13 @@ days, is a step of that event's programme. German sentences written for these te
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from pressextract.contract import Refs
-from pressextract.rules.events import EventOptions, find_events, load_rules
-from rules.events.handmade import hand_timexes
+from rules.events.handmade import run_events
 
 
 def _events(nlp, text, published="2025-10-01"):
-    doc = nlp(text)
-    refs = replace(Refs.from_doc(doc, "blocks"), timexes=tuple(hand_timexes(text, 2025)), published=published)
-    found = find_events(doc, rules=load_rules(), options=EventOptions(), refs=refs)
+    found = run_events(nlp, text, year=2025, published=published)
     return sorted(e.event["type"] for e in found)
 
 
