@@ -70,7 +70,7 @@ class PressQuotes:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        refs = Refs.from_doc(doc, "blocks", "people", "offices")
+        refs = Refs.from_doc(doc, "blocks", "people", "offices", "text")
         matches = find_quotes(
             doc,
             rules=self.rules,
@@ -79,7 +79,7 @@ class PressQuotes:
             speaker_model=self.speaker_model,
             clause_model=self.clause_model,
         )
-        text = doc.text
+        text = refs.text
         doc.spans[QUOTES_KEY] = [span for m in matches if (span := _span(doc, m, text)) is not None]
         return doc
 

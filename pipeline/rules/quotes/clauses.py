@@ -105,7 +105,7 @@ def load_clause_model(path: str | None = None) -> ClauseModel:
         raise ValueError(f"{file}: not a quote clause model ({exc})") from exc
 
 
-def _context(doc: Doc, lex: QuoteLexicon, opts: QuoteOptions) -> _Ctx:
+def _context(doc: Doc, lex: QuoteLexicon, opts: QuoteOptions, text: str | None = None) -> _Ctx:
     """The token tables and quotation-mark spans the rules read (as find_quotes builds them)."""
     ctx = _Ctx(
         doc,
@@ -116,7 +116,7 @@ def _context(doc: Doc, lex: QuoteLexicon, opts: QuoteOptions) -> _Ctx:
         has_morph=doc.has_annotation("MORPH"),
         scheme=opts.scheme,
     )
-    ctx.text = doc.text
+    ctx.text = doc.text if text is None else text  # doc.text is rebuilt at every access
     _token_tables(ctx)
     ctx.inside = [-1] * len(doc)
     for n, m in enumerate(find_marked(ctx.text, max_paragraphs=opts.max_quote_paragraphs)):
@@ -134,6 +134,7 @@ def clause_candidates(
     lexicon: QuoteLexicon | None = None,
     options: QuoteOptions | None = None,
     excluded: Iterable[tuple[int, int]] = (),
+    text: str | None = None,
 ) -> list[ClauseCandidate]:
     """The candidates of a Doc whose quotes (direct and indirect) the rules have found: one per sentence
     that no quote overlaps and that is not in an excluded range (captions)."""
@@ -141,7 +142,7 @@ def clause_candidates(
 
     if not len(doc):
         return []
-    ctx = _context(doc, lexicon or load_lexicon(), options or QuoteOptions())
+    ctx = _context(doc, lexicon or load_lexicon(), options or QuoteOptions(), text)
     excluded = list(excluded)
     direct = [q for q in quotes if q.kind == "direct"]
     indirect = [q for q in quotes if q.kind == "indirect"]
@@ -383,10 +384,11 @@ def learned_indirect(
     lexicon: QuoteLexicon | None = None,
     options: QuoteOptions | None = None,
     excluded: Iterable[tuple[int, int]] = (),
+    text: str | None = None,
 ) -> list[QuoteMatch]:
     """The rows the model adds to the rules' quotes: candidates with a speaker whose probability reaches
     the model's threshold (the quotes themselves are not returned)."""
-    cands = clause_candidates(doc, quotes, lexicon=lexicon, options=options, excluded=excluded)
+    cands = clause_candidates(doc, quotes, lexicon=lexicon, options=options, excluded=excluded, text=text)
     return [c.match() for c in keep(cands, model)]
 
 

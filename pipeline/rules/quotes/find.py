@@ -62,6 +62,7 @@ def _quotes_of(
     people: Iterable[PersonRef] = (),
     excluded: Iterable[tuple[int, int]] = (),
     no_fragments: Iterable[tuple[int, int]] = (),
+    text: str | None = None,
 ) -> list[QuoteMatch]:
     """Direct and indirect quotes of a Doc, in text order.
 
@@ -74,7 +75,7 @@ def _quotes_of(
     lex = lexicon or load_lexicon()
     opts = options or QuoteOptions()
     excluded = list(excluded)
-    text = doc.text
+    text = doc.text if text is None else text  # doc.text is rebuilt from the tokens at every access
     marked = [
         m
         for m in find_marked(text, max_paragraphs=opts.max_quote_paragraphs)
@@ -163,11 +164,18 @@ def find_quotes(
         people=refs.people,
         excluded=refs.excluded(),
         no_fragments=refs.ranges(*options.fragment_free_blocks),
+        text=refs.text,
     )
     # proposed from the rules' own rows (their speakers before the ranker), as the model was trained
     learned = (
         learned_indirect(
-            doc, matches, model=clause_model, lexicon=rules.lexicon, options=options, excluded=refs.excluded()
+            doc,
+            matches,
+            model=clause_model,
+            lexicon=rules.lexicon,
+            options=options,
+            excluded=refs.excluded(),
+            text=refs.text,
         )
         if clause_model is not None and options.learned_speakers and options.indirect
         else []
@@ -184,7 +192,7 @@ def find_quotes(
     ]
     genders = {p.person_id: p.gender for p in people if p.person_id}
     person_spans = [(p.start, p.end) for p in people]
-    text = doc.text
+    text = doc.text if refs.text is None else refs.text
     out: list[QuoteMatch] = []
     resolved: list[tuple[int, str, str | None, str]] = []
     for m in matches:

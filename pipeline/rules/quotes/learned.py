@@ -101,7 +101,7 @@ def speaker_candidates(
 
     Example: "Kalayci sagte: „Wir handeln.“" -> [[Candidate(0, 7, {"person", "ent_per"}, …)]].
     """
-    text = doc.text
+    text = doc.text if refs.text is None else refs.text  # doc.text is rebuilt at every access
     mentions: list[tuple[int, int, str]] = [(p.start, p.end, "person") for p in refs.people]
     mentions += [(o.start, o.end, "office") for o in refs.offices if o.start >= 0]
     mentions += [
@@ -536,7 +536,7 @@ def rerank_speakers(doc: Doc, quotes: list, *, refs: Refs, model: SpeakerModel) 
     Example: rules speaker "seiner Aussage" vs. person "Max Muster" before the colon -> "Max Muster".
     """
     out = []
-    text = doc.text
+    text = doc.text if refs.text is None else refs.text
     chain: tuple | None = None  # (inherited span, span it went to) of the last continuation
     prev_direct: tuple | None = None  # (rules' span, chosen span) of the last direct quote
     prev_rules: tuple[int, int] | None = None
