@@ -30,7 +30,7 @@ from pressextract.rules.agenda.entries import (
     _iso_date,
     _office_participants,
 )
-from pressextract.rules.agenda.prose import clause_steps, prose_steps
+from pressextract.rules.agenda.prose import PAST_FINITE, clause_steps, prose_steps
 from pressextract.rules.agenda.trailing import trailing_steps
 from pressextract.rules.programme import (
     _SENT_END,
@@ -54,10 +54,7 @@ _WEEKDAY_LABEL = re.compile(rf"(?i){_DAY}(?:\s*(?:[-–—,/&+]|und|bis)\s*{_DAY
 
 
 # a step title that begins with a finite verb in past tense: a report, not a programme
-_PAST_START = re.compile(
-    r"(?:kam|kamen|war|waren|wurde|wurden|gab|ging|gingen|fand|fanden|hatte|hatten|stand|standen|traf|trafen"
-    r"|ereignete|bemerkte|meldete|stellte|stellten|fuhr|fuhren|hielt|hielten)\b"
-)
+_PAST_START = re.compile(rf"(?:{PAST_FINITE})\b")
 
 _PROSE_SENT_END = re.compile(r"(?<![\d\s])[.!?](?=\s+[A-ZÄÖÜ„])")
 _CLOCK_IN_PROSE = re.compile(r"\b(?:2[0-3]|[01]?\d)(?:[:.][0-5]\d)?\s*Uhr\b")

@@ -218,11 +218,13 @@ _LOGISTICS = re.compile(
     r"|anreis\w*|eintreffend\w*|zug|regionalexpress|RE\s?\d+|treffpunkt|treffzeit)\b"
 )
 # a report of what happened: past tense ("Gegen 14 Uhr kam es …", "… wurde … gemeldet")
-_PAST = re.compile(
-    r"\b(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab|ging|gingen|fand|fanden|stand|standen|traf|trafen"
+# (one list for the prose sentences here and the programme-line titles in find.py)
+PAST_FINITE = (
+    r"war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab|ging|gingen|fand|fanden|stand|standen|traf|trafen"
     r"|ereignete|bemerkte\w*|meldete\w*|stellte\w*|fuhr|fuhren|hielt|hielten|sah|sahen|rief|riefen|lief|liefen"
-    r"|befuhr|verletzte\w*|flüchtete\w*|entwendete\w*|beschädigte\w*|gerieten?|bog|prallte\w*)\b"
+    r"|befuhr|verletzte\w*|flüchtete\w*|entwendete\w*|beschädigte\w*|gerieten?|bog|prallte\w*"
 )
+_PAST = re.compile(rf"\b(?:{PAST_FINITE})\b")
 
 
 def clause_steps(

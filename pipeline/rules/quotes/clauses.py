@@ -33,7 +33,7 @@ from pressextract.rules.quotes.context import (
     _Ctx,
     _person_like,
     _span_text,
-    _token_tables,
+    new_context,
 )
 from pressextract.rules.quotes.continuation import (
     _ERSATZ_II,
@@ -107,24 +107,9 @@ def load_clause_model(path: str | None = None) -> ClauseModel:
 
 def _context(doc: Doc, lex: QuoteLexicon, opts: QuoteOptions, text: str | None = None) -> _Ctx:
     """The token tables and quotation-mark spans the rules read (as find_quotes builds them)."""
-    ctx = _Ctx(
-        doc,
-        lex,
-        opts,
-        has_lemma=doc.has_annotation("LEMMA") and doc.has_annotation("POS"),
-        has_dep=doc.has_annotation("DEP"),
-        has_morph=doc.has_annotation("MORPH"),
-        scheme=opts.scheme,
-    )
-    ctx.text = doc.text if text is None else text  # doc.text is rebuilt at every access
-    _token_tables(ctx)
-    ctx.inside = [-1] * len(doc)
-    for n, m in enumerate(find_marked(ctx.text, max_paragraphs=opts.max_quote_paragraphs)):
-        span = doc.char_span(m.open_start, m.close_end, alignment_mode="expand")
-        if span is not None:
-            for k in range(span.start, span.end):
-                ctx.inside[k] = n
-    return ctx
+    text = doc.text if text is None else text  # doc.text is rebuilt at every access
+    marked = find_marked(text, max_paragraphs=opts.max_quote_paragraphs)
+    return new_context(doc, lex, opts, scheme=opts.scheme, text=text, marked=marked)
 
 
 def clause_candidates(

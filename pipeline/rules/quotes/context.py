@@ -197,6 +197,32 @@ def _with_speaker(match: QuoteMatch, prev: QuoteMatch) -> QuoteMatch:
     )
 
 
+def new_context(doc: Doc, lex: QuoteLexicon, opts, *, scheme, text: str, marked) -> _Ctx:
+    """The token tables the quote rules read, and for each token the index of the quotation-mark span of
+    `marked` it stands in (-1 outside); one builder for find_quotes and the learned clause candidates.
+
+    Example: new_context(doc, lex, opts, scheme=None, text=doc.text, marked=find_marked(doc.text)).inside
+    """
+    ctx = _Ctx(
+        doc,
+        lex,
+        opts,
+        has_lemma=doc.has_annotation("LEMMA") and doc.has_annotation("POS"),
+        has_dep=doc.has_annotation("DEP"),
+        has_morph=doc.has_annotation("MORPH"),
+        scheme=scheme,
+    )
+    ctx.text = text
+    _token_tables(ctx)
+    ctx.inside = [-1] * len(doc)
+    for n, m in enumerate(marked):
+        span = doc.char_span(m.open_start, m.close_end, alignment_mode="expand")
+        if span is not None:
+            for k in range(span.start, span.end):
+                ctx.inside[k] = n
+    return ctx
+
+
 def _token_tables(ctx: _Ctx) -> None:
     """Token texts, boundaries and speech-verb candidates of the Doc, read in one pass over its arrays."""
     doc, lex = ctx.doc, ctx.lex

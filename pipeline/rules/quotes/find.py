@@ -15,7 +15,7 @@ from pressextract.contract import PersonRef, Refs
 from pressextract.resources.loader import word_set
 from pressextract.rules.quotes.blocks import _with_interview_turns, _with_speaker_lines, _with_trailing_lines
 from pressextract.rules.quotes.clauses import ClauseModel, learned_indirect
-from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, _Ctx, _token_tables
+from pressextract.rules.quotes.context import QuoteMatch, QuoteOptions, new_context
 from pressextract.rules.quotes.direct import _direct_quotes
 from pressextract.rules.quotes.filters import _name_like, _not_a_statement, _quoted_names, narrative_report
 from pressextract.rules.quotes.indirect import _indirect_quotes, reported_precision
@@ -81,24 +81,8 @@ def _quotes_of(
         for m in find_marked(text, max_paragraphs=opts.max_quote_paragraphs)
         if not any(a <= m.open_start and m.close_end <= b for a, b in excluded)
     ]
-    ctx = _Ctx(
-        doc,
-        lex,
-        opts,
-        has_lemma=doc.has_annotation("LEMMA") and doc.has_annotation("POS"),
-        has_dep=doc.has_annotation("DEP"),
-        has_morph=doc.has_annotation("MORPH"),
-        scheme=scheme,
-    )
-    ctx.text = text
-    _token_tables(ctx)
-    ctx.inside = [-1] * len(doc)
+    ctx = new_context(doc, lex, opts, scheme=scheme, text=text, marked=marked)
     ctx.name_marks = frozenset(n for n, m in enumerate(marked) if _name_like(text[m.start : m.end]))
-    for n, m in enumerate(marked):
-        span = doc.char_span(m.open_start, m.close_end, alignment_mode="expand")
-        if span is not None:
-            for k in range(span.start, span.end):
-                ctx.inside[k] = n
     person_ranges = [(p.start, p.end) for p in people]
     ctx.people = person_ranges
     ctx.no_fragments = list(no_fragments)
